@@ -1,0 +1,12 @@
+export { decode, isGzip, type Decoded, type Encoding } from "./decode.ts";
+export { canonicalDimension, parsePeriod, splitPeriodHeader, type Period } from "./dimensions.ts";
+export { readBytes, sniffFormat, type Format, type ReadOptions } from "./read.ts";
+export { readCsv, type CsvOptions } from "./readers/csv.ts";
+export { readEurostatTsv } from "./readers/eurostat.ts";
+export { readJsonStat } from "./readers/jsonstat.ts";
+export { readKolada } from "./readers/kolada.ts";
+export { readPx } from "./readers/px.ts";
+export { readPxWebJson } from "./readers/pxweb-json.ts";
+export { readSdmxCsv } from "./readers/sdmx.ts";
+export { normalise, TidyBuilder } from "./tidy.ts";
+export { isMissingSymbol, parseCell, parseDecimal, type Cell } from "./values.ts";

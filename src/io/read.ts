@@ -1,0 +1,113 @@
+import { inFile, OmvarldError } from "../errors.ts";
+import type { Table } from "../table/table.ts";
+import { decode, isGzip } from "./decode.ts";
+import { readCsv } from "./readers/csv.ts";
+import { readEurostatTsv } from "./readers/eurostat.ts";
+import { readJsonStat } from "./readers/jsonstat.ts";
+import { readKolada } from "./readers/kolada.ts";
+import { readPx } from "./readers/px.ts";
+import { readPxWebJson } from "./readers/pxweb-json.ts";
+import { readSdmxCsv } from "./readers/sdmx.ts";
+
+export type Format = "csv" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
+
+export interface ReadOptions {
+  /** Name of the file, for provenance and error messages. */
+  file?: string;
+  /** Skip sniffing and use this format. */
+  format?: Format;
+  /** CSV: force the delimiter. */
+  delimiter?: string;
+  /** CSV: force decimal comma (true) or point (false). */
+  decimalComma?: boolean;
+  /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
+  gunzip?: (bytes: Uint8Array) => Uint8Array;
+}
+
+/** Guesses the format from the text. */
+export function sniffFormat(text: string): Format | null {
+  const head = text.slice(0, 4096).trimStart();
+  if (head.startsWith("{") || head.startsWith("[")) {
+    if (/"class"\s*:\s*"dataset"/.test(text.slice(0, 1 << 16)) || /"dimension"\s*:/.test(head)) return "json-stat2";
+    if (/"columns"\s*:/.test(head) && /"data"\s*:/.test(text)) return "pxweb-json";
+    if (/"kpi"\s*:/.test(text.slice(0, 1 << 16))) return "kolada";
+    return "json-stat2";
+  }
+  if (/^(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX)(\[[^\]]*\])?\s*=/m.test(head.slice(0, 400))) return "px";
+  const firstLine = head.split(/\r?\n|\r/, 1)[0] ?? "";
+  if (/^[^\t]*\\(time|TIME_PERIOD)\s*\t/.test(firstLine)) return "eurostat-tsv";
+  if (/^"?DATAFLOW"?,/.test(firstLine)) return "sdmx-csv";
+  if (firstLine.trim() === "" && head.trim() === "") return null;
+  return "csv";
+}
+
+/**
+ * Reads an agency export from bytes or text: sniffs gzip, the encoding, the format and (for CSV) the delimiter,
+ * and returns a tidy table with provenance.
+ *
+ * @example
+ * const t = readBytes(bytes, { file: "BE0101N1.csv" });
+ * t.provenance.encoding // "windows-1252"
+ */
+export function readBytes(input: Uint8Array | string, options: ReadOptions = {}): Table {
+  const file = options.file;
+  try {
+    let text: string;
+    let encoding = "utf-8";
+    if (typeof input === "string") text = input.replace(/^\ufeff/, "");
+    else {
+      let bytes = input;
+      if (isGzip(bytes)) {
+        if (!options.gunzip) {
+          throw new OmvarldError("ARGUMENT", "the data are gzip-compressed", { file }, "use read() from omvarld/node, or pass options.gunzip");
+        }
+        bytes = options.gunzip(bytes);
+      }
+      if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
+      ({ text, encoding } = decode(bytes, file));
+    }
+    const format = options.format ?? sniffFormat(text);
+    if (format === null) throw new OmvarldError("FILE_TRUNCATED", "the file holds no data", { file });
+    const table = parse(text, format, options);
+    return table.withProvenance({ encoding, ...(file ? { file } : {}) });
+  } catch (error) {
+    throw inFile(error, file);
+  }
+}
+
+function parse(text: string, format: Format, options: ReadOptions): Table {
+  const file = options.file;
+  switch (format) {
+    case "csv":
+      return readCsv(text, {
+        file,
+        ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+        ...(options.decimalComma !== undefined ? { decimalComma: options.decimalComma } : {}),
+      });
+    case "px":
+      return readPx(text, { file });
+    case "eurostat-tsv":
+      return readEurostatTsv(text, { file });
+    case "sdmx-csv":
+      return readSdmxCsv(text, { file });
+    default: {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        const position = /position (\d+)/.exec(String(error))?.[1];
+        const at = position === undefined ? undefined : Number(position);
+        const before = at === undefined ? "" : text.slice(0, at);
+        throw new OmvarldError(
+          at !== undefined && at >= text.trimEnd().length - 1 ? "FILE_TRUNCATED" : "PARSE",
+          `invalid JSON: ${String((error as Error).message).replace(/^.*?: /, "")}`,
+          { file, line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") },
+          "the file may be cut off, or it is not JSON",
+        );
+      }
+      if (format === "pxweb-json") return readPxWebJson(json, { file });
+      if (format === "kolada") return readKolada(json, { file });
+      return readJsonStat(json, { file });
+    }
+  }
+}

@@ -1,0 +1,347 @@
+import { OmvarldError } from "../../errors.ts";
+import { parseRegionLabel } from "../../regions/labels.ts";
+import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../../table/column.ts";
+import { type Role, Table } from "../../table/table.ts";
+import { sniffDialect } from "../csv/dialect.ts";
+import { type CellSink, splitRows, tokenize } from "../csv/tokenize.ts";
+import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
+import { normalise } from "../tidy.ts";
+import { isMissingSymbol, parseCell, parseDecimal } from "../values.ts";
+
+export interface CsvOptions {
+  file?: string | undefined;
+  /** Force a delimiter instead of sniffing it. */
+  delimiter?: string;
+  /** Force decimal comma (true) or point (false) instead of sniffing it. */
+  decimalComma?: boolean;
+}
+
+const SAMPLE_ROWS = 2000;
+const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
+
+interface ColumnPlan {
+  header: string;
+  numeric: boolean;
+}
+
+/**
+ * Reads delimited text as agencies and their users save it: SCB/SSB PxWeb CSV (wide, one column per year, or long),
+ * with or without a title line; SSB statbank CSV with decimal comma; Excel re-saves; plain tidy CSV.
+ * Returns a tidy table: dimensions, `year`, and a `value` measure (or several named measures), with a `status`
+ * column where a cell held a symbol such as `..` instead of a number.
+ */
+export function readCsv(text: string, options: CsvOptions = {}): Table {
+  const file = options.file;
+  const dialect = sniffDialect(text);
+  const delimiter = options.delimiter ?? dialect.delimiter;
+  const sample = splitRows(sliceLines(text, dialect.headerOffset, SAMPLE_ROWS + 1), delimiter);
+  const headerRow = sample[0];
+  if (!headerRow || headerRow.cells.every((c) => c === "")) {
+    throw new OmvarldError("FORMAT_UNKNOWN", "no header row found", { file }, "the file looks empty");
+  }
+  const headers = headerRow.cells.map((h) => h.trim());
+  const body = sample.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const decimalComma = options.decimalComma ?? sniffDecimalComma(body.flatMap((r) => r.cells), delimiter);
+  const plans: ColumnPlan[] = headers.map((header, j) => ({
+    header,
+    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: r.quoted[j] ?? false })), decimalComma),
+  }));
+  // a trailing empty column (Excel writes `a;b;` ) is dropped
+  while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
+
+  const parsed = parseBody(text, dialect.headerOffset, delimiter, plans, decimalComma, file);
+  if (parsed.rows === 0) {
+    throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
+  }
+  const table = interpret(parsed, plans, { file, title: dialect.title });
+  return table.withProvenance({
+    format: "csv",
+    delimiter,
+    ...(dialect.title ? { title: dialect.title } : {}),
+  });
+}
+
+function sliceLines(text: string, offset: number, lines: number): string {
+  let count = 0;
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++count === lines) return text.slice(offset, i + 1);
+  }
+  return text.slice(offset);
+}
+
+function sniffDecimalComma(cells: readonly string[], delimiter: string): boolean {
+  if (delimiter === ",") return false;
+  let comma = 0;
+  let point = 0;
+  for (const c of cells) {
+    const t = c.trim();
+    if (/^-?\d+,\d+$/.test(t)) comma++;
+    else if (/^-?\d+\.\d+$/.test(t)) point++;
+  }
+  return comma > 0 && point === 0;
+}
+
+function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], decimalComma: boolean): boolean {
+  if (TEXT_DIMENSIONS.has(canonicalDimension(header))) return false;
+  let numbers = 0;
+  for (const { text, quoted } of cells) {
+    const t = text.trim();
+    if (t === "") continue;
+    if (quoted) return false;
+    if (isMissingSymbol(t)) continue;
+    if (/^[+-]?0\d/.test(t)) return false; // "0114": a code, not a number
+    const cell = parseCell(t, decimalComma);
+    if (cell.status === "invalid") return false;
+    if (cell.value !== null) numbers++;
+  }
+  return numbers > 0 || splitPeriodHeader(header) !== null;
+}
+
+/** Parses one number from a span without copying it; NaN when the span is not a plain number. */
+function parseSpan(text: string, start: number, end: number, decimalComma: boolean): number {
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (start === end) return NaN;
+  let i = start;
+  let negative = false;
+  const first = text.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let seenPoint = false;
+  const point = decimalComma ? 44 : 46;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (seenPoint) scale++;
+    } else if (c === point && !seenPoint) seenPoint = true;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
+  return negative ? -value : value;
+}
+
+interface Parsed {
+  columns: Column[];
+  status: (StringColumn | null)[];
+  lines: Int32Array;
+  rows: number;
+}
+
+function parseBody(text: string, offset: number, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Parsed {
+  const width = plans.length;
+  const starts = new Int32Array(width + 64);
+  const ends = new Int32Array(width + 64);
+  const escapedFlags = new Uint8Array(width + 64);
+  const strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(1 << 14)));
+  const numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(1 << 14) : null));
+  const statuses: ((string | null)[] | null)[] = plans.map(() => null);
+  let lineBuffer = new Int32Array(1 << 14);
+  let rows = 0;
+  let header = true;
+  let cellsInRow = 0;
+  const sink: CellSink = {
+    cell(column, start, end, _quoted, escaped) {
+      if (column < starts.length) {
+        starts[column] = start;
+        ends[column] = end;
+        escapedFlags[column] = escaped ? 1 : 0;
+      }
+      cellsInRow = column + 1;
+    },
+    row(line, cells) {
+      if (header) {
+        header = false;
+        return;
+      }
+      let empty = true;
+      for (let j = 0; j < Math.min(cells, starts.length); j++) if (ends[j]! > starts[j]!) { empty = false; break; }
+      if (empty) return;
+      if (cells < width) {
+        throw new OmvarldError(
+          "FILE_TRUNCATED",
+          `line ${line} has ${cells} cells, expected ${width}`,
+          { file, line, column: cells + 1 },
+          "the file may be cut off, or a cell holds an unquoted delimiter",
+        );
+      }
+      for (let j = 0; j < width; j++) {
+        const start = starts[j]!;
+        const end = ends[j]!;
+        const s = strings[j];
+        if (s) {
+          const raw = text.slice(start, end);
+          const cell = (escapedFlags[j] ? raw.replaceAll('""', '"') : raw).trim();
+          s.push(cell === "" ? null : cell);
+          continue;
+        }
+        let value = parseSpan(text, start, end, decimalComma);
+        let status: string | null = null;
+        if (Number.isNaN(value)) {
+          const cell = parseCell(text.slice(start, end), decimalComma);
+          if (cell.status === "invalid") {
+            throw new OmvarldError(
+              "PARSE",
+              `column "${plans[j]!.header}" expected a number or a missing-value symbol, found "${text.slice(start, end).trim()}"`,
+              { file, line, column: j + 1 },
+              decimalComma ? "numbers are read with decimal comma" : "numbers are read with decimal point; is the column text?",
+            );
+          }
+          value = cell.value ?? NaN;
+          status = cell.status;
+        }
+        numbers[j]!.push(Number.isNaN(value) ? null : value);
+        if (status !== null || statuses[j]) {
+          const list = (statuses[j] ??= new Array<string | null>(rows).fill(null));
+          list.push(status);
+        }
+      }
+      if (rows === lineBuffer.length) {
+        const grown = new Int32Array(rows * 2);
+        grown.set(lineBuffer);
+        lineBuffer = grown;
+      }
+      lineBuffer[rows++] = line;
+    },
+  };
+  void cellsInRow;
+  tokenize(text, delimiter, sink, offset, (line) => {
+    throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { file, line }, "the file may be cut off");
+  });
+  const columns = plans.map((_, j) => (strings[j] ? strings[j].finish() : numbers[j]!.finish()));
+  const status = statuses.map((s) => (s ? StringColumn.from(s) : null));
+  return { columns, status, lines: lineBuffer.slice(0, rows), rows };
+}
+
+interface InterpretContext {
+  file: string | undefined;
+  title: string | null;
+}
+
+/** Turns the parsed columns into a tidy table: melt period columns, name the dimensions, split region labels. */
+function interpret(parsed: Parsed, plans: ColumnPlan[], context: InterpretContext): Table {
+  const { columns, status } = parsed;
+  const n = parsed.rows;
+  let lines = parsed.lines;
+  const headers = uniqueNames(plans.map((p) => p.header));
+  const periodColumns: number[] = [];
+  const textColumns: number[] = [];
+  const otherNumbers: number[] = [];
+  plans.forEach((p, j) => {
+    if (!p.numeric) textColumns.push(j);
+    else if (splitPeriodHeader(p.header)) periodColumns.push(j);
+    else otherNumbers.push(j);
+  });
+  const names = new Map<number, string>();
+  for (const j of [...textColumns, ...otherNumbers]) names.set(j, canonicalDimension(headers[j]!));
+  // the region column: by name, else the first text column whose cells carry region codes
+  if (![...names.values()].includes("region")) {
+    const j = textColumns.find((k) => looksLikeRegions(columns[k] as StringColumn));
+    if (j !== undefined) names.set(j, "region");
+  }
+  const columnOf: Record<string, number> = {};
+  for (const [j, name] of names) columnOf[name] = j + 1;
+  const warnings: string[] = [];
+  let table: Table;
+  if (periodColumns.length > 0) {
+    for (const j of otherNumbers) warnings.push(`column "${headers[j]}" is not per period and was left out`);
+    const melted = meltPeriods(parsed, periodColumns, textColumns, names, plans);
+    table = melted.table;
+    lines = melted.index.map((i) => parsed.lines[i]!);
+    const prefixes = new Set(periodColumns.map((j) => splitPeriodHeader(plans[j]!.header)!.prefix));
+    const label = prefixes.size === 1 ? [...prefixes][0]! : "";
+    if (label) table = table.withProvenance({ measure: label });
+    columnOf.year = (periodColumns[0] ?? 0) + 1;
+  } else {
+    const map = new Map<string, Column>();
+    const roles: Record<string, Role> = {};
+    for (const j of textColumns) map.set(names.get(j)!, columns[j]!), (roles[names.get(j)!] = "dimension");
+    const measures = otherNumbers.filter((j) => !["year", "age"].includes(names.get(j)!));
+    for (const j of otherNumbers) {
+      const name = names.get(j)!;
+      if (name === "year" || name === "age") map.set(name, columns[j]!), (roles[name] = "dimension");
+    }
+    // one measure whose header is a sentence (SSB puts the table title there) becomes "value"
+    const single = measures.length === 1 && /[\s,]/.test(headers[measures[0]!]!) && headers[measures[0]!]!.length > 30;
+    for (const j of measures) {
+      const name = single ? "value" : headers[j]!;
+      map.set(name, columns[j]!);
+      roles[name] = "measure";
+      const flags = status[j];
+      if (flags) map.set(measures.length === 1 ? "status" : `${name}_status`, flags);
+    }
+    table = new Table(map, { roles });
+    if (single) table = table.withProvenance({ title: headers[measures[0]!]! });
+  }
+  return normalise(table, { file: context.file, lines, columnOf }).withWarnings(...warnings);
+}
+
+function uniqueNames(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, j) => {
+    const base = h === "" ? `column${j + 1}` : h;
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base}_${count + 1}`;
+  });
+}
+
+function looksLikeRegions(column: StringColumn): boolean {
+  const labels = column.dictionary;
+  if (labels.length === 0) return false;
+  const coded = labels.filter((l) => {
+    const r = parseRegionLabel(l);
+    return r !== null && r.name !== null;
+  }).length;
+  return coded / labels.length >= 0.8;
+}
+
+/** Wide → long over the period columns; several contents ("Folkmängd 2019", "Folkökning 2019") give a `contents` dimension. */
+function meltPeriods(parsed: Parsed, periodColumns: number[], textColumns: number[], names: Map<number, string>, plans: ColumnPlan[]): { table: Table; index: Int32Array } {
+  const { columns, rows: n } = parsed;
+  const parts = periodColumns.map((j) => ({ j, ...splitPeriodHeader(plans[j]!.header)! }));
+  const prefixes = [...new Set(parts.map((p) => p.prefix))];
+  const total = n * parts.length;
+  const index = new Int32Array(total);
+  for (let k = 0; k < parts.length; k++) for (let i = 0; i < n; i++) index[k * n + i] = i;
+  const map = new Map<string, Column>();
+  const roles: Record<string, Role> = {};
+  for (const j of textColumns) {
+    map.set(names.get(j)!, columns[j]!.take(index));
+    roles[names.get(j)!] = "dimension";
+  }
+  if (prefixes.length > 1) {
+    const b = new StringColumnBuilder(total);
+    for (const p of parts) for (let i = 0; i < n; i++) b.push(p.prefix);
+    map.set("contents", b.finish());
+    roles.contents = "dimension";
+  }
+  const year = new StringColumnBuilder(total);
+  for (const p of parts) for (let i = 0; i < n; i++) year.push(p.period.period ?? String(p.period.year));
+  map.set("year", year.finish());
+  roles.year = "dimension";
+  const values = new Float64Array(total);
+  let anyStatus = false;
+  const status: (string | null)[] = new Array(total).fill(null);
+  parts.forEach((p, k) => {
+    const column = columns[p.j]!;
+    if (column.type === "number") values.set(column.values, k * n);
+    const s = parsed.status[p.j];
+    if (s) {
+      anyStatus = true;
+      for (let i = 0; i < n; i++) status[k * n + i] = s.get(i);
+    }
+  });
+  map.set("value", new NumberColumn(values));
+  roles.value = "measure";
+  if (anyStatus) map.set("status", StringColumn.from(status)), (roles.status = "status");
+  return { table: new Table(map, { roles }), index };
+}

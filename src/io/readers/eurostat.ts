@@ -1,0 +1,44 @@
+import { OmvarldError } from "../../errors.ts";
+import type { Table } from "../../table/table.ts";
+import { canonicalDimension, parsePeriod } from "../dimensions.ts";
+import { normalise, TidyBuilder } from "../tidy.ts";
+import { parseCell } from "../values.ts";
+
+/**
+ * Reads Eurostat's TSV, old bulk (`unit,sex,age,geo\time`, years descending) and new API
+ * (`freq,...,geo\TIME_PERIOD`, ascending): TAB between columns, commas inside the first, trailing spaces,
+ * `:` for missing and flags after numbers (`4700 p`, `0 ep`), kept as status.
+ */
+export function readEurostatTsv(text: string, options: { file?: string | undefined } = {}): Table {
+  const file = options.file;
+  const lines = text.split(/\r?\n/);
+  const header = lines[0]!.split("\t");
+  const first = header[0]!;
+  const dimensionNames = first.split("\\")[0]!.split(",").map((d) => canonicalDimension(d));
+  const periods = header.slice(1).map((h, k) => {
+    const p = parsePeriod(h);
+    if (!p) throw new OmvarldError("PARSE", `column header "${h.trim()}" is not a period`, { file, line: 1, column: k + 2 });
+    return h.trim();
+  });
+  const builder = new TidyBuilder([...dimensionNames, "year"]);
+  for (let l = 1; l < lines.length; l++) {
+    const line = lines[l]!;
+    if (line.trim() === "") continue;
+    const cells = line.split("\t");
+    const keys = cells[0]!.split(",");
+    if (keys.length !== dimensionNames.length) {
+      throw new OmvarldError("PARSE", `the first cell has ${keys.length} codes, expected ${dimensionNames.length} (${first})`, { file, line: l + 1, column: 1 });
+    }
+    if (cells.length !== periods.length + 1) {
+      throw new OmvarldError("FILE_TRUNCATED", `line ${l + 1} has ${cells.length} cells, expected ${periods.length + 1}`, { file, line: l + 1, column: cells.length + 1 }, "the file may be cut off");
+    }
+    for (let k = 0; k < periods.length; k++) {
+      const cell = parseCell(cells[k + 1]!);
+      if (cell.status === "invalid") {
+        throw new OmvarldError("PARSE", `expected a number, ":" or a number with a flag, found "${cells[k + 1]!.trim()}"`, { file, line: l + 1, column: k + 2 });
+      }
+      builder.push([...keys, periods[k]!], cell.value, cell.status);
+    }
+  }
+  return normalise(builder.finish(), { file }).withProvenance({ format: "eurostat-tsv", source: "Eurostat" });
+}

@@ -1,0 +1,147 @@
+import { OmvarldError } from "../errors.ts";
+import { isTotalLabel, padLostZeros, parseRegionLabel } from "../regions/labels.ts";
+import { type Column, NumberColumn, StringColumn } from "../table/column.ts";
+import { type Role, Table } from "../table/table.ts";
+import { parsePeriod } from "./dimensions.ts";
+
+export interface NormaliseOptions {
+  file?: string | undefined;
+  /** Source line of each row, for error messages. */
+  lines?: Int32Array | undefined;
+  /** Source column (1-based) of the region and year columns, for error messages. */
+  columnOf?: Readonly<Record<string, number>>;
+  /** Labels of region codes (JSON-stat and PX carry them apart from the codes). */
+  regionNames?: ReadonlyMap<string, string> | undefined;
+}
+
+/**
+ * Puts a freshly read table into the canonical tidy form:
+ * - `region`: "0114 Upplands Väsby" → code "0114" plus `region_name`; `K-3421` → "3421"; codes that lost their
+ *   leading zeros are padded (with a warning); total rows ("Total", "Summa") are dropped (with a warning).
+ * - `year`: "2017" → 2017 (an integer column); "2020K1" → year 2020 plus a `period` column.
+ * Other columns pass through. Column order: region, region_name, other dimensions, year, period, measures, status.
+ */
+export function normalise(table: Table, options: NormaliseOptions = {}): Table {
+  const warnings: string[] = [];
+  let out = table;
+  if (out.has("region") && out.column("region").type === "number") {
+    const values = out.numbers("region");
+    out = out.withColumn("region", StringColumn.from(Array.from(values.values, (v) => (Number.isNaN(v) ? null : String(v)))), "dimension");
+  }
+  if (out.has("region")) out = normaliseRegion(out, options, warnings);
+  if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
+  const order = (name: string, role: Role): number =>
+    name === "region" ? 0 : name === "region_name" ? 1 : name === "year" ? 3 : name === "period" ? 4
+      : role === "dimension" ? 2 : role === "measure" ? 5 : 6;
+  const names = out.schema.map((f, i) => ({ name: f.name, rank: order(f.name, f.role), i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.name);
+  return out.select(...names).withWarnings(...warnings);
+}
+
+function locate(options: NormaliseOptions, row: number, column: string) {
+  return { file: options.file, line: options.lines?.[row], column: options.columnOf?.[column] };
+}
+
+function normaliseRegion(table: Table, options: NormaliseOptions, warnings: string[]): Table {
+  const column = table.strings("region");
+  const labels = column.dictionary.map((d) => parseRegionLabel(d));
+  const totals = column.dictionary.map((d) => isTotalLabel(d));
+  const coded = labels.filter((l) => l !== null).length;
+  const used = new Uint8Array(column.dictionary.length);
+  for (const c of column.codes) if (c >= 0) used[c] = 1;
+  if (coded < labels.length / 2) {
+    warnings.push("the region column holds names, not codes; they are kept as they are");
+    return table;
+  }
+  // a label with no code among coded labels is an error, unless it is a total row
+  const bad = column.dictionary.findIndex((_, k) => used[k] && labels[k] === null && !totals[k]);
+  if (bad >= 0) {
+    const row = column.codes.indexOf(bad);
+    throw new OmvarldError(
+      "REGION_CODE",
+      `region "${column.dictionary[bad]}" has no recognisable code`,
+      locate(options, row, "region"),
+      'expected a code such as "0114", "0114 Upplands Väsby", "K-3421" or "SE11 Stockholm"',
+    );
+  }
+  let keep: Table = table;
+  if (totals.some((t, k) => t && used[k])) {
+    const label = column.dictionary[totals.findIndex((t, k) => t && used[k])];
+    keep = table.filter({ region: (v) => v === null || !isTotalLabel(String(v)) });
+    warnings.push(`a total row ("${label}") was left out: it sums the rows listed with it`);
+  }
+  // `filter` keeps the dictionary, so the labels parsed above still line up with the codes
+  const known = labels.flatMap((l, k) => (l && used[k] ? [k] : []));
+  const { codes, padded } = padLostZeros(known.map((k) => labels[k]!.code));
+  if (padded) {
+    const example = known.map((k) => labels[k]!.code).find((c) => c.length === 3 || c.length === 1);
+    warnings.push(`region codes had lost their leading zeros (e.g. "${example}"); they were padded (was the file saved by Excel?)`);
+  }
+  const codeOf: (string | null)[] = column.dictionary.map(() => null);
+  const nameOf: (string | null)[] = column.dictionary.map(() => null);
+  known.forEach((k, j) => {
+    codeOf[k] = codes[j]!;
+    nameOf[k] = labels[k]!.name ?? options.regionNames?.get(labels[k]!.code) ?? null;
+  });
+  const kept = keep.strings("region").codes;
+  const pick = (lookup: (string | null)[]) => Array.from(kept, (c) => (c < 0 ? null : lookup[c]!));
+  let out = keep.withColumn("region", StringColumn.from(pick(codeOf)), "dimension");
+  if (!out.has("region_name") && nameOf.some((x) => x !== null)) {
+    out = out.withColumn("region_name", StringColumn.from(pick(nameOf)), "dimension");
+  }
+  return out;
+}
+
+function normaliseYear(table: Table, options: NormaliseOptions): Table {
+  const column = table.strings("year");
+  const periods = column.dictionary.map((d) => parsePeriod(d));
+  const bad = periods.findIndex((p) => p === null);
+  if (bad >= 0 && column.codes.includes(bad)) {
+    const row = column.codes.indexOf(bad);
+    throw new OmvarldError(
+      "PARSE",
+      `time value "${column.dictionary[bad]}" is not a year, quarter or month`,
+      locate(options, row, "year"),
+      'expected "2017", "2020K1" or "2020M01"',
+    );
+  }
+  const years = new Float64Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const c = column.codes[i]!;
+    years[i] = c < 0 ? NaN : periods[c]!.year;
+  }
+  let out = table.withColumn("year", new NumberColumn(years), "dimension");
+  if (periods.some((p) => p?.period)) {
+    out = out.withColumn("period", StringColumn.from(Array.from({ length: table.numRows }, (_, i) => periods[column.codes[i]!]?.period ?? null)), "dimension");
+  }
+  return out;
+}
+
+/** Builds a tidy table from observation-wise pushes; used by the PX, JSON-stat and TSV readers. */
+export class TidyBuilder {
+  readonly #dimensions: string[];
+  readonly #cells: (string | null)[][];
+  readonly #values: number[] = [];
+  readonly #status: (string | null)[] = [];
+  #anyStatus = false;
+
+  constructor(dimensions: readonly string[]) {
+    this.#dimensions = [...dimensions];
+    this.#cells = dimensions.map(() => []);
+  }
+
+  push(labels: readonly (string | null)[], value: number | null, status: string | null = null): void {
+    for (let k = 0; k < labels.length; k++) this.#cells[k]!.push(labels[k]!);
+    this.#values.push(value === null ? NaN : value);
+    this.#status.push(status);
+    if (status !== null) this.#anyStatus = true;
+  }
+
+  finish(): Table {
+    const map = new Map<string, Column>();
+    this.#dimensions.forEach((d, k) => map.set(d, StringColumn.from(this.#cells[k]!)));
+    map.set("value", new NumberColumn(Float64Array.from(this.#values)));
+    if (this.#anyStatus) map.set("status", StringColumn.from(this.#status));
+    return new Table(map, { roles: Object.fromEntries(this.#dimensions.map((d) => [d, "dimension"])) });
+  }
+}

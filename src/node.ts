@@ -1,0 +1,3 @@
+/** Node-only additions: reading files. Everything from the root entry is re-exported. */
+export * from "./index.ts";
+export { read } from "./io/node.ts";

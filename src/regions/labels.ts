@@ -1,0 +1,70 @@
+/**
+ * Region cells as agencies write them: "0114 Upplands Väsby", "0114 - Upplands Väsby" (PxWebApi 2 UseCodesAndTexts),
+ * "K-3421" (SSB aggregated regions), "F-40", "SE11 Stockholm" (NUTS), "01 Stockholm county", "Riket", and codes that
+ * lost their leading zeros in Excel ("114").
+ */
+export interface RegionLabel {
+  code: string;
+  name: string | null;
+}
+
+const NUMERIC = /^(?:[KF]-)?(\d{1,4}(?:-\d{2})?)(?:\s+-\s+|\s+)?(.*)$/;
+const NUTS = /^([A-Z]{2}[0-9A-Z_]{0,8})(?:\s+(.+))?$/;
+const SSB_PSEUDO = /^K-(Rest)$/;
+
+/** Region names without a code that stand for a whole country; their codes as the agencies use them. */
+const COUNTRY_LABELS: Readonly<Record<string, string>> = {
+  riket: "00",
+  sverige: "00",
+  sweden: "00",
+  "hele landet": "0",
+  "heile landet": "0",
+  "the whole country": "0",
+};
+
+/** Labels of total rows that sum the rows above them (Excel re-saves, REAT data). */
+const TOTAL_LABELS = new Set(["total", "totalt", "summa", "sum", "i alt", "insgesamt", "totalsumma"]);
+
+/** True for a label of a total row ("Total", "Summa", "I alt"), which must not be summed with its parts. */
+export function isTotalLabel(label: string): boolean {
+  return TOTAL_LABELS.has(label.trim().toLowerCase());
+}
+
+/**
+ * Splits a region cell into code and name; `null` when it has no recognisable code.
+ *
+ * @example
+ * parseRegionLabel("2021 Vansbro")          // { code: "2021", name: "Vansbro" }
+ * parseRegionLabel("0114 - Upplands Väsby") // { code: "0114", name: "Upplands Väsby" }
+ * parseRegionLabel("K-3421")                // { code: "3421", name: null }
+ * parseRegionLabel("SE11 Stockholm")        // { code: "SE11", name: "Stockholm" }
+ */
+export function parseRegionLabel(label: string): RegionLabel | null {
+  const text = label.trim();
+  const pseudo = SSB_PSEUDO.exec(text);
+  if (pseudo) return { code: pseudo[1]!, name: null };
+  const numeric = NUMERIC.exec(text);
+  if (numeric) {
+    const name = numeric[2]!.trim();
+    // a number followed by text must be separated from it ("2021 Vansbro", not "2021Vansbro")
+    if (name === "" || /^(?:[KF]-)?\d{1,4}(?:-\d{2})?\s/.test(text)) return { code: numeric[1]!, name: name || null };
+  }
+  const country = COUNTRY_LABELS[text.toLowerCase()];
+  if (country !== undefined) return { code: country, name: text };
+  const nuts = NUTS.exec(text);
+  if (nuts) return { code: nuts[1]!, name: nuts[2]?.trim() ?? null };
+  return null;
+}
+
+/**
+ * Pads Swedish/Norwegian codes that lost their leading zeros: municipality codes to 4 digits (\"114\" beside
+ * \"2021\"), county codes to 2. Codes of mixed levels (\"01\" beside \"0101\") are left as they are.
+ */
+export function padLostZeros(codes: readonly string[]): { codes: string[]; padded: boolean } {
+  const lengths = new Set(codes.map((c) => c.length));
+  const digits = codes.every((c) => /^\d{1,4}$/.test(c));
+  const width = lengths.has(3) && [...lengths].every((l) => l === 3 || l === 4) ? 4
+    : lengths.has(1) && [...lengths].every((l) => l === 1 || l === 2) && codes.length > 2 ? 2 : 0;
+  if (!digits || width === 0) return { codes: [...codes], padded: false };
+  return { codes: codes.map((c) => c.padStart(width, "0")), padded: true };
+}

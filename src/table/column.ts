@@ -1,0 +1,148 @@
+/**
+ * Columns of the typed table. Numbers live in a Float64Array (missing is stored as NaN and read back as `null`);
+ * strings are dictionary-encoded: an Int32Array of codes into a list of distinct strings (missing is code -1).
+ */
+export type Value = string | number | null;
+export type ColumnType = "string" | "number";
+
+export class NumberColumn {
+  readonly type = "number" as const;
+  readonly values: Float64Array;
+
+  constructor(values: Float64Array) {
+    this.values = values;
+  }
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  /** The value at row `i`, `null` where missing. */
+  get(i: number): number | null {
+    const v = this.values[i]!;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  /** A new column holding the rows at `index`, in that order. */
+  take(index: ArrayLike<number>): NumberColumn {
+    const out = new Float64Array(index.length);
+    for (let k = 0; k < index.length; k++) out[k] = this.values[index[k]!]!;
+    return new NumberColumn(out);
+  }
+
+  static from(values: ArrayLike<number | null>): NumberColumn {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      out[i] = v === null || v === undefined ? NaN : v;
+    }
+    return new NumberColumn(out);
+  }
+}
+
+export class StringColumn {
+  readonly type = "string" as const;
+  readonly codes: Int32Array;
+  readonly dictionary: readonly string[];
+
+  constructor(codes: Int32Array, dictionary: readonly string[]) {
+    this.codes = codes;
+    this.dictionary = dictionary;
+  }
+
+  get length(): number {
+    return this.codes.length;
+  }
+
+  /** The value at row `i`, `null` where missing. */
+  get(i: number): string | null {
+    const c = this.codes[i]!;
+    return c < 0 ? null : this.dictionary[c]!;
+  }
+
+  /** The dictionary code of `value`, or -1 when it never occurs. */
+  codeOf(value: string): number {
+    return this.dictionary.indexOf(value);
+  }
+
+  take(index: ArrayLike<number>): StringColumn {
+    const out = new Int32Array(index.length);
+    for (let k = 0; k < index.length; k++) out[k] = this.codes[index[k]!]!;
+    return new StringColumn(out, this.dictionary);
+  }
+
+  static from(values: ArrayLike<string | null>): StringColumn {
+    const builder = new StringColumnBuilder(values.length);
+    for (let i = 0; i < values.length; i++) builder.push(values[i] ?? null);
+    return builder.finish();
+  }
+}
+
+/** Appends strings one by one, encoding them on the fly. */
+export class StringColumnBuilder {
+  #codes: Int32Array;
+  #length = 0;
+  readonly #index = new Map<string, number>();
+  readonly #dictionary: string[] = [];
+
+  constructor(capacity = 1024) {
+    this.#codes = new Int32Array(Math.max(capacity, 16));
+  }
+
+  push(value: string | null): void {
+    if (this.#length === this.#codes.length) {
+      const grown = new Int32Array(this.#codes.length * 2);
+      grown.set(this.#codes);
+      this.#codes = grown;
+    }
+    if (value === null) {
+      this.#codes[this.#length++] = -1;
+      return;
+    }
+    let code = this.#index.get(value);
+    if (code === undefined) {
+      code = this.#dictionary.length;
+      this.#dictionary.push(value);
+      this.#index.set(value, code);
+    }
+    this.#codes[this.#length++] = code;
+  }
+
+  finish(): StringColumn {
+    return new StringColumn(this.#codes.slice(0, this.#length), this.#dictionary);
+  }
+}
+
+/** Appends numbers one by one (`null` for missing). */
+export class NumberColumnBuilder {
+  #values: Float64Array;
+  #length = 0;
+
+  constructor(capacity = 1024) {
+    this.#values = new Float64Array(Math.max(capacity, 16));
+  }
+
+  push(value: number | null): void {
+    if (this.#length === this.#values.length) {
+      const grown = new Float64Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = value === null ? NaN : value;
+  }
+
+  finish(): NumberColumn {
+    return new NumberColumn(this.#values.slice(0, this.#length));
+  }
+}
+
+export type Column = NumberColumn | StringColumn;
+
+/** Builds a column from plain values: numbers (or null) give a number column, anything else a string column. */
+export function columnFrom(values: readonly Value[], type?: ColumnType): Column {
+  const kind = type ?? (values.some((v) => typeof v === "string") ? "string" : "number");
+  if (kind === "number") {
+    return NumberColumn.from(values.map((v) => (typeof v === "number" ? v : v === null ? null : Number(v))));
+  }
+  return StringColumn.from(values.map((v) => (v === null ? null : String(v))));
+}

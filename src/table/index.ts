@@ -1,0 +1,10 @@
+export { type Column, type ColumnType, type Value, NumberColumn, StringColumn, StringColumnBuilder, NumberColumnBuilder } from "./column.ts";
+export type { Provenance } from "./provenance.ts";
+export { Table, type Field, type Role, type Row, type TableInit } from "./table.ts";
+export type { Where } from "./verbs/filter.ts";
+export type { AggregateOptions, GroupedTable } from "./verbs/group.ts";
+export type { JoinOptions } from "./verbs/join.ts";
+export type { LagOptions } from "./verbs/lag.ts";
+export type { PivotLongerOptions, PivotWiderOptions } from "./verbs/pivot.ts";
+export type { SortKey } from "./verbs/sort.ts";
+export { fromArrow } from "./arrow.ts";
