@@ -1,11 +1,13 @@
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/**/*.mjs"] },
+  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/tmp/**"] },
   js.configs.recommended,
   tseslint.configs.strict,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",

@@ -10,3 +10,5 @@ export { readPxWebJson } from "./readers/pxweb-json.ts";
 export { readSdmxCsv } from "./readers/sdmx.ts";
 export { normalise, TidyBuilder } from "./tidy.ts";
 export { isMissingSymbol, parseCell, parseDecimal, type Cell } from "./values.ts";
+export { asCanonical, asPopulationChange, COMPONENT_ALIASES, CommutingFlows, CommutingStocks, Employment, Population, PopulationChange, ValueAdded, type Canonical } from "./canonical.ts";
+export { describe, type Description } from "./describe.ts";

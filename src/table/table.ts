@@ -71,7 +71,13 @@ export class Table {
   static fromRows(rows: readonly Row[], init: TableInit & { types?: Record<string, ColumnType> } = {}): Table {
     const names: string[] = [];
     const seen = new Set<string>();
-    for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), names.push(key));
+    for (const row of rows) {
+      for (const key of Object.keys(row)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        names.push(key);
+      }
+    }
     const map = new Map<string, Column>();
     for (const name of names) map.set(name, columnFrom(rows.map((r) => r[name] ?? null), init.types?.[name]));
     return new Table(map, init);

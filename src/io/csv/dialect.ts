@@ -46,7 +46,12 @@ export function sniffDialect(text: string): Dialect {
     for (const r of rows.slice(1)) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
     let mode = 0;
     let modeCount = 0;
-    for (const [k, v] of counts) if (v > modeCount || (v === modeCount && k > mode)) (mode = k), (modeCount = v);
+    for (const [k, v] of counts) {
+      if (v > modeCount || (v === modeCount && k > mode)) {
+        mode = k;
+        modeCount = v;
+      }
+    }
     const score = mode > 1 ? modeCount * 1000 + mode : 0;
     if (score > best.score) best = { delimiter, score };
   }

@@ -6,7 +6,7 @@ import { sniffDialect } from "../csv/dialect.ts";
 import { type CellSink, splitRows, tokenize } from "../csv/tokenize.ts";
 import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
-import { isMissingSymbol, parseCell, parseDecimal } from "../values.ts";
+import { isMissingSymbol, parseCell } from "../values.ts";
 
 export interface CsvOptions {
   file?: string | undefined;
@@ -147,7 +147,6 @@ function parseBody(text: string, offset: number, delimiter: string, plans: Colum
   let lineBuffer = new Int32Array(1 << 14);
   let rows = 0;
   let header = true;
-  let cellsInRow = 0;
   const sink: CellSink = {
     cell(column, start, end, _quoted, escaped) {
       if (column < starts.length) {
@@ -155,7 +154,6 @@ function parseBody(text: string, offset: number, delimiter: string, plans: Colum
         ends[column] = end;
         escapedFlags[column] = escaped ? 1 : 0;
       }
-      cellsInRow = column + 1;
     },
     row(line, cells) {
       if (header) {
@@ -212,7 +210,6 @@ function parseBody(text: string, offset: number, delimiter: string, plans: Colum
       lineBuffer[rows++] = line;
     },
   };
-  void cellsInRow;
   tokenize(text, delimiter, sink, offset, (line) => {
     throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { file, line }, "the file may be cut off");
   });
@@ -229,7 +226,6 @@ interface InterpretContext {
 /** Turns the parsed columns into a tidy table: melt period columns, name the dimensions, split region labels. */
 function interpret(parsed: Parsed, plans: ColumnPlan[], context: InterpretContext): Table {
   const { columns, status } = parsed;
-  const n = parsed.rows;
   let lines = parsed.lines;
   const headers = uniqueNames(plans.map((p) => p.header));
   const periodColumns: number[] = [];
@@ -263,11 +259,17 @@ function interpret(parsed: Parsed, plans: ColumnPlan[], context: InterpretContex
   } else {
     const map = new Map<string, Column>();
     const roles: Record<string, Role> = {};
-    for (const j of textColumns) map.set(names.get(j)!, columns[j]!), (roles[names.get(j)!] = "dimension");
+    for (const j of textColumns) {
+      map.set(names.get(j)!, columns[j]!);
+      roles[names.get(j)!] = "dimension";
+    }
     const measures = otherNumbers.filter((j) => !["year", "age"].includes(names.get(j)!));
     for (const j of otherNumbers) {
       const name = names.get(j)!;
-      if (name === "year" || name === "age") map.set(name, columns[j]!), (roles[name] = "dimension");
+      if (name === "year" || name === "age") {
+        map.set(name, columns[j]!);
+        roles[name] = "dimension";
+      }
     }
     // one measure whose header is a sentence (SSB puts the table title there) becomes "value"
     const single = measures.length === 1 && /[\s,]/.test(headers[measures[0]!]!) && headers[measures[0]!]!.length > 30;
@@ -342,6 +344,9 @@ function meltPeriods(parsed: Parsed, periodColumns: number[], textColumns: numbe
   });
   map.set("value", new NumberColumn(values));
   roles.value = "measure";
-  if (anyStatus) map.set("status", StringColumn.from(status)), (roles.status = "status");
+  if (anyStatus) {
+    map.set("status", StringColumn.from(status));
+    roles.status = "status";
+  }
   return { table: new Table(map, { roles }), index };
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { OmvarldError } from "../errors.ts";
+import { demo } from "./demo.ts";
+import { inspect } from "./inspect.ts";
+
+const HELP: Record<string, string> = {
+  main: `omvarld: environmental scanning of municipalities and regions
+
+Usage: omvarld <command> [options]
+
+Commands:
+  inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
+  demo                    read the real exports shipped in data/ and print what omvarld computes from them
+
+Run "omvarld <command> --help" for the options of a command.`,
+  inspect: `Usage: omvarld inspect FILE [--json]
+
+Reads FILE (SCB/SSB PxWeb CSV, PX, JSON-stat, PxWeb json, Kolada json, Eurostat TSV or SDMX-CSV; any encoding)
+and prints the detected format, encoding and delimiter, the dimensions with their distinct counts, the measures,
+the year range, the number of rows and of missing cells.
+
+Options:
+  --json   print one JSON object with the keys format, encoding, rows, dimensions, measures, years, missing
+  --help   this text`,
+  demo: `Usage: omvarld demo
+
+Reads the real SCB and SSB exports in data/ and prints population figures, a code recast across Norway's 2020
+reform and the components of population change.`,
+};
+
+function run(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    console.log(HELP.main);
+    return command ? 0 : 1;
+  }
+  if (!(command in HELP) || command === "main") {
+    throw new OmvarldError("ARGUMENT", `unknown command "${command}"`, {}, `the commands are: ${Object.keys(HELP).filter((c) => c !== "main").join(", ")}`);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(HELP[command]);
+    return 0;
+  }
+  switch (command) {
+    case "inspect": {
+      const file = positionals[0];
+      if (!file) throw new OmvarldError("ARGUMENT", "inspect needs a FILE", {}, "omvarld inspect data/scb/befolkning.csv");
+      console.log(inspect(file, values.json === true));
+      return 0;
+    }
+    case "demo":
+      demo();
+      return 0;
+  }
+  return 1;
+}
+
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof OmvarldError) console.error(`omvarld: ${error.toString()}`);
+  else if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) console.error(`omvarld: ${error.message} (hint: omvarld --help)`);
+  else {
+    console.error(`omvarld: internal error: ${error instanceof Error ? error.message : String(error)} (hint: please report it with the file that caused it)`);
+    if (process.env.OMVARLD_DEBUG) console.error(error);
+  }
+  process.exitCode = 2;
+}

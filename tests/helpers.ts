@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { read } from "../src/node.ts";
+import type { Table } from "../src/table/table.ts";
+
+/** Absolute path of a real fixture under tests/fixtures/real. */
+export function fixture(path: string): string {
+  return fileURLToPath(new URL(`./fixtures/real/${path}`, import.meta.url));
+}
+
+/** Reads a real fixture. */
+export function readFixture(path: string): Table {
+  return read(fixture(path));
+}
+
+/** The value of `column` in the single row matching `where`; fails when there is not exactly one. */
+export function one(table: Table, where: Parameters<Table["filter"]>[0], column = "value"): unknown {
+  const rows = table.filter(where);
+  if (rows.numRows !== 1) throw new Error(`expected one row, found ${rows.numRows}`);
+  return rows.get(column, 0);
+}
+
+/** Σ of a number column. */
+export function total(table: Table, column = "value"): number {
+  let s = 0;
+  for (const v of table.numbers(column).values) s += v;
+  return s;
+}
