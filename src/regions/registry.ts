@@ -40,6 +40,8 @@ function renumbered2020(): CodeChange[] {
   return out;
 }
 
+const SPLIT_2024 = new Set(["30", "38", "54"]);
+
 /** Every code change known to the registry, oldest first. */
 export const CODE_CHANGES: readonly CodeChange[] = [...MANUAL_CHANGES, ...renumbered2020()].sort((a, b) => a.year - b.year);
 
@@ -53,9 +55,11 @@ export const REGIONS: readonly Region[] = [
   ...regions(SE_KOMMUNER, "SE", "municipality"),
   { code: "0", name: "Hele landet", country: "NO", level: "country" },
   ...no2019,
-  ...regions(NO_FYLKER_2020, "NO", "county", 2020, 2023),
+  // Viken, Vestfold og Telemark and Troms og Finnmark end in 2023; the other eight fylker go on
+  ...regions(NO_FYLKER_2020.filter(([c]) => SPLIT_2024.has(c)), "NO", "county", 2020, 2023),
+  ...regions(NO_FYLKER_2020.filter(([c]) => !SPLIT_2024.has(c)), "NO", "county", 2020),
   ...regions(NO_KOMMUNER_2020, "NO", "municipality", 2020),
-  ...regions(NO_FYLKER_2024.filter(([c]) => !["03", "11", "15", "18", "34", "42", "46", "50"].includes(c)), "NO", "county", 2024),
+  ...regions(NO_FYLKER_2024.filter(([c]) => !NO_FYLKER_2020.some(([old]) => old === c)), "NO", "county", 2024),
 ];
 
 /**

@@ -85,6 +85,7 @@ function sniffDecimalComma(cells: readonly string[], delimiter: string): boolean
 function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], decimalComma: boolean): boolean {
   if (TEXT_DIMENSIONS.has(canonicalDimension(header))) return false;
   let numbers = 0;
+  let invalid = 0;
   for (const { text, quoted } of cells) {
     const t = text.trim();
     if (t === "") continue;
@@ -92,10 +93,13 @@ function isNumericColumn(header: string, cells: { text: string; quoted: boolean 
     if (isMissingSymbol(t)) continue;
     if (/^[+-]?0\d/.test(t)) return false; // "0114": a code, not a number
     const cell = parseCell(t, decimalComma);
-    if (cell.status === "invalid") return false;
-    if (cell.value !== null) numbers++;
+    if (cell.status === "invalid") invalid++;
+    else if (cell.value !== null) numbers++;
   }
-  return numbers > 0 || splitPeriodHeader(header) !== null;
+  // a few bad cells in a column of numbers are errors to report, not a reason to read the column as text;
+  // under a period header ("2017") numbers are expected, so any majority of numbers will do
+  const period = splitPeriodHeader(header) !== null;
+  return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period);
 }
 
 /** Parses one number from a span without copying it; NaN when the span is not a plain number. */
@@ -131,6 +135,7 @@ function parseSpan(text: string, start: number, end: number, decimalComma: boole
 
 interface Parsed {
   columns: Column[];
+  warnings: string[];
   status: (StringColumn | null)[];
   lines: Int32Array;
   rows: number;
@@ -145,6 +150,7 @@ function parseBody(text: string, offset: number, delimiter: string, plans: Colum
   const numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(1 << 14) : null));
   const statuses: ((string | null)[] | null)[] = plans.map(() => null);
   let lineBuffer = new Int32Array(1 << 14);
+  const warnings: string[] = [];
   let rows = 0;
   let header = true;
   const sink: CellSink = {
@@ -213,9 +219,17 @@ function parseBody(text: string, offset: number, delimiter: string, plans: Colum
   tokenize(text, delimiter, sink, offset, (line) => {
     throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { file, line }, "the file may be cut off");
   });
+  const last = text.charCodeAt(text.length - 1);
+  if (rows > 0 && last !== 10 && last !== 13) {
+    const line = lineBuffer[rows - 1]!;
+    if (last === delimiter.charCodeAt(0) && width > 1) {
+      throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file, line, column: width }, "the file may be cut off");
+    }
+    warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
+  }
   const columns = plans.map((_, j) => (strings[j] ? strings[j].finish() : numbers[j]!.finish()));
   const status = statuses.map((s) => (s ? StringColumn.from(s) : null));
-  return { columns, status, lines: lineBuffer.slice(0, rows), rows };
+  return { columns, status, lines: lineBuffer.slice(0, rows), rows, warnings };
 }
 
 interface InterpretContext {
@@ -245,7 +259,7 @@ function interpret(parsed: Parsed, plans: ColumnPlan[], context: InterpretContex
   }
   const columnOf: Record<string, number> = {};
   for (const [j, name] of names) columnOf[name] = j + 1;
-  const warnings: string[] = [];
+  const warnings: string[] = [...parsed.warnings];
   let table: Table;
   if (periodColumns.length > 0) {
     for (const j of otherNumbers) warnings.push(`column "${headers[j]}" is not per period and was left out`);
