@@ -10,7 +10,7 @@ function failure(run: () => unknown): OmvarldError {
     run();
   } catch (error) {
     if (error instanceof OmvarldError) return error;
-    throw new Error(`expected an OmvarldError, got ${String(error)}`);
+    throw new Error(`expected an OmvarldError, got ${String(error)}`, { cause: error });
   }
   throw new Error("expected an error, got none");
 }

@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const cli = join(root, "dist/cli/main.js");
+
+function omvarld(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function fixtures(dir = join(root, "tests/fixtures/real")): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? fixtures(p) : /\.(csv|px|json|tsv|gz)$/.test(f) ? [p] : [];
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+});
+
+describe("omvarld inspect", () => {
+  test("describes every real fixture as JSON with the documented keys", () => {
+    const files = fixtures();
+    expect(files).toHaveLength(22);
+    for (const file of files) {
+      const r = omvarld("inspect", file, "--json");
+      expect(r.stderr, file).toBe("");
+      expect(r.code, file).toBe(0);
+      const d = JSON.parse(r.stdout);
+      for (const key of ["format", "encoding", "rows", "dimensions", "measures", "years", "missing"]) expect(d, file).toHaveProperty(key);
+      expect(d.rows, file).toBeGreaterThan(0);
+    }
+  });
+
+  test("the SCB kommun file: what a user should see", () => {
+    const d = JSON.parse(omvarld("inspect", "tests/fixtures/real/scb/anderssundell-stathelp__data__befolkning.csv", "--json").stdout);
+    expect(d).toMatchObject({
+      format: "csv", encoding: "windows-1252", delimiter: ",", rows: 290,
+      dimensions: { region: 290, region_name: 290, year: 1 }, measures: ["value"], years: [2017, 2017], missing: 0,
+    });
+  });
+
+  test("missing cells and their symbols are counted", () => {
+    const d = JSON.parse(omvarld("inspect", "tests/fixtures/real/eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv", "--json").stdout);
+    expect(d).toMatchObject({ format: "eurostat-tsv", missing: 20_422, years: [2000, 2021] });
+    expect(d.symbols.p).toBe(3995);
+  });
+
+  test("human-readable output", () => {
+    const r = omvarld("inspect", "tests/fixtures/real/ssb/Lagostra-population-center__data__befolkning.csv");
+    expect(r.stdout).toMatch(/format:\s+csv \(delimiter ";"\), encoding utf-8-bom/);
+    expect(r.stdout).toMatch(/years:\s+2018–2019/);
+  });
+
+  test("bad input: one line naming the file and what to do, exit code 2, no stack trace", () => {
+    const truncated = omvarld("inspect", "tests/fixtures/real/ssb/no-such.csv");
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr.trim().split("\n")).toHaveLength(1);
+    expect(truncated.stderr).toMatch(/^omvarld: tests\/fixtures\/real\/ssb\/no-such\.csv: no such file/);
+    const binary = omvarld("inspect", process.execPath);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/binary data .*hint: export the table as CSV/);
+    expect(binary.stderr).not.toMatch(/\bat \w+ \(/);
+    const unknown = omvarld("frobnicate");
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, demo/);
+  });
+
+  test("--help for every command", () => {
+    expect(omvarld("--help").stdout).toMatch(/Commands:/);
+    expect(omvarld("inspect", "--help").stdout).toMatch(/--json/);
+    expect(omvarld("demo", "--help").stdout).toMatch(/Usage: omvarld demo/);
+  });
+});
+
+describe("omvarld demo", () => {
+  test("prints numbers computed from the shipped data", () => {
+    const r = omvarld("demo");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/290 kommuner, 10\u00a0120\u00a0242 inhabitants/);
+    expect(r.stdout).toMatch(/2021 Vansbro\s+6\u00a0837\s+2,4 % of the county/);
+    expect(r.stdout).toMatch(/3421 Trysil\s+2018: 6\u00a0567, 2019: 6\u00a0607, 2022: 6\u00a0603/);
+    // Hedmark 2013: 194 433 − 193 719 = 714; 1 714 − 2 136 + 6 593 − 5 438 = 733; residual −19
+    expect(r.stdout).toMatch(/04 Hedmark\s+1\u00a0714\s+2\u00a0136\s+6\u00a0593\s+5\u00a0438\s+714\s+−19/);
+  });
+});
