@@ -15,16 +15,18 @@ import { readBytes, type ReadOptions } from "./read.ts";
 export function read(pathOrBytes: string | Uint8Array, options: ReadOptions = {}): Table {
   if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip: gunzipSync, ...options });
   const file = options.file ?? pathOrBytes;
-  let bytes: Uint8Array;
+  return readBytes(readFile(pathOrBytes, file), { gunzip: gunzipSync, ...options, file });
+}
+
+function readFile(path: string, file: string): Uint8Array {
   try {
-    if (statSync(pathOrBytes).isDirectory()) {
+    if (statSync(path).isDirectory()) {
       throw new OmvarldError("ARGUMENT", "is a folder, not a file", { file }, "name a file inside it");
     }
-    bytes = readFileSync(pathOrBytes);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof OmvarldError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new OmvarldError("ARGUMENT", code === "ENOENT" ? "no such file" : `cannot read the file (${code})`, { file });
   }
-  return readBytes(bytes, { gunzip: gunzipSync, ...options, file });
 }

@@ -56,7 +56,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     let encoding = "utf-8";
     if (typeof input === "string") text = input.replace(/^\ufeff/, "");
     else {
-      let bytes = input;
+      let bytes: Uint8Array | null = input;
       if (isGzip(bytes)) {
         if (!options.gunzip) {
           throw new OmvarldError("ARGUMENT", "the data are gzip-compressed", { file }, "use read() from omvarld/node, or pass options.gunzip");
@@ -65,6 +65,9 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
       ({ text, encoding } = decode(bytes, file));
+      // let the raw bytes go before parsing: the decoded text is all the readers need
+      bytes = null;
+      input = "";
     }
     const format = options.format ?? sniffFormat(text);
     if (format === null) throw new OmvarldError("FILE_TRUNCATED", "the file holds no data", { file });

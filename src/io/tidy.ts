@@ -84,12 +84,33 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
     nameOf[k] = labels[k]!.name ?? options.regionNames?.get(labels[k]!.code) ?? null;
   });
   const kept = keep.strings("region").codes;
-  const pick = (lookup: (string | null)[]) => Array.from(kept, (c) => (c < 0 ? null : lookup[c]!));
-  let out = keep.withColumn("region", StringColumn.from(pick(codeOf)), "dimension");
+  let out = keep.withColumn("region", recode(kept, codeOf), "dimension");
   if (!out.has("region_name") && nameOf.some((x) => x !== null)) {
-    out = out.withColumn("region_name", StringColumn.from(pick(nameOf)), "dimension");
+    out = out.withColumn("region_name", recode(kept, nameOf), "dimension");
   }
   return out;
+}
+
+/** Maps dictionary codes through `lookup` (old entry → new value) without touching strings row by row. */
+function recode(codes: Int32Array, lookup: readonly (string | null)[]): StringColumn {
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  const remap = lookup.map((value) => {
+    if (value === null) return -1;
+    let code = index.get(value);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(value);
+      index.set(value, code);
+    }
+    return code;
+  });
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[i] = c < 0 ? -1 : remap[c]!;
+  }
+  return new StringColumn(out, dictionary);
 }
 
 function normaliseYear(table: Table, options: NormaliseOptions): Table {

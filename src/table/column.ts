@@ -84,32 +84,59 @@ export class StringColumnBuilder {
   #length = 0;
   readonly #index = new Map<string, number>();
   readonly #dictionary: string[] = [];
+  #last = "";
+  #lastCode = -2;
 
   constructor(capacity = 1024) {
     this.#codes = new Int32Array(Math.max(capacity, 16));
   }
 
-  push(value: string | null): void {
-    if (this.#length === this.#codes.length) {
-      const grown = new Int32Array(this.#codes.length * 2);
-      grown.set(this.#codes);
-      this.#codes = grown;
-    }
-    if (value === null) {
-      this.#codes[this.#length++] = -1;
-      return;
-    }
+  #grow(): void {
+    const grown = new Int32Array(this.#codes.length * 2);
+    grown.set(this.#codes);
+    this.#codes = grown;
+  }
+
+  #code(value: string): number {
     let code = this.#index.get(value);
     if (code === undefined) {
       code = this.#dictionary.length;
       this.#dictionary.push(value);
       this.#index.set(value, code);
     }
-    this.#codes[this.#length++] = code;
+    this.#last = value;
+    this.#lastCode = code;
+    return code;
+  }
+
+  push(value: string | null): void {
+    if (this.#length === this.#codes.length) this.#grow();
+    this.#codes[this.#length++] = value === null ? -1 : value === this.#last ? this.#lastCode : this.#code(value);
+  }
+
+  /**
+   * Appends `text.slice(start, end)` trimmed of spaces, empty as missing. Runs of the same value (a region repeated
+   * down a file) are matched in place without copying the text.
+   */
+  pushSpan(text: string, start: number, end: number): void {
+    while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (this.#length === this.#codes.length) this.#grow();
+    if (start === end) {
+      this.#codes[this.#length++] = -1;
+      return;
+    }
+    const last = this.#last;
+    if (this.#lastCode >= 0 && end - start === last.length && text.startsWith(last, start)) {
+      this.#codes[this.#length++] = this.#lastCode;
+      return;
+    }
+    this.#codes[this.#length++] = this.#code(text.slice(start, end));
   }
 
   finish(): StringColumn {
-    return new StringColumn(this.#codes.slice(0, this.#length), this.#dictionary);
+    const codes = this.#length > this.#codes.length * 0.9 ? this.#codes.subarray(0, this.#length) : this.#codes.slice(0, this.#length);
+    return new StringColumn(codes, this.#dictionary);
   }
 }
 
@@ -132,7 +159,8 @@ export class NumberColumnBuilder {
   }
 
   finish(): NumberColumn {
-    return new NumberColumn(this.#values.slice(0, this.#length));
+    const values = this.#length > this.#values.length * 0.9 ? this.#values.subarray(0, this.#length) : this.#values.slice(0, this.#length);
+    return new NumberColumn(values);
   }
 }
 

@@ -1,9 +1,10 @@
 import { OmvarldError } from "../../errors.ts";
 import { parseRegionLabel } from "../../regions/labels.ts";
-import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../../table/column.ts";
+import { type Column, NumberColumn, StringColumn, StringColumnBuilder } from "../../table/column.ts";
 import { type Role, Table } from "../../table/table.ts";
 import { sniffDialect } from "../csv/dialect.ts";
-import { type CellSink, splitRows, tokenize } from "../csv/tokenize.ts";
+import { type Body, type ColumnPlan, readBody } from "../csv/body.ts";
+import { splitRows } from "../csv/tokenize.ts";
 import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
@@ -19,10 +20,6 @@ export interface CsvOptions {
 const SAMPLE_ROWS = 2000;
 const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
 
-interface ColumnPlan {
-  header: string;
-  numeric: boolean;
-}
 
 /**
  * Reads delimited text as agencies and their users save it: SCB/SSB PxWeb CSV (wide, one column per year, or long),
@@ -49,7 +46,7 @@ export function readCsv(text: string, options: CsvOptions = {}): Table {
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
 
-  const parsed = parseBody(text, dialect.headerOffset, delimiter, plans, decimalComma, file);
+  const parsed = readBody(text, dialect.headerOffset, delimiter, plans, decimalComma, file);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
@@ -102,143 +99,13 @@ function isNumericColumn(header: string, cells: { text: string; quoted: boolean 
   return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period);
 }
 
-/** Parses one number from a span without copying it; NaN when the span is not a plain number. */
-function parseSpan(text: string, start: number, end: number, decimalComma: boolean): number {
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  if (start === end) return NaN;
-  let i = start;
-  let negative = false;
-  const first = text.charCodeAt(i);
-  if (first === 45 || first === 43) {
-    negative = first === 45;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let seenPoint = false;
-  const point = decimalComma ? 44 : 46;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (seenPoint) scale++;
-    } else if (c === point && !seenPoint) seenPoint = true;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
-  return negative ? -value : value;
-}
-
-interface Parsed {
-  columns: Column[];
-  warnings: string[];
-  status: (StringColumn | null)[];
-  lines: Int32Array;
-  rows: number;
-}
-
-function parseBody(text: string, offset: number, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Parsed {
-  const width = plans.length;
-  const starts = new Int32Array(width + 64);
-  const ends = new Int32Array(width + 64);
-  const escapedFlags = new Uint8Array(width + 64);
-  const strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(1 << 14)));
-  const numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(1 << 14) : null));
-  const statuses: ((string | null)[] | null)[] = plans.map(() => null);
-  let lineBuffer = new Int32Array(1 << 14);
-  const warnings: string[] = [];
-  let rows = 0;
-  let header = true;
-  const sink: CellSink = {
-    cell(column, start, end, _quoted, escaped) {
-      if (column < starts.length) {
-        starts[column] = start;
-        ends[column] = end;
-        escapedFlags[column] = escaped ? 1 : 0;
-      }
-    },
-    row(line, cells) {
-      if (header) {
-        header = false;
-        return;
-      }
-      let empty = true;
-      for (let j = 0; j < Math.min(cells, starts.length); j++) if (ends[j]! > starts[j]!) { empty = false; break; }
-      if (empty) return;
-      if (cells < width) {
-        throw new OmvarldError(
-          "FILE_TRUNCATED",
-          `line ${line} has ${cells} cells, expected ${width}`,
-          { file, line, column: cells + 1 },
-          "the file may be cut off, or a cell holds an unquoted delimiter",
-        );
-      }
-      for (let j = 0; j < width; j++) {
-        const start = starts[j]!;
-        const end = ends[j]!;
-        const s = strings[j];
-        if (s) {
-          const raw = text.slice(start, end);
-          const cell = (escapedFlags[j] ? raw.replaceAll('""', '"') : raw).trim();
-          s.push(cell === "" ? null : cell);
-          continue;
-        }
-        let value = parseSpan(text, start, end, decimalComma);
-        let status: string | null = null;
-        if (Number.isNaN(value)) {
-          const cell = parseCell(text.slice(start, end), decimalComma);
-          if (cell.status === "invalid") {
-            throw new OmvarldError(
-              "PARSE",
-              `column "${plans[j]!.header}" expected a number or a missing-value symbol, found "${text.slice(start, end).trim()}"`,
-              { file, line, column: j + 1 },
-              decimalComma ? "numbers are read with decimal comma" : "numbers are read with decimal point; is the column text?",
-            );
-          }
-          value = cell.value ?? NaN;
-          status = cell.status;
-        }
-        numbers[j]!.push(Number.isNaN(value) ? null : value);
-        if (status !== null || statuses[j]) {
-          const list = (statuses[j] ??= new Array<string | null>(rows).fill(null));
-          list.push(status);
-        }
-      }
-      if (rows === lineBuffer.length) {
-        const grown = new Int32Array(rows * 2);
-        grown.set(lineBuffer);
-        lineBuffer = grown;
-      }
-      lineBuffer[rows++] = line;
-    },
-  };
-  tokenize(text, delimiter, sink, offset, (line) => {
-    throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { file, line }, "the file may be cut off");
-  });
-  const last = text.charCodeAt(text.length - 1);
-  if (rows > 0 && last !== 10 && last !== 13) {
-    const line = lineBuffer[rows - 1]!;
-    if (last === delimiter.charCodeAt(0) && width > 1) {
-      throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file, line, column: width }, "the file may be cut off");
-    }
-    warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
-  }
-  const columns = plans.map((_, j) => (strings[j] ? strings[j].finish() : numbers[j]!.finish()));
-  const status = statuses.map((s) => (s ? StringColumn.from(s) : null));
-  return { columns, status, lines: lineBuffer.slice(0, rows), rows, warnings };
-}
-
 interface InterpretContext {
   file: string | undefined;
   title: string | null;
 }
 
 /** Turns the parsed columns into a tidy table: melt period columns, name the dimensions, split region labels. */
-function interpret(parsed: Parsed, plans: ColumnPlan[], context: InterpretContext): Table {
+function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext): Table {
   const { columns, status } = parsed;
   let lines = parsed.lines;
   const headers = uniqueNames(plans.map((p) => p.header));
@@ -321,7 +188,7 @@ function looksLikeRegions(column: StringColumn): boolean {
 }
 
 /** Wide → long over the period columns; several contents ("Folkmängd 2019", "Folkökning 2019") give a `contents` dimension. */
-function meltPeriods(parsed: Parsed, periodColumns: number[], textColumns: number[], names: Map<number, string>, plans: ColumnPlan[]): { table: Table; index: Int32Array } {
+function meltPeriods(parsed: Body, periodColumns: number[], textColumns: number[], names: Map<number, string>, plans: ColumnPlan[]): { table: Table; index: Int32Array } {
   const { columns, rows: n } = parsed;
   const parts = periodColumns.map((j) => ({ j, ...splitPeriodHeader(plans[j]!.header)! }));
   const prefixes = [...new Set(parts.map((p) => p.prefix))];
