@@ -1,3 +1,3 @@
 /** Node-only additions: reading files. Everything from the root entry is re-exported. */
 export * from "./index.ts";
-export { read } from "./io/node.ts";
+export { read, type NodeReadOptions } from "./io/node.ts";

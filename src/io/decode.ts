@@ -12,18 +12,49 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/**
- * Decodes text the way agency exports need it: a BOM decides; otherwise strict UTF-8, and where that fails,
- * Windows-1252 (a superset of the Latin-1 that PxWeb writes). A file with NUL bytes and no UTF-16 BOM is binary.
- */
-export function decode(bytes: Uint8Array, file?: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+/** True when `bytes` are well-formed UTF-8 (ASCII runs are skipped quickly; nothing is allocated). */
+export function isUtf8(bytes: Uint8Array): boolean {
+  return utf8Kind(bytes) !== "invalid";
+}
+
+/** "ascii" (no byte above 0x7F), "utf-8" (well-formed, with multi-byte characters) or "invalid". */
+export function utf8Kind(bytes: Uint8Array): "ascii" | "utf-8" | "invalid" {
+  let ascii = true;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // lead byte → number of continuation bytes and the smallest code point it may encode
+    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (extra === 0 || i + extra >= n) return "invalid";
+    ascii = false;
+    const min = extra === 1 ? 0x80 : extra === 2 ? 0x800 : 0x10000;
+    let cp = b & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return "invalid";
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return "invalid";
+    i += extra + 1;
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  const probe = bytes.subarray(0, 65536);
-  const nul = probe.indexOf(0);
+  return ascii ? "ascii" : "utf-8";
+}
+
+/**
+ * The encoding of agency exports: a BOM decides; otherwise UTF-8 where the bytes are well-formed UTF-8, and
+ * Windows-1252 (a superset of the Latin-1 that PxWeb writes) where they are not. A file with NUL bytes and no
+ * UTF-16 BOM is binary. Returns the encoding and the length of the BOM.
+ */
+export function sniffEncoding(bytes: Uint8Array, file?: string): { encoding: Encoding; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8-bom", bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
+  const nul = bytes.subarray(0, 65536).indexOf(0);
   if (nul >= 0) {
     throw new OmvarldError(
       "FILE_BINARY",
@@ -32,9 +63,16 @@ export function decode(bytes: Uint8Array, file?: string): Decoded {
       "export the table as CSV, PX or JSON-stat; an .xlsx or .zip file cannot be read directly",
     );
   }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
-  }
+  return { encoding: isUtf8(bytes) ? "utf-8" : "windows-1252", bom: 0 };
+}
+
+/** A decoder for an encoding as `sniffEncoding` names it. */
+export function decoderFor(encoding: Encoding): TextDecoder {
+  return new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding);
+}
+
+/** Decodes a whole export (see `sniffEncoding`). */
+export function decode(bytes: Uint8Array, file?: string): Decoded {
+  const { encoding, bom } = sniffEncoding(bytes, file);
+  return { text: decoderFor(encoding).decode(bytes.subarray(bom)), encoding };
 }

@@ -1,7 +1,7 @@
 import { inFile, OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
-import { decode, isGzip } from "./decode.ts";
-import { readCsv } from "./readers/csv.ts";
+import { decode, decoderFor, isGzip, sniffEncoding } from "./decode.ts";
+import { type CsvOptions, readCsv, readCsvBytes } from "./readers/csv.ts";
 import { readEurostatTsv } from "./readers/eurostat.ts";
 import { readJsonStat } from "./readers/jsonstat.ts";
 import { readKolada } from "./readers/kolada.ts";
@@ -64,6 +64,14 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
         bytes = options.gunzip(bytes);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
+      const sniffed = sniffEncoding(bytes, file);
+      const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
+      const format = options.format ?? sniffFormat(headText);
+      // a large CSV without quotes is read from its bytes (see readCsvBytes)
+      if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16") && bytes.indexOf(0x22) < 0) {
+        const table = readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options));
+        return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
+      }
       ({ text, encoding } = decode(bytes, file));
       // let the raw bytes go before parsing: the decoded text is all the readers need
       bytes = null;
@@ -78,15 +86,23 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
   }
 }
 
+/** Files above this size (bytes) are read as bytes where the format allows it. */
+export const LARGE: number = 1 << 22;
+
+/** The CSV options among the read options. */
+export function csvOptions(options: ReadOptions): CsvOptions {
+  return {
+    file: options.file,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.decimalComma !== undefined ? { decimalComma: options.decimalComma } : {}),
+  };
+}
+
 function parse(text: string, format: Format, options: ReadOptions): Table {
   const file = options.file;
   switch (format) {
     case "csv":
-      return readCsv(text, {
-        file,
-        ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-        ...(options.decimalComma !== undefined ? { decimalComma: options.decimalComma } : {}),
-      });
+      return readCsv(text, csvOptions(options));
     case "px":
       return readPx(text, { file });
     case "eurostat-tsv":

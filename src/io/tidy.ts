@@ -6,8 +6,8 @@ import { parsePeriod } from "./dimensions.ts";
 
 export interface NormaliseOptions {
   file?: string | undefined;
-  /** Source line of each row, for error messages. */
-  lines?: Int32Array | undefined;
+  /** Source line of a row, for error messages. */
+  lineOf?: ((row: number) => number) | undefined;
   /** Source column (1-based) of the region and year columns, for error messages. */
   columnOf?: Readonly<Record<string, number>>;
   /** Labels of region codes (JSON-stat and PX carry them apart from the codes). */
@@ -39,7 +39,7 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
 }
 
 function locate(options: NormaliseOptions, row: number, column: string) {
-  return { file: options.file, line: options.lines?.[row], column: options.columnOf?.[column] };
+  return { file: options.file, line: options.lineOf?.(row), column: options.columnOf?.[column] };
 }
 
 function normaliseRegion(table: Table, options: NormaliseOptions, warnings: string[]): Table {
@@ -91,8 +91,12 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
   return out;
 }
 
-/** Maps dictionary codes through `lookup` (old entry → new value) without touching strings row by row. */
+/**
+ * Maps dictionary codes through `lookup` (old entry → new value) without touching strings row by row. Where the
+ * mapping is one-to-one the codes are shared and only the dictionary changes.
+ */
 function recode(codes: Int32Array, lookup: readonly (string | null)[]): StringColumn {
+  if (lookup.every((v) => v !== null) && new Set(lookup).size === lookup.length) return new StringColumn(codes, lookup as string[]);
   const dictionary: string[] = [];
   const index = new Map<string, number>();
   const remap = lookup.map((value) => {

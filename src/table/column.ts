@@ -86,6 +86,13 @@ export class StringColumnBuilder {
   readonly #dictionary: string[] = [];
   #last = "";
   #lastCode = -2;
+  readonly #byteIndex = new Map<number, number>();
+  readonly #cacheKeys = new Float64Array(256).fill(-1);
+  readonly #cacheCodes = new Int32Array(256);
+  #lastBytes: Uint8Array | null = null;
+  #lastByteStart = 0;
+  #lastByteEnd = 0;
+  #lastByteCode = -1;
 
   constructor(capacity = 1024) {
     this.#codes = new Int32Array(Math.max(capacity, 16));
@@ -132,6 +139,58 @@ export class StringColumnBuilder {
       return;
     }
     this.#codes[this.#length++] = this.#code(text.slice(start, end));
+  }
+
+  /**
+   * Appends the text of `bytes[start, end)` trimmed of spaces, decoding it only when it is new: short values
+   * (≤ 6 bytes: codes like "0114", "1", "K") are looked up by their bytes packed into a number.
+   */
+  pushBytes(bytes: Uint8Array, start: number, end: number, decode: (start: number, end: number) => string): void {
+    while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
+    while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
+    if (this.#length === this.#codes.length) this.#grow();
+    const length = end - start;
+    if (length === 0) {
+      this.#codes[this.#length++] = -1;
+      return;
+    }
+    if (length <= 6) {
+      let key = length;
+      for (let k = start; k < end; k++) key = key * 256 + bytes[k]!;
+      // a direct-mapped cache on the last byte in front of the Map: "1"/"2" or "män"/"kvinnor" never reach it
+      const slot = key & 0xff;
+      if (this.#cacheKeys[slot] === key) {
+        this.#codes[this.#length++] = this.#cacheCodes[slot]!;
+        return;
+      }
+      let code = this.#byteIndex.get(key);
+      if (code === undefined) this.#byteIndex.set(key, (code = this.#code(decode(start, end))));
+      this.#cacheKeys[slot] = key;
+      this.#cacheCodes[slot] = code;
+      this.#codes[this.#length++] = code;
+      return;
+    }
+    // a longer value: compare with the previous long value in place before decoding
+    const ls = this.#lastByteStart;
+    if (this.#lastBytes === bytes && this.#lastByteEnd - ls === length) {
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (bytes[start + k] !== bytes[ls + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.#codes[this.#length++] = this.#lastByteCode;
+        return;
+      }
+    }
+    const code = this.#code(decode(start, end));
+    this.#lastBytes = bytes;
+    this.#lastByteStart = start;
+    this.#lastByteEnd = end;
+    this.#lastByteCode = code;
+    this.#codes[this.#length++] = code;
   }
 
   finish(): StringColumn {

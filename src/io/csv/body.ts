@@ -13,49 +13,95 @@ export interface Body {
   columns: Column[];
   /** Per column, the symbols and flags that stood in place of numbers (null where none occurred). */
   status: (StringColumn | null)[];
-  /** Source line of each row. */
-  lines: Int32Array;
+  /** Source line of a row. */
+  lineOf: (row: number) => number;
   rows: number;
   warnings: string[];
 }
 
+/** A piece of the input in bytes that ends at a line end (or at the end of the input), with a decoder for spans. */
+export interface Chunk {
+  bytes: Uint8Array;
+  decode: (start: number, end: number) => string;
+}
+
 /**
- * Reads the data rows of delimited text into typed columns. Text without quotes takes a fused single pass that
+ * The data: as text, or as chunks of bytes (the first chunk starts at the header row). Byte chunks must hold no
+ * quotes; they are read without ever building the file as one string.
+ */
+export type Source = { text: string; offset: number } | { chunks: Iterable<Chunk>; size: number };
+
+/**
+ * Reads the data rows of delimited text into typed columns. Data without quotes takes a fused single pass that
  * parses numbers while it scans; quoted text goes through the general tokenizer.
  */
-export function readBody(text: string, offset: number, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Body {
-  const body = new BodyBuilder(text, offset, plans, decimalComma, file);
-  if (text.indexOf('"', offset) < 0) scanUnquoted(text, offset, delimiter, plans, body);
-  else scanQuoted(text, offset, delimiter, plans.length, body);
-  return body.finish(delimiter);
+export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Body {
+  if ("chunks" in source) {
+    let body: BodyBuilder | undefined;
+    const state = { line: 1, header: true };
+    let last = NaN;
+    for (const { bytes, decode } of source.chunks) {
+      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, decimalComma, file);
+      scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
+      if (bytes.length) last = bytes[bytes.length - 1]!;
+    }
+    body ??= new BodyBuilder(0, 0, plans, decimalComma, file);
+    return body.finish(last, delimiter);
+  }
+  const { text, offset } = source;
+  const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, decimalComma, file);
+  if (text.indexOf('"', offset) < 0) {
+    scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), { line: lineAt(text, offset), header: true });
+  } else scanQuoted(text, offset, delimiter, plans.length, body);
+  return body.finish(text.charCodeAt(text.length - 1), delimiter);
+}
+
+/** Line ends in a probe of the input, to size the column builders. */
+function probeLines(probe: string | Uint8Array): number {
+  let lines = 0;
+  for (let i = 0; i < probe.length; i++) {
+    const c = typeof probe === "string" ? probe.charCodeAt(i) : probe[i]!;
+    if (c === 10 || (c === 13 && (typeof probe === "string" ? probe.charCodeAt(i + 1) : probe[i + 1]) !== 10)) lines++;
+  }
+  return lines;
+}
+
+/** The 1-based line number at `offset`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let k = 0; k < offset; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
+  }
+  return line;
 }
 
 class BodyBuilder {
   readonly strings: (StringColumnBuilder | null)[];
   readonly numbers: (NumberColumnBuilder | null)[];
-  readonly #statuses: ((string | null)[] | null)[];
-  #lines: Int32Array;
-  rows = 0;
-  readonly #text: string;
-  readonly #plans: ColumnPlan[];
   readonly decimalComma: boolean;
+  rows = 0;
+  readonly #statuses: ((string | null)[] | null)[];
+  /** Line numbers, kept only once a row does not follow right after the previous one. */
+  #lines: Int32Array | null = null;
+  #firstLine = 0;
+  readonly #plans: ColumnPlan[];
   readonly #file: string | undefined;
 
-  constructor(text: string, offset: number, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined) {
-    const capacity = estimateRows(text, offset);
+  /** `size`: characters or bytes of data; `probeLines`: lines in its first 64 KiB. */
+  constructor(size: number, probeLines: number, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined) {
+    // rows to expect, a little over so that builders need not grow
+    const capacity = probeLines < 2 ? 1024 : Math.ceil((size / Math.min(size, 1 << 16)) * probeLines * 1.05) + 16;
     this.strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(capacity)));
     this.numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(capacity) : null));
     this.#statuses = plans.map(() => null);
-    this.#lines = new Int32Array(capacity);
-    this.#text = text;
     this.#plans = plans;
     this.decimalComma = decimalComma;
     this.#file = file;
   }
 
   /** A number cell that the fast parse could not read: a symbol, a flagged number, or an error. */
-  symbol(j: number, start: number, end: number, line: number): void {
-    const raw = this.#text.slice(start, end);
+  symbol(j: number, raw: string, line: number): void {
     const cell = parseCell(raw, this.decimalComma);
     if (cell.status === "invalid") {
       throw new OmvarldError(
@@ -70,28 +116,36 @@ class BodyBuilder {
     this.#statuses[j]?.push(cell.status);
   }
 
-  /** A number cell given by its span: plain numbers directly, anything else through `symbol`. */
-  number(j: number, start: number, end: number, line: number): void {
-    const value = parseSpan(this.#text, start, end, this.decimalComma);
-    if (Number.isNaN(value)) this.symbol(j, start, end, line);
-    else {
-      this.numbers[j]!.push(value);
-      this.plain(j);
-    }
+  /** A number cell given by its span in text: plain numbers directly, anything else through `symbol`. */
+  number(j: number, text: string, start: number, end: number, line: number): void {
+    const value = parseSpan(text, start, end, this.decimalComma);
+    if (Number.isNaN(value)) this.symbol(j, text.slice(start, end), line);
+    else this.plain(j, value);
   }
 
-  /** Called after a number was pushed the fast way, to keep a status column (if any) aligned. */
-  plain(j: number): void {
+  /** A plain number. */
+  plain(j: number, value: number): void {
+    this.numbers[j]!.push(value);
     this.#statuses[j]?.push(null);
   }
 
   endRow(line: number): void {
-    if (this.rows === this.#lines.length) {
-      const grown = new Int32Array(this.rows * 2);
-      grown.set(this.#lines);
-      this.#lines = grown;
+    if (this.rows === 0) this.#firstLine = line;
+    let lines = this.#lines;
+    if (lines === null) {
+      if (line === this.#firstLine + this.rows) {
+        this.rows++;
+        return;
+      }
+      lines = this.#lines = new Int32Array(Math.max(1024, this.rows * 2));
+      for (let r = 0; r < this.rows; r++) lines[r] = this.#firstLine + r;
     }
-    this.#lines[this.rows++] = line;
+    if (this.rows === lines.length) {
+      const grown = new Int32Array(this.rows * 2);
+      grown.set(lines);
+      lines = this.#lines = grown;
+    }
+    lines[this.rows++] = line;
   }
 
   tooFewCells(line: number, cells: number): never {
@@ -103,12 +157,14 @@ class BodyBuilder {
     );
   }
 
-  finish(delimiter: string): Body {
-    const text = this.#text;
+  /** `last`: the last character or byte of the input. */
+  finish(last: number, delimiter: string): Body {
     const warnings: string[] = [];
-    const last = text.charCodeAt(text.length - 1);
+    const lines = this.#lines?.slice(0, this.rows);
+    const first = this.#firstLine;
+    const lineOf = lines ? (row: number) => lines[row]! : (row: number) => first + row;
     if (this.rows > 0 && last !== 10 && last !== 13) {
-      const line = this.#lines[this.rows - 1]!;
+      const line = lineOf(this.rows - 1);
       if (last === delimiter.charCodeAt(0) && this.#plans.length > 1) {
         throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file: this.#file, line, column: this.#plans.length }, "the file may be cut off");
       }
@@ -117,62 +173,69 @@ class BodyBuilder {
     return {
       columns: this.#plans.map((_, j) => this.strings[j]?.finish() ?? this.numbers[j]!.finish()),
       status: this.#statuses.map((s) => (s ? StringColumn.from(s) : null)),
-      lines: this.#lines.slice(0, this.rows),
+      lineOf,
       rows: this.rows,
       warnings,
     };
   }
 }
 
-/** Rows to expect, from the length of the first lines, a little over so that builders need not grow. */
-function estimateRows(text: string, offset: number): number {
-  const probe = text.slice(offset, offset + (1 << 16));
-  const lines = probe.split(/\r\n|\n|\r/).length - 1;
-  if (lines < 2) return 1024;
-  return Math.ceil(((text.length - offset) / probe.length) * lines * 1.05) + 16;
-}
-
 /**
- * The fused pass for text with no quotes: one scan per line, numbers accumulated digit by digit as they are read.
- * Anything unusual in a number cell (a symbol, a flag, an exponent, more than 15 digits) goes to `body.symbol`.
+ * The fused pass over text or bytes with no quotes: one scan per line, numbers accumulated digit by digit as they
+ * are read. Anything unusual in a number cell (a symbol, a flag, an exponent, more than 15 digits) goes to
+ * `body.symbol`. Reads from `start` to the end of `units`; `state` carries the line number and whether the header
+ * row is still to be passed over from one chunk to the next.
  */
-function scanUnquoted(text: string, offset: number, delimiter: string, plans: ColumnPlan[], body: BodyBuilder): void {
+function scanUnquoted(
+  units: string | Uint8Array,
+  start: number,
+  delimiter: string,
+  plans: ColumnPlan[],
+  body: BodyBuilder,
+  decode: (start: number, end: number) => string,
+  state: { line: number; header: boolean },
+): void {
+  // past the end both give NaN, which fails every comparison below (undefined would make the values polymorphic)
+  const at = typeof units === "string" ? (i: number) => units.charCodeAt(i) : (i: number) => units[i] ?? NaN;
+  const pushText = typeof units === "string"
+    ? (j: number, s: number, e: number) => body.strings[j]!.pushSpan(units, s, e)
+    : (j: number, s: number, e: number) => body.strings[j]!.pushBytes(units, s, e, decode);
   const delim = delimiter.charCodeAt(0);
   const width = plans.length;
   const numeric = plans.map((p) => p.numeric);
   const point = body.decimalComma ? 44 : 46;
-  const n = text.length;
-  let i = offset;
-  let line = 1;
-  for (let k = 0; k < offset; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
-  }
-  // skip the header row
-  while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  let header = true;
-  while (i < n) {
-    // line end
-    if (text.charCodeAt(i) === 13) i++;
-    if (text.charCodeAt(i) === 10) i++;
-    if (header) header = false;
+  const n = units.length;
+  let i = start;
+  let line = state.line;
+  // moves past the rest of the line and its end (CRLF, LF or a lone CR)
+  const endOfLine = () => {
+    while (i < n && at(i) !== 10 && at(i) !== 13) i++;
+    if (at(i) === 13) {
+      i++;
+      if (at(i) === 10) i++;
+    } else if (at(i) === 10) i++;
     line++;
-    if (i >= n) break;
-    const c0 = text.charCodeAt(i);
-    if (c0 === 10 || c0 === 13) continue;
-    // a row of only delimiters (Excel's empty rows `;;;;`) is skipped
+  };
+  while (i < n) {
+    if (state.header) {
+      state.header = false;
+      endOfLine();
+      continue;
+    }
+    // an empty line, or a row of only delimiters (Excel's `;;;;`), is passed over
     let k = i;
-    while (k < n && text.charCodeAt(k) === delim) k++;
-    if (k >= n || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) {
+    while (k < n && at(k) === delim) k++;
+    if (k >= n || at(k) === 10 || at(k) === 13) {
       i = k;
+      endOfLine();
       continue;
     }
     for (let j = 0; j < width; j++) {
-      const start = i;
+      const cellStart = i;
       if (numeric[j]) {
-        let c = text.charCodeAt(i);
+        let c = at(i);
         const negative = c === 45;
-        if (negative || c === 43) c = text.charCodeAt(++i);
+        if (negative || c === 43) c = at(++i);
         let mantissa = 0;
         let digits = 0;
         let scale = 0;
@@ -184,33 +247,33 @@ function scanUnquoted(text: string, offset: number, delimiter: string, plans: Co
             if (seenPoint) scale++;
           } else if (c === point && !seenPoint) seenPoint = true;
           else break;
-          c = text.charCodeAt(++i);
+          c = at(++i);
         }
         if (i < n && c !== delim && c !== 10 && c !== 13) {
           // not a plain number: find the end of the cell and take the slow road
-          while (i < n && c !== delim && c !== 10 && c !== 13) c = text.charCodeAt(++i);
-          body.symbol(j, start, i, line);
+          while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+          body.symbol(j, decode(cellStart, i), line);
         } else if (digits === 0 || digits > 15) {
-          body.symbol(j, start, i, line);
+          body.symbol(j, decode(cellStart, i), line);
         } else {
           const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
-          body.numbers[j]!.push(negative ? -value : value);
-          body.plain(j);
+          body.plain(j, negative ? -value : value);
         }
       } else {
-        let c = text.charCodeAt(i);
-        while (i < n && c !== delim && c !== 10 && c !== 13) c = text.charCodeAt(++i);
-        body.strings[j]!.pushSpan(text, start, i);
+        let c = at(i);
+        while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+        pushText(j, cellStart, i);
       }
       if (j < width - 1) {
-        if (text.charCodeAt(i) !== delim) body.tooFewCells(line, j + 1);
+        if (at(i) !== delim) body.tooFewCells(line, j + 1);
         i++;
       }
     }
-    // cells beyond the header's (Excel's trailing `;`) are passed over
-    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
     body.endRow(line);
+    // cells beyond the header's (Excel's trailing `;`) are passed over
+    endOfLine();
   }
+  state.line = line;
 }
 
 /** The general pass: the tokenizer handles quotes, doubled quotes and line breaks inside quoted cells. */
@@ -250,7 +313,7 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
             const cell = text.slice(start, end).replaceAll('""', '"').trim();
             s.push(cell === "" ? null : cell);
           } else s.pushSpan(text, start, end);
-        } else body.number(j, start, end, line);
+        } else body.number(j, text, start, end, line);
       }
       body.endRow(line);
     },

@@ -3,7 +3,8 @@ import { parseRegionLabel } from "../../regions/labels.ts";
 import { type Column, NumberColumn, StringColumn, StringColumnBuilder } from "../../table/column.ts";
 import { type Role, Table } from "../../table/table.ts";
 import { sniffDialect } from "../csv/dialect.ts";
-import { type Body, type ColumnPlan, readBody } from "../csv/body.ts";
+import { type Body, type Chunk, type ColumnPlan, readBody, type Source } from "../csv/body.ts";
+import { decoderFor, type Encoding } from "../decode.ts";
 import { splitRows } from "../csv/tokenize.ts";
 import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
@@ -20,7 +21,6 @@ export interface CsvOptions {
 const SAMPLE_ROWS = 2000;
 const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
 
-
 /**
  * Reads delimited text as agencies and their users save it: SCB/SSB PxWeb CSV (wide, one column per year, or long),
  * with or without a title line; SSB statbank CSV with decimal comma; Excel re-saves; plain tidy CSV.
@@ -28,7 +28,35 @@ const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
  * column where a cell held a symbol such as `..` instead of a number.
  */
 export function readCsv(text: string, options: CsvOptions = {}): Table {
+  return readDelimited(text, (headerOffset) => ({ text, offset: headerOffset }), options);
+}
+
+/**
+ * Reads a CSV without quotes from bytes, in chunks that end at line ends, decoding only the distinct text values,
+ * so that a large file is never held as one string. `head` is the decoded start of the file (from after the BOM),
+ * enough to sniff the dialect and the column types; `chunks(headerOffset)` yields the data from the header row on,
+ * where `headerOffset` counts the characters of `head` before the header (blank lines: ASCII, so also bytes).
+ */
+export function readCsvChunks(head: string, chunks: (headerOffset: number) => Iterable<Chunk>, size: number, options: CsvOptions = {}): Table {
+  return readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options);
+}
+
+/** Reads a CSV without quotes from one array of bytes (see `readCsvChunks`). */
+export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number, options: CsvOptions = {}): Table {
+  const decoder = decoderFor(encoding);
+  let headEnd = Math.min(bytes.length, bom + (1 << 20));
+  if (headEnd < bytes.length) headEnd = bytes.lastIndexOf(10, headEnd) + 1 || headEnd;
+  const head = decoder.decode(bytes.subarray(bom, headEnd));
+  return readCsvChunks(head, (headerOffset) => {
+    const data = bytes.subarray(bom + headerOffset);
+    return [{ bytes: data, decode: (s, e) => decoder.decode(data.subarray(s, e)) }];
+  }, bytes.length, options);
+}
+
+/** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
+function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
   const file = options.file;
+  const text = head;
   const dialect = sniffDialect(text);
   const delimiter = options.delimiter ?? dialect.delimiter;
   const sample = splitRows(sliceLines(text, dialect.headerOffset, SAMPLE_ROWS + 1), delimiter);
@@ -46,7 +74,7 @@ export function readCsv(text: string, options: CsvOptions = {}): Table {
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
 
-  const parsed = readBody(text, dialect.headerOffset, delimiter, plans, decimalComma, file);
+  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, decimalComma, file);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
@@ -107,7 +135,7 @@ interface InterpretContext {
 /** Turns the parsed columns into a tidy table: melt period columns, name the dimensions, split region labels. */
 function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext): Table {
   const { columns, status } = parsed;
-  let lines = parsed.lines;
+  let lineOf = parsed.lineOf;
   const headers = uniqueNames(plans.map((p) => p.header));
   const periodColumns: number[] = [];
   const textColumns: number[] = [];
@@ -132,7 +160,7 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
     for (const j of otherNumbers) warnings.push(`column "${headers[j]}" is not per period and was left out`);
     const melted = meltPeriods(parsed, periodColumns, textColumns, names, plans);
     table = melted.table;
-    lines = melted.index.map((i) => parsed.lines[i]!);
+    lineOf = (row) => parsed.lineOf(melted.index[row]!);
     const prefixes = new Set(periodColumns.map((j) => splitPeriodHeader(plans[j]!.header)!.prefix));
     const label = prefixes.size === 1 ? [...prefixes][0]! : "";
     if (label) table = table.withProvenance({ measure: label });
@@ -164,7 +192,7 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
     table = new Table(map, { roles });
     if (single) table = table.withProvenance({ title: headers[measures[0]!]! });
   }
-  return normalise(table, { file: context.file, lines, columnOf }).withWarnings(...warnings);
+  return normalise(table, { file: context.file, lineOf, columnOf }).withWarnings(...warnings);
 }
 
 function uniqueNames(headers: string[]): string[] {
