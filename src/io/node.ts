@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
@@ -59,7 +59,9 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
     readSync(fd, probe, 0, probe.length, 0);
     if (isGzip(probe) || probe.indexOf(0x22) >= 0) return undefined;
     const cut = probe.lastIndexOf(10) + 1 || probe.length;
-    let { encoding, bom } = sniffEncoding(probe.subarray(0, cut), options.file);
+    const sniffed = sniffEncoding(probe.subarray(0, cut), options.file);
+    const bom = sniffed.bom;
+    let encoding = sniffed.encoding;
     if (encoding.startsWith("utf-16")) return undefined;
     const head = decoderFor(encoding).decode(probe.subarray(bom, cut));
     if ((options.format ?? sniffFormat(head)) !== "csv") return undefined;
