@@ -6,3 +6,4 @@ export { OmvarldError, type ErrorCode } from "./errors.ts";
 export * from "./table/index.ts";
 export * from "./regions/index.ts";
 export * from "./io/index.ts";
+export * from "./indicators/index.ts";

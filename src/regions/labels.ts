@@ -8,7 +8,7 @@ export interface RegionLabel {
   name: string | null;
 }
 
-const NUMERIC = /^(?:[KF]-)?(\d{1,4}(?:-\d{2})?)(?:\s+-\s+|\s+)?(.*)$/;
+const NUMERIC = /^(?:[KF]-)?(\d{1,9}(?:-\d{2})?)(?:\s+-\s+|\s+)?(.*)$/;
 const NUTS = /^([A-Z]{2}[0-9A-Z_]{0,8})(?:\s+(.+))?$/;
 const SSB_PSEUDO = /^K-(Rest)$/;
 
@@ -47,7 +47,7 @@ export function parseRegionLabel(label: string): RegionLabel | null {
   if (numeric) {
     const name = numeric[2]!.trim();
     // a number followed by text must be separated from it ("2021 Vansbro", not "2021Vansbro")
-    if (name === "" || /^(?:[KF]-)?\d{1,4}(?:-\d{2})?\s/.test(text)) return { code: numeric[1]!, name: name || null };
+    if (name === "" || /^(?:[KF]-)?\d{1,9}(?:-\d{2})?\s/.test(text)) return { code: numeric[1]!, name: name || null };
   }
   const country = COUNTRY_LABELS[text.toLowerCase()];
   if (country !== undefined) return { code: country, name: text };

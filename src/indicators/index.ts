@@ -1,0 +1,21 @@
+export { cagr, change, growth, growthOver, growthPercent, indexOn, logGrowth, type GrowthOptions } from "./population/growth.ts";
+export { componentsOfChange, relativeNetMigration, stockDateOf, type ComponentsOptions, type StockDate } from "./population/components.ts";
+export {
+  decomposeValueAddedGrowth, industryAdjustedProductivity, perEmployee, valueAddedGrowth, withinBetween,
+  type GrowthDecomposition, type IndustryColumns, type IndustryPeriod,
+} from "./productivity/productivity.ts";
+export { industryPanel, type IndustryPanel, type PanelOptions } from "./shiftshare/data.ts";
+export {
+  dynamicShiftShare, industryShifts, portfolio, shiftShare, shiftShareByIndustry,
+  type IndustryShift, type ShiftShareOptions,
+} from "./shiftshare/shiftshare.ts";
+export {
+  equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini, shares,
+} from "./specialisation/indices.ts";
+export { concentration, locationQuotients, specialisation, type StructureOptions } from "./specialisation/specialisation.ts";
+export {
+  atkinson, coefficientOfVariation, gini, theilDecomposition, theilL, theilT, williamson,
+  type Distribution, type TheilDecomposition,
+} from "./inequality/inequality.ts";
+export { betaConvergence, sigmaConvergence, type BetaConvergence } from "./inequality/convergence.ts";
+export { ols, type OlsResult } from "./util/ols.ts";

@@ -1,0 +1,127 @@
+import { OmvarldError } from "../../errors.ts";
+import type { Table } from "../../table/table.ts";
+import { measureOf, toTable } from "../util/panel.ts";
+import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
+
+export interface StructureOptions {
+  /** The employment measure (default: the table's only measure). */
+  value?: string;
+  /** Region code of the nation in the table; default: the sum of the regions. */
+  national?: string;
+  /** The year to use when the table has several. */
+  year?: number;
+}
+
+interface Matrix {
+  regions: string[];
+  industries: string[];
+  /** e[r][i], 0 where a region has no row for an industry. */
+  e: number[][];
+  /** e_Ni */
+  nation: number[];
+  /** Regions with a suppressed (null) cell. */
+  suppressed: Map<string, string>;
+}
+
+/** A region × industry matrix for one year. */
+function matrix(table: Table, options: StructureOptions): Matrix {
+  const value = measureOf(table, options.value);
+  let t = table;
+  if (t.has("year")) {
+    const years = t.distinct("year") as number[];
+    if (options.year !== undefined) t = t.filter({ year: options.year });
+    else if (years.length > 1) throw new OmvarldError("ARGUMENT", `the table has ${years.length} years`, {}, `pass { year: ${Math.max(...years)} }`);
+  }
+  const regions: string[] = [];
+  const industries: string[] = [];
+  const ri = new Map<string, number>();
+  const ii = new Map<string, number>();
+  const cells: [number, number, number | null][] = [];
+  const nationCells = new Map<number, number>();
+  const suppressed = new Map<string, string>();
+  for (let k = 0; k < t.numRows; k++) {
+    const region = t.get("region", k) as string;
+    const industry = String(t.get("industry", k));
+    const v = t.get(value, k) as number | null;
+    if (!ii.has(industry)) ii.set(industry, industries.push(industry) - 1);
+    if (region === options.national) {
+      if (v === null) throw new OmvarldError("ARGUMENT", `the national value for industry ${industry} is missing`);
+      nationCells.set(ii.get(industry)!, v);
+      continue;
+    }
+    if (!ri.has(region)) ri.set(region, regions.push(region) - 1);
+    if (v === null) suppressed.set(region, industry);
+    cells.push([ri.get(region)!, ii.get(industry)!, v]);
+  }
+  const e = regions.map(() => new Array<number>(industries.length).fill(0));
+  for (const [r, i, v] of cells) e[r]![i] = v ?? 0;
+  const nation = options.national === undefined
+    ? industries.map((_, i) => e.reduce((s, row) => s + row[i]!, 0))
+    : industries.map((_, i) => nationCells.get(i) ?? 0);
+  return { regions, industries, e, nation, suppressed };
+}
+
+/** A warning when the national totals were summed over regions that have suppressed cells. */
+function warnings(m: Matrix, options: StructureOptions): string[] {
+  return options.national === undefined && m.suppressed.size > 0
+    ? [`the national totals are sums over the regions and leave out ${m.suppressed.size} region(s)' suppressed cells; pass { national } for published totals`]
+    : [];
+}
+
+/** Location quotients for every region and industry (METHODS §7), as a tidy table. */
+export function locationQuotients(table: Table, options: StructureOptions = {}): Table {
+  const m = matrix(table, options);
+  const EN = m.nation.reduce((s, v) => s + v, 0);
+  const rows: Record<string, string | number | null>[] = [];
+  m.regions.forEach((region, r) => {
+    const Er = m.e[r]!.reduce((s, v) => s + v, 0);
+    m.industries.forEach((industry, i) => {
+      const blocked = m.suppressed.has(region);
+      rows.push({
+        region, industry, employment: m.e[r]![i]!, location_quotient: blocked ? null : locationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN),
+        note: blocked ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})` : Er <= 0 ? "no employment" : null,
+      });
+    });
+  });
+  return toTable(rows, ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
+}
+
+/**
+ * How specialised each region is (METHODS §7): Krugman dissimilarity and Hoover coefficient against the nation,
+ * the locational Gini of specialisation, Herfindahl (plain and normalised), its equivalent number of industries,
+ * and Duranton-Puga relative diversity.
+ */
+export function specialisation(table: Table, options: StructureOptions = {}): Table {
+  const m = matrix(table, options);
+  const rows = m.regions.map((region, r) => {
+    const own = m.e[r]!;
+    const blocked = m.suppressed.has(region);
+    const f = <T>(x: T) => (blocked ? null : x);
+    return {
+      region, krugman: f(krugman(own, m.nation)), hoover: f(hoover(own, m.nation)), gini: f(relativeGini(own, m.nation)),
+      herfindahl: f(herfindahl(own)), herfindahl_normalised: f(herfindahlNormalised(own)), equivalent_number: f(equivalentNumber(own)),
+      diversity: f(relativeDiversity(own, m.nation)),
+      note: blocked ? `a cell is suppressed (${m.suppressed.get(region)})` : null,
+    };
+  });
+  return toTable(rows, ["region"], table.provenance).withWarnings(...warnings(m, options));
+}
+
+/**
+ * How concentrated each industry is across regions (METHODS §7): Hoover concentration ½·Σ_r |e_ri/e_Ni − E_r/E_N|
+ * and the locational Gini of the industry's jobs against all jobs by region. Regions with suppressed cells are
+ * left out, and `note` says so.
+ */
+export function concentration(table: Table, options: StructureOptions = {}): Table {
+  const m = matrix(table, options);
+  const keep = m.regions.map((r) => !m.suppressed.has(r));
+  const totals = m.e.map((row) => row.reduce((s, v) => s + v, 0)).filter((_, r) => keep[r]);
+  const rows = m.industries.map((industry, i) => {
+    const column = m.e.map((row) => row[i]!).filter((_, r) => keep[r]);
+    return {
+      industry, hoover: hoover(column, totals), gini: relativeGini(column, totals),
+      note: keep.every(Boolean) ? null : `${keep.filter((k) => !k).length} region(s) with suppressed cells left out`,
+    };
+  });
+  return toTable(rows, ["industry"], table.provenance);
+}
