@@ -147,6 +147,7 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
   });
   const names = new Map<number, string>();
   for (const j of [...textColumns, ...otherNumbers]) names.set(j, canonicalDimension(headers[j]!));
+  resolveClashes(names, headers, columns);
   // the region column: by name, else the first text column whose cells carry region codes
   if (![...names.values()].includes("region")) {
     const j = textColumns.find((k) => looksLikeRegions(columns[k] as StringColumn));
@@ -193,6 +194,29 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
     if (single) table = table.withProvenance({ title: headers[measures[0]!]! });
   }
   return normalise(table, { file: context.file, lineOf, columnOf }).withWarnings(...warnings);
+}
+
+/**
+ * Two headers can map to one canonical name ("region" with names beside "region_code" with codes). The column
+ * whose cells look most like region codes keeps "region" and a region column of names becomes "region_name";
+ * any other clash keeps the later column's own header.
+ */
+function resolveClashes(names: Map<number, string>, headers: string[], columns: Column[]): void {
+  const byName = new Map<string, number[]>();
+  for (const [j, name] of names) (byName.get(name) ?? byName.set(name, []).get(name)!).push(j);
+  for (const [name, js] of byName) {
+    if (js.length < 2) continue;
+    const score = (j: number) => {
+      const c = columns[j]!;
+      return c.type === "string" ? c.dictionary.filter((d) => parseRegionLabel(d) !== null).length / Math.max(1, c.dictionary.length) : 0;
+    };
+    const ranked = name === "region" ? [...js].sort((a, b) => score(b) - score(a)) : js;
+    for (const j of ranked.slice(1)) {
+      const own = headers[j]!;
+      const taken = new Set(names.values());
+      names.set(j, name === "region" && !taken.has("region_name") ? "region_name" : own === name || taken.has(own) ? `${own}_${j + 1}` : own);
+    }
+  }
 }
 
 function uniqueNames(headers: string[]): string[] {
