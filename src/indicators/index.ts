@@ -6,8 +6,8 @@ export {
 } from "./productivity/productivity.ts";
 export { industryPanel, type IndustryPanel, type PanelOptions } from "./shiftshare/data.ts";
 export {
-  dynamicShiftShare, industryShifts, portfolio, shiftShare, shiftShareByIndustry,
-  type IndustryShift, type ShiftShareOptions,
+  dynamicShiftShare, industryShifts, portfolio, shiftShare, shiftShareByIndustry, shiftShareOf,
+  type IndustryShift, type ShiftShareArrays, type ShiftShareOptions,
 } from "./shiftshare/shiftshare.ts";
 export {
   equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini, shares,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { dynamicShiftShare, portfolio, shiftShare, shiftShareByIndustry } from "../../src/indicators/shiftshare/shiftshare.ts";
+import { dynamicShiftShare, portfolio, shiftShare, shiftShareByIndustry, shiftShareOf } from "../../src/indicators/shiftshare/shiftshare.ts";
 import { Table } from "../../src/table/table.ts";
 import { one, readFixture } from "../helpers.ts";
 
@@ -103,6 +103,13 @@ describe("edge cases", () => {
     expect(a.regional_shift).toBeCloseTo(5.9, 12);
     expect(a.competitive).toBeNull();
     expect(a.note).toMatch(/industry y is absent at the start/);
+  });
+
+  test("the array form gives the same as the table form", () => {
+    const r = shiftShareOf({ regionStart: [10, 0], regionEnd: [12, 5], nationStart: [100, 10], nationEnd: [111, 16] });
+    expect(r.change).toBe(7);
+    expect(r.regional_shift).toBeCloseTo(5.9, 12);
+    expect((r.national_share as number) + (r.industry_mix as number)).toBeCloseTo(7 - 5.9, 12);
   });
 
   test("a suppressed cell makes the region's result null with a reason", () => {

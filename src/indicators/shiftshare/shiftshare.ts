@@ -1,5 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
-import type { Table } from "../../table/table.ts";
+import { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { finite } from "../util/stats.ts";
 import { at, industryPanel, type IndustryPanel, type PanelOptions } from "./data.ts";
@@ -200,4 +200,32 @@ export function portfolio(table: Table, options: ShiftShareOptions): Table {
     }
   }
   return toTable(rows, ["region", "industry"], table.provenance);
+}
+
+/** One region's employment by industry at the start and end, and the nation's, as plain arrays. */
+export interface ShiftShareArrays {
+  industries?: readonly string[];
+  regionStart: readonly number[];
+  regionEnd: readonly number[];
+  nationStart: readonly number[];
+  nationEnd: readonly number[];
+}
+
+/**
+ * Shift-share for one region from plain arrays (one entry per industry): the same result as `shiftShare` for
+ * that region.
+ *
+ * @example
+ * shiftShareOf({ regionStart: [10, 0], regionEnd: [12, 5], nationStart: [100, 10], nationEnd: [111, 16] })
+ * // { change: 7, national_share: ..., industry_mix: ..., regional_shift: 5.9, ... }
+ */
+export function shiftShareOf(data: ShiftShareArrays): Record<string, string | number | null> {
+  const industries = data.industries ?? data.regionStart.map((_, i) => String(i + 1));
+  const rows = industries.flatMap((industry, i) => [
+    { region: "region", industry, year: 0, value: data.regionStart[i]! },
+    { region: "region", industry, year: 1, value: data.regionEnd[i]! },
+    { region: "nation", industry, year: 0, value: data.nationStart[i]! },
+    { region: "nation", industry, year: 1, value: data.nationEnd[i]! },
+  ]);
+  return shiftShare(Table.fromRows(rows), { from: 0, to: 1, national: "nation" }).drop("region").toRows()[0]!;
 }

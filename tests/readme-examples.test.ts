@@ -1,0 +1,61 @@
+// The README's indicator examples, run on the shipped data in data/ with the values the README shows.
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import {
+  asPopulationChange, betaConvergence, componentsOfChange, decomposeValueAddedGrowth, gini, growthOver, read,
+  shiftShare, sigmaConvergence, specialisation, Table, williamson,
+} from "../src/node.ts";
+
+const data = (path: string) => fileURLToPath(new URL(`../data/${path}`, import.meta.url));
+
+describe("README examples", () => {
+  test("growth of private jobs in Trysil", () => {
+    const tf = read(data("tf/no-regions-2003-2016.csv")).filter({ level: "Kommune" });
+    const jobs = Table.fromColumns({ region: tf.toRows().map((r) => String(r.code).padStart(4, "0")), year: tf.column("year"), value: tf.column("private_jobs") });
+    const r = growthOver(jobs, 2006, 2016).filter({ region: "0428" }).toRows()[0]!;
+    expect(r).toMatchObject({ start: 1952, end: 1787, change: -165 });
+    expect(r.growth_pct).toBeCloseTo(-8.45, 2);
+    expect(r.cagr).toBeCloseTo(-0.88, 2);
+  });
+
+  test("components of change, Hedmark 2013", () => {
+    const change = componentsOfChange(asPopulationChange(read(data("ssb/erleholgersen-elections-norway__folketall.csv"))), { populationAt: "start" });
+    const r = change.filter({ region: "04", year: 2013 }).toRows()[0]!;
+    expect(r).toMatchObject({ change: 714, natural_increase: -422, net_migration: 1155, adjustment: -19 });
+    expect(r.births_per_1000).toBeCloseTo(8.83, 2);
+  });
+
+  test("shift-share and specialisation of the Länder", () => {
+    const emp = read(data("reat/G.regions.emp.csv")).filter({ industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)" });
+    const s = shiftShare(emp, { from: 2008, to: 2014, value: "emp", national: "Insgesamt" }).filter({ region: "Bayern" }).toRows()[0]!;
+    expect(s.change).toBe(547_323);
+    expect(Math.round(s.national_share as number)).toBe(447_530);
+    expect(Math.round(s.industry_mix as number)).toBe(-38_578);
+    expect(Math.round(s.regional_shift as number)).toBe(138_371);
+    const b = specialisation(emp, { value: "emp", national: "Insgesamt", year: 2014 }).filter({ region: "Berlin" }).toRows()[0]!;
+    expect(b.krugman).toBeCloseTo(0.328, 3);
+    expect(b.herfindahl).toBeCloseTo(0.184, 3);
+    expect(b.diversity).toBeCloseTo(3.05, 2);
+  });
+
+  test("inequality and convergence of German counties", () => {
+    const gdp = read(data("reat/G.counties.gdp.csv"));
+    const y2014 = gdp.filter({ year: 2014 }).pivotWider({ names: "contents", values: "value", id: ["region"] }).toRows();
+    expect(gini({ values: y2014.map((r) => r.gdppc as number) })).toBeCloseTo(0.203, 3);
+    expect(williamson(y2014.map((r) => r.gdppc as number), y2014.map((r) => r.pop as number))).toBeCloseTo(0.433, 3);
+    const perHead = gdp.filter({ contents: "gdppc" }).select("region", "year", "value");
+    const sigma = sigmaConvergence(perHead).filter({ year: [2000, 2014] }).toRows();
+    expect(sigma.map((r) => Math.round((r.sigma as number) * 1000) / 1000)).toEqual([0.365, 0.343]);
+    const beta = betaConvergence(perHead, 2000, 2014)!;
+    expect(beta.beta).toBeCloseTo(-0.0071, 4);
+    expect(beta.speed).toBeCloseTo(0.0075, 4);
+    expect(Math.round(beta.halfLife!)).toBe(92);
+  });
+
+  test("GDP growth split into population and GDP per head", () => {
+    const d = decomposeValueAddedGrowth(34_271.512, 48_251.695, 571.528, 608.369)!;
+    expect(d.log.total).toBeCloseTo(0.342, 3);
+    expect(d.log.employment).toBeCloseTo(0.062, 3);
+    expect(d.log.productivity).toBeCloseTo(0.280, 3);
+  });
+});
