@@ -46,6 +46,11 @@ function measure(command, args) {
   return runs[Math.floor(runs.length / 2)];
 }
 
+// Workloads with no pandas counterpart (pandas has no shift-share or location quotients of its own)
+const ownOnly = [
+  { name: "growth, shift-share (Dunn, Esteban-Marquillas, Gerfin) and location quotients, 1 500 NUTS3 × 88 industries × 20 years", id: "indicators", stages: ["load", "growth", "shiftShare", "locationQuotients"] },
+];
+
 const workloads = [
   { name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot age×year", id: "pop-long", data: generatePopulation },
   { name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", id: "pop-wide", data: generatePopulation },
@@ -73,6 +78,11 @@ for (const w of workloads) {
   }
   results.push({ ...w, ours, theirs });
 }
+
+const own = ownOnly.map((w) => {
+  log(`${w.id}: omvarld …`);
+  return { ...w, ours: measure(process.execPath, [`${here}workloads/omvarld-${w.id}.mjs`]) };
+});
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const f = (x, d = 2) => (x === undefined || x === null ? "–" : x.toFixed(d));
@@ -103,6 +113,12 @@ const lines = [
     `| ${r.id} | omvarld | ${f(r.ours.load, 0)} | ${f(r.ours.group, 0)} | ${f(r.ours.pivot, 0)} |`,
     ...(r.theirs ? [`| ${r.id} | pandas | ${f(r.theirs.load, 0)} | ${f(r.theirs.group, 0)} | ${f(r.theirs.pivot, 0)} |`] : []),
   ]),
+  "",
+  "Indicator workloads (omvarld only):",
+  "",
+  "| workload | wall s | peak MB | stages (ms) |",
+  "|---|---:|---:|---|",
+  ...own.map((r) => `| ${r.name} | ${f(r.ours.wall)} | ${f(r.ours.maxRssMB, 0)} | ${r.stages.map((s) => `${s} ${f(r.ours[s], 0)}`).join(", ")} |`),
   "",
 ];
 writeFileSync(new URL("RESULTS.md", import.meta.url), lines.join("\n"));

@@ -66,6 +66,31 @@ describe("convergence", () => {
     expect(b.r2).toBeCloseTo(1, 10);
   });
 
+  test("conditional β: a control that explains part of growth is estimated beside it", () => {
+    const rows = [];
+    const control: Record<string, number> = {};
+    for (let i = 0; i < 40; i++) {
+      const y0 = 10_000 + 997 * i;
+      const x = (i * 7) % 5; // e.g. an education share
+      control[`R${i}`] = x;
+      const g = 0.05 - 0.004 * Math.log(y0) + 0.003 * x; // annualised growth, T = 5
+      rows.push({ region: `R${i}`, year: 2010, value: y0 }, { region: `R${i}`, year: 2015, value: y0 * Math.exp(5 * g) });
+    }
+    const b = betaConvergence(Table.fromRows(rows), 2010, 2015, { controls: { education: control } })!;
+    expect(b.beta).toBeCloseTo(-0.004, 10);
+    expect(b.regression.coefficients[2]).toBeCloseTo(0.003, 10);
+    expect(b.speed).toBeCloseTo(-Math.log(1 - 0.004 * 5) / 5, 10);
+    // without the control, β absorbs part of its effect
+    expect(betaConvergence(Table.fromRows(rows), 2010, 2015)!.beta).not.toBeCloseTo(-0.004, 4);
+  });
+
+  test("a single region: no dispersion, and no regression", () => {
+    expect(gini({ values: [5] })).toBe(0);
+    expect(coefficientOfVariation({ values: [5] })).toBe(0);
+    const one = Table.fromRows([{ region: "A", year: 0, value: 1 }, { region: "A", year: 1, value: 2 }]);
+    expect(betaConvergence(one, 0, 1)).toBeNull();
+  });
+
   test("German counties 2000-2014 (REAT): σ and β on GDP per head", () => {
     const gdppc = readFixture("../reat/G.counties.gdp.csv").filter({ contents: "gdppc" }).select("region", "year", "value");
     const sigma = sigmaConvergence(gdppc).filter({ year: [2000, 2014] }).toRows();

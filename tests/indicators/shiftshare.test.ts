@@ -105,6 +105,14 @@ describe("edge cases", () => {
     expect(a.note).toMatch(/industry y is absent at the start/);
   });
 
+  test("a single region is the nation: no industry mix and no regional shift", () => {
+    const r = shiftShareOf({ regionStart: [10, 30], regionEnd: [15, 27], nationStart: [10, 30], nationEnd: [15, 27] });
+    expect(r.change).toBe(2);
+    expect(r.national_share).toBeCloseTo(2, 12);
+    expect(r.industry_mix).toBeCloseTo(0, 12);
+    expect(r.regional_shift).toBeCloseTo(0, 12);
+  });
+
   test("the array form gives the same as the table form", () => {
     const r = shiftShareOf({ regionStart: [10, 0], regionEnd: [12, 5], nationStart: [100, 10], nationEnd: [111, 16] });
     expect(r.change).toBe(7);
