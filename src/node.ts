@@ -1,3 +1,4 @@
 /** Node-only additions: reading files. Everything from the root entry is re-exported. */
 export * from "./index.ts";
 export { read, type NodeReadOptions } from "./io/node.ts";
+export { queryDuckDB } from "./io/duckdb.ts";

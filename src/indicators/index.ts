@@ -19,3 +19,4 @@ export {
 } from "./inequality/inequality.ts";
 export { betaConvergence, sigmaConvergence, type BetaConvergence } from "./inequality/convergence.ts";
 export { ols, type OlsResult } from "./util/ols.ts";
+export * from "./commuting/index.ts";

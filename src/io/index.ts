@@ -12,3 +12,4 @@ export { normalise, TidyBuilder } from "./tidy.ts";
 export { isMissingSymbol, parseCell, parseDecimal, type Cell } from "./values.ts";
 export { asCanonical, asPopulationChange, COMPONENT_ALIASES, CommutingFlows, CommutingStocks, Employment, Population, PopulationChange, ValueAdded, type Canonical } from "./canonical.ts";
 export { describe, type Description } from "./describe.ts";
+export { asCommutingFlows, asCommutingStocks, commutingStockOf } from "./commuting.ts";

@@ -83,38 +83,14 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
     codeOf[k] = codes[j]!;
     nameOf[k] = labels[k]!.name ?? options.regionNames?.get(labels[k]!.code) ?? null;
   });
-  const kept = keep.strings("region").codes;
-  let out = keep.withColumn("region", recode(kept, codeOf), "dimension");
+  // `filter` keeps the dictionary, so entry k of the kept column is still entry k of `codeOf` and `nameOf`
+  const kept = keep.strings("region");
+  const entry = new Map(kept.dictionary.map((d, k) => [d, k]));
+  let out = keep.withColumn("region", kept.mapValues((d) => codeOf[entry.get(d)!]!), "dimension");
   if (!out.has("region_name") && nameOf.some((x) => x !== null)) {
-    out = out.withColumn("region_name", recode(kept, nameOf), "dimension");
+    out = out.withColumn("region_name", kept.mapValues((d) => nameOf[entry.get(d)!]!), "dimension");
   }
   return out;
-}
-
-/**
- * Maps dictionary codes through `lookup` (old entry → new value) without touching strings row by row. Where the
- * mapping is one-to-one the codes are shared and only the dictionary changes.
- */
-function recode(codes: Int32Array, lookup: readonly (string | null)[]): StringColumn {
-  if (lookup.every((v) => v !== null) && new Set(lookup).size === lookup.length) return new StringColumn(codes, lookup as string[]);
-  const dictionary: string[] = [];
-  const index = new Map<string, number>();
-  const remap = lookup.map((value) => {
-    if (value === null) return -1;
-    let code = index.get(value);
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(value);
-      index.set(value, code);
-    }
-    return code;
-  });
-  const out = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    out[i] = c < 0 ? -1 : remap[c]!;
-  }
-  return new StringColumn(out, dictionary);
 }
 
 function normaliseYear(table: Table, options: NormaliseOptions): Table {

@@ -65,6 +65,30 @@ export class StringColumn {
     return this.dictionary.indexOf(value);
   }
 
+  /**
+   * Maps every distinct value through `f` without touching rows one by one: where the mapping is one-to-one only
+   * the dictionary changes and the codes are shared; where values collapse ("0114 Upplands Väsby" and "0114"
+   * both → "0114") the codes are remapped.
+   */
+  mapValues(f: (value: string) => string | null): StringColumn {
+    const mapped = this.dictionary.map(f);
+    if (mapped.every((v) => v !== null) && new Set(mapped).size === mapped.length) return new StringColumn(this.codes, mapped as string[]);
+    const dictionary: string[] = [];
+    const index = new Map<string, number>();
+    const remap = mapped.map((value) => {
+      if (value === null) return -1;
+      let code = index.get(value);
+      if (code === undefined) index.set(value, (code = dictionary.push(value) - 1));
+      return code;
+    });
+    const out = new Int32Array(this.codes.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = this.codes[i]!;
+      out[i] = c < 0 ? -1 : remap[c]!;
+    }
+    return new StringColumn(out, dictionary);
+  }
+
   take(index: ArrayLike<number>): StringColumn {
     const out = new Int32Array(index.length);
     for (let k = 0; k < index.length; k++) out[k] = this.codes[index[k]!]!;

@@ -181,8 +181,9 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
         roles[name] = "dimension";
       }
     }
-    // one measure whose header is a sentence (SSB puts the table title there) becomes "value"
-    const single = measures.length === 1 && /[\s,]/.test(headers[measures[0]!]!) && headers[measures[0]!]!.length > 30;
+    // one measure whose header is a label rather than a name ("Antal personer"; SSB puts the table title there)
+    // becomes "value", and the label goes to the provenance
+    const single = measures.length === 1 && !/^[\p{L}_][\p{L}\d_]*$/u.test(headers[measures[0]!]!);
     for (const j of measures) {
       const name = single ? "value" : headers[j]!;
       map.set(name, columns[j]!);
@@ -191,7 +192,10 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
       if (flags) map.set(measures.length === 1 ? "status" : `${name}_status`, flags);
     }
     table = new Table(map, { roles });
-    if (single) table = table.withProvenance({ title: headers[measures[0]!]! });
+    if (single) {
+      const label = headers[measures[0]!]!;
+      table = table.withProvenance(label.length > 30 ? { title: label, measure: label } : { measure: label });
+    }
   }
   return normalise(table, { file: context.file, lineOf, columnOf }).withWarnings(...warnings);
 }

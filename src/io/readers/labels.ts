@@ -1,4 +1,3 @@
-import { StringColumn } from "../../table/column.ts";
 import type { Table } from "../../table/table.ts";
 
 /** Dimensions whose codes are kept (region and age codes are data); other dimensions show their labels. */
@@ -9,8 +8,7 @@ export function labelDimensions(table: Table, labels: ReadonlyMap<string, Readon
   let out = table;
   for (const [dimension, names] of labels) {
     if (KEEP_CODES.has(dimension) || !out.has(dimension)) continue;
-    const column = out.strings(dimension);
-    out = out.withColumn(dimension, new StringColumn(column.codes, column.dictionary.map((d) => names.get(d) ?? d)), "dimension");
+    out = out.withColumn(dimension, out.strings(dimension).mapValues((d) => names.get(d) ?? d), "dimension");
   }
   return out;
 }

@@ -1,0 +1,47 @@
+import { OmvarldError } from "../errors.ts";
+import { NumberColumn, StringColumn, type Column } from "../table/column.ts";
+import type { Provenance } from "../table/provenance.ts";
+import { Table } from "../table/table.ts";
+
+/**
+ * Runs SQL in an in-memory DuckDB and returns the result as a table: for data larger than memory, let DuckDB
+ * read and aggregate the files (`read_csv`, `read_parquet`) and bring back only the result. Needs the optional
+ * dependency `@duckdb/node-api`. Numeric columns become number columns, everything else text; SQL NULL is `null`.
+ *
+ * @example
+ * const flows = await queryDuckDB(`
+ *   SELECT origin, destination, year, sum(commuters) AS value
+ *   FROM read_csv('od-*.csv', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'})
+ *   GROUP BY ALL`);
+ */
+export async function queryDuckDB(sql: string, provenance: Provenance = {}): Promise<Table> {
+  let duckdb: typeof import("@duckdb/node-api");
+  try {
+    duckdb = await import("@duckdb/node-api");
+  } catch {
+    throw new OmvarldError("DEPENDENCY", "@duckdb/node-api is not installed", {}, "npm install @duckdb/node-api");
+  }
+  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(sql);
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map(String);
+    const columns = reader.getColumns();
+    const map = new Map<string, Column>();
+    names.forEach((name, k) => {
+      const values = columns[k]!;
+      if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(types[k]!)) {
+        map.set(name, NumberColumn.from(values.map((v) => (v === null ? null : Number(v)))));
+      } else {
+        map.set(name, StringColumn.from(values.map((v) => (v === null ? null : String(v)))));
+      }
+    });
+    return new Table(map, { provenance: { format: "duckdb", ...provenance } });
+  } catch (error) {
+    throw new OmvarldError("PARSE", `DuckDB: ${(error as Error).message.split("\n")[0]}`, {}, "check the SQL and the file paths in it");
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
