@@ -3,6 +3,17 @@ import { NumberColumn, StringColumn, type Column } from "../table/column.ts";
 import type { Provenance } from "../table/provenance.ts";
 import { Table } from "../table/table.ts";
 
+/** The few parts of @duckdb/node-api used here (it is optional, so its types may be absent). */
+interface DuckDBModule {
+  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDBConnection>; closeSync(): void }> };
+}
+interface DuckDBConnection {
+  runAndReadAll(sql: string): Promise<{ columnNames(): string[]; columnTypes(): unknown[]; getColumns(): unknown[][] }>;
+  closeSync(): void;
+}
+
+const DUCKDB = "@duckdb/node-api";
+
 /**
  * Runs SQL in an in-memory DuckDB and returns the result as a table: for data larger than memory, let DuckDB
  * read and aggregate the files (`read_csv`, `read_parquet`) and bring back only the result. Needs the optional
@@ -15,9 +26,9 @@ import { Table } from "../table/table.ts";
  *   GROUP BY ALL`);
  */
 export async function queryDuckDB(sql: string, provenance: Provenance = {}): Promise<Table> {
-  let duckdb: typeof import("@duckdb/node-api");
+  let duckdb: DuckDBModule;
   try {
-    duckdb = await import("@duckdb/node-api");
+    duckdb = (await import(DUCKDB)) as DuckDBModule;
   } catch {
     throw new OmvarldError("DEPENDENCY", "@duckdb/node-api is not installed", {}, "npm install @duckdb/node-api");
   }
