@@ -20,3 +20,4 @@ export {
 export { betaConvergence, sigmaConvergence, type BetaConvergence } from "./inequality/convergence.ts";
 export { ols, type OlsResult } from "./util/ols.ts";
 export * from "./commuting/index.ts";
+export * from "./attractiveness/index.ts";

@@ -13,3 +13,4 @@ export { isMissingSymbol, parseCell, parseDecimal, type Cell } from "./values.ts
 export { asCanonical, asPopulationChange, COMPONENT_ALIASES, CommutingFlows, CommutingStocks, Employment, Population, PopulationChange, ValueAdded, type Canonical } from "./canonical.ts";
 export { describe, type Description } from "./describe.ts";
 export { asCommutingFlows, asCommutingStocks, commutingStockOf } from "./commuting.ts";
+export { asAttractivenessPanel } from "./attractiveness.ts";
