@@ -123,7 +123,8 @@ describe("business and visitor attractiveness with industry detail", () => {
     ["C", "25", 200, 190], ["C", "47", 80, 85], ["C", "55", 20, 21],
     ["D", "25", 50, 55], ["D", "47", 30, 29], ["D", "55", 5, 5],
   ].flatMap(([region, industry, j0, j1]) => [
-    { region, industry, year: 2015, value: j0 as number }, { region, industry, year: 2016, value: j1 as number },
+    { region: region as string, industry: industry as string, year: 2015, value: j0 as number },
+    { region: region as string, industry: industry as string, year: 2016, value: j1 as number },
   ]));
   const growth: Record<string, number> = { A: 1.2, B: -0.4, C: 0.3, D: -1.1 };
   const panel = Table.fromRows(["A", "B", "C", "D"].flatMap((region) => [2015, 2016].map((year) => ({
