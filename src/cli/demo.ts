@@ -1,8 +1,11 @@
 import { fileURLToPath } from "node:url";
+import { jobsToKeepPopulation, projectScenario } from "../indicators/attractiveness/scenario.ts";
+import { asAttractivenessPanel } from "../io/attractiveness.ts";
 import { asPopulationChange } from "../io/canonical.ts";
 import { read } from "../io/node.ts";
 import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
+import { analyse } from "./attractiveness.ts";
 import { formatNumber as f } from "./format.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
@@ -54,4 +57,35 @@ export function demo(log: (line: string) => void = console.log): void {
     log(`  ${row.region} ${String(row.region_name).padEnd(17)} ${f(b).padStart(6)} ${f(d).padStart(7)} ${f(im).padStart(8)} ${f(om).padStart(9)} ${f(growth).padStart(7)} ${f(residual).padStart(9)}`);
   }
   log("  residual = growth − (births − deaths + in − out): SSB's published tables do not close exactly");
+
+  attractivenessDemo(log);
+}
+
+/** Trysil and Rendalen in the attractiveness model: yearly decomposition, rank, scenarios to 2040. */
+function attractivenessDemo(log: (line: string) => void): void {
+  const panel = asAttractivenessPanel(read(`${DATA_DIR}tf/no-regions-2003-2016.csv`)).filter({ level: "kommune" });
+  const { rows, residential, business } = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000 });
+  const ranked = rows.filter((r) => r.rank !== null).length;
+  const n = (x: unknown, w = 6) => (x === null || x === undefined ? "–" : f(x as number, "en", 2)).padStart(w);
+  log("");
+  log(`Attractiveness of Norway's ${rows.length} kommuner 2007-2016 (Telemarksforsking's model, SSB data), percent of population a year`);
+  log(`  left out, for want of data: ${[...residential.missing, ...business.missing].join("; ")}`);
+  for (const code of ["0428", "0432"]) {
+    const r = rows.find((x) => x.code === code)!;
+    log("");
+    log(`  ${code} ${r.name}: residential attractiveness ${n(r.residential, 0)} (rank ${r.rank} of ${ranked}), business ${n(r.business, 0)} (rank ${r.rank_business})`);
+    log("    year  growth = natural + immigr. + constant + own jobs +   size + attractiveness   | private jobs: growth = national + population + attractiveness");
+    const res = residential.decomposition.filter({ region: code }).toRows();
+    const bus = business.decomposition.filter({ region: code }).toRows();
+    res.forEach((y, k) => {
+      const b = bus[k]!;
+      log(`    ${y.year}  ${n(y.growth)}   ${n(y.natural_increase, 7)}  ${n(y.immigration, 7)}  ${n(y.constant, 8)}  ${n(y.own_jobs, 8)}  ${n(y.size)}  ${n(y.attractiveness, 14)}   |  ${n(b.growth)}   ${n(b.national, 8)}   ${n(b.population, 10)}   ${n(b.attractiveness, 14)}`);
+    });
+    const scenario = (lever: "zero" | "mean" | "high") =>
+      projectScenario(panel, residential, business, { region: code, horizon: 2040, residential: lever, business: lever }).toRows().at(-1)!;
+    const [zero, mean, high] = [scenario("zero"), scenario("mean"), scenario("high")];
+    const keep = jobsToKeepPopulation(panel, residential, business, { region: code, horizon: 2040, residential: "zero", business: "zero" });
+    log(`    2040: ${f(zero.population as number)} inhabitants with average attractiveness, ${f(mean.population as number)} as in 2007-2016, ${f(high.population as number)} at the top quartile;`);
+    log(`          ${keep === null ? "no number of extra jobs" : `${f(keep, "en", 0)} extra private jobs a year`} would keep the population at ${f(panel.filter({ region: code, year: 2016 }).get("population", 0) as number)} with average attractiveness`);
+  }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { OmvarldError } from "../errors.ts";
+import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
 import { inspect } from "./inspect.ts";
 
@@ -11,6 +12,7 @@ Usage: omvarld <command> [options]
 
 Commands:
   inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
+  attractiveness FILE     residential and business attractiveness of every region, with components and ranks
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
 
 Run "omvarld <command> --help" for the options of a command.`,
@@ -23,6 +25,20 @@ the year range, the number of rows and of missing cells.
 Options:
   --json   print one JSON object with the keys format, encoding, rows, dimensions, measures, years, missing
   --help   this text`,
+  attractiveness: `Usage: omvarld attractiveness FILE [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--json]
+
+Runs the Telemarksforsking attractiveness model on a region × year panel (population on 1 January, its growth,
+natural increase, the national net immigration rate and private jobs; Telemarksforsking's own panel is read as
+it is) and prints, for every region of the level, the mean residential and business attractiveness over the
+period, their components and the rank. Regions below the minimum population are listed but not ranked.
+
+Options:
+  --level LEVEL            kommune (default), region or fylke, where the panel has a level column
+  --from YEAR, --to YEAR   the period (default 2007-2016)
+  --min-population N       smallest population that is ranked (default 1000)
+  --json                   an array of objects: code, name, population, residential, business, rank,
+                           rank_business, residential_components, business_components, note
+  --help                   this text`,
   demo: `Usage: omvarld demo
 
 Reads the real SCB and SSB exports in data/ and prints population figures, a code recast across Norway's 2020
@@ -41,7 +57,10 @@ function run(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      level: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "min-population": { type: "string" },
+    },
   });
   if (values.help) {
     console.log(HELP[command]);
@@ -52,6 +71,21 @@ function run(argv: string[]): number {
       const file = positionals[0];
       if (!file) throw new OmvarldError("ARGUMENT", "inspect needs a FILE", {}, "omvarld inspect data/scb/befolkning.csv");
       console.log(inspect(file, values.json === true));
+      return 0;
+    }
+    case "attractiveness": {
+      const file = positionals[0];
+      if (!file) throw new OmvarldError("ARGUMENT", "attractiveness needs a FILE", {}, "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune");
+      const year = (name: "from" | "to" | "min-population", fallback: number) => {
+        const v = values[name];
+        if (v === undefined) return fallback;
+        if (!/^\d+$/.test(v)) throw new OmvarldError("ARGUMENT", `--${name} expects a whole number, got "${v}"`);
+        return Number(v);
+      };
+      console.log(attractiveness({
+        file, level: values.level ?? "kommune", from: year("from", 2007), to: year("to", 2016),
+        minPopulation: year("min-population", 1000), json: values.json === true,
+      }));
       return 0;
     }
     case "demo":

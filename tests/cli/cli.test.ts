@@ -67,13 +67,40 @@ describe("omvarld inspect", () => {
     expect(binary.stderr).toMatch(/binary data .*hint: export the table as CSV/);
     expect(binary.stderr).not.toMatch(/\bat \w+ \(/);
     const unknown = omvarld("frobnicate");
-    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, demo/);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, demo/);
   });
 
   test("--help for every command", () => {
     expect(omvarld("--help").stdout).toMatch(/Commands:/);
     expect(omvarld("inspect", "--help").stdout).toMatch(/--json/);
     expect(omvarld("demo", "--help").stdout).toMatch(/Usage: omvarld demo/);
+  });
+});
+
+describe("omvarld attractiveness", () => {
+  test("--json: every kommune with code, name, residential, business and rank", () => {
+    const r = omvarld("attractiveness", "data/tf/no-regions-2003-2016.csv", "--level", "kommune", "--from", "2007", "--to", "2016", "--json");
+    expect(r.stderr).toBe("");
+    const rows = JSON.parse(r.stdout) as { code: string; name: string; residential: number | null; business: number | null; rank: number | null; residential_components: Record<string, number> }[];
+    expect(rows).toHaveLength(426);
+    expect(rows.every((x) => /^\d{4}$/.test(x.code))).toBe(true);
+    const trysil = rows.find((x) => x.code === "0428")!;
+    expect(trysil.name).toBe("Trysil");
+    expect(trysil.rank).toBeGreaterThan(0);
+    // the components sum to the mean growth
+    const c = trysil.residential_components;
+    const parts = ["natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"];
+    expect(parts.reduce((s, p) => s + c[p]!, 0)).toBeCloseTo(c.growth!, 10);
+    // ranks 1..n are given once each, to the regions with at least 1 000 inhabitants
+    const ranks = rows.map((x) => x.rank).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    expect(ranks).toEqual(Array.from({ length: ranks.length }, (_, k) => k + 1));
+  });
+
+  test("bad arguments: one line and exit 2", () => {
+    const r = omvarld("attractiveness", "data/tf/no-regions-2003-2016.csv", "--from", "last year");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--from expects a whole number/);
+    expect(omvarld("attractiveness", "--help").stdout).toMatch(/--min-population/);
   });
 });
 
@@ -86,5 +113,9 @@ describe("omvarld demo", () => {
     expect(r.stdout).toMatch(/3421 Trysil\s+2018: 6\u00a0567, 2019: 6\u00a0607, 2022: 6\u00a0603/);
     // Hedmark 2013: 194 433 − 193 719 = 714; 1 714 − 2 136 + 6 593 − 5 438 = 733; residual −19
     expect(r.stdout).toMatch(/04 Hedmark\s+1\u00a0714\s+2\u00a0136\s+6\u00a0593\s+5\u00a0438\s+714\s+−19/);
+    expect(r.stdout).toMatch(/0428 Trysil: residential attractiveness -0.26 \(rank \d+ of \d+\)/);
+    expect(r.stdout).toMatch(/0432 Rendalen: residential attractiveness/);
+    // Trysil 2016 private jobs: TF's 2.35 % growth, decomposed
+    expect(r.stdout).toMatch(/2016\s+0.38\s+-0.58\s+0.50.*\|\s+2.35\s+-0.16/);
   });
 });

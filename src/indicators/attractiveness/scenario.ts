@@ -45,8 +45,8 @@ function lever(value: Lever, own: number[], all: number[]): number {
  *     RNM_t = c + β_own·JG_t + β_size·(ln P_t − m) + A_bo
  *     P_{t+1} = P_t·(1 + (NI + IMMnat + RNM_t)/100)
  *
- * with the coefficients of the last estimated year, natural increase and national immigration at the region's
- * and the nation's means of the last ten years, and the industry effect at 0 (unknown ahead).
+ * with the coefficients averaged over the estimated years, natural increase and national immigration at the
+ * region's and the nation's means of the last ten years, and the industry effect at 0 (unknown ahead).
  */
 export function projectScenario(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: ScenarioOptions): Table {
   const panel = panelOf(panelTable);
@@ -55,12 +55,12 @@ export function projectScenario(panelTable: Table, residential: ResidentialResul
   const years = [...series.keys()].sort((a, b) => a - b);
   const last = years.at(-1)!;
   const history = years.map((y) => series.get(y)!);
-  const fit = residential.regressions.at(-1)!.fit;
-  const coef = (name: string) => fit.coefficients[fit.names.indexOf(name)] ?? 0;
+  // the coefficients averaged over the estimated years: one year's cross-section is too noisy to carry 20 years
+  const coef = (name: string) => mean(residential.regressions.map(({ fit }) => fit.coefficients[fit.names.indexOf(name)] ?? 0));
   const yearTable = business.years.toRows();
-  const lastYear = yearTable.at(-1)!;
   const estimates: Estimates = {
-    constant: coef("intercept"), ownJobs: coef("own_jobs"), size: coef("size"), gamma: (lastYear.gamma as number | null) ?? 0,
+    constant: coef("intercept"), ownJobs: coef("own_jobs"), size: coef("size"),
+    gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
     meanLogPopulation: mean([...panel.values()].map((s) => s.get(last)?.population).filter((p): p is number => !!p && p > 0).map(Math.log)),
   };
   const own = (t: Table) => t.filter({ region: options.region, attractiveness: (v) => v !== null }).toRows().map((r) => r.attractiveness as number);
