@@ -53,9 +53,9 @@ const ownOnly = [
 ];
 
 const workloads = [
-  { name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot age×year", id: "pop-long", data: generatePopulation },
-  { name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", id: "pop-wide", data: generatePopulation },
-  { name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group", id: "emp", data: generateEmployment },
+  { name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot age×year", id: "pop-long", ours: ["omvarld-pop-long.mjs"], theirs: ["pandas-pop-long.py"] },
+  { name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", id: "pop-wide", ours: ["omvarld-load-group.mjs", "pop-wide.csv"], theirs: ["pandas-pop-wide.py"] },
+  { name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group", id: "emp", ours: ["omvarld-load-group.mjs", "emp-long.csv"], theirs: ["pandas-load-group.py", "emp-long.csv", "region,industry"] },
 ];
 
 log("generating data in bench/tmp/ (first run only) …");
@@ -68,11 +68,11 @@ if (pandas.skipped) log(`pandas skipped: ${pandas.skipped}`);
 const results = [];
 for (const w of workloads) {
   log(`${w.id}: omvarld …`);
-  const ours = measure(process.execPath, [`${here}workloads/omvarld-${w.id}.mjs`]);
+  const ours = measure(process.execPath, [`${here}workloads/${w.ours[0]}`, ...w.ours.slice(1)]);
   let theirs = null;
   if (!pandas.skipped) {
     log(`${w.id}: pandas …`);
-    theirs = measure(PYTHON, [`${here}workloads/pandas-${w.id}.py`]);
+    theirs = measure(PYTHON, [`${here}workloads/${w.theirs[0]}`, ...w.theirs.slice(1)]);
     if (JSON.stringify(ours.check) !== JSON.stringify(theirs.check)) {
       throw new Error(`${w.id}: omvarld and pandas disagree: ${JSON.stringify(ours.check)} vs ${JSON.stringify(theirs.check)}`);
     }
