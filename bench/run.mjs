@@ -49,6 +49,7 @@ function measure(command, args) {
 // Workloads with no pandas counterpart (pandas has no shift-share or location quotients of its own)
 const ownOnly = [
   { name: "growth, shift-share (Dunn, Esteban-Marquillas, Gerfin) and location quotients, 1 500 NUTS3 × 88 industries × 20 years", id: "indicators", stages: ["load", "growth", "shiftShare", "locationQuotients"] },
+  { name: "the attractiveness model for all 426 Norwegian kommuner 2007-2016 (the shipped panel): residential, business, ranking", id: "attractiveness", stages: ["load", "model", "ranking"] },
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
 ];
 
