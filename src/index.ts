@@ -7,3 +7,4 @@ export * from "./table/index.ts";
 export * from "./regions/index.ts";
 export * from "./io/index.ts";
 export * from "./indicators/index.ts";
+export * from "./charts/index.ts";

@@ -71,7 +71,7 @@ export function componentsOfChange(table: Table, options: ComponentsOptions = {}
     if (end === null) notes.push(`no population at the end of ${year}`);
     if (!separate) notes.push("in- and out-migration include moves abroad: domestic and international net migration are not separated");
     rows.push({
-      region, year, start_population: start, end_population: end, mean_population: mean,
+      region, ...(table.has("region_name") ? { region_name: table.get("region_name", i) as string | null } : {}), year, start_population: start, end_population: end, mean_population: mean,
       change: delta, births, deaths, natural_increase: natural,
       net_domestic_migration: domestic, net_international_migration: international, net_migration: net,
       adjustment: delta === null || natural === null || net === null ? null : delta - natural - net,
@@ -81,7 +81,7 @@ export function componentsOfChange(table: Table, options: ComponentsOptions = {}
       note: notes.length ? notes.join("; ") : null,
     });
   }
-  return toTable(rows, ["region"], table.provenance);
+  return toTable(rows, ["region", "region_name"], table.provenance);
 }
 
 function sub(a: number | null, b: number | null): number | null {

@@ -1,0 +1,124 @@
+import type { Table } from "../../table/table.ts";
+import { Chart } from "../chart.ts";
+import { type Locale, word } from "../locale.ts";
+import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
+import { type ChartOptions, frame } from "./common.ts";
+
+const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
+
+/** Period means per region of the residential decomposition's columns. */
+function means(decomposition: Table, columns: readonly string[]) {
+  const out = new Map<string, Record<string, number> & { n: number; name: string }>();
+  for (const r of decomposition.filter({ attractiveness: (v) => v !== null }).toRows()) {
+    const m = out.get(String(r.region)) ?? Object.assign(Object.fromEntries(columns.map((c) => [c, 0])), { n: 0, name: String(r.region_name ?? r.region) });
+    for (const c of columns) m[c]! += (r[c] as number | null) ?? 0;
+    m.n++;
+    out.set(String(r.region), m);
+  }
+  return [...out].map(([region, m]): { region: string; name: string } & Record<string, number> =>
+    Object.assign(Object.fromEntries(columns.map((c) => [c, m[c]! / m.n])), { region, name: m.name }) as { region: string; name: string } & Record<string, number>);
+}
+
+/**
+ * The barometer scatter (METHODS §2.2): own job growth against relative net migration, means over the period,
+ * with the fitted line; the distance above the line is the residential attractiveness. The focus regions and the
+ * three most and least attractive are labelled.
+ */
+export function attractivenessScatter(decomposition: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const focus = new Set(options.focus ?? []);
+  const data = means(decomposition, ["own_job_growth", "relative_net_migration", "attractiveness"]).sort((a, b) => (a.attractiveness as number) - (b.attractiveness as number));
+  const labelled = new Set([...data.slice(0, 3), ...data.slice(-3)].map((d) => d.region));
+  const values = data.map((d) => ({ ...d, focus: focus.has(d.region), label: focus.has(d.region) || labelled.has(d.region) ? d.name : "" }));
+  return new Chart({
+    ...frame(decomposition, options, { title: word("residential", locale), height: 380 }),
+    data: { values },
+    layer: [
+      {
+        mark: { type: "point", filled: true, opacity: 0.6 },
+        encoding: {
+          x: { field: "own_job_growth", type: "quantitative", title: word("own_jobs", locale) },
+          y: { field: "relative_net_migration", type: "quantitative", title: word("net_migration", locale) },
+          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+          size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
+        },
+      },
+      {
+        mark: { type: "line", color: "black", strokeWidth: 1.5 },
+        transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
+        encoding: { x: { field: "own_job_growth", type: "quantitative" }, y: { field: "relative_net_migration", type: "quantitative" } },
+      },
+      {
+        mark: { type: "text", align: "left", dx: 5, fontSize: 9 },
+        encoding: {
+          x: { field: "own_job_growth", type: "quantitative" }, y: { field: "relative_net_migration", type: "quantitative" },
+          text: { field: "label" }, color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * The 2×2 structure/attractiveness quadrant (METHODS §3.5): for every region the structural part of its growth
+ * (constant, own and neighbour jobs, size, integration; means over the period) against its attractiveness.
+ */
+export function structureQuadrant(decomposition: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const focus = new Set(options.focus ?? []);
+  const data = means(decomposition, [...STRUCTURE, "attractiveness"]).map((d) => ({
+    region: d.region, name: d.name, structure: STRUCTURE.reduce((s, c) => s + ((d as Record<string, unknown>)[c] as number), 0),
+    attractiveness: d.attractiveness, focus: focus.has(d.region),
+  }));
+  return new Chart({
+    ...frame(decomposition, options, { title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`, height: 380, width: 420 }),
+    data: { values: data },
+    layer: [
+      { mark: { type: "rule", color: "#999" }, encoding: { x: { datum: 0 } } },
+      { mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0 } } },
+      {
+        mark: { type: "point", filled: true, opacity: 0.6 },
+        encoding: {
+          x: { field: "structure", type: "quantitative", title: word("structure", locale) },
+          y: { field: "attractiveness", type: "quantitative", title: word("attractiveness", locale) },
+          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+          size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
+        },
+      },
+      {
+        transform: [{ filter: "datum.focus" }],
+        mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR },
+        encoding: { x: { field: "structure", type: "quantitative" }, y: { field: "attractiveness", type: "quantitative" }, text: { field: "name" } },
+      },
+    ],
+  });
+}
+
+/** One region's residential decomposition by year: stacked components with the actual growth as a line. */
+export function decompositionChart(decomposition: Table, options: ChartOptions & { region: string }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const one = decomposition.filter({ region: options.region, attractiveness: (v) => v !== null });
+  const parts = ["natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"] as const;
+  const used = parts.filter((p) => one.toRows().some((r) => (r[p] ?? 0) !== 0));
+  const long = one.toRows().flatMap((r) => used.map((p) => ({ year: r.year, component: word(p, locale), order: used.indexOf(p), value: r[p] })));
+  return new Chart({
+    ...frame(decomposition, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}` }),
+    layer: [
+      {
+        data: { values: long },
+        mark: "bar",
+        encoding: {
+          x: { field: "year", type: "ordinal", title: word("year", locale) },
+          y: { field: "value", type: "quantitative", title: word("percent_per_year", locale), stack: "zero" },
+          color: { field: "component", type: "nominal", title: null, sort: used.map((p) => word(p, locale)) },
+          order: { field: "order" },
+        },
+      },
+      {
+        data: { values: one.select("year", "growth").toRows() },
+        mark: { type: "line", color: "black", point: { color: "black" } },
+        encoding: { x: { field: "year", type: "ordinal" }, y: { field: "growth", type: "quantitative" } },
+      },
+    ],
+  });
+}

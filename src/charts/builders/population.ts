@@ -1,0 +1,91 @@
+import type { Table } from "../../table/table.ts";
+import { Chart } from "../chart.ts";
+import { type Locale, word } from "../locale.ts";
+import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
+import { type ChartOptions, frame, rows } from "./common.ts";
+
+/**
+ * Index lines (base year = 100) for a focus region against others (METHODS §1.4), from `growth()`'s result:
+ * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends.
+ */
+export function indexChart(growthTable: Table, options: ChartOptions & { focus: string; name?: (region: string) => string }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
+    ...r, label: options.name?.(String(r.region)) ?? r.region_name ?? r.region, focus: r.region === options.focus,
+  }));
+  const base = data.find((r) => r.index === 100)?.year;
+  return new Chart({
+    ...frame(growthTable, options, { title: base === undefined ? word("index", locale) : `${word("index", locale)} (${base} = 100)` }),
+    data: { values: data },
+    encoding: {
+      x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true } },
+      y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
+      color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+      detail: { field: "label" },
+      order: { field: "focus" },
+    },
+    layer: [
+      { mark: { type: "line" }, encoding: { strokeWidth: { condition: { test: "datum.focus", value: 3 }, value: 1.5 } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+        transform: [{ joinaggregate: [{ op: "max", field: "year", as: "last" }], groupby: ["label"] }, { filter: "datum.year === datum.last" }],
+        encoding: { text: { field: "label" } },
+      },
+    ],
+  });
+}
+
+/**
+ * Components of population change as stacked bars per year, with the total change as a line (METHODS §1.4),
+ * from `componentsOfChange()`'s result for one region.
+ */
+export function componentsChart(components: Table, options: ChartOptions & { region: string }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const one = components.filter({ region: options.region });
+  const parts: readonly ("natural_increase" | "net_domestic_migration" | "net_international_migration" | "net_migration" | "adjustment")[] =
+    one.distinct("net_domestic_migration").length > 0
+      ? ["natural_increase", "net_domestic_migration", "net_international_migration", "adjustment"]
+      : ["natural_increase", "net_migration", "adjustment"];
+  const long = one.toRows().flatMap((r) => parts.map((p) => ({ year: r.year, component: word(p, locale), order: parts.indexOf(p), value: r[p] ?? null })));
+  const totals = rows(one, ["year", "change"]).filter((r) => r.change !== null);
+  return new Chart({
+    ...frame(components, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("change", locale).toLowerCase()}` }),
+    layer: [
+      {
+        data: { values: long },
+        mark: "bar",
+        encoding: {
+          x: { field: "year", type: "ordinal", title: word("year", locale) },
+          y: { field: "value", type: "quantitative", title: word("persons", locale), stack: "zero" },
+          color: { field: "component", type: "nominal", title: word("component", locale), sort: parts.map((p) => word(p, locale)) },
+          order: { field: "order" },
+        },
+      },
+      {
+        data: { values: totals },
+        mark: { type: "line", color: "black", point: { color: "black" } },
+        encoding: { x: { field: "year", type: "ordinal" }, y: { field: "change", type: "quantitative" } },
+      },
+    ],
+  });
+}
+
+/** Small multiples: one panel per region of an indicator over the years (index by default). */
+export function smallMultiples(growthTable: Table, options: ChartOptions & { value?: string; columns?: number }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const value = options.value ?? "index";
+  const spec = frame(growthTable, options, { title: word("index", locale), width: 160, height: 110 });
+  return new Chart({
+    title: spec.title, config: spec.config,
+    data: { values: rows(growthTable, ["region", "region_name", "year", value]) },
+    facet: { field: growthTable.has("region_name") ? "region_name" : "region", type: "nominal", title: null },
+    columns: options.columns ?? 4,
+    spec: {
+      width: spec.width, height: spec.height, mark: { type: "line", color: FOCUS_COLOUR },
+      encoding: {
+        x: { field: "year", type: "quantitative", title: null, axis: { format: "d", tickCount: 4 } },
+        y: { field: value, type: "quantitative", title: null, scale: { zero: false } },
+      },
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { Table } from "../../table/table.ts";
+import { Chart } from "../chart.ts";
+import { type Locale, word } from "../locale.ts";
+import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
+import { type ChartOptions, frame } from "./common.ts";
+
+/**
+ * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
+ * (METHODS §1.4, §2.3): the top and bottom `limit` regions and the focus regions wherever they rank.
+ */
+export function rankedBars(table: Table, options: ChartOptions & { value: string; focus?: readonly string[]; limit?: number; axisTitle?: string }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const focus = new Set(options.focus ?? []);
+  // a ranking table (rankAttractiveness) leaves some regions unranked (too small): they are not shown
+  const ranked = table.has("rank") && table.has("note") ? table.filter({ note: null }) : table;
+  const all = ranked.filter({ [options.value]: (v) => v !== null }).sort(`-${options.value}`).toRows();
+  const limit = options.limit ?? 15;
+  const shown = all.filter((r, k) => k < limit || k >= all.length - limit || focus.has(String(r.region)));
+  const data = shown.map((r) => ({
+    label: `${all.indexOf(r) + 1}. ${r.region_name ?? r.region}`, value: r[options.value], focus: focus.has(String(r.region)), rank: all.indexOf(r),
+  }));
+  return new Chart({
+    ...frame(table, options, { title: options.axisTitle ?? options.value, height: Math.max(200, 14 * data.length) }),
+    data: { values: data },
+    mark: "bar",
+    encoding: {
+      y: { field: "label", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null },
+      x: { field: "value", type: "quantitative", title: options.axisTitle ?? word("percentage_points", locale) },
+      color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import { LOCALES, type Locale } from "./locale.ts";
+
+/** The focus region's colour in every chart (Okabe-Ito vermillion). */
+export const FOCUS_COLOUR = "#D55E00";
+/** Other regions and neutral marks. */
+export const CONTEXT_COLOUR = "#8C8C8C";
+/** A colour-blind-safe categorical palette (Okabe-Ito), readable in print. */
+export const PALETTE: readonly string[] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#D55E00", "#000000"];
+
+/** The shared Vega-Lite config: DejaVu Sans (the font PNG rendering ships), quiet axes, the palette, the locale. */
+export function config(locale: Locale): Record<string, unknown> {
+  return {
+    font: "DejaVu Sans",
+    locale: LOCALES[locale],
+    background: "white",
+    view: { stroke: null },
+    range: { category: PALETTE },
+    axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
+    legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", orient: "bottom" },
+    title: { fontSize: 14, fontWeight: "bold", anchor: "start", subtitleFontSize: 11, subtitleColor: "#555" },
+    line: { strokeWidth: 2 },
+  };
+}

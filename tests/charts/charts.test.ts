@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { Chart } from "../../src/charts/chart.ts";
+import { measureText } from "../../src/charts/text-metrics.ts";
+import { toPNG } from "../../src/report/png.ts";
+import { examples } from "./examples.ts";
+
+const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
+const update = process.env.UPDATE_GOLDEN === "1";
+
+/** Compares with a stored golden file; UPDATE_GOLDEN=1 rewrites it. A missing golden file fails in CI. */
+function matchGolden(name: string, actual: string): void {
+  const path = golden(name);
+  if (update || (!existsSync(path) && !process.env.CI)) writeFileSync(path, actual);
+  expect(existsSync(path), `${name} has no golden file (run with UPDATE_GOLDEN=1)`).toBe(true);
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+/** vega-lite 5 (what JupyterLab and VS Code render), its UMD build given vega 6's utilities for `vega`. */
+async function vegaLite5(): Promise<{ compile(spec: unknown): { spec: unknown } }> {
+  const vega = await import("vega");
+  const code = readFileSync(fileURLToPath(import.meta.resolve("vega-lite-5/build/vega-lite.js")), "utf8");
+  const module = { exports: {} as Record<string, unknown> };
+  new Function("exports", "module", "require", code)(module.exports, module, (id: string) => (id === "vega" ? vega : undefined));
+  return module.exports as never;
+}
+
+const charts = examples("sv");
+
+describe("chart builders: golden spec and SVG, and both vega-lite versions", () => {
+  test.each(Object.keys(charts))("%s", async (name) => {
+    const chart = charts[name]!();
+    const spec = JSON.stringify(chart, null, 1);
+    matchGolden(`${name}.vl.json`, spec);
+    const svg = await chart.toSVG();
+    matchGolden(`${name}.svg`, svg);
+    const vl6 = await import("vega-lite");
+    expect(() => vl6.compile(chart.toVegaLite() as never)).not.toThrow();
+    const vl5 = await vegaLite5();
+    expect(() => vl5.compile({ ...chart.toVegaLite(), $schema: "https://vega.github.io/schema/vega-lite/v5.json" })).not.toThrow();
+  });
+});
+
+describe("the Chart object", () => {
+  const chart = charts.index!();
+
+  test("JSON.stringify gives the plain Vega-Lite v6 spec; toVegaLite a copy", () => {
+    const spec = JSON.parse(JSON.stringify(chart));
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v6.json");
+    const copy = chart.toVegaLite();
+    copy.title = "changed";
+    expect(chart.toVegaLite().title).not.toBe("changed");
+  });
+
+  test("the notebook bundle: Vega-Lite under the v5 MIME type, SVG, text; never HTML", async () => {
+    const bundle = await (chart as unknown as Record<symbol, () => Promise<Record<string, unknown>>>)[Symbol.for("Jupyter.display")]!();
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    expect((bundle["application/vnd.vegalite.v5+json"] as { $schema: string }).$schema).toMatch(/vega-lite\/v5\.json$/);
+    expect(bundle["text/plain"]).toMatch(/^Chart "Index \(2003 = 100\)" \(2 layers, \d+ rows\)$/);
+  });
+
+  test("the Swedish locale formats the axes: grouping with a space, decimal comma, minus sign", async () => {
+    const svg = await new Chart({ ...charts.components!().toVegaLite() }).toSVG();
+    expect(svg).toMatch(/>1\u00a0\d00</); // thousands grouped with a no-break space
+    expect(svg).toMatch(/\u2212\d/); // U+2212 minus on negative ticks
+    const en = await examples("en").components!().toSVG();
+    expect(en).toMatch(/>1,\d00</);
+    expect(en).toMatch(/Natural increase/);
+  });
+});
+
+describe("text and PNG", () => {
+  test("text widths from DejaVu Sans metrics", () => {
+    expect(measureText("W", 100)).toBeCloseTo((2025 / 2048) * 100, 10);
+    expect(measureText("ii", 10)).toBeCloseTo(2 * measureText("i", 10), 12);
+    expect(measureText("Tillväxt", 12, true)).toBeGreaterThan(measureText("Tillväxt", 12));
+    // Vega's estimate without a canvas: 0.8 em a character, 72 px for "120 000,0" at 10 px
+    expect(measureText("120 000,0", 10)).toBeLessThan(55);
+  });
+
+  test("PNG with the shipped font: text is drawn, not dropped", async () => {
+    const png = await toPNG(charts.ranked!(), { scale: 1 });
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const { Resvg } = await import("@resvg/resvg-js");
+    const title = new Chart({ title: "Ååäö", width: 100, height: 10, mark: "point", data: { values: [] }, config: { font: "DejaVu Sans" } });
+    const dark = (fonts: string[]) => {
+      const image = new Resvg(svgOf, { font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: "DejaVu Sans" } }).render();
+      let n = 0;
+      for (let i = 0; i < image.pixels.length; i += 4) if (image.pixels[i + 3]! > 128 && image.pixels[i]! < 100) n++;
+      return n;
+    };
+    const svgOf = await title.toSVG();
+    const font = fileURLToPath(import.meta.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
+    expect(dark([])).toBe(0); // without a font, resvg draws no text at all
+    expect(dark([font])).toBeGreaterThan(50);
+  });
+});
