@@ -13,7 +13,7 @@ export function indexChart(growthTable: Table, options: ChartOptions & { focus: 
   const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
     ...r, label: options.name?.(String(r.region)) ?? r.region_name ?? r.region, focus: r.region === options.focus,
   }));
-  const base = data.find((r) => r.index === 100)?.year;
+  const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
   return new Chart({
     ...frame(growthTable, options, { title: base === undefined ? word("index", locale) : `${word("index", locale)} (${base} = 100)` }),
     data: { values: data },
