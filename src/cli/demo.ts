@@ -1,4 +1,13 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { attractivenessScatter, decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
+import { indexChart } from "../charts/builders/population.ts";
+import { rankedBars } from "../charts/builders/ranking.ts";
+import type { Chart } from "../charts/chart.ts";
+import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
+import { growth } from "../indicators/population/growth.ts";
+import { toPNG } from "../report/png.ts";
 import { jobsToKeepPopulation, projectScenario } from "../indicators/attractiveness/scenario.ts";
 import { asAttractivenessPanel } from "../io/attractiveness.ts";
 import { asPopulationChange } from "../io/canonical.ts";
@@ -11,8 +20,8 @@ import { formatNumber as f } from "./format.ts";
 /** The folder of shipped data, next to `src/` and `dist/`. */
 export const DATA_DIR: string = fileURLToPath(new URL("../../data/", import.meta.url));
 
-/** `omvarld demo`: reads the real exports in data/ and prints what the library computes from them. */
-export function demo(log: (line: string) => void = console.log): void {
+/** `omvarld demo`: reads the real exports in data/, prints what the library computes and writes its charts. */
+export async function demo(out = "out/demo", log: (line: string) => void = console.log): Promise<void> {
   const se = read(`${DATA_DIR}scb/anderssundell-stathelp__data__befolkning.csv`);
   const total = se.groupBy([]).sum("value").get("value", 0) as number;
   log(`Sweden, population 31 December 2017 (SCB BE0101, ${se.provenance.encoding} PxWeb CSV)`);
@@ -58,11 +67,28 @@ export function demo(log: (line: string) => void = console.log): void {
   }
   log("  residual = growth − (births − deaths + in − out): SSB's published tables do not close exactly");
 
-  attractivenessDemo(log);
+  const charts = attractivenessDemo(log);
+  const written = await writeCharts(charts, join(out, "charts"));
+  log("");
+  log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
 }
 
-/** Trysil and Rendalen in the attractiveness model: yearly decomposition, rank, scenarios to 2040. */
-function attractivenessDemo(log: (line: string) => void): void {
+/** Writes each chart as SVG and PNG, showing progress on stderr. */
+async function writeCharts(charts: Record<string, Chart>, dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const names = Object.keys(charts);
+  for (const [k, name] of names.entries()) {
+    if (process.stderr.isTTY) process.stderr.write(`\rrendering charts ${k + 1}/${names.length} `);
+    const chart = charts[name]!;
+    writeFileSync(join(dir, `${name}.svg`), await chart.toSVG());
+    writeFileSync(join(dir, `${name}.png`), await toPNG(chart));
+  }
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  return names;
+}
+
+/** Trysil and Rendalen in the attractiveness model: yearly decomposition, rank, scenarios to 2040; its charts. */
+function attractivenessDemo(log: (line: string) => void): Record<string, Chart> {
   const panel = asAttractivenessPanel(read(`${DATA_DIR}tf/no-regions-2003-2016.csv`)).filter({ level: "kommune" });
   const { rows, residential, business } = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000 });
   const ranked = rows.filter((r) => r.rank !== null).length;
@@ -88,4 +114,17 @@ function attractivenessDemo(log: (line: string) => void): void {
     log(`    2040: ${f(zero.population as number)} inhabitants with average attractiveness, ${f(mean.population as number)} as in 2007-2016, ${f(high.population as number)} at the top quartile;`);
     log(`          ${keep === null ? "no number of extra jobs" : `${f(keep, "en", 0)} extra private jobs a year`} would keep the population at ${f(panel.filter({ region: code, year: 2016 }).get("population", 0) as number)} with average attractiveness`);
   }
+  const hedmark = panel.filter({ region: (r) => String(r).startsWith("04") }).select("region", "region_name", "year", "population");
+  const names = hedmark.groupBy(["region", "region_name"]).count().drop("count");
+  const index = growth(hedmark, { base: 2003, value: "population" }).join(names, { on: ["region"], how: "left" });
+  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from: 2007, to: 2016 });
+  const focus = ["0428", "0432"];
+  return {
+    "befolkning-hedmark-index": indexChart(index, { focus: "0428", title: "Befolkning i Hedmarks kommuner, index (2003 = 100)" }),
+    "boendeattraktivitet-rangordning": rankedBars(ranking, { value: "residential", focus, limit: 10, title: "Boendeattraktivitet 2007–2016, procent per år" }),
+    "boendeattraktivitet-jobb": attractivenessScatter(residential.decomposition, { focus }),
+    "struktur-attraktivitet": structureQuadrant(residential.decomposition, { focus }),
+    "trysil-tillvaxt": decompositionChart(residential.decomposition, { region: "0428" }),
+    "rendalen-tillvaxt": decompositionChart(residential.decomposition, { region: "0432" }),
+  };
 }

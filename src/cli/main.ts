@@ -41,11 +41,12 @@ Options:
   --help                   this text`,
   demo: `Usage: omvarld demo
 
-Reads the real SCB and SSB exports in data/ and prints population figures, a code recast across Norway's 2020
-reform and the components of population change.`,
+Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
+recast across Norway's 2020 reform, the components of population change and the attractiveness of Trysil and
+Rendalen, and writes the charts as SVG and PNG into out/demo/charts/.`,
 };
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     console.log(HELP.main);
@@ -89,15 +90,14 @@ function run(argv: string[]): number {
       return 0;
     }
     case "demo":
-      demo();
+      await demo();
       return 0;
   }
   return 1;
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (error) {
+/** One line on stderr and exit code 2; a stack trace only with OMVARLD_DEBUG. */
+function fail(error: unknown): void {
   if (error instanceof OmvarldError) console.error(`omvarld: ${error.toString()}`);
   else if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) console.error(`omvarld: ${error.message} (hint: omvarld --help)`);
   else {
@@ -106,3 +106,8 @@ try {
   }
   process.exitCode = 2;
 }
+
+// no top-level await: the package must stay loadable by require() (tslab, CommonJS users)
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, fail);

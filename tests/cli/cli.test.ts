@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -117,5 +117,13 @@ describe("omvarld demo", () => {
     expect(r.stdout).toMatch(/0432 Rendalen: residential attractiveness/);
     // Trysil 2016 private jobs: TF's 2.35 % growth, decomposed
     expect(r.stdout).toMatch(/2016\s+0.38\s+-0.58\s+0.50.*\|\s+2.35\s+-0.16/);
+    // the charts, as SVG and PNG
+    expect(r.stdout).toMatch(/Charts \(SVG and PNG\) in out\/demo\/charts\/: befolkning-hedmark-index, /);
+    for (const name of ["befolkning-hedmark-index", "boendeattraktivitet-rangordning", "trysil-tillvaxt"]) {
+      const svg = readFileSync(join(root, `out/demo/charts/${name}.svg`), "utf8");
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toMatch(/Källa: Telemarksforsking \/ SSB/);
+      expect([...readFileSync(join(root, `out/demo/charts/${name}.png`)).subarray(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
+    }
   });
 });
