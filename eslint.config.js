@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/tmp/**"] },
+  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/tmp/**", "notebooks/*.test-output.ts"] },
   js.configs.recommended,
   tseslint.configs.strict,
   { languageOptions: { globals: { ...globals.node } } },
