@@ -10,3 +10,4 @@ export { attractivenessScatter, decompositionChart, structureQuadrant } from "./
 export { portfolioChart, shiftShareChart } from "./builders/industry.ts";
 export { commutingChart } from "./builders/commuting.ts";
 export { productivityChart } from "./builders/productivity.ts";
+export { convergenceChart } from "./builders/convergence.ts";

@@ -35,6 +35,7 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
     portfolio: () => om.portfolioChart(om.portfolio(freiburg, { from: 2008, to: 2014, national: "Germany" }), { region: "Freiburg", locale }),
     commuting: () => om.commutingChart(om.commutingFromStocks(stocks), { region: "3001", locale, title: "Halden: pendling" }),
     productivity: () => om.productivityChart(om.valueAddedGrowth(va, 2000, 2014, { valueAdded: "gdp", jobs: "pop" }), { focus: ["08111"], locale }),
+    convergence: () => om.convergenceChart(om.sigmaConvergence(om.read(fixture("reat/G.counties.gdp.csv")).filter({ contents: "gdppc", year: (y) => (y as number) >= 2000 }).select("region", "year", "value")), { locale }),
     multiples: () => om.smallMultiples(growth.filter({ region: ["0428", "0432", "0430", "0434", "0429", "0437", "0436", "0441"] }), { locale }),
   };
 }
