@@ -21,3 +21,6 @@ export { betaConvergence, sigmaConvergence, type BetaConvergence } from "./inequ
 export { ols, type OlsResult } from "./util/ols.ts";
 export * from "./commuting/index.ts";
 export * from "./attractiveness/index.ts";
+export { overlaps, parseAgeBand, within, type AgeBand } from "./population/ages.ts";
+export { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS, type DependencyBands } from "./population/dependency.ts";
+export { demographicCost, type CostOptions, type UnitCost } from "./population/cost.ts";
