@@ -65,6 +65,14 @@ describe("bad input", () => {
     expect(cutPx.message).toMatch(/DATA block has \d+ values, expected 64/);
   });
 
+  test("an unknown layout: text that is not a table, a table without numbers", () => {
+    const text = failure(() => readBytes("hello world\nthis is not a table\n", { file: "notes.txt" }));
+    expect(text.code).toBe("FORMAT_UNKNOWN");
+    expect(text.toString()).toBe("notes.txt:1: no delimiter found: every line is one cell (hint: expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV)");
+    const names = failure(() => readBytes("code,name\n0114,Upplands Väsby\n", { file: "codes.csv" }));
+    expect(names.message).toMatch(/no column holds numbers/);
+  });
+
   test("a missing file and an empty file", () => {
     expect(failure(() => read("no/such/file.csv")).toString()).toBe("no/such/file.csv: no such file");
     expect(failure(() => readBytes(new Uint8Array(0), { file: "empty.csv" })).code).toBe("FILE_TRUNCATED");

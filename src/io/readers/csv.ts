@@ -73,6 +73,12 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
   }));
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
+  if (plans.length < 2) {
+    throw new OmvarldError("FORMAT_UNKNOWN", "no delimiter found: every line is one cell", { file, line: headerRow.line }, "expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV");
+  }
+  if (!plans.some((p) => p.numeric)) {
+    throw new OmvarldError("FORMAT_UNKNOWN", `no column holds numbers (the header is ${headers.slice(0, 4).map((h) => JSON.stringify(h)).join(", ")}${headers.length > 4 ? ", ..." : ""})`, { file, line: headerRow.line }, "is this a statistics export? a table of codes or names cannot be read as data");
+  }
 
   const parsed = readBody(source(dialect.headerOffset), delimiter, plans, decimalComma, file);
   if (parsed.rows === 0) {
