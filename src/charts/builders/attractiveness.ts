@@ -1,8 +1,8 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, frame } from "./common.ts";
+import { FOCUS_COLOUR } from "../theme.ts";
+import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, stackedWithLine } from "./common.ts";
 
 const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
 
@@ -39,7 +39,7 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
         encoding: {
           x: { field: "own_job_growth", type: "quantitative", title: word("own_jobs", locale) },
           y: { field: "relative_net_migration", type: "quantitative", title: word("net_migration", locale) },
-          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+          color: FOCUS_COLOUR_ENCODING,
           size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
         },
       },
@@ -81,7 +81,7 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
         encoding: {
           x: { field: "structure", type: "quantitative", title: word("structure", locale) },
           y: { field: "attractiveness", type: "quantitative", title: word("attractiveness", locale) },
-          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+          color: FOCUS_COLOUR_ENCODING,
           size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
         },
       },
@@ -103,22 +103,8 @@ export function decompositionChart(decomposition: Table, options: ChartOptions &
   const long = one.toRows().flatMap((r) => used.map((p) => ({ year: r.year, component: word(p, locale), order: used.indexOf(p), value: r[p] })));
   return new Chart({
     ...frame(decomposition, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}` }),
-    layer: [
-      {
-        data: { values: long },
-        mark: "bar",
-        encoding: {
-          x: { field: "year", type: "ordinal", title: word("year", locale) },
-          y: { field: "value", type: "quantitative", title: word("percent_per_year", locale), stack: "zero" },
-          color: { field: "component", type: "nominal", title: null, sort: used.map((p) => word(p, locale)) },
-          order: { field: "order" },
-        },
-      },
-      {
-        data: { values: one.select("year", "growth").toRows() },
-        mark: { type: "line", color: "black", point: { color: "black" } },
-        encoding: { x: { field: "year", type: "ordinal" }, y: { field: "growth", type: "quantitative" } },
-      },
-    ],
+    layer: stackedWithLine(long, one.select("year", "growth").toRows(), {
+      total: "growth", xTitle: word("year", locale), yTitle: word("percent_per_year", locale), legendTitle: null, order: used.map((p) => word(p, locale)),
+    }),
   });
 }

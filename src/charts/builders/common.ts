@@ -1,7 +1,38 @@
 import type { Provenance } from "../../table/provenance.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { type Locale, word } from "../locale.ts";
-import { config } from "../theme.ts";
+import { CONTEXT_COLOUR, config, FOCUS_COLOUR } from "../theme.ts";
+
+/** Colour encoding that paints rows with `focus: true` in the focus colour and the rest grey. */
+export const FOCUS_COLOUR_ENCODING: Record<string, unknown> = { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR };
+
+/**
+ * Stacked bars of components per year with the total as a black line over them: the shape of the components of
+ * change and of the attractiveness decomposition. `components` are {year, component, order, value} rows.
+ */
+export function stackedWithLine(
+  components: readonly Record<string, unknown>[],
+  totals: readonly Record<string, unknown>[],
+  options: { total: string; yTitle: string; xTitle: string; order: readonly string[]; legendTitle: string | null },
+): Record<string, unknown>[] {
+  return [
+    {
+      data: { values: components },
+      mark: "bar",
+      encoding: {
+        x: { field: "year", type: "ordinal", title: options.xTitle },
+        y: { field: "value", type: "quantitative", title: options.yTitle, stack: "zero" },
+        color: { field: "component", type: "nominal", title: options.legendTitle, sort: options.order },
+        order: { field: "order" },
+      },
+    },
+    {
+      data: { values: totals },
+      mark: { type: "line", color: "black", point: { color: "black" } },
+      encoding: { x: { field: "year", type: "ordinal" }, y: { field: options.total, type: "quantitative" } },
+    },
+  ];
+}
 
 /** Options every builder takes. */
 export interface ChartOptions {

@@ -1,8 +1,8 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, frame, rows } from "./common.ts";
+import { FOCUS_COLOUR } from "../theme.ts";
+import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine } from "./common.ts";
 
 /**
  * Index lines (base year = 100) for a focus region against others (METHODS §1.4), from `growth()`'s result:
@@ -20,7 +20,7 @@ export function indexChart(growthTable: Table, options: ChartOptions & { focus: 
     encoding: {
       x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true } },
       y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
-      color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+      color: FOCUS_COLOUR_ENCODING,
       detail: { field: "label" },
       order: { field: "focus" },
     },
@@ -50,23 +50,9 @@ export function componentsChart(components: Table, options: ChartOptions & { reg
   const totals = rows(one, ["year", "change"]).filter((r) => r.change !== null);
   return new Chart({
     ...frame(components, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("change", locale).toLowerCase()}` }),
-    layer: [
-      {
-        data: { values: long },
-        mark: "bar",
-        encoding: {
-          x: { field: "year", type: "ordinal", title: word("year", locale) },
-          y: { field: "value", type: "quantitative", title: word("persons", locale), stack: "zero" },
-          color: { field: "component", type: "nominal", title: word("component", locale), sort: parts.map((p) => word(p, locale)) },
-          order: { field: "order" },
-        },
-      },
-      {
-        data: { values: totals },
-        mark: { type: "line", color: "black", point: { color: "black" } },
-        encoding: { x: { field: "year", type: "ordinal" }, y: { field: "change", type: "quantitative" } },
-      },
-    ],
+    layer: stackedWithLine(long, totals, {
+      total: "change", xTitle: word("year", locale), yTitle: word("persons", locale), legendTitle: word("component", locale), order: parts.map((p) => word(p, locale)),
+    }),
   });
 }
 

@@ -1,8 +1,8 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, frame } from "./common.ts";
+
+import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
 
 /**
  * Value-added growth against employment growth (log changes) for every region, with the 45° line: regions above
@@ -25,7 +25,7 @@ export function productivityChart(growth: Table, options: ChartOptions & { focus
         encoding: {
           x: { field: "log_employment", type: "quantitative", title: word("log_employment", locale) },
           y: { field: "log_value_added", type: "quantitative", title: word("log_value_added", locale) },
-          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+          color: FOCUS_COLOUR_ENCODING,
         },
       },
       {

@@ -1,8 +1,8 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { CONTEXT_COLOUR, FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, frame } from "./common.ts";
+
+import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
 
 /**
  * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
@@ -26,7 +26,7 @@ export function rankedBars(table: Table, options: ChartOptions & { value: string
     encoding: {
       y: { field: "label", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null },
       x: { field: "value", type: "quantitative", title: options.axisTitle ?? word("percentage_points", locale) },
-      color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR },
+      color: FOCUS_COLOUR_ENCODING,
     },
   });
 }
