@@ -53,6 +53,15 @@ describe("residential attractiveness on a synthetic panel with known truth", () 
     const nb = 0.3 * jg[1]!;
     expect(r.neighbour_jobs).toBeCloseTo(result.regressions[0]!.fit.coefficients[2]! * nb, 10);
   });
+
+  test("a neighbour with unknown job growth leaves the region unestimated, not a 0", () => {
+    const gap = panel.toRows().map((r) => (r.region === regions[1] && r.year === 2009 ? { ...r, private_jobs: null } : r));
+    const weights = Table.fromRows([{ origin: regions[0]!, destination: regions[1]!, weight: 0.3 }]);
+    const result = residentialAttractiveness(Table.fromRows(gap, { types: { private_jobs: "number" } }), { from: 2010, to: 2010, neighbours: weights });
+    const first = result.decomposition.filter({ region: regions[0]! }).toRows()[0]!;
+    expect(first.attractiveness).toBeNull();
+    expect(first.note).toBe("job growth of a neighbour is missing");
+  });
 });
 
 describe("on Telemarksforsking's panel of 426 Norwegian kommuner", () => {

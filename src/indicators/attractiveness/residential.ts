@@ -91,9 +91,18 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         notes.set(key, `jobs or population missing in ${year - 3}-${year}`);
         continue;
       }
-      let nb = 0;
+      let nb: number | null = 0;
       if (options.neighbours) {
-        for (const [k, w] of weights.get(region) ?? []) nb += w * (jgOf.get(k) ?? 0);
+        for (const [k, w] of weights.get(region) ?? []) {
+          const other = jgOf.get(k);
+          // a neighbour outside the panel has no weight here; one with unknown job growth makes the sum unknown
+          if (other === undefined) continue;
+          nb = nb === null || other === null ? null : nb + w * other;
+        }
+      }
+      if (nb === null) {
+        notes.set(key, "job growth of a neighbour is missing");
+        continue;
       }
       const out = options.outShare?.[region];
       if (options.outShare && out === undefined) {

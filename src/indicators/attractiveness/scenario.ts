@@ -84,7 +84,12 @@ export function projectScenario(panelTable: Table, residential: ResidentialResul
     if (r.privateJobs !== null) J.set(r.year, r.privateJobs);
   }
   const lastRow = series.get(last) as PanelRow;
-  if (lastRow.population === null || lastRow.growth === null || lastRow.privateJobs === null) throw new OmvarldError("ARGUMENT", `region ${options.region} has no population, growth or jobs in ${last}`);
+  if (lastRow.population === null || lastRow.growth === null) throw new OmvarldError("ARGUMENT", `region ${options.region} has no population or growth in ${last}`);
+  for (let y = last - 3; y <= last; y++) {
+    if (!J.has(y) || (y > last - 3 && !P.has(y))) {
+      throw new OmvarldError("ARGUMENT", `region ${options.region} needs private jobs and population for ${last - 3}-${last} to start a projection`, {}, "the own job growth term looks three years back");
+    }
+  }
   P.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
   const rows: Record<string, string | number | null>[] = [];
   for (let year = last + 1; year <= options.horizon; year++) {

@@ -56,10 +56,9 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
 /** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
 function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
   const file = options.file;
-  const text = head;
-  const dialect = sniffDialect(text);
+  const dialect = sniffDialect(head);
   const delimiter = options.delimiter ?? dialect.delimiter;
-  const sample = splitRows(sliceLines(text, dialect.headerOffset, SAMPLE_ROWS + 1), delimiter);
+  const sample = splitRows(sliceLines(head, dialect.headerOffset, SAMPLE_ROWS + 1), delimiter);
   const headerRow = sample[0];
   if (!headerRow || headerRow.cells.every((c) => c === "")) {
     throw new OmvarldError("FORMAT_UNKNOWN", "no header row found", { file }, "the file looks empty");
