@@ -56,11 +56,13 @@ describe("residential attractiveness on a synthetic panel with known truth", () 
 
   test("a neighbour with unknown job growth leaves the region unestimated, not a 0", () => {
     const gap = panel.toRows().map((r) => (r.region === regions[1] && r.year === 2009 ? { ...r, private_jobs: null } : r));
-    const weights = Table.fromRows([{ origin: regions[0]!, destination: regions[1]!, weight: 0.3 }]);
+    // every region's neighbour is the next one; region 0's neighbour (region 1) has no jobs for 2009
+    const weights = Table.fromRows(regions.map((r, k) => ({ origin: r, destination: regions[(k + 1) % regions.length]!, weight: 0.3 })));
     const result = residentialAttractiveness(Table.fromRows(gap, { types: { private_jobs: "number" } }), { from: 2010, to: 2010, neighbours: weights });
     const first = result.decomposition.filter({ region: regions[0]! }).toRows()[0]!;
     expect(first.attractiveness).toBeNull();
     expect(first.note).toBe("job growth of a neighbour is missing");
+    expect(result.regressions[0]!.fit.n).toBe(118);
   });
 });
 
