@@ -11,3 +11,4 @@ export { portfolioChart, shiftShareChart } from "./builders/industry.ts";
 export { commutingChart } from "./builders/commuting.ts";
 export { productivityChart } from "./builders/productivity.ts";
 export { convergenceChart } from "./builders/convergence.ts";
+export { dependencyChart, pyramidChart } from "./builders/demography.ts";

@@ -36,6 +36,16 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
     commuting: () => om.commutingChart(om.commutingFromStocks(stocks), { region: "3001", locale, title: "Halden: pendling" }),
     productivity: () => om.productivityChart(om.valueAddedGrowth(va, 2000, 2014, { valueAdded: "gdp", jobs: "pop" }), { focus: ["08111"], locale }),
     convergence: () => om.convergenceChart(om.sigmaConvergence(om.read(fixture("reat/G.counties.gdp.csv")).filter({ contents: "gdppc", year: (y) => (y as number) >= 2000 }).select("region", "year", "value")), { locale }),
+    dependency: () => om.dependencyChart(om.dependencyRatios(om.read(fixture("real/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv"))
+      .filter({ unit: "NR", sex: "T", region: ["SE312", "SE212", "SE121", "SE110"] }), { bands: om.EUROSTAT_BANDS }), { locale }),
+    pyramid: () => {
+      // a projection with constant rates (not a real forecast: the shipped data have no rates by age)
+      const start = Array.from({ length: 101 }, (_, a) => Math.round(120 * Math.exp(-a / 60)));
+      const m = Array.from({ length: 101 }, (_, a) => Math.min(0.6, 0.0002 * Math.exp(a / 11)));
+      const f = Array.from({ length: 101 }, (_, a) => (a >= 20 && a <= 40 ? 0.07 : 0));
+      const { population } = om.projectPopulation({ population: { female: start, male: start }, start: 2024, horizon: 2040, rates: () => ({ fertility: f, mortality: { female: m, male: m } }) });
+      return om.pyramidChart(population, { year: 2024, compare: 2040, locale });
+    },
     multiples: () => om.smallMultiples(growth.filter({ region: ["0428", "0432", "0430", "0434", "0429", "0437", "0436", "0441"] }), { locale }),
   };
 }

@@ -49,6 +49,13 @@ describe("cohort-component projection (METHODS §8.1)", () => {
     }), { numRuns: 30 });
   });
 
+  test("a risk that is not a probability is an error, not an exploding projection", () => {
+    const m = flat(0.01);
+    m[100] = 4.4;
+    expect(() => projectPopulation({ population, start: 2024, horizon: 2025, rates: () => ({ fertility: flat(0), mortality: { female: m, male: flat(0.01) } }) }))
+      .toThrow(/mortality of females aged 100 in 2024 is 4.4, not a probability/);
+  });
+
   test("scenario multipliers apply in their years only", () => {
     const rates: Rates = { fertility: flat(0), mortality: { female: flat(0), male: flat(0) }, inMigration: { female: flat(1), male: flat(1) } };
     const { components } = projectPopulation({ population, start: 2024, horizon: 2027, rates: () => rates, multipliers: [{ component: "inMigration", from: 2025, to: 2025, factor: 1.1 }] });

@@ -72,6 +72,7 @@ export function projectPopulation(options: ProjectionOptions): Projection {
     for (const sex of SEXES) current[sex].forEach((value, age) => popRows.push({ region, year, sex, age, population: value }));
     if (year === options.horizon) break;
     const r = options.rates(year);
+    checkRisks(r, year);
     const scale = (v: BySex | undefined, component: keyof Rates, sex: Sex, age: number) => (v?.[sex][age] ?? 0) * factor(component, year);
     let births = 0;
     for (let age = 0; age <= maxAge; age++) births += (r.fertility[age] ?? 0) * factor("fertility", year) * current.female[age]!;
@@ -103,6 +104,21 @@ export function projectPopulation(options: ProjectionOptions): Projection {
     current = next;
   }
   return { population: toTable(popRows, ["region", "sex"]), components: toTable(flowRows, ["region"]) };
+}
+
+/** Risks are probabilities: a death or emigration risk above 1 would make people negative and the projection explode. */
+function checkRisks(r: Rates, year: number): void {
+  for (const [name, risks] of [["mortality", r.mortality], ["outMigration", r.outMigration], ["emigration", r.emigration]] as const) {
+    if (!risks) continue;
+    for (const sex of SEXES) {
+      const bad = risks[sex].findIndex((v) => !(v >= 0 && v <= 1));
+      if (bad >= 0) {
+        throw new OmvarldError("ARGUMENT", `${name} of ${sex}s aged ${bad} in ${year} is ${risks[sex][bad]}, not a probability between 0 and 1`, {}, "risks are events per person at the start of the year; check the rates' units");
+      }
+    }
+  }
+  const together = SEXES.some((sex) => r.mortality[sex].some((m, a) => m + (r.outMigration?.[sex][a] ?? 0) + (r.emigration?.[sex][a] ?? 0) > 1));
+  if (together) throw new OmvarldError("ARGUMENT", `in ${year} the risks of dying, moving and emigrating add up to more than 1 for some age`, {}, "check the rates");
 }
 
 /** Time weights over a historical window of n years, oldest first, summing to 1 (METHODS §8.1). */
