@@ -8,3 +8,4 @@ export * from "./regions/index.ts";
 export * from "./io/index.ts";
 export * from "./indicators/index.ts";
 export * from "./charts/index.ts";
+export * from "./report/index.ts";

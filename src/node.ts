@@ -3,3 +3,4 @@ export * from "./index.ts";
 export { read, type NodeReadOptions } from "./io/node.ts";
 export { queryDuckDB } from "./io/duckdb.ts";
 export { toPNG } from "./report/png.ts";
+export { findChromium, printPdf } from "./report/pdf.ts";

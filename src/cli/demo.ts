@@ -15,6 +15,7 @@ import { read } from "../io/node.ts";
 import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
 import { analyse } from "./attractiveness.ts";
+import { report } from "./report.ts";
 import { formatNumber as f } from "./format.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
@@ -71,6 +72,8 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   const written = await writeCharts(charts, join(out, "charts"));
   log("");
   log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
+  const [html] = await report({ data: [`${DATA_DIR}tf/no-regions-2003-2016.csv`], region: "0428", peers: [], locale: "sv", out, pdf: false }, () => undefined);
+  log(`Report for Trysil: ${html}`);
 }
 
 /** Writes each chart as SVG and PNG, showing progress on stderr. */

@@ -4,6 +4,7 @@ import { OmvarldError } from "../errors.ts";
 import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
 import { inspect } from "./inspect.ts";
+import { report } from "./report.ts";
 
 const HELP: Record<string, string> = {
   main: `omvarld: environmental scanning of municipalities and regions
@@ -13,6 +14,7 @@ Usage: omvarld <command> [options]
 Commands:
   inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
   attractiveness FILE     residential and business attractiveness of every region, with components and ranks
+  report                  a self-contained HTML report (and PDF) for one region
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
 
 Run "omvarld <command> --help" for the options of a command.`,
@@ -39,6 +41,20 @@ Options:
   --json                   an array of objects: code, name, population, residential, business, rank,
                            rank_business, residential_components, business_components, note
   --help                   this text`,
+  report: `Usage: omvarld report --data FILES_OR_FOLDER --region CODE [--peers CODES] [--lang sv|nb|en] [--out DIR] [--pdf]
+
+Writes DIR/report.html (default DIR: out/report): one self-contained page with charts (inline SVG), a sentence
+with the key number and the source of every figure, for the region; sections whose data are missing are listed
+at the end. With --pdf it also prints DIR/report.pdf with headless Chromium.
+
+Options:
+  --data PATH     a file or a folder of statistics files (repeat or separate with commas)
+  --region CODE   the region, e.g. 0428
+  --peers CODES   regions to compare with, comma-separated (default: the region's county)
+  --lang LANG     sv (default), nb or en
+  --out DIR       the output folder
+  --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
+  --help          this text`,
   demo: `Usage: omvarld demo
 
 Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
@@ -61,6 +77,8 @@ async function run(argv: string[]): Promise<number> {
     options: {
       json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       level: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "min-population": { type: "string" },
+      data: { type: "string", multiple: true }, region: { type: "string" }, peers: { type: "string" }, lang: { type: "string" },
+      out: { type: "string" }, pdf: { type: "boolean" },
     },
   });
   if (values.help) {
@@ -87,6 +105,17 @@ async function run(argv: string[]): Promise<number> {
         file, level: values.level ?? "kommune", from: year("from", 2007), to: year("to", 2016),
         minPopulation: year("min-population", 1000), json: values.json === true,
       }));
+      return 0;
+    }
+    case "report": {
+      const lang = values.lang ?? "sv";
+      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      if (!values.region) throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
+      const written = await report({
+        data: (values.data ?? []).flatMap((d) => d.split(",")), region: values.region, peers: values.peers ? values.peers.split(",") : [],
+        locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true,
+      });
+      for (const path of written) console.log(path);
       return 0;
     }
     case "demo":

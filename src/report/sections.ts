@@ -1,0 +1,126 @@
+import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
+import { sourceLine } from "../charts/builders/common.ts";
+import { indexChart } from "../charts/builders/population.ts";
+import { rankedBars } from "../charts/builders/ranking.ts";
+import type { Chart } from "../charts/chart.ts";
+import { type Locale, word } from "../charts/locale.ts";
+import { businessAttractiveness } from "../indicators/attractiveness/business.ts";
+import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
+import { residentialAttractiveness } from "../indicators/attractiveness/residential.ts";
+import { growth } from "../indicators/population/growth.ts";
+import type { Table } from "../table/table.ts";
+import { formatNumber, WORDS } from "./text.ts";
+
+/** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
+export interface Section {
+  id: string;
+  heading: string;
+  sentence: string;
+  charts: Chart[];
+  table: { columns: string[]; rows: string[][] } | null;
+  sources: string[];
+}
+
+/** The data a report draws on, each optional: a section whose data are missing is left out and listed. */
+export interface ReportData {
+  /** The attractiveness panel (population, its growth and components, private jobs by region and year). */
+  panel?: Table;
+}
+
+export interface ReportOptions {
+  region: string;
+  /** Regions to compare with (default: the other regions of the focus region's county). */
+  peers?: readonly string[];
+  locale?: Locale;
+  from?: number;
+  to?: number;
+}
+
+/** All sections the data allow, and the headings of those they do not. */
+export function buildSections(data: ReportData, options: ReportOptions): { name: string; sections: Section[]; missing: string[] } {
+  const locale = options.locale ?? "sv";
+  const w = WORDS[locale];
+  const sections: Section[] = [];
+  const missing: string[] = [];
+  let name = options.region;
+  if (data.panel) {
+    const panel = data.panel;
+    const focus = panel.filter({ region: options.region });
+    if (focus.numRows > 0) name = String(focus.get("region_name", 0) ?? options.region);
+    sections.push(populationSection(panel, options, name, locale), ...attractivenessSections(panel, options, name, locale));
+  } else missing.push(w.population, w.attractiveness, w.jobs);
+  missing.push(w.commuting, w.productivity, w.projection);
+  return { name, sections, missing };
+}
+
+function peersOf(panel: Table, options: ReportOptions): string[] {
+  if (options.peers?.length) return [options.region, ...options.peers];
+  const county = panel.filter({ region: options.region }).has("county_name") ? panel.filter({ region: options.region }).get("county_name", 0) : null;
+  return county === null ? [options.region] : (panel.filter({ county_name: county }).distinct("region") as string[]);
+}
+
+function populationSection(panel: Table, options: ReportOptions, name: string, locale: Locale): Section {
+  const w = WORDS[locale];
+  const regions = peersOf(panel, options);
+  const series = panel.filter({ region: regions }).select("region", "region_name", "year", "population");
+  const years = series.distinct("year") as number[];
+  const first = Math.min(...years);
+  const names = series.groupBy(["region", "region_name"]).count().drop("count");
+  const index = growth(series, { base: first, value: "population" }).join(names, { on: ["region"], how: "left" });
+  const own = index.filter({ region: options.region }).sort("year").toRows();
+  const p0 = own[0]!.population as number;
+  const p1 = own.at(-1)!.population as number;
+  const pct = 100 * (p1 / p0 - 1);
+  const recent = own.slice(-6);
+  return {
+    id: "population", heading: w.population,
+    sentence: w.populationSentence(name, pct >= 0 ? w.grew : w.fell, formatNumber(Math.abs(pct), locale, 1), first, formatNumber(p0, locale), formatNumber(p1, locale)),
+    charts: [indexChart(index, { focus: options.region, locale, title: `${w.population}, index (${first} = 100)` })],
+    table: {
+      columns: [w.year, w.inhabitants, w.change],
+      rows: recent.map((r) => [String(r.year), formatNumber(r.population as number, locale), formatNumber(r.growth_pct as number | null, locale, 1)]),
+    },
+    sources: [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean),
+  };
+}
+
+function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale): Section[] {
+  const w = WORDS[locale];
+  const from = options.from ?? 2007;
+  const to = options.to ?? 2016;
+  const residential = residentialAttractiveness(panel, { from, to });
+  const business = businessAttractiveness(panel, { from, to });
+  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from, to });
+  const mine = ranking.filter({ region: options.region }).toRows()[0];
+  const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
+  const period = `${from}–${to}`;
+  const source = [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
+  const jobs = panel.filter({ region: options.region }).sort("year").toRows();
+  const j0 = jobs.find((r) => r.private_jobs !== null);
+  const j1 = [...jobs].reverse().find((r) => r.private_jobs !== null);
+  const jobPct = j0 && j1 ? 100 * ((j1.private_jobs as number) / (j0.private_jobs as number) - 1) : null;
+  const decomposition = residential.decomposition.filter({ region: options.region }).toRows();
+  return [
+    {
+      id: "attractiveness", heading: w.attractiveness,
+      sentence: w.attractivenessSentence(name, formatNumber((mine?.residential as number | null) ?? null, locale, 2), mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank), String(ranked), period),
+      charts: [
+        decompositionChart(residential.decomposition, { region: options.region, locale }),
+        rankedBars(ranking, { value: "residential", focus: [options.region], limit: 10, locale, title: `${w.attractiveness} ${period}` }),
+        structureQuadrant(residential.decomposition, { focus: [options.region], locale }),
+      ],
+      table: {
+        columns: [w.year, ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => word(c, locale))],
+        rows: decomposition.map((r) => [String(r.year), ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => formatNumber(r[c] as number | null, locale, 2))]),
+      },
+      sources: [...source, ...residential.missing.map((m) => `– ${m}`)],
+    },
+    {
+      id: "jobs", heading: w.jobs,
+      sentence: w.jobsSentence(name, (jobPct ?? 0) >= 0 ? w.grew : w.fell, formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1), (j0?.year as number) ?? from, formatNumber((mine?.business as number | null) ?? null, locale, 2)),
+      charts: [rankedBars(ranking, { value: "business", focus: [options.region], limit: 10, locale, title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}` })],
+      table: null,
+      sources: [...source, ...business.missing.map((m) => `– ${m}`)],
+    },
+  ];
+}

@@ -1,0 +1,44 @@
+import type { Locale } from "../charts/locale.ts";
+
+/** Number formatting for report sentences and tables: "1 234,5" (sv, nb) or "1,234.5" (en), minus as U+2212. */
+export function formatNumber(value: number | null, locale: Locale, digits = 0): string {
+  if (value === null || !Number.isFinite(value)) return "–";
+  const tag = locale === "sv" ? "sv-SE" : locale === "nb" ? "nb-NO" : "en-GB";
+  // a value that rounds to zero is shown without a minus ("0,0", not "−0,0")
+  const shown = Math.round(value * 10 ** digits) === 0 ? 0 : value;
+  return new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(shown);
+}
+
+/** The report's words. */
+export const WORDS = {
+  sv: {
+    title: (name: string) => `Omvärldsanalys: ${name}`, population: "Befolkning", attractiveness: "Attraktivitet", jobs: "Arbetsplatser",
+    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsprognos och demografiska kostnader",
+    grew: "har ökat", fell: "har minskat", since: "sedan", from: "från", to: "till", year: "År", inhabitants: "Invånare", change: "Förändring, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} kommuner.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Antalet privata arbetsplatser i ${name} ${verb} med ${pct} % sedan ${year}; näringslivsattraktiviteten var ${value} procentenheter per år.`,
+    missing: "Avsnitt som saknas eftersom data saknas", missingWhy: "inga data", source: "Källa", generated: "Skapad med omvarld",
+    notRanked: "ej rangordnad",
+  },
+  nb: {
+    title: (name: string) => `Omverdensanalyse: ${name}`, population: "Befolkning", attractiveness: "Attraktivitet", jobs: "Arbeidsplasser",
+    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskriving og demografikostnader",
+    grew: "har økt", fell: "har gått ned", since: "siden", from: "fra", to: "til", year: "År", inhabitants: "Innbyggere", change: "Endring, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} kommuner.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Antall private arbeidsplasser i ${name} ${verb} med ${pct} % siden ${year}; næringsattraktiviteten var ${value} prosentpoeng per år.`,
+    missing: "Avsnitt som mangler fordi data mangler", missingWhy: "ingen data", source: "Kilde", generated: "Laget med omvarld",
+    notRanked: "ikke rangert",
+  },
+  en: {
+    title: (name: string) => `Environmental scan: ${name}`, population: "Population", attractiveness: "Attractiveness", jobs: "Jobs",
+    commuting: "Commuting", productivity: "Productivity", projection: "Population projection and demographic costs",
+    grew: "has grown", fell: "has fallen", since: "since", from: "from", to: "to", year: "Year", inhabitants: "Inhabitants", change: "Change, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} municipalities.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Private jobs in ${name} ${verb} by ${pct} % since ${year}; business attractiveness was ${value} percentage points a year.`,
+    missing: "Sections left out for want of data", missingWhy: "no data", source: "Source", generated: "Made with omvarld",
+    notRanked: "not ranked",
+  },
+} as const;

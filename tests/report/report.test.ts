@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, expect, test } from "vitest";
+import { report } from "../../src/cli/report.ts";
+import { findChromium } from "../../src/report/pdf.ts";
+
+const data = fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url));
+const out = mkdtempSync(join(tmpdir(), "omvarld-report-"));
+const written = report({ data: [data], region: "0428", peers: [], locale: "sv", out, pdf: false }, () => undefined);
+
+describe("the HTML report", () => {
+  test("self-contained: inline SVG, no scripts, nothing fetched; the key numbers and sources", async () => {
+    const [path] = await written;
+    const html = readFileSync(path!, "utf8");
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+    expect(html.match(/<figure><svg/g)).toHaveLength(5);
+    // Trysil 7 025 (2003) → 6 525 (2016), read from the panel: −7,1 %
+    expect(html).toContain("Befolkningen i Trysil har minskat med 7,1 % sedan 2003 (från 7\u00a0025 till 6\u00a0525).");
+    expect(html).toMatch(/Trysils boendeattraktivitet 2007–2016 var −0,26 procentenheter per år, plats 284 av 399 kommuner\./);
+    expect(html).toContain("Källa: Telemarksforsking / SSB");
+    expect(html).not.toMatch(/−0,0\b/);
+    expect(html).toMatch(/<h2>Avsnitt som saknas eftersom data saknas<\/h2><ul><li>Pendling: inga data<\/li>/);
+  });
+});
+
+const chromium = findChromium();
+describe.skipIf(!chromium)(`the report in headless Chromium${chromium ? "" : " (skipped: no Chromium; .ci/run installs Debian's chromium)"}`, () => {
+  test("loads with no console errors, and every chart is visible", async () => {
+    const [path] = await written;
+    const { chromium: browserType } = await import("playwright-core");
+    const browser = await browserType.launch({
+      executablePath: chromium!, headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(path!).href);
+      const boxes = await page.$$eval("figure svg", (svgs) => svgs.map((s) => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }));
+      expect(boxes).toHaveLength(5);
+      for (const [width, height] of boxes) {
+        expect(width).toBeGreaterThan(300);
+        expect(height).toBeGreaterThan(150);
+      }
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(out, "report.png"), fullPage: false });
+      expect(existsSync(join(out, "report.png"))).toBe(true);
+      console.log(`screenshot: ${join(out, "report.png")}`);
+    } finally {
+      await browser.close();
+    }
+  });
+});
