@@ -2,7 +2,10 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locale } from "../charts/locale.ts";
 import { OmvarldError } from "../errors.ts";
+import { commutingFromFlows, commutingFromStocks } from "../indicators/commuting/indicators.ts";
 import { asAttractivenessPanel } from "../io/attractiveness.ts";
+import { asCommutingFlows, asCommutingStocks, commutingStockOf } from "../io/commuting.ts";
+import type { Table } from "../table/table.ts";
 import { read } from "../io/node.ts";
 import { renderHtml } from "../report/html.ts";
 import { printPdf } from "../report/pdf.ts";
@@ -23,6 +26,16 @@ function files(paths: readonly string[]): string[] {
     statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.(csv|px|json|tsv|gz)$/i.test(f)).map((f) => join(p, f)) : [p]);
 }
 
+/** True when the table maps to origin-destination flows. */
+function isFlows(table: Table): boolean {
+  try {
+    asCommutingFlows(table);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Recognises the datasets a report can use; the others are reported as not used. */
 export function loadReportData(paths: readonly string[], region: string): { data: ReportData; unused: string[] } {
   const data: ReportData = {};
@@ -34,6 +47,10 @@ export function loadReportData(paths: readonly string[], region: string): { data
       const level = panel.filter({ region }).numRows ? String(panel.filter({ region }).get("level", 0)) : null;
       if (level) data.panel = panel.filter({ level });
       else unused.push(`${file}: region ${region} is not in it`);
+    } else if (table.has("contents") && (table.distinct("contents") as string[]).some((c) => commutingStockOf(c) !== null)) {
+      data.commuting = commutingFromStocks(asCommutingStocks(table));
+    } else if (isFlows(table)) {
+      data.commuting = commutingFromFlows(asCommutingFlows(table));
     } else unused.push(`${file}: not a dataset the report uses yet`);
   }
   return { data, unused };

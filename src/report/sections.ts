@@ -1,5 +1,6 @@
 import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
 import { sourceLine } from "../charts/builders/common.ts";
+import { commutingChart } from "../charts/builders/commuting.ts";
 import { indexChart } from "../charts/builders/population.ts";
 import { rankedBars } from "../charts/builders/ranking.ts";
 import type { Chart } from "../charts/chart.ts";
@@ -25,6 +26,8 @@ export interface Section {
 export interface ReportData {
   /** The attractiveness panel (population, its growth and components, private jobs by region and year). */
   panel?: Table;
+  /** Commuting indicators by region and year (`commutingFromStocks` or `commutingFromFlows`). */
+  commuting?: Table;
 }
 
 export interface ReportOptions {
@@ -49,7 +52,10 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
     if (focus.numRows > 0) name = String(focus.get("region_name", 0) ?? options.region);
     sections.push(populationSection(panel, options, name, locale), ...attractivenessSections(panel, options, name, locale));
   } else missing.push(w.population, w.attractiveness, w.jobs);
-  missing.push(w.commuting, w.productivity, w.projection);
+  const commuting = data.commuting?.filter({ region: options.region });
+  if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
+  else missing.push(w.commuting);
+  missing.push(w.productivity, w.projection);
   return { name, sections, missing };
 }
 
@@ -81,6 +87,22 @@ function populationSection(panel: Table, options: ReportOptions, name: string, l
       rows: recent.map((r) => [String(r.year), formatNumber(r.population as number, locale), formatNumber(r.growth_pct as number | null, locale, 1)]),
     },
     sources: [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean),
+  };
+}
+
+function commutingSection(commuting: Table, name: string, locale: Locale): Section {
+  const w = WORDS[locale];
+  const rows = commuting.sort("year").toRows();
+  const last = rows.at(-1)!;
+  return {
+    id: "commuting", heading: w.commuting,
+    sentence: w.commutingSentence(name, last.year as number, formatNumber(last.in_commuters as number | null, locale), formatNumber(last.out_commuters as number | null, locale), formatNumber(last.net_commuting as number | null, locale)),
+    charts: [commutingChart(commuting, { region: String(last.region), locale, title: `${name}: ${w.commuting.toLowerCase()}` })],
+    table: {
+      columns: [w.year, word("in_commuters", locale), word("out_commuters", locale), word("net_commuting", locale)],
+      rows: rows.map((r) => [String(r.year), formatNumber(r.in_commuters as number | null, locale), formatNumber(r.out_commuters as number | null, locale), formatNumber(r.net_commuting as number | null, locale)]),
+    },
+    sources: [sourceLine(commuting.provenance, locale) ?? ""].filter(Boolean),
   };
 }
 

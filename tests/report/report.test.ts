@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +23,21 @@ describe("the HTML report", () => {
     expect(html).toContain("Källa: Telemarksforsking / SSB");
     expect(html).not.toMatch(/−0,0\b/);
     expect(html).toMatch(/<h2>Avsnitt som saknas eftersom data saknas<\/h2><ul><li>Pendling: inga data<\/li>/);
+  });
+});
+
+describe("a report from commuting data", () => {
+  test("SSB 11616 stocks give a commuting section; the other sections are listed as missing", async () => {
+    const csv = ['"region";"år";"statistikkvariabel";"11616: Sysselsatte, pendling"',
+      ...[["Sysselsatte personer etter bosted", 14_262], ["Innpendlere", 3_054], ["Utpendlere", 4_193], ["Sysselsatte personer etter arbeidssted", 13_123]]
+        .map(([label, v]) => `"3001 Halden";"2023";"${label}";${v}`)].join("\n");
+    const file = join(out, "11616.csv");
+    writeFileSync(file, csv);
+    const [path] = await report({ data: [file], region: "3001", peers: [], locale: "nb", out: join(out, "halden"), pdf: false }, () => undefined);
+    const html = readFileSync(path!, "utf8");
+    expect(html).toContain("I 2023 pendlet 3\u00a0054 personer inn til 3001 og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.");
+    expect(html.match(/<figure><svg/g)).toHaveLength(1);
+    expect(html).toMatch(/<li>Befolkning: ingen data<\/li><li>Attraktivitet: ingen data<\/li><li>Arbeidsplasser: ingen data<\/li><li>Produktivitet: ingen data<\/li>/);
   });
 });
 
