@@ -49,6 +49,25 @@ function lever(value: Lever, own: number[], all: number[]): number {
  * region's and the nation's means of the last ten years, and the industry effect at 0 (unknown ahead).
  */
 export function projectScenario(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: ScenarioOptions): Table {
+  return run(prepare(panelTable, residential, business, options), options);
+}
+
+/** What a region's projections share, read once from the panel and the estimates (the inverse question runs many). */
+interface Context {
+  panelTable: Table;
+  region: string;
+  last: number;
+  estimates: Estimates;
+  levers: { own: Record<"residential" | "business", number[]>; all: Record<"residential" | "business", number[]> };
+  ni: number;
+  imm: number;
+  nat: number;
+  natPop: number;
+  population: Map<number, number>;
+  jobs: Map<number, number>;
+}
+
+function prepare(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: Omit<ScenarioOptions, "extraJobs">): Context {
   const panel = panelOf(panelTable);
   const series = panel.get(options.region);
   if (!series) throw new OmvarldError("ARGUMENT", `no region ${options.region} in the panel`);
@@ -63,47 +82,67 @@ export function projectScenario(panelTable: Table, residential: ResidentialResul
     gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
     meanLogPopulation: mean([...panel.values()].map((s) => s.get(last)?.population).filter((p): p is number => !!p && p > 0).map(Math.log)),
   };
-  const own = (t: Table) => t.filter({ region: options.region, attractiveness: (v) => v !== null }).toRows().map((r) => r.attractiveness as number);
-  const all = (t: Table) => {
+  // every region's yearly attractiveness, for the region's own past and the top quartile of all regions' means
+  const byRegion = (t: Table) => {
     const by = new Map<string, number[]>();
-    for (const r of t.filter({ attractiveness: (v) => v !== null }).toRows()) (by.get(r.region as string) ?? by.set(r.region as string, []).get(r.region as string)!).push(r.attractiveness as number);
-    return [...by.values()].map(mean);
+    const regions = t.strings("region");
+    const values = t.numbers("attractiveness");
+    for (let i = 0; i < t.numRows; i++) {
+      const v = values.get(i);
+      if (v !== null) (by.get(regions.get(i)!) ?? by.set(regions.get(i)!, []).get(regions.get(i)!)!).push(v);
+    }
+    return by;
   };
-  const aBo = lever(options.residential, own(residential.decomposition), all(residential.decomposition));
-  const aNae = lever(options.business, own(business.decomposition), all(business.decomposition));
+  const res = byRegion(residential.decomposition);
+  const bus = byRegion(business.decomposition);
   const recent = history.slice(-10);
-  const ni = mean(recent.map((r) => r.naturalIncrease).filter((v): v is number => v !== null));
-  const imm = mean(recent.map((r) => r.nationalImmigration).filter((v): v is number => v !== null));
-  const nat = options.nationalJobGrowth ?? mean(yearTable.slice(-10).map((r) => r.national as number | null).filter((v): v is number => v !== null));
-  const natPop = mean(yearTable.slice(-10).map((r) => r.national_population_growth as number | null).filter((v): v is number => v !== null));
-  // state: population on 1 January and private jobs in Q4, from history on
-  const P = new Map<number, number>();
-  const J = new Map<number, number>();
+  const population = new Map<number, number>();
+  const jobs = new Map<number, number>();
   for (const r of history) {
-    if (r.population !== null) P.set(r.year, r.population);
-    if (r.privateJobs !== null) J.set(r.year, r.privateJobs);
+    if (r.population !== null) population.set(r.year, r.population);
+    if (r.privateJobs !== null) jobs.set(r.year, r.privateJobs);
   }
   const lastRow = series.get(last) as PanelRow;
   if (lastRow.population === null || lastRow.growth === null) throw new OmvarldError("ARGUMENT", `region ${options.region} has no population or growth in ${last}`);
   for (let y = last - 3; y <= last; y++) {
-    if (!J.has(y) || (y > last - 3 && !P.has(y))) {
+    if (!jobs.has(y) || (y > last - 3 && !population.has(y))) {
       throw new OmvarldError("ARGUMENT", `region ${options.region} needs private jobs and population for ${last - 3}-${last} to start a projection`, {}, "the own job growth term looks three years back");
     }
   }
-  P.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
+  population.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
+  return {
+    panelTable, region: options.region, last, estimates,
+    levers: {
+      own: { residential: res.get(options.region) ?? [], business: bus.get(options.region) ?? [] },
+      all: { residential: [...res.values()].map(mean), business: [...bus.values()].map(mean) },
+    },
+    ni: mean(recent.map((r) => r.naturalIncrease).filter((v): v is number => v !== null)),
+    imm: mean(recent.map((r) => r.nationalImmigration).filter((v): v is number => v !== null)),
+    nat: options.nationalJobGrowth ?? mean(yearTable.slice(-10).map((r) => r.national as number | null).filter((v): v is number => v !== null)),
+    natPop: mean(yearTable.slice(-10).map((r) => r.national_population_growth as number | null).filter((v): v is number => v !== null)),
+    population, jobs,
+  };
+}
+
+function run(c: Context, options: ScenarioOptions): Table {
+  const { estimates } = c;
+  const aBo = lever(options.residential, c.levers.own.residential, c.levers.all.residential);
+  const aNae = lever(options.business, c.levers.own.business, c.levers.all.business);
+  const P = new Map(c.population);
+  const J = new Map(c.jobs);
   const rows: Record<string, string | number | null>[] = [];
-  for (let year = last + 1; year <= options.horizon; year++) {
+  for (let year = c.last + 1; year <= options.horizon; year++) {
     const growthBefore = 100 * (P.get(year)! / P.get(year - 1)! - 1);
-    const gJ = nat + estimates.gamma * (growthBefore - natPop) + aNae;
+    const gJ = c.nat + estimates.gamma * (growthBefore - c.natPop) + aNae;
     J.set(year, J.get(year - 1)! * (1 + gJ / 100) + (options.extraJobs ?? 0));
     let jg = 0;
     for (let l = 0; l <= 2; l++) jg += (100 * (J.get(year - l)! - J.get(year - l - 1)!)) / P.get(year - l)!;
     const rnm = estimates.constant + estimates.ownJobs * jg + estimates.size * (Math.log(P.get(year)!) - estimates.meanLogPopulation) + aBo;
-    const growth = ni + imm + rnm;
+    const growth = c.ni + c.imm + rnm;
     P.set(year + 1, P.get(year)! * (1 + growth / 100));
-    rows.push({ region: options.region, year, population: P.get(year)!, private_jobs: J.get(year)!, job_growth_pct: gJ, population_growth_pct: growth, relative_net_migration: rnm, residential_lever: aBo, business_lever: aNae });
+    rows.push({ region: c.region, year, population: P.get(year)!, private_jobs: J.get(year)!, job_growth_pct: gJ, population_growth_pct: growth, relative_net_migration: rnm, residential_lever: aBo, business_lever: aNae });
   }
-  return toTable(rows, ["region"], panelTable.provenance);
+  return toTable(rows, ["region"], c.panelTable.provenance);
 }
 
 /**
@@ -111,11 +150,10 @@ export function projectScenario(panelTable: Table, residential: ResidentialResul
  * observed level by the horizon, found by bisection on the extra jobs added each year.
  */
 export function jobsToKeepPopulation(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: Omit<ScenarioOptions, "extraJobs">): number | null {
-  const target = panelOf(panelTable).get(options.region);
-  const lastYear = target ? Math.max(...target.keys()) : NaN;
-  const start = target?.get(lastYear)?.population;
+  const context = prepare(panelTable, residential, business, options);
+  const start = context.population.get(context.last);
   if (!start) return null;
-  const end = (extra: number) => projectScenario(panelTable, residential, business, { ...options, extraJobs: extra }).toRows().at(-1)!.population as number;
+  const end = (extra: number) => run(context, { ...options, extraJobs: extra }).toRows().at(-1)!.population as number;
   let lo = -start;
   let hi = start;
   if ((end(lo) - start) * (end(hi) - start) > 0) return null;
