@@ -5,7 +5,7 @@ import { residentialAttractiveness } from "../indicators/attractiveness/resident
 import { asAttractivenessPanel } from "../io/attractiveness.ts";
 import { read } from "../io/node.ts";
 import type { Table } from "../table/table.ts";
-import { formatNumber as f } from "./format.ts";
+import { formatNumber as f } from "../report/text.ts";
 
 export interface AttractivenessArgs {
   file: string;

@@ -16,7 +16,7 @@ import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
 import { analyse } from "./attractiveness.ts";
 import { report } from "./report.ts";
-import { formatNumber as f } from "./format.ts";
+import { formatNumber as f } from "../report/text.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
 export const DATA_DIR: string = fileURLToPath(new URL("../../data/", import.meta.url));

@@ -1,12 +1,20 @@
 import type { Locale } from "../charts/locale.ts";
 
-/** Number formatting for report sentences and tables: "1 234,5" (sv, nb) or "1,234.5" (en), minus as U+2212. */
-export function formatNumber(value: number | null, locale: Locale, digits = 0): string {
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Numbers for sentences, tables and the terminal: "1 234,5" (sv, nb) or "1,234.5" (en), minus as U+2212, "–" for
+ * missing. A value that rounds to zero is shown without a minus ("0,0", not "−0,0").
+ */
+export function formatNumber(value: number | null, locale: Locale = "sv", digits = 0): string {
   if (value === null || !Number.isFinite(value)) return "–";
-  const tag = locale === "sv" ? "sv-SE" : locale === "nb" ? "nb-NO" : "en-GB";
-  // a value that rounds to zero is shown without a minus ("0,0", not "−0,0")
-  const shown = Math.round(value * 10 ** digits) === 0 ? 0 : value;
-  return new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(shown);
+  const key = `${locale}|${digits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const tag = locale === "sv" ? "sv-SE" : locale === "nb" ? "nb-NO" : "en-GB";
+    formatters.set(key, (format = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  }
+  return format.format(Math.round(value * 10 ** digits) === 0 ? 0 : value);
 }
 
 /** The report's words. */
