@@ -14,6 +14,7 @@ import { asPopulationChange } from "../io/canonical.ts";
 import { read } from "../io/node.ts";
 import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
+import { annex } from "./annex.ts";
 import { analyse } from "./attractiveness.ts";
 import { report } from "./report.ts";
 import { formatNumber as f } from "../report/text.ts";
@@ -74,6 +75,11 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
   const [html] = await report({ data: [`${DATA_DIR}tf/no-regions-2003-2016.csv`], region: "0428", peers: [], locale: "sv", out, pdf: false }, () => undefined);
   log(`Report for Trysil: ${html}`);
+  const [xlsx] = await annex({
+    data: `${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat",
+    locale: "sv", out: join(out, "annex.xlsx"), csv: true, names: { SE312: "Dalarnas län", SE31: "Norra Mellansverige", SE: "Sverige" },
+  });
+  log(`Budget annex for Dalarna (Eurostat's population by age group): ${xlsx}`);
 }
 
 /** Writes each chart as SVG and PNG, showing progress on stderr. */

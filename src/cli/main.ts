@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { OmvarldError } from "../errors.ts";
+import { annex } from "./annex.ts";
 import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
 import { inspect } from "./inspect.ts";
@@ -15,6 +16,7 @@ Commands:
   inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
   attractiveness FILE     residential and business attractiveness of every region, with components and ranks
   report                  a self-contained HTML report (and PDF) for one region
+  annex                   an XLSX budget annex (and Excel CSV): population by age, dependency ratio, costs
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
 
 Run "omvarld <command> --help" for the options of a command.`,
@@ -55,6 +57,22 @@ Options:
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
+  annex: `Usage: omvarld annex --data FILE --region CODE [--compare CODES] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
+
+Writes an XLSX workbook for the budget document from population by region, year and age: population by the age
+groups the data give, the dependency ratio for the region and its comparisons, the demographic cost pressure when
+unit costs are given, and the sources. Numbers are stored as numbers with display formats that Swedish Excel
+shows as "1 234"; headers are frozen and columns sized. With --csv, each sheet also as CSV for Swedish Excel.
+
+Options:
+  --data FILE       population by region, year and age (Eurostat tables are narrowed to persons of both sexes)
+  --region CODE     the region, e.g. SE312
+  --compare CODES   regions to compare with, comma-separated (county, country)
+  --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+, default)
+  --costs FILE      JSON unit costs: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...]
+  --out FILE        the workbook (default out/annex.xlsx)
+  --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
+  --help            this text`,
   demo: `Usage: omvarld demo
 
 Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
@@ -78,7 +96,8 @@ async function run(argv: string[]): Promise<number> {
       json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       level: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "min-population": { type: "string" },
       data: { type: "string", multiple: true }, region: { type: "string" }, peers: { type: "string" }, lang: { type: "string" },
-      out: { type: "string" }, pdf: { type: "boolean" },
+      out: { type: "string" }, pdf: { type: "boolean" }, compare: { type: "string" }, bands: { type: "string" }, costs: { type: "string" },
+      csv: { type: "boolean" },
     },
   });
   if (values.help) {
@@ -114,6 +133,20 @@ async function run(argv: string[]): Promise<number> {
       const written = await report({
         data: (values.data ?? []).flatMap((d) => d.split(",")), region: values.region, peers: values.peers ? values.peers.split(",") : [],
         locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true,
+      });
+      for (const path of written) console.log(path);
+      return 0;
+    }
+    case "annex": {
+      const lang = values.lang ?? "sv";
+      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      const bands = values.bands ?? "eurostat";
+      if (bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
+      const data = values.data?.[0];
+      if (!data || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/eurostat/… --region SE312 --compare SE31,SE");
+      const written = await annex({
+        data, region: values.region, compare: values.compare ? values.compare.split(",") : [], bands, locale: lang,
+        out: values.out ?? "out/annex.xlsx", csv: values.csv === true, ...(values.costs ? { costs: values.costs } : {}),
       });
       for (const path of written) console.log(path);
       return 0;

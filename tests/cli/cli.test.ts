@@ -67,7 +67,7 @@ describe("omvarld inspect", () => {
     expect(binary.stderr).toMatch(/binary data .*hint: export the table as CSV/);
     expect(binary.stderr).not.toMatch(/\bat \w+ \(/);
     const unknown = omvarld("frobnicate");
-    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, demo/);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, annex, demo/);
   });
 
   test("--help for every command", () => {
@@ -118,6 +118,7 @@ describe("omvarld demo", () => {
     // Trysil 2016 private jobs: TF's 2.35 % growth, decomposed
     expect(r.stdout).toMatch(/2016\s+0.38\s+-0.58\s+0.50.*\|\s+2.35\s+-0.16/);
     expect(r.stdout).toMatch(/Report for Trysil: out\/demo\/report\.html/);
+    expect(r.stdout).toMatch(/Budget annex for Dalarna .*: out\/demo\/annex\.xlsx/);
     // the charts, as SVG and PNG
     expect(r.stdout).toMatch(/Charts \(SVG and PNG\) in out\/demo\/charts\/: befolkning-hedmark-index, /);
     for (const name of ["befolkning-hedmark-index", "boendeattraktivitet-rangordning", "trysil-tillvaxt"]) {
