@@ -1,5 +1,5 @@
 import type { Locale } from "../charts/locale.ts";
-import { parseAgeBand } from "../indicators/population/ages.ts";
+import { type AgeBand, parseAgeBand, within } from "../indicators/population/ages.ts";
 import { demographicCost, type UnitCost } from "../indicators/population/cost.ts";
 import { dependencyRatios, type DependencyBands } from "../indicators/population/dependency.ts";
 import type { Table } from "../table/table.ts";
@@ -44,7 +44,12 @@ export interface AnnexOptions {
   locale?: Locale;
   /** A name per region code for headings. */
   names?: Readonly<Record<string, string>>;
+  /** Service age groups for the population sheet, used where the data's ages fit into them. */
+  groups?: readonly string[];
 }
+
+/** The age groups of municipal services (SKR's presentation, METHODS §8.2). */
+export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64", "65-79", "80+"];
 
 /**
  * The sheets of a budget annex from population by region, year and age (METHODS §8.2-8.3): population by the
@@ -55,23 +60,33 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   const t = TEXT[options.locale ?? "sv"];
   const name = (code: string) => options.names?.[code] ?? code;
   const own = population.filter({ region: options.region });
-  const groups = (own.distinct("age") as string[]).filter((a) => parseAgeBand(a) !== null).sort((a, b) => parseAgeBand(a)!.from - parseAgeBand(b)!.from);
-  const label = (a: string) => {
-    const band = parseAgeBand(a)!;
-    return band.to === Infinity ? `${band.from}+` : band.from === band.to ? String(band.from) : `${band.from}–${band.to}`;
-  };
+  const ages = (own.distinct("age") as string[]).filter((a) => parseAgeBand(a) !== null);
+  // the service groups where every age of the data falls inside one of them, else the data's own groups
+  const service = (options.groups ?? SERVICE_GROUPS).map((g) => ({ key: g, band: parseAgeBand(g)! }));
+  const fits = ages.every((a) => service.some((s) => within(parseAgeBand(a)!, s.band)));
+  const groups = fits ? service : ages.map((a) => ({ key: a, band: parseAgeBand(a)! })).sort((a, b) => a.band.from - b.band.from);
+  const label = (band: AgeBand) => (band.to === Infinity ? `${band.from}+` : band.from === band.to ? String(band.from) : `${band.from}–${band.to}`);
   const years = (own.distinct("year") as number[]).sort((a, b) => a - b);
+  const sums = new Map<string, number | null>();
+  for (const r of own.toRows()) {
+    const band = parseAgeBand(String(r.age));
+    const group = band && groups.find((g) => within(band, g.band));
+    if (!group) continue;
+    const key = `${r.year}|${group.key}`;
+    const v = r.value as number | null;
+    sums.set(key, sums.has(key) && sums.get(key) === null ? null : v === null ? null : (sums.get(key) ?? 0) + v);
+  }
   const popRows = years.map((year) => {
     const row: Record<string, number | null> = { year };
     let total: number | null = 0;
     for (const g of groups) {
-      const v = own.filter({ year, age: g }).toRows()[0]?.value as number | null | undefined;
-      row[g] = v ?? null;
-      total = total === null || v === null || v === undefined ? null : total + v;
+      const v = sums.has(`${year}|${g.key}`) ? sums.get(`${year}|${g.key}`)! : null;
+      row[g.key] = v;
+      total = total === null || v === null ? null : total + v;
     }
     row.total = total;
     return row;
-  }).filter((row) => groups.some((g) => row[g] !== null)); // years the source has no figures for are left out
+  }).filter((row) => groups.some((g) => row[g.key] !== null)); // years the source has no figures for are left out
   const regions = [options.region, ...(options.compare ?? [])];
   const ratios = dependencyRatios(population.filter({ region: regions }), { bands: options.bands });
   const ratioYears = (ratios.distinct("year") as number[]).sort((a, b) => a - b);
@@ -81,8 +96,8 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   const sheets: Sheet[] = [
     {
       name: t.population, title: t.populationTitle(name(options.region)),
-      columns: [{ key: "year", header: t.year, format: "0", width: 8 }, ...groups.map((g) => ({ key: g, header: label(g), format: "#,##0", width: 12 })), { key: "total", header: t.total, format: "#,##0", width: 12 }],
-      rows: popRows, notes: [t.groupsNote(groups.map(label).join(", "))],
+      columns: [{ key: "year", header: t.year, format: "0", width: 8 }, ...groups.map((g) => ({ key: g.key, header: label(g.band), format: "#,##0", width: 12 })), { key: "total", header: t.total, format: "#,##0", width: 12 }],
+      rows: popRows, notes: fits ? [] : [t.groupsNote(groups.map((g) => label(g.band)).join(", "))],
     },
     {
       name: t.dependency, title: t.dependencyTitle,

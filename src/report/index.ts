@@ -1,2 +1,3 @@
 export { buildSections, type ReportData, type ReportOptions, type Section } from "./sections.ts";
 export { renderHtml } from "./html.ts";
+export { buildAnnex, SERVICE_GROUPS, type AnnexOptions } from "./annex.ts";

@@ -48,6 +48,18 @@ describe("the XLSX budget annex, read back", () => {
     }
   });
 
+  test("single-year ages are grouped into the service age groups", async () => {
+    const { buildAnnex } = await import("../../src/report/annex.ts");
+    const { SE_BANDS } = await import("../../src/indicators/population/dependency.ts");
+    const { Table } = await import("../../src/table/table.ts");
+    const t = Table.fromRows(Array.from({ length: 101 }, (_, age) => ({ region: "2021", year: 2024, age: age === 100 ? "100+" : String(age), value: age + 1 })));
+    const sheet = buildAnnex(t, { region: "2021", bands: SE_BANDS })[0]!;
+    expect(sheet.columns.map((c) => c.header)).toEqual(["År", "0–5", "6–15", "16–19", "20–64", "65–79", "80+", "Totalt"]);
+    // ages 0-5 hold 1+2+…+6 = 21; 80+ holds 81+…+101 = 1911; all 101 ages 5151
+    expect(sheet.rows[0]).toMatchObject({ "0-5": 21, "80+": 1911, total: 5151 });
+    expect(sheet.notes).toEqual([]);
+  });
+
   test("dependency ratio and demographic cost, by hand", async () => {
     const book = await workbook();
     const ratio = book.getWorksheet("Försörjningskvot")!;
