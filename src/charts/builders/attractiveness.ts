@@ -6,6 +6,19 @@ import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, stackedWithLine } from
 
 const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
 
+/** A layer of points, the focus regions larger and in the focus colour. */
+function focusPoints(x: string, xTitle: string, y: string, yTitle: string): Record<string, unknown> {
+  return {
+    mark: { type: "point", filled: true, opacity: 0.6 },
+    encoding: {
+      x: { field: x, type: "quantitative", title: xTitle },
+      y: { field: y, type: "quantitative", title: yTitle },
+      color: FOCUS_COLOUR_ENCODING,
+      size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
+    },
+  };
+}
+
 /** Period means per region of the residential decomposition's columns. */
 function means(decomposition: Table, columns: readonly string[]) {
   const out = new Map<string, Record<string, number> & { n: number; name: string }>();
@@ -34,15 +47,7 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
     ...frame(decomposition, options, { title: word("residential", locale), height: 380 }),
     data: { values },
     layer: [
-      {
-        mark: { type: "point", filled: true, opacity: 0.6 },
-        encoding: {
-          x: { field: "own_job_growth", type: "quantitative", title: word("own_jobs", locale) },
-          y: { field: "relative_net_migration", type: "quantitative", title: word("net_migration", locale) },
-          color: FOCUS_COLOUR_ENCODING,
-          size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
-        },
-      },
+      focusPoints("own_job_growth", word("own_jobs", locale), "relative_net_migration", word("net_migration", locale)),
       {
         mark: { type: "line", color: "black", strokeWidth: 1.5 },
         transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
@@ -76,15 +81,7 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
     layer: [
       { mark: { type: "rule", color: "#999" }, encoding: { x: { datum: 0 } } },
       { mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0 } } },
-      {
-        mark: { type: "point", filled: true, opacity: 0.6 },
-        encoding: {
-          x: { field: "structure", type: "quantitative", title: word("structure", locale) },
-          y: { field: "attractiveness", type: "quantitative", title: word("attractiveness", locale) },
-          color: FOCUS_COLOUR_ENCODING,
-          size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
-        },
-      },
+      focusPoints("structure", word("structure", locale), "attractiveness", word("attractiveness", locale)),
       {
         transform: [{ filter: "datum.focus" }],
         mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR },
