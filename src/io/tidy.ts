@@ -1,6 +1,6 @@
 import { OmvarldError } from "../errors.ts";
 import { isTotalLabel, padLostZeros, parseRegionLabel } from "../regions/labels.ts";
-import { type Column, NumberColumn, StringColumn } from "../table/column.ts";
+import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../table/column.ts";
 import { type Role, Table } from "../table/table.ts";
 import { parsePeriod } from "./dimensions.ts";
 
@@ -118,31 +118,38 @@ function normaliseYear(table: Table, options: NormaliseOptions): Table {
   return out;
 }
 
-/** Builds a tidy table from observation-wise pushes; used by the PX, JSON-stat and TSV readers. */
+/**
+ * Builds a tidy table from observation-wise pushes; used by the PX, JSON-stat and TSV readers. Labels are
+ * dictionary-encoded as they arrive (a run of the same label costs one comparison), values go to a typed array.
+ */
 export class TidyBuilder {
   readonly #dimensions: string[];
-  readonly #cells: (string | null)[][];
-  readonly #values: number[] = [];
-  readonly #status: (string | null)[] = [];
-  #anyStatus = false;
+  readonly #labels: StringColumnBuilder[];
+  readonly #values = new NumberColumnBuilder(1 << 16);
+  #status: StringColumnBuilder | null = null;
+  #rows = 0;
 
   constructor(dimensions: readonly string[]) {
     this.#dimensions = [...dimensions];
-    this.#cells = dimensions.map(() => []);
+    this.#labels = dimensions.map(() => new StringColumnBuilder(1 << 16));
   }
 
   push(labels: readonly (string | null)[], value: number | null, status: string | null = null): void {
-    for (let k = 0; k < labels.length; k++) this.#cells[k]!.push(labels[k]!);
-    this.#values.push(value === null ? NaN : value);
-    this.#status.push(status);
-    if (status !== null) this.#anyStatus = true;
+    for (let k = 0; k < this.#labels.length; k++) this.#labels[k]!.push(labels[k] ?? null);
+    this.#values.push(value);
+    if (status !== null && !this.#status) {
+      this.#status = new StringColumnBuilder(1 << 16);
+      for (let i = 0; i < this.#rows; i++) this.#status.push(null);
+    }
+    this.#status?.push(status);
+    this.#rows++;
   }
 
   finish(): Table {
     const map = new Map<string, Column>();
-    this.#dimensions.forEach((d, k) => map.set(d, StringColumn.from(this.#cells[k]!)));
-    map.set("value", new NumberColumn(Float64Array.from(this.#values)));
-    if (this.#anyStatus) map.set("status", StringColumn.from(this.#status));
+    this.#dimensions.forEach((d, k) => map.set(d, this.#labels[k]!.finish()));
+    map.set("value", this.#values.finish());
+    if (this.#status) map.set("status", this.#status.finish());
     return new Table(map, { roles: Object.fromEntries(this.#dimensions.map((d) => [d, "dimension"])) });
   }
 }

@@ -21,6 +21,7 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     return h.trim();
   });
   const builder = new TidyBuilder([...dimensionNames, "year"]);
+  const labels: string[] = new Array(dimensionNames.length + 1);
   for (let l = 1; l < lines.length; l++) {
     const line = lines[l]!;
     if (line.trim() === "") continue;
@@ -37,7 +38,9 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
       if (cell.status === "invalid") {
         throw new OmvarldError("PARSE", `expected a number, ":" or a number with a flag, found "${cells[k + 1]!.trim()}"`, { file, line: l + 1, column: k + 2 });
       }
-      builder.push([...keys, periods[k]!], cell.value, cell.status);
+      for (let d = 0; d < keys.length; d++) labels[d] = keys[d]!;
+      labels[keys.length] = periods[k]!;
+      builder.push(labels, cell.value, cell.status);
     }
   }
   return normalise(builder.finish(), { file }).withProvenance({ format: "eurostat-tsv", source: "Eurostat" });
