@@ -46,11 +46,10 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const sections: Section[] = [];
   const missing: string[] = [];
   let name = options.region;
-  if (data.panel) {
-    const panel = data.panel;
-    const focus = panel.filter({ region: options.region });
-    if (focus.numRows > 0) name = String(focus.get("region_name", 0) ?? options.region);
-    sections.push(populationSection(panel, options, name, locale), ...attractivenessSections(panel, options, name, locale));
+  const focus = data.panel?.filter({ region: options.region });
+  if (data.panel && focus && focus.numRows > 0) {
+    name = String(focus.get("region_name", 0) ?? options.region);
+    sections.push(populationSection(data.panel, options, name, locale), ...attractivenessSections(data.panel, options, name, locale));
   } else missing.push(w.population, w.attractiveness, w.jobs);
   const commuting = data.commuting?.filter({ region: options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
@@ -61,7 +60,7 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
 
 function peersOf(panel: Table, options: ReportOptions): string[] {
   if (options.peers?.length) return [options.region, ...options.peers];
-  const county = panel.filter({ region: options.region }).has("county_name") ? panel.filter({ region: options.region }).get("county_name", 0) : null;
+  const county = panel.has("county_name") ? panel.filter({ region: options.region }).get("county_name", 0) : null;
   return county === null ? [options.region] : (panel.filter({ county_name: county }).distinct("region") as string[]);
 }
 
