@@ -24,8 +24,3 @@ export function weightedMean(values: readonly number[], weights?: readonly numbe
 export function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
-
-/** True when every value is a number (no null). */
-export function complete(values: readonly (number | null)[]): values is number[] {
-  return values.every((v) => v !== null && Number.isFinite(v));
-}
