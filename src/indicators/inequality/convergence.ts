@@ -2,7 +2,7 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
-import { finite } from "../util/stats.ts";
+import { finite, sum } from "../util/stats.ts";
 import { coefficientOfVariation } from "./inequality.ts";
 
 /**
@@ -21,7 +21,7 @@ export function sigmaConvergence(table: Table, options: { value?: string } = {})
   }
   const rows = [...byYear.keys()].sort((a, b) => a - b).map((year) => {
     const logs = byYear.get(year)!.map(Math.log);
-    const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
+    const mean = sum(logs) / logs.length;
     const sigma = Math.sqrt(logs.reduce((s, v) => s + (v - mean) ** 2, 0) / logs.length);
     return {
       year, regions: logs.length, sigma: finite(sigma), cv: coefficientOfVariation({ values: byYear.get(year)! }),

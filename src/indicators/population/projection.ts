@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
+import { sum } from "../util/stats.ts";
 
 export type Sex = "female" | "male";
 /** One value per single year of age, 0 … maxAge, the last age open ("100+"). */
@@ -98,8 +99,8 @@ export function projectPopulation(options: ProjectionOptions): Projection {
       next[sex][0]! += newborns - infantDeaths;
       flows.deaths += infantDeaths;
     }
-    const start = SEXES.reduce((s, sex) => s + current[sex].reduce((a, b) => a + b, 0), 0);
-    const end = SEXES.reduce((s, sex) => s + next[sex].reduce((a, b) => a + b, 0), 0);
+    const start = sum(SEXES.map((sex) => sum(current[sex])));
+    const end = sum(SEXES.map((sex) => sum(next[sex])));
     flowRows.push({ region, year, start_population: start, ...flows, end_population: end });
     current = next;
   }

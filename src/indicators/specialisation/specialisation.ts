@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { measureOf, toTable } from "../util/panel.ts";
+import { sum } from "../util/stats.ts";
 import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
 
 export interface StructureOptions {
@@ -71,10 +72,10 @@ function warnings(m: Matrix, options: StructureOptions): string[] {
 /** Location quotients for every region and industry (METHODS §7), as a tidy table. */
 export function locationQuotients(table: Table, options: StructureOptions = {}): Table {
   const m = matrix(table, options);
-  const EN = m.nation.reduce((s, v) => s + v, 0);
+  const EN = sum(m.nation);
   const rows: Record<string, string | number | null>[] = [];
   m.regions.forEach((region, r) => {
-    const Er = m.e[r]!.reduce((s, v) => s + v, 0);
+    const Er = sum(m.e[r]!);
     m.industries.forEach((industry, i) => {
       const blocked = m.suppressed.has(region);
       rows.push({
@@ -115,7 +116,7 @@ export function specialisation(table: Table, options: StructureOptions = {}): Ta
 export function concentration(table: Table, options: StructureOptions = {}): Table {
   const m = matrix(table, options);
   const keep = m.regions.map((r) => !m.suppressed.has(r));
-  const totals = m.e.map((row) => row.reduce((s, v) => s + v, 0)).filter((_, r) => keep[r]);
+  const totals = m.e.map(sum).filter((_, r) => keep[r]);
   const rows = m.industries.map((industry, i) => {
     const column = m.e.map((row) => row[i]!).filter((_, r) => keep[r]);
     return {

@@ -1,4 +1,5 @@
 import { inverse, Matrix, QrDecomposition } from "ml-matrix";
+import { sum } from "./stats.ts";
 
 /**
  * Ordinary least squares with an intercept: y = Xβ + ε, solved by QR decomposition (ml-matrix), with standard
@@ -48,7 +49,7 @@ export function ols(
   const coefficients = qr.solve(Y).to1DArray();
   const fitted = y.map((_, i) => columns.reduce((s, c, a) => s + c[i]! * coefficients[a]!, 0));
   const residuals = y.map((v, i) => v - fitted[i]!);
-  const sw = w.reduce((s, v) => s + v, 0);
+  const sw = sum(w);
   const mean = y.reduce((s, v, i) => s + v * w[i]!, 0) / sw;
   const sse = residuals.reduce((s, e, i) => s + w[i]! * e * e, 0);
   const sst = y.reduce((s, v, i) => s + w[i]! * (v - mean) ** 2, 0);
