@@ -8,8 +8,8 @@ export function fixture(path: string): string {
 }
 
 /** Reads a real fixture. */
-export function readFixture(path: string): Table {
-  return read(fixture(path));
+export function readFixture(path: string, options: Parameters<typeof read>[1] = {}): Table {
+  return read(fixture(path), options);
 }
 
 /** The value of `column` in the single row matching `where`; fails when there is not exactly one. */

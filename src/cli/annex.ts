@@ -25,7 +25,8 @@ export interface AnnexArgs {
  * year and age. Eurostat tables are narrowed to persons (unit NR) of both sexes (sex T). Returns the paths.
  */
 export async function annex(args: AnnexArgs): Promise<string[]> {
-  let population = read(args.data);
+  // only the regions the annex shows: Eurostat's TSV then skips the other lines unparsed
+  let population = read(args.data, { where: { region: [args.region, ...args.compare] } });
   if (population.has("unit")) population = population.filter({ unit: "NR" });
   if (population.has("sex")) population = population.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] });
   if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file: args.data }, "the annex needs population by age");

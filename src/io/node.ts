@@ -4,7 +4,7 @@ import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import type { Chunk } from "./csv/body.ts";
 import { decoderFor, type Encoding, isGzip, sniffEncoding, utf8Kind } from "./decode.ts";
-import { csvOptions, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
+import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { readCsvChunks } from "./readers/csv.ts";
 
 /**
@@ -22,7 +22,7 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
   const size = fileSize(pathOrBytes, file);
   if (size > (options.streamAbove ?? LARGE)) {
     const streamed = streamCsv(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? CHUNK);
-    if (streamed) return streamed;
+    if (streamed) return keepWhere(streamed, options.where, file);
   }
   return readBytes(readFileSync(pathOrBytes), { gunzip: gunzipSync, ...options, file });
 }

@@ -22,6 +22,11 @@ export interface ReadOptions {
   decimalComma?: boolean;
   /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * Keep only the rows whose codes are among these, by column (canonical names: `region`, `sex`, `age`, ...), e.g.
+   * `{ region: ["SE312", "SE"] }`. Eurostat TSV applies it while reading, which skips parsing the other lines.
+   */
+  where?: Readonly<Record<string, string | number | readonly (string | number)[]>>;
 }
 
 /** Guesses the format from the text. */
@@ -69,7 +74,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
       const format = options.format ?? sniffFormat(headText);
       // a large CSV without quotes is read from its bytes (see readCsvBytes)
       if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16") && bytes.indexOf(0x22) < 0) {
-        const table = readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options));
+        const table = keepWhere(readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)), options.where, file);
         return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
       }
       ({ text, encoding } = decode(bytes, file));
@@ -79,11 +84,21 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     }
     const format = options.format ?? sniffFormat(text);
     if (format === null) throw new OmvarldError("FILE_TRUNCATED", "the file holds no data", { file });
-    const table = parse(text, format, options);
+    const table = keepWhere(parse(text, format, options), options.where, file);
     return table.withProvenance({ encoding, ...(file ? { file } : {}) });
   } catch (error) {
     throw inFile(error, file);
   }
+}
+
+/** Applies the `where` option (a no-op when the reader has applied it already). */
+export function keepWhere(table: Table, where: ReadOptions["where"], file: string | undefined): Table {
+  if (!where) return table;
+  const absent = Object.keys(where).find((name) => !table.has(name));
+  if (absent !== undefined) {
+    throw new OmvarldError("ARGUMENT", `the option where names the column "${absent}", which the table does not have`, { file }, `its columns: ${table.columnNames.join(", ")}`);
+  }
+  return table.filter(where);
 }
 
 /** Files above this size (bytes) are read as bytes where the format allows it. */
@@ -106,7 +121,7 @@ function parse(text: string, format: Format, options: ReadOptions): Table {
     case "px":
       return readPx(text, { file });
     case "eurostat-tsv":
-      return readEurostatTsv(text, { file });
+      return readEurostatTsv(text, { file, where: options.where });
     case "sdmx-csv":
       return readSdmxCsv(text, { file });
     default: {

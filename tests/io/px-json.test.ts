@@ -79,6 +79,17 @@ describe("Eurostat", () => {
     expect(one(t, { unit: "NR", sex: "F", age: "TOTAL", region: "AL", year: 2022 })).toBe(1_406_532);
   });
 
+  test("where: filtering while reading keeps the same rows as filtering afterwards", () => {
+    const file = "eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv";
+    const regions = ["SE312", "SE31", "SE"];
+    const narrow = readFixture(file, { where: { region: regions, sex: "T", year: [2018, 2019] } });
+    const wide = readFixture(file).filter({ region: regions, sex: "T", year: [2018, 2019] });
+    expect(narrow.numRows).toBe(3 * 5 * 2); // 3 regions × 5 ages (TOTAL, UNK, 3 groups) × 2 years
+    expect(narrow.toRows()).toEqual(wide.toRows());
+    expect(one(narrow, { region: "SE312", age: "TOTAL", year: 2018 })).toBe(286_165);
+    expect(() => readFixture("scb/anderssundell-stathelp__data__befolkning.csv", { where: { geo: "SE312" } })).toThrow(/where names the column "geo"/);
+  });
+
   test("Dalarna: Eurostat 1 January 2018 equals the sum of SCB's 15 kommuner on 31 December 2017", () => {
     const eurostat = readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
     const scb = readFixture("scb/anderssundell-stathelp__data__befolkning.csv");

@@ -2,14 +2,16 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { canonicalDimension, parsePeriod } from "../dimensions.ts";
 import { normalise, TidyBuilder } from "../tidy.ts";
+import type { ReadOptions } from "../read.ts";
 import { parseCell } from "../values.ts";
 
 /**
  * Reads Eurostat's TSV, old bulk (`unit,sex,age,geo\time`, years descending) and new API
  * (`freq,...,geo\TIME_PERIOD`, ascending): TAB between columns, commas inside the first, trailing spaces,
- * `:` for missing and flags after numbers (`4700 p`, `0 ep`), kept as status.
+ * `:` for missing and flags after numbers (`4700 p`, `0 ep`), kept as status. `where` skips, unparsed, the lines
+ * whose codes are not wanted (by canonical dimension name; other names are left to the caller).
  */
-export function readEurostatTsv(text: string, options: { file?: string | undefined } = {}): Table {
+export function readEurostatTsv(text: string, options: { file?: string | undefined; where?: ReadOptions["where"] | undefined } = {}): Table {
   const file = options.file;
   const lines = text.split(/\r?\n/);
   const header = lines[0]!.split("\t");
@@ -20,16 +22,21 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     if (!p) throw new OmvarldError("PARSE", `column header "${h.trim()}" is not a period`, { file, line: 1, column: k + 2 });
     return h.trim();
   });
+  const wanted = dimensionNames.map((name) => {
+    const spec = options.where?.[name];
+    return spec === undefined ? null : new Set((Array.isArray(spec) ? spec : [spec]).map(String));
+  });
   const builder = new TidyBuilder([...dimensionNames, "year"]);
   const labels: string[] = new Array(dimensionNames.length + 1);
   for (let l = 1; l < lines.length; l++) {
     const line = lines[l]!;
     if (line.trim() === "") continue;
-    const cells = line.split("\t");
-    const keys = cells[0]!.split(",");
+    const keys = line.slice(0, line.indexOf("\t") >>> 0).split(",");
     if (keys.length !== dimensionNames.length) {
       throw new OmvarldError("PARSE", `the first cell has ${keys.length} codes, expected ${dimensionNames.length} (${first})`, { file, line: l + 1, column: 1 });
     }
+    if (!wanted.every((set, d) => set === null || set.has(keys[d]!))) continue;
+    const cells = line.split("\t");
     if (cells.length !== periods.length + 1) {
       throw new OmvarldError("FILE_TRUNCATED", `line ${l + 1} has ${cells.length} cells, expected ${periods.length + 1}`, { file, line: l + 1, column: cells.length + 1 }, "the file may be cut off");
     }
