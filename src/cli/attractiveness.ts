@@ -1,7 +1,6 @@
 import { OmvarldError } from "../errors.ts";
-import { businessAttractiveness } from "../indicators/attractiveness/business.ts";
+import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
-import { residentialAttractiveness } from "../indicators/attractiveness/residential.ts";
 import { asAttractivenessPanel } from "../io/attractiveness.ts";
 import { read } from "../io/node.ts";
 import type { Table } from "../table/table.ts";
@@ -25,10 +24,9 @@ export function analyse(panelTable: Table, args: Omit<AttractivenessArgs, "file"
   if (panel.has("level")) {
     const levels = panel.distinct("level") as string[];
     if (!levels.includes(args.level)) throw new OmvarldError("ARGUMENT", `no regions of level "${args.level}"`, { file: panel.provenance.file }, `the levels are ${levels.join(", ")}`);
-    panel = panel.filter({ level: args.level });
+    if (levels.length > 1) panel = panel.filter({ level: args.level });
   }
-  const residential = residentialAttractiveness(panel, { from: args.from, to: args.to });
-  const business = businessAttractiveness(panel, { from: args.from, to: args.to });
+  const { residential, business } = attractivenessModel(panel, { from: args.from, to: args.to });
   const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from: args.from, to: args.to, minPopulation: args.minPopulation });
   const means = (t: Table, columns: string[]) => {
     const m = t.groupBy(["region"]).mean(columns, { missing: "skip" });

@@ -7,16 +7,16 @@ import { rankedBars } from "../charts/builders/ranking.ts";
 import type { Chart } from "../charts/chart.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
-import { toPNG } from "../report/png.ts";
+import { toPNGs } from "../report/png.ts";
 import { jobsToKeepPopulation, projectScenario } from "../indicators/attractiveness/scenario.ts";
-import { asAttractivenessPanel } from "../io/attractiveness.ts";
 import { asPopulationChange } from "../io/canonical.ts";
 import { read } from "../io/node.ts";
 import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
 import { annex } from "./annex.ts";
 import { analyse } from "./attractiveness.ts";
-import { report } from "./report.ts";
+import { loadReportData, writeReport } from "./report.ts";
+import type { Table } from "../table/table.ts";
 import { formatNumber as f } from "../report/text.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
@@ -69,36 +69,38 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   }
   log("  residual = growth − (births − deaths + in − out): SSB's published tables do not close exactly");
 
-  const charts = attractivenessDemo(log);
-  const written = await writeCharts(charts, join(out, "charts"));
-  log("");
-  log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
-  const [html] = await report({ data: [`${DATA_DIR}tf/no-regions-2003-2016.csv`], region: "0428", peers: [], locale: "sv", out, pdf: false }, () => undefined);
+  // the panel is read once: the printout, its charts and the report share it and its fitted model
+  const { data } = loadReportData([`${DATA_DIR}tf/no-regions-2003-2016.csv`], "0428");
+  const charts = attractivenessDemo(data.panel!, log);
+  const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
+  const [html] = await writeReport(data, { region: "0428", peers: [], locale: "sv", out, pdf: false });
   log(`Report for Trysil: ${html}`);
   const [xlsx] = await annex({
     data: `${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat",
     locale: "sv", out: join(out, "annex.xlsx"), csv: true, names: { SE312: "Dalarnas län", SE31: "Norra Mellansverige", SE: "Sverige" },
   });
   log(`Budget annex for Dalarna (Eurostat's population by age group): ${xlsx}`);
+  await pngs;
+  log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
 }
 
-/** Writes each chart as SVG and PNG, showing progress on stderr. */
-async function writeCharts(charts: Record<string, Chart>, dir: string): Promise<string[]> {
+/** Writes each chart as SVG, showing progress on stderr; `pngs` settles when the PNGs, rasterised in a worker, are written. */
+async function writeCharts(charts: Record<string, Chart>, dir: string): Promise<{ names: string[]; pngs: Promise<unknown> }> {
   mkdirSync(dir, { recursive: true });
   const names = Object.keys(charts);
+  const svgs: string[] = [];
   for (const [k, name] of names.entries()) {
     if (process.stderr.isTTY) process.stderr.write(`\rrendering charts ${k + 1}/${names.length} `);
-    const chart = charts[name]!;
-    writeFileSync(join(dir, `${name}.svg`), await chart.toSVG());
-    writeFileSync(join(dir, `${name}.png`), await toPNG(chart));
+    svgs.push(await charts[name]!.toSVG());
+    writeFileSync(join(dir, `${name}.svg`), svgs[k]!);
   }
   if (process.stderr.isTTY) process.stderr.write("\n");
-  return names;
+  const pngs = toPNGs(svgs).then((images) => images.forEach((png, k) => writeFileSync(join(dir, `${names[k]}.png`), png)));
+  return { names, pngs };
 }
 
 /** Trysil and Rendalen in the attractiveness model: yearly decomposition, rank, scenarios to 2040; its charts. */
-function attractivenessDemo(log: (line: string) => void): Record<string, Chart> {
-  const panel = asAttractivenessPanel(read(`${DATA_DIR}tf/no-regions-2003-2016.csv`)).filter({ level: "kommune" });
+function attractivenessDemo(panel: Table, log: (line: string) => void): Record<string, Chart> {
   const { rows, residential, business } = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000 });
   const ranked = rows.filter((r) => r.rank !== null).length;
   const n = (x: unknown, w = 6) => (x === null || x === undefined ? "–" : f(x as number, "en", 2)).padStart(w);

@@ -61,6 +61,11 @@ export async function report(args: ReportArgs, log: (line: string) => void = con
   if (args.data.length === 0) throw new OmvarldError("ARGUMENT", "report needs --data", {}, "omvarld report --data data/tf --region 0428 --out out/report");
   const { data, unused } = loadReportData(args.data, args.region);
   for (const u of unused) log(`not used: ${u}`);
+  return writeReport(data, args);
+}
+
+/** Writes report.html (and report.pdf) for a region from data already loaded; returns the paths. */
+export async function writeReport(data: ReportData, args: Omit<ReportArgs, "data">): Promise<string[]> {
   const built = buildSections(data, { region: args.region, peers: args.peers, locale: args.locale });
   if (built.sections.length === 0) {
     throw new OmvarldError("ARGUMENT", `no section of the report can be made for region ${args.region} from the data given`, {}, "pass a panel with population and jobs, such as data/tf/no-regions-2003-2016.csv");

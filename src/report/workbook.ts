@@ -22,12 +22,20 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 3;
 
 /**
- * Writes sheets to an XLSX workbook with exceljs (loaded on first use; kept behind this adapter so that another
- * writer can replace it): numbers as numbers with display formats, the header row frozen, column widths set, and
- * notes under the table.
+ * exceljs, loaded on first use from the single-file build it ships (without polyfills): 90 ms against 350 ms for its
+ * main entry, which requires some 300 modules. Same version, same API.
+ */
+async function loadExcelJS(): Promise<typeof import("exceljs")> {
+  const bundle = (await import("exceljs/dist/exceljs.bare.min.js" as string)) as { default: typeof import("exceljs") };
+  return bundle.default;
+}
+
+/**
+ * Writes sheets to an XLSX workbook with exceljs (kept behind this adapter so that another writer can replace it):
+ * numbers as numbers with display formats, the header row frozen, column widths set, and notes under the table.
  */
 export async function writeXlsx(sheets: readonly Sheet[], path: string): Promise<void> {
-  const { default: ExcelJS } = await import("exceljs");
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   book.creator = "omvarld";
   for (const sheet of sheets) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { Chart } from "../../src/charts/chart.ts";
 import { measureText } from "../../src/charts/text-metrics.ts";
-import { toPNG } from "../../src/report/png.ts";
+import { toPNG, toPNGs } from "../../src/report/png.ts";
 import { examples } from "./examples.ts";
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
@@ -94,5 +94,13 @@ describe("text and PNG", () => {
     const font = fileURLToPath(import.meta.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
     expect(dark([])).toBe(0); // without a font, resvg draws no text at all
     expect(dark([font])).toBeGreaterThan(50);
+  });
+
+  test("PNGs rendered in a worker thread are the same images, in the same order", async () => {
+    const svgs = [await charts.ranked!().toSVG(), await charts.index!().toSVG()];
+    const inWorker = await toPNGs(svgs, { scale: 1 });
+    expect(inWorker.map((png) => Buffer.from(png).toString("base64"))).toEqual(
+      await Promise.all(svgs.map(async (svg) => Buffer.from(await toPNG(svg, { scale: 1 })).toString("base64"))));
+    expect(inWorker[0]!.length).not.toBe(inWorker[1]!.length);
   });
 });

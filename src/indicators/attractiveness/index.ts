@@ -4,3 +4,4 @@ export { ownJobGrowth, residentialAttractiveness, type ResidentialOptions, type 
 export { businessAttractiveness, type BusinessOptions, type BusinessResult } from "./business.ts";
 export { rankAttractiveness, type RankOptions } from "./rank.ts";
 export { jobsToKeepPopulation, projectScenario, type Lever, type ScenarioOptions } from "./scenario.ts";
+export { attractivenessModel } from "./model.ts";
