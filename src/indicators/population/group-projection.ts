@@ -1,0 +1,232 @@
+import { OmvarldError } from "../../errors.ts";
+import type { Table } from "../../table/table.ts";
+import { toTable } from "../util/panel.ts";
+import { type AgeBand, parseAgeBand, within } from "./ages.ts";
+import { timeWeights, type Sex } from "./projection.ts";
+
+export interface GroupProjectionOptions {
+  region: string;
+  /** Last observed year: the projection starts from its population. Default: the last year in the table. */
+  start?: number;
+  /** Last projected year. */
+  horizon: number;
+  /** Years of history the ratios are estimated from (default 10, METHODS §8.1 uses 7). */
+  window?: number;
+  /** Time weights over the window (default exponential, α = 0.33, as for migration in METHODS §8.1). */
+  weights?: "uniform" | "linear" | "exponential";
+  /** The age band of the mothers' group: the group that contains it (default 15-49). */
+  mothers?: string;
+  /** Projection interval: runs of the block bootstrap and the level (default 1 000 runs, 0.8). `false` for none. */
+  interval?: { runs?: number; level?: number; seed?: number } | false;
+  /** Scenario multipliers, e.g. { component: "entrants", from: 2025, to: 2030, factor: 1.1 }. */
+  multipliers?: readonly { component: "entrants" | "net_other"; from: number; to: number; factor: number }[];
+}
+
+export interface GroupProjection {
+  /** region, year, sex, age (the source's labels), value, kind: "observed" up to `start`, "projected" after. */
+  population: Table;
+  /** region, year, population (both sexes, all ages), low, high: the projection interval of the total. */
+  total: Table;
+  /** region, year, start_population, entrants, net_other, end_population: end = start + entrants + net_other. */
+  components: Table;
+  /** The estimated ratios per sex and group (weighted means over the window), for the method note. */
+  ratios: { sex: Sex; age: string; ratio: number }[];
+}
+
+interface Group {
+  label: string;
+  band: AgeBand;
+  /** 1/width: the share that ages into the next group in a year, if ages are spread evenly (0 for the open group). */
+  ageing: number;
+}
+
+/** Ratios of one historical year: per sex, entrants per woman of the mothers' group and the other groups' ratios. */
+interface YearRatios {
+  entrants: Record<Sex, number>;
+  stay: Record<Sex, number[]>;
+}
+
+const SEXES: readonly Sex[] = ["female", "male"];
+const FEMALE = /^(f|k|2|female|females|women|kvinnor|kvinner|kvinna|kvinne)$/i;
+const MALE = /^(m|1|male|males|men|män|menn|man|mann)$/i;
+
+/**
+ * Cohort-change projection on the age groups a table has (e.g. Eurostat's 0-14, 15-64, 65+), for data without
+ * single years of age or components; a Hamilton-Perry method in yearly steps. With groups g of width w_g (the last
+ * open) and ages spread evenly within a group, one year moves P_g/w_g into the next group:
+ *
+ *     P_0(t+1) = (1 − 1/w_0)·P_0(t) + c·W(t)                 c: entrants per woman of the mothers' group W
+ *     P_g(t+1) = r_g·P_g(t) + P_{g−1}(t)/w_{g−1}             r_g: the share left after ageing out, deaths and migration
+ *
+ * c and r_g are estimated per sex from each year of the window (so the ratios reproduce every observed year
+ * exactly) and averaged with time weights. Entrants take in births, and the deaths and migration of the youngest
+ * group. The interval comes from a block bootstrap: each projected year draws the ratios of one historical year.
+ *
+ * @example
+ * projectAgeGroups(eurostat.filter({ unit: "NR" }), { region: "SE312", horizon: 2040 }).total
+ */
+export function projectAgeGroups(table: Table, options: GroupProjectionOptions): GroupProjection {
+  const own = table.filter({ region: options.region });
+  if (own.numRows === 0) throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: table.provenance.file });
+  for (const c of ["year", "sex", "age"]) {
+    if (!own.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: table.provenance.file }, "the projection needs population by year, sex and age group");
+  }
+  const value = own.has("value") ? "value" : own.names("measure")[0]!;
+  const groups = partition(own.distinct("age") as string[], table.provenance.file);
+  const mothersBand = parseAgeBand(options.mothers ?? "15-49")!;
+  const mothers = groups.findIndex((g) => within(mothersBand, g.band) || within(g.band, mothersBand));
+  if (mothers < 0) throw new OmvarldError("ARGUMENT", `no age group holds the mothers' ages ${options.mothers ?? "15-49"}`, {}, `the groups are ${groups.map((g) => g.label).join(", ")}`);
+
+  // P[year][sex][group]
+  const stock = new Map<number, Record<Sex, (number | null)[]>>();
+  for (const r of own.toRows()) {
+    const sex = FEMALE.test(String(r.sex)) ? "female" : MALE.test(String(r.sex)) ? "male" : null;
+    const g = groups.findIndex((x) => x.label === r.age);
+    if (!sex || g < 0) continue;
+    const year = r.year as number;
+    if (!stock.has(year)) stock.set(year, { female: groups.map(() => null), male: groups.map(() => null) });
+    stock.get(year)![sex][g] = r[value] as number | null;
+  }
+  const complete = (year: number) => SEXES.every((s) => stock.get(year)?.[s].every((v) => v !== null && v > 0));
+  const start = options.start ?? Math.max(...[...stock.keys()].filter(complete));
+  if (!complete(start)) throw new OmvarldError("ARGUMENT", `${options.region} lacks a population for some sex and age group in ${start}`, {}, "choose a start year the table has in full");
+  const windowSize = options.window ?? 10;
+  const history: YearRatios[] = [];
+  for (let year = start - windowSize; year < start; year++) {
+    if (complete(year) && complete(year + 1)) history.push(ratiosOf(stock.get(year)!, stock.get(year + 1)!, groups, mothers));
+  }
+  if (history.length === 0) throw new OmvarldError("ARGUMENT", `no two consecutive years with every group before ${start}`, {}, "the projection needs at least two years of population by sex and age group");
+  const weights = timeWeights(history.length, options.weights ?? "exponential");
+  const mean: YearRatios = {
+    entrants: { female: dot(weights, history.map((h) => h.entrants.female)), male: dot(weights, history.map((h) => h.entrants.male)) },
+    stay: { female: groups.map((_, g) => dot(weights, history.map((h) => h.stay.female[g]!))), male: groups.map((_, g) => dot(weights, history.map((h) => h.stay.male[g]!))) },
+  };
+  const factor = (component: "entrants" | "net_other", year: number) =>
+    (options.multipliers ?? []).filter((m) => m.component === component && m.from <= year && year <= m.to).reduce((p, m) => p * m.factor, 1);
+  const step = (p: Record<Sex, number[]>, r: YearRatios, year: number) => stepOnce(p, r, groups, mothers, factor("entrants", year), factor("net_other", year));
+
+  const region = options.region;
+  const popRows: Record<string, string | number | null>[] = [];
+  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) {
+    for (const sex of SEXES) groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: stock.get(year)![sex][k]!, kind: "observed" }));
+  }
+  const flowRows: Record<string, string | number | null>[] = [];
+  let current = { female: stock.get(start)!.female as number[], male: stock.get(start)!.male as number[] };
+  const central = [total(current)];
+  for (let year = start; year < options.horizon; year++) {
+    const next = step(current, mean, year);
+    flowRows.push({ region, year, start_population: total(current), entrants: next.entrants, net_other: next.netOther, end_population: total(next.population) });
+    current = next.population;
+    central.push(total(current));
+    for (const sex of SEXES) groups.forEach((g, k) => popRows.push({ region, year: year + 1, sex, age: g.label, value: current[sex][k]!, kind: "projected" }));
+  }
+  const bounds = options.interval === false ? null : bootstrap(stock.get(start)! as Record<Sex, number[]>, history, weights, start, options.horizon, step, options.interval ?? {});
+  const totalRows = central.map((population, k) => ({ region, year: start + k, population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null }));
+  return {
+    population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
+    total: toTable(totalRows, ["region"], table.provenance),
+    components: toTable(flowRows, ["region"], table.provenance),
+    ratios: SEXES.flatMap((sex) => groups.map((g, k) => ({ sex, age: g.label, ratio: k === 0 ? mean.entrants[sex] : mean.stay[sex][k]! }))),
+  };
+}
+
+/** The groups that partition the ages 0 … ∞ (totals and groups containing others are left out), youngest first. */
+function partition(labels: readonly string[], file: string | undefined): Group[] {
+  const parsed = labels.map((label) => ({ label, band: parseAgeBand(label) })).filter((g): g is { label: string; band: AgeBand } => g.band !== null);
+  const finest = parsed.filter((g) => !parsed.some((o) => o !== g && within(o.band, g.band))).sort((a, b) => a.band.from - b.band.from);
+  const gap = finest.findIndex((g, k) => (k === 0 ? g.band.from !== 0 : g.band.from !== finest[k - 1]!.band.to + 1));
+  if (finest.length < 2 || gap >= 0 || finest.at(-1)!.band.to !== Infinity) {
+    throw new OmvarldError("SCHEMA", `the age groups ${finest.map((g) => g.label).join(", ")} do not cover the ages 0 and up without gaps`, { file }, "the projection needs groups such as 0-14, 15-64, 65+ (the last open)");
+  }
+  return finest.map((g) => ({ ...g, ageing: g.band.to === Infinity ? 0 : 1 / (g.band.to - g.band.from + 1) }));
+}
+
+/** The ratios that carry `before` exactly onto `after`. */
+function ratiosOf(before: Record<Sex, (number | null)[]>, after: Record<Sex, (number | null)[]>, groups: readonly Group[], mothers: number): YearRatios {
+  const women = before.female[mothers]!;
+  const ratios: YearRatios = { entrants: { female: 0, male: 0 }, stay: { female: [], male: [] } };
+  for (const sex of SEXES) {
+    const p = before[sex] as number[];
+    const q = after[sex] as number[];
+    ratios.entrants[sex] = (q[0]! - (1 - groups[0]!.ageing) * p[0]!) / women;
+    ratios.stay[sex] = groups.map((_, g) => (g === 0 ? 1 - groups[0]!.ageing : (q[g]! - p[g - 1]! * groups[g - 1]!.ageing) / p[g]!));
+  }
+  return ratios;
+}
+
+/** One year forward; `entrants` and `netOther` are the year's components (both sexes). */
+function stepOnce(p: Record<Sex, number[]>, r: YearRatios, groups: readonly Group[], mothers: number, entrantsFactor: number, otherFactor: number) {
+  const women = p.female[mothers]!;
+  let entrants = 0;
+  let netOther = 0;
+  const population = { female: [] as number[], male: [] as number[] };
+  for (const sex of SEXES) {
+    groups.forEach((group, g) => {
+      if (g === 0) {
+        const e = r.entrants[sex] * entrantsFactor * women;
+        entrants += e;
+        population[sex].push((1 - group.ageing) * p[sex][0]! + e);
+        return;
+      }
+      // what the group gains or loses besides ageing: deaths and migration
+      const other = (r.stay[sex][g]! - 1 + group.ageing) * otherFactor * p[sex][g]!;
+      netOther += other;
+      population[sex].push((1 - group.ageing) * p[sex][g]! + other + p[sex][g - 1]! * groups[g - 1]!.ageing);
+    });
+  }
+  return { population, entrants, netOther };
+}
+
+/** Quantiles of the projected total when each year draws the ratios of one historical year (weights as probabilities). */
+function bootstrap(
+  start: Record<Sex, number[]>, history: readonly YearRatios[], weights: readonly number[], from: number, horizon: number,
+  step: (p: Record<Sex, number[]>, r: YearRatios, year: number) => { population: Record<Sex, number[]> },
+  options: { runs?: number; level?: number; seed?: number },
+): { low: number[]; high: number[] } {
+  const runs = options.runs ?? 1000;
+  const level = options.level ?? 0.8;
+  const random = mulberry32(options.seed ?? 1);
+  const cumulative = weights.map((_, k) => weights.slice(0, k + 1).reduce((a, b) => a + b, 0));
+  const totals = Array.from({ length: horizon - from + 1 }, () => new Float64Array(runs));
+  for (let run = 0; run < runs; run++) {
+    let p = start;
+    totals[0]![run] = total(p);
+    for (let year = from; year < horizon; year++) {
+      const u = random();
+      const k = Math.min(history.length - 1, cumulative.findIndex((c) => u <= c));
+      p = step(p, history[k]!, year).population;
+      totals[year - from + 1]![run] = total(p);
+    }
+  }
+  const quantile = (values: Float64Array, q: number) => {
+    const sorted = Float64Array.from(values).sort();
+    const at = q * (sorted.length - 1);
+    const lo = Math.floor(at);
+    return sorted[lo]! + (at - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+  };
+  return { low: totals.map((t) => quantile(t, (1 - level) / 2)), high: totals.map((t) => quantile(t, (1 + level) / 2)) };
+}
+
+/** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function dot(w: readonly number[], v: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < w.length; k++) s += w[k]! * v[k]!;
+  return s;
+}
+
+function total(p: Record<Sex, readonly number[]>): number {
+  let s = 0;
+  for (const sex of SEXES) for (const v of p[sex]) s += v;
+  return s;
+}
