@@ -12,3 +12,4 @@ export { commutingChart } from "./builders/commuting.ts";
 export { productivityChart } from "./builders/productivity.ts";
 export { convergenceChart } from "./builders/convergence.ts";
 export { dependencyChart, pyramidChart } from "./builders/demography.ts";
+export { ageGroupChart, costChart, projectionChart } from "./builders/projection.ts";

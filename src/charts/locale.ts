@@ -71,6 +71,12 @@ const WORDS = {
   net_commuting: { sv: "Pendlingsnetto", nb: "Pendlingsnetto", en: "Net commuting" },
   commuters: { sv: "Pendlare", nb: "Pendlere", en: "Commuters" },
   log_employment: { sv: "Sysselsättningstillväxt (log)", nb: "Sysselsettingsvekst (log)", en: "Employment growth (log)" },
+  observed: { sv: "Utfall", nb: "Registrert", en: "Observed" },
+  projected: { sv: "Framskrivning", nb: "Framskriving", en: "Projection" },
+  population: { sv: "Befolkning", nb: "Befolkning", en: "Population" },
+  age_group: { sv: "Åldersgrupp", nb: "Aldersgruppe", en: "Age group" },
+  cost_index: { sv: "Demografisk kostnad", nb: "Demografikostnad", en: "Demographic cost" },
+  tax_base_index: { sv: "Skattebas", nb: "Skattegrunnlag", en: "Tax base" },
   log_value_added: { sv: "Förädlingsvärdestillväxt (log)", nb: "Verdiskapingsvekst (log)", en: "Value-added growth (log)" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

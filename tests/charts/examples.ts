@@ -24,6 +24,8 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
     { region: "3001", year: 2023, employed_residents: 14_262, in_commuters: 3_054, out_commuters: 4_193, jobs: 13_123 },
   ]).withProvenance({ source: "SSB", tableId: "11616" });
   const focus = ["0428", "0432"];
+  let projected: om.GroupProjection | undefined;
+  const dalarna = () => (projected ??= om.projectAgeGroups(om.read(fixture("real/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv"), { where: { region: "SE312", unit: "NR" } }), { region: "SE312", horizon: 2040 }));
   return {
     index: () => om.indexChart(growth, { focus: "0428", locale }),
     components: () => om.componentsChart(components.filter({ year: (y) => (y as number) >= 1990 && (y as number) <= 2013 }), { region: "04", locale }),
@@ -46,6 +48,11 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
       const { population } = om.projectPopulation({ population: { female: start, male: start }, start: 2024, horizon: 2040, rates: () => ({ fertility: f, mortality: { female: m, male: m } }) });
       return om.pyramidChart(population, { year: 2024, compare: 2040, locale });
     },
+    projection: () => om.projectionChart(dalarna().total, { locale }),
+    agegroups: () => om.ageGroupChart(dalarna().population, { base: 2022, locale }),
+    cost: () => om.costChart(om.demographicCost(dalarna().population.groupBy(["region", "year", "age"]).sum("value"), [
+      { service: "Skola", ages: "0-14", cost: 110 }, { service: "Äldreomsorg", ages: "65+", cost: 70 },
+    ], { taxBase: { from: 15, to: 64 }, base: 2022 }), { locale }),
     multiples: () => om.smallMultiples(growth.filter({ region: ["0428", "0432", "0430", "0434", "0429", "0437", "0436", "0441"] }), { locale }),
   };
 }

@@ -25,7 +25,7 @@ export interface GroupProjectionOptions {
 export interface GroupProjection {
   /** region, year, sex, age (the source's labels), value, kind: "observed" up to `start`, "projected" after. */
   population: Table;
-  /** region, year, population (both sexes, all ages), low, high: the projection interval of the total. */
+  /** region, year, kind, population (both sexes, all ages), low, high: the projection interval of the total (null before the start). */
   total: Table;
   /** region, year, start_population, entrants, net_other, end_population: end = start + entrants + net_other. */
   components: Table;
@@ -121,10 +121,15 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     for (const sex of SEXES) groups.forEach((g, k) => popRows.push({ region, year: year + 1, sex, age: g.label, value: current[sex][k]!, kind: "projected" }));
   }
   const bounds = options.interval === false ? null : bootstrap(stock.get(start)! as Record<Sex, number[]>, history, weights, start, options.horizon, step, options.interval ?? {});
-  const totalRows = central.map((population, k) => ({ region, year: start + k, population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null }));
+  const observed = [...stock.keys()].filter((y) => y < start && complete(y)).sort((a, b) => a - b)
+    .map((year) => ({ region, year, kind: "observed", population: total(stock.get(year)! as Record<Sex, number[]>), low: null, high: null }));
+  // the start year is observed; its interval is the point itself, so that the band starts there
+  const totalRows = [...observed, ...central.map((population, k) => ({
+    region, year: start + k, kind: k === 0 ? "observed" : "projected", population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null,
+  }))];
   return {
     population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
-    total: toTable(totalRows, ["region"], table.provenance),
+    total: toTable(totalRows, ["region", "kind"], table.provenance),
     components: toTable(flowRows, ["region"], table.provenance),
     ratios: SEXES.flatMap((sex) => groups.map((g, k) => ({ sex, age: g.label, ratio: k === 0 ? mean.entrants[sex] : mean.stay[sex][k]! }))),
   };

@@ -1,0 +1,115 @@
+import { parseAgeBand } from "../../indicators/population/ages.ts";
+import type { Row, Table } from "../../table/table.ts";
+import { Chart } from "../chart.ts";
+import { type Locale, word } from "../locale.ts";
+import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
+import { type ChartOptions, frame, rows } from "./common.ts";
+
+const YEAR_AXIS = { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true };
+const SHADED = { sv: (level: number) => `skuggat: ${level} %-intervall`, nb: (level: number) => `skyggelagt: ${level} %-intervall`, en: (level: number) => `shaded: ${level} % interval` } as const;
+
+/**
+ * The projected population with its interval as a band (a fan chart): observed years as a solid line, projected
+ * years dashed, from `projectAgeGroups().total` (region, year, kind, population, low, high) for one region.
+ */
+export function projectionChart(total: Table, options: ChartOptions & { level?: number } = {}): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const data = rows(total, ["year", "kind", "population", "low", "high"]).map((r): Row => ({ ...r, kind: word(r.kind === "projected" ? "projected" : "observed", locale) }));
+  // the start year closes the observed line and opens the projected one
+  const start = data.filter((r) => r.kind === word("observed", locale)).at(-1);
+  const lines = start ? [...data, { ...start, kind: word("projected", locale) }] : data;
+  const level = Math.round(100 * (options.level ?? 0.8));
+  return new Chart({
+    ...frame(total, options, { title: `${word("population", locale)} (${SHADED[locale](level)})` }),
+    layer: [
+      {
+        data: { values: data.filter((r) => r.low !== null && r.high !== null) },
+        mark: { type: "area", color: FOCUS_COLOUR, opacity: 0.18 },
+        encoding: {
+          x: { field: "year", type: "quantitative", title: word("year", locale), axis: YEAR_AXIS },
+          y: { field: "low", type: "quantitative", title: word("persons", locale), scale: { zero: false } },
+          y2: { field: "high" },
+        },
+      },
+      {
+        data: { values: lines },
+        mark: { type: "line", color: FOCUS_COLOUR },
+        encoding: {
+          x: { field: "year", type: "quantitative" },
+          y: { field: "population", type: "quantitative" },
+          strokeDash: { field: "kind", type: "nominal", title: null, sort: [word("observed", locale), word("projected", locale)], scale: { range: [[1, 0], [5, 3]] } },
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * Each age group as an index (start year = 100) over the observed and projected years, from a population table
+ * with region, year, age, value and kind (e.g. `projectAgeGroups().population`, both sexes summed here).
+ */
+export function ageGroupChart(population: Table, options: ChartOptions & { base: number }): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const sums = new Map<string, { year: number; age: string; value: number; kind: string }>();
+  for (const r of rows(population, ["year", "age", "value", "kind"])) {
+    if (parseAgeBand(String(r.age)) === null || r.value === null) continue;
+    const key = `${r.year}|${r.age}`;
+    const entry = sums.get(key) ?? { year: r.year as number, age: String(r.age), value: 0, kind: String(r.kind ?? "observed") };
+    entry.value += r.value as number;
+    sums.set(key, entry);
+  }
+  const base = new Map([...sums.values()].filter((e) => e.year === options.base).map((e) => [e.age, e.value]));
+  const label = (age: string) => {
+    const b = parseAgeBand(age)!;
+    return b.to === Infinity ? `${b.from}+` : `${b.from}–${b.to}`;
+  };
+  const ages = [...base.keys()].sort((a, b) => parseAgeBand(a)!.from - parseAgeBand(b)!.from);
+  const points = [...sums.values()].filter((e) => base.has(e.age)).map((e) => ({ year: e.year, age: label(e.age), kind: e.kind, index: (100 * e.value) / base.get(e.age)! }));
+  // the last observed year also starts the dashed projected line, so that the two join
+  const lastObserved = Math.max(...points.filter((p) => p.kind === "observed").map((p) => p.year));
+  const joins = points.some((p) => p.kind === "projected") ? points.filter((p) => p.year === lastObserved).map((p) => ({ ...p, kind: "projected" })) : [];
+  const data = [...points, ...joins];
+  return new Chart({
+    ...frame(population, options, { title: `${word("age_group", locale)}, ${word("index", locale).toLowerCase()} (${options.base} = 100)` }),
+    data: { values: data },
+    layer: [
+      {
+        mark: { type: "rule", color: "#888", strokeDash: [2, 2] },
+        encoding: { x: { datum: options.base, type: "quantitative", scale: { zero: false } } },
+      },
+      {
+        mark: { type: "line" },
+        encoding: {
+          x: { field: "year", type: "quantitative", title: word("year", locale), axis: YEAR_AXIS, scale: { zero: false } },
+          y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
+          strokeDash: { field: "kind", type: "nominal", legend: null, scale: { domain: ["observed", "projected"], range: [[1, 0], [5, 3]] } },
+          color: { field: "age", type: "nominal", title: word("age_group", locale), sort: ages.map(label), scale: { range: PALETTE } },
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * Demographic cost index against the tax-base index (METHODS §8.3 presentation), from `demographicCost()` for
+ * one region: the cost of all services and the population of working age, both with the base year = 100.
+ */
+export function costChart(cost: Table, options: ChartOptions & { service?: string } = {}): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const picked = rows(cost.filter({ service: options.service ?? "all" }), ["year", "index", "tax_base_index"]).filter((r) => r.index !== null);
+  const data = picked.flatMap((r) => [
+    { year: r.year, series: word("cost_index", locale), index: r.index },
+    { year: r.year, series: word("tax_base_index", locale), index: r.tax_base_index },
+  ]).filter((r) => r.index !== null);
+  const base = picked.find((r) => r.index === 100)?.year;
+  return new Chart({
+    ...frame(cost, options, { title: `${word("cost_index", locale)} ${locale === "en" ? "and" : "och"} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}`.replace(" och ", locale === "nb" ? " og " : locale === "en" ? " and " : " och ") }),
+    data: { values: data },
+    mark: { type: "line", point: true },
+    encoding: {
+      x: { field: "year", type: "quantitative", title: word("year", locale), axis: YEAR_AXIS },
+      y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
+      color: { field: "series", type: "nominal", title: null, scale: { range: [FOCUS_COLOUR, PALETTE[0]!] } },
+    },
+  });
+}
