@@ -4,7 +4,9 @@ import { OmvarldError } from "../errors.ts";
 import type { UnitCost } from "../indicators/population/cost.ts";
 import { EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { read } from "../io/node.ts";
-import { buildAnnex } from "../report/annex.ts";
+import { type AnnexOptions, buildAnnex, projectionMethod } from "../report/annex.ts";
+import { type GroupProjection, projectAgeGroups } from "../indicators/population/group-projection.ts";
+import { Table } from "../table/table.ts";
 import { excelCsv, writeXlsx } from "../report/workbook.ts";
 import type { Locale } from "../charts/locale.ts";
 
@@ -18,29 +20,42 @@ export interface AnnexArgs {
   out: string;
   csv: boolean;
   names?: Record<string, string>;
+  /** Project the region (and those compared) to this year from the table's age groups and sexes. */
+  horizon?: number;
 }
 
 /**
  * `omvarld annex`: an XLSX budget annex (and, with --csv, one Excel CSV per sheet) from population by region,
- * year and age. Eurostat tables are narrowed to persons (unit NR) of both sexes (sex T). Returns the paths.
+ * year and age. Eurostat tables are narrowed to persons (unit NR); the sheets show both sexes (sex T), the
+ * projection (with `horizon`) is made by sex. `onProjection` receives the focus region's projection. Returns the paths.
  */
-export async function annex(args: AnnexArgs): Promise<string[]> {
+export async function annex(args: AnnexArgs, onProjection?: (projection: GroupProjection) => void): Promise<string[]> {
   // only the regions the annex shows: Eurostat's TSV then skips the other lines unparsed
-  let population = read(args.data, { where: { region: [args.region, ...args.compare] } });
-  if (population.has("unit")) population = population.filter({ unit: "NR" });
-  if (population.has("sex")) population = population.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] });
+  let bySex = read(args.data, { where: { region: [args.region, ...args.compare] } });
+  if (bySex.has("unit")) bySex = bySex.filter({ unit: "NR" });
+  let population = bySex.has("sex") ? bySex.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] }) : bySex;
   if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file: args.data }, "the annex needs population by age");
   if (population.filter({ region: args.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${args.region} is not in the table`, { file: args.data });
-  let costs: UnitCost[] | undefined;
-  if (args.costs) {
-    try {
-      costs = JSON.parse(readFileSync(args.costs, "utf8")) as UnitCost[];
-    } catch (error) {
-      throw new OmvarldError("PARSE", `cannot read the unit costs: ${(error as Error).message}`, { file: args.costs }, 'a JSON array: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...]');
-    }
+  const costs = args.costs ? readCosts(args.costs) : undefined;
+  let projection: AnnexOptions["projection"];
+  if (args.horizon !== undefined) {
+    if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file: args.data }, "download the table with women and men");
+    const regions = [args.region, ...args.compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
+    const projected = regions.map((region) => projectAgeGroups(bySex, { region, horizon: args.horizon!, interval: region === args.region ? {} : false }));
+    const own = projected[0]!;
+    onProjection?.(own);
+    const futures = projected.map((p) => p.population.filter({ kind: "projected" }).groupBy(["region", "year", "age", "kind"]).sum("value").toRows());
+    population = Table.fromRows([...population.select("region", "year", "age", "value").toRows().map((r) => ({ ...r, kind: "observed" })), ...futures.flat()], { provenance: population.provenance });
+    projection = {
+      total: own.total, components: own.components,
+      method: projectionMethod(args.locale, { ...own.method, level: Math.round(100 * own.method.level!), runs: own.method.runs! }),
+    };
   }
   const bands = args.bands === "se" ? SE_BANDS : args.bands === "no" ? NO_BANDS : EUROSTAT_BANDS;
-  const sheets = buildAnnex(population, { region: args.region, compare: args.compare, bands, locale: args.locale, ...(costs ? { costs } : {}), ...(args.names ? { names: args.names } : {}) });
+  const sheets = buildAnnex(population, {
+    region: args.region, compare: args.compare, bands, locale: args.locale,
+    ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}), ...(args.names ? { names: args.names } : {}), ...(projection ? { projection } : {}),
+  });
   mkdirSync(dirname(args.out), { recursive: true });
   await writeXlsx(sheets, args.out);
   const written = [args.out];
@@ -53,3 +68,20 @@ export async function annex(args: AnnexArgs): Promise<string[]> {
   }
   return written;
 }
+
+/** Unit costs from JSON: an array of { service, ages, cost }, or { source, costs: [...] } naming where they come from. */
+function readCosts(file: string): { costs: UnitCost[]; source?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new OmvarldError("PARSE", `cannot read the unit costs: ${(error as Error).message}`, { file }, COSTS_HINT);
+  }
+  const costs = Array.isArray(json) ? json : (json as { costs?: unknown }).costs;
+  const valid = Array.isArray(costs) && costs.every((c) => typeof c === "object" && c !== null && typeof c.service === "string" && typeof c.ages === "string" && typeof c.cost === "number");
+  if (!valid) throw new OmvarldError("SCHEMA", "the unit costs are not a list of { service, ages, cost }", { file }, COSTS_HINT);
+  const source = Array.isArray(json) ? undefined : (json as { source?: unknown }).source;
+  return { costs: costs as UnitCost[], ...(typeof source === "string" ? { source } : {}) };
+}
+
+const COSTS_HINT = 'a JSON array: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...], or { "source": "...", "costs": [...] }';

@@ -76,10 +76,17 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   const [html] = await writeReport(data, { region: "0428", peers: [], locale: "sv", out, pdf: false });
   log(`Report for Trysil: ${html}`);
   const [xlsx] = await annex({
-    data: `${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat",
-    locale: "sv", out: join(out, "annex.xlsx"), csv: true, names: { SE312: "Dalarnas län", SE31: "Norra Mellansverige", SE: "Sverige" },
+    data: `${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040,
+    costs: `${DATA_DIR}costs/example-unit-costs.json`, locale: "sv", out: join(out, "annex.xlsx"), csv: true,
+    names: { SE312: "Dalarnas län", SE31: "Norra Mellansverige", SE: "Sverige" },
+  }, (projection) => {
+    const at = (year: number) => projection.total.filter({ year }).toRows()[0]!;
+    const [now, then] = [at(2022), at(2040)];
+    log("");
+    log(`Dalarna projected to 2040 on Eurostat's age groups by sex (cohort change ratios ${projection.method.from}-${projection.method.to}):`);
+    log(`  ${f(now.population as number)} on 1 January 2022, ${f(then.population as number)} in 2040 (80 % interval ${f(then.low as number)}-${f(then.high as number)})`);
   });
-  log(`Budget annex for Dalarna (Eurostat's population by age group): ${xlsx}`);
+  log(`Budget annex for Dalarna (population by age group to 2040, dependency ratio, demographic cost with example unit costs): ${xlsx}`);
   await pngs;
   log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
 }

@@ -57,11 +57,12 @@ Options:
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
-  annex: `Usage: omvarld annex --data FILE --region CODE [--compare CODES] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
+  annex: `Usage: omvarld annex --data FILE --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
 
 Writes an XLSX workbook for the budget document from population by region, year and age: population by the age
-groups the data give, the dependency ratio for the region and its comparisons, the demographic cost pressure when
-unit costs are given, and the sources. Numbers are stored as numbers with display formats that Swedish Excel
+groups the data give, with --horizon projected to that year with an 80 % interval and the components of the
+projection; the dependency ratio for the region and its comparisons; the demographic cost pressure when unit costs
+are given; and the sources. Numbers are stored as numbers with display formats that Swedish Excel
 shows as "1 234"; headers are frozen and columns sized. With --csv, each sheet also as CSV for Swedish Excel.
 
 Options:
@@ -69,7 +70,8 @@ Options:
   --region CODE     the region, e.g. SE312
   --compare CODES   regions to compare with, comma-separated (county, country)
   --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+, default)
-  --costs FILE      JSON unit costs: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...]
+  --horizon YEAR    project the regions to YEAR from their age groups by sex (cohort change ratios of the last 10 years)
+  --costs FILE      JSON unit costs: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
   --out FILE        the workbook (default out/annex.xlsx)
   --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
   --help            this text`,
@@ -98,6 +100,7 @@ async function run(argv: string[]): Promise<number> {
       data: { type: "string", multiple: true }, region: { type: "string" }, peers: { type: "string" }, lang: { type: "string" },
       out: { type: "string" }, pdf: { type: "boolean" }, compare: { type: "string" }, bands: { type: "string" }, costs: { type: "string" },
       csv: { type: "boolean" },
+      horizon: { type: "string" },
     },
   });
   if (values.help) {
@@ -114,12 +117,7 @@ async function run(argv: string[]): Promise<number> {
     case "attractiveness": {
       const file = positionals[0];
       if (!file) throw new OmvarldError("ARGUMENT", "attractiveness needs a FILE", {}, "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune");
-      const year = (name: "from" | "to" | "min-population", fallback: number) => {
-        const v = values[name];
-        if (v === undefined) return fallback;
-        if (!/^\d+$/.test(v)) throw new OmvarldError("ARGUMENT", `--${name} expects a whole number, got "${v}"`);
-        return Number(v);
-      };
+      const year = (name: "from" | "to" | "min-population", fallback: number) => (values[name] === undefined ? fallback : wholeNumber(name, values[name]));
       console.log(attractiveness({
         file, level: values.level ?? "kommune", from: year("from", 2007), to: year("to", 2016),
         minPopulation: year("min-population", 1000), json: values.json === true,
@@ -147,6 +145,7 @@ async function run(argv: string[]): Promise<number> {
       const written = await annex({
         data, region: values.region, compare: values.compare ? values.compare.split(",") : [], bands, locale: lang,
         out: values.out ?? "out/annex.xlsx", csv: values.csv === true, ...(values.costs ? { costs: values.costs } : {}),
+        ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);
       return 0;
@@ -156,6 +155,11 @@ async function run(argv: string[]): Promise<number> {
       return 0;
   }
   return 1;
+}
+
+function wholeNumber(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new OmvarldError("ARGUMENT", `--${option} expects a whole number, got "${value}"`);
+  return Number(value);
 }
 
 /** One line on stderr and exit code 2; a stack trace only with OMVARLD_DEBUG. */

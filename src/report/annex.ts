@@ -11,25 +11,40 @@ const TEXT = {
     population: "Befolkning", dependency: "Försörjningskvot", cost: "Demografisk kostnad", sources: "Källor", year: "År", total: "Totalt",
     populationTitle: (r: string) => `Befolkning efter åldersgrupp, ${r}`, dependencyTitle: "Demografisk försörjningskvot: (unga + äldre) / arbetsföra × 100",
     costTitle: (r: string) => `Demografiskt betingade kostnader vid oförändrad standard, ${r}`, service: "Verksamhet", costCol: "Kostnad",
-    change: "Förändring", index: "Index", taxBase: "Skattebas 20–64", taxIndex: "Index skattebas", source: "Källa", method: "Metod",
+    change: "Förändring", index: "Index", taxBase: "Skattebas", taxIndex: "Index skattebas", source: "Källa", method: "Metod",
     groupsNote: (g: string) => `Åldersgrupperna är de som källan redovisar (${g}).`,
     methodCost: "Kostnad = Σ kostnad per invånare × medelfolkmängd (medel av två årsskiften), med oförändrade kostnader per invånare.",
+    kind: "Typ", observed: "Utfall", projected: "Framskrivning", low: (l: number) => `Nedre (${l} %)`, high: (l: number) => `Övre (${l} %)`,
+    components: "Komponenter", componentsTitle: (r: string) => `Befolkningsförändringens delar i framskrivningen, ${r}`,
+    start: "Folkmängd vid årets början", entrants: "Tillskott i yngsta gruppen", netOther: "Netto övriga grupper (döda, flyttningar)", end: "Folkmängd vid årets slut",
+    componentsNote: "Tillskottet i yngsta gruppen är födda plus barnens flyttnetto minus döda barn; resten är döda och flyttnetto i övriga åldrar.",
+    projection: "Framskrivning", unitCosts: "Kostnad per invånare",
   },
   nb: {
     population: "Befolkning", dependency: "Forsørgerbrøk", cost: "Demografikostnader", sources: "Kilder", year: "År", total: "Totalt",
     populationTitle: (r: string) => `Befolkning etter aldersgruppe, ${r}`, dependencyTitle: "Forsørgerbrøk: (unge + eldre) / yrkesaktiv alder × 100",
     costTitle: (r: string) => `Demografikostnader ved uendret standard, ${r}`, service: "Tjeneste", costCol: "Kostnad",
-    change: "Endring", index: "Indeks", taxBase: "Skattegrunnlag 20–64", taxIndex: "Indeks skattegrunnlag", source: "Kilde", method: "Metode",
+    change: "Endring", index: "Indeks", taxBase: "Skattegrunnlag", taxIndex: "Indeks skattegrunnlag", source: "Kilde", method: "Metode",
     groupsNote: (g: string) => `Aldersgruppene er de kilden oppgir (${g}).`,
     methodCost: "Kostnad = Σ kostnad per innbygger × gjennomsnittlig folkemengde (snitt av to årsskifter), med uendrede enhetskostnader.",
+    kind: "Type", observed: "Registrert", projected: "Framskriving", low: (l: number) => `Nedre (${l} %)`, high: (l: number) => `Øvre (${l} %)`,
+    components: "Komponenter", componentsTitle: (r: string) => `Befolkningsendringens deler i framskrivingen, ${r}`,
+    start: "Folkemengde ved årets start", entrants: "Tilvekst i yngste gruppe", netOther: "Netto øvrige grupper (døde, flytting)", end: "Folkemengde ved årets slutt",
+    componentsNote: "Tilveksten i yngste gruppe er fødte pluss barnas nettoflytting minus døde barn; resten er døde og nettoflytting i øvrige aldre.",
+    projection: "Framskriving", unitCosts: "Kostnad per innbygger",
   },
   en: {
     population: "Population", dependency: "Dependency ratio", cost: "Demographic cost", sources: "Sources", year: "Year", total: "Total",
     populationTitle: (r: string) => `Population by age group, ${r}`, dependencyTitle: "Dependency ratio: (young + old) / working age × 100",
     costTitle: (r: string) => `Demographic cost pressure at constant standards, ${r}`, service: "Service", costCol: "Cost",
-    change: "Change", index: "Index", taxBase: "Tax base 20–64", taxIndex: "Tax base index", source: "Source", method: "Method",
+    change: "Change", index: "Index", taxBase: "Tax base", taxIndex: "Tax base index", source: "Source", method: "Method",
     groupsNote: (g: string) => `The age groups are those the source gives (${g}).`,
     methodCost: "Cost = Σ cost per inhabitant × mean population (mean of two year-ends), with constant unit costs.",
+    kind: "Kind", observed: "Observed", projected: "Projection", low: (l: number) => `Low (${l} %)`, high: (l: number) => `High (${l} %)`,
+    components: "Components", componentsTitle: (r: string) => `Components of change in the projection, ${r}`,
+    start: "Population at the start of the year", entrants: "Entrants to the youngest group", netOther: "Net change of the other groups (deaths, migration)", end: "Population at the end of the year",
+    componentsNote: "Entrants to the youngest group are births plus the children's net migration minus child deaths; the rest is deaths and net migration at other ages.",
+    projection: "Projection", unitCosts: "Cost per inhabitant",
   },
 } as const;
 
@@ -46,6 +61,33 @@ export interface AnnexOptions {
   names?: Readonly<Record<string, string>>;
   /** Service age groups for the population sheet, used where the data's ages fit into them. */
   groups?: readonly string[];
+  /**
+   * The projection of the focus region: `population` then holds projected years too, marked by a `kind` column
+   * ("observed", "projected"). Adds the interval to the population sheet, a components sheet and the method.
+   */
+  projection?: { total: Table; components: Table; level?: number; method: string };
+  /** Where the unit costs come from, for the sources sheet. */
+  costSource?: string;
+}
+
+const PROJECTION_METHOD = {
+  sv: (p: ProjectionInfo) => `kohortförändring på källans åldersgrupper i ettårssteg (Hamilton-Perry): kvoter per kön och grupp skattade ${p.from}–${p.to} med ${p.weights === "exponential" ? "exponentiella" : p.weights === "linear" ? "linjära" : "lika"} tidsvikter, tillskottet i yngsta gruppen per kvinna i barnafödande ålder. Intervallet (${p.level} %) kommer från ${p.runs} körningar där varje år drar ett historiskt års kvoter. En trendframskrivning, inte en prognos med antaganden om födda, döda och flyttningar.`,
+  nb: (p: ProjectionInfo) => `kohortendring på kildens aldersgrupper i ettårssteg (Hamilton-Perry): rater per kjønn og gruppe estimert ${p.from}–${p.to} med ${p.weights === "exponential" ? "eksponentielle" : p.weights === "linear" ? "lineære" : "like"} tidsvekter, tilveksten i yngste gruppe per kvinne i fødedyktig alder. Intervallet (${p.level} %) kommer fra ${p.runs} kjøringer der hvert år trekker et historisk års rater. En trendframskriving, ikke en prognose med forutsetninger om fødte, døde og flytting.`,
+  en: (p: ProjectionInfo) => `cohort change on the source's age groups in yearly steps (Hamilton-Perry): ratios per sex and group estimated ${p.from}–${p.to} with ${p.weights} time weights, entrants to the youngest group per woman of childbearing age. The interval (${p.level} %) comes from ${p.runs} runs in which each year draws one historical year's ratios. A trend projection, not a forecast with assumptions on births, deaths and migration.`,
+} as const;
+
+/** What a projection was estimated from, for its method note. */
+export interface ProjectionInfo {
+  from: number;
+  to: number;
+  weights: "uniform" | "linear" | "exponential";
+  level: number;
+  runs: number;
+}
+
+/** The method note of a projection on age groups, in the annex's language. */
+export function projectionMethod(locale: Locale, info: ProjectionInfo): string {
+  return PROJECTION_METHOD[locale](info);
 }
 
 /** The age groups of municipal services (SKR's presentation, METHODS §8.2). */
@@ -76,8 +118,15 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     const v = r.value as number | null;
     sums.set(key, sums.has(key) && sums.get(key) === null ? null : v === null ? null : (sums.get(key) ?? 0) + v);
   }
+  // observed or projected, by year (a table without `kind` is observed throughout)
+  const kinds = new Map<number, string>();
+  if (own.has("kind")) for (const r of own.select("year", "kind").toRows()) kinds.set(r.year as number, String(r.kind));
+  const kindOf = (year: number) => (kinds.get(year) === "projected" ? t.projected : t.observed);
+  const projected = options.projection;
+  const level = Math.round(100 * (projected?.level ?? 0.8));
+  const bounds = new Map((projected?.total.filter({ region: options.region }).toRows() ?? []).map((r) => [r.year as number, r]));
   const popRows = years.map((year) => {
-    const row: Record<string, number | null> = { year };
+    const row: Record<string, string | number | null> = { year, ...(projected ? { kind: kindOf(year) } : {}) };
     let total: number | null = 0;
     for (const g of groups) {
       const v = sums.has(`${year}|${g.key}`) ? sums.get(`${year}|${g.key}`)! : null;
@@ -85,36 +134,57 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
       total = total === null || v === null ? null : total + v;
     }
     row.total = total;
+    if (projected) Object.assign(row, { low: (bounds.get(year)?.low as number | null | undefined) ?? null, high: (bounds.get(year)?.high as number | null | undefined) ?? null });
     return row;
   }).filter((row) => groups.some((g) => row[g.key] !== null)); // years the source has no figures for are left out
   const regions = [options.region, ...(options.compare ?? [])];
   const ratios = dependencyRatios(population.filter({ region: regions }), { bands: options.bands });
   const ratioYears = (ratios.distinct("year") as number[]).sort((a, b) => a - b);
   const ratioRows = ratioYears
-    .map((year) => Object.fromEntries([["year", year], ...regions.map((r) => [r, (ratios.filter({ region: r, year }).toRows()[0]?.ratio as number | null | undefined) ?? null])]))
+    .map((year) => Object.fromEntries([["year", year], ...(projected ? [["kind", kindOf(year)]] : []), ...regions.map((r) => [r, (ratios.filter({ region: r, year }).toRows()[0]?.ratio as number | null | undefined) ?? null])]))
     .filter((row) => regions.some((r) => row[r] !== null));
+  const yearColumns = [{ key: "year", header: t.year, format: "0", width: 8 }, ...(projected ? [{ key: "kind", header: t.kind, width: 14 }] : [])];
   const sheets: Sheet[] = [
     {
       name: t.population, title: t.populationTitle(name(options.region)),
-      columns: [{ key: "year", header: t.year, format: "0", width: 8 }, ...groups.map((g) => ({ key: g.key, header: label(g.band), format: "#,##0", width: 12 })), { key: "total", header: t.total, format: "#,##0", width: 12 }],
-      rows: popRows, notes: fits ? [] : [t.groupsNote(groups.map((g) => label(g.band)).join(", "))],
-    },
-    {
-      name: t.dependency, title: t.dependencyTitle,
-      columns: [{ key: "year", header: t.year, format: "0", width: 8 }, ...regions.map((r) => ({ key: r, header: name(r), format: "0.0", width: 16 }))],
-      rows: ratioRows,
+      columns: [
+        ...yearColumns, ...groups.map((g) => ({ key: g.key, header: label(g.band), format: "#,##0", width: 12 })), { key: "total", header: t.total, format: "#,##0", width: 12 },
+        ...(projected ? [{ key: "low", header: t.low(level), format: "#,##0", width: 13 }, { key: "high", header: t.high(level), format: "#,##0", width: 13 }] : []),
+      ],
+      rows: popRows, notes: [...(fits ? [] : [t.groupsNote(groups.map((g) => label(g.band)).join(", "))]), ...(projected ? [`${t.projection}: ${projected.method}`] : [])],
     },
   ];
+  if (projected) {
+    sheets.push({
+      name: t.components, title: t.componentsTitle(name(options.region)),
+      columns: [
+        { key: "year", header: t.year, format: "0", width: 8 }, { key: "start_population", header: t.start, format: "#,##0", width: 16 },
+        { key: "entrants", header: t.entrants, format: "#,##0", width: 16 }, { key: "net_other", header: t.netOther, format: "#,##0", width: 20 },
+        { key: "end_population", header: t.end, format: "#,##0", width: 16 },
+      ],
+      rows: projected.components.filter({ region: options.region }).select("year", "start_population", "entrants", "net_other", "end_population").toRows(),
+      notes: [t.componentsNote],
+    });
+  }
+  sheets.push({
+    name: t.dependency, title: t.dependencyTitle,
+    columns: [...yearColumns, ...regions.map((r) => ({ key: r, header: name(r), format: "0.0", width: 16 }))],
+    rows: ratioRows,
+  });
   if (options.costs?.length) {
-    const cost = demographicCost(own, options.costs);
+    const working = options.bands.working;
+    // with a projection, the index starts at the last observed year: what the coming years add
+    const lastObserved = projected ? Math.max(...years.filter((y) => kinds.get(y) !== "projected")) : undefined;
+    const cost = demographicCost(own, options.costs, { taxBase: working, ...(lastObserved === undefined ? {} : { base: lastObserved }) });
     sheets.push({
       name: t.cost, title: t.costTitle(name(options.region)),
       columns: [
-        { key: "year", header: t.year, format: "0", width: 8 }, { key: "service", header: t.service, width: 18 }, { key: "cost", header: t.costCol, format: "#,##0", width: 14 },
+        ...yearColumns, { key: "service", header: t.service, width: 18 }, { key: "cost", header: t.costCol, format: "#,##0", width: 14 },
         { key: "change", header: t.change, format: "#,##0", width: 12 }, { key: "index", header: t.index, format: "0.0", width: 10 },
-        { key: "tax_base", header: t.taxBase, format: "#,##0", width: 16 }, { key: "tax_base_index", header: t.taxIndex, format: "0.0", width: 14 },
+        { key: "tax_base", header: `${t.taxBase} ${working.from}–${working.to}`, format: "#,##0", width: 16 }, { key: "tax_base_index", header: t.taxIndex, format: "0.0", width: 14 },
       ],
-      rows: cost.filter({ cost: (v) => v !== null }).toRows(),
+      rows: cost.filter({ cost: (v) => v !== null }).toRows()
+        .map((r) => ({ ...r, service: r.service === "all" ? t.total : (r.service as string), ...(projected ? { kind: kindOf(r.year as number) } : {}) })),
       notes: [t.methodCost],
     });
   }
@@ -124,7 +194,9 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     rows: [
       { what: sourceLine(population.provenance, options.locale ?? "sv") ?? String(population.provenance.source ?? ""), detail: population.provenance.file?.split("/").pop() ?? "" },
       { what: t.dependency, detail: `${options.bands.young.from}–${options.bands.young.to}, ${options.bands.working.from}–${options.bands.working.to}, ${options.bands.old.from}+` },
+      ...(projected ? [{ what: t.projection, detail: projected.method }] : []),
       ...(options.costs?.length ? [{ what: t.method, detail: t.methodCost }] : []),
+      ...(options.costs?.length && options.costSource ? [{ what: t.unitCosts, detail: options.costSource }] : []),
     ],
   });
   return sheets;

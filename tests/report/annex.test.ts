@@ -82,3 +82,67 @@ describe("the XLSX budget annex, read back", () => {
     expect(costCsv).not.toMatch(/\u2212/);
   });
 });
+
+describe("the annex with a projection to 2040 (Dalarna, Eurostat's age groups by sex)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "omvarld-annex-projection-"));
+  const costFile = join(dir, "costs.json");
+  const paths = (async () => {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(costFile, JSON.stringify({ source: "test costs", costs: [{ service: "skola", ages: "0-14", cost: 120 }, { service: "äldreomsorg", ages: "65+", cost: 70 }] }));
+    return annex({ data, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040, costs: costFile, locale: "sv", out: join(dir, "annex.xlsx"), csv: false });
+  })();
+  const book = async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile((await paths)[0]!);
+    return b;
+  };
+  const rowsOf = (ws: { getRows(start: number, n: number): { getCell(c: number): { value: unknown } }[] | undefined; rowCount: number }) =>
+    ws.getRows(4, ws.rowCount - 3)!.filter((r) => typeof r.getCell(1).value === "number");
+
+  test("sheets, and the population sheet: observed to 2022, projected to 2040 with its interval, groups summing to the total", async () => {
+    const b = await book();
+    expect(b.worksheets.map((w) => w.name)).toEqual(["Befolkning", "Komponenter", "Försörjningskvot", "Demografisk kostnad", "Källor"]);
+    const ws = b.getWorksheet("Befolkning")!;
+    expect([1, 2, 6, 7, 8].map((c) => ws.getCell(3, c).value)).toEqual(["År", "Typ", "Totalt", "Nedre (80 %)", "Övre (80 %)"]);
+    const rows = rowsOf(ws);
+    const byYear = new Map(rows.map((r) => [r.getCell(1).value as number, r]));
+    expect(byYear.get(2022)!.getCell(2).value).toBe("Utfall");
+    expect(byYear.get(2022)!.getCell(6).value).toBe(288_387);
+    const y2040 = byYear.get(2040)!;
+    expect(y2040.getCell(2).value).toBe("Framskrivning");
+    const [total, low, high] = [6, 7, 8].map((c) => y2040.getCell(c).value as number) as [number, number, number];
+    expect(low).toBeLessThan(total);
+    expect(high).toBeGreaterThan(total);
+    for (const r of rows) expect((r.getCell(3).value as number) + (r.getCell(4).value as number) + (r.getCell(5).value as number)).toBeCloseTo(r.getCell(6).value as number, 6);
+  });
+
+  test("components: every projected year balances and continues the last", async () => {
+    const rows = rowsOf((await book()).getWorksheet("Komponenter")!);
+    expect(rows.map((r) => r.getCell(1).value)).toEqual(Array.from({ length: 18 }, (_, k) => 2022 + k));
+    expect(rows[0]!.getCell(2).value).toBe(288_387);
+    rows.forEach((r, k) => {
+      const [start, entrants, other, end] = [2, 3, 4, 5].map((c) => r.getCell(c).value as number) as [number, number, number, number];
+      expect(end).toBeCloseTo(start + entrants + other, 6);
+      if (k > 0) expect(start).toBeCloseTo(rows[k - 1]!.getCell(5).value as number, 6);
+    });
+  });
+
+  test("demographic cost: index 100 in the last observed year, and 2040 by hand from the population sheet", async () => {
+    const b = await book();
+    const pop = new Map(rowsOf(b.getWorksheet("Befolkning")!).map((r) => [r.getCell(1).value as number, r]));
+    const cost = (year: number) => {
+      const mean = (c: number) => ((pop.get(year)!.getCell(c).value as number) + (pop.get(year - 1)!.getCell(c).value as number)) / 2;
+      return 120 * mean(3) + 70 * mean(5);
+    };
+    const rows = rowsOf(b.getWorksheet("Demografisk kostnad")!).filter((r) => r.getCell(3).value === "Totalt");
+    const at = (year: number) => rows.find((r) => r.getCell(1).value === year)!;
+    expect(at(2022).getCell(6).value).toBeCloseTo(100, 10);
+    expect(at(2040).getCell(4).value).toBeCloseTo(cost(2040), 6);
+    expect(at(2040).getCell(6).value).toBeCloseTo((100 * cost(2040)) / cost(2022), 8);
+    expect(b.getWorksheet("Demografisk kostnad")!.getCell(3, 7).value).toBe("Skattebas 15–64");
+    const text = b.getWorksheet("Källor")!.getColumn(2).values.join(" ");
+    expect(text).toContain("test costs");
+    expect(text).toMatch(/kvoter per kön och grupp skattade 2012–2022/);
+  });
+});

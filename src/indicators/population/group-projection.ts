@@ -31,6 +31,8 @@ export interface GroupProjection {
   components: Table;
   /** The estimated ratios per sex and group (weighted means over the window), for the method note. */
   ratios: { sex: Sex; age: string; ratio: number }[];
+  /** How it was made: the observed years the ratios come from, the time weights, and the interval's level and runs. */
+  method: { from: number; to: number; weights: "uniform" | "linear" | "exponential"; level: number | null; runs: number | null };
 }
 
 interface Group {
@@ -92,8 +94,11 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   if (!complete(start)) throw new OmvarldError("ARGUMENT", `${options.region} lacks a population for some sex and age group in ${start}`, {}, "choose a start year the table has in full");
   const windowSize = options.window ?? 10;
   const history: YearRatios[] = [];
+  let first = start;
   for (let year = start - windowSize; year < start; year++) {
-    if (complete(year) && complete(year + 1)) history.push(ratiosOf(stock.get(year)!, stock.get(year + 1)!, groups, mothers));
+    if (!complete(year) || !complete(year + 1)) continue;
+    history.push(ratiosOf(stock.get(year)!, stock.get(year + 1)!, groups, mothers));
+    first = Math.min(first, year);
   }
   if (history.length === 0) throw new OmvarldError("ARGUMENT", `no two consecutive years with every group before ${start}`, {}, "the projection needs at least two years of population by sex and age group");
   const weights = timeWeights(history.length, options.weights ?? "exponential");
@@ -132,6 +137,10 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     total: toTable(totalRows, ["region", "kind"], table.provenance),
     components: toTable(flowRows, ["region"], table.provenance),
     ratios: SEXES.flatMap((sex) => groups.map((g, k) => ({ sex, age: g.label, ratio: k === 0 ? mean.entrants[sex] : mean.stay[sex][k]! }))),
+    method: {
+      from: first, to: start, weights: options.weights ?? "exponential",
+      level: options.interval === false ? null : (options.interval?.level ?? 0.8), runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
+    },
   };
 }
 
