@@ -43,7 +43,7 @@ Options:
   --json                   an array of objects: code, name, population, residential, business, rank,
                            rank_business, residential_components, business_components, note
   --help                   this text`,
-  report: `Usage: omvarld report --data FILES_OR_FOLDER --region CODE [--peers CODES] [--lang sv|nb|en] [--out DIR] [--pdf]
+  report: `Usage: omvarld report --data FILES_OR_FOLDER --region CODE [--name NAME] [--peers CODES] [--horizon YEAR] [--lang sv|nb|en] [--out DIR] [--pdf]
 
 Writes DIR/report.html (default DIR: out/report): one self-contained page with charts (inline SVG), a sentence
 with the key number and the source of every figure, for the region; sections whose data are missing are listed
@@ -52,7 +52,9 @@ at the end. With --pdf it also prints DIR/report.pdf with headless Chromium.
 Options:
   --data PATH     a file or a folder of statistics files (repeat or separate with commas)
   --region CODE   the region, e.g. 0428
+  --name NAME     the region's name, where the data give none (Eurostat's tables have codes only)
   --peers CODES   regions to compare with, comma-separated (default: the region's county)
+  --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
   --lang LANG     sv (default), nb or en
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
@@ -101,6 +103,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: "string" }, pdf: { type: "boolean" }, compare: { type: "string" }, bands: { type: "string" }, costs: { type: "string" },
       csv: { type: "boolean" },
       horizon: { type: "string" },
+      name: { type: "string" },
     },
   });
   if (values.help) {
@@ -130,7 +133,8 @@ async function run(argv: string[]): Promise<number> {
       if (!values.region) throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
       const written = await report({
         data: (values.data ?? []).flatMap((d) => d.split(",")), region: values.region, peers: values.peers ? values.peers.split(",") : [],
-        locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true,
+        locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true, ...(values.name ? { name: values.name } : {}),
+        ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);
       return 0;

@@ -18,6 +18,10 @@ export interface ReportArgs {
   locale: Locale;
   out: string;
   pdf: boolean;
+  /** The region's name where the data give none. */
+  name?: string;
+  /** Last year of the projection. */
+  horizon?: number;
 }
 
 /** The files behind --data: files as given, folders expanded to the statistics files in them. */
@@ -49,6 +53,8 @@ export function loadReportData(paths: readonly string[], region: string): { data
       else unused.push(`${file}: region ${region} is not in it`);
     } else if (table.has("contents") && (table.distinct("contents") as string[]).some((c) => commutingStockOf(c) !== null)) {
       data.commuting = commutingFromStocks(asCommutingStocks(table));
+    } else if (table.has("age") && table.has("sex") && table.has("region")) {
+      data.population = table.has("unit") ? table.filter({ unit: "NR" }) : table;
     } else if (isFlows(table)) {
       data.commuting = commutingFromFlows(asCommutingFlows(table));
     } else unused.push(`${file}: not a dataset the report uses yet`);
@@ -66,7 +72,9 @@ export async function report(args: ReportArgs, log: (line: string) => void = con
 
 /** Writes report.html (and report.pdf) for a region from data already loaded; returns the paths. */
 export async function writeReport(data: ReportData, args: Omit<ReportArgs, "data">): Promise<string[]> {
-  const built = buildSections(data, { region: args.region, peers: args.peers, locale: args.locale });
+  const built = buildSections(data, {
+    region: args.region, peers: args.peers, locale: args.locale, ...(args.name ? { name: args.name } : {}), ...(args.horizon ? { horizon: args.horizon } : {}),
+  });
   if (built.sections.length === 0) {
     throw new OmvarldError("ARGUMENT", `no section of the report can be made for region ${args.region} from the data given`, {}, "pass a panel with population and jobs, such as data/tf/no-regions-2003-2016.csv");
   }

@@ -70,26 +70,6 @@ export interface AnnexOptions {
   costSource?: string;
 }
 
-const PROJECTION_METHOD = {
-  sv: (p: ProjectionInfo) => `kohortförändring på källans åldersgrupper i ettårssteg (Hamilton-Perry): kvoter per kön och grupp skattade ${p.from}–${p.to} med ${p.weights === "exponential" ? "exponentiella" : p.weights === "linear" ? "linjära" : "lika"} tidsvikter, tillskottet i yngsta gruppen per kvinna i barnafödande ålder. Intervallet (${p.level} %) kommer från ${p.runs} körningar där varje år drar ett historiskt års kvoter. En trendframskrivning, inte en prognos med antaganden om födda, döda och flyttningar.`,
-  nb: (p: ProjectionInfo) => `kohortendring på kildens aldersgrupper i ettårssteg (Hamilton-Perry): rater per kjønn og gruppe estimert ${p.from}–${p.to} med ${p.weights === "exponential" ? "eksponentielle" : p.weights === "linear" ? "lineære" : "like"} tidsvekter, tilveksten i yngste gruppe per kvinne i fødedyktig alder. Intervallet (${p.level} %) kommer fra ${p.runs} kjøringer der hvert år trekker et historisk års rater. En trendframskriving, ikke en prognose med forutsetninger om fødte, døde og flytting.`,
-  en: (p: ProjectionInfo) => `cohort change on the source's age groups in yearly steps (Hamilton-Perry): ratios per sex and group estimated ${p.from}–${p.to} with ${p.weights} time weights, entrants to the youngest group per woman of childbearing age. The interval (${p.level} %) comes from ${p.runs} runs in which each year draws one historical year's ratios. A trend projection, not a forecast with assumptions on births, deaths and migration.`,
-} as const;
-
-/** What a projection was estimated from, for its method note. */
-export interface ProjectionInfo {
-  from: number;
-  to: number;
-  weights: "uniform" | "linear" | "exponential";
-  level: number;
-  runs: number;
-}
-
-/** The method note of a projection on age groups, in the annex's language. */
-export function projectionMethod(locale: Locale, info: ProjectionInfo): string {
-  return PROJECTION_METHOD[locale](info);
-}
-
 /** The age groups of municipal services (SKR's presentation, METHODS §8.2). */
 export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64", "65-79", "80+"];
 

@@ -21,7 +21,7 @@ export function formatNumber(value: number | null, locale: Locale = "sv", digits
 export const WORDS = {
   sv: {
     title: (name: string) => `Omvärldsanalys: ${name}`, population: "Befolkning", attractiveness: "Attraktivitet", jobs: "Arbetsplatser",
-    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsprognos och demografiska kostnader",
+    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskrivning och försörjningskvot",
     grew: "har ökat", fell: "har minskat", since: "sedan", from: "från", to: "till", year: "År", inhabitants: "Invånare", change: "Förändring, %",
     populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`,
     attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} kommuner.`,
@@ -29,10 +29,13 @@ export const WORDS = {
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `${year} pendlade ${inn} personer in till ${name} och ${out} ut; pendlingsnettot var ${net}.`,
     missing: "Avsnitt som saknas eftersom data saknas", missingWhy: "inga data", source: "Källa", generated: "Skapad med omvarld",
     notRanked: "ej rangordnad",
+    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+      `Om utvecklingen ${from}–${start} håller i sig, ${verb} befolkningen i ${name} till ${value} år ${year} (80 % intervall ${low}–${high}), från ${now} år ${start}.`,
+    rises: "växer", falls: "minskar", method: "Metod", total: "Totalt", low: "Nedre", high: "Övre", dependency: "Försörjningskvot",
   },
   nb: {
     title: (name: string) => `Omverdensanalyse: ${name}`, population: "Befolkning", attractiveness: "Attraktivitet", jobs: "Arbeidsplasser",
-    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskriving og demografikostnader",
+    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskriving og forsørgerbrøk",
     grew: "har økt", fell: "har gått ned", since: "siden", from: "fra", to: "til", year: "År", inhabitants: "Innbyggere", change: "Endring, %",
     populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`,
     attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} kommuner.`,
@@ -40,10 +43,13 @@ export const WORDS = {
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `I ${year} pendlet ${inn} personer inn til ${name} og ${out} ut; pendlingsnettoen var ${net}.`,
     missing: "Avsnitt som mangler fordi data mangler", missingWhy: "ingen data", source: "Kilde", generated: "Laget med omvarld",
     notRanked: "ikke rangert",
+    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+      `Om utviklingen ${from}–${start} fortsetter, ${verb} befolkningen i ${name} til ${value} i ${year} (80 % intervall ${low}–${high}), fra ${now} i ${start}.`,
+    rises: "vokser", falls: "synker", method: "Metode", total: "Totalt", low: "Nedre", high: "Øvre", dependency: "Forsørgerbrøk",
   },
   en: {
     title: (name: string) => `Environmental scan: ${name}`, population: "Population", attractiveness: "Attractiveness", jobs: "Jobs",
-    commuting: "Commuting", productivity: "Productivity", projection: "Population projection and demographic costs",
+    commuting: "Commuting", productivity: "Productivity", projection: "Population projection and dependency ratio",
     grew: "has grown", fell: "has fallen", since: "since", from: "from", to: "to", year: "Year", inhabitants: "Inhabitants", change: "Change, %",
     populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`,
     attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} municipalities.`,
@@ -51,5 +57,28 @@ export const WORDS = {
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `In ${year}, ${inn} people commuted into ${name} and ${out} out; net commuting was ${net}.`,
     missing: "Sections left out for want of data", missingWhy: "no data", source: "Source", generated: "Made with omvarld",
     notRanked: "not ranked",
+    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+      `If the trend of ${from}–${start} continues, the population of ${name} ${verb} to ${value} in ${year} (80 % interval ${low}–${high}), from ${now} in ${start}.`,
+    rises: "grows", falls: "falls", method: "Method", total: "Total", low: "Low", high: "High", dependency: "Dependency ratio",
   },
 } as const;
+
+const PROJECTION_METHOD = {
+  sv: (p: ProjectionInfo) => `kohortförändring på källans åldersgrupper i ettårssteg (Hamilton-Perry): kvoter per kön och grupp skattade ${p.from}–${p.to} med ${p.weights === "exponential" ? "exponentiella" : p.weights === "linear" ? "linjära" : "lika"} tidsvikter, tillskottet i yngsta gruppen per kvinna i barnafödande ålder. Intervallet (${p.level} %) kommer från ${p.runs} körningar där varje år drar ett historiskt års kvoter. En trendframskrivning, inte en prognos med antaganden om födda, döda och flyttningar.`,
+  nb: (p: ProjectionInfo) => `kohortendring på kildens aldersgrupper i ettårssteg (Hamilton-Perry): rater per kjønn og gruppe estimert ${p.from}–${p.to} med ${p.weights === "exponential" ? "eksponentielle" : p.weights === "linear" ? "lineære" : "like"} tidsvekter, tilveksten i yngste gruppe per kvinne i fødedyktig alder. Intervallet (${p.level} %) kommer fra ${p.runs} kjøringer der hvert år trekker et historisk års rater. En trendframskriving, ikke en prognose med forutsetninger om fødte, døde og flytting.`,
+  en: (p: ProjectionInfo) => `cohort change on the source's age groups in yearly steps (Hamilton-Perry): ratios per sex and group estimated ${p.from}–${p.to} with ${p.weights} time weights, entrants to the youngest group per woman of childbearing age. The interval (${p.level} %) comes from ${p.runs} runs in which each year draws one historical year's ratios. A trend projection, not a forecast with assumptions on births, deaths and migration.`,
+} as const;
+
+/** What a projection was estimated from, for its method note. */
+export interface ProjectionInfo {
+  from: number;
+  to: number;
+  weights: "uniform" | "linear" | "exponential";
+  level: number;
+  runs: number;
+}
+
+/** The method note of a projection on age groups, in the annex's language. */
+export function projectionMethod(locale: Locale, info: ProjectionInfo): string {
+  return PROJECTION_METHOD[locale](info);
+}

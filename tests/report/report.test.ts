@@ -6,6 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { report } from "../../src/cli/report.ts";
 import { findChromium } from "../../src/report/pdf.ts";
+import { projectAgeGroups } from "../../src/indicators/population/group-projection.ts";
+import { formatNumber } from "../../src/report/text.ts";
+import { fixture, readFixture } from "../helpers.ts";
 
 const data = fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "omvarld-report-"));
@@ -38,6 +41,24 @@ describe("a report from commuting data", () => {
     expect(html).toContain("I 2023 pendlet 3\u00a0054 personer inn til 3001 og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.");
     expect(html.match(/<figure><svg/g)).toHaveLength(1);
     expect(html).toMatch(/<li>Befolkning: ingen data<\/li><li>Attraktivitet: ingen data<\/li><li>Arbeidsplasser: ingen data<\/li><li>Produktivitet: ingen data<\/li>/);
+  });
+});
+
+describe("a report from Eurostat's population by age group and sex", () => {
+  test("a projection section: the sentence and table agree with projectAgeGroups; population is not listed as missing", async () => {
+    const file = fixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
+    const [path] = await report({ data: [file], region: "SE312", name: "Dalarnas län", peers: [], locale: "sv", out: join(out, "dalarna"), pdf: false }, () => undefined);
+    const html = readFileSync(path!, "utf8");
+    const p = projectAgeGroups(readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", { where: { region: "SE312", unit: "NR" } }), { region: "SE312", horizon: 2040 });
+    const y2040 = p.total.filter({ year: 2040 }).toRows()[0]!;
+    const n = (v: unknown) => formatNumber(v as number, "sv");
+    expect(html).toContain(`Om utvecklingen 2012–2022 håller i sig, växer befolkningen i Dalarnas län till ${n(y2040.population)} år 2040 (80 % intervall ${n(y2040.low)}–${n(y2040.high)}), från 288\u00a0387 år 2022.`);
+    expect(html.match(/<figure><svg/g)).toHaveLength(3);
+    // the table's 2022 row: Eurostat's groups, and the dependency ratio (48 609 + 72 482) / 167 296 = 72,4
+    expect(html).toContain("<tr><td>2022</td><td>48\u00a0609</td><td>167\u00a0296</td><td>72\u00a0482</td><td>288\u00a0387</td>");
+    expect(html).toMatch(/<td>72,4<\/td><\/tr>/);
+    expect(html).toMatch(/<li>Attraktivitet: inga data<\/li>/);
+    expect(html).not.toMatch(/<li>Befolkning: inga data<\/li>/);
   });
 });
 

@@ -48,12 +48,13 @@ export function dependencyChart(ratios: Table, options: ChartOptions = {}): Char
   const t = TEXT[locale];
   return new Chart({
     ...frame(ratios, options, { title: t.ratio }),
-    data: { values: ratios.select("region", "year", "ratio").toRows() },
+    // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
+    data: { values: ratios.select("region", "year", "ratio").toRows().filter((r) => r.ratio !== null) },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "year", type: "quantitative", title: t.year, axis: { format: "d", tickMinStep: 1 } },
       y: { field: "ratio", type: "quantitative", title: t.ratio, scale: { zero: false } },
-      color: { field: "region", type: "nominal", title: null },
+      color: { field: "region", type: "nominal", title: null, ...(ratios.distinct("region").length === 1 ? { legend: null, scale: { range: [FOCUS_COLOUR] } } : {}) },
     },
   });
 }
