@@ -12,7 +12,8 @@ import { excelCsv, writeXlsx } from "../report/workbook.ts";
 import type { Locale } from "../charts/locale.ts";
 
 export interface AnnexArgs {
-  data: string;
+  /** The population file, or a table already read. */
+  data: string | Table;
   region: string;
   compare: string[];
   bands: "se" | "no" | "eurostat";
@@ -32,15 +33,16 @@ export interface AnnexArgs {
  */
 export async function annex(args: AnnexArgs, onProjection?: (projection: GroupProjection) => void): Promise<string[]> {
   // only the regions the annex shows: Eurostat's TSV then skips the other lines unparsed
-  let bySex = read(args.data, { where: { region: [args.region, ...args.compare] } });
+  let bySex = typeof args.data === "string" ? read(args.data, { where: { region: [args.region, ...args.compare] } }) : args.data;
+  const file = typeof args.data === "string" ? args.data : args.data.provenance.file;
   if (bySex.has("unit")) bySex = bySex.filter({ unit: "NR" });
   let population = bySex.has("sex") ? bySex.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] }) : bySex;
-  if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file: args.data }, "the annex needs population by age");
-  if (population.filter({ region: args.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${args.region} is not in the table`, { file: args.data });
+  if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file }, "the annex needs population by age");
+  if (population.filter({ region: args.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${args.region} is not in the table`, { file });
   const costs = args.costs ? readCosts(args.costs) : undefined;
   let projection: AnnexOptions["projection"];
   if (args.horizon !== undefined) {
-    if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file: args.data }, "download the table with women and men");
+    if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file }, "download the table with women and men");
     const regions = [args.region, ...args.compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
     const projected = regions.map((region) => projectAgeGroups(bySex, { region, horizon: args.horizon!, interval: region === args.region ? {} : false }));
     const own = projected[0]!;

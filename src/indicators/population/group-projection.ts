@@ -106,9 +106,11 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     entrants: { female: dot(weights, history.map((h) => h.entrants.female)), male: dot(weights, history.map((h) => h.entrants.male)) },
     stay: { female: groups.map((_, g) => dot(weights, history.map((h) => h.stay.female[g]!))), male: groups.map((_, g) => dot(weights, history.map((h) => h.stay.male[g]!))) },
   };
-  const factor = (component: "entrants" | "net_other", year: number) =>
-    (options.multipliers ?? []).filter((m) => m.component === component && m.from <= year && year <= m.to).reduce((p, m) => p * m.factor, 1);
-  const step = (p: Record<Sex, number[]>, r: YearRatios, year: number) => stepOnce(p, r, groups, mothers, factor("entrants", year), factor("net_other", year));
+  // the scenario multipliers of each projected year, worked out once (the bootstrap steps through the years many times)
+  const factors = (component: "entrants" | "net_other") => Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
+    (options.multipliers ?? []).filter((m) => m.component === component && m.from <= start + k && start + k <= m.to).reduce((p, m) => p * m.factor, 1));
+  const [entrantsFactor, otherFactor] = [factors("entrants"), factors("net_other")];
+  const step = (p: Record<Sex, number[]>, r: YearRatios, year: number) => stepOnce(p, r, groups, mothers, entrantsFactor[year - start]!, otherFactor[year - start]!);
 
   const region = options.region;
   const popRows: Record<string, string | number | null>[] = [];
@@ -173,20 +175,20 @@ function stepOnce(p: Record<Sex, number[]>, r: YearRatios, groups: readonly Grou
   const women = p.female[mothers]!;
   let entrants = 0;
   let netOther = 0;
-  const population = { female: [] as number[], male: [] as number[] };
+  const population = { female: new Array<number>(groups.length), male: new Array<number>(groups.length) };
   for (const sex of SEXES) {
-    groups.forEach((group, g) => {
-      if (g === 0) {
-        const e = r.entrants[sex] * entrantsFactor * women;
-        entrants += e;
-        population[sex].push((1 - group.ageing) * p[sex][0]! + e);
-        return;
-      }
+    const from = p[sex];
+    const to = population[sex];
+    const e = r.entrants[sex] * entrantsFactor * women;
+    entrants += e;
+    to[0] = (1 - groups[0]!.ageing) * from[0]! + e;
+    for (let g = 1; g < groups.length; g++) {
+      const ageing = groups[g]!.ageing;
       // what the group gains or loses besides ageing: deaths and migration
-      const other = (r.stay[sex][g]! - 1 + group.ageing) * otherFactor * p[sex][g]!;
+      const other = (r.stay[sex][g]! - 1 + ageing) * otherFactor * from[g]!;
       netOther += other;
-      population[sex].push((1 - group.ageing) * p[sex][g]! + other + p[sex][g - 1]! * groups[g - 1]!.ageing);
-    });
+      to[g] = (1 - ageing) * from[g]! + other + from[g - 1]! * groups[g - 1]!.ageing;
+    }
   }
   return { population, entrants, netOther };
 }
