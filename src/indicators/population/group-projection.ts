@@ -110,28 +110,34 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   const factors = (component: "entrants" | "net_other") => Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
     (options.multipliers ?? []).filter((m) => m.component === component && m.from <= start + k && start + k <= m.to).reduce((p, m) => p * m.factor, 1));
   const [entrantsFactor, otherFactor] = [factors("entrants"), factors("net_other")];
-  const step = (p: Record<Sex, number[]>, r: YearRatios, year: number) => stepOnce(p, r, groups, mothers, entrantsFactor[year - start]!, otherFactor[year - start]!);
+  const ageing = Float64Array.from(groups, (g) => g.ageing);
+  const step = (p: Float64Array, into: Float64Array, r: FlatRatios, k: number, flows?: Float64Array) =>
+    advance(p, into, r, ageing, mothers, entrantsFactor[k]!, otherFactor[k]!, flows);
 
   const region = options.region;
   const popRows: Record<string, string | number | null>[] = [];
-  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) {
-    for (const sex of SEXES) groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: stock.get(year)![sex][k]!, kind: "observed" }));
-  }
+  const push = (year: number, state: ArrayLike<number>, kind: string) =>
+    SEXES.forEach((sex, s) => groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * groups.length + k]!, kind })));
+  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) push(year, [...stock.get(year)!.female, ...stock.get(year)!.male] as number[], "observed");
   const flowRows: Record<string, string | number | null>[] = [];
-  let current = { female: stock.get(start)!.female as number[], male: stock.get(start)!.male as number[] };
-  const central = [total(current)];
+  const initial = Float64Array.from([...stock.get(start)!.female, ...stock.get(start)!.male] as number[]);
+  const central = flat(mean);
+  const flows = new Float64Array(1);
+  const totals = [sumOf(initial)];
+  let current = initial;
   for (let year = start; year < options.horizon; year++) {
-    const next = step(current, mean, year);
-    flowRows.push({ region, year, start_population: total(current), entrants: next.entrants, net_other: next.netOther, end_population: total(next.population) });
-    current = next.population;
-    central.push(total(current));
-    for (const sex of SEXES) groups.forEach((g, k) => popRows.push({ region, year: year + 1, sex, age: g.label, value: current[sex][k]!, kind: "projected" }));
+    const next = new Float64Array(current.length);
+    const entrants = step(current, next, central, year - start, flows);
+    flowRows.push({ region, year, start_population: sumOf(current), entrants, net_other: flows[0]!, end_population: sumOf(next) });
+    current = next;
+    totals.push(sumOf(current));
+    push(year + 1, current, "projected");
   }
-  const bounds = options.interval === false ? null : bootstrap(stock.get(start)! as Record<Sex, number[]>, history, weights, start, options.horizon, step, options.interval ?? {});
+  const bounds = options.interval === false ? null : bootstrap(initial, history.map(flat), weights, options.horizon - start, step, options.interval ?? {});
   const observed = [...stock.keys()].filter((y) => y < start && complete(y)).sort((a, b) => a - b)
     .map((year) => ({ region, year, kind: "observed", population: total(stock.get(year)! as Record<Sex, number[]>), low: null, high: null }));
   // the start year is observed; its interval is the point itself, so that the band starts there
-  const totalRows = [...observed, ...central.map((population, k) => ({
+  const totalRows = [...observed, ...totals.map((population, k) => ({
     region, year: start + k, kind: k === 0 ? "observed" : "projected", population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null,
   }))];
   return {
@@ -170,48 +176,65 @@ function ratiosOf(before: Record<Sex, (number | null)[]>, after: Record<Sex, (nu
   return ratios;
 }
 
-/** One year forward; `entrants` and `netOther` are the year's components (both sexes). */
-function stepOnce(p: Record<Sex, number[]>, r: YearRatios, groups: readonly Group[], mothers: number, entrantsFactor: number, otherFactor: number) {
-  const women = p.female[mothers]!;
+/**
+ * One year forward from `p` into `into`: the state holds the groups of women, then those of men. Returns the
+ * year's entrants; the net change of the other groups is written to `flows[0]` when given.
+ */
+function advance(p: Float64Array, into: Float64Array, r: FlatRatios, ageing: Float64Array, mothers: number, entrantsFactor: number, otherFactor: number, flows?: Float64Array): number {
+  const n = ageing.length;
+  const women = p[mothers]!;
   let entrants = 0;
   let netOther = 0;
-  const population = { female: new Array<number>(groups.length), male: new Array<number>(groups.length) };
-  for (const sex of SEXES) {
-    const from = p[sex];
-    const to = population[sex];
-    const e = r.entrants[sex] * entrantsFactor * women;
+  for (let s = 0; s < 2; s++) {
+    const o = s * n;
+    const e = r.entrants[s]! * entrantsFactor * women;
     entrants += e;
-    to[0] = (1 - groups[0]!.ageing) * from[0]! + e;
-    for (let g = 1; g < groups.length; g++) {
-      const ageing = groups[g]!.ageing;
+    into[o] = (1 - ageing[0]!) * p[o]! + e;
+    for (let g = 1; g < n; g++) {
       // what the group gains or loses besides ageing: deaths and migration
-      const other = (r.stay[sex][g]! - 1 + ageing) * otherFactor * from[g]!;
+      const other = (r.stay[o + g]! - 1 + ageing[g]!) * otherFactor * p[o + g]!;
       netOther += other;
-      to[g] = (1 - ageing) * from[g]! + other + from[g - 1]! * groups[g - 1]!.ageing;
+      into[o + g] = (1 - ageing[g]!) * p[o + g]! + other + p[o + g - 1]! * ageing[g - 1]!;
     }
   }
-  return { population, entrants, netOther };
+  if (flows) flows[0] = netOther;
+  return entrants;
+}
+
+/** A year's ratios as arrays: entrants per woman [women, men]; the other groups' ratios, women's then men's. */
+interface FlatRatios {
+  entrants: Float64Array;
+  stay: Float64Array;
+}
+
+function flat(r: YearRatios): FlatRatios {
+  return { entrants: Float64Array.of(r.entrants.female, r.entrants.male), stay: Float64Array.from([...r.stay.female, ...r.stay.male]) };
 }
 
 /** Quantiles of the projected total when each year draws the ratios of one historical year (weights as probabilities). */
 function bootstrap(
-  start: Record<Sex, number[]>, history: readonly YearRatios[], weights: readonly number[], from: number, horizon: number,
-  step: (p: Record<Sex, number[]>, r: YearRatios, year: number) => { population: Record<Sex, number[]> },
+  start: Float64Array, history: readonly FlatRatios[], weights: readonly number[], years: number,
+  step: (p: Float64Array, into: Float64Array, r: FlatRatios, k: number) => number,
   options: { runs?: number; level?: number; seed?: number },
 ): { low: number[]; high: number[] } {
   const runs = options.runs ?? 1000;
   const level = options.level ?? 0.8;
   const random = mulberry32(options.seed ?? 1);
   const cumulative = weights.map((_, k) => weights.slice(0, k + 1).reduce((a, b) => a + b, 0));
-  const totals = Array.from({ length: horizon - from + 1 }, () => new Float64Array(runs));
+  const totals = Array.from({ length: years + 1 }, () => new Float64Array(runs));
+  // two states stepped into each other: no allocation in the loop
+  let p = new Float64Array(start.length);
+  let q = new Float64Array(start.length);
   for (let run = 0; run < runs; run++) {
-    let p = start;
-    totals[0]![run] = total(p);
-    for (let year = from; year < horizon; year++) {
+    p.set(start);
+    totals[0]![run] = sumOf(p);
+    for (let y = 0; y < years; y++) {
       const u = random();
-      const k = Math.min(history.length - 1, cumulative.findIndex((c) => u <= c));
-      p = step(p, history[k]!, year).population;
-      totals[year - from + 1]![run] = total(p);
+      let k = 0;
+      while (k < history.length - 1 && u > cumulative[k]!) k++;
+      step(p, q, history[k]!, y);
+      [p, q] = [q, p];
+      totals[y + 1]![run] = sumOf(p);
     }
   }
   const quantile = (values: Float64Array, q: number) => {
@@ -221,6 +244,12 @@ function bootstrap(
     return sorted[lo]! + (at - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
   };
   return { low: totals.map((t) => quantile(t, (1 - level) / 2)), high: totals.map((t) => quantile(t, (1 + level) / 2)) };
+}
+
+function sumOf(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s;
 }
 
 /** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
