@@ -120,7 +120,10 @@ async function run(argv: string[]): Promise<number> {
     case "attractiveness": {
       const file = positionals[0];
       if (!file) throw new OmvarldError("ARGUMENT", "attractiveness needs a FILE", {}, "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune");
-      const year = (name: "from" | "to" | "min-population", fallback: number) => (values[name] === undefined ? fallback : wholeNumber(name, values[name]));
+      const year = (name: "from" | "to" | "min-population", fallback: number) => {
+        const value = values[name];
+        return value === undefined ? fallback : wholeNumber(name, value);
+      };
       console.log(attractiveness({
         file, level: values.level ?? "kommune", from: year("from", 2007), to: year("to", 2016),
         minPopulation: year("min-population", 1000), json: values.json === true,

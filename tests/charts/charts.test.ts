@@ -4,6 +4,8 @@ import { describe, expect, test } from "vitest";
 import { Chart } from "../../src/charts/chart.ts";
 import { measureText } from "../../src/charts/text-metrics.ts";
 import { toPNG, toPNGs } from "../../src/report/png.ts";
+import { dodge } from "../../src/charts/builders/common.ts";
+import fc from "fast-check";
 import { examples } from "./examples.ts";
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
@@ -39,6 +41,26 @@ describe("chart builders: golden spec and SVG, and both vega-lite versions", () 
     expect(() => vl6.compile(chart.toVegaLite() as never)).not.toThrow();
     const vl5 = await vegaLite5();
     expect(() => vl5.compile({ ...chart.toVegaLite(), $schema: "https://vega.github.io/schema/vega-lite/v5.json" })).not.toThrow();
+  });
+});
+
+describe("labels at line ends", () => {
+  test("dodge: neighbours at least the gap apart, inside the range, in their order, unmoved where there is room", () => {
+    expect(dodge([10, 10.5, 20], 2, [0, 30])).toEqual([10, 12, 20]);
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 20 }), (values) => {
+      const placed = dodge(values, 3, [0, 100]);
+      const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i).map((o) => placed[o.i]!);
+      for (let k = 1; k < order.length; k++) expect(order[k]! - order[k - 1]!).toBeGreaterThanOrEqual(3 - 1e-9);
+      if (values.length <= 34) for (const p of placed) expect(p).toBeGreaterThanOrEqual(0 - 1e-9);
+      for (const p of placed) expect(p).toBeLessThanOrEqual(100 + 1e-9);
+    }));
+  });
+
+  test("the index chart of Hedmark's 22 kommuner: no two names at the line ends overlap in the SVG", async () => {
+    const svg = await charts.index!().toSVG();
+    const ys = [...svg.matchAll(/aria-roledescription="text mark" text-anchor="start" transform="translate\([\d.]+,([\d.]+)\)" font-family="DejaVu Sans" font-size="10px"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    expect(ys).toHaveLength(22);
+    for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -44,8 +44,8 @@ function frames(type: string, content: Record<string, unknown>): { id: string; p
 
 function parse(raw: Buffer[]): Message {
   const at = raw.findIndex((b) => b.toString() === "<IDS|MSG>");
-  const [header, parent, , content] = raw.slice(at + 2, at + 6).map((b) => JSON.parse(b.toString()) as never);
-  return { header, parent_header: parent, content };
+  const [header, parent, , content] = raw.slice(at + 2, at + 6).map((b) => JSON.parse(b.toString()) as unknown);
+  return { header, parent_header: parent, content } as Message;
 }
 
 /**

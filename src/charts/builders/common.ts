@@ -65,3 +65,24 @@ export function rows(table: Table, columns: readonly string[]): Row[] {
   const keep = columns.filter((c) => table.has(c));
   return table.select(...keep).toRows();
 }
+
+/**
+ * Moves label positions apart so that neighbours are at least `gap` apart, as little as it can and inside
+ * [lo, hi]: sorted upwards, each label is pushed above the one below it, then, if the top one leaves the range,
+ * pushed back down from the top. Returns the positions in the input's order.
+ *
+ * @example
+ * dodge([10, 10.5, 20], 2, [0, 30]) // [10, 12, 20]
+ */
+export function dodge(values: readonly number[], gap: number, [lo, hi]: readonly [number, number]): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const at = order.map((o) => Math.min(hi, Math.max(lo, o.v)));
+  for (let k = 1; k < at.length; k++) at[k] = Math.max(at[k]!, at[k - 1]! + gap);
+  if (at.length > 0 && at[at.length - 1]! > hi) {
+    at[at.length - 1] = hi;
+    for (let k = at.length - 2; k >= 0; k--) at[k] = Math.min(at[k]!, at[k + 1]! - gap);
+  }
+  const out = new Array<number>(values.length);
+  order.forEach((o, k) => (out[o.i] = at[k]!));
+  return out;
+}

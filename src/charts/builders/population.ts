@@ -2,7 +2,7 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine } from "./common.ts";
+import { type ChartOptions, dodge, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine } from "./common.ts";
 
 /**
  * Index lines (base year = 100) for a focus region against others (METHODS §1.4), from `growth()`'s result:
@@ -11,24 +11,36 @@ import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine 
 export function indexChart(growthTable: Table, options: ChartOptions & { focus: string; name?: (region: string) => string }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
-    ...r, label: options.name?.(String(r.region)) ?? r.region_name ?? r.region, focus: r.region === options.focus,
+    region: r.region, year: r.year as number, index: r.index as number | null,
+    label: String(options.name?.(String(r.region)) ?? r.region_name ?? r.region), focus: r.region === options.focus,
   }));
   const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
+  // the names at the line ends, moved apart where lines end close together (11 px: a 10 px label and a gap)
+  const height = options.height ?? 300;
+  const values = data.map((r) => r.index).filter((v): v is number => typeof v === "number");
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  const domain: [number, number] = [min - 0.02 * (max - min), max + 0.02 * (max - min)];
+  const last = new Map<string, (typeof data)[number]>();
+  for (const r of data) {
+    const seen = last.get(r.label);
+    if (r.index !== null && (!seen || r.year > seen.year)) last.set(r.label, r);
+  }
+  const ends = [...last.values()];
+  const placed = dodge(ends.map((r) => r.index!), (11 * (domain[1] - domain[0])) / height, domain);
   return new Chart({
     ...frame(growthTable, options, { title: base === undefined ? word("index", locale) : `${word("index", locale)} (${base} = 100)` }),
-    data: { values: data },
     encoding: {
-      x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true } },
-      y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
+      x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: false } },
+      y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false, domain, nice: false } },
       color: FOCUS_COLOUR_ENCODING,
       detail: { field: "label" },
       order: { field: "focus" },
     },
     layer: [
-      { mark: { type: "line" }, encoding: { strokeWidth: { condition: { test: "datum.focus", value: 3 }, value: 1.5 } } },
+      { data: { values: data }, mark: { type: "line" }, encoding: { strokeWidth: { condition: { test: "datum.focus", value: 3 }, value: 1.5 } } },
       {
+        data: { values: ends.map((r, k) => ({ label: r.label, focus: r.focus, year: r.year, index: placed[k] })) },
         mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
-        transform: [{ joinaggregate: [{ op: "max", field: "year", as: "last" }], groupby: ["label"] }, { filter: "datum.year === datum.last" }],
         encoding: { text: { field: "label" } },
       },
     ],
