@@ -25,5 +25,6 @@ export { overlaps, parseAgeBand, within, type AgeBand } from "./population/ages.
 export { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS, type DependencyBands } from "./population/dependency.ts";
 export { demographicCost, type CostOptions, type UnitCost } from "./population/cost.ts";
 export { alignToTotal } from "./population/align.ts";
+export { estimateRates, type RateOptions, type RateTables } from "./population/rates.ts";
 export { projectAgeGroups, type GroupProjection, type GroupProjectionOptions } from "./population/group-projection.ts";
 export { localRate, projectPopulation, timeWeights, weightedRate, type ByAge, type BySex, type Projection, type ProjectionOptions, type Rates, type Sex } from "./population/projection.ts";
