@@ -3,12 +3,18 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import {
   asPopulationChange, betaConvergence, componentsOfChange, decomposeValueAddedGrowth, gini, growthOver, read,
-  shiftShare, sigmaConvergence, specialisation, Table, williamson,
+  projectAgeGroups, shiftShare, sigmaConvergence, specialisation, Table, williamson,
 } from "../src/node.ts";
 
 const data = (path: string) => fileURLToPath(new URL(`../data/${path}`, import.meta.url));
 
 describe("README examples", () => {
+  test("Dalarna projected to 2040 on Eurostat's age groups", () => {
+    const eurostat = read(data("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv"), { where: { region: "SE312", unit: "NR" } });
+    const r = projectAgeGroups(eurostat, { region: "SE312", horizon: 2040 }).total.filter({ year: 2040 }).toRows()[0]!;
+    expect([r.population, r.low, r.high].map((v) => Math.round(v as number))).toEqual([295_998, 291_423, 300_844]);
+  });
+
   test("growth of private jobs in Trysil", () => {
     const tf = read(data("tf/no-regions-2003-2016.csv")).filter({ level: "Kommune" });
     const jobs = Table.fromColumns({ region: tf.toRows().map((r) => String(r.code).padStart(4, "0")), year: tf.column("year"), value: tf.column("private_jobs") });
