@@ -51,7 +51,9 @@ const ownOnly = [
   { name: "growth, shift-share (Dunn, Esteban-Marquillas, Gerfin) and location quotients, 1 500 NUTS3 × 88 industries × 20 years", id: "indicators", stages: ["load", "growth", "shiftShare", "locationQuotients"] },
   { name: "the attractiveness model for all 426 Norwegian kommuner 2007-2016 (the shipped panel): residential, business, ranking", id: "attractiveness", stages: ["load", "model", "ranking"] },
   { name: "50 charts to SVG (attractiveness decomposition of 50 kommuner): first chart cold, then warm per chart", id: "charts", stages: ["cold", "warm", "all"] },
-  { name: "the demo end to end (figures, 6 charts as SVG and PNG, the HTML report for Trysil, the XLSX annex for Dalarna)", id: "demo", stages: ["demo"] },
+  { name: "the report for Trysil end to end (`omvarld report`: read the panel, fit the model, 5 charts, HTML)", id: "report", stages: ["report"] },
+  { name: "the demo end to end (figures, 6 charts as SVG and PNG, reports for Trysil and Dalarna, the XLSX annex for Dalarna with its projection)", id: "demo", stages: ["demo"] },
+  { name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval", id: "projection", stages: ["single", "load", "groups", "perRegion"] },
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
 ];
 

@@ -42,12 +42,8 @@ interface Group {
   ageing: number;
 }
 
-/** Ratios of one historical year: per sex, entrants per woman of the mothers' group and the other groups' ratios. */
-interface YearRatios {
-  entrants: Record<Sex, number>;
-  stay: Record<Sex, number[]>;
-}
-
+// A year's population is a flat array: the groups of women, then those of men. A year's ratios have the same
+// layout: entrants per woman of the mothers' group at each sex's youngest group, the share left of the others.
 const SEXES: readonly Sex[] = ["female", "male"];
 const FEMALE = /^(f|k|2|female|females|women|kvinnor|kvinner|kvinna|kvinne)$/i;
 const MALE = /^(m|1|male|males|men|män|menn|man|mann)$/i;
@@ -73,69 +69,56 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   for (const c of ["year", "sex", "age"]) {
     if (!own.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: table.provenance.file }, "the projection needs population by year, sex and age group");
   }
-  const value = own.has("value") ? "value" : own.names("measure")[0]!;
   const groups = partition(own.distinct("age") as string[], table.provenance.file);
   const mothersBand = parseAgeBand(options.mothers ?? "15-49")!;
   const mothers = groups.findIndex((g) => within(mothersBand, g.band) || within(g.band, mothersBand));
   if (mothers < 0) throw new OmvarldError("ARGUMENT", `no age group holds the mothers' ages ${options.mothers ?? "15-49"}`, {}, `the groups are ${groups.map((g) => g.label).join(", ")}`);
 
-  // P[year][sex][group]
-  const stock = new Map<number, Record<Sex, (number | null)[]>>();
-  for (const r of own.toRows()) {
-    const sex = FEMALE.test(String(r.sex)) ? "female" : MALE.test(String(r.sex)) ? "male" : null;
-    const g = groups.findIndex((x) => x.label === r.age);
-    if (!sex || g < 0) continue;
-    const year = r.year as number;
-    if (!stock.has(year)) stock.set(year, { female: groups.map(() => null), male: groups.map(() => null) });
-    stock.get(year)![sex][g] = r[value] as number | null;
-  }
-  const complete = (year: number) => SEXES.every((s) => stock.get(year)?.[s].every((v) => v !== null && v > 0));
+  const stock = stockOf(own, groups, own.has("value") ? "value" : own.names("measure")[0]!);
+  const n = groups.length;
+  const complete = (year: number) => stock.get(year)?.every((v) => v !== null && v > 0) ?? false;
   const start = options.start ?? Math.max(...[...stock.keys()].filter(complete));
   if (!complete(start)) throw new OmvarldError("ARGUMENT", `${options.region} lacks a population for some sex and age group in ${start}`, {}, "choose a start year the table has in full");
   const windowSize = options.window ?? 10;
-  const history: YearRatios[] = [];
+  const history: Float64Array[] = [];
   let first = start;
   for (let year = start - windowSize; year < start; year++) {
     if (!complete(year) || !complete(year + 1)) continue;
-    history.push(ratiosOf(stock.get(year)!, stock.get(year + 1)!, groups, mothers));
+    history.push(ratiosOf(stock.get(year) as number[], stock.get(year + 1) as number[], groups, mothers));
     first = Math.min(first, year);
   }
   if (history.length === 0) throw new OmvarldError("ARGUMENT", `no two consecutive years with every group before ${start}`, {}, "the projection needs at least two years of population by sex and age group");
   const weights = timeWeights(history.length, options.weights ?? "exponential");
-  const mean: YearRatios = {
-    entrants: { female: dot(weights, history.map((h) => h.entrants.female)), male: dot(weights, history.map((h) => h.entrants.male)) },
-    stay: { female: groups.map((_, g) => dot(weights, history.map((h) => h.stay.female[g]!))), male: groups.map((_, g) => dot(weights, history.map((h) => h.stay.male[g]!))) },
-  };
+  const mean = Float64Array.from({ length: 2 * n }, (_, i) => dot(weights, history.map((h) => h[i]!)));
   // the scenario multipliers of each projected year, worked out once (the bootstrap steps through the years many times)
   const factors = (component: "entrants" | "net_other") => Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
     (options.multipliers ?? []).filter((m) => m.component === component && m.from <= start + k && start + k <= m.to).reduce((p, m) => p * m.factor, 1));
   const [entrantsFactor, otherFactor] = [factors("entrants"), factors("net_other")];
   const ageing = Float64Array.from(groups, (g) => g.ageing);
-  const step = (p: Float64Array, into: Float64Array, r: FlatRatios, k: number, flows?: Float64Array) =>
+  const step = (p: Float64Array, into: Float64Array, r: Float64Array, k: number, flows?: Float64Array) =>
     advance(p, into, r, ageing, mothers, entrantsFactor[k]!, otherFactor[k]!, flows);
 
   const region = options.region;
   const popRows: Record<string, string | number | null>[] = [];
-  const push = (year: number, state: ArrayLike<number>, kind: string) =>
-    SEXES.forEach((sex, s) => groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * groups.length + k]!, kind })));
-  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) push(year, [...stock.get(year)!.female, ...stock.get(year)!.male] as number[], "observed");
+  const push = (year: number, state: ArrayLike<number | null>, kind: string) =>
+    SEXES.forEach((sex, s) => groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * n + k]!, kind })));
+  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) push(year, stock.get(year)!, "observed");
   const flowRows: Record<string, string | number | null>[] = [];
-  const initial = Float64Array.from([...stock.get(start)!.female, ...stock.get(start)!.male] as number[]);
-  const central = flat(mean);
+  const initial = Float64Array.from(stock.get(start) as number[]);
   const flows = new Float64Array(1);
   const totals = [sumOf(initial)];
   let current = initial;
   for (let year = start; year < options.horizon; year++) {
     const next = new Float64Array(current.length);
-    const entrants = step(current, next, central, year - start, flows);
+    const entrants = step(current, next, mean, year - start, flows);
     flowRows.push({ region, year, start_population: sumOf(current), entrants, net_other: flows[0]!, end_population: sumOf(next) });
     current = next;
     totals.push(sumOf(current));
     push(year + 1, current, "projected");
   }
-  const bounds = options.interval === false ? null : bootstrap(initial, history.map(flat), weights, options.horizon - start, step, options.interval ?? {});
+  const bounds = options.interval === false ? null : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
   const observed = [...stock.keys()].filter((y) => y < start && complete(y)).sort((a, b) => a - b)
-    .map((year) => ({ region, year, kind: "observed", population: total(stock.get(year)! as Record<Sex, number[]>), low: null, high: null }));
+    .map((year) => ({ region, year, kind: "observed", population: sumOf(Float64Array.from(stock.get(year) as number[])), low: null, high: null }));
   // the start year is observed; its interval is the point itself, so that the band starts there
   const totalRows = [...observed, ...totals.map((population, k) => ({
     region, year: start + k, kind: k === 0 ? "observed" : "projected", population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null,
@@ -144,7 +127,7 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
     total: toTable(totalRows, ["region", "kind"], table.provenance),
     components: toTable(flowRows, ["region"], table.provenance),
-    ratios: SEXES.flatMap((sex) => groups.map((g, k) => ({ sex, age: g.label, ratio: k === 0 ? mean.entrants[sex] : mean.stay[sex][k]! }))),
+    ratios: SEXES.flatMap((sex, s) => groups.map((g, k) => ({ sex, age: g.label, ratio: mean[s * n + k]! }))),
     method: {
       from: first, to: start, weights: options.weights ?? "exponential",
       level: options.interval === false ? null : (options.interval?.level ?? 0.8), runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
@@ -163,15 +146,28 @@ function partition(labels: readonly string[], file: string | undefined): Group[]
   return finest.map((g) => ({ ...g, ageing: g.band.to === Infinity ? 0 : 1 / (g.band.to - g.band.from + 1) }));
 }
 
+/** Population by year in the state's layout (women's groups, then men's). */
+function stockOf(own: Table, groups: readonly Group[], value: string): Map<number, (number | null)[]> {
+  const stock = new Map<number, (number | null)[]>();
+  for (const r of own.toRows()) {
+    const s = FEMALE.test(String(r.sex)) ? 0 : MALE.test(String(r.sex)) ? 1 : -1;
+    const g = groups.findIndex((x) => x.label === r.age);
+    if (s < 0 || g < 0) continue;
+    const year = r.year as number;
+    if (!stock.has(year)) stock.set(year, new Array<number | null>(2 * groups.length).fill(null));
+    stock.get(year)![s * groups.length + g] = r[value] as number | null;
+  }
+  return stock;
+}
+
 /** The ratios that carry `before` exactly onto `after`. */
-function ratiosOf(before: Record<Sex, (number | null)[]>, after: Record<Sex, (number | null)[]>, groups: readonly Group[], mothers: number): YearRatios {
-  const women = before.female[mothers]!;
-  const ratios: YearRatios = { entrants: { female: 0, male: 0 }, stay: { female: [], male: [] } };
-  for (const sex of SEXES) {
-    const p = before[sex] as number[];
-    const q = after[sex] as number[];
-    ratios.entrants[sex] = (q[0]! - (1 - groups[0]!.ageing) * p[0]!) / women;
-    ratios.stay[sex] = groups.map((_, g) => (g === 0 ? 1 - groups[0]!.ageing : (q[g]! - p[g - 1]! * groups[g - 1]!.ageing) / p[g]!));
+function ratiosOf(before: readonly number[], after: readonly number[], groups: readonly Group[], mothers: number): Float64Array {
+  const n = groups.length;
+  const women = before[mothers]!;
+  const ratios = new Float64Array(2 * n);
+  for (let o = 0; o < 2 * n; o += n) {
+    ratios[o] = (after[o]! - (1 - groups[0]!.ageing) * before[o]!) / women;
+    for (let g = 1; g < n; g++) ratios[o + g] = (after[o + g]! - before[o + g - 1]! * groups[g - 1]!.ageing) / before[o + g]!;
   }
   return ratios;
 }
@@ -180,19 +176,19 @@ function ratiosOf(before: Record<Sex, (number | null)[]>, after: Record<Sex, (nu
  * One year forward from `p` into `into`: the state holds the groups of women, then those of men. Returns the
  * year's entrants; the net change of the other groups is written to `flows[0]` when given.
  */
-function advance(p: Float64Array, into: Float64Array, r: FlatRatios, ageing: Float64Array, mothers: number, entrantsFactor: number, otherFactor: number, flows?: Float64Array): number {
+function advance(p: Float64Array, into: Float64Array, r: Float64Array, ageing: Float64Array, mothers: number, entrantsFactor: number, otherFactor: number, flows?: Float64Array): number {
   const n = ageing.length;
   const women = p[mothers]!;
   let entrants = 0;
   let netOther = 0;
   for (let s = 0; s < 2; s++) {
     const o = s * n;
-    const e = r.entrants[s]! * entrantsFactor * women;
+    const e = r[o]! * entrantsFactor * women;
     entrants += e;
     into[o] = (1 - ageing[0]!) * p[o]! + e;
     for (let g = 1; g < n; g++) {
       // what the group gains or loses besides ageing: deaths and migration
-      const other = (r.stay[o + g]! - 1 + ageing[g]!) * otherFactor * p[o + g]!;
+      const other = (r[o + g]! - 1 + ageing[g]!) * otherFactor * p[o + g]!;
       netOther += other;
       into[o + g] = (1 - ageing[g]!) * p[o + g]! + other + p[o + g - 1]! * ageing[g - 1]!;
     }
@@ -201,20 +197,10 @@ function advance(p: Float64Array, into: Float64Array, r: FlatRatios, ageing: Flo
   return entrants;
 }
 
-/** A year's ratios as arrays: entrants per woman [women, men]; the other groups' ratios, women's then men's. */
-interface FlatRatios {
-  entrants: Float64Array;
-  stay: Float64Array;
-}
-
-function flat(r: YearRatios): FlatRatios {
-  return { entrants: Float64Array.of(r.entrants.female, r.entrants.male), stay: Float64Array.from([...r.stay.female, ...r.stay.male]) };
-}
-
 /** Quantiles of the projected total when each year draws the ratios of one historical year (weights as probabilities). */
 function bootstrap(
-  start: Float64Array, history: readonly FlatRatios[], weights: readonly number[], years: number,
-  step: (p: Float64Array, into: Float64Array, r: FlatRatios, k: number) => number,
+  start: Float64Array, history: readonly Float64Array[], weights: readonly number[], years: number,
+  step: (p: Float64Array, into: Float64Array, r: Float64Array, k: number) => number,
   options: { runs?: number; level?: number; seed?: number },
 ): { low: number[]; high: number[] } {
   const runs = options.runs ?? 1000;
@@ -267,11 +253,5 @@ function mulberry32(seed: number): () => number {
 function dot(w: readonly number[], v: readonly number[]): number {
   let s = 0;
   for (let k = 0; k < w.length; k++) s += w[k]! * v[k]!;
-  return s;
-}
-
-function total(p: Record<Sex, readonly number[]>): number {
-  let s = 0;
-  for (const sex of SEXES) for (const v of p[sex]) s += v;
   return s;
 }
