@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { Chart } from "../../src/charts/chart.ts";
+import { compileSpec } from "../../src/charts/render.ts";
 import { measureText } from "../../src/charts/text-metrics.ts";
 import { toPNG, toPNGs } from "../../src/report/png.ts";
 import { dodge } from "../../src/charts/builders/common.ts";
@@ -41,6 +42,28 @@ describe("chart builders: golden spec and SVG, and both vega-lite versions", () 
     expect(() => vl6.compile(chart.toVegaLite() as never)).not.toThrow();
     const vl5 = await vegaLite5();
     expect(() => vl5.compile({ ...chart.toVegaLite(), $schema: "https://vega.github.io/schema/vega-lite/v5.json" })).not.toThrow();
+  });
+});
+
+describe("charts of one family share a compiled spec", () => {
+  test("each chart still gets its own data and title: the same SVG as compiling it alone", async () => {
+    const { decompositionChart } = await import("../../src/charts/builders/attractiveness.ts");
+    const { residentialAttractiveness } = await import("../../src/indicators/attractiveness/residential.ts");
+    const { asAttractivenessPanel } = await import("../../src/io/attractiveness.ts");
+    const { read } = await import("../../src/io/node.ts");
+    const panel = asAttractivenessPanel(read(fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url)))).filter({ level: "kommune" });
+    const { decomposition } = residentialAttractiveness(panel, { from: 2007, to: 2016 });
+    const vega = await import("vega");
+    const alone = async (chart: Chart) => {
+      const view = new vega.View(vega.parse((await compileSpec(chart.toVegaLite())) as never), { renderer: "none" });
+      return view.toSVG();
+    };
+    for (const region of ["0428", "0432", "0428"]) {
+      const chart = decompositionChart(decomposition, { region });
+      const svg = await chart.toSVG();
+      expect(svg).toBe(await alone(chart));
+      expect(svg).toContain(region === "0428" ? ">Trysil" : ">Rendalen");
+    }
   });
 });
 
