@@ -53,6 +53,8 @@ export function loadReportData(paths: readonly string[], region: string): { data
       else unused.push(`${file}: region ${region} is not in it`);
     } else if (table.has("contents") && (table.distinct("contents") as string[]).some((c) => commutingStockOf(c) !== null)) {
       data.commuting = commutingFromStocks(asCommutingStocks(table));
+    } else if (table.has("unit") && !table.has("age") && (table.distinct("unit") as string[]).includes("EUR_HAB")) {
+      data.gdp = table;
     } else if (table.has("age") && table.has("sex") && table.has("region")) {
       data.population = table.has("unit") ? table.filter({ unit: "NR" }) : table;
     } else if (isFlows(table)) {

@@ -8,13 +8,10 @@ import { type Locale, word } from "../charts/locale.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
-import { parseAgeBand } from "../indicators/population/ages.ts";
-import { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
-import { projectAgeGroups } from "../indicators/population/group-projection.ts";
-import { dependencyChart } from "../charts/builders/demography.ts";
-import { ageGroupChart, projectionChart } from "../charts/builders/projection.ts";
 import type { Table } from "../table/table.ts";
-import { formatNumber, projectionMethod, WORDS } from "./text.ts";
+import { economySection } from "./economy.ts";
+import { projectionSection } from "./projection.ts";
+import { formatNumber, WORDS } from "./text.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -34,6 +31,8 @@ export interface ReportData {
   commuting?: Table;
   /** Population by region, year, sex and age group (e.g. Eurostat demo_r_pjanaggr3), for the projection. */
   population?: Table;
+  /** GDP by region, unit and year (Eurostat nama_10r_3gdp, with unit EUR_HAB: euro per inhabitant). */
+  gdp?: Table;
 }
 
 export interface ReportOptions {
@@ -65,6 +64,8 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const commuting = data.commuting?.filter({ region: options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
+  const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
+  if (economy) sections.push(economy);
   missing.push(w.productivity);
   if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
   else missing.push(w.projection);
@@ -156,44 +157,4 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
       sources: [...source, ...business.missing.map((m) => `– ${m}`)],
     },
   ];
-}
-
-function projectionSection(population: Table, options: ReportOptions, name: string, locale: Locale): Section {
-  const w = WORDS[locale];
-  const last = Math.max(...(population.filter({ region: options.region }).distinct("year") as number[]));
-  const horizon = options.horizon ?? Math.max(2040, last + 10);
-  const p = projectAgeGroups(population, { region: options.region, horizon });
-  const both = p.population.groupBy(["region", "year", "age", "kind"]).sum("value");
-  const groups = (both.distinct("age") as string[]).sort((a, b) => parseAgeBand(a)!.from - parseAgeBand(b)!.from);
-  const bands = groups.some((g) => parseAgeBand(g)!.to === 64 && parseAgeBand(g)!.from === 15) ? EUROSTAT_BANDS : locale === "nb" ? NO_BANDS : SE_BANDS;
-  const ratios = dependencyRatios(both.drop("kind"), { bands });
-  const totals = new Map(p.total.toRows().map((r) => [r.year as number, r]));
-  const start = p.method.to;
-  const [now, end] = [totals.get(start)!, totals.get(horizon)!];
-  const label = (age: string) => {
-    const band = parseAgeBand(age)!;
-    return band.to === Infinity ? `${band.from}+` : `${band.from}–${band.to}`;
-  };
-  const shown = [start, ...Array.from({ length: Math.floor((horizon - start) / 5) }, (_, k) => start + 5 * (k + 1))];
-  if (shown.at(-1) !== horizon) shown.push(horizon);
-  const value = (year: number, age: string) => (both.filter({ year, age }).toRows()[0]?.value as number | undefined) ?? null;
-  return {
-    id: "projection", heading: w.projection,
-    sentence: w.projectionSentence(name, (end.population as number) >= (now.population as number) ? w.rises : w.falls, horizon, formatNumber(end.population as number, locale),
-      formatNumber(end.low as number | null, locale), formatNumber(end.high as number | null, locale), p.method.from, start, formatNumber(now.population as number, locale)),
-    charts: [
-      projectionChart(p.total, { locale, title: `${name}: ${w.population.toLowerCase()} ${Math.min(...totals.keys())}–${horizon}` }),
-      ageGroupChart(p.population, { base: start, locale }),
-      dependencyChart(ratios, { locale, title: `${w.dependency} ${name}` }),
-    ],
-    table: {
-      columns: [w.year, ...groups.map(label), w.total, w.low, w.high, w.dependency],
-      rows: shown.map((year) => [
-        String(year), ...groups.map((g) => formatNumber(value(year, g), locale)), formatNumber(totals.get(year)!.population as number, locale),
-        formatNumber(totals.get(year)!.low as number | null, locale), formatNumber(totals.get(year)!.high as number | null, locale),
-        formatNumber((ratios.filter({ year }).toRows()[0]?.ratio as number | undefined) ?? null, locale, 1),
-      ]),
-    },
-    sources: [sourceLine(population.provenance, locale) ?? "", `${w.method}: ${projectionMethod(locale, { ...p.method, level: Math.round(100 * (p.method.level ?? 0.8)), runs: p.method.runs ?? 0 })}`].filter(Boolean),
-  };
 }

@@ -31,7 +31,10 @@ export const WORDS = {
     notRanked: "ej rangordnad",
     projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
       `Om utvecklingen ${from}–${start} håller i sig, ${verb} befolkningen i ${name} till ${value} år ${year} (80 % intervall ${low}–${high}), från ${now} år ${start}.`,
-    rises: "växer", falls: "minskar", method: "Metod", total: "Totalt", low: "Nedre", high: "Övre", dependency: "Försörjningskvot",
+    rises: "växer", falls: "minskar", method: "Metod",
+    economy: "Ekonomi: BRP per invånare", gdpTitle: "BRP per invånare, procent av rikets", gdpPerHead: "BRP per invånare, euro", country: "Riket", share: "Andel av rikets, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `BRP per invånare i ${name} var ${pct} % av rikets ${year} (${pct0} % ${year0}).`,
+    gdpNote: "Löpande priser i euro; kvoten mot riket tar bort pris- och valutaförändringar.", total: "Totalt", low: "Nedre", high: "Övre", dependency: "Försörjningskvot",
   },
   nb: {
     title: (name: string) => `Omverdensanalyse: ${name}`, population: "Befolkning", attractiveness: "Attraktivitet", jobs: "Arbeidsplasser",
@@ -45,7 +48,10 @@ export const WORDS = {
     notRanked: "ikke rangert",
     projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
       `Om utviklingen ${from}–${start} fortsetter, ${verb} befolkningen i ${name} til ${value} i ${year} (80 % intervall ${low}–${high}), fra ${now} i ${start}.`,
-    rises: "vokser", falls: "synker", method: "Metode", total: "Totalt", low: "Nedre", high: "Øvre", dependency: "Forsørgerbrøk",
+    rises: "vokser", falls: "synker", method: "Metode",
+    economy: "Økonomi: BNP per innbygger", gdpTitle: "BNP per innbygger, prosent av landets", gdpPerHead: "BNP per innbygger, euro", country: "Landet", share: "Andel av landets, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `BNP per innbygger i ${name} var ${pct} % av landets i ${year} (${pct0} % i ${year0}).`,
+    gdpNote: "Løpende priser i euro; forholdet til landet fjerner pris- og valutaendringer.", total: "Totalt", low: "Nedre", high: "Øvre", dependency: "Forsørgerbrøk",
   },
   en: {
     title: (name: string) => `Environmental scan: ${name}`, population: "Population", attractiveness: "Attractiveness", jobs: "Jobs",
@@ -59,7 +65,10 @@ export const WORDS = {
     notRanked: "not ranked",
     projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
       `If the trend of ${from}–${start} continues, the population of ${name} ${verb} to ${value} in ${year} (80 % interval ${low}–${high}), from ${now} in ${start}.`,
-    rises: "grows", falls: "falls", method: "Method", total: "Total", low: "Low", high: "High", dependency: "Dependency ratio",
+    rises: "grows", falls: "falls", method: "Method",
+    economy: "Economy: GDP per inhabitant", gdpTitle: "GDP per inhabitant, percent of the country's", gdpPerHead: "GDP per inhabitant, euro", country: "Country", share: "Share of the country's, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `GDP per inhabitant in ${name} was ${pct} % of the country's in ${year} (${pct0} % in ${year0}).`,
+    gdpNote: "Current prices in euro; the ratio to the country removes price and currency changes.", total: "Total", low: "Low", high: "High", dependency: "Dependency ratio",
   },
 } as const;
 

@@ -6,9 +6,10 @@ import { type ChartOptions, dodge, FOCUS_COLOUR_ENCODING, frame, rows, stackedWi
 
 /**
  * Index lines (base year = 100) for a focus region against others (METHODS §1.4), from `growth()`'s result:
- * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends.
+ * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends,
+ * moved apart where they crowd (`labels: "focus"` names the focus region only).
  */
-export function indexChart(growthTable: Table, options: ChartOptions & { focus: string; name?: (region: string) => string }): Chart {
+export function indexChart(growthTable: Table, options: ChartOptions & { focus: string; name?: (region: string) => string; labels?: "all" | "focus" }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
     region: r.region, year: r.year as number, index: r.index as number | null,
@@ -23,7 +24,7 @@ export function indexChart(growthTable: Table, options: ChartOptions & { focus: 
   const last = new Map<string, (typeof data)[number]>();
   for (const r of data) {
     const seen = last.get(r.label);
-    if (r.index !== null && (!seen || r.year > seen.year)) last.set(r.label, r);
+    if (r.index !== null && (!seen || r.year > seen.year) && (options.labels !== "focus" || r.focus)) last.set(r.label, r);
   }
   const ends = [...last.values()];
   const placed = dodge(ends.map((r) => r.index!), (11 * (domain[1] - domain[0])) / height, domain);
