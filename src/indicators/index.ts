@@ -27,4 +27,4 @@ export { demographicCost, type CostOptions, type UnitCost } from "./population/c
 export { alignToTotal } from "./population/align.ts";
 export { estimateRates, type RateOptions, type RateTables } from "./population/rates.ts";
 export { projectAgeGroups, type GroupProjection, type GroupProjectionOptions } from "./population/group-projection.ts";
-export { localRate, projectPopulation, timeWeights, weightedRate, type ByAge, type BySex, type Projection, type ProjectionOptions, type Rates, type Sex } from "./population/projection.ts";
+export { localRate, projectPopulation, sexOf, timeWeights, weightedRate, type ByAge, type BySex, type Projection, type ProjectionOptions, type Rates, type Sex } from "./population/projection.ts";

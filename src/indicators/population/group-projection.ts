@@ -2,7 +2,7 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { type AgeBand, parseAgeBand, within } from "./ages.ts";
-import { timeWeights, type Sex } from "./projection.ts";
+import { sexOf, timeWeights, type Sex } from "./projection.ts";
 
 export interface GroupProjectionOptions {
   region: string;
@@ -45,8 +45,6 @@ interface Group {
 // A year's population is a flat array: the groups of women, then those of men. A year's ratios have the same
 // layout: entrants per woman of the mothers' group at each sex's youngest group, the share left of the others.
 const SEXES: readonly Sex[] = ["female", "male"];
-const FEMALE = /^(f|k|2|female|females|women|kvinnor|kvinner|kvinna|kvinne)$/i;
-const MALE = /^(m|1|male|males|men|män|menn|man|mann)$/i;
 
 /**
  * Cohort-change projection on the age groups a table has (e.g. Eurostat's 0-14, 15-64, 65+), for data without
@@ -150,7 +148,8 @@ function partition(labels: readonly string[], file: string | undefined): Group[]
 function stockOf(own: Table, groups: readonly Group[], value: string): Map<number, (number | null)[]> {
   const stock = new Map<number, (number | null)[]>();
   for (const r of own.toRows()) {
-    const s = FEMALE.test(String(r.sex)) ? 0 : MALE.test(String(r.sex)) ? 1 : -1;
+    const sex = sexOf(r.sex);
+    const s = sex === "female" ? 0 : sex === "male" ? 1 : -1;
     const g = groups.findIndex((x) => x.label === r.age);
     if (s < 0 || g < 0) continue;
     const year = r.year as number;

@@ -1,7 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { parseAgeBand } from "./ages.ts";
-import { type BySex, type Rates, type Sex, timeWeights, weightedRate } from "./projection.ts";
+import { type BySex, type Rates, type Sex, sexOf, timeWeights, weightedRate } from "./projection.ts";
 
 /**
  * Tables the rates are estimated from, each tidy with region, year, age (single years, the last open: "100+") and
@@ -36,8 +36,6 @@ export interface RateOptions {
 
 type Weights = "uniform" | "linear" | "exponential";
 
-const FEMALE = /^(f|k|2|female|females|women|kvinnor|kvinner)$/i;
-const MALE = /^(m|1|male|males|men|män|menn)$/i;
 /** Mortality ratios are taken over these age groups (0, 1-4, 5-9 … 85-89, 90+), as in METHODS §8.1. */
 const MORTALITY_GROUPS = [0, 1, ...Array.from({ length: 18 }, (_, k) => 5 * (k + 1))];
 
@@ -133,7 +131,7 @@ function eventsBy(t: Table, region: string, years: readonly number[], maxAge: nu
   for (const r of mine.toRows()) {
     const band = parseAgeBand(String(r.age));
     if (!band || (band.from !== band.to && band.to !== Infinity)) continue; // totals and age groups
-    const sex: Sex | null = !bySex ? "female" : FEMALE.test(String(r.sex)) ? "female" : MALE.test(String(r.sex)) ? "male" : null;
+    const sex: Sex | null = bySex ? sexOf(r.sex) : "female";
     if (!sex) continue;
     const v = r[value];
     const y = years.indexOf(r.year as number);
