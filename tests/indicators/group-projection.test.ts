@@ -76,6 +76,7 @@ describe("projection on the data's age groups (Eurostat 0-14, 15-64, 65+)", () =
     expect(() => projectAgeGroups(gap, { region: "X", horizon: 2025 })).toThrow(/do not cover the ages 0 and up without gaps/);
     const women = groups([[2020, "F", 1, 1, 1], [2021, "F", 1, 1, 1]]);
     expect(() => projectAgeGroups(women, { region: "X", horizon: 2025 })).toThrow(/lacks a population for some sex and age group/);
+    expect(() => projectAgeGroups(dalarna(), { region: "SE312", horizon: 2010 })).toThrow(/the horizon 2010 is not after 2022/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { projectPopulation } from "../../src/indicators/population/projection.ts";
+import { projectPopulation, sexOf } from "../../src/indicators/population/projection.ts";
 import { estimateRates } from "../../src/indicators/population/rates.ts";
 import { Table } from "../../src/table/table.ts";
 
@@ -15,6 +15,10 @@ function table(regions: string[], years: number[], value: (region: string, year:
 const years = [2019, 2020, 2021];
 
 describe("rates from historical events (METHODS §8.1)", () => {
+  test("sex labels as the agencies write them", () => {
+    expect(["F", "kvinnor", "Kvinner", "2", "M", "män", "menn", "1", "T", "totalt"].map(sexOf)).toEqual(["female", "female", "female", "female", "male", "male", "male", "male", null, null]);
+  });
+
   test("constant events give back the rates exactly: deaths a per 1 000 at age a, 0,05 births per woman 20-39", () => {
     const rates = estimateRates({
       population: table(["X"], years, () => 1000),

@@ -77,6 +77,7 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   const complete = (year: number) => stock.get(year)?.every((v) => v !== null && v > 0) ?? false;
   const start = options.start ?? Math.max(...[...stock.keys()].filter(complete));
   if (!complete(start)) throw new OmvarldError("ARGUMENT", `${options.region} lacks a population for some sex and age group in ${start}`, {}, "choose a start year the table has in full");
+  if (!(options.horizon > start)) throw new OmvarldError("ARGUMENT", `the horizon ${options.horizon} is not after ${start}, the last year the projection starts from`, {}, `give a horizon after ${start}, e.g. ${start + 18}`);
   const windowSize = options.window ?? 10;
   const history: Float64Array[] = [];
   let first = start;
