@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -101,6 +102,24 @@ describe("omvarld attractiveness", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--from expects a whole number/);
     expect(omvarld("attractiveness", "--help").stdout).toMatch(/--min-population/);
+  });
+});
+
+describe("omvarld annex", () => {
+  const eurostat = "data/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv";
+  test("bad unit costs and a horizon before the data: one line naming the file or the year, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "omvarld-cli-annex-"));
+    const broken = join(dir, "costs.json");
+    writeFileSync(broken, '[{ "service": "skola", "ages": "0-14", "cost": 120 ');
+    const r = omvarld("annex", "--data", eurostat, "--region", "SE312", "--costs", broken, "--out", join(dir, "a.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/costs\.json: cannot read the unit costs: .*hint: a JSON array/);
+    writeFileSync(broken, '{ "costs": [{ "service": "skola", "ages": "0-14", "cost": "120" }] }');
+    expect(omvarld("annex", "--data", eurostat, "--region", "SE312", "--costs", broken, "--out", join(dir, "a.xlsx")).stderr).toMatch(/costs\.json: the unit costs are not a list of \{ service, ages, cost \}/);
+    const early = omvarld("annex", "--data", eurostat, "--region", "SE312", "--horizon", "2010", "--out", join(dir, "a.xlsx"));
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/the horizon 2010 is not after 2022.*hint: give a horizon after 2022/);
   });
 });
 
