@@ -75,11 +75,12 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
   const [html] = await writeReport(data, { region: "0428", peers: [], locale: "sv", out, pdf: false });
   log(`Report for Trysil: ${html}`);
-  // Dalarna, its NUTS 2 region and Sweden: the report and the annex share one read of Eurostat's 1 M cells
-  const eurostat = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, { where: { region: ["SE312", "SE31", "SE"], unit: "NR" } });
+  // Sweden's regions (Dalarna's peers, its NUTS 2 region, the country): the report and the annex share one read
+  // of Eurostat's 1 M cells
+  const eurostat = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, { where: { region: (code) => code.startsWith("SE"), unit: "NR" } });
   const gdp = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv`, { where: { unit: "EUR_HAB" } });
   const [dalarnaReport] = await writeReport({ population: eurostat, gdp }, { region: "SE312", name: "Dalarnas län", peers: [], locale: "sv", out: join(out, "dalarna"), pdf: false });
-  log(`Report for Dalarna (GDP per inhabitant against Sweden's, population projected to 2040): ${dalarnaReport}`);
+  log(`Report for Dalarna (population against Sweden's counties, GDP per inhabitant, projection to 2040): ${dalarnaReport}`);
   const [xlsx] = await annex({
     data: eurostat, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040,
     costs: `${DATA_DIR}costs/example-unit-costs.json`, locale: "sv", out: join(out, "annex.xlsx"), csv: true,

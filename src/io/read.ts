@@ -23,10 +23,11 @@ export interface ReadOptions {
   /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /**
-   * Keep only the rows whose codes are among these, by column (canonical names: `region`, `sex`, `age`, ...), e.g.
-   * `{ region: ["SE312", "SE"] }`. Eurostat TSV applies it while reading, which skips parsing the other lines.
+   * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
+   * `age`, ...), e.g. `{ region: ["SE312", "SE"] }` or `{ region: (code) => code.startsWith("SE") }`. Eurostat TSV
+   * applies it while reading, to the codes as the file writes them, which skips parsing the other lines.
    */
-  where?: Readonly<Record<string, string | number | readonly (string | number)[]>>;
+  where?: Readonly<Record<string, string | number | readonly (string | number)[] | ((code: string) => boolean)>>;
 }
 
 /** Guesses the format from the text. */
@@ -98,7 +99,7 @@ export function keepWhere(table: Table, where: ReadOptions["where"], file: strin
   if (absent !== undefined) {
     throw new OmvarldError("ARGUMENT", `the option where names the column "${absent}", which the table does not have`, { file }, `its columns: ${table.columnNames.join(", ")}`);
   }
-  return table.filter(where);
+  return table.filter(Object.fromEntries(Object.entries(where).map(([name, spec]) => [name, typeof spec === "function" ? (v: unknown) => v !== null && spec(String(v)) : spec])));
 }
 
 /** Files above this size (bytes) are read as bytes where the format allows it. */

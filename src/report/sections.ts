@@ -8,7 +8,7 @@ import { type Locale, word } from "../charts/locale.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
-import type { Table } from "../table/table.ts";
+import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
 import { projectionSection } from "./projection.ts";
 import { formatNumber, WORDS } from "./text.ts";
@@ -58,8 +58,13 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const focus = data.panel?.filter({ region: options.region });
   if (data.panel && focus && focus.numRows > 0) {
     name = String(focus.get("region_name", 0) ?? options.region);
-    sections.push(populationSection(data.panel, options, name, locale), ...attractivenessSections(data.panel, options, name, locale));
-  } else missing.push(...(data.population ? [] : [w.population]), w.attractiveness, w.jobs); // the projection shows the observed population
+    const series = data.panel.filter({ region: peersOf(data.panel, options) }).select("region", "region_name", "year", "population");
+    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel, options, name, locale));
+  } else {
+    const totals = data.population ? totalsOf(data.population, options.region, options.name ?? options.region) : null;
+    if (totals) sections.push(populationSection(totals, options, options.name ?? options.region, locale, "focus"));
+    missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
+  }
   if (name === options.region && options.name) name = options.name;
   const commuting = data.commuting?.filter({ region: options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
@@ -78,12 +83,25 @@ function peersOf(panel: Table, options: ReportOptions): string[] {
   return county === null ? [options.region] : (panel.filter({ county_name: county }).distinct("region") as string[]);
 }
 
-function populationSection(panel: Table, options: ReportOptions, name: string, locale: Locale): Section {
+/**
+ * Population totals by region and year from a table by age and sex (Eurostat's TOTAL × T rows) for the region and
+ * the regions of the same level in its country (NUTS codes of the same length), named where the data name them.
+ */
+function totalsOf(population: Table, region: string, name: string): Table | null {
+  const totals = ["T", "TOTAL", "total", "Total", "totalt", "Totalt"];
+  const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
+  const rows = population.filter({ sex: totals, age: totals, region: (c) => level(String(c)) }).toRows()
+    .filter((r) => typeof r.value === "number")
+    .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? r.region), year: r.year as number, population: r.value as number }));
+  return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;
+}
+
+/** Population as index lines against the peers, the change since the first year, and the last six years. */
+function populationSection(series: Table, options: ReportOptions, name: string, locale: Locale, labels: "all" | "focus" = "all"): Section {
   const w = WORDS[locale];
-  const regions = peersOf(panel, options);
-  const series = panel.filter({ region: regions }).select("region", "region_name", "year", "population");
-  const years = series.distinct("year") as number[];
-  const first = Math.min(...years);
+  // the base year is the region's first: peers with longer series start there too
+  const first = Math.min(...(series.filter({ region: options.region }).distinct("year") as number[]));
+  series = series.filter({ year: (y) => (y as number) >= first });
   const names = series.groupBy(["region", "region_name"]).count().drop("count");
   const index = growth(series, { base: first, value: "population" }).join(names, { on: ["region"], how: "left" });
   const own = index.filter({ region: options.region }).sort("year").toRows();
@@ -94,12 +112,12 @@ function populationSection(panel: Table, options: ReportOptions, name: string, l
   return {
     id: "population", heading: w.population,
     sentence: w.populationSentence(name, pct >= 0 ? w.grew : w.fell, formatNumber(Math.abs(pct), locale, 1), first, formatNumber(p0, locale), formatNumber(p1, locale)),
-    charts: [indexChart(index, { focus: options.region, locale, title: `${w.population}, index (${first} = 100)` })],
+    charts: [indexChart(index, { focus: options.region, locale, labels, title: `${w.population}, index (${first} = 100)` })],
     table: {
       columns: [w.year, w.inhabitants, w.change],
       rows: recent.map((r) => [String(r.year), formatNumber(r.population as number, locale), formatNumber(r.growth_pct as number | null, locale, 1)]),
     },
-    sources: [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean),
+    sources: [sourceLine(series.provenance, locale) ?? ""].filter(Boolean),
   };
 }
 

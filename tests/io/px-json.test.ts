@@ -88,6 +88,11 @@ describe("Eurostat", () => {
     expect(narrow.toRows()).toEqual(wide.toRows());
     expect(one(narrow, { region: "SE312", age: "TOTAL", year: 2018 })).toBe(286_165);
     expect(() => readFixture("scb/anderssundell-stathelp__data__befolkning.csv", { where: { geo: "SE312" } })).toThrow(/where names the column "geo"/);
+    // a test on the codes: every Swedish region, at every NUTS level
+    const sweden = readFixture(file, { where: { region: (code) => code.startsWith("SE"), sex: "T", age: "TOTAL" } });
+    expect(sweden.distinct("region")).toContain("SE312");
+    expect((sweden.distinct("region") as string[]).every((r) => r.startsWith("SE"))).toBe(true);
+    expect(sweden.filter({ year: 2022 }).numRows).toBe(readFixture(file).filter({ region: (r) => String(r).startsWith("SE"), sex: "T", age: "TOTAL", year: 2022 }).numRows);
   });
 
   test("Dalarna: Eurostat 1 January 2018 equals the sum of SCB's 15 kommuner on 31 December 2017", () => {

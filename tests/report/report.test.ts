@@ -45,7 +45,7 @@ describe("a report from commuting data", () => {
 });
 
 describe("a report from Eurostat's population by age group and sex", () => {
-  test("economy and projection sections: the sentences and tables agree with the data and projectAgeGroups; population is not listed as missing", async () => {
+  test("population, economy and projection sections: the sentences and tables agree with the data and projectAgeGroups", async () => {
     const file = fixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
     const gdp = fixture("eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv");
     const [path] = await report({ data: [file, gdp], region: "SE312", name: "Dalarnas län", peers: [], locale: "sv", out: join(out, "dalarna"), pdf: false }, () => undefined);
@@ -54,7 +54,9 @@ describe("a report from Eurostat's population by age group and sex", () => {
     const y2040 = p.total.filter({ year: 2040 }).toRows()[0]!;
     const n = (v: unknown) => formatNumber(v as number, "sv");
     expect(html).toContain(`Om utvecklingen 2012–2022 håller i sig, växer befolkningen i Dalarnas län till ${n(y2040.population)} år 2040 (80 % intervall ${n(y2040.low)}–${n(y2040.high)}), från 288\u00a0387 år 2022.`);
-    expect(html.match(/<figure><svg/g)).toHaveLength(4);
+    expect(html.match(/<figure><svg/g)).toHaveLength(5);
+    // Eurostat's totals: 280 575 on 1 January 2000, 288 387 in 2022: +2,8 %
+    expect(html).toContain(`Befolkningen i Dalarnas län har ökat med ${formatNumber(100 * (288_387 / 280_575 - 1), "sv", 1)} % sedan 2000 (från 280\u00a0575 till 288\u00a0387).`);
     // GDP per inhabitant, Eurostat EUR_HAB: Dalarna 37 300 and Sweden 46 400 in 2020, 26 600 and 32 100 in 2000
     expect(html).toContain(`BRP per invånare i Dalarnas län var ${formatNumber((100 * 37_300) / 46_400, "sv", 1)} % av rikets 2020 (${formatNumber((100 * 26_600) / 32_100, "sv", 1)} % 2000).`);
     expect(html).toContain("<tr><td>2020</td><td>37\u00a0300</td><td>46\u00a0400</td><td>80,4</td></tr>");

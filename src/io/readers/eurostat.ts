@@ -24,9 +24,12 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     if (!p) throw new OmvarldError("PARSE", `column header "${h.trim()}" is not a period`, { file, line: 1, column: k + 2 });
     return h.trim();
   });
-  const wanted = dimensionNames.map((name) => {
+  const wanted = dimensionNames.map((name): ((code: string) => boolean) | null => {
     const spec = options.where?.[name];
-    return spec === undefined ? null : new Set((Array.isArray(spec) ? spec : [spec]).map(String));
+    if (spec === undefined) return null;
+    if (typeof spec === "function") return spec;
+    const codes = new Set((Array.isArray(spec) ? spec : [spec]).map(String));
+    return (code) => codes.has(code);
   });
   const builder = new TidyBuilder([...dimensionNames, "year"]);
   const labels: string[] = new Array(dimensionNames.length + 1);
@@ -37,7 +40,7 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     if (keys.length !== dimensionNames.length) {
       throw new OmvarldError("PARSE", `the first cell has ${keys.length} codes, expected ${dimensionNames.length} (${first})`, { file, line: l + 1, column: 1 });
     }
-    if (!wanted.every((set, d) => set === null || set.has(keys[d]!))) continue;
+    if (!wanted.every((keep, d) => keep === null || keep(keys[d]!))) continue;
     if (line.endsWith("\r")) line = line.slice(0, -1);
     const cells = line.split("\t");
     if (cells.length !== periods.length + 1) {
