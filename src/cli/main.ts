@@ -52,7 +52,7 @@ at the end. With --pdf it also prints DIR/report.pdf with headless Chromium.
 Options:
   --data PATH     a file or a folder of statistics files (repeat or separate with commas)
   --region CODE   the region, e.g. 0428
-  --name NAME     the region's name, where the data give none (Eurostat's tables have codes only)
+  --name NAME     the region's name, where neither the data nor the registry give one (Sweden's NUTS 3 codes are named)
   --peers CODES   regions to compare with, comma-separated (default: the region's county)
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
   --lang LANG     sv (default), nb or en

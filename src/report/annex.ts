@@ -5,6 +5,7 @@ import { dependencyRatios, type DependencyBands } from "../indicators/population
 import type { Table } from "../table/table.ts";
 import { sourceLine } from "../charts/builders/common.ts";
 import type { Sheet } from "./workbook.ts";
+import { nutsName } from "../regions/nuts.ts";
 
 const TEXT = {
   sv: {
@@ -80,7 +81,7 @@ export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64
  */
 export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   const t = TEXT[options.locale ?? "sv"];
-  const name = (code: string) => options.names?.[code] ?? code;
+  const name = (code: string) => options.names?.[code] ?? nutsName(code) ?? code;
   const own = population.filter({ region: options.region });
   const ages = (own.distinct("age") as string[]).filter((a) => parseAgeBand(a) !== null);
   // the service groups where every age of the data falls inside one of them, else the data's own groups

@@ -1,6 +1,7 @@
 import { sourceLine } from "../charts/builders/common.ts";
 import { indexChart } from "../charts/builders/population.ts";
 import type { Locale } from "../charts/locale.ts";
+import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import type { Section } from "./sections.ts";
 import { formatNumber, WORDS } from "./text.ts";
@@ -26,7 +27,7 @@ export function economySection(gdp: Table, region: string, name: string, locale:
   if (!national || !own || own.size === 0) return null;
   const shares = [...byRegion].filter(([code]) => code !== country).flatMap(([code, years]) => [...years]
     .filter(([year]) => national.has(year))
-    .map(([year, v]) => ({ region: code, region_name: code === region ? name : code, year, index: (100 * v) / national.get(year)! })));
+    .map(([year, v]) => ({ region: code, region_name: code === region ? name : (nutsName(code) ?? code), year, index: (100 * v) / national.get(year)! })));
   const years = [...own.keys()].filter((y) => national.has(y)).sort((a, b) => a - b);
   if (years.length === 0) return null;
   const [first, last] = [years[0]!, years.at(-1)!];

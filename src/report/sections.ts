@@ -8,6 +8,7 @@ import { type Locale, word } from "../charts/locale.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
+import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
 import { projectionSection } from "./projection.ts";
@@ -61,11 +62,12 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
     const series = data.panel.filter({ region: peersOf(data.panel, options) }).select("region", "region_name", "year", "population");
     sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel, options, name, locale));
   } else {
-    const totals = data.population ? totalsOf(data.population, options.region, options.name ?? options.region) : null;
-    if (totals) sections.push(populationSection(totals, options, options.name ?? options.region, locale, "focus"));
+    const title = options.name ?? nutsName(options.region) ?? options.region;
+    const totals = data.population ? totalsOf(data.population, options.region, title) : null;
+    if (totals) sections.push(populationSection(totals, options, title, locale, "focus"));
     missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
   }
-  if (name === options.region && options.name) name = options.name;
+  if (name === options.region) name = options.name ?? nutsName(options.region) ?? name;
   const commuting = data.commuting?.filter({ region: options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
@@ -92,7 +94,7 @@ function totalsOf(population: Table, region: string, name: string): Table | null
   const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
   const rows = population.filter({ sex: totals, age: totals, region: (c) => level(String(c)) }).toRows()
     .filter((r) => typeof r.value === "number")
-    .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? r.region), year: r.year as number, population: r.value as number }));
+    .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region), year: r.year as number, population: r.value as number }));
   return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;
 }
 

@@ -3,7 +3,8 @@ import { parseRegionLabel, padLostZeros } from "../../src/regions/labels.ts";
 import { recast } from "../../src/regions/recast.ts";
 import { findRegion, municipalities, REGIONS } from "../../src/regions/registry.ts";
 import { Table } from "../../src/table/table.ts";
-import { readFixture } from "../helpers.ts";
+import { nutsName, SE_NUTS3_LAN } from "../../src/regions/nuts.ts";
+import { one, readFixture } from "../helpers.ts";
 
 describe("region labels", () => {
   test.each([
@@ -54,6 +55,22 @@ describe("registry", () => {
     expect(findRegion("3421", { country: "NO", year: 2022 })?.name).toBe("Trysil");
     expect(findRegion("34", { country: "NO", year: 2024 })?.name).toBe("Innlandet");
     expect(findRegion("40", { country: "NO", year: 2024 })?.name).toBe("Telemark");
+  });
+});
+
+describe("Swedish NUTS 3 regions and län", () => {
+  test("each NUTS 3 region has the län's population: Eurostat on 1 January 2019 = SCB on 31 December 2018, all 21", () => {
+    const scb = readFixture("scb/anderssundell-stathelp__data__countypop.csv");
+    const eurostat = readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", { where: { sex: "T", age: "TOTAL", unit: "NR" } });
+    const codes = Object.keys(SE_NUTS3_LAN);
+    expect(codes).toHaveLength(21);
+    expect(new Set(Object.values(SE_NUTS3_LAN)).size).toBe(21);
+    for (const nuts of codes) {
+      expect(one(eurostat, { region: nuts, year: 2019 }), nuts).toBe(one(scb, { region: SE_NUTS3_LAN[nuts]! }));
+    }
+    expect(nutsName("SE312")).toBe("Dalarnas län");
+    expect(nutsName("SE")).toBe("Sverige");
+    expect(nutsName("NO020")).toBeUndefined();
   });
 });
 
