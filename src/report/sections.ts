@@ -55,19 +55,18 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const w = WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
-  let name = options.region;
   const focus = data.panel?.filter({ region: options.region });
-  if (data.panel && focus && focus.numRows > 0) {
-    name = String(focus.get("region_name", 0) ?? options.region);
-    const series = data.panel.filter({ region: peersOf(data.panel, options) }).select("region", "region_name", "year", "population");
-    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel, options, name, locale));
+  const inPanel = data.panel !== undefined && focus !== undefined && focus.numRows > 0;
+  // the name the data give, else the one asked for, else the registry's (Sweden's NUTS 3 regions), else the code
+  const name = (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? options.name ?? nutsName(options.region) ?? options.region;
+  if (inPanel) {
+    const series = data.panel!.filter({ region: peersOf(data.panel!, options) }).select("region", "region_name", "year", "population");
+    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale));
   } else {
-    const title = options.name ?? nutsName(options.region) ?? options.region;
-    const totals = data.population ? totalsOf(data.population, options.region, title) : null;
-    if (totals) sections.push(populationSection(totals, options, title, locale, "focus"));
+    const totals = data.population ? totalsOf(data.population, options.region, name) : null;
+    if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
     missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
   }
-  if (name === options.region) name = options.name ?? nutsName(options.region) ?? name;
   const commuting = data.commuting?.filter({ region: options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
