@@ -92,7 +92,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
   }
 }
 
-/** Applies the `where` option (a no-op when the reader has applied it already). */
+/** Applies the `where` option; after Eurostat's reader, which skipped the unwanted lines, only the rows left are checked. */
 export function keepWhere(table: Table, where: ReadOptions["where"], file: string | undefined): Table {
   if (!where) return table;
   const absent = Object.keys(where).find((name) => !table.has(name));

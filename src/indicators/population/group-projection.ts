@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
+import { sum, weightedMean } from "../util/stats.ts";
 import { type AgeBand, parseAgeBand, within } from "./ages.ts";
 import { sexOf, timeWeights, type Sex } from "./projection.ts";
 
@@ -88,7 +89,7 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   }
   if (history.length === 0) throw new OmvarldError("ARGUMENT", `no two consecutive years with every group before ${start}`, {}, "the projection needs at least two years of population by sex and age group");
   const weights = timeWeights(history.length, options.weights ?? "exponential");
-  const mean = Float64Array.from({ length: 2 * n }, (_, i) => dot(weights, history.map((h) => h[i]!)));
+  const mean = Float64Array.from({ length: 2 * n }, (_, i) => weightedMean(history.map((h) => h[i]!), weights)!);
   // the scenario multipliers of each projected year, worked out once (the bootstrap steps through the years many times)
   const factors = (component: "entrants" | "net_other") => Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
     (options.multipliers ?? []).filter((m) => m.component === component && m.from <= start + k && start + k <= m.to).reduce((p, m) => p * m.factor, 1));
@@ -105,19 +106,19 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   const flowRows: Record<string, string | number | null>[] = [];
   const initial = Float64Array.from(stock.get(start) as number[]);
   const flows = new Float64Array(1);
-  const totals = [sumOf(initial)];
+  const totals = [sum(initial)];
   let current = initial;
   for (let year = start; year < options.horizon; year++) {
     const next = new Float64Array(current.length);
     const entrants = step(current, next, mean, year - start, flows);
-    flowRows.push({ region, year, start_population: sumOf(current), entrants, net_other: flows[0]!, end_population: sumOf(next) });
+    flowRows.push({ region, year, start_population: sum(current), entrants, net_other: flows[0]!, end_population: sum(next) });
     current = next;
-    totals.push(sumOf(current));
+    totals.push(sum(current));
     push(year + 1, current, "projected");
   }
   const bounds = options.interval === false ? null : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
   const observed = [...stock.keys()].filter((y) => y < start && complete(y)).sort((a, b) => a - b)
-    .map((year) => ({ region, year, kind: "observed", population: sumOf(Float64Array.from(stock.get(year) as number[])), low: null, high: null }));
+    .map((year) => ({ region, year, kind: "observed", population: sum(stock.get(year) as number[]), low: null, high: null }));
   // the start year is observed; its interval is the point itself, so that the band starts there
   const totalRows = [...observed, ...totals.map((population, k) => ({
     region, year: start + k, kind: k === 0 ? "observed" : "projected", population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null,
@@ -213,14 +214,14 @@ function bootstrap(
   let q = new Float64Array(start.length);
   for (let run = 0; run < runs; run++) {
     p.set(start);
-    totals[0]![run] = sumOf(p);
+    totals[0]![run] = sum(p);
     for (let y = 0; y < years; y++) {
       const u = random();
       let k = 0;
       while (k < history.length - 1 && u > cumulative[k]!) k++;
       step(p, q, history[k]!, y);
       [p, q] = [q, p];
-      totals[y + 1]![run] = sumOf(p);
+      totals[y + 1]![run] = sum(p);
     }
   }
   const quantile = (values: Float64Array, q: number) => {
@@ -230,12 +231,6 @@ function bootstrap(
     return sorted[lo]! + (at - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
   };
   return { low: totals.map((t) => quantile(t, (1 - level) / 2)), high: totals.map((t) => quantile(t, (1 + level) / 2)) };
-}
-
-function sumOf(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]!;
-  return s;
 }
 
 /** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
@@ -248,10 +243,4 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function dot(w: readonly number[], v: readonly number[]): number {
-  let s = 0;
-  for (let k = 0; k < w.length; k++) s += w[k]! * v[k]!;
-  return s;
 }

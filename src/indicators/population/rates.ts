@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { parseAgeBand } from "./ages.ts";
+import { sum } from "../util/stats.ts";
 import { type BySex, type Rates, type Sex, sexOf, timeWeights, weightedRate } from "./projection.ts";
 
 /**
@@ -81,20 +82,19 @@ export function estimateRates(tables: RateTables, options: RateOptions): Rates {
     const nation = local(options.national);
     const nationalFertility = Array.from({ length: maxAge + 1 }, (_, a) => rate(nation.births.female, nation.population.female, wf, a));
     // the ratio of the 15-49 totals (a TFR ratio), clipped
-    const tfr = (f: number[]) => f.slice(15, 50).reduce((s, v) => s + v, 0);
+    const tfr = (f: number[]) => sum(f.slice(15, 50));
     const ratio = tfr(nationalFertility) > 0 ? Math.min(3, Math.max(0.1, tfr(fertility) / tfr(nationalFertility))) : 1;
     fertility = nationalFertility.map((f) => f * ratio);
     mortality = bySex((s) => {
       const national = Array.from({ length: maxAge + 1 }, (_, a) => rate(nation.deaths[s], nation.population[s], wm, a));
-      const adjusted = national.map((m) => m);
+      const adjusted = [...national];
       MORTALITY_GROUPS.forEach((from, g) => {
-        const to = g + 1 < MORTALITY_GROUPS.length ? MORTALITY_GROUPS[g + 1]! - 1 : maxAge;
-        const ages = Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((a) => a <= maxAge);
-        const sum = (cubeOf: number[][], w: number[]) => years.reduce((t, _, y) => t + w[y]! * ages.reduce((u, a) => u + cubeOf[y]![a]!, 0), 0);
-        const deaths = years.reduce((t, _, y) => t + ages.reduce((u, a) => u + own.deaths[s][y]![a]!, 0), 0);
-        const expected = ages.reduce((t, a) => t + national[a]! * years.reduce((u, _, y) => u + wm[y]! * own.population[s][y]![a]!, 0), 0);
-        const observed = sum(own.deaths[s], wm);
-        const r = deaths < 50 || expected <= 0 ? 1 : Math.min(1.3, Math.max(0.7, observed / expected));
+        const to = Math.min(maxAge, g + 1 < MORTALITY_GROUPS.length ? MORTALITY_GROUPS[g + 1]! - 1 : maxAge);
+        const ages = Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+        // Σ over the window (weighted, or plain counts) and the group's ages
+        const total = (byYear: number[][], w?: number[]) => sum(years.map((_, y) => (w?.[y] ?? 1) * sum(ages.map((a) => byYear[y]![a]!))));
+        const expected = sum(ages.map((a) => national[a]! * sum(years.map((_, y) => wm[y]! * own.population[s][y]![a]!))));
+        const r = total(own.deaths[s]) < 50 || expected <= 0 ? 1 : Math.min(1.3, Math.max(0.7, total(own.deaths[s], wm) / expected));
         for (const a of ages) adjusted[a] = national[a]! * r;
       });
       return adjusted;

@@ -1,7 +1,7 @@
 /** Small statistics shared by the indicators. Missing values (null) are never silently dropped: callers decide. */
 
 /** Σ x. */
-export function sum(values: readonly number[]): number {
+export function sum(values: Iterable<number>): number {
   let s = 0;
   for (const v of values) s += v;
   return s;
