@@ -5,14 +5,14 @@ export interface AgeBand {
 }
 
 /**
- * Reads an age label as agencies write it: "0", "0 år", "1-4", "1–4 år", "90+", "90+ år", "100 år och äldre",
+ * Reads an age label as agencies write it: "0", "0 år", "1-4", "1–4 år", "90+", "90+ år", "100 år och äldre", "80 years or older",
  * "Y_LT15", "Y15-64", "Y_GE65", "Y5" (Eurostat), "F0-19" (SSB). Null for totals and unknown ages.
  *
  * @example
  * parseAgeBand("65-79 år") // { from: 65, to: 79 }
  */
 export function parseAgeBand(label: string): AgeBand | null {
-  const open = /^y?(\d+)\s*(?:år\s+)?(?:\+|och äldre|og eldre|and over|or older|years and over)/.exec(label.trim().toLowerCase());
+  const open = /^y?(\d+)\s*(?:(?:år|years?)\s+)?(?:\+|och äldre|og eldre|og over|and over|or older|and older|eller eldre|eller äldre)/.exec(label.trim().toLowerCase());
   if (open) return { from: Number(open[1]), to: Infinity };
   const t = label.trim().toLowerCase().replace(/\s*(år|years?|year|aar)\b.*$/, "").replace(/^f(?=\d)/, "");
   let m = /^y?_?lt(\d+)$/.exec(t);
