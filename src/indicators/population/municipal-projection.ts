@@ -175,13 +175,14 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   if (options.window) ({ from, to } = options.window);
   else {
     to = start - 1;
+    while (to > start - 6 && !hasEvents(region, to)) to--;
     from = to;
     while (from - 1 >= to - 4 && hasEvents(region, from - 1)) from--;
   }
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const missing = years.find((t) => !hasEvents(region, t));
-  if (years.length === 0 || missing !== undefined || to >= start) {
-    throw new OmvarldError("ARGUMENT", `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years before the start"} for ${region}`, {}, "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)");
+  if (years.length === 0 || missing !== undefined) {
+    throw new OmvarldError("ARGUMENT", `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years"} for ${region}`, {}, "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)");
   }
   const schedule = options.standardMortality ?? STANDARD_MORTALITY;
   const shape = options.standardFertility ?? standardFertility(A);
