@@ -56,11 +56,11 @@ describe("projectMunicipality on hand-made tables", () => {
     B: { 2000: [[30, 40, 300], [31, 41, 290]], 2001: [[28, 33, 320], [29, 36, 305]], 2002: [[27, 30, 330], [30, 30, 320]] },
   });
   const deathRows: Row[] = [];
-  const deathsOf = { A: { 2000: [[0, 0, 5], [1, 0, 4]], 2001: [[0, 1, 6], [0, 0, 5]] }, B: { 2000: [[1, 0, 12], [1, 1, 11]], 2001: [[0, 0, 14], [1, 0, 13]] } } as const;
+  const deathsOf: Record<string, Record<number, number[][]>> = { A: { 2000: [[0, 0, 5], [1, 0, 4]], 2001: [[0, 1, 6], [0, 0, 5]] }, B: { 2000: [[1, 0, 12], [1, 1, 11]], 2001: [[0, 0, 14], [1, 0, 13]] } };
   for (const [region, byYear] of Object.entries(deathsOf)) {
     for (const [year, [f, m]] of Object.entries(byYear)) {
-      f.forEach((v, a) => deathRows.push({ region, year: Number(year), sex: "female", age: a === 2 ? "2+" : String(a), value: v }));
-      m.forEach((v, a) => deathRows.push({ region, year: Number(year), sex: "male", age: a === 2 ? "2+" : String(a), value: v }));
+      f!.forEach((v, a) => deathRows.push({ region, year: Number(year), sex: "female", age: a === 2 ? "2+" : String(a), value: v }));
+      m!.forEach((v, a) => deathRows.push({ region, year: Number(year), sex: "male", age: a === 2 ? "2+" : String(a), value: v }));
     }
   }
   const deaths = Table.fromRows(deathRows);

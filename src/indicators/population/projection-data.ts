@@ -5,14 +5,14 @@ import { type Sex, sexOf } from "./projection.ts";
 
 /** The tables a kommun projection is made from, as `recognise()` gives them. */
 export interface ProjectionInput {
-  /** region, year, sex ("female"/"male"), age ("0" … "100+"), value. */
-  population: Table;
+  /** region, year, sex ("female"/"male"), age ("0" … "100+"), value; several tables (e.g. one per file) are read as one. */
+  population: Table | readonly Table[];
   /** When the population is counted: SCB 31 December ("end"), SSB 1 January ("start"). */
   reference: "start" | "end";
   /** region, year, value [, sex] [, age = the mother's age]. */
-  births?: Table;
+  births?: Table | readonly Table[];
   /** region, year, value [, sex] [, age: single years "0" … "100+", or groups such as "0-64", "80+"]. */
-  deaths?: Table;
+  deaths?: Table | readonly Table[];
 }
 
 /** Deaths in one age band of one sex (null: both sexes), single ages when from = to. */
@@ -67,12 +67,13 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
   const names = new Map<string, string>();
   const kinds = new Map<string, string>();
   const shift = input.reference === "end" ? 1 : 0;
-  const pop = input.population;
-  for (const c of ["region", "year", "sex", "age"]) {
-    if (!pop.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: pop.provenance.file }, "the projection needs population by region, year, sex and single year of age");
-  }
-  const value = valueOf(pop);
-  const rows = columns(pop, ["region", "year", "sex", "age", value, "region_name", "region_kind"]);
+  const list = (t: Table | readonly Table[] | undefined): readonly Table[] => (t === undefined ? [] : Array.isArray(t) ? t : [t as Table]);
+  const sexCache = new Map<unknown, Sex | null>();
+  const sexOfCached = (label: unknown): Sex | null => {
+    let s = sexCache.get(label);
+    if (s === undefined) sexCache.set(label, (s = sexOf(label)));
+    return s;
+  };
   const ageCache = new Map<string, number | null>();
   const ageIndex = (label: string): number | null => {
     let a = ageCache.get(label);
@@ -84,12 +85,12 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
     }
     return a;
   };
-  const sexCache = new Map<unknown, Sex | null>();
-  const sexOfCached = (label: unknown): Sex | null => {
-    let s = sexCache.get(label);
-    if (s === undefined) sexCache.set(label, (s = sexOf(label)));
-    return s;
-  };
+  for (const pop of list(input.population)) {
+  for (const c of ["region", "year", "sex", "age"]) {
+    if (!pop.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: pop.provenance.file }, "the projection needs population by region, year, sex and single year of age");
+  }
+  const value = valueOf(pop);
+  const rows = columns(pop, ["region", "year", "sex", "age", value, "region_name", "region_kind"]);
   for (let i = 0; i < pop.numRows; i++) {
     const region = str(rows.region!(i));
     const sex = sexOfCached(rows.sex!(i));
@@ -109,11 +110,11 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
     if (!arr) byYear.set(year, (arr = new Float64Array(2 * (A + 1))));
     arr[(sex === "female" ? 0 : A + 1) + age]! += Number(v);
   }
+  }
 
   const births = new Map<string, Map<number, BirthCount>>();
   let birthDetail: ProjectionData["birthDetail"] = "none";
-  if (input.births) {
-    const t = input.births;
+  for (const t of list(input.births)) {
     const v = valueOf(t);
     const r = columns(t, ["region", "year", "sex", "age", v]);
     const byAge = t.has("age") && (t.distinct("age") as (string | null)[]).some((a) => a !== null && ageIndex(String(a)) !== null);
@@ -140,8 +141,9 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
 
   const deaths = new Map<string, Map<number, DeathBand[]>>();
   let deathDetail: ProjectionData["deathDetail"] = "none";
-  if (input.deaths) {
-    const t = input.deaths;
+  const deathTables = list(input.deaths);
+  const index = new Map<string, Map<number, Map<number, DeathBand>>>();
+  for (const t of deathTables) {
     const v = valueOf(t);
     const r = columns(t, ["region", "year", "sex", "age", v]);
     const bySex = t.has("sex") && (t.distinct("sex") as (string | null)[]).some((s) => sexOf(s) !== null);
@@ -158,7 +160,6 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
     const finest = labels.filter((l) => !labels.some((o) => o !== l && bandOf(o)!.from >= bandOf(l)!.from && bandOf(o)!.to <= bandOf(l)!.to && (bandOf(o)!.from !== bandOf(l)!.from || bandOf(o)!.to !== bandOf(l)!.to)));
     const keep = new Set(finest);
     deathDetail = finest.length === 0 ? (bySex ? "sex-totals" : "totals") : finest.every((l) => bandOf(l)!.from === bandOf(l)!.to || bandOf(l)!.from === A) ? "single-age" : "age-groups";
-    const index = new Map<string, Map<number, Map<number, DeathBand>>>();
     for (let i = 0; i < t.numRows; i++) {
       const region = str(r.region!(i));
       const x = r[v]!(i);
@@ -181,12 +182,13 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       if (!d) cells.set(key, (d = { sex, from: band.from, to: band.to, value: 0 }));
       d.value += Number(x);
     }
-    for (const [region, byYear] of index) deaths.set(region, new Map([...byYear].map(([year, cells]) => [year, [...cells.values()]])));
   }
+  for (const [region, byYear] of index) deaths.set(region, new Map([...byYear].map(([year, cells]) => [year, [...cells.values()]])));
   const files: ProjectionData["files"] = {};
-  if (pop.provenance.file) files.population = pop.provenance.file;
-  if (input.births?.provenance.file) files.births = input.births.provenance.file;
-  if (input.deaths?.provenance.file) files.deaths = input.deaths.provenance.file;
+  const fileOf = (t: Table | readonly Table[] | undefined) => list(t).map((x) => x.provenance.file).filter((f): f is string => !!f).join(", ");
+  if (fileOf(input.population)) files.population = fileOf(input.population);
+  if (fileOf(input.births)) files.births = fileOf(input.births);
+  if (fileOf(input.deaths)) files.deaths = fileOf(input.deaths);
   return { maxAge: A, reference: input.reference, regions: [...population.keys()], names, kinds, population, births, deaths, deathDetail, birthDetail, files };
 }
 
