@@ -33,3 +33,4 @@ export { prepareProjectionData, type BirthCount, type DeathBand, type Projection
 export { cohortDeaths, movingSum, residualMigration, type CohortDeaths, type ResidualMigration } from "./population/residual-migration.ts";
 export { spread, STANDARD_FERTILITY_SOURCE, standardFertility } from "./population/schedules.ts";
 export { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./population/standard-mortality.ts";
+export { BACKTEST_ERRORS, backtestError, type SizeClassError } from "./population/backtest-errors.ts";

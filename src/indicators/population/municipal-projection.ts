@@ -25,8 +25,12 @@ export interface MunicipalProjectionOptions {
   smoothing?: number;
   /** Scenario multipliers on a component for some years, e.g. { component: "netMigration", from: 2025, to: 2029, factor: 1.2 }. */
   multipliers?: readonly { component: Component; from: number; to: number; factor: number }[];
-  /** The interval: runs, level (default 500, 0.8) and seed; `false` for none. */
-  interval?: { runs?: number; level?: number; seed?: number } | false;
+  /**
+   * The interval: runs, level (default 500, 0.8), seed, and what a run draws: one observed year for each projected
+   * year ("year"), or one observed year held for the whole run ("run", the default: the back-test's coverage is
+   * nearer the level, see bench/RESULTS.md). `false` for none.
+   */
+  interval?: { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | false;
   /** Age groups for the `groups` table (default SKR's 0-5, 6-15, 16-19, 20-64, 65-79, 80+). */
   ageGroups?: readonly (readonly [number, number])[];
   /** Central death rates by sex and single age used to spread deaths given by age group (default Sweden 2015-2019). */
@@ -88,7 +92,7 @@ export interface ProjectionAssumptions {
     observedMeanPerYear: number;
     firstYear: number;
   };
-  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number } | null;
+  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | null;
   multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
 }
 
@@ -144,8 +148,9 @@ interface YearFacts {
  * - n: net migration rates Σ_t w_t·NM_t / Σ_t w_t·P_t, each summed over x ± `smoothing` ages first; NM from
  *   `residualMigration`. Time weights w: exponential (α = 0.33) for fertility and migration, uniform for mortality.
  *
- * The interval comes from a bootstrap over the window's years: each projected year draws one observed year (with
- * the time weights as probabilities) and uses its net migration rates and fertility level; mortality is fixed.
+ * The interval comes from a bootstrap over the window's years: each run draws one observed year (with the time
+ * weights as probabilities) and uses its net migration rates and fertility level for the whole horizon (or draws
+ * anew each year, `interval.draw = "year"`); mortality is fixed.
  *
  * @example
  * const p = projectMunicipality({ population, reference: "end", deaths }, { region: "2021", horizon: 2040 });
@@ -313,7 +318,7 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
 
   const groups = options.ageGroups ?? SKR_AGE_GROUPS;
   const horizonYears = horizon - start;
-  const interval = options.interval === false ? null : { runs: options.interval?.runs ?? 500, level: options.interval?.level ?? 0.8, seed: options.interval?.seed ?? 1 };
+  const interval = options.interval === false ? null : { runs: options.interval?.runs ?? 500, level: options.interval?.level ?? 0.8, seed: options.interval?.seed ?? 1, draw: options.interval?.draw ?? "run" };
   let bounds: { low: number[][]; high: number[][] } | null = null;
   if (interval) {
     const perYear = local.map((f, k) => ({
@@ -515,7 +520,7 @@ function lifeExpectancy(q: readonly number[], newborn: number): number {
  */
 function bootstrap(
   startPop: Float64Array, n: number, years: number, groups: readonly (readonly [number, number])[],
-  interval: { runs: number; level: number; seed: number }, weights: readonly number[],
+  interval: { runs: number; level: number; seed: number; draw: "year" | "run" }, weights: readonly number[],
   yearOf: (k: number) => { fertility: number[]; netMigration: number[][]; newborn: Record<Sex, number> },
   fixed: { mortality: number[][]; newbornMortality: Record<Sex, number>; boysShare: number; multipliers: readonly { component: Component; from: number; to: number; factor: number }[]; start: number },
 ): { low: number[][]; high: number[][] } {
@@ -533,10 +538,13 @@ function bootstrap(
   for (let run = 0; run < interval.runs; run++) {
     p.set(startPop);
     record(0, run, p);
+    let k = 0;
     for (let y = 0; y < years; y++) {
-      const u = random();
-      let k = 0;
-      while (k < cumulative.length - 1 && u > cumulative[k]!) k++;
+      if (y === 0 || interval.draw === "year") {
+        const u = random();
+        k = 0;
+        while (k < cumulative.length - 1 && u > cumulative[k]!) k++;
+      }
       const r = yearOf(k);
       const year = fixed.start + y;
       stepNet(p, q, n, r.fertility, fixed.mortality, r.netMigration, fixed.newbornMortality, r.newborn, fixed.boysShare,
