@@ -1,4 +1,4 @@
-// Generates src/regions/data/no-klass.ts from SSB's classification service KLASS (classification 131,
+// Generates src/regions/data/no-klass.ts (--check: compares instead of writing) from SSB's classification service KLASS (classification 131,
 // "Standard for kommuneinndeling"), saved in data/klass/ (see its README). Run: node scripts/build-klass.mjs
 //
 // Every kommuneinndeling version from 2002 on gives the kommuner valid from its 1 January until the next version; the
@@ -150,7 +150,11 @@ export const NO_CODE_LINKS: readonly (readonly [number, string, string])[] = [
 ${links.map((l) => `  [${l.year}, ${q(l.from)}, ${q(l.to)}],`).join("\n")}
 ];
 `;
-writeFileSync(new URL("../src/regions/data/no-klass.ts", import.meta.url), out);
+const target = new URL("../src/regions/data/no-klass.ts", import.meta.url);
+if (process.argv.includes("--check")) {
+  // the generated module must be what this script writes from data/klass
+  if (readFileSync(target, "utf8") !== out) fail("src/regions/data/no-klass.ts differs from data/klass; run node scripts/build-klass.mjs");
+} else writeFileSync(target, out);
 console.log(
   `versions ${versions.map((v) => `${v.year}:${v.items.length}`).join(" ")}; ${spells.length} kommune rows, ` +
     `${fylker.length} fylke rows, ${links.length} change links (${rows.length - links.length} name changes left out)`,

@@ -85,8 +85,17 @@ function mapCode(code: string, division: number, options: RecastOptions, changes
         checkWeights(t.code, weights, sinks, change);
         return sinks.map((s) => ({ code: s, share: t.share * weights[s]! }));
       }
-      const what = forward ? `was split in ${change.year}` : `was formed in ${change.year} from several codes`;
-      const message = `region ${t.code} ${what} (${change.from.join(", ")} → ${change.to.join(", ")})${change.note ? `: ${change.note}` : ""}`;
+      // names as the registry knows them (the old codes the year before the change, the new ones in its year),
+      // else the change's note
+      const [before, after] = [change.year - 1, change.year];
+      const name = (code: string, year: number) => findRegion(code, { country: options.country, year })?.name;
+      const olds = (forward ? [t.code] : sinks).map((c) => name(c, before));
+      const news = (forward ? sinks : [t.code]).map((c) => name(c, after));
+      const names = [...olds, ...news].every((n) => n !== undefined) ? `${olds.join(", ")} → ${news.join(", ")}` : change.note;
+      const detail = names ? ` (${names})` : "";
+      const message = forward
+        ? `region ${t.code} was split in ${change.year} into ${sinks.join(", ")}${detail}`
+        : `region ${t.code} was formed in ${change.year} from ${sinks.join(", ")}${detail}`;
       if (options.onSplit === "warn") {
         warnings.add(`${message}; kept as ${t.code} without weights`);
         return [t];
