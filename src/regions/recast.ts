@@ -121,7 +121,8 @@ const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1999 };
  * Recasts a series onto one code vintage: renumbered codes are renamed, merged units summed, split units divided
  * by the given weights (without them: an error, or with `onSplit: "warn"` the code is kept and a warning added).
  * Measures are summed per target region (a missing part makes the sum missing). Municipality codes in the result
- * that are not codes of the target year are named in a warning.
+ * that are not codes of the target year are named in a warning. The result keeps each row's year, so its codes no
+ * longer follow that year's division: to recast onto another vintage, start again from the original table.
  *
  * @example
  * // Trysil 0428 (2019) and 3421 (2020-) become one series under 3421; Drammen 3005 (2020-2023) is 3301 from 2024

@@ -119,7 +119,9 @@ export function findRegion(code: string, options: { country?: Country; year?: nu
 
 /**
  * The municipalities of a country in one year's structure; without a year, today's (codes with no end).
- * Norway's structures are known from 2002, Sweden's from 1992 for the codes that changed.
+ * Norway: every structure from 2002 (SSB KLASS). Sweden: complete from 1999; before that only the changes in
+ * CODE_CHANGES are known, and kommuner renumbered in the Skåne (1997) and Västra Götaland (1998) mergers that are not
+ * listed there appear under their current codes.
  *
  * @example
  * municipalities("NO", 2019).length // 422

@@ -218,3 +218,56 @@ describe("splits, mergers and boundary changes are never guessed", () => {
     expect(out.warnings).toEqual(["1 region code is not a kommune code of 2024 after recasting: 0999"]); // 2111 Svalbard is SSB's
   });
 });
+
+describe("Sweden: the 1995 splits and the county mergers of 1997-1998", () => {
+  test("Kristianstad 1180 → 1290 (Skåne län 1997) round-trips; SCB's year-end figures are in the next year's division", () => {
+    // 31 December 1995 is reported in the division of 1 January 1996, when Kristianstad was still 1180
+    const t = Table.fromRows([{ region: "1180", year: 1995, value: 75_000 }, { region: "1290", year: 2000, value: 74_000 }]);
+    const now = recast(t, { to: 2020, country: "SE" });
+    expect(now.toRows()).toEqual([{ region: "1290", year: 1995, value: 75_000 }, { region: "1290", year: 2000, value: 74_000 }]);
+    expect(now.warnings).toEqual([]);
+    // and back onto the division of 1996 (a result's codes are those of its target: recast the original rows again)
+    const then = recast(t, { to: 1996, country: "SE" });
+    expect(then.toRows()).toEqual([{ region: "1180", year: 1995, value: 75_000 }, { region: "1180", year: 2000, value: 74_000 }]);
+    expect(findRegion("1180", { country: "SE" })).toMatchObject({ name: "Kristianstad", to: 1996 });
+    expect(findRegion("1290", { country: "SE", year: 1996 })).toBeUndefined();
+    expect(findRegion("1290", { country: "SE", year: 1997 })?.name).toBe("Kristianstad");
+  });
+
+  test("Borås 1583 → 1490 (Västra Götaland 1998); before 1995 it held Bollebygd 1443 as well", () => {
+    const y1996 = Table.fromRows([{ region: "1583", year: 1996, value: 96_000 }]);
+    expect(recast(y1996, { to: 2020, country: "SE" }).toRows()).toEqual([{ region: "1490", year: 1996, value: 96_000 }]);
+    const y1993 = Table.fromRows([{ region: "1583", year: 1993, value: 104_000 }]);
+    expect(() => recast(y1993, { to: 2020, country: "SE" })).toThrow(/region 1583 was split in 1995 into 1583, 1443/);
+    const split = recast(y1993, { to: 2020, country: "SE", weights: { "1583": { "1583": 0.92, "1443": 0.08 } } });
+    expect(split.toRows()).toEqual([
+      { region: "1490", year: 1993, value: 104_000 * 0.92 },
+      { region: "1443", year: 1993, value: 104_000 * 0.08 },
+    ]);
+    // backwards, Borås and Bollebygd of 2000 sum to Borås of 1994 (31 December 1993 in the division of 1994)
+    const y2000 = Table.fromRows([{ region: "1490", year: 2000, value: 97_000 }, { region: "1443", year: 2000, value: 7_500 }]);
+    expect(recast(y2000, { to: 1994, country: "SE" }).toRows()).toEqual([{ region: "1583", year: 2000, value: 104_500 }]);
+  });
+
+  test("Lekeberg 1814 split from Örebro 1880 in 1995", () => {
+    const t = Table.fromRows([{ region: "1880", year: 1993, value: 120_000 }]);
+    expect(() => recast(t, { to: 2000, country: "SE" })).toThrow(/region 1880 was split in 1995 into 1880, 1814 \(Örebro → Örebro, Lekeberg\)/);
+    expect(findRegion("1814", { country: "SE", year: 1994 })).toBeUndefined();
+    expect(findRegion("1814", { country: "SE", year: 1995 })?.name).toBe("Lekeberg");
+  });
+
+  test("a former code the registry does not list is named in a warning, not passed off as current", () => {
+    const t = Table.fromRows([{ region: "1696", year: 1996, value: 1 }]); // a 16xx code of Skaraborgs län
+    const out = recast(t, { to: 2020, country: "SE" });
+    expect(out.distinct("region")).toEqual(["1696"]);
+    expect(out.warnings).toEqual(["1 region code is not a kommun code of 2020 after recasting: 1696"]);
+  });
+
+  test("today's 290 kommuner; former codes are found with their last year", () => {
+    expect(municipalities("SE")).toHaveLength(290);
+    expect(municipalities("SE", 2020)).toHaveLength(290);
+    expect(findRegion("1917", { country: "SE" })).toMatchObject({ name: "Heby", to: 2006 });
+    expect(findRegion("0331", { country: "SE", year: 2007 })?.name).toBe("Heby");
+    expect(findRegion("0330", { country: "SE", year: 2002 })).toBeUndefined(); // Knivsta from 2003
+  });
+});

@@ -18,10 +18,28 @@ export interface CodeChange {
 
 /**
  * Swedish kommun code changes since 1992. Sources: SCB's notes to TAB638 (BE0101N1), "Hebys kommunkod ändras från
- * 1917 till 0331"; FORMATS.md §7.1 (first years of Knivsta, Nykvarn, Gnesta and Trosa in SCB's series).
+ * 1917 till 0331"; FORMATS.md §7.1 (first years of Knivsta, Nykvarn, Gnesta and Trosa in SCB's series); Swedish
+ * Wikipedia's kommun pages, whose "Kommunkod" entries list SCB's former codes (Kristianstads kommun: 1290, 1180;
+ * Borås kommun: 1490, 1583, and "Utbrutet: Bollebygds kommun (1995)"); prop. 1995/96:38 (Skåne län from
+ * 1 January 1997).
+ *
+ * The county mergers renumbered many more kommuner than are listed here: Skåne län 1997 (Kristianstads län 11 and
+ * Malmöhus län 12 → 12; Kristianstads län's 13 kommuner got 12xx codes) and Västra Götalands län 1998 (Göteborgs och
+ * Bohus län 14, Älvsborgs län 15 and Skaraborgs län 16 → 14; the 15xx and 16xx kommuner got 14xx codes, Habo and
+ * Mullsjö moved to Jönköpings län). Only the codes verified against a source are listed; a recast onto 1999 or later
+ * names every code it could not bring to that year's codes in a warning, so an unlisted former code is never passed
+ * off as a current one.
+ *
+ * Bollebygd split from Borås (then 1583) on 1 January 1995 and was numbered 1443 from 1998; its code of 1995-1997
+ * in Älvsborgs län is not verified, so the split is given with Bollebygd under 1443. Data coded 1583 of any year
+ * are thus recast correctly (before 1995 it needs weights for Borås and Bollebygd; 1995-1997 it is Borås alone).
  */
 export const SE_CHANGES: readonly CodeChange[] = [
   { country: "SE", year: 1992, from: ["0480"], to: ["0480", "0461", "0488"], note: "Gnesta and Trosa split from Nyköping" },
+  { country: "SE", year: 1995, from: ["1583"], to: ["1583", "1443"], note: "Bollebygd split from Borås (Bollebygd under its code from 1998)" },
+  { country: "SE", year: 1995, from: ["1880"], to: ["1880", "1814"], note: "Lekeberg split from Örebro" },
+  { country: "SE", year: 1997, from: ["1180"], to: ["1290"], note: "Kristianstad, Kristianstads län → Skåne län" },
+  { country: "SE", year: 1998, from: ["1583"], to: ["1490"], note: "Borås, Älvsborgs län → Västra Götalands län" },
   { country: "SE", year: 1999, from: ["0181"], to: ["0181", "0140"], note: "Nykvarn split from Södertälje" },
   { country: "SE", year: 2003, from: ["0380"], to: ["0380", "0330"], note: "Knivsta split from Uppsala" },
   { country: "SE", year: 2007, from: ["1917"], to: ["0331"], note: "Heby moved from Västmanlands to Uppsala län" },
@@ -29,5 +47,7 @@ export const SE_CHANGES: readonly CodeChange[] = [
 
 /** Former Swedish kommun codes: [code, name, from, to] (0: not known), from the changes above. */
 export const SE_FORMER_KOMMUNER: readonly (readonly [string, string, number, number])[] = [
+  ["1180", "Kristianstad", 0, 1996],
+  ["1583", "Borås", 0, 1997],
   ["1917", "Heby", 0, 2006],
 ];
