@@ -112,7 +112,7 @@ function mapCode(code: string, division: number, options: RecastOptions, changes
 }
 
 /** Codes that are no municipality but appear in municipal tables (SSB: Svalbard, Jan Mayen, the shelf, unknown). */
-const PSEUDO = /^(?:2[123]\d\d|9999|0000)$/;
+const PSEUDO: Record<Country, RegExp> = { NO: /^(?:2[123]\d\d|9999|0000)$/, SE: /^(?:9999|0000)$/ };
 
 /** The first year from which the registry knows every municipality code of a country. */
 const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1999 };
@@ -160,7 +160,7 @@ export function recast(table: Table, options: RecastOptions, changes: readonly C
   }
   if (options.to >= KNOWN_FROM[options.country]) {
     const unknown = [...new Set(codes)].filter(
-      (c): c is string => c !== null && /^\d{4}$/.test(c) && !PSEUDO.test(c) && !findRegion(c, { country: options.country, year: options.to }),
+      (c): c is string => c !== null && /^\d{4}$/.test(c) && !PSEUDO[options.country].test(c) && !findRegion(c, { country: options.country, year: options.to }),
     );
     if (unknown.length) {
       warnings.add(`${unknown.length} region code${unknown.length > 1 ? "s are" : " is"} not ${options.country === "NO" ? "a kommune" : "a kommun"} code of ${options.to} after recasting: ${unknown.sort().slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}`);

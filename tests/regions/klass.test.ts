@@ -271,3 +271,8 @@ describe("Sweden: the 1995 splits and the county mergers of 1997-1998", () => {
     expect(findRegion("0330", { country: "SE", year: 2002 })).toBeUndefined(); // Knivsta from 2003
   });
 });
+
+test("Swedish codes in 21xx-23xx are kommuner, checked like any other", () => {
+  const t = Table.fromRows([{ region: "2180", year: 2019, value: 1 }, { region: "2199", year: 2019, value: 2 }]);
+  expect(recast(t, { to: 2020, country: "SE" }).warnings).toEqual(["1 region code is not a kommun code of 2020 after recasting: 2199"]);
+});
