@@ -173,5 +173,8 @@ export function recast(table: Table, options: RecastOptions, changes: readonly C
     expanded = expanded.withColumn(m, new NumberColumn(values), "measure");
   }
   const keys = expanded.names("dimension").filter((d) => d !== `${column}_name`);
-  return expanded.groupBy(keys).sum(measures).withProvenance(table.provenance).withWarnings(...table.warnings, ...warnings);
+  const grouped = expanded.groupBy(keys).sum(measures).withProvenance(table.provenance);
+  // the input's warnings once (whether or not grouping kept them), then recast's own
+  const kept = new Set(grouped.warnings);
+  return grouped.withWarnings(...[...table.warnings, ...warnings].filter((w) => !kept.has(w)));
 }
