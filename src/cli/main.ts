@@ -55,7 +55,7 @@ Options:
   --name NAME     the region's name, where neither the data nor the registry give one (Sweden's NUTS 3 codes are named)
   --peers CODES   regions to compare with, comma-separated (default: the region's county)
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
-  --lang LANG     sv (default), nb or en
+  --lang LANG     sv, nb or en (default: nb for SSB's kommune tables, else sv)
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
@@ -131,12 +131,12 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case "report": {
-      const lang = values.lang ?? "sv";
-      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      const lang = values.lang;
+      if (lang !== undefined && lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
       if (!values.region) throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
       const written = await report({
         data: (values.data ?? []).flatMap((d) => d.split(",")), region: values.region, peers: values.peers ? values.peers.split(",") : [],
-        locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true, ...(values.name ? { name: values.name } : {}),
+        ...(lang ? { locale: lang } : {}), out: values.out ?? "out/report", pdf: values.pdf === true, ...(values.name ? { name: values.name } : {}),
         ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);

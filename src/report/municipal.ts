@@ -57,7 +57,7 @@ function sources(tables: readonly (Table | undefined)[], locale: Locale): string
 }
 
 function withFile(p: Provenance): Provenance {
-  const file = p.file?.split(/[\\/]/).pop();
+  const file = p.file?.split(", ").map((f) => f.split(/[\\/]/).pop()).join(", ");
   return { ...p, ...(p.tableId && file ? { tableId: `${p.tableId} (${file})` } : {}) };
 }
 
@@ -179,8 +179,8 @@ function projectionSection(p: MunicipalProjection, data: MunicipalData, options:
   const ratiosWithKind = ratios.withColumn("kind", ratios.toRows().map((r) => kinds.get(r.year as number) ?? "observed"), "dimension");
   const groups = p.groups.rename({ age_group: "age", population: "value" }).select("region", "year", "age", "value", "kind");
   const labels = [...new Set(p.groups.toRows().map((r) => String(r.age_group)))];
-  const shown = [start, ...Array.from({ length: Math.floor((horizon - start) / 5) }, (_, k) => start + 5 * (k + 1))];
-  if (shown.at(-1) !== horizon) shown.push(horizon);
+  // the start, every year ending in 0 or 5, and the horizon
+  const shown = [start, ...Array.from({ length: horizon - start }, (_, k) => start + k + 1).filter((y) => y % 5 === 0 || y === horizon)];
   const groupValue = (year: number, g: string) => (p.groups.filter({ year, age_group: g }).toRows()[0]?.population as number | undefined) ?? null;
   const accuracy = backtestError(data.country, now.population as number);
   const fmt = (v: number | null, digits = 0) => formatNumber(v, options.locale, digits);
