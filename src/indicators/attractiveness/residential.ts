@@ -1,6 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
-import { type CommutingStructure, commutingYear } from "../commuting/structure.ts";
+import { type CommutingStructure, type CommutingYear, commutingYear, neighbourGrowth } from "../commuting/structure.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
 import { type PanelRow, panelOf } from "./panel.ts";
@@ -120,9 +120,12 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
   const notesByKey = new Map<string, string>();
   for (let year = options.from; year <= options.to; year++) {
     const jg = new Map<string, [number, number, number] | null>();
+    const jgSum = new Map<string, number | null>();
     for (const [region, series] of panel) {
       const parts = [0, 1, 2].map((l) => ownJobGrowth(series, year, jobs, l, national));
-      jg.set(region, parts.some((p) => p === null) ? null : (parts as [number, number, number]));
+      const known = parts.some((p) => p === null) ? null : (parts as [number, number, number]);
+      jg.set(region, known);
+      jgSum.set(region, known ? known[0] + known[1] + known[2] : null);
     }
     const structure = commuting?.(year) ?? null;
     const inYear: Obs[] = [];
@@ -148,12 +151,7 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
           continue;
         }
         ami = share;
-        for (const [k, w] of structure.weights.get(region) ?? []) {
-          const other = jg.get(k);
-          // a work place outside the panel adds nothing; one with unknown job growth makes the sum unknown
-          if (other === undefined) continue;
-          nb = nb === null || other === null ? null : nb + w * (other[0] + other[1] + other[2]);
-        }
+        nb = neighbourGrowth(structure, region, jgSum);
         if (nb === null) {
           notesByKey.set(key, "job growth of a place the residents work in is missing");
           continue;
@@ -221,7 +219,7 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
 }
 
 /** The commuting input as a function of the year, from `commuting` or the structural `neighbours`/`outShare`. */
-function commutingInput(options: ResidentialOptions, notes: string[]): ((year: number) => { outShare: Map<string, number>; weights: Map<string, [string, number][]> }) | null {
+function commutingInput(options: ResidentialOptions, notes: string[]): ((year: number) => CommutingYear) | null {
   if (options.commuting) {
     const structure = options.commuting;
     notes.push(...structure.notes);
@@ -238,5 +236,5 @@ function commutingInput(options: ResidentialOptions, notes: string[]): ((year: n
     (weights.get(o) ?? weights.set(o, []).get(o)!).push([w.get("destination", i) as string, w.get("weight", i) as number]);
   }
   const outShare = new Map(Object.entries(options.outShare));
-  return () => ({ outShare, weights });
+  return () => ({ outShare, weights, employed: new Map() });
 }

@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import { CODE_CHANGES } from "../../regions/registry.ts";
 import type { CodeChange } from "../../regions/data/changes.ts";
+import { asCommutingFlows } from "../../io/commuting.ts";
 import type { Table } from "../../table/table.ts";
 
 /** One year's commuting structure of every home kommune: employed residents, out-commuting share, work places. */
@@ -23,31 +24,6 @@ export interface CommutingStructure {
   structural: boolean;
   /** What was done to the flows: codes mapped, areas without residents dropped, one year used for all. */
   notes: string[];
-}
-
-/** Column names that mean the place of residence (home) or the place of work, in Norwegian, Swedish or English. */
-const HOME = /^(origin|home|residence|bosted|bostads?|bo(sted)?kommune|bostedskommune|bostadskommun|bostadsort|residence_municipality)|bosted|bostad|residen|home/i;
-const WORK = /^(destination|work|workplace)|arbeidssted|arbetsst[äa]lle|arbetsort|workplace|place_of_work|work/i;
-
-/**
- * The flows of a commuting table as (home, work, year, value), the axes read from the column names (which the
- * readers take from the table's title, e.g. SSB 03321 "etter arbeidsstedskommune, bostedskommune"), never from
- * their order: `origin`/`destination` (the canonical commuting table: home → work), or columns whose names say
- * bosted/bostad/residence and arbeidssted/arbetsställe/workplace.
- */
-export function commutingAxes(table: Table): { home: string; work: string; value: string } {
-  const names = table.columnNames;
-  const home = names.includes("origin") ? "origin" : names.find((n) => HOME.test(n) && !WORK.test(n));
-  const work = names.includes("destination") ? "destination" : names.find((n) => WORK.test(n) && !HOME.test(n));
-  if (!home || !work) {
-    throw new OmvarldError(
-      "SCHEMA", `cannot tell the place of residence and the place of work of the commuting table (columns ${names.join(", ")})`,
-      { file: table.provenance.file }, "name them origin (home) and destination (work), or keep the agency's names (bostedskommune, arbeidsstedskommune)",
-    );
-  }
-  const value = names.includes("value") ? "value" : table.names("measure").find((n) => n !== "year");
-  if (!value) throw new OmvarldError("SCHEMA", "the commuting table has no value column", { file: table.provenance.file }, "the number of commuters goes in a column named value");
-  return { home, work, value };
 }
 
 /**
@@ -80,7 +56,10 @@ export function panelCodeOf(code: string, panelCodes: ReadonlySet<string>, optio
 }
 
 /**
- * The commuting structure from a table of flows (home × work [× year]; see `commutingAxes`), on the panel's
+ * The commuting structure from a table of flows (home × work [× year]: `origin` and `destination`, or the
+ * agency's dimensions — bostedskommune/bostadskommun = residence, arbeidsstedskommune/arbetsställekommun = place
+ * of work — told apart by their names, which the readers take from the table's title, never by their order; see
+ * `asCommutingFlows`), on the panel's
  * codes: flows of codes the panel does not hold are mapped to its codes with the registry (`panelCodeOf`) and
  * summed; areas with no employed residents (codes kept in a table after a merger) are dropped. With one year of
  * flows the matrix stands for every year of the model (`structural`); with several, each year uses its own, and a
@@ -89,11 +68,15 @@ export function panelCodeOf(code: string, panelCodes: ReadonlySet<string>, optio
  * OUT_r/E_r = 1 − C[r→r]/E_r;  w[r→k] = C[r→k]/E_r (k ≠ r).
  */
 export function commutingStructure(table: Table, options: { panelCodes?: Iterable<string>; year?: number; country?: "SE" | "NO" } = {}): CommutingStructure {
-  const { home, work, value } = commutingAxes(table);
-  const homes = table.strings(home);
-  const works = table.strings(work);
-  const values = table.numbers(value);
-  const years = table.has("year") ? table.numbers("year") : null;
+  if (!table.has("year") && options.year === undefined) {
+    throw new OmvarldError("SCHEMA", "the commuting table has no year", { file: table.provenance.file }, "pass the year of the flows: commutingStructure(flows, { year: 2017 })");
+  }
+  const dated = table.has("year") ? table : table.withColumn("year", Array.from({ length: table.numRows }, () => options.year!), "dimension");
+  const flowsTable = dated.has("origin") && dated.has("destination") ? dated : asCommutingFlows(dated);
+  const homes = flowsTable.strings("origin");
+  const works = flowsTable.strings("destination");
+  const values = flowsTable.numbers("value");
+  const years = flowsTable.has("year") ? flowsTable.numbers("year") : null;
   const panel = options.panelCodes ? new Set(options.panelCodes) : null;
   const notes: string[] = [];
   const mapped = new Map<string, string | null>();
@@ -105,12 +88,12 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
     return m;
   };
   const flows = new Map<number, Map<string, Map<string, number>>>();
-  for (let i = 0; i < table.numRows; i++) {
+  for (let i = 0; i < flowsTable.numRows; i++) {
     const h0 = homes.get(i);
     const w0 = works.get(i);
     const v = values.get(i);
     if (h0 === null || w0 === null || v === null || v === 0) continue;
-    const year = years?.get(i) ?? options.year ?? 0;
+    const year = years?.get(i) ?? options.year!;
     const h = mapCode(h0);
     const w = mapCode(w0);
     if (h === null || w === null) {
@@ -143,7 +126,7 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
   const structural = out.size === 1;
   if (structural) {
     const [year] = out.keys();
-    notes.push(`one year of commuting flows${year ? ` (${year})` : ""}: its matrix is taken as a structural property of each area and used for every year`);
+    notes.push(`one year of commuting flows (${year}): its matrix is taken as a structural property of each area and used for every year`);
   }
   return { years: out, structural, notes };
 }
@@ -155,4 +138,25 @@ export function commutingYear(structure: CommutingStructure, year: number): Comm
   let best: number | null = null;
   for (const y of structure.years.keys()) if (best === null || Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y < best)) best = y;
   return structure.years.get(best!)!;
+}
+
+/**
+ * The job growth of the places a region's residents work in, weighted by where they work:
+ *
+ *     NB_r = Σ_{k≠r} w[r→k]·g_k,   w[r→k] = C[r→k]/E_r
+ *
+ * A place missing from `growth` (outside the panel) adds nothing; one whose growth is null makes the sum null.
+ *
+ * @example
+ * // A's residents: 80 work in A, 20 in B; B's jobs grew by 2 per 100 inhabitants → 0.2·2 = 0.4
+ */
+export function neighbourGrowth(year: CommutingYear, region: string, growth: ReadonlyMap<string, number | null>): number | null {
+  let sum = 0;
+  for (const [k, w] of year.weights.get(region) ?? []) {
+    const g = growth.get(k);
+    if (g === undefined) continue;
+    if (g === null) return null;
+    sum += w * g;
+  }
+  return sum;
 }
