@@ -112,3 +112,32 @@ export function modelLines(residential: ResidentialResult, business: BusinessRes
   ];
   return lines;
 }
+
+/**
+ * One region's attractiveness as text, for the demo and the report: rank and means over the period of every
+ * component of its population growth, with the neighbour and integration terms and the data behind them (the
+ * out-commuting share and the job growth of the places its residents work in), and the business decomposition.
+ *
+ * @example
+ * const analysis = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [flows] });
+ * regionLines(analysis, "0428").forEach((line) => console.log(line));
+ */
+export function regionLines(analysis: ReturnType<typeof analyse>, code: string, period = ""): string[] {
+  const r = analysis.rows.find((x) => x.code === code);
+  if (!r) throw new OmvarldError("ARGUMENT", `no region ${code} in the analysis`);
+  const ranked = analysis.rows.filter((x) => x.rank !== null).length;
+  const n = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "–" : f(x, "en", digits));
+  const c = r.residential_components;
+  const b = r.business_components;
+  const rank = (k: number | null) => (k === null ? "not ranked" : `rank ${k} of ${ranked}`);
+  const lines = [
+    `${code} ${r.name ?? ""}${period ? `, ${period}` : ""}: residential attractiveness ${n(r.residential)} (${rank(r.rank)}), business ${n(r.business)} (${rank(r.rank_business)})`,
+    `  population growth ${n(c.growth)} = natural increase ${n(c.natural_increase)} + immigration ${n(c.immigration)} + constant ${n(c.constant)}` +
+      ` + own jobs ${n(c.own_jobs)} + neighbours' jobs ${n(c.neighbour_jobs)} + size ${n(c.size)} + integration ${n(c.integration)} + attractiveness ${n(c.attractiveness)}`,
+  ];
+  if (c.out_share !== null && c.out_share !== undefined) {
+    lines.push(`  ${n(100 * c.out_share, 1)} % of employed residents work in another kommune; the places they work in gained ${n(c.neighbour_job_growth)} jobs per 100 inhabitants beyond the national rate (3 years, weighted by commuters)`);
+  }
+  lines.push(`  private job growth ${n(b.growth)} = national ${n(b.national)} + industry ${n(b.industry)} + population ${n(b.population)} + attractiveness ${n(b.attractiveness)}`);
+  return lines;
+}

@@ -115,7 +115,7 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
     missing.push("labour-market integration (no commuting matrix given)");
   }
   const national = nationalJobFactors(panel, jobs);
-  interface Obs { region: string; year: number; row: PanelRow; rnm: number; x: Record<(typeof RESIDENTIAL_TERMS)[number], number> }
+  interface Obs { region: string; year: number; row: PanelRow; rnm: number; outShare: number; x: Record<(typeof RESIDENTIAL_TERMS)[number], number> }
   const observations: Obs[] = [];
   const notesByKey = new Map<string, string>();
   for (let year = options.from; year <= options.to; year++) {
@@ -158,7 +158,7 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         }
       }
       inYear.push({
-        region, year, row, rnm: row.growth - row.naturalIncrease - row.nationalImmigration,
+        region, year, row, rnm: row.growth - row.naturalIncrease - row.nationalImmigration, outShare: ami,
         x: { own_jobs_0: own[0], own_jobs_1: own[1], own_jobs_2: own[2], neighbour_jobs: nb, size: Math.log(row.population), integration: ami },
       });
     }
@@ -207,7 +207,7 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         region, region_name: row.name, year, population: row.population, growth: row.growth,
         natural_increase: row.naturalIncrease, immigration: row.nationalImmigration,
         relative_net_migration: o ? o.rnm : null, own_job_growth: o ? o.x.own_jobs_0 + o.x.own_jobs_1 + o.x.own_jobs_2 : null,
-        neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null, out_share: o && commuting ? o.x.integration : null,
+        neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null, out_share: o && commuting ? o.outShare : null,
         constant: v("constant"), own_jobs: v("own_jobs"), own_jobs_0: v("own_jobs_0"), own_jobs_1: v("own_jobs_1"), own_jobs_2: v("own_jobs_2"),
         neighbour_jobs: p && commuting ? v("neighbour_jobs") : null, size: v("size"), integration: p && commuting ? v("integration") : null,
         attractiveness: v("attractiveness"),
