@@ -72,7 +72,7 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
     throw new OmvarldError("SCHEMA", "the commuting table has no year", { file: table.provenance.file }, "pass the year of the flows: commutingStructure(flows, { year: 2017 })");
   }
   const dated = table.has("year") ? table : table.withColumn("year", Array.from({ length: table.numRows }, () => options.year!), "dimension");
-  const flowsTable = dated.has("origin") && dated.has("destination") ? dated : asCommutingFlows(dated);
+  const flowsTable = asCommutingFlows(dated);
   const homes = flowsTable.strings("origin");
   const works = flowsTable.strings("destination");
   const values = flowsTable.numbers("value");
