@@ -45,6 +45,7 @@ export function loadReportData(paths: readonly string[], region: string): { data
   }
   if (found.commutingStocks) data.commuting = commutingFromStocks(asCommutingStocks(found.commutingStocks));
   else if (found.commuting) data.commuting = commutingFromFlows(asCommutingFlows(found.commuting));
+  if (found.commuting) data.flows = found.commuting;
   if (found.gdp) data.gdp = found.gdp;
   if (found.groupPopulation) data.population = found.groupPopulation.has("unit") ? found.groupPopulation.filter({ unit: "NR" }) : found.groupPopulation;
   if (found.population && found.population.reference) {
