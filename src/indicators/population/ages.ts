@@ -12,7 +12,7 @@ export interface AgeBand {
  * parseAgeBand("65-79 år") // { from: 65, to: 79 }
  */
 export function parseAgeBand(label: string): AgeBand | null {
-  const open = /^y?(\d+)\s*(?:år\s+)?(?:\+|och äldre|og eldre|and over|or older|years and over)/.exec(label.trim().toLowerCase());
+  const open = /^y?(\d+)\s*(?:(?:år|years?)\s+)?(?:\+|och äldre|og eldre|and over|or older|years and over)/.exec(label.trim().toLowerCase());
   if (open) return { from: Number(open[1]), to: Infinity };
   const t = label.trim().toLowerCase().replace(/\s*(år|years?|year|aar)\b.*$/, "").replace(/^f(?=\d)/, "");
   let m = /^y?_?lt(\d+)$/.exec(t);
