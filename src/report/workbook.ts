@@ -86,10 +86,16 @@ export async function writeXlsx(sheets: readonly Sheet[], path: string): Promise
         if (total) cell.border = { top: { style: "thin" } };
       });
     });
+    // notes span the table's width and wrap, so that they print inside the page
+    const span = Math.max(1, sheet.columns.length);
     (sheet.notes ?? []).forEach((note, k) => {
-      const cell = ws.getCell(FIRST_ROW + sheet.rows.length + 1 + k, 1);
+      const row = FIRST_ROW + sheet.rows.length + 1 + k;
+      if (span > 1) ws.mergeCells(row, 1, row, span);
+      const cell = ws.getCell(row, 1);
       cell.value = note;
       cell.font = { size: 9 };
+      cell.alignment = { wrapText: true, vertical: "top" };
+      ws.getRow(row).height = 12 * Math.max(1, Math.ceil((1.1 * note.length) / Math.max(width, 30)));
     });
     const lastRow = FIRST_ROW + sheet.rows.length + (sheet.notes?.length ?? 0);
     ws.pageSetup.printArea = `A1:${ws.getColumn(sheet.columns.length).letter}${lastRow}`;

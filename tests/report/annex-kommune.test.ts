@@ -9,6 +9,7 @@ import { readUnitCosts } from "../../src/report/annex/costs-file.ts";
 import { writeXlsx } from "../../src/report/workbook.ts";
 import { Table } from "../../src/table/table.ts";
 import { OmvarldError } from "../../src/errors.ts";
+import { read } from "../../src/io/node.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, ssbKommune, yearRows } from "./annex-workbook.ts";
 
 // Trysil (3421) from SSB's 07459 by single year of age 0-105+, both sexes, 1 January 2020-2022
@@ -127,5 +128,37 @@ describe("unit costs", () => {
     expect(fail('{ "costs": [{ "service": "skola", "ages": "0-14", "cost": "120" }] }')).toMatch(/at costs\.0\.cost/);
     expect(fail("{ ")).toMatch(/^c\.json: cannot read the unit costs: .*hint: a JSON array/);
     expect(fail("{}")).toMatch(/SCHEMA|not a list/);
+  });
+});
+
+describe("Vansbro (2021) from SCB's own XLSX download (BE0101N1, men and women by single year of age, 2018-2019)", () => {
+  const vansbro = read(new URL("../../data/scb/ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx", import.meta.url).pathname, { where: { region: ["2021", "2062"] } });
+  const sheets = buildAnnex(vansbro, { region: "2021", compare: ["2062"], bands: SE_BANDS, locale: "sv", costs: costs.costs });
+  const path = join(dir, "vansbro.xlsx");
+  const book = writeXlsx(sheets, path).then(() => readWorkbook(path));
+  const sum = (year: number, from: number, to: number) => vansbro.filter({ region: "2021", year }).toRows()
+    .filter((r) => { const a = parseInt(String(r.age), 10); return a >= from && a <= to; })
+    .reduce((s, r) => s + (r.value as number), 0);
+
+  test("men and women summed into SKR's groups, with names in the title and the headers", async () => {
+    const b = await book;
+    const ws = b.getWorksheet("Befolkning")!;
+    expect(ws.getCell("A1").value).toBe("Befolkning efter åldersgrupp, Vansbro");
+    expect(b.getWorksheet("Försörjningskvot")!.getRow(3).values).toEqual([undefined, "År", "Vansbro", "Mora"]);
+    const r2019 = yearRows(ws).find((r) => r.getCell(1).value === 2019)!.number;
+    expect([2, 3, 4, 5, 6, 7].map((c) => cached(ws, r2019, c))).toEqual([[0, 5], [6, 15], [16, 19], [20, 64], [65, 79], [80, 200]].map(([a, z]) => sum(2019, a!, z!)));
+    expect(cached(ws, r2019, 8)).toBe(sum(2019, 0, 200));
+    expect(ws.getCell(3, 2).value).toBe("0–5");
+  });
+
+  test("sources: SCB, BE0101N1, the file; the cost of 2019 by formula", async () => {
+    const b = await book;
+    const src = b.getWorksheet("Källor")!;
+    expect([src.getCell("B4").value, src.getCell("C4").value, src.getCell("E4").value]).toEqual(["SCB", "BE0101N1", "ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx"]);
+    const cost = b.getWorksheet("Demografisk kostnad")!;
+    const rows = yearRows(cost);
+    expect(rows.map((r) => r.getCell(1).value)).toEqual([2019]);
+    expect(cached(cost, rows[0]!.number, 2)).toBeCloseTo((120 * (sum(2018, 0, 14) + sum(2019, 0, 14))) / 2, 8);
+    for (const c of formulaCells(b)) expect(recalc(b, c.sheet, c.row, c.column)).toBeCloseTo(c.result, 6);
   });
 });

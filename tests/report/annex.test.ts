@@ -60,7 +60,11 @@ describe("the XLSX budget annex for Dalarna (Eurostat's age groups), read back",
     expect([2, 3, 4].map((c) => ratio.getCell(3, c).value)).toEqual(["Dalarnas län", "SE31", "Sverige"]);
     const r2022 = yearRows(ratio).find((r) => r.getCell(1).value === 2022)!;
     expect(cached(ratio, r2022.number, 2)).toBeCloseTo((100 * (48_609 + 72_482)) / 167_296, 10);
-    expect((r2022.getCell(2).value as { formula: string }).formula).toMatch(/^100\*\(SUM\('Ålder'!\w+:\w+\)\+SUM\('Ålder'!\w+:\w+\)\)\/SUM\('Ålder'!\w+:\w+\)$/);
+    // 100*(young + old)/working, each a cell of the age sheet in the column of 2022
+    const formula = (r2022.getCell(2).value as { formula: string }).formula;
+    expect(formula).toMatch(/^100\*\('Ålder'!\w+\+'Ålder'!\w+\)\/'Ålder'!\w+$/);
+    const ages = (await workbook()).getWorksheet("Ålder")!;
+    expect(references(formula, ratio.name).map(([a]) => [a.sheet, ages.getCell(3, a.column).value, ages.getCell(a.row, 1).value])).toEqual([["Ålder", "2022", "0–14"], ["Ålder", "2022", "65+"], ["Ålder", "2022", "15–64"]]);
     expect(typeof r2022.getCell(3).value).toBe("number");
     expect(r2022.getCell(2).numFmt).toBe("0.0");
   });

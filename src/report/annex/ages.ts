@@ -23,7 +23,7 @@ export interface AgeGrid {
   /** The age rows whose union is exactly `band`, as [first, last], or null when the rows do not add up to it. */
   rowsOf(band: AgeBand): [number, number] | null;
   /**
-   * SUM over the rows of `band` in `year`, written for a formula on sheet `from`, with its value (null when a
+   * The population of `band` in `year` as a formula term (a SUM over its rows, or the one cell), written for a formula on sheet `from`, with its value (null when a
    * figure is missing, so that no formula counts a missing cell as 0).
    */
   sum(band: AgeBand, year: number, from: string): { text: string; value: number | null } | null;
@@ -120,7 +120,8 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
       for (let k = span[0]; k <= span[1]; k++) values.push(at(k, year));
       const a = cellAddress(sheet, yearKey(year), span[0], { from });
       const b = cellAddress(sheet, yearKey(year), span[1]);
-      return { text: `SUM(${a}:${b})`, value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0) };
+      // one age row (the source's own groups) is a plain reference, several a SUM over the column
+      return { text: span[0] === span[1] ? a : `SUM(${a}:${b})`, value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0) };
     },
   };
 }

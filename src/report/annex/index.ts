@@ -60,6 +60,7 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     for (const r of population.select("region", "region_name").toRows()) if (r.region_name) names.set(String(r.region), String(r.region_name));
   }
   const name = (code: string) => options.names?.[code] ?? names.get(code) ?? nutsName(code) ?? code;
+  population = bothSexes(population);
   const own = population.filter({ region: options.region });
   if (own.numRows === 0) throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: population.provenance.file });
   const grid = ageGrid(own, { words, region: options.region, name: name(options.region) });
@@ -83,6 +84,19 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     ...(projection ? { method: projection.method } : {}), ...(options.costSource ? { costSource: options.costSource } : {}),
   }));
   return sheets;
+}
+
+const TOTAL_SEX = ["T", "total", "Total", "totalt", "Totalt", "both sexes", "Both sexes", "begge kjønn", "Begge kjønn", "totalt båda könen"];
+
+/**
+ * Both sexes: the table's total where it has one (Eurostat's T, SCB's "totalt"), else the rows as they are, which
+ * the annex then sums over the sexes (SCB's and SSB's downloads of men and women without a total).
+ */
+function bothSexes(table: Table): Table {
+  if (!table.has("sex")) return table;
+  const labels = (table.distinct("sex") as unknown[]).map(String);
+  const total = labels.filter((l) => TOTAL_SEX.includes(l));
+  return total.length ? table.filter({ sex: total }) : table;
 }
 
 export { SERVICE_GROUPS, NO_SERVICE_GROUPS } from "./population.ts";
