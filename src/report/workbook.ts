@@ -74,7 +74,8 @@ export async function writeXlsx(sheets: readonly Sheet[], path: string): Promise
         const cell = ws.getCell(FIRST_ROW + r, k + 1);
         const v: CellValue = row[c.key] ?? null;
         cell.value = v !== null && typeof v === "object" ? { formula: v.formula, result: v.result } : v;
-        if (c.format) cell.numFmt = c.format;
+        const format = sheet.rowFormats?.[r] ?? c.format;
+        if (format && (c.format || typeof cell.value !== "string")) cell.numFmt = format;
         if (c.input) {
           cell.fill = fill(INPUT_FILL);
           cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
@@ -121,6 +122,6 @@ export function excelCsv(sheet: Sheet): string {
     }
     return /[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   };
-  const lines = [sheet.columns.map((c) => cell(c.header)).join(";"), ...sheet.rows.map((r) => sheet.columns.map((c) => cell(r[c.key], c.format)).join(";"))];
+  const lines = [sheet.columns.map((c) => cell(c.header)).join(";"), ...sheet.rows.map((r, k) => sheet.columns.map((c) => cell(r[c.key], sheet.rowFormats?.[k] ?? c.format)).join(";"))];
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }

@@ -162,3 +162,22 @@ describe("Vansbro (2021) from SCB's own XLSX download (BE0101N1, men and women b
     for (const c of formulaCells(b)) expect(recalc(b, c.sheet, c.row, c.column)).toBeCloseTo(c.result, 6);
   });
 });
+
+describe("observed and projected years in Norwegian and English", () => {
+  test("Observert / Framskriving, Observed / Projection, and the cost index based on the last observed year", () => {
+    const rows = trysil.toRows().map((r) => ({ ...r, kind: "observed" }));
+    const future = trysil.filter({ year: 2022 }).toRows().map((r) => ({ ...r, year: 2023, kind: "projected" }));
+    const table = Table.fromRows([...rows, ...future], { provenance: trysil.provenance });
+    for (const [locale, observed, projected] of [["nb", "Observert", "Framskriving"], ["en", "Observed", "Projection"]] as const) {
+      const sheets = buildAnnex(table, { region: "3421", bands: NO_BANDS, locale, costs: costs.costs });
+      const population = sheets[0]!;
+      expect(population.rows.filter((r) => typeof r.year === "number").map((r) => r.kind)).toEqual([observed, observed, observed, projected]);
+      expect(population.projectedRows).toEqual([false, false, false, true, false, false]);
+      expect(sheets[1]!.columns.filter((c) => c.group).map((c) => [c.header, c.group])).toEqual([["2020", observed], ["2021", observed], ["2022", observed], ["2023", projected]]);
+      const cost = sheets.find((s) => s.name === (locale === "nb" ? "Demografikostnader" : "Demographic cost"))!;
+      // the index is based on the last observed year, 2022 (rows 2021, 2022, 2023)
+      const index = cost.rows.map((r) => (r.index as { result: number }).result);
+      expect(index[1]).toBeCloseTo(100, 10);
+    }
+  });
+});

@@ -157,6 +157,12 @@ describe("the annex with a projection to 2040 (Dalarna, Eurostat's age groups by
     const [total, low, high] = [6, 7, 8].map((c) => cached(ws, y2040.number, c) as number) as [number, number, number];
     expect(low).toBeLessThan(total);
     expect(high).toBeGreaterThan(total);
+    // the change from the last observed year to the horizon, by formula, in persons and per cent
+    const change = ws.getRows(4, ws.rowCount - 3)!.find((r) => r.getCell(1).value === "Förändring 2022–2040")!;
+    expect(cached(ws, change.number, 6)).toBeCloseTo(total - 288_387, 6);
+    expect((change.getCell(6).value as { formula: string }).formula).toBe(`F${y2040.number}-F${byYear.get(2022)!.number}`);
+    expect(cached(ws, change.number + 1, 6)).toBeCloseTo(100 * (total / 288_387 - 1), 8);
+    expect(ws.getCell(change.number + 1, 6).numFmt).toBe("0.0");
     // the age sheet marks the columns: Observerat over 2022, Framskrivning over 2023
     const ages = b.getWorksheet("Ålder")!;
     const column = (year: number) => headerColumn(ages, String(year));

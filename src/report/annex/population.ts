@@ -70,9 +70,39 @@ export function populationSheet(grid: AgeGrid, options: {
     sheet.rows.push(row);
     sheet.projectedRows!.push(grid.projected.has(year));
   });
+  changeRows(sheet, grid, bands.map(groupKey), options.words);
   sheet.notes = [
     ...(own ? [t.groupsNote(bands.map(bandLabel).join(", "))] : []),
     ...(options.method ? [`${t.projection}: ${options.method}`] : []),
   ];
   return { sheet, bands };
+}
+
+/**
+ * Two rows under the years: the change from the base year (the last observed year when there is a projection,
+ * else the first year) to the last year, in persons and in per cent, by formula on the rows above:
+ *
+ *     Δ = N_last − N_base,   Δ% = 100·(N_last / N_base − 1)
+ */
+function changeRows(sheet: Sheet, grid: AgeGrid, keys: readonly string[], t: AnnexWords): void {
+  const observed = grid.years.filter((y) => !grid.projected.has(y));
+  const base = grid.projected.size ? observed.at(-1) : grid.years[0];
+  const last = grid.years.at(-1);
+  if (base === undefined || last === undefined || base === last) return;
+  const [b, l] = [grid.years.indexOf(base), grid.years.indexOf(last)];
+  const change: Record<string, CellValue> = { year: t.changeFrom(base, last) };
+  const percent: Record<string, CellValue> = { year: t.changePercent };
+  for (const key of [...keys, "total"]) {
+    const from = sheet.rows[b]![key];
+    const to = sheet.rows[l]![key];
+    const [x, y] = [from, to].map((v) => (v !== null && typeof v === "object" ? v.result : null));
+    if (x === null || y === null || x === undefined || y === undefined) continue;
+    const [ax, ay] = [cellAddress(sheet, key, b), cellAddress(sheet, key, l)];
+    change[key] = { formula: `${ay}-${ax}`, result: y - x };
+    if (x > 0) percent[key] = { formula: `100*(${ay}/${ax}-1)`, result: 100 * (y / x - 1) };
+  }
+  sheet.rows.push(change, percent);
+  sheet.projectedRows!.push(false, false);
+  sheet.totalRows = [...sheet.rows.slice(0, -2).map(() => false), true, true];
+  sheet.rowFormats = { [sheet.rows.length - 1]: "0.0" };
 }

@@ -38,6 +38,8 @@ export interface Sheet {
   projectedRows?: boolean[];
   /** Rows drawn bold (totals). */
   totalRows?: boolean[];
+  /** A number format for a whole row (by row index), over the columns' own: e.g. "0.0" for a row of per cent. */
+  rowFormats?: Readonly<Record<number, string>>;
   /** Columns frozen at the left (default 1). */
   frozenColumns?: number;
 }

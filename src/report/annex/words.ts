@@ -7,6 +7,7 @@ import type { Locale } from "../../charts/locale.ts";
 export const ANNEX_WORDS = {
   sv: {
     population: "Befolkning", ages: "Ålder", dependency: "Försörjningskvot", cost: "Demografisk kostnad", unitCosts: "Enhetskostnader", sources: "Källor",
+    changeFrom: (a: number, b: number) => `Förändring ${a}–${b}`, changePercent: "Förändring, %",
     year: "År", age: "Ålder", total: "Totalt", kind: "Typ", observed: "Observerat", projected: "Framskrivning",
     populationTitle: (r: string) => `Befolkning efter åldersgrupp, ${r}`,
     agesTitle: (r: string) => `Befolkning efter ålder och år, ${r}`,
@@ -32,6 +33,7 @@ export const ANNEX_WORDS = {
   },
   nb: {
     population: "Befolkning", ages: "Alder", dependency: "Forsørgerbrøk", cost: "Demografikostnader", unitCosts: "Enhetskostnader", sources: "Kilder",
+    changeFrom: (a: number, b: number) => `Endring ${a}–${b}`, changePercent: "Endring, %",
     year: "År", age: "Alder", total: "Totalt", kind: "Type", observed: "Observert", projected: "Framskriving",
     populationTitle: (r: string) => `Befolkning etter aldersgruppe, ${r}`,
     agesTitle: (r: string) => `Befolkning etter alder og år, ${r}`,
@@ -57,6 +59,7 @@ export const ANNEX_WORDS = {
   },
   en: {
     population: "Population", ages: "Age", dependency: "Dependency ratio", cost: "Demographic cost", unitCosts: "Unit costs", sources: "Sources",
+    changeFrom: (a: number, b: number) => `Change ${a}–${b}`, changePercent: "Change, %",
     year: "Year", age: "Age", total: "Total", kind: "Kind", observed: "Observed", projected: "Projection",
     populationTitle: (r: string) => `Population by age group, ${r}`,
     agesTitle: (r: string) => `Population by age and year, ${r}`,
