@@ -181,3 +181,24 @@ describe("observed and projected years in Norwegian and English", () => {
     }
   });
 });
+
+describe("the components of a cohort-component projection (the shape projectMunicipality returns)", () => {
+  test("observed and projected years marked; the end of each year a formula start + births − deaths + net, with its result", async () => {
+    const { componentsSheet } = await import("../../src/report/annex/components.ts");
+    const { annexWords } = await import("../../src/report/annex/words.ts");
+    const components = Table.fromRows([
+      { region: "2021", year: 2018, kind: "observed", start_population: 6_804, births: 54, deaths: 98, net_migration: 27, end_population: 6_787 },
+      { region: "2021", year: 2020, kind: "projected", start_population: 6_787, births: 51.2, deaths: 96.4, net_migration: 12.5, end_population: 6_754.3 },
+    ]);
+    const sheet = componentsSheet(components, { words: annexWords("sv"), region: "2021", name: "Vansbro" });
+    expect(sheet.columns.map((c) => c.header)).toEqual(["År", "Typ", "Folkmängd vid årets början", "Födda", "Döda", "Flyttnetto", "Folkmängd vid årets slut"]);
+    expect(sheet.rows.map((r) => r.kind)).toEqual(["Observerat", "Framskrivning"]);
+    expect(sheet.projectedRows).toEqual([false, true]);
+    // 6 804 + 54 − 98 + 27 = 6 787; 6 787 + 51.2 − 96.4 + 12.5 = 6 754.3
+    expect(sheet.rows[0]!.end_population).toEqual({ formula: "C4+D4-E4+F4", result: 6_787 });
+    expect(sheet.rows[1]!.end_population).toEqual({ formula: "C5+D5-E5+F5", result: 6_754.3 });
+    // a row that does not balance keeps its value
+    const off = componentsSheet(Table.fromRows([{ region: "2021", year: 2018, start_population: 100, births: 1, deaths: 1, net_migration: 0, end_population: 101 }]), { words: annexWords("sv"), region: "2021", name: "Vansbro" });
+    expect(off.rows[0]!.end_population).toBe(101);
+  });
+});
