@@ -98,7 +98,8 @@ export async function writeXlsx(sheets: readonly Sheet[], path: string): Promise
       cell.alignment = { wrapText: true, vertical: "top" };
       ws.getRow(row).height = 12 * Math.max(1, Math.ceil((1.1 * note.length) / Math.max(width, 30)));
     });
-    const lastRow = FIRST_ROW + sheet.rows.length + (sheet.notes?.length ?? 0);
+    const notes = sheet.notes?.length ?? 0;
+    const lastRow = FIRST_ROW + sheet.rows.length - 1 + (notes ? 1 + notes : 0);
     ws.pageSetup.printArea = `A1:${ws.getColumn(sheet.columns.length).letter}${lastRow}`;
   }
   writeFileSync(path, new Uint8Array(await book.xlsx.writeBuffer()));

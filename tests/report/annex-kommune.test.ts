@@ -202,3 +202,11 @@ describe("the components of a cohort-component projection (the shape projectMuni
     expect(off.rows[0]!.end_population).toBe(101);
   });
 });
+
+describe("sources of a table stacked from several files", () => {
+  test("every file's name, without its folder", async () => {
+    const { fileOrQuery } = await import("../../src/report/annex/sources.ts");
+    expect(fileOrQuery("data/scb/a__p1011.xlsx, data/scb/a__p1213.xlsx")).toBe("a__p1011.xlsx, a__p1213.xlsx");
+    expect(fileOrQuery("https://api.scb.se/OV0104/v1/doris/en/ssd/BE/BE0101/BE0101A/BefolkningNy")).toBe("https://api.scb.se/OV0104/v1/doris/en/ssd/BE/BE0101/BE0101A/BefolkningNy");
+  });
+});

@@ -114,6 +114,8 @@ describe("the XLSX budget annex for Dalarna (Eurostat's age groups), read back",
     }
     expect(book.getWorksheet("Ålder")!.pageSetup.orientation).toBe("landscape");
     expect(book.getWorksheet("Enhetskostnader")!.pageSetup.orientation).toBe("portrait");
+    // the print area ends with the last note: 2 unit costs on rows 4-5, a blank row, 1 note (the file names no source)
+    expect(book.getWorksheet("Enhetskostnader")!.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?C\$?7$/);
   });
 
   test("sources name the agency and the file", async () => {

@@ -4,10 +4,14 @@ import { bandLabel } from "./ages.ts";
 import type { Sheet } from "./sheet.ts";
 import type { AnnexWords } from "./words.ts";
 
-/** A table's origin as the sources sheet shows it: the file's name, or the query (a URL) as given. */
-function fileOrQuery(file: string | undefined): string {
+/**
+ * A table's origin as the sources sheet shows it: the files' names (a table stacked from several files lists them,
+ * separated by ", "), or the query (a URL) as given.
+ */
+export function fileOrQuery(file: string | undefined): string {
   if (!file) return "";
-  return /^[a-z]+:\/\//i.test(file) ? file : (file.split(/[\\/]/).pop() ?? file);
+  if (/^[a-z]+:\/\//i.test(file)) return file;
+  return file.split(", ").map((f) => f.split(/[\\/]/).pop() ?? f).join(", ");
 }
 
 /**
