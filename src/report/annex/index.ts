@@ -34,6 +34,8 @@ export interface AnnexOptions {
   projection?: { total: Table; components: Table; level?: number; method: string };
   /** Where the unit costs come from, for the sources sheet. */
   costSource?: string;
+  /** The population table's origin when `population` is derived from it (a projection), for the sources sheet. */
+  provenance?: Provenance;
   /** Further tables the annex rests on (deaths, births of the projection), for the sources sheet. */
   sources?: readonly { what: string; provenance: Provenance }[];
 }
@@ -79,7 +81,7 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     const base = grid.projected.size && observed.length ? observed.at(-1) : undefined;
     sheets.push(inputs.sheet, costSheet(grid, inputs, { words, name: name(options.region), taxBase: options.bands.working, ...(base === undefined ? {} : { base }) }));
   }
-  sheets.push(sourcesSheet([{ what: words.population, provenance: population.provenance }, ...(options.sources ?? [])], {
+  sheets.push(sourcesSheet([{ what: words.population, provenance: options.provenance ?? population.provenance }, ...(options.sources ?? [])], {
     words, bands: options.bands, costs: Boolean(options.costs?.length),
     ...(projection ? { method: projection.method } : {}), ...(options.costSource ? { costSource: options.costSource } : {}),
   }));
@@ -103,3 +105,4 @@ export { SERVICE_GROUPS, NO_SERVICE_GROUPS } from "./population.ts";
 export { parseUnitCosts, UnitCostsSchema, type UnitCosts } from "./costs.ts";
 export { type CellValue, type Formula, type Sheet, type SheetColumn } from "./sheet.ts";
 export { ANNEX_WORDS, annexWords } from "./words.ts";
+export { annexInputs } from "./projection.ts";
