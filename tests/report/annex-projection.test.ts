@@ -8,6 +8,7 @@ import { projectMunicipality } from "../../src/indicators/population/municipal-p
 import { read } from "../../src/io/node.ts";
 import { combineRecognised, recognise } from "../../src/io/recognise.ts";
 import { annexInputs, buildAnnex } from "../../src/report/annex.ts";
+import { MUNICIPAL_WORDS } from "../../src/report/municipal-words.ts";
 import { writeXlsx } from "../../src/report/workbook.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, yearRows } from "./annex-workbook.ts";
 
@@ -18,7 +19,7 @@ const population = combineRecognised(["no-p1719", "no-p2022"].map((p) => recogni
 const deaths = recognise(read(file("no-d8621-total"), where)).table;
 const births = recognise(read(file("no-b7221"), where)).table;
 const p = projectMunicipality(prepareProjectionData({ population, reference: "start", deaths, births }), { region: "3421", horizon: 2040, interval: { runs: 100, seed: 7 } });
-const { population: projected, projection } = annexInputs(p, "kohortkomponentmetoden");
+const { population: projected, projection } = annexInputs(p, { locale: "nb" });
 const sheets = buildAnnex(projected, {
   region: "3421", bands: NO_BANDS, locale: "nb", names: { "3421": "Trysil" }, projection, provenance: population.provenance, costs: [{ service: "Pleie og omsorg", ages: "80+", cost: 400 }],
   sources: [{ what: "Døde", provenance: deaths.provenance }, { what: "Fødte", provenance: births.provenance }],
@@ -43,6 +44,9 @@ describe("the annex of a cohort-component projection of Trysil from SSB's tables
     expect(cached(ws, r2040, low)).toBeCloseTo(totals.get(2040)!.low as number, 6);
     expect(cached(ws, r2040, high)).toBeCloseTo(totals.get(2040)!.high as number, 6);
     expect(cached(ws, rows.find((r) => r.getCell(1).value === 2022)!.number, total)).toBe(6603); // SSB: 1 January 2022
+    // the method note is the report's, in Norwegian
+    expect(ws.getColumn(1).values).toContain(`Framskriving: ${MUNICIPAL_WORDS.nb.method(p.assumptions)}`);
+    expect(MUNICIPAL_WORDS.nb.method(p.assumptions)).toMatch(/^Kohort/);
   });
 
   test("components: births, deaths and net migration, the end of each year by formula; every formula computes its result", async () => {
