@@ -10,6 +10,19 @@ import { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./standard-mortal
 
 export type Component = "fertility" | "mortality" | "netMigration";
 
+/**
+ * An interval from a back-test's errors instead of the bootstrap: the signed percentage errors of the total that
+ * bounded the middle `level` of the back-tested kommuner after `years` years (e.g. `backtestError("SE", size)`),
+ * scaled linearly with the horizon h: [P_h·(1 + low·h/years/100), P_h·(1 + high·h/years/100)]. Age groups get none.
+ */
+export interface EmpiricalInterval {
+  method: "empirical";
+  years: number;
+  low: number;
+  high: number;
+  level: number;
+}
+
 export interface MunicipalProjectionOptions {
   region: string;
   /** The year of the population the projection starts from, in the source's own dating (SCB: 31 December of the
@@ -30,7 +43,7 @@ export interface MunicipalProjectionOptions {
    * year ("year"), or one observed year held for the whole run ("run", the default: the back-test's coverage is
    * nearer the level, see bench/RESULTS.md). `false` for none.
    */
-  interval?: { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | false;
+  interval?: { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | EmpiricalInterval | false;
   /** Age groups for the `groups` table (default SKR's 0-5, 6-15, 16-19, 20-64, 65-79, 80+). */
   ageGroups?: readonly (readonly [number, number])[];
   /** Central death rates by sex and single age used to spread deaths given by age group (default Sweden 2015-2019). */
@@ -92,7 +105,7 @@ export interface ProjectionAssumptions {
     observedMeanPerYear: number;
     firstYear: number;
   };
-  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | null;
+  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | EmpiricalInterval | null;
   multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
 }
 
@@ -318,7 +331,9 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
 
   const groups = options.ageGroups ?? SKR_AGE_GROUPS;
   const horizonYears = horizon - start;
-  const interval = options.interval === false ? null : { runs: options.interval?.runs ?? 500, level: options.interval?.level ?? 0.8, seed: options.interval?.seed ?? 1, draw: options.interval?.draw ?? "run" };
+  const empirical = options.interval && "method" in options.interval ? options.interval : null;
+  const bootstrapOptions = options.interval === false || empirical ? null : (options.interval as { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | undefined);
+  const interval = options.interval === false || empirical ? null : { runs: bootstrapOptions?.runs ?? 500, level: bootstrapOptions?.level ?? 0.8, seed: bootstrapOptions?.seed ?? 1, draw: bootstrapOptions?.draw ?? "run" };
   let bounds: { low: number[][]; high: number[][] } | null = null;
   if (interval) {
     const perYear = local.map((f, k) => ({
@@ -346,7 +361,9 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
     const k = year - start;
     const kind = year <= start ? "observed" : "projected";
     const withBand = k >= 0 && bounds;
-    totalRows.push({ region, year: year - shift, kind, population: sum(state), low: withBand ? bounds!.low[k]![0]! : null, high: withBand ? bounds!.high[k]![0]! : null });
+    const point = sum(state);
+    const band = withBand ? [bounds!.low[k]![0]!, bounds!.high[k]![0]!] : empirical && k >= 0 ? [point * (1 + (empirical.low * k) / empirical.years / 100), point * (1 + (empirical.high * k) / empirical.years / 100)] : [null, null];
+    totalRows.push({ region, year: year - shift, kind, population: point, low: band[0]!, high: band[1]! });
     groups.forEach((g, gi) => {
       const value = groupSum(state, n, g);
       groupRows.push({ region, year: year - shift, kind, age_group: groupLabel(g), population: value, low: withBand ? bounds!.low[k]![gi + 1]! : null, high: withBand ? bounds!.high[k]![gi + 1]! : null });
@@ -373,7 +390,7 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
       observedMeanPerYear: sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
       firstYear,
     },
-    interval: interval ? { method: "bootstrap-years", ...interval } : null,
+    interval: empirical ?? (interval ? { method: "bootstrap-years", ...interval } : null),
     multipliers,
   };
   void wm;
