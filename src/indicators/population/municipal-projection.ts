@@ -218,7 +218,6 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   });
 
   // mortality: cohort risks, national × the clipped group ratio
-  const wm = timeWeights(years.length, "uniform");
   const nationalQ = SEXES.map((s, si) => Array.from({ length: n }, (_, x) => ratio(nation.map((f) => f.cohort[s].byStartAge[x]!), nation.map((f) => f.start[si * n + x]!))));
   let fallback = 0;
   let clippedGroups = 0;
@@ -393,7 +392,6 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
     interval: empirical ?? (interval ? { method: "bootstrap-years", ...interval } : null),
     multipliers,
   };
-  void wm;
   const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
   return {
     population: toTable(popRows, ["region", "sex", "age", "kind"], provenance),
@@ -511,24 +509,22 @@ function groupSum(state: Float64Array, n: number, [lo, hi]: readonly [number, nu
 }
 
 /**
- * Life expectancy at birth from the projection's risks (cohort risks from exact age x to x + 1 read as period
- * probabilities; half a year lived in the year of death; the open age lives 1/q more years): e₀ = Σ_x l_x·(1 − q_x/2)…
+ * Life expectancy at birth from the projection's risks, for the method note (a period measure on the cohort risks):
+ * a child born in the year dies in it with risk q⁰ (half a year lived on average), then the cohort aged x at the
+ * start of a year dies in it with risk q_x (half a year lived by those who die), and the open age lives 1/q_A more:
+ *
+ *     l₀ = 1 − q⁰,  l_{x+1} = l_x·(1 − q_x),  e₀ = ½ + Σ_{x<A} l_x·(1 − q_x/2) + l_A/q_A
  */
 function lifeExpectancy(q: readonly number[], newborn: number): number {
-  // age 0 is the newborn's year (risk `newborn`) then the cohort risks; a rough measure for the method note
-  let l = 1;
-  let e = 0;
-  const risks = [newborn * 2 > 1 ? 1 : newborn * 2, ...q.slice(1)];
-  for (let x = 0; x < risks.length; x++) {
-    const d = Math.min(1, risks[x]!);
-    if (x === risks.length - 1) {
-      e += d > 0 ? l / d : 0;
-      break;
-    }
+  const top = q.length - 1;
+  let l = 1 - Math.min(1, newborn);
+  let e = 0.5;
+  for (let x = 0; x < top; x++) {
+    const d = Math.min(1, q[x]!);
     e += l * (1 - d / 2);
     l *= 1 - d;
   }
-  return e;
+  return e + (q[top]! > 0 ? l / q[top]! : 0);
 }
 
 /**
