@@ -107,7 +107,7 @@ function percentiles(errors) {
 
 const f1 = (x) => (x === null || x === undefined ? "–" : x.toFixed(1));
 function markdown(title, summary) {
-  const lines = [`**${title}**`, "", "| size (start year) | kommuner | total: model | no change | trend | bias | 10th / 90th percentile of error | 80 % interval holds (draw per run / per year) | " + GROUPS.map((g) => `${g}: model / no change / trend`).join(" | ") + " |",
+  const lines = [`**${title}**`, "", "| size (start year) | kommuner | total: model | no change | trend | bias | (observed − projected)/projected: 10th / 90th percentile | 80 % interval holds (draw per run / per year) | " + GROUPS.map((g) => `${g}: model / no change / trend`).join(" | ") + " |",
     "|---|---:|---:|---:|---:|---:|---:|---:|" + GROUPS.map(() => "---:").join("|") + "|"];
   for (const s of summary) {
     lines.push(`| ${s.class} | ${s.kommuner} | ${f1(s.total.model)} | ${f1(s.total.noChange)} | ${f1(s.total.trend)} | ${f1(s.bias)} | ${f1(s.p10)} / ${f1(s.p90)} | ${f1(s.coverage80)} / ${f1(s.coverage80PerYear)} % | ` +
