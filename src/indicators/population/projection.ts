@@ -3,21 +3,9 @@ import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 
-export type Sex = "female" | "male";
+export { type Sex, sexOf } from "../../io/sex.ts";
+import type { Sex } from "../../io/sex.ts";
 
-/**
- * The sex an agency's label stands for: Eurostat F/M, SCB kvinnor/män, SSB kvinner/menn, codes 2/1; null for
- * totals ("T", "totalt") and anything else.
- *
- * @example
- * sexOf("kvinnor") // "female"
- */
-export function sexOf(label: unknown): Sex | null {
-  const l = String(label).trim().toLowerCase();
-  if (/^(f|k|2|female|females|women|kvinnor|kvinna|kvinner|kvinne|girls|flickor|jenter)$/.test(l)) return "female";
-  if (/^(m|1|male|males|men|män|man|menn|mann|boys|pojkar|gutter)$/.test(l)) return "male";
-  return null;
-}
 /** One value per single year of age, 0 … maxAge, the last age open ("100+"). */
 export type ByAge = readonly number[];
 export type BySex = Readonly<Record<Sex, ByAge>>;
