@@ -105,7 +105,8 @@ export interface ProjectionAssumptions {
     observedMeanPerYear: number;
     firstYear: number;
   };
-  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | EmpiricalInterval | null;
+  /** How the interval was made: the bootstrap (runs, seed, what a run draws) or the back-test's errors (`method: "empirical"`, runs null). */
+  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | (EmpiricalInterval & { runs: null; seed: null; draw: null }) | null;
   multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
 }
 
@@ -389,7 +390,7 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
       observedMeanPerYear: sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
       firstYear,
     },
-    interval: empirical ?? (interval ? { method: "bootstrap-years", ...interval } : null),
+    interval: empirical ? { ...empirical, runs: null, seed: null, draw: null } : interval ? { method: "bootstrap-years", ...interval } : null,
     multipliers,
   };
   const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
