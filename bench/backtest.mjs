@@ -117,7 +117,7 @@ function markdown(title, summary) {
 }
 
 function projectionRows(data, region, start, horizon, years, empirical) {
-  const p = projectMunicipality(data, { region, start, horizon, interval: { runs: 1000 } });
+  const p = projectMunicipality(data, { region, start, horizon, interval: { runs: 1000, draw: "run" } });
   const e = projectMunicipality(data, { region, start, horizon, interval: empirical });
   const perYear = projectMunicipality(data, { region, start, horizon, interval: { runs: 1000, draw: "year" } });
   return {
@@ -293,7 +293,7 @@ Largest 5-year errors of the total: Sweden ${results.sweden.worst.map((w) => `${
 
 Projections with three 80 % intervals: from the back-test's errors for kommuner of the same size (10th-90th
 percentile of the 5-year error, scaled linearly with the horizon; \`empiricalInterval()\`), and the bootstrap over the
-window's years (1 000 runs) drawing one year per run (the default) or one per projected year:
+window's years (1 000 runs) drawing one year per run or one per projected year (the default):
 
 ${projLine(projections.vansbro, "31 December")}
 ${projLine(projections.trysil, "1 January")}
