@@ -11,7 +11,7 @@ export interface ClassificationVersion {
 }
 
 /** A code change between two dates: a merger or split shows as several rows. */
-export interface CodeChange {
+export interface KlassChange {
   oldCode: string | null;
   oldName: string | null;
   newCode: string | null;
@@ -52,8 +52,8 @@ export class Klass {
   }
 
   /** Code changes from one date to another (`YYYY-MM-DD`). */
-  async changes(id: number | string, from: string, to: string): Promise<CodeChange[]> {
-    const { json } = await this.http.json<{ codeChanges?: CodeChange[] }>(`${this.baseUrl}classifications/${id}/changes?from=${from}&to=${to}`);
+  async changes(id: number | string, from: string, to: string): Promise<KlassChange[]> {
+    const { json } = await this.http.json<{ codeChanges?: KlassChange[] }>(`${this.baseUrl}classifications/${id}/changes?from=${from}&to=${to}`);
     return json.codeChanges ?? [];
   }
 

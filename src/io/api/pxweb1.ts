@@ -4,6 +4,7 @@ import { readJsonStat } from "../readers/jsonstat.ts";
 import { HttpClient, HttpStatusError } from "./http.ts";
 import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
+import { mapPool } from "./pool.ts";
 import type { DataOptions, PxWebOptions } from "./pxweb2.ts";
 import { resolveCodes, type Selection, selectionParts, splitSelection, type Variable } from "./selection.ts";
 
@@ -166,13 +167,11 @@ export class PxWeb1 {
       call.map((codes, k) => (chosen[k]!.filter === "item" ? codes : chosen[k]!.codes)),
     );
     let done = 0;
-    const answers = await Promise.all(
-      calls.map(async (codes) => {
-        const answer = await this.http.json<JsonStatDataset | { dataset: JsonStatDataset }>(url, body(codes));
-        options.onProgress?.(++done, calls.length);
-        return answer;
-      }),
-    );
+    const answers = await mapPool(calls, options.concurrency ?? 4, async (codes) => {
+      const answer = await this.http.json<JsonStatDataset | { dataset: JsonStatDataset }>(url, body(codes));
+      options.onProgress?.(++done, calls.length);
+      return answer;
+    });
     const datasets = answers.map((a) => ("dataset" in a.json ? unwrapV1(a.json.dataset as JsonStatDataset) : (a.json as JsonStatDataset)));
     const joined = joinJsonStat(datasets, url);
     const table = readJsonStat(joined, { file: url });

@@ -4,6 +4,7 @@ import { readJsonStat } from "../readers/jsonstat.ts";
 import { HttpClient, type HttpOptions, HttpStatusError } from "./http.ts";
 import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
+import { mapPool } from "./pool.ts";
 import { resolveCodes, type Selection, selectionParts, splitSelection, type Variable } from "./selection.ts";
 
 /** PxWebApi 2 base URLs. */
@@ -72,6 +73,8 @@ export interface DataOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cells per call at most (default: `maxDataCells` from `/config`); lower only. */
   maxCells?: number;
+  /** Calls of a split selection running at once (default 4); the rate limit applies on top. */
+  concurrency?: number;
 }
 
 /**
@@ -253,13 +256,11 @@ export class PxWeb2 {
     });
     const calls = splitSelection(query.variables.map((v) => v.codes), maxCells);
     let done = 0;
-    const answers = await Promise.all(
-      calls.map(async (codes) => {
-        const answer = await this.http.json<JsonStatDataset>(url, body(codes));
-        options.onProgress?.(++done, calls.length);
-        return answer;
-      }),
-    );
+    const answers = await mapPool(calls, options.concurrency ?? 4, async (codes) => {
+      const answer = await this.http.json<JsonStatDataset>(url, body(codes));
+      options.onProgress?.(++done, calls.length);
+      return answer;
+    });
     const joined = joinJsonStat(answers.map((a) => a.json), url);
     const retrieved = answers.map((a) => a.response.retrieved).sort()[0]!;
     const table = readJsonStat(joined, { file: url });
