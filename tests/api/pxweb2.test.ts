@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { fileCache } from "../../src/io/api/cache-node.ts";
 import { PxWeb2 } from "../../src/io/api/pxweb2.ts";
 import { OmvarldError } from "../../src/errors.ts";
-import { type Replay, replay, syntheticTab638, TAB638_RECORDED, TAB638_ROUTES } from "./replay.ts";
+import { type Replay, replay, sendJson, syntheticTab638, TAB638_RECORDED, TAB638_ROUTES } from "./replay.ts";
 
 let server: Replay | undefined;
 afterEach(async () => {
@@ -124,5 +128,26 @@ describe("PxWebApi 2, a selection above the cell limit", () => {
     const table = await scb(server.url).data("TAB638", { Region: "2021", Civilstand: "*", Alder: "*", Kon: "*", ContentsCode: "*", Tid: "*" });
     expect(table.numRows).toBe(4 * 102 * 2 * 2 * 57);
     expect(server.hits.filter((h) => h.startsWith("POST"))).toHaveLength(1);
+  });
+
+  test("is resumable through the cache: after a failed call, a second run fetches only the missing parts", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "omvarld-resume-"));
+    try {
+      const routes = syntheticTab638(1000);
+      const data = routes[2]!;
+      let posts = 0;
+      // the third data call fails once with 500 (written, as the documentation of HTTP describes it)
+      server = await replay([routes[0]!, routes[1]!, { ...data, handle: (q, r, b) => (++posts === 3 ? sendJson(r, { title: "Internal Server Error", status: 500 }, 500) : data.handle!(q, r, b)) }]);
+      const selection = { Region: "2021", Civilstand: "*", Alder: "*", Kon: "*", ContentsCode: "*", Tid: "top(2)" };
+      const first = await scb(server.url, { cache: fileCache(folder) }).data("TAB638", selection, { concurrency: 1 }).catch((e: unknown) => e);
+      expect((first as OmvarldError).code).toBe("NETWORK");
+      expect(posts).toBe(3);
+      const table = await scb(server.url, { cache: fileCache(folder) }).data("TAB638", selection, { concurrency: 1 });
+      // 3264 cells in 4 calls (see the CLI test); the two that succeeded come from the cache
+      expect(table.numRows).toBe(3264);
+      expect(posts).toBe(3 + 2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

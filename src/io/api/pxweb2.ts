@@ -128,7 +128,7 @@ export class PxWeb2 {
   }
 
   /**
-   * Searches the tables (`GET /tables?query=`): words in the title, or a table id.
+   * Searches the tables (`GET /tables?query=`): words in the title, or a table id; `""` lists them all, page by page.
    *
    * @example
    * (await scb.search("befolkning")).tables[0]; // { id: "TAB4552", label: "…", updated: "…", … }
@@ -137,7 +137,7 @@ export class PxWeb2 {
     const { json } = await this.http.json<{ tables: TableSummary[]; page?: { totalElements?: number } }>(
       this.#url("tables", {
         lang: this.#lang,
-        query: text,
+        query: text || undefined,
         pastDays: options.pastDays?.toString(),
         pageSize: options.pageSize?.toString(),
         pageNumber: options.pageNumber?.toString(),
