@@ -4,7 +4,6 @@ import { OmvarldError } from "../errors.ts";
 import { annex } from "./annex.ts";
 import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
-import { fetchCommand, metaCommand, searchCommand } from "./fetch.ts";
 import { inspect } from "./inspect.ts";
 import { report } from "./report.ts";
 
@@ -200,6 +199,8 @@ async function run(argv: string[]): Promise<number> {
     case "search":
     case "meta":
     case "fetch": {
+      // loaded here, so that the other commands start without the HTTP clients
+      const { fetchCommand, metaCommand, searchCommand } = await import("./fetch.ts");
       const flags = { ...values, offline: values.offline === true, refresh: values.refresh === true };
       if (command === "search") {
         if (!positionals[0]) throw new OmvarldError("ARGUMENT", "search needs TEXT", {}, "omvarld search befolkning --agency scb");

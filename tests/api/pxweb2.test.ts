@@ -59,6 +59,16 @@ describe("PxWebApi 2, recorded SCB answers", () => {
     expect(r.cells).toBe(290 * 2 * 4);
   });
 
+  test("the README's selection: one kommun by single year of age, the rest left to the API's elimination", async () => {
+    server = await replay(TAB638_ROUTES);
+    const q = await scb(server.url).query("TAB638", { Region: "2021", Alder: "range(0,100+)", ContentsCode: "BE0101N1", Tid: "top(1)" });
+    // Civilstand and Kon may be eliminated and are not sent; Alder 0 … 100+ is 101 values (without "tot")
+    expect(q.variables.map((v) => v.code)).toEqual(["Region", "Alder", "ContentsCode", "Tid"]);
+    expect(q.variables[1]!.codes).toHaveLength(101);
+    expect(q.variables[1]!.codes.at(-1)).toBe("100+");
+    expect(q.cells).toBe(101);
+  });
+
   test("an unknown variable or code is one line naming it with the nearest valid ones", async () => {
     server = await replay(TAB638_ROUTES);
     const client = scb(server.url);
