@@ -14,6 +14,11 @@ export { asCanonical, asPopulationChange, COMPONENT_ALIASES, CommutingFlows, Com
 export { describe, type Description } from "./describe.ts";
 export { asCommutingFlows, asCommutingStocks, commutingStockOf } from "./commuting.ts";
 export { asAttractivenessPanel } from "./attractiveness.ts";
+export { readXlsx } from "./readers/xlsx.ts";
+export { combineRecognised, kindOf, recognise, type DatasetKind, type Recognised } from "./recognise.ts";
+export { assembleDatasets, type Datasets } from "./datasets.ts";
+export { isBothSexes, sexOf, type Sex } from "./sex.ts";
+export { isAllAges, overlaps, parseAgeBand, within, type AgeBand } from "./ages.ts";
 export { PxWeb2, PXWEB2_URLS, type CodeList, type DataOptions, type PxWebConfig, type PxWebOptions, type TableMetadata, type TableSummary } from "./api/pxweb2.ts";
 export { PxWeb1, PXWEB1_URLS, type PxNode } from "./api/pxweb1.ts";
 export { eurostat, EUROSTAT_URL, type EurostatQuery } from "./api/eurostat.ts";
