@@ -67,21 +67,24 @@ Options:
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
-  annex: `Usage: omvarld annex --data FILE --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
+  annex: `Usage: omvarld annex --data FILES_OR_FOLDER --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
 
-Writes an XLSX workbook for the budget document from population by region, year and age: population by the age
-groups the data give, with --horizon projected to that year with an 80 % interval and the components of the
-projection; the dependency ratio for the region and its comparisons; the demographic cost pressure when unit costs
-are given; and the sources. Numbers are stored as numbers with display formats that Swedish Excel
-shows as "1 234"; headers are frozen and columns sized. With --csv, each sheet also as CSV for Swedish Excel.
+Writes an Excel workbook for the budget document that works as a model: unit costs in input cells, the population
+by service age group, the dependency ratio and the demographic cost by formulas on them, so that changing a cost
+changes the result. From SCB's or SSB's own kommun tables (population by single age and sex, births, deaths) the
+kommun is projected by the cohort-component method with --horizon, beside its county and the country; from
+population by age group (Eurostat) by cohort change ratios. Observed and projected years are labelled apart, each
+sheet prints one page wide, and the sources name the agencies' table ids and files. With --csv, each sheet also as
+CSV for Swedish Excel.
 
 Options:
-  --data FILE       population by region, year and age (Eurostat tables are narrowed to persons of both sexes)
-  --region CODE     the region, e.g. SE312
-  --compare CODES   regions to compare with, comma-separated (county, country)
-  --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+, default)
-  --horizon YEAR    project the regions to YEAR from their age groups by sex (cohort change ratios of the last 10 years)
-  --costs FILE      JSON unit costs: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
+  --data PATH       a file or a folder of statistics files (repeat or separate with commas)
+  --region CODE     the region, e.g. 2021 (Vansbro) or SE312
+  --compare CODES   regions to compare with, comma-separated (kommun tables: default the county and the country)
+  --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+); default by the data
+  --horizon YEAR    project the region to YEAR
+  --costs FILE      JSON unit costs in tkr per inhabitant: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
+  --lang LANG       sv, nb or en (default: nb for SSB's kommune tables, else sv)
   --out FILE        the workbook (default out/annex.xlsx)
   --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
   --help            this text`,
@@ -186,14 +189,14 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case "annex": {
-      const lang = values.lang ?? "sv";
-      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
-      const bands = values.bands ?? "eurostat";
-      if (bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
-      const data = values.data?.[0];
-      if (!data || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/eurostat/… --region SE312 --compare SE31,SE");
+      const lang = values.lang;
+      if (lang !== undefined && lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      const bands = values.bands;
+      if (bands !== undefined && bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
+      const data = (values.data ?? []).flatMap((d) => d.split(","));
+      if (data.length === 0 || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/scb --region 2021 --horizon 2040");
       const written = await annex({
-        data, region: values.region, compare: values.compare ? values.compare.split(",") : [], bands, locale: lang,
+        data, region: values.region, ...(values.compare ? { compare: values.compare.split(",") } : {}), ...(bands ? { bands } : {}), ...(lang ? { locale: lang } : {}),
         out: values.out ?? "out/annex.xlsx", csv: values.csv === true, ...(values.costs ? { costs: values.costs } : {}),
         ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
