@@ -18,7 +18,7 @@ describe("README examples", () => {
   test("growth of private jobs in Trysil", () => {
     const tf = read(data("tf/no-regions-2003-2016.csv")).filter({ level: "Kommune" });
     const jobs = Table.fromColumns({ region: tf.toRows().map((r) => String(r.code).padStart(4, "0")), year: tf.column("year"), value: tf.column("private_jobs") });
-    const r = growthOver(jobs, 2006, 2016).filter({ region: "0428" }).toRows()[0]!;
+    const r = growthOver(jobs, { from: 2006, to: 2016 }).filter({ region: "0428" }).toRows()[0]!;
     expect(r).toMatchObject({ start: 1952, end: 1787, change: -165 });
     expect(r.growth_pct).toBeCloseTo(-8.45, 2);
     expect(r.cagr).toBeCloseTo(-0.88, 2);
@@ -52,7 +52,7 @@ describe("README examples", () => {
     const perHead = gdp.filter({ contents: "gdppc" }).select("region", "year", "value");
     const sigma = sigmaConvergence(perHead).filter({ year: [2000, 2014] }).toRows();
     expect(sigma.map((r) => Math.round((r.sigma as number) * 1000) / 1000)).toEqual([0.365, 0.343]);
-    const beta = betaConvergence(perHead, 2000, 2014)!;
+    const beta = betaConvergence(perHead, { from: 2000, to: 2014 })!;
     expect(beta.beta).toBeCloseTo(-0.0071, 4);
     expect(beta.speed).toBeCloseTo(0.0075, 4);
     expect(Math.round(beta.halfLife!)).toBe(92);
