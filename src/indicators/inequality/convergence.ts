@@ -1,4 +1,3 @@
-import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
