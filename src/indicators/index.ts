@@ -21,7 +21,7 @@ export {
   atkinson, coefficientOfVariation, gini, inequality, theilDecomposition, theilL, theilT, williamson,
   type DispersionOptions, type Distribution, type InequalitySummary, type TheilDecomposition,
 } from "./inequality/inequality.ts";
-export { betaConvergence, sigmaConvergence, type BetaConvergence, type BetaOptions, type SigmaOptions } from "./inequality/convergence.ts";
+export { betaConvergence, betaConvergenceOf, sigmaConvergence, sigmaOf, type BetaConvergence, type BetaOptions, type SigmaOptions } from "./inequality/convergence.ts";
 export { ols, type OlsResult } from "./util/ols.ts";
 export { fPValue, normalCdf, tPValue, tQuantile } from "./util/distributions.ts";
 export { standardDeviation, variance } from "./util/stats.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { betaConvergence, sigmaConvergence } from "../../src/indicators/inequality/convergence.ts";
+import { betaConvergence, betaConvergenceOf, sigmaConvergence, sigmaOf } from "../../src/indicators/inequality/convergence.ts";
 import { growth, growthOver, meanGrowthRate } from "../../src/indicators/population/growth.ts";
 import { valueAddedGrowth } from "../../src/indicators/productivity/productivity.ts";
 import { Table } from "../../src/table/table.ts";
@@ -56,5 +56,22 @@ describe("mean growth rate", () => {
     expect(meanGrowthRate([10, -10]).value).toBe(0);
     const m = meanGrowthRate([5, null, 7]);
     expect(m).toEqual({ value: 6, n: 2, missing: 1 });
+  });
+});
+
+describe("plain-number variants of the convergence measures", () => {
+  test("betaConvergenceOf and sigmaOf agree with the table functions on German counties (REAT G.counties.gdp)", () => {
+    const gdp = readFixture("../reat/G.counties.gdp.csv").filter({ contents: "gdppc" }).select("region", "year", "value");
+    const at = (year: number) => new Map(gdp.filter({ year }).toRows().map((r) => [r.region as string, r.value as number | null]));
+    const [a, b] = [at(2000), at(2014)];
+    const regions = [...a.keys()];
+    const plain = betaConvergenceOf({ start: regions.map((r) => a.get(r) ?? null), end: regions.map((r) => b.get(r) ?? null), years: 14 })!;
+    const table = betaConvergence(gdp, { from: 2000, to: 2014 })!;
+    expect(plain.beta).toBeCloseTo(table.beta, 14);
+    expect(plain.regression.pValues[1]).toBeCloseTo(table.regression.pValues[1]!, 14);
+    expect(plain.missing).toBe(0);
+    const sigma = sigmaConvergence(gdp).filter({ year: 2014 }).toRows()[0]!.sigma as number;
+    expect(sigmaOf([...b.values()]).value).toBeCloseTo(sigma, 14);
+    expect(sigmaOf([1, null, Math.E])).toEqual({ value: 0.5, n: 2, missing: 1 });
   });
 });

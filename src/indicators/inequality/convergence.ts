@@ -1,4 +1,5 @@
-import type { Table } from "../../table/table.ts";
+import { OmvarldError } from "../../errors.ts";
+import { Table } from "../../table/table.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
@@ -118,4 +119,38 @@ export function betaConvergence(table: Table, a: (Period & BetaOptions) | number
   const se = fit.standardErrors[1]!;
   const speed = 1 + beta * T > 0 ? finite(-Math.log(1 + beta * T) / T) : null;
   return { beta, standardError: se, speed, halfLife: speed !== null && speed > 0 ? Math.LN2 / speed : null, r2: fit.r2, n: fit.n, years: T, regression: fit };
+}
+
+/**
+ * β-convergence from plain arrays: each region's value at the start and at the end of a span of `years` years
+ * (see `betaConvergence`). Regions with a missing or non-positive value are left out and counted in `missing`.
+ *
+ * @example
+ * betaConvergenceOf({ start: [100, 200, 400], end: [150, 260, 440], years: 10 })?.beta // < 0: the poorer grew faster
+ */
+export function betaConvergenceOf(data: { start: readonly (number | null)[]; end: readonly (number | null)[]; years: number }): (BetaConvergence & { missing: number }) | null {
+  if (data.start.length !== data.end.length) throw new OmvarldError("ARGUMENT", `${data.start.length} start values but ${data.end.length} end values`);
+  if (!(data.years > 0)) throw new OmvarldError("ARGUMENT", `the span must be positive, got ${data.years} years`);
+  const rows = data.start.flatMap((y0, i) => [{ region: String(i), year: 0, value: y0 ?? null }, { region: String(i), year: data.years, value: data.end[i] ?? null }])
+    .map((r) => ({ ...r, value: typeof r.value === "number" && Number.isNaN(r.value) ? null : r.value }));
+  const missing = data.start.filter((y0, i) => !(typeof y0 === "number" && y0 > 0 && typeof data.end[i] === "number" && data.end[i]! > 0)).length;
+  const b = betaConvergence(Table.fromRows(rows), { from: 0, to: data.years });
+  return b && { ...b, missing };
+}
+
+/**
+ * σ of one cross-section from plain numbers: the dispersion that `sigmaConvergence` computes for each year
+ * (standard deviation of the logs by default; `on`, `measure`, `ddof` as there). Missing and non-positive values
+ * are left out and counted.
+ *
+ * @example
+ * sigmaOf([1, Math.E]).value // 0.5 (population SD of the logs 0 and 1)
+ */
+export function sigmaOf(values: readonly (number | null)[], options: Omit<SigmaOptions, "value"> = {}): { value: number | null; n: number; missing: number } {
+  const levels = values.filter((v): v is number => typeof v === "number" && v > 0);
+  const x = options.on === "level" ? levels : levels.map(Math.log);
+  const ddof = options.ddof ?? 0;
+  const measure = options.measure ?? "sd";
+  const value = measure === "sd" ? standardDeviation(x, ddof) : measure === "variance" ? variance(x, ddof) : coefficientOfVariation({ values: x }, { ddof });
+  return { value, n: levels.length, missing: values.length - levels.length };
 }
