@@ -44,8 +44,8 @@ export function coefficientOfVariation(d: Distribution, options: DispersionOptio
   if (n.total - ddof <= 0) return null;
   const mu = sum(n.x.map((x, i) => x * n.w[i]!));
   if (mu === 0) return null;
-  const ss = sum(n.x.map((x, i) => n.w[i]! * n.total * (x - mu) ** 2));
-  return finite(Math.sqrt(ss / (n.total - ddof)) / mu);
+  const meanSquare = sum(n.x.map((x, i) => n.w[i]! * (x - mu) ** 2)); // Σ w_i (x_i − μ)² / W
+  return finite(Math.sqrt(ddof === 0 ? meanSquare : (meanSquare * n.total) / (n.total - ddof)) / mu);
 }
 
 /**
