@@ -121,7 +121,13 @@ function inequalityByYear(table: Table, value: string): Record<string, string | 
   });
 }
 
-const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? "–" : Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, ""));
+/** A number for the terminal: integers as they are, large values rounded, others to six significant digits. */
+function num(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "–";
+  if (Number.isInteger(v) || Math.abs(v) >= 1e5) return String(Math.round(v));
+  const s = v.toPrecision(6);
+  return s.includes(".") && !s.includes("e") ? s.replace(/\.?0+$/, "") : s;
+}
 
 function output(rows: readonly Record<string, unknown>[], format: IndicatorsArgs["format"]): string {
   if (format === "json") return JSON.stringify(rows, null, 2);

@@ -22,6 +22,11 @@ describe("omvarld indicators", () => {
     expect(Number(berlin[1])).toBeCloseTo(0.328, 3);
   });
 
+  test("text output keeps the digits of large numbers (Bayern's national share 447 530)", () => {
+    const line = indicators({ ...emp, kind: "shift-share", format: "text" }).split("\n").find((l) => l.startsWith("Bayern"))!;
+    expect(line.split(/\s+/).slice(1, 5)).toEqual(["4517632", "5064955", "547323", "447530"]);
+  });
+
   test("--kind lq as text; --kind inequality and convergence on German counties' GDP per head", () => {
     const lq = indicators({ ...emp, kind: "lq", year: 2014, format: "text" });
     expect(lq.split("\n")[0]).toMatch(/^region\s+industry\s+employment\s+location_quotient/);
