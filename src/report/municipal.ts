@@ -48,7 +48,7 @@ export function municipalSections(data: MunicipalData, options: MunicipalOptions
 }
 
 /** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
-function kommunerOf(data: MunicipalData): Table {
+export function kommunerOf(data: MunicipalData): Table {
   return data.population.has("region_kind") ? data.population.filter({ region_kind: (k) => k !== "pseudo" }) : data.population;
 }
 
