@@ -4,6 +4,7 @@ import { OmvarldError } from "../errors.ts";
 import { annex } from "./annex.ts";
 import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
+import { indicators, INDICATORS_HELP } from "./indicators.ts";
 import { inspect } from "./inspect.ts";
 import { report } from "./report.ts";
 
@@ -15,6 +16,7 @@ Usage: omvarld <command> [options]
 Commands:
   inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
   attractiveness FILE     residential and business attractiveness of every region, with components and ranks
+  indicators FILE         shift-share, location quotients, specialisation, inequality or convergence (--kind)
   report                  a self-contained HTML report (and PDF) for one region
   annex                   an XLSX budget annex (and Excel CSV): population by age, dependency ratio, costs
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
@@ -88,6 +90,7 @@ Options:
   --out FILE        the workbook (default out/annex.xlsx)
   --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
   --help            this text`,
+  indicators: INDICATORS_HELP,
   demo: `Usage: omvarld demo
 
 Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
@@ -146,6 +149,7 @@ async function run(argv: string[]): Promise<number> {
       csv: { type: "boolean" },
       horizon: { type: "string" },
       name: { type: "string" },
+      kind: { type: "string" }, national: { type: "string" }, value: { type: "string" }, year: { type: "string" }, total: { type: "string" }, where: { type: "string" },
       commuting: { type: "string", multiple: true }, estimation: { type: "string" },
       agency: { type: "string" }, select: { type: "string", multiple: true }, codelist: { type: "string", multiple: true },
       offline: { type: "boolean" }, refresh: { type: "boolean" },
@@ -201,6 +205,19 @@ async function run(argv: string[]): Promise<number> {
         ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);
+      return 0;
+    }
+    case "indicators": {
+      const file = positionals[0];
+      if (!file || !values.kind) throw new OmvarldError("ARGUMENT", "indicators needs a FILE and --kind", {}, "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt");
+      const year = (name: "from" | "to" | "year") => (values[name] === undefined ? {} : { [name]: wholeNumber(name, values[name]) });
+      console.log(indicators({
+        file, kind: values.kind, ...year("from"), ...year("to"), ...year("year"),
+        ...(values.national ? { national: values.national } : {}), ...(values.value ? { value: values.value } : {}),
+        total: values.total ? values.total.split(",") : [],
+        ...(values.where ? { where: Object.fromEntries(values.where.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)])) } : {}),
+        format: values.json ? "json" : values.csv ? "csv" : "text",
+      }));
       return 0;
     }
     case "demo":

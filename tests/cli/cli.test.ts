@@ -68,7 +68,7 @@ describe("omvarld inspect", () => {
     expect(binary.stderr).toMatch(/binary data .*hint: export the table as CSV/);
     expect(binary.stderr).not.toMatch(/\bat \w+ \(/);
     const unknown = omvarld("frobnicate");
-    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, annex, demo/);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, annex, indicators, demo/);
   });
 
   test("--help for every command", () => {
