@@ -28,6 +28,7 @@ export function reportData(found: Datasets, region: string): { data: ReportData;
   else if (found.commuting) data.commuting = commutingFromFlows(asCommutingFlows(found.commuting));
   if (found.commuting) data.flows = found.commuting;
   if (found.gdp) data.gdp = found.gdp;
+  if (found.employment) data.employment = found.employment;
   if (found.groupPopulation) data.population = found.groupPopulation.has("unit") ? found.groupPopulation.filter({ unit: "NR" }) : found.groupPopulation;
   const municipal = municipalData(found);
   if (municipal) data.municipal = municipal;
