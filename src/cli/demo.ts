@@ -19,6 +19,9 @@ import { loadReportData, writeReport } from "./report.ts";
 import type { Table } from "../table/table.ts";
 import { formatNumber as f } from "../report/text.ts";
 import { municipalProjection } from "../report/municipal.ts";
+import { municipalAnnex } from "../report/municipal-annex.ts";
+import { readUnitCosts } from "../report/annex/costs-file.ts";
+import { writeXlsx } from "../report/workbook.ts";
 import { backtestError } from "../indicators/population/backtest-errors.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
@@ -99,6 +102,13 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
     if (error) log(`    back-test, kommuner of ${f(error.from)}-${error.to === null ? "" : f(error.to - 1)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, "en", 1)} % (no change ${f(error.noChange, "en", 1)} %, trend ${f(error.trend, "en", 1)} %)`);
     const [html] = await writeReport(k.data, { region: k.code, peers: [], locale: municipal.country === "NO" ? "nb" : "sv", out: join(out, k.folder), pdf: false });
     log(`    report: ${html}`);
+    if (k.code === "2021") {
+      // the budget annex as a working Excel model: unit costs in input cells, costs by formula
+      const costs = readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`);
+      const xlsx = join(out, k.folder, "annex.xlsx");
+      await writeXlsx(municipalAnnex(municipal, { region: k.code, horizon: 2040, costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) }), xlsx);
+      log(`    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`);
+    }
   }
   // Sweden's regions (Dalarna's peers, its NUTS 2 region, the country): the report and the annex share one read
   // of Eurostat's 1 M cells

@@ -40,7 +40,7 @@ describe("a report from commuting data", () => {
     const html = readFileSync(path!, "utf8");
     expect(html).toContain("I 2023 pendlet 3\u00a0054 personer inn til 3001 og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.");
     expect(html.match(/<figure><svg/g)).toHaveLength(1);
-    expect(html).toMatch(/<li>Befolkning: ingen data<\/li><li>Attraktivitet: ingen data<\/li><li>Arbeidsplasser: ingen data<\/li><li>Produktivitet: ingen data<\/li>/);
+    expect(html).toMatch(/<li>Befolkning: ingen data<\/li><li>Attraktivitet: ingen data<\/li><li>Arbeidsplasser: ingen data<\/li><li>Næringsliv: sysselsetting etter næring: ingen data<\/li><li>Produktivitet: ingen data<\/li>/);
   });
 });
 
