@@ -67,7 +67,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
         if (!options.gunzip) {
           throw new OmvarldError("ARGUMENT", "the data are gzip-compressed", { file }, "use read() from omvarld/node, or pass options.gunzip");
         }
-        bytes = options.gunzip(bytes);
+        bytes = gunzipOrExplain(bytes, options.gunzip, file);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
       const sniffed = sniffEncoding(bytes, file);
@@ -89,6 +89,35 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     return table.withProvenance({ encoding, ...(file ? { file } : {}) });
   } catch (error) {
     throw inFile(error, file);
+  }
+}
+
+/**
+ * Runs `gunzip` and turns what zlib throws into a one-line error: truncated data (zlib `Z_BUF_ERROR`, "unexpected
+ * end of file"; also a file that holds only the 10-byte gzip header) and corrupt data or bytes after the compressed
+ * stream that are not gzip (`Z_DATA_ERROR`). The position is the byte count of the compressed file.
+ */
+export function gunzipOrExplain(bytes: Uint8Array, gunzip: (bytes: Uint8Array) => Uint8Array, file: string | undefined): Uint8Array {
+  try {
+    return gunzip(bytes);
+  } catch (error) {
+    if (error instanceof OmvarldError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const reason = String((error as Error).message ?? error).split("\n")[0]!.slice(0, 80);
+    if (code === "Z_BUF_ERROR" || /unexpected end/i.test(reason)) {
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `the gzip data end too early, at byte ${bytes.length}${bytes.length <= 18 ? " (the file holds no more than a gzip header)" : ""}`,
+        { file },
+        "the download was cut off; download the file again",
+      );
+    }
+    throw new OmvarldError(
+      "PARSE",
+      `the gzip data are corrupt or followed by bytes that are not gzip (zlib: ${reason}; ${bytes.length} bytes)`,
+      { file },
+      "the file was damaged in transfer or appended to; download it again",
+    );
   }
 }
 
