@@ -15,7 +15,17 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
   const file = options.file;
   // split on LF only and drop a CR where a line is used: a regex split and a trim per line cost more than the
   // parsing when `where` keeps a few lines of a million cells
-  const lines = text.split("\n");
+  const lines = text.includes("\n") || !text.includes("\r") ? text.split("\n") : text.split("\r");
+  // Eurostat ends every line, the last one too; without it the last line may be cut anywhere, even inside a number
+  const last = lines.at(-1)!;
+  if (lines.length > 1 && last.trim() !== "") {
+    throw new OmvarldError(
+      "FILE_TRUNCATED",
+      `the last line has no line end, so the file may be cut off inside it (${last.split("\t").length} of ${lines[0]!.split("\t").length} cells)`,
+      { file, line: lines.length, column: last.length + 1 },
+      "download the file again; if it is complete, end it with a line break",
+    );
+  }
   const header = lines[0]!.replace(/\r$/, "").split("\t");
   const first = header[0]!;
   const dimensionNames = first.split("\\")[0]!.split(",").map((d) => canonicalDimension(d));
@@ -48,8 +58,8 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     }
     for (let k = 0; k < periods.length; k++) {
       const cell = parseCell(cells[k + 1]!);
-      if (cell.status === "invalid") {
-        throw new OmvarldError("PARSE", `expected a number, ":" or a number with a flag, found "${cells[k + 1]!.trim()}"`, { file, line: l + 1, column: k + 2 });
+      if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
+        throw new OmvarldError("PARSE", `expected a number, ":" or a number with a flag, found ${JSON.stringify(cells[k + 1]!.trim().slice(0, 40))}`, { file, line: l + 1, column: k + 2 });
       }
       for (let d = 0; d < keys.length; d++) labels[d] = keys[d]!;
       labels[keys.length] = periods[k]!;
