@@ -20,7 +20,7 @@ export interface ReadOptions {
   delimiter?: string;
   /** CSV: force decimal comma (true) or point (false). */
   decimalComma?: boolean;
-  /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
+  /** Decompresses gzip bytes; `omvarld/node` passes its member-by-member `gunzip` (on zlib). */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /**
    * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
@@ -42,7 +42,7 @@ export function sniffFormat(text: string): Format | null {
   if (/^(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX)(\[[^\]]*\])?\s*=/m.test(head.slice(0, 400))) return "px";
   const firstLine = head.split(/\r?\n|\r/, 1)[0] ?? "";
   if (/^[^\t]*\\(time|TIME_PERIOD)\s*\t/.test(firstLine)) return "eurostat-tsv";
-  if (/^"?DATAFLOW"?,/.test(firstLine)) return "sdmx-csv";
+  if (/^"?DATAFLOW"?[,;\t]/.test(firstLine)) return "sdmx-csv";
   if (firstLine.trim() === "" && head.trim() === "") return null;
   return "csv";
 }

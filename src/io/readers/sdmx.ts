@@ -13,12 +13,19 @@ const NOT_DIMENSIONS = new Set(["DATAFLOW", "LAST UPDATE", "OBS_VALUE", "OBS_FLA
  * The dataflow becomes the table id; OBS_VALUE the `value`; OBS_FLAG (or OBS_STATUS) the `status`, kept per
  * observation. An OBS_VALUE that is a symbol (`:`) is missing with the symbol as status, joined with its flag
  * (`: c`) as in Eurostat's TSV. A row with the wrong number of cells or an OBS_VALUE that is neither a number nor
- * a symbol is an error naming the line and column.
+ * a symbol is an error naming the line and column. An observation repeated exactly is left out with a warning that
+ * counts them; repeated with another value it is an error naming both lines. Semicolons or tabs instead of commas
+ * and Excel's trailing empty columns are accepted.
  */
 export function readSdmxCsv(text: string, options: { file?: string | undefined } = {}): Table {
   const file = options.file;
-  const rows = splitRows(text, ",");
+  // Eurostat writes commas; a re-save may have turned them into semicolons or tabs
+  const delimiter = /^\ufeff?"?DATAFLOW"?([;\t])/.exec(text)?.[1] ?? ",";
+  const rows = splitRows(text, delimiter);
   const header = rows[0]?.cells.map((h) => h.trim()) ?? [];
+  // Excel's trailing empty columns (`...,OBS_FLAG,,,`)
+  while (header.length > 1 && header.at(-1) === "") header.pop();
+  const trailing = (rows[0]?.cells.length ?? 0) - header.length;
   const valueAt = header.indexOf("OBS_VALUE");
   if (valueAt < 0) throw new OmvarldError("PARSE", "SDMX-CSV without an OBS_VALUE column", { file, line: 1 }, "expected the header DATAFLOW,...,TIME_PERIOD,OBS_VALUE,OBS_FLAG");
   const flagAt = header.includes("OBS_FLAG") ? header.indexOf("OBS_FLAG") : header.indexOf("OBS_STATUS");
@@ -27,9 +34,20 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
   const labels = new Array<string>(dims.length);
   let dataflow = "";
   let updated = "";
+  const seen = new Map<string, { line: number; value: string; flag: string }>();
+  let duplicates = 0;
+  let boms = 0;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    if (row.cells.length === 1 && row.cells[0]!.trim() === "") continue;
+    if (row.cells[0]?.charCodeAt(0) === 0xfeff) {
+      row.cells[0] = row.cells[0].slice(1);
+      boms++;
+    }
+    if (row.cells.every((c) => c.trim() === "")) continue;
+    for (let k = 0; k < trailing && row.cells.length > header.length && row.cells.at(-1) === ""; k++) row.cells.pop();
+    if (row.cells[0] === "DATAFLOW") {
+      throw new OmvarldError("PARSE", `the header line is repeated at line ${row.line}`, { file, line: row.line, column: 1 }, "two files were joined into one; read them one by one");
+    }
     if (row.cells.length !== header.length) {
       throw new OmvarldError(
         r === rows.length - 1 && row.cells.length < header.length ? "FILE_TRUNCATED" : "PARSE",
@@ -52,10 +70,24 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     const symbol = cell.value === null ? cell.status : null;
     const status = flag === "" ? (cell.value === null ? symbol ?? ":" : cell.status) : symbol ? `${symbol} ${flag}` : flag;
     for (let d = 0; d < dims.length; d++) labels[d] = row.cells[dims[d]!.k]!;
+    const key = labels.join("\u0000");
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.value === raw && earlier.flag === flag) {
+        duplicates++;
+        continue;
+      }
+      throw new OmvarldError("PARSE", `line ${row.line} repeats the observation of line ${earlier.line} with another value`, { file, line: row.line, column: valueAt + 1 }, "the file holds two versions of the same observation; keep one");
+    }
+    seen.set(key, { line: row.line, value: raw, flag });
     builder.push(labels, cell.value, status);
   }
   const tableId = /:([A-Z0-9_]+)\(/.exec(dataflow)?.[1]?.toLowerCase();
-  return normalise(builder.finish(), { file }).withProvenance({
+  const warnings = [
+    ...(duplicates ? [`${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier observation exactly and ${duplicates > 1 ? "were" : "was"} left out`] : []),
+    ...(boms ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`] : []),
+  ];
+  return normalise(builder.finish(), { file }).withWarnings(...warnings).withProvenance({
     format: "sdmx-csv",
     source: "Eurostat",
     ...(tableId ? { tableId } : {}),
