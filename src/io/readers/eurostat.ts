@@ -34,7 +34,7 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
   const dimensionNames = first.split("\\")[0]!.split(",").map((d) => canonicalDimension(d));
   const periods = header.slice(1).map((h, k) => {
     const p = parsePeriod(h);
-    if (!p) throw new OmvarldError("PARSE", `column header "${h.trim()}" is not a period`, { file, line: 1, column: k + 2 });
+    if (!p) throw new OmvarldError("PARSE", `column header ${JSON.stringify(h.trim().slice(0, 40))} is not a period`, { file, line: 1, column: k + 2 });
     return h.trim();
   });
   const wanted = dimensionNames.map((name): ((code: string) => boolean) | null => {

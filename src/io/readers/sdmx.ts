@@ -1,7 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { splitRows } from "../csv/tokenize.ts";
-import { canonicalDimension } from "../dimensions.ts";
+import { canonicalDimension, parsePeriod } from "../dimensions.ts";
 import { normalise, TidyBuilder } from "../tidy.ts";
 import { parseCell } from "../values.ts";
 
@@ -31,6 +31,8 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
   const flagAt = header.includes("OBS_FLAG") ? header.indexOf("OBS_FLAG") : header.indexOf("OBS_STATUS");
   const dims = header.flatMap((h, k) => (NOT_DIMENSIONS.has(h) ? [] : [{ k, name: canonicalDimension(h) }]));
   const builder = new TidyBuilder(dims.map((d) => d.name));
+  const lineOfRow: number[] = [];
+  const timeAt = dims.findIndex((d) => d.name === "year");
   const labels = new Array<string>(dims.length);
   let dataflow = "";
   let updated = "";
@@ -70,6 +72,10 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     const symbol = cell.value === null ? cell.status : null;
     const status = flag === "" ? (cell.value === null ? symbol ?? ":" : cell.status) : symbol ? `${symbol} ${flag}` : flag;
     for (let d = 0; d < dims.length; d++) labels[d] = row.cells[dims[d]!.k]!;
+    if (timeAt >= 0 && !parsePeriod(labels[timeAt]!)) {
+      const shown = JSON.stringify(labels[timeAt]!.slice(0, 40));
+      throw new OmvarldError("PARSE", `TIME_PERIOD ${shown} is not a year, quarter, month or week`, { file, line: row.line, column: dims[timeAt]!.k + 1 }, 'expected "2017", "2020Q1", "2020M01" or "2023W29"');
+    }
     const key = labels.join("\u0000");
     const earlier = seen.get(key);
     if (earlier) {
@@ -81,13 +87,15 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     }
     seen.set(key, { line: row.line, value: raw, flag });
     builder.push(labels, cell.value, status);
+    lineOfRow.push(row.line);
   }
   const tableId = /:([A-Z0-9_]+)\(/.exec(dataflow)?.[1]?.toLowerCase();
   const warnings = [
     ...(duplicates ? [`${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier observation exactly and ${duplicates > 1 ? "were" : "was"} left out`] : []),
     ...(boms ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`] : []),
   ];
-  return normalise(builder.finish(), { file }).withWarnings(...warnings).withProvenance({
+  const columnOf = Object.fromEntries(dims.map((d) => [d.name, d.k + 1]));
+  return normalise(builder.finish(), { file, lineOf: (r) => lineOfRow[r] ?? 0, columnOf }).withWarnings(...warnings).withProvenance({
     format: "sdmx-csv",
     source: "Eurostat",
     ...(tableId ? { tableId } : {}),
