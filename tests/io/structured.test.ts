@@ -260,7 +260,7 @@ describe("gzip", () => {
     expect(message(gz.subarray(0, 100))).toMatch(/^b\.csv\.gz: the gzip data end too early, at byte 100 \(hint: /);
     expect(message(gz.subarray(0, 10))).toMatch(/at byte 10 \(no more than a gzip header\)/);
     const flipped = Buffer.from(gz);
-    flipped[gz.length - 6] ^= 0xff; // inside the CRC-32 / length trailer
+    flipped[gz.length - 6] = flipped[gz.length - 6]! ^ 0xff; // inside the CRC-32 / length trailer
     expect(message(flipped)).toMatch(new RegExp(`the gzip member from byte 0 to byte ${gz.length} fails its CRC-32 or length check`));
     expect(message(Buffer.concat([gz, Buffer.from("<html>404</html>")]))).toMatch(new RegExp(`16 bytes that are not gzip follow the compressed data, from byte ${gz.length}`));
   });
