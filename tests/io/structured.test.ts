@@ -265,3 +265,11 @@ describe("gzip", () => {
     expect(message(Buffer.concat([gz, Buffer.from("<html>404</html>")]))).toMatch(new RegExp(`16 bytes that are not gzip follow the compressed data, from byte ${gz.length}`));
   });
 });
+
+describe("Kolada", () => {
+  test("a response of the wrong shape is an error with the JSON path, not a crash", () => {
+    const e = errorOf(() => read(Buffer.from('{"kpi_count":1,"values":[{"kpi":"N01951","municipality":"0180","period":2020,"values":[{"gender":"T","value":"many"}]}]}'), { file: "kolada.json" }));
+    expect(e.toString()).toMatch(/^kolada\.json: Kolada values\[0\]\.values\[0\]\.value: expected a number or null, found "many"/);
+    expect(errorOf(() => read(Buffer.from('{"kpi":"N01951","values":null}'), { file: "k.json", format: "kolada" })).message).toMatch(/^Kolada values: expected a list/);
+  });
+});
