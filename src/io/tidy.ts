@@ -3,6 +3,7 @@ import { isTotalLabel, padLostZeros, parseRegionLabel } from "../regions/labels.
 import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../table/column.ts";
 import { type Role, Table } from "../table/table.ts";
 import { parsePeriod } from "./dimensions.ts";
+import { dropDuplicates } from "./duplicates.ts";
 
 export interface NormaliseOptions {
   file?: string | undefined;
@@ -28,6 +29,14 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
     const values = out.numbers("region");
     out = out.withColumn("region", StringColumn.from(Array.from(values.values, (v) => (Number.isNaN(v) ? null : String(v)))), "dimension");
   }
+  // before anything drops rows, so that row numbers still match `lineOf`
+  out = dropDuplicates(out, {
+    ...options,
+    onDrop: (kept) => {
+      const lineOf = options.lineOf;
+      if (lineOf) options = { ...options, lineOf: (row) => lineOf(kept[row]!) };
+    },
+  });
   if (out.has("region")) out = normaliseRegion(out, options, warnings);
   if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
   const order = (name: string, role: Role): number =>
