@@ -1,12 +1,16 @@
 import { OmvarldError } from "../../errors.ts";
 import { type Column, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../../table/column.ts";
 import { parseCell } from "../values.ts";
+import { visible } from "../visible.ts";
+import { describeFormat, detectNumberFormat, type NumberFormat, parseNumber } from "./numbers.ts";
 import { type CellSink, tokenize } from "./tokenize.ts";
 
 /** How one column is read: as numbers (with symbols kept as status) or as text. */
 export interface ColumnPlan {
   header: string;
   numeric: boolean;
+  /** For a number column, its decimal and grouping marks (see `detectNumberFormat`); a plain decimal point when absent. */
+  format?: NumberFormat;
 }
 
 export interface Body {
@@ -35,21 +39,21 @@ export type Source = { text: string; offset: number } | { chunks: Iterable<Chunk
  * Reads the data rows of delimited text into typed columns. Data without quotes takes a fused single pass that
  * parses numbers while it scans; quoted text goes through the general tokenizer.
  */
-export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Body {
+export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], file: string | undefined): Body {
   if ("chunks" in source) {
     let body: BodyBuilder | undefined;
     const state = { line: 1, header: true };
     let last = NaN;
     for (const { bytes, decode } of source.chunks) {
-      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, decimalComma, file);
+      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, file);
       scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
       if (bytes.length) last = bytes[bytes.length - 1]!;
     }
-    body ??= new BodyBuilder(0, 0, plans, decimalComma, file);
+    body ??= new BodyBuilder(0, 0, plans, file);
     return body.finish(last, delimiter);
   }
   const { text, offset } = source;
-  const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, decimalComma, file);
+  const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, file);
   if (text.indexOf('"', offset) < 0) {
     scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), { line: lineAt(text, offset), header: true });
   } else scanQuoted(text, offset, delimiter, plans.length, body);
@@ -79,7 +83,9 @@ function lineAt(text: string, offset: number): number {
 class BodyBuilder {
   readonly strings: (StringColumnBuilder | null)[];
   readonly numbers: (NumberColumnBuilder | null)[];
-  readonly decimalComma: boolean;
+  /** Per column, its number format (mutable: a mark first seen after the sample settles it) and decimal mark's char code (-1 while unknown). */
+  readonly formats: NumberFormat[];
+  readonly points: Int32Array;
   rows = 0;
   readonly #statuses: ((string | null)[] | null)[];
   /** Line numbers, kept only once a row does not follow right after the previous one. */
@@ -89,26 +95,51 @@ class BodyBuilder {
   readonly #file: string | undefined;
 
   /** `size`: characters or bytes of data; `probeLines`: lines in its first 64 KiB. */
-  constructor(size: number, probeLines: number, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined) {
+  constructor(size: number, probeLines: number, plans: ColumnPlan[], file: string | undefined) {
     // rows to expect, a little over so that builders need not grow
     const capacity = probeLines < 2 ? 1024 : Math.ceil((size / Math.min(size, 1 << 16)) * probeLines * 1.05) + 16;
     this.strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(capacity)));
     this.numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(capacity) : null));
     this.#statuses = plans.map(() => null);
     this.#plans = plans;
-    this.decimalComma = decimalComma;
+    this.formats = plans.map((p) => ({ ...(p.format ?? { decimal: ".", group: null }) }));
+    this.points = Int32Array.from(this.formats, (f) => (f.decimal === null ? -1 : f.decimal.charCodeAt(0)));
     this.#file = file;
   }
 
-  /** A number cell that the fast parse could not read: a symbol, a flagged number, or an error. */
+  /** A number cell that the fast parse could not read: grouped, a symbol, a flagged number, or an error. */
   symbol(j: number, raw: string, line: number): void {
-    const cell = parseCell(raw, this.decimalComma);
-    if (cell.status === "invalid") {
+    let format = this.formats[j]!;
+    let value = parseNumber(raw, format);
+    if (Number.isNaN(value)) {
+      // a mark not seen in the sample (the first decimal, the first grouped number) settles the format, or conflicts
+      const settled = detectNumberFormat([raw], format);
+      if (settled.ok && settled.ambiguous === null && (settled.format.decimal !== format.decimal || settled.format.group !== format.group)) {
+        format = this.formats[j] = settled.format;
+        this.points[j] = format.decimal === null ? -1 : format.decimal.charCodeAt(0);
+        value = parseNumber(raw, format);
+      } else if (settled.ok && settled.ambiguous !== null) {
+        throw new OmvarldError(
+          "PARSE",
+          `column "${this.#plans[j]!.header}" holds "${visible(raw.trim())}", which reads as ${raw.includes(".") ? "1.234 or 1234" : "1,234 or 1234"}: the rows before it do not show the decimal mark`,
+          { file: this.#file, line, column: j + 1 },
+          "pass decimalComma: true (the point groups thousands) or false (the point is the decimal mark)",
+        );
+      }
+    }
+    if (!Number.isNaN(value)) {
+      if (!Number.isFinite(value)) this.tooLarge(j, raw, line);
+      this.plain(j, value);
+      return;
+    }
+    const cell = parseCell(raw, format.decimal === ",");
+    if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
+      if (/^\s*[+-]?\d{16,}/.test(raw) || (cell.value !== null && !Number.isFinite(cell.value))) this.tooLarge(j, raw, line);
       throw new OmvarldError(
         "PARSE",
-        `column "${this.#plans[j]!.header}" expected a number or a missing-value symbol, found "${raw.trim()}"`,
+        `column "${this.#plans[j]!.header}" expected a number or a missing-value symbol, found "${visible(raw.trim())}"`,
         { file: this.#file, line, column: j + 1 },
-        this.decimalComma ? "numbers are read with decimal comma" : "numbers are read with decimal point; is the column text?",
+        `numbers in this column are read with ${describeFormat(format)}; is the column text?`,
       );
     }
     this.numbers[j]!.push(cell.value);
@@ -116,9 +147,19 @@ class BodyBuilder {
     this.#statuses[j]?.push(cell.status);
   }
 
+  tooLarge(j: number, raw: string, line: number): never {
+    const digits = raw.replace(/[^0-9]/g, "").length;
+    throw new OmvarldError(
+      "PARSE",
+      `column "${this.#plans[j]!.header}" holds a number too large to read ("${visible(raw.trim(), 24)}", ${digits} digits)`,
+      { file: this.#file, line, column: j + 1 },
+      "the cell is damaged, or two cells ran together",
+    );
+  }
+
   /** A number cell given by its span in text: plain numbers directly, anything else through `symbol`. */
   number(j: number, text: string, start: number, end: number, line: number): void {
-    const value = parseSpan(text, start, end, this.decimalComma);
+    const value = parseSpan(text, start, end, this.points[j]!);
     if (Number.isNaN(value)) this.symbol(j, text.slice(start, end), line);
     else this.plain(j, value);
   }
@@ -203,7 +244,7 @@ function scanUnquoted(
   const delim = delimiter.charCodeAt(0);
   const width = plans.length;
   const numeric = plans.map((p) => p.numeric);
-  const point = body.decimalComma ? 44 : 46;
+  const points = body.points;
   const n = units.length;
   let i = start;
   let line = state.line;
@@ -245,7 +286,7 @@ function scanUnquoted(
             mantissa = mantissa * 10 + (c - 48);
             digits++;
             if (seenPoint) scale++;
-          } else if (c === point && !seenPoint) seenPoint = true;
+          } else if (c === points[j] && !seenPoint) seenPoint = true;
           else break;
           c = at(++i);
         }
@@ -324,7 +365,7 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
 }
 
 /** Parses one plain number from a span without copying it; NaN when the span is anything else. */
-function parseSpan(text: string, start: number, end: number, decimalComma: boolean): number {
+function parseSpan(text: string, start: number, end: number, point: number): number {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   let i = start;
@@ -338,7 +379,6 @@ function parseSpan(text: string, start: number, end: number, decimalComma: boole
   let digits = 0;
   let scale = 0;
   let seenPoint = false;
-  const point = decimalComma ? 44 : 46;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
