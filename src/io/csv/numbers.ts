@@ -112,7 +112,7 @@ export function detectNumberFormat(cells: readonly string[], start: "." | "," | 
       else return { ok: false, conflict: [groupFrom!, here] };
     } else if (format.group !== null) {
       // the grouping is known (space, none or the other mark): the mark is the decimal
-      if (format.decimal === null) [format.decimal, decimalFrom] = [a.mark, here];
+      format.decimal ??= a.mark;
     } else unsettled ??= a.cell;
   }
   return { ok: true, format, ambiguous: unsettled };

@@ -88,7 +88,8 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
     throw new OmvarldError("FORMAT_UNKNOWN", `no column holds numbers (the header is ${headers.slice(0, 4).map((h) => JSON.stringify(h)).join(", ")}${headers.length > 4 ? ", ..." : ""})`, { file, line: headerRow.line }, "is this a statistics export? a table of codes or names cannot be read as data");
   }
 
-  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file);
+  const trailing = headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
+  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
