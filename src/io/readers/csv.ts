@@ -10,6 +10,7 @@ import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
 import { visible } from "../visible.ts";
+import { repairText } from "../repair.ts";
 import { detectNumberFormat, type FormatOutcome, isNumberInSomeFormat, type NumberFormat } from "../csv/numbers.ts";
 
 export interface CsvOptions {
@@ -30,7 +31,38 @@ const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
  * column where a cell held a symbol such as `..` instead of a number.
  */
 export function readCsv(text: string, options: CsvOptions = {}): Table {
-  return readDelimited(text, (headerOffset) => ({ text, offset: headerOffset }), options);
+  const repaired = repairText(text);
+  const { text: clean, warnings } = dropRepeatedHeaders(repaired.text);
+  return readDelimited(clean, (headerOffset) => ({ text: clean, offset: headerOffset }), options).withWarnings(...repaired.warnings, ...warnings);
+}
+
+/**
+ * The header line repeated further down (two exports joined, a copy pasted with its header) is blanked, keeping its
+ * line end so that line numbers stay those of the file, and named in a warning. Looks for the header's exact text
+ * at the start of a line: one search through the text per repeat.
+ */
+function dropRepeatedHeaders(text: string): { text: string; warnings: string[] } {
+  const { headerOffset } = sniffDialect(text);
+  let end = headerOffset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const header = text.slice(headerOffset, end);
+  if (header.trim() === "") return { text, warnings: [] };
+  const cuts: [number, number][] = [];
+  for (let at = text.indexOf(header, end); at >= 0; at = text.indexOf(header, at + header.length)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + header.length);
+    if ((before === 10 || before === 13) && (Number.isNaN(after) || after === 10 || after === 13)) cuts.push([at, at + header.length]);
+  }
+  if (cuts.length === 0) return { text, warnings: [] };
+  let out = "";
+  let from = 0;
+  for (const [a, b] of cuts) {
+    out += text.slice(from, a);
+    from = b;
+  }
+  out += text.slice(from);
+  const first = text.slice(0, cuts[0]![0]).split(/\r\n|\r|\n/).length;
+  return { text: out, warnings: [`the header line is repeated ${cuts.length === 1 ? "once" : `${cuts.length} times`} (first at line ${first}); the repeat${cuts.length === 1 ? " was" : "s were"} passed over`] };
 }
 
 /**
