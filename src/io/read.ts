@@ -8,6 +8,7 @@ import { readKolada } from "./readers/kolada.ts";
 import { readPx } from "./readers/px.ts";
 import { readPxWebJson } from "./readers/pxweb-json.ts";
 import { readSdmxCsv } from "./readers/sdmx.ts";
+import { repairText } from "./repair.ts";
 import { readXlsx } from "./readers/xlsx.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
@@ -156,6 +157,14 @@ export function csvOptions(options: ReadOptions): CsvOptions {
 }
 
 function parse(text: string, format: Format, options: ReadOptions): Table {
+  if (format === "csv" || format === "xlsx") return parseFormat(text, format, options);
+  // the structured formats get the CSV reader's text repairs too: double-encoded UTF-8, BOMs inside the text
+  const repaired = repairText(text);
+  const table = parseFormat(repaired.text, format, options);
+  return repaired.warnings.length ? table.withWarnings(...repaired.warnings) : table;
+}
+
+function parseFormat(text: string, format: Format, options: ReadOptions): Table {
   const file = options.file;
   switch (format) {
     case "csv":

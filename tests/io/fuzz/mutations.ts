@@ -381,7 +381,9 @@ export const MUTATIONS: readonly Mutation[] = [
       const line = lines[k]!;
       // an unquoted delimiter inside a label (after a letter), else anywhere inside the line
       const letters = [...line.matchAll(/\p{L}(?=\p{L})/gu)].map((m) => m.index! + 1).filter((i) => !isQuotedAt(line, i));
-      const at = letters.length ? rng.pick(letters) : 1 + rng.int(Math.max(1, line.length - 1));
+      const anywhere = Array.from({ length: line.length - 1 }, (_, i) => i + 1).filter((i) => !isQuotedAt(line, i));
+      if (anywhere.length === 0) return null;
+      const at = letters.length ? rng.pick(letters) : rng.pick(anywhere);
       lines[k] = line.slice(0, at) + d + line.slice(at);
       return same(base, joinLines(base, lines, final));
     },
