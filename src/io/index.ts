@@ -15,6 +15,7 @@ export { describe, type Description } from "./describe.ts";
 export { asCommutingFlows, asCommutingStocks, commutingStockOf } from "./commuting.ts";
 export { asAttractivenessPanel } from "./attractiveness.ts";
 export { readXlsx } from "./readers/xlsx.ts";
-export { combineRecognised, recognise, type DatasetKind, type Recognised } from "./recognise.ts";
+export { combineRecognised, kindOf, recognise, type DatasetKind, type Recognised } from "./recognise.ts";
+export { assembleDatasets, type Datasets } from "./datasets.ts";
 export { isBothSexes, sexOf, type Sex } from "./sex.ts";
 export { isAllAges, overlaps, parseAgeBand, within, type AgeBand } from "./ages.ts";

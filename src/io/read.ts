@@ -8,8 +8,8 @@ import { readKolada } from "./readers/kolada.ts";
 import { readPx } from "./readers/px.ts";
 import { readPxWebJson } from "./readers/pxweb-json.ts";
 import { readSdmxCsv } from "./readers/sdmx.ts";
+import { agencyOfTableId, readXlsx } from "./readers/xlsx.ts";
 import { repairText } from "./repair.ts";
-import { readXlsx } from "./readers/xlsx.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
 export type Format = "csv" | "xlsx" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
@@ -141,7 +141,9 @@ export function keepWhere(table: Table, where: ReadOptions["where"], file: strin
 function withTableId(table: Table): Table {
   const title = table.provenance.title;
   const id = title === undefined || table.provenance.tableId ? undefined : /^(\d{5}|[A-Z]{2}\d{4}[A-Z0-9]*|TAB\d+):\s+(.*)$/.exec(title);
-  return id ? table.withProvenance({ tableId: id[1]!, title: id[2]! }) : table;
+  if (!id) return table;
+  const source = table.provenance.source ?? agencyOfTableId(id[1]);
+  return table.withProvenance({ tableId: id[1]!, title: id[2]!, ...(source ? { source } : {}) });
 }
 
 /** Files above this size (bytes) are read as bytes where the format allows it. */

@@ -57,19 +57,29 @@ const MEANINGS: readonly [DatasetKind, RegExp][] = [
  * table.filter({ region: "2021", sex: "male", age: "0", year: 2018 }).get("value", 0); // 27
  */
 export function recognise(table: Table): Recognised {
-  if (table.has("level") && table.has("code") && table.has("private_jobs")) return { kind: "attractiveness-panel", table, notes: [] };
-  if (table.has("origin") && table.has("destination")) return { kind: "commuting", table, notes: [] };
-  const contents = table.has("contents") ? (table.distinct("contents").filter((c) => c !== null) as string[]) : [];
-  const components = contents.filter((c) => COMPONENT_ALIASES[c.trim().toLowerCase()] !== undefined);
-  if (components.length >= 2) return { kind: "population-change", table, notes: [] };
-  if (contents.some((c) => commutingStockOf(c) !== null) && contents.length > 1) return { kind: "commuting-stocks", table, notes: [] };
-  if (table.has("unit") && !table.has("age") && (table.distinct("unit") as string[]).includes("EUR_HAB")) return { kind: "gdp", table, notes: [] };
-  const words = [table.provenance.measure, table.provenance.title, ...(contents.length === 1 ? contents : []), ...table.names("measure")].filter((w): w is string => typeof w === "string").join(" | ");
-  const kind = MEANINGS.find(([, re]) => re.test(words))?.[0] ?? (table.has("age") && table.has("sex") && table.has("region") ? "population" : "other");
+  const kind = kindOf(table);
   if (kind !== "population" && kind !== "births" && kind !== "deaths") return { kind, table, notes: [] };
   const notes: string[] = [];
   const canonical = canonicalCounts(table, notes);
   return kind === "population" ? { kind, table: canonical, reference: referenceOf(table), notes } : { kind, table: canonical, notes };
+}
+
+/**
+ * What a table holds, from its title, contents and columns, without changing it (see `recognise`).
+ *
+ * @example
+ * kindOf(read("data/ssb/…__no-b7221.csv")) // "births"
+ */
+export function kindOf(table: Table): DatasetKind {
+  if (table.has("level") && table.has("code") && table.has("private_jobs")) return "attractiveness-panel";
+  if (table.has("origin") && table.has("destination")) return "commuting";
+  const contents = table.has("contents") ? (table.distinct("contents").filter((c) => c !== null) as string[]) : [];
+  const components = contents.filter((c) => COMPONENT_ALIASES[c.trim().toLowerCase()] !== undefined);
+  if (components.length >= 2) return "population-change";
+  if (contents.some((c) => commutingStockOf(c) !== null) && contents.length > 1) return "commuting-stocks";
+  if (table.has("unit") && !table.has("age") && (table.distinct("unit") as string[]).includes("EUR_HAB")) return "gdp";
+  const words = [table.provenance.measure, table.provenance.title, ...(contents.length === 1 ? contents : []), ...table.names("measure")].filter((w): w is string => typeof w === "string").join(" | ");
+  return MEANINGS.find(([, re]) => re.test(words))?.[0] ?? (table.has("age") && table.has("sex") && table.has("region") ? "population" : "other");
 }
 
 /** SCB counts the population on 31 December, SSB and Eurostat on 1 January; the footnotes or the title may say. */

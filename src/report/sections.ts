@@ -6,6 +6,7 @@ import { rankedBars } from "../charts/builders/ranking.ts";
 import type { Chart } from "../charts/chart.ts";
 import { type Locale, word } from "../charts/locale.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
+import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
 import { nutsName } from "../regions/nuts.ts";
@@ -13,6 +14,9 @@ import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
 import { projectionSection } from "./projection.ts";
 import { formatNumber, WORDS } from "./text.ts";
+import { type MunicipalData, municipalSections } from "./municipal.ts";
+import { findRegion } from "../regions/registry.ts";
+import { CODE_CHANGES } from "../regions/registry.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -34,6 +38,10 @@ export interface ReportData {
   population?: Table;
   /** GDP by region, unit and year (Eurostat nama_10r_3gdp, with unit EUR_HAB: euro per inhabitant). */
   gdp?: Table;
+  /** The agencies' own kommun tables: population by single age and sex, births, deaths (SCB, SSB). */
+  municipal?: MunicipalData;
+  /** Commuting flows between kommuner (origin, destination, value; e.g. SSB 03321): the attractiveness model's integration and neighbour terms. */
+  flows?: Table;
 }
 
 export interface ReportOptions {
@@ -55,27 +63,71 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const w = WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
-  const focus = data.panel?.filter({ region: options.region });
+  const municipal = data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0 ? data.municipal : undefined;
+  // a panel on older codes (Telemarksforsking's 2003-2016: Trysil 0428) serves the kommun that only got a new number
+  const panelCode = data.panel ? panelCodeOf(data.panel, options.region, municipal?.country) : options.region;
+  const focus = data.panel?.filter({ region: panelCode });
   const inPanel = data.panel !== undefined && focus !== undefined && focus.numRows > 0;
-  // the name the data give, else the one asked for, else the registry's (Sweden's NUTS 3 regions), else the code
-  const name = (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? options.name ?? nutsName(options.region) ?? options.region;
-  if (inPanel) {
+  const registryName = municipal ? findRegion(options.region, { country: municipal.country })?.name : undefined;
+  // the name asked for, else the registry's, else the data's, else (Sweden's NUTS 3 regions) the län, else the code
+  const name = options.name ?? registryName ?? (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? municipalName(municipal, options.region) ?? nutsName(options.region) ?? options.region;
+  if (municipal) {
+    sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(options.peers ? { peers: options.peers } : {}) }).sections);
+    if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows));
+    else missing.push(w.attractiveness, w.jobs);
+  } else if (inPanel) {
     const series = data.panel!.filter({ region: peersOf(data.panel!, options) }).select("region", "region_name", "year", "population");
-    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale));
+    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale, data.flows));
   } else {
     const totals = data.population ? totalsOf(data.population, options.region, name) : null;
     if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
     missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
   }
-  const commuting = data.commuting?.filter({ region: options.region });
+  const commuting = data.commuting?.filter({ region: data.commuting ? panelCodeOf(data.commuting, options.region, municipal?.country) : options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
   const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
   if (economy) sections.push(economy);
   missing.push(w.productivity);
-  if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
+  if (municipal) {
+    // the projection is among the kommun's sections
+  } else if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
   else missing.push(w.projection);
   return { name, sections, missing };
+}
+
+const structures = new WeakMap<Table, CommutingStructure>();
+
+/** The commuting structure of flows on a panel's codes, computed once per flows table. */
+function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
+  let structure = structures.get(flows);
+  if (!structure) structures.set(flows, (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })));
+  return structure;
+}
+
+/** What the attractiveness model lacks, in the report's language (the model says it in English). */
+function missingTerm(message: string, locale: Locale): string {
+  const known: readonly [RegExp, Record<Locale, string>][] = [
+    [/private jobs only/, { sv: "egen jobbtillväxt räknar bara privata arbetsplatser (panelen saknar det totala antalet: offentliga jobb hamnar i resten)", nb: "egen arbeidsplassvekst teller bare private arbeidsplasser (panelet mangler totalt antall: offentlig vekst havner i restleddet)", en: message } ],
+    [/industry effect/, { sv: "branscheffekten (inga arbetsplatser per bransch)", nb: "bransjeeffekten (ingen arbeidsplasser etter næring)", en: message }],
+    [/job growth of the places residents work in/, { sv: "jobbtillväxten där invånarna arbetar (ingen pendlingsmatris)", nb: "arbeidsplassveksten der innbyggerne jobber (ingen pendlingsmatrise)", en: message }],
+    [/labour-market integration/, { sv: "integrationen i arbetsmarknaden (ingen pendlingsmatris)", nb: "integrasjonen i arbeidsmarkedet (ingen pendlingsmatrise)", en: message }],
+  ];
+  return known.find(([re]) => re.test(message))?.[1][locale] ?? message;
+}
+
+/** The name the kommun tables give a region. */
+function municipalName(data: MunicipalData | undefined, region: string): string | null {
+  if (!data?.population.has("region_name")) return null;
+  const row = data.population.filter({ region }).toRows()[0];
+  return row ? (row.region_name as string | null) : null;
+}
+
+/** The code a table (a panel, commuting flows) holds for a region: the region itself, or the one code it had before a renumbering. */
+function panelCodeOf(panel: Table, region: string, country: "SE" | "NO" | undefined): string {
+  if (panel.filter({ region }).numRows > 0 || !country) return region;
+  const before = CODE_CHANGES.filter((c) => c.country === country && c.to.length === 1 && c.to[0] === region && c.from.length === 1).map((c) => c.from[0]!);
+  return before.find((code) => panel.filter({ region: code }).numRows > 0) ?? region;
 }
 
 function peersOf(panel: Table, options: ReportOptions): string[] {
@@ -138,11 +190,12 @@ function commutingSection(commuting: Table, name: string, locale: Locale): Secti
   };
 }
 
-function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale): Section[] {
+function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale, flows?: Table): Section[] {
   const w = WORDS[locale];
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
-  const { residential, business } = attractivenessModel(panel, { from, to });
+  const commuting = flows ? commutingStructureOf(flows, panel) : undefined;
+  const { residential, business } = attractivenessModel(panel, { from, to, ...(commuting ? { commuting } : {}) });
   const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from, to });
   const mine = ranking.filter({ region: options.region }).toRows()[0];
   const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
@@ -153,6 +206,8 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
   const j1 = [...jobs].reverse().find((r) => r.private_jobs !== null);
   const jobPct = j0 && j1 ? 100 * ((j1.private_jobs as number) / (j0.private_jobs as number) - 1) : null;
   const decomposition = residential.decomposition.filter({ region: options.region }).toRows();
+  const terms = (["growth", "natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"] as const)
+    .filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
   return [
     {
       id: "attractiveness", heading: w.attractiveness,
@@ -163,17 +218,18 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
         structureQuadrant(residential.decomposition, { focus: [options.region], locale }),
       ],
       table: {
-        columns: [w.year, ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => word(c, locale))],
-        rows: decomposition.map((r) => [String(r.year), ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => formatNumber(r[c] as number | null, locale, 2))]),
+        // every term of the decomposition, so that the columns add up to the growth
+        columns: [w.year, ...terms.map((c) => word(c, locale))],
+        rows: decomposition.map((r) => [String(r.year), ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2))]),
       },
-      sources: [...source, ...residential.missing.map((m) => `– ${m}`)],
+      sources: [...source, ...residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },
     {
       id: "jobs", heading: w.jobs,
       sentence: w.jobsSentence(name, (jobPct ?? 0) >= 0 ? w.grew : w.fell, formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1), (j0?.year as number) ?? from, formatNumber((mine?.business as number | null) ?? null, locale, 2)),
       charts: [rankedBars(ranking, { value: "business", focus: [options.region], limit: 10, locale, title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}` })],
       table: null,
-      sources: [...source, ...business.missing.map((m) => `– ${m}`)],
+      sources: [...source, ...business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },
   ];
 }

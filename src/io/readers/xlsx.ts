@@ -5,6 +5,13 @@ import { readSheet } from "../xlsx/sheet.ts";
 import type { InflateRaw } from "../xlsx/zip.ts";
 import { readCsv } from "./csv.ts";
 
+/** The agency whose table ids look like this one: SCB's matrices ("BE0101N1", "000003O5"), SSB's numbers ("07459"). */
+export function agencyOfTableId(id: string | undefined): "SCB" | "SSB" | undefined {
+  if (id === undefined) return undefined;
+  if (/^[A-Z]{2}\d{4}[A-Z0-9]*$|^TAB\d+$|^0000\w{4}$/.test(id)) return "SCB";
+  return /^\d{5}$/.test(id) ? "SSB" : undefined;
+}
+
 /** Agencies' names in the footnotes of their Excel exports, and the short names reports print. */
 const AGENCIES: readonly [RegExp, string][] = [
   [/statistics sweden|statistiska centralbyrån|^scb\b/i, "SCB"],
@@ -47,10 +54,11 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
   }
   const meta = layout.meta;
   const sourceText = meta["Source"] ?? meta["Kilde"] ?? meta["Källa"] ?? "";
-  const source = AGENCIES.find(([re]) => re.test(sourceText.trim()))?.[1] ?? (sourceText.trim() || undefined);
+  const named = AGENCIES.find(([re]) => re.test(sourceText.trim()))?.[1] ?? (sourceText.trim() || undefined);
   const idFromTitle = /^(\w{3,12}):\s/.exec(layout.title ?? "")?.[1];
   const matrix = /^[A-Z]{2}\d{4}[A-Z0-9]*$|^\d{5}$|^[0-9A-Z]{8}$/.test(sheet.name) ? sheet.name : undefined;
   const tableId = idFromTitle ?? matrix ?? meta["Internal reference code"] ?? meta["Intern referansekode"];
+  const source = named ?? agencyOfTableId(tableId);
   const updated = meta["Latest update"] ?? meta["Siste oppdatering"] ?? meta["Senast uppdaterad"];
   const unit = meta["Units"] ?? meta["Måleenhet"] ?? meta["Enhet"];
   const warnings = sheet.others.length > 0 ? [`the workbook has ${sheet.others.length + 1} sheets; only the first, "${sheet.name}", was read`] : [];
