@@ -2,8 +2,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import {
-  asPopulationChange, betaConvergence, componentsOfChange, decomposeValueAddedGrowth, gini, growthOver, read,
-  projectAgeGroups, shiftShare, sigmaConvergence, specialisation, Table, williamson,
+  asPopulationChange, betaConvergence, componentsOfChange, converse, curveFit, decomposeValueAddedGrowth, dynamicShiftShare,
+  economicBase, gini, growthOver, hansen, huff, inequality, locationQuotients, read, projectAgeGroups, shiftShare,
+  sigmaConvergence, specialisation, Table, williamson,
 } from "../src/node.ts";
 
 const data = (path: string) => fileURLToPath(new URL(`../data/${path}`, import.meta.url));
@@ -18,7 +19,7 @@ describe("README examples", () => {
   test("growth of private jobs in Trysil", () => {
     const tf = read(data("tf/no-regions-2003-2016.csv")).filter({ level: "Kommune" });
     const jobs = Table.fromColumns({ region: tf.toRows().map((r) => String(r.code).padStart(4, "0")), year: tf.column("year"), value: tf.column("private_jobs") });
-    const r = growthOver(jobs, 2006, 2016).filter({ region: "0428" }).toRows()[0]!;
+    const r = growthOver(jobs, { from: 2006, to: 2016 }).filter({ region: "0428" }).toRows()[0]!;
     expect(r).toMatchObject({ start: 1952, end: 1787, change: -165 });
     expect(r.growth_pct).toBeCloseTo(-8.45, 2);
     expect(r.cagr).toBeCloseTo(-0.88, 2);
@@ -52,7 +53,7 @@ describe("README examples", () => {
     const perHead = gdp.filter({ contents: "gdppc" }).select("region", "year", "value");
     const sigma = sigmaConvergence(perHead).filter({ year: [2000, 2014] }).toRows();
     expect(sigma.map((r) => Math.round((r.sigma as number) * 1000) / 1000)).toEqual([0.365, 0.343]);
-    const beta = betaConvergence(perHead, 2000, 2014)!;
+    const beta = betaConvergence(perHead, { from: 2000, to: 2014 })!;
     expect(beta.beta).toBeCloseTo(-0.0071, 4);
     expect(beta.speed).toBeCloseTo(0.0075, 4);
     expect(Math.round(beta.halfLife!)).toBe(92);
@@ -63,5 +64,36 @@ describe("README examples", () => {
     expect(d.log.total).toBeCloseTo(0.342, 3);
     expect(d.log.employment).toBeCloseTo(0.062, 3);
     expect(d.log.productivity).toBeCloseTo(0.280, 3);
+  });
+
+  test("the regional-economics toolbox: missing values, quotients, dynamic shift-share, retail, trends", () => {
+    expect(inequality({ values: [1, null, 3, 4] })).toMatchObject({ n: 3, missing: 1, gini: 0.25 });
+    const emp = read(data("reat/G.regions.emp.csv")).filter({ industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)" });
+    const lq = locationQuotients(emp, { value: "emp", national: "Insgesamt", year: 2014 })
+      .filter({ region: "Berlin", industry: "Information und Kommunikation (J)" }).toRows()[0]!;
+    expect(lq.location_quotient).toBeCloseTo(1.811, 3);
+    expect(lq.additive_lq).toBeCloseTo(0.0341, 4);
+    expect(lq.standardised_lq).toBeCloseTo(1.94, 2);
+    expect(lq.flq).toBeCloseTo(0.777, 3);
+    const y2014 = emp.filter({ year: 2014 }).toRows();
+    const industries = [...new Set(y2014.map((r) => r.industry as string))];
+    const jobs = (region: string) => industries.map((i) => y2014.find((r) => r.region === region && r.industry === i)!.emp as number);
+    expect(economicBase(jobs("Berlin"), jobs("Insgesamt"))!.multiplier).toBeCloseTo(6.11, 2);
+    const d = dynamicShiftShare(emp, { from: 2008, to: 2014, value: "emp", national: "Insgesamt" }).filter({ region: "Bayern" }).toRows()[0]!;
+    expect([d.national_share, d.industry_mix, d.regional_shift].map((v) => Math.round(v as number))).toEqual([451_956, -35_131, 130_498]);
+    expect(Math.round(d.competitive as number)).toBe(135_854);
+    const h = huff([[10, 5], [5, 15]], [5000, 10_000], { demand: [5_000_000, 3_000_000] });
+    expect(h.shares.map((r) => Math.round(r[1]! * 1000) / 1000)).toEqual([0.889, 0.182]);
+    expect(hansen([[10, 5], [5, 15]], [5000, 10_000]).accessibility.map((a) => Math.round(a!))).toEqual([450, 244]);
+    expect(converse(400_000, 200_000, 80)!.fromA).toBeCloseTo(46.86, 2);
+    const gdp = read(data("reat/G.counties.gdp.csv"));
+    const beta = betaConvergence(gdp.filter({ contents: "gdppc" }).select("region", "year", "value"), { from: 2000, to: 2014 })!;
+    expect(beta.regression.t[1]).toBeCloseTo(-7.22, 2);
+    expect(beta.regression.pValues[1]!).toBeLessThan(1e-11);
+    const total = gdp.filter({ contents: "gdp" }).groupBy(["year"]).sum("value").sort("year").toRows();
+    const trend = curveFit(total.map((r) => r.year as number), total.map((r) => r.value as number), { extrapolate: 3 });
+    expect(trend.fits.exponential!.b).toBeCloseTo(0.0224, 4);
+    expect(trend.fits.linear!.r2).toBeCloseTo(0.962, 3);
+    expect(Math.round(trend.rows.at(-1)!.exponential! / 1000)).toBe(3070);
   });
 });

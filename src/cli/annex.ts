@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OmvarldError } from "../errors.ts";
 import { EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
-import { read } from "../io/node.ts";
+import { readDatasets } from "../io/datasets-node.ts";
+import { municipalAnnex } from "../report/municipal-annex.ts";
+import { municipalData } from "../report/report-data.ts";
+import type { Sheet } from "../report/annex/sheet.ts";
 import { type AnnexOptions, buildAnnex } from "../report/annex.ts";
 import { readUnitCosts } from "../report/annex/costs-file.ts";
 import { projectionMethod } from "../report/text.ts";
@@ -12,13 +15,16 @@ import { excelCsv, writeXlsx } from "../report/workbook.ts";
 import type { Locale } from "../charts/locale.ts";
 
 export interface AnnexArgs {
-  /** The population file, or a table already read. */
-  data: string | Table;
+  /** Files or folders of statistics (the agencies' kommun tables, or population by age group), or a table already read. */
+  data: string | readonly string[] | Table;
   region: string;
-  compare: string[];
-  bands: "se" | "no" | "eurostat";
+  /** Regions to compare with (kommun tables: default the county and the country). */
+  compare?: string[];
+  /** Default: the country's for kommun tables (SE 20-64, NO 20-66), else Eurostat's 15-64. */
+  bands?: "se" | "no" | "eurostat";
   costs?: string;
-  locale: Locale;
+  /** Default: nb for SSB's kommune tables, else sv. */
+  locale?: Locale;
   out: string;
   csv: boolean;
   names?: Record<string, string>;
@@ -32,9 +38,28 @@ export interface AnnexArgs {
  * projection (with `horizon`) is made by sex. `onProjection` receives the focus region's projection. Returns the paths.
  */
 export async function annex(args: AnnexArgs, onProjection?: (projection: GroupProjection) => void): Promise<string[]> {
-  // only the regions the annex shows: Eurostat's TSV then skips the other lines unparsed
-  let bySex = typeof args.data === "string" ? read(args.data, { where: { region: [args.region, ...args.compare] } }) : args.data;
-  const file = typeof args.data === "string" ? args.data : args.data.provenance.file;
+  if (!(args.data instanceof Table)) {
+    const paths = typeof args.data === "string" ? [args.data] : args.data;
+    const found = readDatasets(paths);
+    const municipal = municipalData(found);
+    if (municipal && municipal.population.filter({ region: args.region }).numRows > 0) {
+      const costs = args.costs ? readUnitCosts(args.costs) : undefined;
+      const sheets = municipalAnnex(municipal, {
+        region: args.region, locale: args.locale ?? (municipal.country === "NO" ? "nb" : "sv"),
+        ...(args.compare?.length ? { compare: args.compare } : {}), ...(args.horizon !== undefined ? { horizon: args.horizon } : {}),
+        ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}), ...(args.names ? { names: args.names } : {}),
+      });
+      return writeAnnex(sheets, args);
+    }
+    if (!found.groupPopulation) {
+      throw new OmvarldError("ARGUMENT", `region ${args.region} is not in a population table by age among the data`, { file: paths.join(", ") }, "give SCB's or SSB's population by region, age and sex (e.g. BE0101N1, 07459), or Eurostat's demo_r_pjanaggr3");
+    }
+    return annex({ ...args, data: found.groupPopulation.filter({ region: [args.region, ...(args.compare ?? [])] }) }, onProjection);
+  }
+  const compare = args.compare ?? [];
+  const locale = args.locale ?? "sv";
+  let bySex = args.data;
+  const file = args.data.provenance.file;
   if (bySex.has("unit")) bySex = bySex.filter({ unit: "NR" });
   let population = bySex.has("sex") ? bySex.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] }) : bySex;
   if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file }, "the annex needs population by age");
@@ -43,7 +68,7 @@ export async function annex(args: AnnexArgs, onProjection?: (projection: GroupPr
   let projection: AnnexOptions["projection"];
   if (args.horizon !== undefined) {
     if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file }, "download the table with women and men");
-    const regions = [args.region, ...args.compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
+    const regions = [args.region, ...compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
     const projected = regions.map((region) => projectAgeGroups(bySex, { region, horizon: args.horizon!, interval: region === args.region ? {} : false }));
     const own = projected[0]!;
     onProjection?.(own);
@@ -51,14 +76,19 @@ export async function annex(args: AnnexArgs, onProjection?: (projection: GroupPr
     population = Table.fromRows([...population.select("region", "year", "age", "value").toRows().map((r) => ({ ...r, kind: "observed" })), ...futures.flat()], { provenance: population.provenance });
     projection = {
       total: own.total, components: own.components,
-      method: projectionMethod(args.locale, { ...own.method, level: Math.round(100 * own.method.level!), runs: own.method.runs! }),
+      method: projectionMethod(locale, { ...own.method, level: Math.round(100 * own.method.level!), runs: own.method.runs! }),
     };
   }
   const bands = args.bands === "se" ? SE_BANDS : args.bands === "no" ? NO_BANDS : EUROSTAT_BANDS;
   const sheets = buildAnnex(population, {
-    region: args.region, compare: args.compare, bands, locale: args.locale,
+    region: args.region, compare, bands, locale,
     ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}), ...(args.names ? { names: args.names } : {}), ...(projection ? { projection } : {}),
   });
+  return writeAnnex(sheets, args);
+}
+
+/** Writes the workbook (and, with `csv`, one Excel CSV per sheet); returns the paths. */
+async function writeAnnex(sheets: Sheet[], args: Pick<AnnexArgs, "out" | "csv">): Promise<string[]> {
   mkdirSync(dirname(args.out), { recursive: true });
   await writeXlsx(sheets, args.out);
   const written = [args.out];

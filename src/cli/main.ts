@@ -4,6 +4,7 @@ import { OmvarldError } from "../errors.ts";
 import { annex } from "./annex.ts";
 import { attractiveness } from "./attractiveness.ts";
 import { demo } from "./demo.ts";
+import { indicators, INDICATORS_HELP } from "./indicators.ts";
 import { inspect } from "./inspect.ts";
 import { report } from "./report.ts";
 
@@ -15,9 +16,13 @@ Usage: omvarld <command> [options]
 Commands:
   inspect FILE [--json]   what a statistics export holds: format, encoding, dimensions, years, missing cells
   attractiveness FILE     residential and business attractiveness of every region, with components and ranks
+  indicators FILE         shift-share, location quotients, specialisation, inequality or convergence (--kind)
   report                  a self-contained HTML report (and PDF) for one region
   annex                   an XLSX budget annex (and Excel CSV): population by age, dependency ratio, costs
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
+  search TEXT             tables at SCB or SSB (or Kolada KPIs) whose titles hold the words
+  meta AGENCY TABLE       a table's variables, codes, code lists and the API's limits
+  fetch AGENCY TABLE      a table from SCB, SSB, Eurostat or Kolada with a selection, as CSV, XLSX or JSON
 
 Run "omvarld <command> --help" for the options of a command.`,
   inspect: `Usage: omvarld inspect FILE [--json]
@@ -64,29 +69,64 @@ Options:
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
-  annex: `Usage: omvarld annex --data FILE --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
+  annex: `Usage: omvarld annex --data FILES_OR_FOLDER --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
 
-Writes an XLSX workbook for the budget document from population by region, year and age: population by the age
-groups the data give, with --horizon projected to that year with an 80 % interval and the components of the
-projection; the dependency ratio for the region and its comparisons; the demographic cost pressure when unit costs
-are given; and the sources. Numbers are stored as numbers with display formats that Swedish Excel
-shows as "1 234"; headers are frozen and columns sized. With --csv, each sheet also as CSV for Swedish Excel.
+Writes an Excel workbook for the budget document that works as a model: unit costs in input cells, the population
+by service age group, the dependency ratio and the demographic cost by formulas on them, so that changing a cost
+changes the result. From SCB's or SSB's own kommun tables (population by single age and sex, births, deaths) the
+kommun is projected by the cohort-component method with --horizon, beside its county and the country; from
+population by age group (Eurostat) by cohort change ratios. Observed and projected years are labelled apart, each
+sheet prints one page wide, and the sources name the agencies' table ids and files. With --csv, each sheet also as
+CSV for Swedish Excel.
 
 Options:
-  --data FILE       population by region, year and age (Eurostat tables are narrowed to persons of both sexes)
-  --region CODE     the region, e.g. SE312
-  --compare CODES   regions to compare with, comma-separated (county, country)
-  --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+, default)
-  --horizon YEAR    project the regions to YEAR from their age groups by sex (cohort change ratios of the last 10 years)
-  --costs FILE      JSON unit costs: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
+  --data PATH       a file or a folder of statistics files (repeat or separate with commas)
+  --region CODE     the region, e.g. 2021 (Vansbro) or SE312
+  --compare CODES   regions to compare with, comma-separated (kommun tables: default the county and the country)
+  --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+); default by the data
+  --horizon YEAR    project the region to YEAR
+  --costs FILE      JSON unit costs in tkr per inhabitant: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
+  --lang LANG       sv, nb or en (default: nb for SSB's kommune tables, else sv)
   --out FILE        the workbook (default out/annex.xlsx)
   --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
   --help            this text`,
+  indicators: INDICATORS_HELP,
   demo: `Usage: omvarld demo
 
 Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
 recast across Norway's 2020 reform, the components of population change and the attractiveness of Trysil and
 Rendalen, and writes the charts as SVG and PNG into out/demo/charts/.`,
+  search: `Usage: omvarld search TEXT [--agency scb|ssb|kolada] [--offline]
+
+Lists the tables of SCB's or SSB's PxWebApi 2 (default scb) whose titles hold the words, with their ids and
+last update, or with --agency kolada the Kolada KPIs. Answers are cached (see fetch).`,
+  meta: `Usage: omvarld meta AGENCY TABLE [--lang sv|no|en] [--offline]
+
+Prints a PxWebApi 2 table's title, update time and variables (codes with labels, whether a variable may be left
+out, its code lists) and the API's limits (cells per call, calls per time window). AGENCY is scb or ssb.`,
+  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json] [--offline] [--refresh]
+
+Fetches a table with a selection and prints it as CSV (or writes FILE, complete or not at all). A selection
+larger than the API allows in one call is split into several calls (a progress line on stderr) and joined.
+AGENCY: scb, ssb (PxWebApi 2: TABLE like TAB638), eurostat (a dataset code; --select DIM=CODES filters,
+--from/--to the period) or kolada (a KPI id; --select municipality=CODES --select year=YEARS).
+
+CODES: codes or labels separated by commas; * all; 01* or ???? wildcards; top(5) the latest 5 periods;
+from(2015), to(2020), range(2015,2020). Variables that may be left out are summed over by the API.
+
+Options:
+  --select VAR=CODES   what to fetch of a variable (repeat for each variable)
+  --codelist VAR=LIST  a code list or aggregation, e.g. Region=vs_RegionKommun07 (290 kommuner), agg_RegionLän07
+  --out FILE           write .csv, .xlsx or .json instead of printing CSV
+  --lang LANG          labels in sv, no or en
+  --offline            answer from the cache only
+  --refresh            fetch again even when the cache holds a fresh answer (kept 24 hours)
+  --help               this text
+
+Environment: OMVARLD_CACHE (cache folder; default ~/.cache/omvarld, ~/Library/Caches/omvarld or
+%LOCALAPPDATA%\\omvarld\\Cache), OMVARLD_SCB_URL, OMVARLD_SSB_URL, OMVARLD_EUROSTAT_URL, OMVARLD_KOLADA_URL (base URLs).
+
+Example: omvarld fetch scb TAB638 --select Region=2021 --select Civilstand=* --select Alder=* --select Kon=* --select ContentsCode=BE0101N1 --select Tid=top(1) --out vansbro.xlsx`,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -109,7 +149,10 @@ async function run(argv: string[]): Promise<number> {
       csv: { type: "boolean" },
       horizon: { type: "string" },
       name: { type: "string" },
+      kind: { type: "string" }, national: { type: "string" }, value: { type: "string" }, year: { type: "string" }, total: { type: "string" }, where: { type: "string" },
       commuting: { type: "string", multiple: true }, estimation: { type: "string" },
+      agency: { type: "string" }, select: { type: "string", multiple: true }, codelist: { type: "string", multiple: true },
+      offline: { type: "boolean" }, refresh: { type: "boolean" },
     },
   });
   if (values.help) {
@@ -150,23 +193,58 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case "annex": {
-      const lang = values.lang ?? "sv";
-      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
-      const bands = values.bands ?? "eurostat";
-      if (bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
-      const data = values.data?.[0];
-      if (!data || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/eurostat/… --region SE312 --compare SE31,SE");
+      const lang = values.lang;
+      if (lang !== undefined && lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      const bands = values.bands;
+      if (bands !== undefined && bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
+      const data = (values.data ?? []).flatMap((d) => d.split(","));
+      if (data.length === 0 || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/scb --region 2021 --horizon 2040");
       const written = await annex({
-        data, region: values.region, compare: values.compare ? values.compare.split(",") : [], bands, locale: lang,
+        data, region: values.region, ...(values.compare ? { compare: values.compare.split(",") } : {}), ...(bands ? { bands } : {}), ...(lang ? { locale: lang } : {}),
         out: values.out ?? "out/annex.xlsx", csv: values.csv === true, ...(values.costs ? { costs: values.costs } : {}),
         ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);
       return 0;
     }
+    case "indicators": {
+      const file = positionals[0];
+      if (!file || !values.kind) throw new OmvarldError("ARGUMENT", "indicators needs a FILE and --kind", {}, "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt");
+      const year = (name: "from" | "to" | "year") => (values[name] === undefined ? {} : { [name]: wholeNumber(name, values[name]) });
+      console.log(indicators({
+        file, kind: values.kind, ...year("from"), ...year("to"), ...year("year"),
+        ...(values.national ? { national: values.national } : {}), ...(values.value ? { value: values.value } : {}),
+        total: values.total ? values.total.split(",") : [],
+        ...(values.where ? { where: Object.fromEntries(values.where.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)])) } : {}),
+        format: values.json ? "json" : values.csv ? "csv" : "text",
+      }));
+      return 0;
+    }
     case "demo":
       await demo();
       return 0;
+    case "search":
+    case "meta":
+    case "fetch": {
+      // loaded here, so that the other commands start without the HTTP clients
+      const { fetchCommand, metaCommand, searchCommand } = await import("./fetch.ts");
+      const flags = { ...values, offline: values.offline === true, refresh: values.refresh === true };
+      if (command === "search") {
+        if (!positionals[0]) throw new OmvarldError("ARGUMENT", "search needs TEXT", {}, "omvarld search befolkning --agency scb");
+        console.log(await searchCommand(positionals.join(" "), values.agency ?? "scb", flags));
+        return 0;
+      }
+      const [agency, table] = positionals;
+      if (!agency || !table) throw new OmvarldError("ARGUMENT", `${command} needs AGENCY and TABLE`, {}, `omvarld ${command} scb TAB638`);
+      if (command === "meta") {
+        console.log(await metaCommand(agency, table, flags));
+        return 0;
+      }
+      const tty = process.stderr.isTTY;
+      const { output } = await fetchCommand(agency, table, flags, (line, final) => process.stderr.write(tty ? `\r${line}${final ? "\n" : ""}` : `${line}\n`));
+      process.stdout.write(flags.out ? `${output}\n` : output);
+      return 0;
+    }
   }
   return 1;
 }

@@ -16,6 +16,8 @@ export interface Datasets {
   commutingStocks?: Table;
   panel?: Table;
   gdp?: Table;
+  /** Employment by region, industry and year. */
+  employment?: Table;
   /** Tables no pipeline uses, with the reason. */
   unused: { file: string; why: string }[];
 }
@@ -67,7 +69,8 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
     else if (r.kind === "commuting-stocks") out.commutingStocks ??= r.table;
     else if (r.kind === "attractiveness-panel") out.panel ??= r.table;
     else if (r.kind === "gdp") out.gdp ??= r.table;
-    else if (r.kind === "employment" || r.kind === "other") out.unused.push({ file: file(r.table), why: r.kind === "employment" ? "employment is not used by the report yet" : "not a dataset the report uses" });
+    else if (r.kind === "employment" && r.table.has("industry")) out.employment ??= r.table;
+    else if (r.kind === "employment" || r.kind === "other") out.unused.push({ file: file(r.table), why: r.kind === "employment" ? "employment without industries: no section uses it yet" : "not a dataset the report uses" });
   }
   return out;
 }

@@ -28,7 +28,8 @@ export const MUNICIPAL_WORDS = {
       a.mortality.method === "single-age" ? `Dödlighet från döda per ettårsklass: landets risker gånger kommunens kvot per åldersgrupp, begränsad till ${formatNumber(a.mortality.clip[0], "sv", 1)}–${formatNumber(a.mortality.clip[1], "sv", 1)} och 1 där gruppen hade färre än ${a.mortality.minDeaths} döda.` :
         `Dödlighet från döda per ${a.mortality.method === "age-groups" ? "åldersgrupp" : "kön"}, fördelade på ettårsklasser med en standardprofil (${a.mortality.schedule ?? ""}, indirekt standardisering).`,
       `Flyttnetto per kön och ålder som restpost av folkmängd, födda och döda, uttryckt som andel av befolkningen och utjämnat över ${2 * a.migration.smoothing + 1} åldrar; i genomsnitt ${formatNumber(a.migration.observedMeanPerYear, "sv")} per år i fönstret.`,
-      a.interval ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer från ${a.interval.runs} körningar som drar ett historiskt års flyttmönster och fruktsamhet; det fångar inte osäkerheten i nivån och är snarare för smalt.` : "",
+      a.interval?.method === "empirical" ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer från metodens eget fel: 10:e–90:e percentilen av felet efter ${a.interval.years} år när alla kommuner av samma storlek framskrevs från äldre data, skalad linjärt med tiden.` :
+        a.interval ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer från ${a.interval.runs} körningar som drar ett historiskt års flyttmönster och fruktsamhet; det fångar inte osäkerheten i nivån och är snarare för smalt.` : "",
     ].filter(Boolean).join(" "),
     sizes: (from: number, to: number | null) => (to === null ? `minst ${formatNumber(from, "sv")}` : `${formatNumber(from, "sv")}–${formatNumber(to - 1, "sv")}`),
   },
@@ -56,7 +57,8 @@ export const MUNICIPAL_WORDS = {
       a.mortality.method === "single-age" ? `Dødelighet fra døde etter ettårig alder: landets risiko ganger kommunens forhold per aldersgruppe, begrenset til ${formatNumber(a.mortality.clip[0], "nb", 1)}–${formatNumber(a.mortality.clip[1], "nb", 1)} og 1 der gruppen hadde færre enn ${a.mortality.minDeaths} døde.` :
         `Dødelighet fra døde etter ${a.mortality.method === "age-groups" ? "aldersgruppe" : "kjønn"}, fordelt på ettårig alder med en standardprofil (${a.mortality.schedule ?? ""}, indirekte standardisering).`,
       `Nettoflytting etter kjønn og alder som restledd av folketall, fødte og døde, som andel av befolkningen og glattet over ${2 * a.migration.smoothing + 1} aldre; i gjennomsnitt ${formatNumber(a.migration.observedMeanPerYear, "nb")} per år i vinduet.`,
-      a.interval ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer fra ${a.interval.runs} kjøringer som trekker ett historisk års flyttemønster og fruktbarhet; det fanger ikke usikkerheten i nivået og er snarere for smalt.` : "",
+      a.interval?.method === "empirical" ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer fra metodens egen feil: 10.–90. persentil av feilen etter ${a.interval.years} år da alle kommuner av samme størrelse ble framskrevet fra eldre data, skalert lineært med tiden.` :
+        a.interval ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer fra ${a.interval.runs} kjøringer som trekker ett historisk års flyttemønster og fruktbarhet; det fanger ikke usikkerheten i nivået og er snarere for smalt.` : "",
     ].filter(Boolean).join(" "),
     sizes: (from: number, to: number | null) => (to === null ? `minst ${formatNumber(from, "nb")}` : `${formatNumber(from, "nb")}–${formatNumber(to - 1, "nb")}`),
   },
@@ -84,7 +86,8 @@ export const MUNICIPAL_WORDS = {
       a.mortality.method === "single-age" ? `Mortality from deaths by single age: the country's risks times the municipality's ratio per age group, clipped to ${formatNumber(a.mortality.clip[0], "en", 1)}–${formatNumber(a.mortality.clip[1], "en", 1)} and 1 where the group had fewer than ${a.mortality.minDeaths} deaths.` :
         `Mortality from deaths by ${a.mortality.method === "age-groups" ? "age group" : "sex"}, spread over single ages by a standard schedule (${a.mortality.schedule ?? ""}, indirect standardisation).`,
       `Net migration by sex and age as the residual of population, births and deaths, as a rate on the population smoothed over ${2 * a.migration.smoothing + 1} ages; on average ${formatNumber(a.migration.observedMeanPerYear, "en")} a year in the window.`,
-      a.interval ? `The interval (${Math.round(100 * a.interval.level)} %) comes from ${a.interval.runs} runs that draw one historical year's migration and fertility; it does not carry the uncertainty of their level and is, if anything, too narrow.` : "",
+      a.interval?.method === "empirical" ? `The interval (${Math.round(100 * a.interval.level)} %) comes from the method's own error: the 10th-90th percentile of the error after ${a.interval.years} years when every municipality of the same size was projected from older data, scaled linearly with time.` :
+        a.interval ? `The interval (${Math.round(100 * a.interval.level)} %) comes from ${a.interval.runs} runs that draw one historical year's migration and fertility; it does not carry the uncertainty of their level and is, if anything, too narrow.` : "",
     ].filter(Boolean).join(" "),
     sizes: (from: number, to: number | null) => (to === null ? `at least ${formatNumber(from, "en")}` : `${formatNumber(from, "en")}–${formatNumber(to - 1, "en")}`),
   },

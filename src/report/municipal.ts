@@ -3,7 +3,7 @@ import { dependencyChart, pyramidChart } from "../charts/builders/demography.ts"
 import { componentsChart, indexChart } from "../charts/builders/population.ts";
 import { ageGroupChart, projectionChart } from "../charts/builders/projection.ts";
 import type { Locale } from "../charts/locale.ts";
-import { backtestError } from "../indicators/population/backtest-errors.ts";
+import { backtestError, empiricalInterval } from "../indicators/population/backtest-errors.ts";
 import { dependencyRatios, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { growth } from "../indicators/population/growth.ts";
 import { type MunicipalProjection, projectMunicipality } from "../indicators/population/municipal-projection.ts";
@@ -48,7 +48,7 @@ export function municipalSections(data: MunicipalData, options: MunicipalOptions
 }
 
 /** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
-function kommunerOf(data: MunicipalData): Table {
+export function kommunerOf(data: MunicipalData): Table {
   return data.population.has("region_kind") ? data.population.filter({ region_kind: (k) => k !== "pseudo" }) : data.population;
 }
 
@@ -56,7 +56,8 @@ const projections = new WeakMap<MunicipalData, Map<string, MunicipalProjection>>
 
 /**
  * The kommun's cohort-component projection from the data (`projectMunicipality` on the kommuner, the nation their
- * sum), made once per data, region and horizon: the report, the annex and a script asking again share it.
+ * sum) with the 80 % interval of the back-test's errors for kommuner of its size (`empiricalInterval`), made once
+ * per data, region and horizon: the report, the annex and a script asking again share it.
  *
  * @example
  * municipalProjection(data, "2021", 2040).total.filter({ year: 2030 }).toRows()
@@ -67,9 +68,15 @@ export function municipalProjection(data: MunicipalData, region: string, horizon
   const key = `${region}|${horizon}`;
   let projection = byKey.get(key);
   if (!projection) {
+    const kommuner = kommunerOf(data);
+    // the interval from the back-test's errors for kommuner of this size: calibrated, unlike the bootstrap
+    const own = kommuner.filter({ region });
+    const last = Math.max(...(own.distinct("year") as number[]));
+    const size = own.filter({ year: last }).groupBy([]).sum("value").get("value", 0) as number | null;
+    const interval = size === null ? null : empiricalInterval(data.country, size);
     projection = projectMunicipality(
-      { population: kommunerOf(data), reference: data.reference, ...(data.births ? { births: data.births } : {}), ...(data.deaths ? { deaths: data.deaths } : {}) },
-      { region, horizon },
+      { population: kommuner, reference: data.reference, ...(data.births ? { births: data.births } : {}), ...(data.deaths ? { deaths: data.deaths } : {}) },
+      { region, horizon, ...(interval ? { interval } : {}) },
     );
     byKey.set(key, projection);
   }

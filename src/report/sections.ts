@@ -12,6 +12,7 @@ import { growth } from "../indicators/population/growth.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
+import { industrySection } from "./industry.ts";
 import { projectionSection } from "./projection.ts";
 import { formatNumber, WORDS } from "./text.ts";
 import { type MunicipalData, municipalSections } from "./municipal.ts";
@@ -42,6 +43,8 @@ export interface ReportData {
   municipal?: MunicipalData;
   /** Commuting flows between kommuner (origin, destination, value; e.g. SSB 03321): the attractiveness model's integration and neighbour terms. */
   flows?: Table;
+  /** Employment by region, industry and year: shift-share, location quotients and specialisation. */
+  employment?: Table;
 }
 
 export interface ReportOptions {
@@ -88,6 +91,9 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   else missing.push(w.commuting);
   const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
   if (economy) sections.push(economy);
+  const industry = data.employment ? industrySection(data.employment, options.region, name, locale) : null;
+  if (industry) sections.push(industry);
+  else missing.push(INDUSTRY_HEADING[locale]);
   missing.push(w.productivity);
   if (municipal) {
     // the projection is among the kommun's sections
@@ -104,6 +110,9 @@ function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
   if (!structure) structures.set(flows, (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })));
   return structure;
 }
+
+/** The heading of the industry section where it is missing. */
+const INDUSTRY_HEADING: Readonly<Record<Locale, string>> = { sv: "Näringsliv: sysselsättning per bransch", nb: "Næringsliv: sysselsetting etter næring", en: "Business: employment by industry" };
 
 /** What the attractiveness model lacks, in the report's language (the model says it in English). */
 function missingTerm(message: string, locale: Locale): string {

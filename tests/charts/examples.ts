@@ -36,7 +36,7 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
     shiftshare: () => om.shiftShareChart(om.shiftShareByIndustry(emp, { from: 2008, to: 2014, value: "emp", national: "Insgesamt" }), { region: "Bayern", locale }),
     portfolio: () => om.portfolioChart(om.portfolio(freiburg, { from: 2008, to: 2014, national: "Germany" }), { region: "Freiburg", locale }),
     commuting: () => om.commutingChart(om.commutingFromStocks(stocks), { region: "3001", locale, title: "Halden: pendling" }),
-    productivity: () => om.productivityChart(om.valueAddedGrowth(va, 2000, 2014, { valueAdded: "gdp", jobs: "pop" }), { focus: ["08111"], locale }),
+    productivity: () => om.productivityChart(om.valueAddedGrowth(va, { from: 2000, to: 2014, valueAdded: "gdp", jobs: "pop" }), { focus: ["08111"], locale }),
     convergence: () => om.convergenceChart(om.sigmaConvergence(om.read(fixture("reat/G.counties.gdp.csv")).filter({ contents: "gdppc", year: (y) => (y as number) >= 2000 }).select("region", "year", "value")), { locale }),
     dependency: () => om.dependencyChart(om.dependencyRatios(om.read(fixture("real/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv"))
       .filter({ unit: "NR", sex: "T", region: ["SE312", "SE212", "SE121", "SE110"] }), { bands: om.EUROSTAT_BANDS }), { locale }),

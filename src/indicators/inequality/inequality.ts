@@ -1,39 +1,67 @@
+import { OmvarldError } from "../../errors.ts";
+import { complete, known, type Maybe, missingNote } from "../util/missing.ts";
 import { finite, sum, weightedMean } from "../util/stats.ts";
 
-/** Values with optional weights (population), for the inequality measures across regions. */
+/**
+ * Values with optional weights (population), for the inequality measures across regions. A missing value or
+ * weight (`null`, NaN) leaves that pair out: the measures are computed on the known pairs, and `inequality()`
+ * says how many were left out.
+ */
 export interface Distribution {
-  values: readonly number[];
+  values: readonly Maybe[];
   /** Weights, e.g. population; default: all 1. */
-  weights?: readonly number[];
+  weights?: readonly Maybe[];
 }
 
-function normalised(d: Distribution): { x: number[]; w: number[] } | null {
-  const x = [...d.values];
-  const raw = d.weights ?? x.map(() => 1);
+/** Options of the dispersion measures. */
+export interface DispersionOptions {
+  /** Delta degrees of freedom of the variance: 0 population (default), 1 sample. See `coefficientOfVariation`. */
+  ddof?: number;
+}
+
+function normalised(d: Distribution): { x: number[]; w: number[]; total: number; missing: number } | null {
+  if (d.weights && d.weights.length !== d.values.length) {
+    throw new OmvarldError("ARGUMENT", `${d.values.length} values but ${d.weights.length} weights`, {}, "give one weight per value");
+  }
+  const { x, w: raw, missing } = complete(d.values, d.weights);
   const total = sum(raw);
-  if (x.length === 0 || total <= 0 || raw.length !== x.length) return null;
-  return { x, w: raw.map((v) => v / total) };
+  if (x.length === 0 || total <= 0 || raw.some((v) => v < 0)) return null;
+  return { x, w: raw.map((v) => v / total), total, missing };
 }
 
 /**
- * Coefficient of variation: σ/μ with σ² = Σ w_i (x_i − μ)² and μ = Σ w_i x_i (population moments; weights sum to
- * 1). Unweighted when no weights are given.
+ * Coefficient of variation σ/μ with μ = Σ w_i x_i / W and σ² = Σ w_i (x_i − μ)² / (W − ddof), W = Σ w_i
+ * (unweighted: w_i = 1, W = n). `ddof: 0` (default) gives population moments, `ddof: 1` the sample standard
+ * deviation (REAT's `cv` default, `is.sample = TRUE`). Missing pairs are left out.
+ *
+ * @example
+ * coefficientOfVariation({ values: [1, 2, 3, 4] }) // √1.25/2.5 = 0.4472
  */
-export function coefficientOfVariation(d: Distribution): number | null {
+export function coefficientOfVariation(d: Distribution, options: DispersionOptions = {}): number | null {
   const n = normalised(d);
   if (!n) return null;
+  const ddof = options.ddof ?? 0;
+  if (n.total - ddof <= 0) return null;
   const mu = sum(n.x.map((x, i) => x * n.w[i]!));
   if (mu === 0) return null;
-  return finite(Math.sqrt(sum(n.x.map((x, i) => n.w[i]! * (x - mu) ** 2))) / mu);
+  const meanSquare = sum(n.x.map((x, i) => n.w[i]! * (x - mu) ** 2)); // Σ w_i (x_i − μ)² / W
+  return finite(Math.sqrt(ddof === 0 ? meanSquare : (meanSquare * n.total) / (n.total - ddof)) / mu);
 }
 
 /**
  * Williamson index: the population-weighted coefficient of variation of regional income per head around the
  * national income per head, V_w = √(Σ_i (y_i − ȳ)² p_i/P) / ȳ with ȳ = Σ p_i y_i / P. (REAT's default uses the
- * unweighted mean of y_i for ȳ; the textbook and this function use the national mean.)
+ * unweighted mean of y_i for ȳ; the textbook and this function use the national mean.) Call it with
+ * `{ values: perCapita, weights: population }` or with the two arrays. Regions with a missing value are left out.
+ *
+ * @example
+ * williamson({ values: [10, 20], weights: [100, 300] }) // √18.75/17.5 = 0.2474
  */
-export function williamson(perCapita: readonly number[], population: readonly number[]): number | null {
-  return coefficientOfVariation({ values: perCapita, weights: population });
+export function williamson(d: Distribution, options?: DispersionOptions): number | null;
+export function williamson(perCapita: readonly Maybe[], population: readonly Maybe[], options?: DispersionOptions): number | null;
+export function williamson(a: Distribution | readonly Maybe[], b?: readonly Maybe[] | DispersionOptions, c?: DispersionOptions): number | null {
+  if (Array.isArray(a)) return coefficientOfVariation({ values: a, weights: b as readonly Maybe[] }, c);
+  return coefficientOfVariation(a as Distribution, b as DispersionOptions | undefined);
 }
 
 /**
@@ -91,8 +119,11 @@ export interface TheilDecomposition {
  *     L = Σ_g W_g·L_g + Σ_g W_g·ln(μ/μ_g)
  */
 export function theilDecomposition(d: Distribution, groups: readonly string[], kind: "T" | "L" = "T"): TheilDecomposition | null {
+  if (groups.length !== d.values.length) throw new OmvarldError("ARGUMENT", `${d.values.length} values but ${groups.length} groups`);
+  const keep = d.values.map((v, i) => known(v) && (!d.weights || known(d.weights[i])));
+  groups = groups.filter((_, i) => keep[i]);
   const n = normalised(d);
-  if (!n || n.x.some((x) => x <= 0) || groups.length !== n.x.length) return null;
+  if (!n || n.x.some((x) => x <= 0)) return null;
   const mu = sum(n.x.map((x, i) => x * n.w[i]!));
   const byGroup = new Map<string, number[]>();
   groups.forEach((g, i) => (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(i));
@@ -120,12 +151,46 @@ export function theilDecomposition(d: Distribution, groups: readonly string[], k
 
 /**
  * Atkinson index with inequality aversion ε ≥ 0: A = 1 − (Σ w_i (x_i/μ)^(1−ε))^(1/(1−ε)), and for ε = 1,
- * A = 1 − exp(Σ w_i ln x_i)/μ. Null when a value is not positive.
+ * A = 1 − exp(Σ w_i ln x_i)/μ. Zeros are allowed for ε < 1 (they enter as 0^(1−ε) = 0); for ε ≥ 1 a value ≤ 0
+ * gives null. Negative values give null.
+ *
+ * @example
+ * atkinson({ values: [0, 4] }, 0.5) // 1 − (½·√(4/2))²  = 0.5
  */
 export function atkinson(d: Distribution, epsilon = 0.5): number | null {
   const n = normalised(d);
-  if (!n || n.x.some((x) => x <= 0) || epsilon < 0) return null;
+  if (!n || epsilon < 0 || n.x.some((x) => x < 0) || (epsilon >= 1 && n.x.some((x) => x === 0))) return null;
   const mu = sum(n.x.map((x, i) => x * n.w[i]!));
+  if (mu <= 0) return null;
   if (epsilon === 1) return finite(1 - Math.exp(sum(n.x.map((x, i) => n.w[i]! * Math.log(x)))) / mu);
   return finite(1 - sum(n.x.map((x, i) => n.w[i]! * (x / mu) ** (1 - epsilon))) ** (1 / (1 - epsilon)));
+}
+
+export interface InequalitySummary {
+  /** Pairs used and pairs left out because the value or the weight was missing. */
+  n: number;
+  missing: number;
+  note: string | null;
+  gini: number | null;
+  theilT: number | null;
+  theilL: number | null;
+  atkinson: number | null;
+  coefficientOfVariation: number | null;
+}
+
+/**
+ * All inequality measures of a distribution at once, with how many pairs were left out as missing
+ * (`missing`, `note`). Atkinson with `epsilon` (default 0.5); CV with `ddof` (default 0).
+ *
+ * @example
+ * inequality({ values: [1, null, 3, 4] }) // { n: 3, missing: 1, gini: 0.25, ... }: never the Gini of [1, 0, 3, 4]
+ */
+export function inequality(d: Distribution, options: DispersionOptions & { epsilon?: number } = {}): InequalitySummary {
+  const n = normalised(d);
+  const missing = n?.missing ?? complete(d.values, d.weights).missing;
+  return {
+    n: n?.x.length ?? d.values.length - missing, missing, note: missingNote(missing),
+    gini: gini(d), theilT: theilT(d), theilL: theilL(d), atkinson: atkinson(d, options.epsilon ?? 0.5),
+    coefficientOfVariation: coefficientOfVariation(d, options),
+  };
 }

@@ -1,6 +1,8 @@
 import type { Table } from "../../table/table.ts";
+import { complete, type Maybe } from "../util/missing.ts";
 import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
-import { finite } from "../util/stats.ts";
+import { type Period, periodOf } from "../util/period.ts";
+import { finite, sum } from "../util/stats.ts";
 
 /** Absolute change P₁ − P₀ (METHODS §1.1). Null when either is missing. */
 export function change(p0: number | null, p1: number | null): number | null {
@@ -48,20 +50,43 @@ export interface GrowthOptions {
 export function growth(table: Table, options: GrowthOptions = {}): Table {
   const value = measureOf(table, options.value);
   const rows: Record<string, string | number | null>[] = [];
-  for (const [region, byYear] of byRegionYear(table, value)) {
+  for (const [key, byYear] of seriesOf(table, value)) {
+    const { region, industry } = key;
     const years = [...byYear.keys()].sort((a, b) => a - b);
     const base = byYear.get(options.base ?? years[0]!) ?? null;
     for (const year of years) {
       const p1 = byYear.get(year) ?? null;
       const p0 = byYear.get(year - 1) ?? null;
       rows.push({
-        region, year, [value]: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), growth_log: logGrowth(p0, p1),
+        region, ...industry, year, [value]: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), growth_log: logGrowth(p0, p1),
         index: indexOn([p1], base)[0]!,
         note: !byYear.has(year - 1) ? `no value for ${year - 1}` : p0 === null || p1 === null ? "a value is missing" : p0 <= 0 ? "the earlier value is not positive" : null,
       });
     }
   }
-  return toTable(rows, ["region"], table.provenance);
+  return toTable(rows, dimensions(table), table.provenance);
+}
+
+/** The text dimensions of a growth result: region, and industry when the table has one. */
+function dimensions(table: Table): string[] {
+  return table.has("industry") ? ["region", "industry"] : ["region"];
+}
+
+/**
+ * Series by region (and by industry when the table has an `industry` column, so that employment by industry
+ * needs no reshaping): key → year → value.
+ */
+function seriesOf(table: Table, value: string): Map<{ region: string; industry: Record<string, string> }, Map<number, number | null>> {
+  const out = new Map<{ region: string; industry: Record<string, string> }, Map<number, number | null>>();
+  if (!table.has("industry")) {
+    for (const [region, series] of byRegionYear(table, value)) out.set({ region, industry: {} }, series);
+    return out;
+  }
+  for (const industry of table.distinct("industry").map(String)) {
+    const part = table.filter({ industry: (v) => String(v) === industry }).drop("industry");
+    for (const [region, series] of byRegionYear(part, value)) out.set({ region, industry: { industry } }, series);
+  }
+  return out;
 }
 
 /**
@@ -69,19 +94,43 @@ export function growth(table: Table, options: GrowthOptions = {}): Table {
  * `growth_log` (both in percent), from `from` to `to`.
  *
  * @example
- * growthOver(population, 2001, 2013).filter({ region: "2021" }).get("growth_pct", 0) // Vansbro: −6.8
+ * growthOver(population, { from: 2001, to: 2013 }).filter({ region: "2021" }).get("growth_pct", 0) // Vansbro: −6.8
+ *
+ * A table with an `industry` column gets one row per region and industry.
  */
-export function growthOver(table: Table, from: number, to: number, options: { value?: string } = {}): Table {
+export function growthOver(table: Table, period: Period & { value?: string }): Table;
+/** @deprecated pass `{ from, to, value }` */
+export function growthOver(table: Table, from: number, to: number, options?: { value?: string }): Table;
+export function growthOver(table: Table, a: (Period & { value?: string }) | number, b?: number, c: { value?: string } = {}): Table {
+  const { from, to } = periodOf(a, b);
+  const options = typeof a === "number" ? c : a;
   const value = measureOf(table, options.value);
   const rows: Record<string, string | number | null>[] = [];
-  for (const [region, byYear] of byRegionYear(table, value)) {
+  for (const [{ region, industry }, byYear] of seriesOf(table, value)) {
     const p0 = byYear.get(from) ?? null;
     const p1 = byYear.get(to) ?? null;
     rows.push({
-      region, start: p0, end: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), cagr: cagr(p0, p1, to - from),
+      region, ...industry, start: p0, end: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), cagr: cagr(p0, p1, to - from),
       growth_log: logGrowth(p0, p1, to - from),
       note: !byYear.has(from) ? `no value for ${from}` : !byYear.has(to) ? `no value for ${to}` : p0 === null || p1 === null ? "a value is missing" : p0 <= 0 ? "the start value is not positive" : null,
     });
   }
-  return toTable(rows, ["region"], table.provenance);
+  return toTable(rows, dimensions(table), table.provenance);
+}
+
+/**
+ * Mean of yearly growth rates in percent: arithmetic (1/n)·Σ g_t, or geometric 100·((Π (1 + g_t/100))^(1/n) − 1),
+ * the constant rate that gives the same growth over the years (the CAGR). Missing rates are left out and counted
+ * (`missing`); the geometric mean of a series with a gap is then the mean of the known years, not the CAGR.
+ *
+ * @example
+ * meanGrowthRate([10, -10], { mean: "geometric" }).value // 100·(√0.99 − 1) = −0.5013; arithmetic: 0
+ */
+export function meanGrowthRate(rates: readonly Maybe[], options: { mean?: "arithmetic" | "geometric" } = {}): { value: number | null; n: number; missing: number } {
+  const { x, missing } = complete(rates);
+  if (x.length === 0) return { value: null, n: 0, missing };
+  if ((options.mean ?? "arithmetic") === "arithmetic") return { value: sum(x) / x.length, n: x.length, missing };
+  if (x.some((g) => g <= -100)) return { value: null, n: x.length, missing };
+  const logMean = sum(x.map((g) => Math.log(1 + g / 100))) / x.length;
+  return { value: finite(100 * (Math.exp(logMean) - 1)), n: x.length, missing };
 }

@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
+import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
 
 /** Value added per employee, p = VA/J (METHODS §6.1). Null when J ≤ 0 or a value is missing. */
@@ -148,8 +149,16 @@ export function withinBetween(industries: readonly IndustryPeriod[]): { total: n
  * Value-added growth decomposed for every region between two years (METHODS §6.2), from a table of region, year,
  * value added and jobs: log contributions of employment and productivity, midpoint contributions, and the
  * annualised productivity growth g_p = ((VA₁/VA₀)·(J₀/J₁))^(1/T) − 1 in percent.
+ *
+ * @example
+ * valueAddedGrowth(table, { from: 2007, to: 2017, valueAdded: "gdp", jobs: "employed" })
  */
-export function valueAddedGrowth(table: Table, from: number, to: number, options: IndustryColumns = {}): Table {
+export function valueAddedGrowth(table: Table, period: Period & IndustryColumns): Table;
+/** @deprecated pass `{ from, to, ...columns }` */
+export function valueAddedGrowth(table: Table, from: number, to: number, options?: IndustryColumns): Table;
+export function valueAddedGrowth(table: Table, a: (Period & IndustryColumns) | number, b?: number, c: IndustryColumns = {}): Table {
+  const { from, to } = periodOf(a, b);
+  const options = typeof a === "number" ? c : a;
   const va = options.valueAdded ?? "value_added";
   const jobs = options.jobs ?? "jobs";
   const at = new Map<string, { va: number | null; jobs: number | null }>();

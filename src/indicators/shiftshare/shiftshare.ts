@@ -1,8 +1,14 @@
 import { OmvarldError } from "../../errors.ts";
 import { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
+import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
 import { at, industryPanel, type IndustryPanel, type PanelOptions } from "./data.ts";
+
+export interface IndustryShiftOptions {
+  /** National rate of each industry's national share: all industries (default, rows add up) or its own. */
+  nationalRate?: "all" | "industry";
+}
 
 /** One industry's part of a region's change between two years (METHODS §7, Dunn 1960). */
 export interface IndustryShift {
@@ -28,8 +34,20 @@ export interface IndustryShift {
  *
  * with G_N = E_N1/E_N0 − 1, G_i = e_Ni1/e_Ni0 − 1, g_ri = e_ri1/e_ri0 − 1; and the Esteban-Marquillas split of RS
  * into a competitive and an allocation effect. Null when a cell is suppressed or the nation has no start value.
+ *
+ * `nationalRate: "all"` (default) uses the all-industry national rate G_N for the national share, so that each
+ * industry's NS + IM + RS is its change and the rows add up to the region's; `"industry"` uses the industry's
+ * own national rate (NS_i = e_ri0·G_i, IM_i = 0, as REAT's `shifti` computes each industry on its own).
+ *
+ * @example
+ * industryShifts(panel, "0428", { from: 2008, to: 2014 })
  */
-export function industryShifts(panel: IndustryPanel, region: string, from: number, to: number): IndustryShift[] | { missing: string } {
+export function industryShifts(panel: IndustryPanel, region: string, period: Period & IndustryShiftOptions): IndustryShift[] | { missing: string };
+/** @deprecated pass `{ from, to }` */
+export function industryShifts(panel: IndustryPanel, region: string, from: number, to: number, options?: IndustryShiftOptions): IndustryShift[] | { missing: string };
+export function industryShifts(panel: IndustryPanel, region: string, a: (Period & IndustryShiftOptions) | number, b?: number, c: IndustryShiftOptions = {}): IndustryShift[] | { missing: string } {
+  const { from, to } = periodOf(a, b);
+  const own = (typeof a === "number" ? c : a).nationalRate === "industry";
   const cells = panel.regions.get(region);
   if (!cells) return { missing: `no rows for region ${region}` };
   let EN0 = 0;
@@ -60,7 +78,7 @@ export function industryShifts(panel: IndustryPanel, region: string, from: numbe
     const homothetic = (Er0 * n0) / EN0;
     const gap = e0 > 0 ? e1 / e0 - 1 - Gi : null;
     out.push({
-      industry, start: e0, end: e1, nationalShare: e0 * GN, industryMix: e0 * (Gi - GN), regionalShift,
+      industry, start: e0, end: e1, nationalShare: e0 * (own ? Gi : GN), industryMix: own ? 0 : e0 * (Gi - GN), regionalShift,
       competitive: e0 > 0 ? homothetic * gap! : e1 === 0 ? 0 : null,
       allocation: e0 > 0 ? (e0 - homothetic) * gap! : e1 === 0 ? 0 : null,
     });
@@ -91,7 +109,7 @@ export function shiftShare(table: Table, options: ShiftShareOptions): Table {
   const { from, to } = options;
   const growthN = nationalGrowth(panel, from, to);
   const rows = [...panel.regions.keys()].map((region) => {
-    const shifts = industryShifts(panel, region, from, to);
+    const shifts = industryShifts(panel, region, { from, to });
     if ("missing" in shifts) return { region, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, mix_factor: null, regional_factor: null, total_factor: null, note: shifts.missing };
     const start = total(shifts, "start")!;
     const end = total(shifts, "end")!;
@@ -123,20 +141,25 @@ function nationalGrowth(panel: IndustryPanel, from: number, to: number): number 
   return n0 > 0 ? n1 / n0 : null;
 }
 
-/** Shift-share per region and industry (METHODS §7): the Dunn and Esteban-Marquillas parts of each industry. */
-export function shiftShareByIndustry(table: Table, options: ShiftShareOptions): Table {
+/**
+ * Shift-share per region and industry (METHODS §7): the Dunn and Esteban-Marquillas parts of each industry, and
+ * Gerfin's regional factor of the industry, (e_ri1/e_ri0)/(e_Ni1/e_Ni0). With `nationalRate: "industry"` the
+ * national share uses each industry's own national rate (see `industryShifts`).
+ */
+export function shiftShareByIndustry(table: Table, options: ShiftShareOptions & IndustryShiftOptions): Table {
   const panel = industryPanel(table, options);
   const rows: Record<string, string | number | null>[] = [];
   for (const region of panel.regions.keys()) {
-    const shifts = industryShifts(panel, region, options.from, options.to);
+    const shifts = industryShifts(panel, region, { from: options.from, to: options.to, ...(options.nationalRate ? { nationalRate: options.nationalRate } : {}) });
     if ("missing" in shifts) {
-      rows.push({ region, industry: null, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, note: shifts.missing });
+      rows.push({ region, industry: null, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, regional_factor: null, note: shifts.missing });
       continue;
     }
     for (const x of shifts) {
       rows.push({
         region, industry: x.industry, start: x.start, end: x.end, change: x.end - x.start, national_share: x.nationalShare,
         industry_mix: x.industryMix, regional_shift: x.regionalShift, competitive: x.competitive, allocation: x.allocation,
+        regional_factor: gerfinIndustry(x),
         note: x.competitive === null ? "absent at the start: the Esteban-Marquillas effects are undefined" : null,
       });
     }
@@ -144,31 +167,137 @@ export function shiftShareByIndustry(table: Table, options: ShiftShareOptions): 
   return toTable(rows, ["region", "industry"], table.provenance);
 }
 
+/** Gerfin's regional factor of one industry: (e_ri1/e_ri0)/(1 + G_i), from the Dunn parts. */
+function gerfinIndustry(x: IndustryShift): number | null {
+  const expected = x.start + x.nationalShare + x.industryMix; // e_ri0·(1 + G_i)
+  return x.start > 0 && expected > 0 ? finite(x.end / expected) : null;
+}
+
+/** Gerfin's three factors of a region from its industries' parts and the national growth factor E_N1/E_N0. */
+function gerfinRegion(shifts: IndustryShift[], growthN: number | null): { mix: number | null; regional: number | null; total: number | null } {
+  const start = shifts.reduce((s, x) => s + x.start, 0);
+  const end = shifts.reduce((s, x) => s + x.end, 0);
+  const expected = shifts.reduce((s, x) => s + x.start + x.nationalShare + x.industryMix, 0);
+  return {
+    mix: start > 0 && growthN !== null ? finite(expected / start / growthN) : null,
+    regional: expected > 0 ? finite(end / expected) : null,
+    total: start > 0 && growthN !== null ? finite(end / start / growthN) : null,
+  };
+}
+
+export interface DynamicOptions extends ShiftShareOptions, IndustryShiftOptions {
+  /** One row per region and year (the change from the year before) instead of the sums over the period. */
+  byYear?: boolean;
+  /** One row per region and industry (dynamic shift-share per industry; REAT's `shiftid`). */
+  byIndustry?: boolean;
+  /**
+   * How Gerfin's yearly factors make the period's: "product" (default: chained, so the total factor is exactly
+   * (E_r1/E_r0)/(E_N1/E_N0) over the period), "mean" or "sum" of the yearly factors (REAT's `gerfin.shifts`).
+   */
+  gerfin?: "product" | "mean" | "sum";
+}
+
+type Sums = Record<"change" | "national_share" | "industry_mix" | "regional_shift" | "competitive" | "allocation", number | null>;
+
+const add = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+
 /**
- * Dynamic shift-share (Barff & Knight 1988, METHODS §7): the Dunn components computed for each pair of
- * consecutive years with that year's weights, then summed over the period. With `byYear`, one row per region
- * and year (the change from the year before). The parts sum exactly to the change over the period.
+ * Dynamic shift-share (Barff & Knight 1988, METHODS §7): the Dunn components and the Esteban-Marquillas split
+ * computed for each pair of consecutive years with that year's weights, then summed over the period; Gerfin's
+ * factors combined over the years by `gerfin` (product, mean or sum). With `byYear`, one row per region and year;
+ * with `byIndustry`, one row per region and industry. The Dunn parts sum exactly to the change over the period.
+ *
+ * @example
+ * dynamicShiftShare(jobs, { from: 2008, to: 2014, national: "Germany", byIndustry: true })
  */
-export function dynamicShiftShare(table: Table, options: ShiftShareOptions & { byYear?: boolean }): Table {
-  if (options.to <= options.from) throw new OmvarldError("ARGUMENT", `"to" (${options.to}) must come after "from" (${options.from})`);
+export function dynamicShiftShare(table: Table, options: DynamicOptions): Table {
+  const { from, to } = periodOf(options);
   const panel = industryPanel(table, options);
+  const combine = options.gerfin ?? "product";
+  const rate = options.nationalRate ? { nationalRate: options.nationalRate } : {};
   const rows: Record<string, string | number | null>[] = [];
+  const zero = (): Sums => ({ change: 0, national_share: 0, industry_mix: 0, regional_shift: 0, competitive: 0, allocation: 0 });
+  const fold = (xs: (number | null)[]): number | null => {
+    if (xs.some((x) => x === null) || xs.length === 0) return null;
+    const v = xs as number[];
+    return combine === "product" ? v.reduce((p, x) => p * x, 1) : combine === "sum" ? v.reduce((p, x) => p + x, 0) : v.reduce((p, x) => p + x, 0) / v.length;
+  };
   for (const region of panel.regions.keys()) {
-    const sums = { change: 0 as number | null, national_share: 0 as number | null, industry_mix: 0 as number | null, regional_shift: 0 as number | null };
+    const sums = zero();
+    const byIndustry = new Map<string, { sums: Sums; factors: (number | null)[] }>();
+    const factors = { mix: [] as (number | null)[], regional: [] as (number | null)[], total: [] as (number | null)[] };
     let note: string | null = null;
-    for (let year = options.from + 1; year <= options.to; year++) {
-      const shifts = industryShifts(panel, region, year - 1, year);
-      const part = "missing" in shifts ? null : {
-        change: shifts.reduce((s, x) => s + x.end - x.start, 0), national_share: total(shifts, "nationalShare"),
-        industry_mix: total(shifts, "industryMix"), regional_shift: total(shifts, "regionalShift"),
+    for (let year = from + 1; year <= to; year++) {
+      const shifts = industryShifts(panel, region, { from: year - 1, to: year, ...rate });
+      if ("missing" in shifts) {
+        note ??= `${year}: ${shifts.missing}`;
+        for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = null;
+        for (const f of Object.values(factors)) f.push(null);
+        for (const v of byIndustry.values()) v.factors.push(null);
+        if (options.byYear) rows.push({ region, year, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, mix_factor: null, regional_factor: null, total_factor: null, note: shifts.missing });
+        continue;
+      }
+      const part: Sums = {
+        change: shifts.reduce((s, x) => s + x.end - x.start, 0), national_share: total(shifts, "nationalShare"), industry_mix: total(shifts, "industryMix"),
+        regional_shift: total(shifts, "regionalShift"), competitive: total(shifts, "competitive"), allocation: total(shifts, "allocation"),
       };
-      if ("missing" in shifts) note ??= `${year}: ${shifts.missing}`;
-      if (options.byYear) rows.push({ region, year, ...(part ?? { change: null, national_share: null, industry_mix: null, regional_shift: null }), note: "missing" in shifts ? shifts.missing : null });
-      for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] = sums[k] === null || part === null || part[k] === null ? null : sums[k]! + part[k]!;
+      const g = gerfinRegion(shifts, nationalGrowth(panel, year - 1, year));
+      factors.mix.push(g.mix);
+      factors.regional.push(g.regional);
+      factors.total.push(g.total);
+      if (options.byYear) rows.push({ region, year, ...part, mix_factor: g.mix, regional_factor: g.regional, total_factor: g.total, note: null });
+      for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = add(sums[k], part[k]);
+      for (const x of shifts) {
+        const entry = byIndustry.get(x.industry) ?? byIndustry.set(x.industry, { sums: zero(), factors: [] }).get(x.industry)!;
+        const s = entry.sums;
+        s.change = add(s.change, x.end - x.start);
+        s.national_share = add(s.national_share, x.nationalShare);
+        s.industry_mix = add(s.industry_mix, x.industryMix);
+        s.regional_shift = add(s.regional_shift, x.regionalShift);
+        s.competitive = add(s.competitive, x.competitive);
+        s.allocation = add(s.allocation, x.allocation);
+        entry.factors.push(gerfinIndustry(x));
+      }
     }
-    if (!options.byYear) rows.push({ region, ...sums, note });
+    if (options.byYear) continue;
+    if (options.byIndustry) {
+      for (const [industry, v] of byIndustry) {
+        rows.push({ region, industry, ...(note === null ? v.sums : zeroed()), regional_factor: fold(v.factors), note: note ?? (v.sums.competitive === null ? "absent in a year: the Esteban-Marquillas effects are undefined" : null) });
+      }
+    } else {
+      rows.push({ region, ...sums, mix_factor: fold(factors.mix), regional_factor: fold(factors.regional), total_factor: fold(factors.total), note });
+    }
   }
-  return toTable(rows, ["region"], table.provenance);
+  return toTable(rows, options.byIndustry && !options.byYear ? ["region", "industry"] : ["region"], table.provenance);
+}
+
+function zeroed(): Sums {
+  return { change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null };
+}
+
+/**
+ * Shift-share projection (Gerfin's prognosis, REAT's `shiftp`): the region's employment in each industry at a
+ * later year, from the national forecast for the industry and the region's Gerfin regional factor over the base
+ * period,
+ *
+ *     ê_ri(t₃) = e_ri(t₂)·(e_Ni(t₃)/e_Ni(t₂))·RF,   RF = (E_r(t₂)/E_r(t₁)) / [Σ_i e_ri(t₁)(1 + G_i)/E_r(t₁)]
+ *
+ * so the region keeps its competitive advantage (or handicap) of t₁→t₂ and follows each industry's national
+ * trend. Plain arrays, one entry per industry; `nationTarget` is e_Ni(t₃). Null when a value is missing.
+ *
+ * @example
+ * projectShiftShare({ regionStart: [10, 20], regionEnd: [12, 22], nationStart: [100, 200], nationEnd: [110, 220], nationTarget: [121, 242] })
+ */
+export function projectShiftShare(data: ShiftShareArrays & { nationTarget: readonly (number | null)[] }): { projected: number[]; total: number; regionalFactor: number } | null {
+  const all = [data.regionStart, data.regionEnd, data.nationStart, data.nationEnd, data.nationTarget];
+  if (all.some((a) => a.length !== data.regionStart.length)) throw new OmvarldError("ARGUMENT", "the five arrays must have one value per industry each");
+  if (all.some((a) => a.some((v) => v === null || Number.isNaN(v)))) return null;
+  const [r0, r1, n0, n1, n2] = all as number[][];
+  const expected = r0!.reduce((s, e, i) => s + (n0![i]! > 0 ? e * (n1![i]! / n0![i]!) : NaN), 0);
+  const regionalFactor = finite(r1!.reduce((s, v) => s + v, 0) / expected);
+  if (regionalFactor === null || n1!.some((v) => !(v > 0))) return null;
+  const projected = r1!.map((e, i) => e * (n2![i]! / n1![i]!) * regionalFactor);
+  return { projected, total: projected.reduce((s, v) => s + v, 0), regionalFactor };
 }
 
 /**
@@ -205,10 +334,10 @@ export function portfolio(table: Table, options: ShiftShareOptions): Table {
 /** One region's employment by industry at the start and end, and the nation's, as plain arrays. */
 export interface ShiftShareArrays {
   industries?: readonly string[];
-  regionStart: readonly number[];
-  regionEnd: readonly number[];
-  nationStart: readonly number[];
-  nationEnd: readonly number[];
+  regionStart: readonly (number | null)[];
+  regionEnd: readonly (number | null)[];
+  nationStart: readonly (number | null)[];
+  nationEnd: readonly (number | null)[];
 }
 
 /**
@@ -222,10 +351,12 @@ export interface ShiftShareArrays {
 export function shiftShareOf(data: ShiftShareArrays): Record<string, string | number | null> {
   const industries = data.industries ?? data.regionStart.map((_, i) => String(i + 1));
   const rows = industries.flatMap((industry, i) => [
-    { region: "region", industry, year: 0, value: data.regionStart[i]! },
-    { region: "region", industry, year: 1, value: data.regionEnd[i]! },
-    { region: "nation", industry, year: 0, value: data.nationStart[i]! },
-    { region: "nation", industry, year: 1, value: data.nationEnd[i]! },
+    { region: "region", industry, year: 0, value: orNull(data.regionStart[i]) },
+    { region: "region", industry, year: 1, value: orNull(data.regionEnd[i]) },
+    { region: "nation", industry, year: 0, value: orNull(data.nationStart[i]) },
+    { region: "nation", industry, year: 1, value: orNull(data.nationEnd[i]) },
   ]);
   return shiftShare(Table.fromRows(rows), { from: 0, to: 1, national: "nation" }).drop("region").toRows()[0]!;
 }
+
+const orNull = (v: number | null | undefined): number | null => (v === null || v === undefined || Number.isNaN(v) ? null : v);

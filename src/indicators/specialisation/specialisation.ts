@@ -2,7 +2,9 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { measureOf, toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
-import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
+import { gini } from "../inequality/inequality.ts";
+import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, krugmanAgainst, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
+import { additiveLocationQuotient, flq, standardisedLocationQuotients } from "./quotients.ts";
 
 export interface StructureOptions {
   /** The employment measure (default: the table's only measure). */
@@ -11,6 +13,19 @@ export interface StructureOptions {
   national?: string;
   /** The year to use when the table has several. */
   year?: number;
+}
+
+export interface SpecialisationOptions extends StructureOptions {
+  /**
+   * Krugman index against: the nation (default, Σ_i |s_ri − s_Ni|), the aggregate of the other regions
+   * ("others", REAT's `krugman.spec`) or the unweighted mean of their shares ("othersMean", `krugman.spec2`).
+   */
+  krugman?: "nation" | "others" | "othersMean";
+  /**
+   * Locational Gini: weighted by employment (default; the Lorenz curve of the region's jobs over the nation's)
+   * or the unweighted Gini of the region's location quotients ("lq").
+   */
+  gini?: "weighted" | "lq";
 }
 
 interface Matrix {
@@ -69,8 +84,12 @@ function warnings(m: Matrix, options: StructureOptions): string[] {
     : [];
 }
 
-/** Location quotients for every region and industry (METHODS §7), as a tidy table. */
-export function locationQuotients(table: Table, options: StructureOptions = {}): Table {
+/**
+ * Location quotients for every region and industry (METHODS §7), as a tidy table: `location_quotient`
+ * (e_ri/E_r)/(e_Ni/E_N), `additive_lq` e_ri/e_Ni − E_r/E_N, `standardised_lq` (the industry's z value across the
+ * regions, O'Donoghue & Gleave 2004) and `flq` (Flegg's λ·LQ with δ = `delta`, default 0.3).
+ */
+export function locationQuotients(table: Table, options: StructureOptions & { delta?: number } = {}): Table {
   const m = matrix(table, options);
   const EN = sum(m.nation);
   const rows: Record<string, string | number | null>[] = [];
@@ -78,11 +97,20 @@ export function locationQuotients(table: Table, options: StructureOptions = {}):
     const Er = sum(m.e[r]!);
     m.industries.forEach((industry, i) => {
       const blocked = m.suppressed.has(region);
+      const lq = blocked ? null : locationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN);
       rows.push({
-        region, industry, employment: m.e[r]![i]!, location_quotient: blocked ? null : locationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN),
+        region, industry, employment: m.e[r]![i]!, location_quotient: lq,
+        additive_lq: blocked ? null : additiveLocationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN),
+        standardised_lq: null, flq: blocked ? null : (flq(lq, Er, EN, options.delta ?? 0.3)?.flq ?? null),
         note: blocked ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})` : Er <= 0 ? "no employment" : null,
       });
     });
+  });
+  // standardised LQ: z values of each industry's LQs across the regions
+  m.industries.forEach((_, i) => {
+    const at = m.regions.map((__, r) => r * m.industries.length + i);
+    const z = standardisedLocationQuotients(at.map((k) => rows[k]!.location_quotient as number | null));
+    at.forEach((k, r) => (rows[k]!.standardised_lq = z[r]!));
   });
   return toTable(rows, ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
 }
@@ -90,16 +118,22 @@ export function locationQuotients(table: Table, options: StructureOptions = {}):
 /**
  * How specialised each region is (METHODS §7): Krugman dissimilarity and Hoover coefficient against the nation,
  * the locational Gini of specialisation, Herfindahl (plain and normalised), its equivalent number of industries,
- * and Duranton-Puga relative diversity.
+ * and Duranton-Puga relative diversity. Options choose the Krugman reference and the kind of Gini.
  */
-export function specialisation(table: Table, options: StructureOptions = {}): Table {
+export function specialisation(table: Table, options: SpecialisationOptions = {}): Table {
   const m = matrix(table, options);
+  const EN = sum(m.nation);
   const rows = m.regions.map((region, r) => {
     const own = m.e[r]!;
     const blocked = m.suppressed.has(region);
     const f = <T>(x: T) => (blocked ? null : x);
+    const others = m.e.filter((_, l) => l !== r && !m.suppressed.has(m.regions[l]!));
+    const k = options.krugman === "others" ? krugmanAgainst(own, others, { reference: "aggregate" })
+      : options.krugman === "othersMean" ? krugmanAgainst(own, others, { reference: "mean" }) : krugman(own, m.nation);
+    const Er = sum(own);
+    const g = options.gini === "lq" ? gini({ values: own.map((e, i) => locationQuotient(e, Er, m.nation[i]!, EN)) }) : relativeGini(own, m.nation);
     return {
-      region, krugman: f(krugman(own, m.nation)), hoover: f(hoover(own, m.nation)), gini: f(relativeGini(own, m.nation)),
+      region, krugman: f(k), hoover: f(hoover(own, m.nation)), gini: f(g),
       herfindahl: f(herfindahl(own)), herfindahl_normalised: f(herfindahlNormalised(own)), equivalent_number: f(equivalentNumber(own)),
       diversity: f(relativeDiversity(own, m.nation)),
       note: blocked ? `a cell is suppressed (${m.suppressed.get(region)})` : null,

@@ -1,10 +1,13 @@
 import { inverse, Matrix, QrDecomposition } from "ml-matrix";
+import { fPValue, tPValue } from "./distributions.ts";
 import { sum } from "./stats.ts";
 
 /**
  * Ordinary least squares with an intercept: y = Xβ + ε, solved by QR decomposition (ml-matrix), with standard
  * errors from σ²(X'X)⁻¹ = σ²R⁻¹R⁻ᵀ, σ² = e'e/(n − k), and R² = 1 − e'e/Σ(y − ȳ)². Weights scale the rows by √w.
- * A rank-deficient design (collinear columns) or n ≤ k gives null.
+ * p values: two-sided t tests with n − k degrees of freedom; the F test of all slopes being 0,
+ * F = (R²/(k − 1)) / ((1 − R²)/(n − k)) (as R's summary.lm). A rank-deficient design (collinear columns) or
+ * n ≤ k gives null.
  */
 export interface OlsResult {
   /** Names of the coefficients: "intercept" and then the regressors. */
@@ -13,6 +16,14 @@ export interface OlsResult {
   standardErrors: number[];
   /** t statistics (coefficient / standard error). */
   t: number[];
+  /** Two-sided p values of the t statistics (t distribution with n − k degrees of freedom); null where t is not finite. */
+  pValues: (number | null)[];
+  /** Residual degrees of freedom n − k. */
+  df: number;
+  /** F statistic of the regression (all slopes 0); null without slopes or with a perfect fit. */
+  f: number | null;
+  /** p value of the F statistic. */
+  fPValue: number | null;
   residuals: number[];
   fitted: number[];
   r2: number;
@@ -58,8 +69,12 @@ export function ols(
   const covariance = rInverse.mmul(rInverse.transpose());
   const standardErrors = coefficients.map((_, a) => Math.sqrt(sigma2 * covariance.get(a, a)));
   const r2 = sst === 0 ? 0 : 1 - sse / sst;
+  const t = coefficients.map((c, a) => c / standardErrors[a]!);
+  const slopes = k - (intercept ? 1 : 0);
+  const f = slopes > 0 && sse > 0 ? (intercept ? (sst - sse) / slopes : (sst - sse + sw * mean * mean) / slopes) / sigma2 : null;
   return {
-    names, coefficients, standardErrors, t: coefficients.map((c, a) => c / standardErrors[a]!),
+    names, coefficients, standardErrors, t, pValues: t.map((x) => tPValue(x, n - k)), df: n - k,
+    f, fPValue: f === null ? null : fPValue(f, slopes, n - k),
     residuals, fitted, r2, r2Adjusted: 1 - ((1 - r2) * (n - (intercept ? 1 : 0))) / (n - k), n, sigma2,
   };
 }

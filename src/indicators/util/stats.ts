@@ -24,3 +24,24 @@ export function weightedMean(values: readonly number[], weights?: readonly numbe
 export function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
+
+/**
+ * Variance with `ddof` delta degrees of freedom: Σ(x − x̄)²/(n − ddof). `ddof: 0` is the population variance (the
+ * default), `ddof: 1` the sample variance. Missing values (null, NaN) are left out. Null when n ≤ ddof.
+ *
+ * @example
+ * variance([1, 2, 3, 4]) // 1.25;  variance([1, 2, 3, 4], 1) // 1.6667
+ */
+export function variance(all: readonly (number | null | undefined)[], ddof = 0): number | null {
+  const values = all.filter((v): v is number => typeof v === "number" && !Number.isNaN(v));
+  const n = values.length;
+  if (n <= ddof || n === 0) return null;
+  const mean = sum(values) / n;
+  return finite(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - ddof));
+}
+
+/** Standard deviation √variance(values, ddof) (population with `ddof: 0`, sample with `ddof: 1`). */
+export function standardDeviation(values: readonly (number | null | undefined)[], ddof = 0): number | null {
+  const v = variance(values, ddof);
+  return v === null ? null : Math.sqrt(v);
+}
