@@ -55,28 +55,87 @@ export function utf8Kind(bytes: Uint8Array): "ascii" | "utf-8" | "invalid" {
 }
 
 /**
- * The encoding of agency exports: a BOM decides; otherwise UTF-8 where the bytes are well-formed UTF-8, and
- * Windows-1252 (a superset of the Latin-1 that PxWeb writes) where they are not. A file with NUL bytes and no
- * UTF-16 BOM is binary. Returns the encoding and the length of the BOM.
+ * The encoding of agency exports: a BOM decides; UTF-16 without a BOM is told by its zero bytes (every other byte
+ * of Latin text); otherwise UTF-8 where the bytes are well-formed UTF-8, and Windows-1252 (a superset of the
+ * Latin-1 that PxWeb writes) where they are not. Other NUL bytes, anywhere in the file, make it binary or damaged:
+ * an error naming the offset and line. Returns the encoding and the length of the BOM.
  */
 export function sniffEncoding(bytes: Uint8Array, file?: string): { encoding: Encoding; bom: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8-bom", bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
-  const nul = bytes.subarray(0, 65536).indexOf(0);
+  const nul = bytes.indexOf(0);
   if (nul >= 0) {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) return { encoding: utf16, bom: 0 };
+    if (nul < 65536) {
+      throw new OmvarldError(
+        "FILE_BINARY",
+        `binary data (a NUL byte at offset ${nul}), not a statistics export`,
+        { file },
+        "export the table as CSV, PX or JSON-stat; an .xlsx or .zip file cannot be read directly",
+      );
+    }
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < nul; i = bytes.indexOf(10, i + 1)) line++;
+    let run = nul;
+    while (run < bytes.length && bytes[run] === 0) run++;
     throw new OmvarldError(
       "FILE_BINARY",
-      `binary data (a NUL byte at offset ${nul}), not a statistics export`,
-      { file },
-      "export the table as CSV, PX or JSON-stat; an .xlsx or .zip file cannot be read directly",
+      `${run - nul} NUL byte${run - nul === 1 ? "" : "s"} at offset ${nul} (line ${line}): the text stops being text there`,
+      { file, line },
+      "the file is damaged (a failed copy or download?); download it again",
     );
   }
   return { encoding: isUtf8(bytes) ? "utf-8" : "windows-1252", bom: 0 };
 }
 
+/**
+ * UTF-16 without a BOM: in text of Latin letters, digits and punctuation every other byte is zero. Looks at the
+ * first 4 KiB: "utf-16le" when at least 90 % of the odd bytes and no more than 10 % of the even ones are zero
+ * (and the other way round for "utf-16be"); otherwise null.
+ */
+export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd >= 0.9 * half && even <= 0.1 * half) return "utf-16le";
+  if (even >= 0.9 * half && odd <= 0.1 * half) return "utf-16be";
+  return null;
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and kept). */
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** A decoder with the one method the readers use. */
+export interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/**
+ * Decodes Windows-1252 with the bytes 0x80-0x9F as Windows-1252 has them (0x96 is "–", 0x80 "€"): Node's
+ * TextDecoder("windows-1252") gives the C1 control characters U+0080-U+009F for them on the Node versions in use.
+ *
+ * @example
+ * decodeWindows1252(new Uint8Array([0x96])) // "–"
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = latin1.decode(bytes);
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+const latin1 = new TextDecoder("windows-1252");
+
 /** A decoder for an encoding as `sniffEncoding` names it. */
-export function decoderFor(encoding: Encoding): TextDecoder {
+export function decoderFor(encoding: Encoding): Decoder {
+  if (encoding === "windows-1252") return { decode: decodeWindows1252 };
   return new TextDecoder(encoding === "utf-8-bom" ? "utf-8" : encoding);
 }
 

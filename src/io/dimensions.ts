@@ -29,22 +29,27 @@ export function canonicalDimension(name: string): string {
 
 export interface Period {
   year: number;
-  /** The sub-annual period as written ("2020K1", "2020M01"), or null for a whole year. */
+  /** The sub-annual period as written ("2020K1", "2020M01", "2023U29"), or null for a whole year. */
   period: string | null;
 }
 
-const PERIOD = /^(\d{4})(?:([KQ])([1-4])|M(0[1-9]|1[0-2]))?$/;
+const PERIOD = /^(\d{4})(?:([KQ])([1-4])|M(0[1-9]|1[0-2])|([UW])(0[1-9]|[1-4]\d|5[0-3]))?$/;
 
 /**
- * Reads a time label: "2017", "2020K1", "2020Q1", "2020M01" (trailing spaces allowed). Years outside 1800-2199
- * are not taken as periods.
+ * Reads a time label: "2017", "2020K1", "2020Q1", "2020M01", or an ISO week as SSB writes it, "2023U29" (`U` for
+ * uke; "2023W29" too), weeks 01-53 (trailing spaces allowed). The year goes to `year`, the label as written to
+ * `period`. Years outside 1800-2199 are not taken as periods.
+ *
+ * @example
+ * parsePeriod("2023U29") // { year: 2023, period: "2023U29" }
+ * parsePeriod("2017")    // { year: 2017, period: null }
  */
 export function parsePeriod(label: string): Period | null {
   const m = PERIOD.exec(label.trim());
   if (!m) return null;
   const year = Number(m[1]);
   if (year < 1800 || year > 2199) return null;
-  return { year, period: m[2] || m[4] ? label.trim() : null };
+  return { year, period: m[2] || m[4] || m[5] ? label.trim() : null };
 }
 
 /**
@@ -52,7 +57,7 @@ export function parsePeriod(label: string): Period | null {
  * "2019" → ["", 2019], "pop2018" → ["pop", 2018]. Returns null when the header does not end in a period.
  */
 export function splitPeriodHeader(header: string): { prefix: string; period: Period } | null {
-  const m = /^(.*?)\s*(\d{4}(?:[KQ][1-4]|M(?:0[1-9]|1[0-2]))?)\s*$/.exec(header);
+  const m = /^(.*?)\s*(\d{4}(?:[KQ][1-4]|M(?:0[1-9]|1[0-2])|[UW](?:0[1-9]|[1-4]\d|5[0-3]))?)\s*$/.exec(header);
   if (!m) return null;
   const prefix = m[1]!;
   // "increase 2018-2019" is not a period column; a glued prefix must end in a letter ("pop2018")

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { gunzipSync, inflateRawSync } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import type { Chunk } from "./csv/body.ts";
@@ -18,14 +18,14 @@ import { isZip } from "./xlsx/sheet.ts";
  * pop.filter({ region: "2021" }).toRows(); // [{ region: "2021", region_name: "Vansbro", year: 2017, value: 6837 }]
  */
 export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions = {}): Table {
-  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip: gunzipSync, inflateRaw: inflateRawSync, ...options });
+  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip, inflateRaw: inflateRawSync, ...options });
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
   if (size > (options.streamAbove ?? LARGE)) {
     const streamed = streamCsv(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
-  return readBytes(readFileSync(pathOrBytes), { gunzip: gunzipSync, inflateRaw: inflateRawSync, ...options, file });
+  return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw: inflateRawSync, ...options, file });
 }
 
 function fileSize(path: string, file: string): number {
@@ -106,4 +106,79 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Decompresses gzip data member by member (RFC 1952), checking each member's CRC-32 and length, so that a file cut
+ * off, damaged, or followed by other bytes is an error naming the byte where it goes wrong; zlib's own gunzip
+ * accepts trailing zeros silently and names no position. Zero bytes after the last member (padding) are ignored.
+ *
+ * @example
+ * gunzip(gzipSync(Buffer.from("a,b\n1,2\n"))) // the 8 bytes back
+ */
+export function gunzip(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const n = bytes.length;
+  let pos = 0;
+  while (pos < n) {
+    if (pos > 0 && bytes.subarray(pos).every((b) => b === 0)) break;
+    if (bytes[pos] !== 0x1f || bytes[pos + 1] !== 0x8b) {
+      throw new OmvarldError("PARSE", `${n - pos} bytes that are not gzip follow the compressed data, from byte ${pos}`, {}, "the file was appended to or damaged in transfer; download it again");
+    }
+    const header = gzipHeaderLength(bytes, pos);
+    if (header === null) throw gzipCut(n, pos);
+    if (bytes[pos + 2] !== 8) throw new OmvarldError("PARSE", `the gzip member at byte ${pos} uses compression method ${bytes[pos + 2]}, not deflate`, {}, "the file is damaged");
+    let inflated: { buffer: Uint8Array; engine: { bytesWritten: number } };
+    try {
+      inflated = inflateRawSync(bytes.subarray(pos + header), { info: true }) as unknown as typeof inflated;
+    } catch (error) {
+      if ((error as { code?: string }).code === "Z_BUF_ERROR") throw gzipCut(n, pos);
+      throw new OmvarldError("PARSE", `the gzip data of the member at byte ${pos} are corrupt (zlib: ${(error as Error).message})`, {}, "the file was damaged in transfer; download it again");
+    }
+    const end = pos + header + inflated.engine.bytesWritten;
+    if (end + 8 > n) throw gzipCut(n, pos);
+    const view = new DataView(bytes.buffer, bytes.byteOffset + end, 8);
+    if (view.getUint32(0, true) !== crc32(inflated.buffer) || view.getUint32(4, true) !== inflated.buffer.length % 2 ** 32) {
+      throw new OmvarldError("PARSE", `the gzip member from byte ${pos} to byte ${end + 8} fails its CRC-32 or length check`, {}, "the file was damaged in transfer; download it again");
+    }
+    parts.push(inflated.buffer);
+    pos = end + 8;
+  }
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function gzipCut(n: number, member: number): OmvarldError {
+  return new OmvarldError(
+    "FILE_TRUNCATED",
+    `the gzip data end too early, at byte ${n}${n - member <= 18 ? " (no more than a gzip header)" : ""}`,
+    {},
+    "the download was cut off; download the file again",
+  );
+}
+
+/** Length of the gzip header at `pos` (10 bytes plus the optional fields its flags announce), null when cut off. */
+function gzipHeaderLength(bytes: Uint8Array, pos: number): number | null {
+  if (pos + 10 > bytes.length) return null;
+  const flags = bytes[pos + 3]!;
+  let i = pos + 10;
+  if (flags & 4) {
+    if (i + 2 > bytes.length) return null;
+    i += 2 + (bytes[i]! | (bytes[i + 1]! << 8));
+  }
+  for (const bit of [8, 16]) {
+    if (flags & bit) {
+      const zero = bytes.indexOf(0, i);
+      if (zero < 0) return null;
+      i = zero + 1;
+    }
+  }
+  if (flags & 2) i += 2;
+  return i > bytes.length ? null : i - pos;
 }

@@ -9,6 +9,7 @@ import { readPx } from "./readers/px.ts";
 import { readPxWebJson } from "./readers/pxweb-json.ts";
 import { readSdmxCsv } from "./readers/sdmx.ts";
 import { agencyOfTableId, readXlsx } from "./readers/xlsx.ts";
+import { repairText } from "./repair.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
 export type Format = "csv" | "xlsx" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
@@ -22,7 +23,7 @@ export interface ReadOptions {
   delimiter?: string;
   /** CSV: force decimal comma (true) or point (false). */
   decimalComma?: boolean;
-  /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
+  /** Decompresses gzip bytes; `omvarld/node` passes its member-by-member `gunzip` (on zlib). */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
   inflateRaw?: (bytes: Uint8Array) => Uint8Array;
@@ -46,7 +47,7 @@ export function sniffFormat(text: string): Format | null {
   if (/^(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX)(\[[^\]]*\])?\s*=/m.test(head.slice(0, 400))) return "px";
   const firstLine = head.split(/\r?\n|\r/, 1)[0] ?? "";
   if (/^[^\t]*\\(time|TIME_PERIOD)\s*\t/.test(firstLine)) return "eurostat-tsv";
-  if (/^"?DATAFLOW"?,/.test(firstLine)) return "sdmx-csv";
+  if (/^"?DATAFLOW"?[,;\t]/.test(firstLine)) return "sdmx-csv";
   if (firstLine.trim() === "" && head.trim() === "") return null;
   return "csv";
 }
@@ -71,7 +72,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
         if (!options.gunzip) {
           throw new OmvarldError("ARGUMENT", "the data are gzip-compressed", { file }, "use read() from omvarld/node, or pass options.gunzip");
         }
-        bytes = options.gunzip(bytes);
+        bytes = gunzipOrExplain(bytes, options.gunzip, file);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
       if (isZip(bytes)) return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);
@@ -94,6 +95,35 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     return withTableId(table).withProvenance({ encoding, ...(file ? { file } : {}) });
   } catch (error) {
     throw inFile(error, file);
+  }
+}
+
+/**
+ * Runs `gunzip` and turns what zlib throws into a one-line error: truncated data (zlib `Z_BUF_ERROR`, "unexpected
+ * end of file"; also a file that holds only the 10-byte gzip header) and corrupt data or bytes after the compressed
+ * stream that are not gzip (`Z_DATA_ERROR`). The position is the byte count of the compressed file.
+ */
+export function gunzipOrExplain(bytes: Uint8Array, gunzip: (bytes: Uint8Array) => Uint8Array, file: string | undefined): Uint8Array {
+  try {
+    return gunzip(bytes);
+  } catch (error) {
+    if (error instanceof OmvarldError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const reason = String((error as Error).message ?? error).split("\n")[0]!.slice(0, 80);
+    if (code === "Z_BUF_ERROR" || /unexpected end/i.test(reason)) {
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `the gzip data end too early, at byte ${bytes.length}${bytes.length <= 18 ? " (the file holds no more than a gzip header)" : ""}`,
+        { file },
+        "the download was cut off; download the file again",
+      );
+    }
+    throw new OmvarldError(
+      "PARSE",
+      `the gzip data are corrupt or followed by bytes that are not gzip (zlib: ${reason}; ${bytes.length} bytes)`,
+      { file },
+      "the file was damaged in transfer or appended to; download it again",
+    );
   }
 }
 
@@ -129,6 +159,14 @@ export function csvOptions(options: ReadOptions): CsvOptions {
 }
 
 function parse(text: string, format: Format, options: ReadOptions): Table {
+  if (format === "csv" || format === "xlsx") return parseFormat(text, format, options);
+  // the structured formats get the CSV reader's text repairs too: double-encoded UTF-8, BOMs inside the text
+  const repaired = repairText(text);
+  const table = parseFormat(repaired.text, format, options);
+  return repaired.warnings.length ? table.withWarnings(...repaired.warnings) : table;
+}
+
+function parseFormat(text: string, format: Format, options: ReadOptions): Table {
   const file = options.file;
   switch (format) {
     case "csv":

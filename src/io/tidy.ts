@@ -1,8 +1,11 @@
 import { OmvarldError } from "../errors.ts";
-import { isPseudoRegion, isTotalLabel, padLostZeros, parseRegionLabel } from "../regions/labels.ts";
+import { isPseudoRegion, isTotalLabel, parseRegionLabel } from "../regions/labels.ts";
 import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../table/column.ts";
 import { type Role, Table } from "../table/table.ts";
 import { parsePeriod } from "./dimensions.ts";
+import { dropDuplicates } from "./duplicates.ts";
+import { checkTotals } from "./totals.ts";
+import { repairLostZeros } from "./zeros.ts";
 
 export interface NormaliseOptions {
   file?: string | undefined;
@@ -28,6 +31,14 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
     const values = out.numbers("region");
     out = out.withColumn("region", StringColumn.from(Array.from(values.values, (v) => (Number.isNaN(v) ? null : String(v)))), "dimension");
   }
+  // before anything drops rows, so that row numbers still match `lineOf`
+  out = dropDuplicates(out, {
+    ...options,
+    onDrop: (kept) => {
+      const lineOf = options.lineOf;
+      if (lineOf) options = { ...options, lineOf: (row) => lineOf(kept[row]!) };
+    },
+  });
   if (out.has("region")) out = normaliseRegion(out, options, warnings);
   if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
   const order = (name: string, role: Role): number =>
@@ -64,24 +75,24 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
       'expected a code such as "0114", "0114 Upplands Väsby", "K-3421" or "SE11 Stockholm"',
     );
   }
-  let keep: Table = table;
-  if (totals.some((t, k) => t && used[k])) {
-    const label = column.dictionary[totals.findIndex((t, k) => t && used[k])];
-    keep = table.filter({ region: (v) => v === null || !isTotalLabel(String(v)) });
-    warnings.push(`a total row ("${label}") was left out: it sums the rows listed with it`);
-  }
-  // `filter` keeps the dictionary, so the labels parsed above still line up with the codes
+  // total rows go only where they are checked to be sums; others stay as regions, their label as code
+  const checked = checkTotals(table, totals.flatMap((t, k) => (t && used[k] ? [k] : [])));
+  const keep: Table = checked.table;
+  warnings.push(...checked.warnings);
+  // `take` keeps the dictionary, so the labels parsed above still line up with the codes
   const known = labels.flatMap((l, k) => (l && used[k] ? [k] : []));
-  const { codes, padded } = padLostZeros(known.map((k) => labels[k]!.code));
-  if (padded) {
-    const example = known.map((k) => labels[k]!.code).find((c) => c.length === 3 || c.length === 1);
-    warnings.push(`region codes had lost their leading zeros (e.g. "${example}"); they were padded (was the file saved by Excel?)`);
+  const repaired = repairLostZeros(known.map((k) => labels[k]!), (j) => locate(options, column.codes.indexOf(known[j]!), "region"));
+  const codes = [...repaired.codes];
+  if (repaired.warning) warnings.push(repaired.warning);
+  for (const k of checked.kept) {
+    known.push(k);
+    codes.push(column.dictionary[k]!.trim());
   }
   const codeOf: (string | null)[] = column.dictionary.map(() => null);
   const nameOf: (string | null)[] = column.dictionary.map(() => null);
   known.forEach((k, j) => {
     codeOf[k] = codes[j]!;
-    nameOf[k] = labels[k]!.name ?? options.regionNames?.get(labels[k]!.code) ?? null;
+    nameOf[k] = labels[k]?.name ?? options.regionNames?.get(labels[k]?.code ?? codes[j]!) ?? (labels[k] ? null : codes[j]!);
   });
   // `filter` keeps the dictionary, so entry k of the kept column is still entry k of `codeOf` and `nameOf`
   const kept = keep.strings("region");

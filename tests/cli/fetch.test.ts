@@ -49,7 +49,7 @@ describe("omvarld fetch / meta against a replay of SCB's recorded answers", () =
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // the recording: Riket, ogifta, 0 år, män, Folkmängd, 2024 = 50937
-    expect(r.stdout).toBe("region,region_name,civilstånd,age,sex,contents,year,value\n00,Riket,ogifta,0,män,Folkmängd,2024,50937\n");
+    expect(r.stdout).toBe("region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value\n00,Riket,OG,ogifta,0,0 år,1,män,BE0101N1,Folkmängd,2024,50937\n");
     await server.close();
     server = undefined;
     const offline = await omvarld(env, "fetch", "scb", "TAB638", ...RECORDED, "--offline");
@@ -118,7 +118,7 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     expect(progress.at(-1)).toMatch(/^TAB638: 4\/4 calls in \d+\.\d s$/);
     const lines = readFileSync(csv, "utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(3265);
-    expect(lines[0]).toBe("region,region_name,civilstånd,age,sex,contents,year,value");
+    expect(lines[0]).toBe("region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value");
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const json = join(folder, "vansbro.json");

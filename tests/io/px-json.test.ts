@@ -6,13 +6,13 @@ describe("PX files", () => {
     const t = readFixture("scb/PxTools-PCAxis.Serializers__UnitTests__TestFiles__BE0101N1.px");
     expect(t.provenance).toMatchObject({ format: "px", source: "SCB", tableId: "TAB638", encoding: "windows-1252" });
     expect(t.numRows).toBe(2 * 2 * 2 * 2 * 2 * 2);
-    const first = { region: "0114", "civilstånd": "ogifta", age: "45-54", sex: "män" };
-    expect(one(t, { ...first, contents: "Folkmängd", year: 2020 })).toBe(1054);
-    expect(one(t, { ...first, contents: "Folkmängd", year: 2021 })).toBe(1026);
-    expect(one(t, { ...first, contents: "Folkökning", year: 2021 })).toBe(-28);
+    const first = { region: "0114", "civilstånd_name": "ogifta", age: "45-54", sex_name: "män" };
+    expect(one(t, { ...first, contents_name: "Folkmängd", year: 2020 })).toBe(1054);
+    expect(one(t, { ...first, contents_name: "Folkmängd", year: 2021 })).toBe(1026);
+    expect(one(t, { ...first, contents_name: "Folkökning", year: 2021 })).toBe(-28);
     // last DATA row: 0115 gifta 55-64 kvinnor
-    expect(one(t, { region: "0115", "civilstånd": "gifta", age: "55-64", sex: "kvinnor", contents: "Folkökning", year: 2021 })).toBe(45);
-    expect(one(t, { ...first, contents: "Folkmängd", year: 2020 }, "region_name")).toBe("Upplands Väsby");
+    expect(one(t, { region: "0115", "civilstånd_name": "gifta", age: "55-64", sex_name: "kvinnor", contents_name: "Folkökning", year: 2021 })).toBe(45);
+    expect(one(t, { ...first, contents_name: "Folkmängd", year: 2020 }, "region_name")).toBe("Upplands Väsby");
     // a note split over two lines is joined
     expect(t.provenance.footnotes!.join(" ")).toMatch(/Registrerade partners räknas som Gifta/);
   });
@@ -20,10 +20,10 @@ describe("PX files", () => {
   test("SSB 14216: decimals, years listed in descending order", () => {
     const t = readFixture("ssb/PxTools-PCAxis.Serializers__UnitTests__TestFiles__14216.px");
     expect(t.provenance.source).toBe("Statistisk sentralbyrå");
-    expect(one(t, { contents: "Areal av tettsted (km²)", year: 2025 })).toBe(275.87);
-    expect(one(t, { contents: "Areal av tettsted (km²)", year: 2024 })).toBe(276.3);
-    expect(one(t, { contents: "Bosatte", year: 2025 })).toBe(1_110_887);
-    expect(one(t, { contents: "Bosatte", year: 2024 })).toBe(1_098_061);
+    expect(one(t, { contents_name: "Areal av tettsted (km²)", year: 2025 })).toBe(275.87);
+    expect(one(t, { contents_name: "Areal av tettsted (km²)", year: 2024 })).toBe(276.3);
+    expect(one(t, { contents_name: "Bosatte", year: 2025 })).toBe(1_110_887);
+    expect(one(t, { contents_name: "Bosatte", year: 2024 })).toBe(1_098_061);
   });
 });
 
@@ -48,7 +48,8 @@ describe("JSON-stat", () => {
     expect(t.provenance.format).toBe("json-stat");
     expect(t.numRows).toBe(20 * 2 * 28);
     expect(t.distinct("region_name")).toEqual(["Norrbottens län"]);
-    expect(t.distinct("sex")).toEqual(["män", "kvinnor"]);
+    expect(t.distinct("sex")).toEqual(["1", "2"]);
+    expect(t.distinct("sex_name")).toEqual(["män", "kvinnor"]);
     expect(t.distinct("age")).toHaveLength(20);
     expect(t.distinct("year")).toHaveLength(28);
   });
@@ -56,7 +57,10 @@ describe("JSON-stat", () => {
   test("SCB PxWebApi 2 (json-stat2): one cell, notes kept", () => {
     const t = readFixture("scb/index-text-copies/rOpenGov-pxweb__tests__testthat__statistikdatabasen.scb.se__api__v2__tables__TAB638__data-35e0e2-5aec69-POST.json");
     expect(t.toRows()).toEqual([
-      { region: "00", region_name: "Riket", "civilstånd": "ogifta", age: "0", sex: "män", contents: "Folkmängd", year: 2024, value: 50_937 },
+      {
+        region: "00", region_name: "Riket", "civilstånd": "OG", "civilstånd_name": "ogifta", age: "0", age_name: "0 år",
+        sex: "1", sex_name: "män", contents: "BE0101N1", contents_name: "Folkmängd", year: 2024, value: 50_937,
+      },
     ]);
     expect(t.provenance.tableId).toBe("TAB638");
     expect(t.provenance.footnotes!.join(" ")).toMatch(/Heby/);

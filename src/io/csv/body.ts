@@ -1,12 +1,16 @@
 import { OmvarldError } from "../../errors.ts";
 import { type Column, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../../table/column.ts";
 import { parseCell } from "../values.ts";
+import { visible } from "../visible.ts";
+import { describeFormat, detectNumberFormat, type NumberFormat, parseNumber } from "./numbers.ts";
 import { type CellSink, tokenize } from "./tokenize.ts";
 
 /** How one column is read: as numbers (with symbols kept as status) or as text. */
 export interface ColumnPlan {
   header: string;
   numeric: boolean;
+  /** For a number column, its decimal and grouping marks (see `detectNumberFormat`); a plain decimal point when absent. */
+  format?: NumberFormat;
 }
 
 export interface Body {
@@ -35,21 +39,24 @@ export type Source = { text: string; offset: number } | { chunks: Iterable<Chunk
  * Reads the data rows of delimited text into typed columns. Data without quotes takes a fused single pass that
  * parses numbers while it scans; quoted text goes through the general tokenizer.
  */
-export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined): Body {
+export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], file: string | undefined, trailing = false): Body {
   if ("chunks" in source) {
     let body: BodyBuilder | undefined;
     const state = { line: 1, header: true };
     let last = NaN;
     for (const { bytes, decode } of source.chunks) {
-      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, decimalComma, file);
+      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, file);
+      body.expectTrailing = trailing;
       scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
       if (bytes.length) last = bytes[bytes.length - 1]!;
     }
-    body ??= new BodyBuilder(0, 0, plans, decimalComma, file);
+    body ??= new BodyBuilder(0, 0, plans, file);
+    body.expectTrailing = trailing;
     return body.finish(last, delimiter);
   }
   const { text, offset } = source;
-  const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, decimalComma, file);
+  const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, file);
+  body.expectTrailing = trailing;
   if (text.indexOf('"', offset) < 0) {
     scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), { line: lineAt(text, offset), header: true });
   } else scanQuoted(text, offset, delimiter, plans.length, body);
@@ -79,7 +86,9 @@ function lineAt(text: string, offset: number): number {
 class BodyBuilder {
   readonly strings: (StringColumnBuilder | null)[];
   readonly numbers: (NumberColumnBuilder | null)[];
-  readonly decimalComma: boolean;
+  /** Per column, its number format (mutable: a mark first seen after the sample settles it) and decimal mark's char code (-1 while unknown). */
+  readonly formats: NumberFormat[];
+  readonly points: Int32Array;
   rows = 0;
   readonly #statuses: ((string | null)[] | null)[];
   /** Line numbers, kept only once a row does not follow right after the previous one. */
@@ -89,26 +98,51 @@ class BodyBuilder {
   readonly #file: string | undefined;
 
   /** `size`: characters or bytes of data; `probeLines`: lines in its first 64 KiB. */
-  constructor(size: number, probeLines: number, plans: ColumnPlan[], decimalComma: boolean, file: string | undefined) {
+  constructor(size: number, probeLines: number, plans: ColumnPlan[], file: string | undefined) {
     // rows to expect, a little over so that builders need not grow
     const capacity = probeLines < 2 ? 1024 : Math.ceil((size / Math.min(size, 1 << 16)) * probeLines * 1.05) + 16;
     this.strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(capacity)));
     this.numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(capacity) : null));
     this.#statuses = plans.map(() => null);
     this.#plans = plans;
-    this.decimalComma = decimalComma;
+    this.formats = plans.map((p) => ({ ...(p.format ?? { decimal: ".", group: null }) }));
+    this.points = Int32Array.from(this.formats, (f) => (f.decimal === null ? -1 : f.decimal.charCodeAt(0)));
     this.#file = file;
   }
 
-  /** A number cell that the fast parse could not read: a symbol, a flagged number, or an error. */
+  /** A number cell that the fast parse could not read: grouped, a symbol, a flagged number, or an error. */
   symbol(j: number, raw: string, line: number): void {
-    const cell = parseCell(raw, this.decimalComma);
-    if (cell.status === "invalid") {
+    let format = this.formats[j]!;
+    let value = parseNumber(raw, format);
+    if (Number.isNaN(value)) {
+      // a mark not seen in the sample (the first decimal, the first grouped number) settles the format, or conflicts
+      const settled = detectNumberFormat([raw], format);
+      if (settled.ok && settled.ambiguous === null && (settled.format.decimal !== format.decimal || settled.format.group !== format.group)) {
+        format = this.formats[j] = settled.format;
+        this.points[j] = format.decimal === null ? -1 : format.decimal.charCodeAt(0);
+        value = parseNumber(raw, format);
+      } else if (settled.ok && settled.ambiguous !== null) {
+        throw new OmvarldError(
+          "PARSE",
+          `column "${this.#plans[j]!.header}" holds "${visible(raw.trim())}", which reads as ${raw.includes(".") ? "1.234 or 1234" : "1,234 or 1234"}: the rows before it do not show the decimal mark`,
+          { file: this.#file, line, column: j + 1 },
+          "pass decimalComma: true (the point groups thousands) or false (the point is the decimal mark)",
+        );
+      }
+    }
+    if (!Number.isNaN(value)) {
+      if (!Number.isFinite(value)) this.tooLarge(j, raw, line);
+      this.plain(j, value);
+      return;
+    }
+    const cell = parseCell(raw, format.decimal === ",");
+    if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
+      if (/^\s*[+-]?\d{16,}/.test(raw) || (cell.value !== null && !Number.isFinite(cell.value))) this.tooLarge(j, raw, line);
       throw new OmvarldError(
         "PARSE",
-        `column "${this.#plans[j]!.header}" expected a number or a missing-value symbol, found "${raw.trim()}"`,
+        `column "${this.#plans[j]!.header}" expected a number or a missing-value symbol, found "${visible(raw.trim())}"`,
         { file: this.#file, line, column: j + 1 },
-        this.decimalComma ? "numbers are read with decimal comma" : "numbers are read with decimal point; is the column text?",
+        `numbers in this column are read with ${describeFormat(format)}; is the column text?`,
       );
     }
     this.numbers[j]!.push(cell.value);
@@ -116,9 +150,19 @@ class BodyBuilder {
     this.#statuses[j]?.push(cell.status);
   }
 
+  tooLarge(j: number, raw: string, line: number): never {
+    const digits = raw.replace(/[^0-9]/g, "").length;
+    throw new OmvarldError(
+      "PARSE",
+      `column "${this.#plans[j]!.header}" holds a number too large to read ("${visible(raw.trim(), 24)}", ${digits} digits)`,
+      { file: this.#file, line, column: j + 1 },
+      "the cell is damaged, or two cells ran together",
+    );
+  }
+
   /** A number cell given by its span in text: plain numbers directly, anything else through `symbol`. */
   number(j: number, text: string, start: number, end: number, line: number): void {
-    const value = parseSpan(text, start, end, this.decimalComma);
+    const value = parseSpan(text, start, end, this.points[j]!);
     if (Number.isNaN(value)) this.symbol(j, text.slice(start, end), line);
     else this.plain(j, value);
   }
@@ -148,12 +192,27 @@ class BodyBuilder {
     lines[this.rows++] = line;
   }
 
-  tooFewCells(line: number, cells: number): never {
+  /** True when the last row read ended in empty cells beyond the header's (Excel's trailing `;`). */
+  trailing = false;
+  /** True when the header ends in a delimiter, so that a row ending in one right after its last cell lacks a cell. */
+  expectTrailing = false;
+
+  /** `more`: whether data follow the line (a missing cell), or the input ends there (a cut). */
+  tooFewCells(line: number, cells: number, more = false): never {
     throw new OmvarldError(
-      "FILE_TRUNCATED",
-      `line ${line} has ${cells} cells, expected ${this.#plans.length}`,
+      more ? "PARSE" : "FILE_TRUNCATED",
+      `line ${line} has ${cells} cell${cells === 1 ? "" : "s"}, expected ${this.#plans.length} as in the header`,
       { file: this.#file, line, column: cells + 1 },
-      "the file may be cut off, or a cell holds an unquoted delimiter",
+      more ? "a cell is missing, or a cell holds an unquoted delimiter" : "the file may be cut off, or a cell holds an unquoted delimiter",
+    );
+  }
+
+  tooManyCells(line: number, cells: number): never {
+    throw new OmvarldError(
+      "PARSE",
+      `line ${line} has ${cells} cells, expected ${this.#plans.length} as in the header`,
+      { file: this.#file, line, column: this.#plans.length + 1 },
+      "a label may hold an unquoted delimiter (a comma in a name?); quote it, or save the file again from the source",
     );
   }
 
@@ -165,10 +224,10 @@ class BodyBuilder {
     const lineOf = lines ? (row: number) => lines[row]! : (row: number) => first + row;
     if (this.rows > 0 && last !== 10 && last !== 13) {
       const line = lineOf(this.rows - 1);
-      if (last === delimiter.charCodeAt(0) && this.#plans.length > 1) {
+      if (last === delimiter.charCodeAt(0) && this.#plans.length > 1 && !this.trailing) {
         throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file: this.#file, line, column: this.#plans.length }, "the file may be cut off");
       }
-      warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
+      if (!this.trailing) warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
     }
     return {
       columns: this.#plans.map((_, j) => this.strings[j]?.finish() ?? this.numbers[j]!.finish()),
@@ -203,7 +262,7 @@ function scanUnquoted(
   const delim = delimiter.charCodeAt(0);
   const width = plans.length;
   const numeric = plans.map((p) => p.numeric);
-  const point = body.decimalComma ? 44 : 46;
+  const points = body.points;
   const n = units.length;
   let i = start;
   let line = state.line;
@@ -216,64 +275,108 @@ function scanUnquoted(
     } else if (at(i) === 10) i++;
     line++;
   };
-  while (i < n) {
-    if (state.header) {
-      state.header = false;
-      endOfLine();
-      continue;
-    }
-    // an empty line, or a row of only delimiters (Excel's `;;;;`), is passed over
-    let k = i;
-    while (k < n && at(k) === delim) k++;
-    if (k >= n || at(k) === 10 || at(k) === 13) {
-      i = k;
-      endOfLine();
-      continue;
-    }
-    for (let j = 0; j < width; j++) {
-      const cellStart = i;
-      if (numeric[j]) {
-        let c = at(i);
-        const negative = c === 45;
-        if (negative || c === 43) c = at(++i);
-        let mantissa = 0;
-        let digits = 0;
-        let scale = 0;
-        let seenPoint = false;
-        for (;;) {
-          if (c >= 48 && c <= 57) {
-            mantissa = mantissa * 10 + (c - 48);
-            digits++;
-            if (seenPoint) scale++;
-          } else if (c === point && !seenPoint) seenPoint = true;
-          else break;
-          c = at(++i);
-        }
-        if (i < n && c !== delim && c !== 10 && c !== 13) {
-          // not a plain number: find the end of the cell and take the slow road
-          while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
-          body.symbol(j, decode(cellStart, i), line);
-        } else if (digits === 0 || digits > 15) {
-          body.symbol(j, decode(cellStart, i), line);
+  let rowStart = i;
+  try {
+    while (i < n) {
+      if (state.header) {
+        state.header = false;
+        endOfLine();
+        continue;
+      }
+      rowStart = i;
+      // an empty line, or a row of only delimiters (Excel's `;;;;`), is passed over
+      let k = i;
+      while (k < n && at(k) === delim) k++;
+      if (k >= n || at(k) === 10 || at(k) === 13) {
+        i = k;
+        endOfLine();
+        continue;
+      }
+      for (let j = 0; j < width; j++) {
+        const cellStart = i;
+        if (numeric[j]) {
+          let c = at(i);
+          const negative = c === 45;
+          if (negative || c === 43) c = at(++i);
+          let mantissa = 0;
+          let digits = 0;
+          let scale = 0;
+          let seenPoint = false;
+          for (;;) {
+            if (c >= 48 && c <= 57) {
+              mantissa = mantissa * 10 + (c - 48);
+              digits++;
+              if (seenPoint) scale++;
+            } else if (c === points[j] && !seenPoint) seenPoint = true;
+            else break;
+            c = at(++i);
+          }
+          if (i < n && c !== delim && c !== 10 && c !== 13) {
+            // not a plain number: find the end of the cell and take the slow road
+            while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+            body.symbol(j, decode(cellStart, i), line);
+          } else if (digits === 0 || digits > 15) {
+            body.symbol(j, decode(cellStart, i), line);
+          } else {
+            const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
+            body.plain(j, negative ? -value : value);
+          }
         } else {
-          const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
-          body.plain(j, negative ? -value : value);
+          let c = at(i);
+          while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+          pushText(j, cellStart, i);
         }
+        if (j < width - 1) {
+          if (at(i) !== delim) body.tooFewCells(line, j + 1, i < n && hasMore(at, i, n));
+          i++;
+        }
+      }
+      body.endRow(line);
+      // cells beyond the header's may only be empty (Excel's trailing `;`)
+      if (at(i) === delim) {
+        const cells = countCells(at, rowStart, n, delim);
+        if (cells > width) body.tooManyCells(line, cells);
+        body.trailing = true;
       } else {
-        let c = at(i);
-        while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
-        pushText(j, cellStart, i);
+        // in a file whose lines end in a delimiter, a row that ends in one right after width - 1 cells lacks a cell
+        if (body.expectTrailing && at(i - 1) === delim && !(i < n && at(i) !== 10 && at(i) !== 13)) body.tooFewCells(line, width - 1, hasMore(at, i, n));
+        body.trailing = false;
       }
-      if (j < width - 1) {
-        if (at(i) !== delim) body.tooFewCells(line, j + 1);
-        i++;
-      }
+      endOfLine();
     }
-    body.endRow(line);
-    // cells beyond the header's (Excel's trailing `;`) are passed over
-    endOfLine();
+  } catch (error) {
+    // a cell that is not a number, in a row with a cell too many: the row is ragged
+    if (error instanceof OmvarldError && error.code === "PARSE" && error.line === line) {
+      const cells = countCells(at, rowStart, n, delim);
+      if (cells > width) body.tooManyCells(line, cells);
+    }
+    throw error;
   }
   state.line = line;
+}
+
+/** The cells of the line that starts at `start`, up to its last non-empty one. */
+function countCells(at: (i: number) => number, start: number, n: number, delim: number): number {
+  let cells = 1;
+  let filled = 0;
+  for (let k = start; k < n; k++) {
+    const c = at(k);
+    if (c === 10 || c === 13) break;
+    if (c === delim) cells++;
+    else if (c !== 32 && c !== 9) filled = cells;
+  }
+  return filled;
+}
+
+/** True when anything but line ends and blanks follows offset `i`. */
+function hasMore(at: (i: number) => number, i: number, n: number): boolean {
+  let k = i;
+  while (k < n && at(k) !== 10 && at(k) !== 13) k++;
+  for (; k < n; k++) {
+    const c = at(k);
+    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) return true;
+  }
+  return false;
 }
 
 /** The general pass: the tokenizer handles quotes, doubled quotes and line breaks inside quoted cells. */
@@ -303,7 +406,12 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
         }
       }
       if (empty) return;
-      if (cells < width) body.tooFewCells(line, cells);
+      if (cells < width) body.tooFewCells(line, cells, ends[Math.min(cells, starts.length) - 1]! < text.trimEnd().length - 1);
+      body.trailing = cells > width;
+      if (body.expectTrailing && cells === width && ends[width - 1] === starts[width - 1]) body.tooFewCells(line, width - 1, true);
+      for (let j = width; j < cells; j++) {
+        if (j >= starts.length || text.slice(starts[j]!, ends[j]!).trim() !== "") body.tooManyCells(line, cells);
+      }
       for (let j = 0; j < width; j++) {
         const start = starts[j]!;
         const end = ends[j]!;
@@ -324,7 +432,7 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
 }
 
 /** Parses one plain number from a span without copying it; NaN when the span is anything else. */
-function parseSpan(text: string, start: number, end: number, decimalComma: boolean): number {
+function parseSpan(text: string, start: number, end: number, point: number): number {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   let i = start;
@@ -338,7 +446,6 @@ function parseSpan(text: string, start: number, end: number, decimalComma: boole
   let digits = 0;
   let scale = 0;
   let seenPoint = false;
-  const point = decimalComma ? 44 : 46;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {

@@ -9,6 +9,9 @@ import { splitRows } from "../csv/tokenize.ts";
 import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
+import { visible } from "../visible.ts";
+import { repairText } from "../repair.ts";
+import { detectNumberFormat, type FormatOutcome, isNumberInSomeFormat, type NumberFormat } from "../csv/numbers.ts";
 
 export interface CsvOptions {
   file?: string | undefined;
@@ -28,7 +31,38 @@ const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
  * column where a cell held a symbol such as `..` instead of a number.
  */
 export function readCsv(text: string, options: CsvOptions = {}): Table {
-  return readDelimited(text, (headerOffset) => ({ text, offset: headerOffset }), options);
+  const repaired = repairText(text);
+  const { text: clean, warnings } = dropRepeatedHeaders(repaired.text);
+  return readDelimited(clean, (headerOffset) => ({ text: clean, offset: headerOffset }), options).withWarnings(...repaired.warnings, ...warnings);
+}
+
+/**
+ * The header line repeated further down (two exports joined, a copy pasted with its header) is blanked, keeping its
+ * line end so that line numbers stay those of the file, and named in a warning. Looks for the header's exact text
+ * at the start of a line: one search through the text per repeat.
+ */
+function dropRepeatedHeaders(text: string): { text: string; warnings: string[] } {
+  const { headerOffset } = sniffDialect(text);
+  let end = headerOffset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const header = text.slice(headerOffset, end);
+  if (header.trim() === "") return { text, warnings: [] };
+  const cuts: [number, number][] = [];
+  for (let at = text.indexOf(header, end); at >= 0; at = text.indexOf(header, at + header.length)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + header.length);
+    if ((before === 10 || before === 13) && (Number.isNaN(after) || after === 10 || after === 13)) cuts.push([at, at + header.length]);
+  }
+  if (cuts.length === 0) return { text, warnings: [] };
+  let out = "";
+  let from = 0;
+  for (const [a, b] of cuts) {
+    out += text.slice(from, a);
+    from = b;
+  }
+  out += text.slice(from);
+  const first = text.slice(0, cuts[0]![0]).split(/\r\n|\r|\n/).length;
+  return { text: out, warnings: [`the header line is repeated ${cuts.length === 1 ? "once" : `${cuts.length} times`} (first at line ${first}); the repeat${cuts.length === 1 ? " was" : "s were"} passed over`] };
 }
 
 /**
@@ -65,11 +99,18 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
   }
   const headers = headerRow.cells.map((h) => h.trim());
   const body = sample.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const decimalComma = options.decimalComma ?? sniffDecimalComma(body.flatMap((r) => r.cells), delimiter);
+  // writers that quote every cell quote the numbers too
+  const allQuoted = body.length > 0 && body.every((r) => r.cells.every((c, j) => c === "" || r.quoted[j]));
+  const periodHeaders = headers.some((h) => splitPeriodHeader(h) !== null);
   const plans: ColumnPlan[] = headers.map((header, j) => ({
     header,
-    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: r.quoted[j] ?? false })), decimalComma),
+    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: r.quoted[j] ?? false })), {
+      allQuoted,
+      // in such a file, quoted digits are numbers under a period header, else in the last column or in a year or age column
+      quotedNumbers: allQuoted && (splitPeriodHeader(header) !== null || (!periodHeaders && j === lastFilled(headers))),
+    }),
   }));
+  planFormats(plans, body, headerRow.line, delimiter, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
   if (plans.length < 2) {
@@ -79,7 +120,8 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
     throw new OmvarldError("FORMAT_UNKNOWN", `no column holds numbers (the header is ${headers.slice(0, 4).map((h) => JSON.stringify(h)).join(", ")}${headers.length > 4 ? ", ..." : ""})`, { file, line: headerRow.line }, "is this a statistics export? a table of codes or names cannot be read as data");
   }
 
-  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, decimalComma, file);
+  const trailing = headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
+  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
@@ -100,31 +142,104 @@ function sliceLines(text: string, offset: number, lines: number): string {
   return text.slice(offset);
 }
 
-function sniffDecimalComma(cells: readonly string[], delimiter: string): boolean {
-  if (delimiter === ",") return false;
-  let comma = 0;
-  let point = 0;
-  for (const c of cells) {
-    const t = c.trim();
-    if (/^-?\d+,\d+$/.test(t)) comma++;
-    else if (/^-?\d+\.\d+$/.test(t)) point++;
-  }
-  return comma > 0 && point === 0;
+function lastFilled(headers: readonly string[]): number {
+  let j = headers.length - 1;
+  while (j > 0 && headers[j] === "") j--;
+  return j;
 }
 
-function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], decimalComma: boolean): boolean {
-  if (TEXT_DIMENSIONS.has(canonicalDimension(header))) return false;
+/**
+ * The number format of each number column, from the sample: the decimal and grouping marks must be the same down
+ * a column. A mark that could be either (`1.234`) is settled by the column's other cells, then by the file's other
+ * columns, then by the `decimalComma` option; in a comma-delimited file unquoted numbers cannot hold a decimal
+ * comma, so there the point is the decimal mark. Anything still open is refused.
+ */
+function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, delimiter: string, options: CsvOptions): void {
+  const file = options.file;
+  const asked = options.decimalComma === undefined ? null : options.decimalComma ? "," : ".";
+  const cellsOf = (j: number) => {
+    const cells: string[] = [];
+    const lines: number[] = [];
+    for (const r of body) {
+      const t = (r.cells[j] ?? "").trim();
+      if (t === "" || isMissingSymbol(t)) continue;
+      cells.push(t);
+      lines.push(r.line);
+    }
+    return { cells, lines };
+  };
+  const found = plans.map((p, j) => {
+    if (!p.numeric) return null;
+    const { cells, lines } = cellsOf(j);
+    const outcome = detectNumberFormat(cells, asked);
+    if (!outcome.ok) {
+      const [a, b] = outcome.conflict;
+      const first = a.row < 0 ? a.cell : `"${visible(a.cell)}" at line ${lines[a.row]}`;
+      throw new OmvarldError(
+        "PARSE",
+        `column "${p.header}" mixes number formats: found "${visible(b.cell)}" after ${first}`,
+        { file, line: lines[b.row], column: j + 1 },
+        "a column must use one decimal mark and one thousands separator throughout; pass decimalComma to choose the decimal mark",
+      );
+    }
+    return { outcome, cells, lines };
+  });
+  // the file's decimal mark, where its columns agree on one
+  const marks = new Set(found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])));
+  const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
+  const quoted = body.some((r) => r.quoted.some((q, j) => q && plans[j]?.numeric));
+  plans.forEach((p, j) => {
+    const f = found[j];
+    if (!f || !f.outcome.ok) return;
+    let { format, ambiguous } = f.outcome;
+    if (ambiguous !== null && fileMark !== null) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
+    if (ambiguous !== null && delimiter === "," && !quoted) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: "." })));
+    if (ambiguous !== null) {
+      const row = f.cells.indexOf(ambiguous);
+      const mark = ambiguous.includes(".") ? "." : ",";
+      const readings = mark === "." ? `${ambiguous} or ${ambiguous.replace(".", "")}` : `${ambiguous.replace(",", ".")} or ${ambiguous.replace(",", "")}`;
+      throw new OmvarldError(
+        "PARSE",
+        `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readings}, and no cell of the column settles whether "${mark}" is the decimal mark or groups thousands`,
+        { file, line: f.lines[row] ?? headerLine, column: j + 1 },
+        mark === "."
+          ? "pass decimalComma: false if the point is the decimal mark, true if it groups thousands"
+          : "pass decimalComma: true if the comma is the decimal mark, false if it groups thousands",
+      );
+    }
+    if (format.decimal === null && fileMark !== null && format.group !== fileMark) format = { ...format, decimal: fileMark };
+    // unquoted numbers in a comma-delimited file cannot hold a decimal comma
+    if (format.decimal === null && delimiter === "," && !quoted && format.group !== ".") format = { ...format, decimal: "." };
+    p.format = format;
+  });
+}
+
+function settle(outcome: FormatOutcome): { format: NumberFormat; ambiguous: string | null } {
+  if (!outcome.ok) throw new Error("unreachable: a settled format conflicts");
+  return { format: outcome.format, ambiguous: outcome.ambiguous };
+}
+
+interface SampleRow {
+  cells: string[];
+  quoted: boolean[];
+  line: number;
+}
+
+function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], quotes: { allQuoted: boolean; quotedNumbers: boolean }): boolean {
+  const canonical = canonicalDimension(header);
+  if (TEXT_DIMENSIONS.has(canonical)) return false;
+  const quotedNumbers = quotes.quotedNumbers || (quotes.allQuoted && (canonical === "year" || canonical === "age"));
   let numbers = 0;
   let invalid = 0;
   for (const { text, quoted } of cells) {
     const t = text.trim();
     if (t === "") continue;
-    if (quoted) return false;
+    if (quoted && !quotedNumbers) return false;
     if (isMissingSymbol(t)) continue;
     if (/^[+-]?0\d/.test(t)) return false; // "0114": a code, not a number
-    const cell = parseCell(t, decimalComma);
-    if (cell.status === "invalid") invalid++;
-    else if (cell.value !== null) numbers++;
+    if (isNumberInSomeFormat(t)) numbers++;
+    else if (parseCell(t).status === "invalid" && parseCell(t, true).status === "invalid") invalid++;
+    else numbers++;
   }
   // a few bad cells in a column of numbers are errors to report, not a reason to read the column as text;
   // under a period header ("2017") numbers are expected, so any majority of numbers will do

@@ -2,7 +2,8 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { canonicalDimension } from "../dimensions.ts";
 import { normalise, TidyBuilder } from "../tidy.ts";
-import { labelDimensions } from "./labels.ts";
+import { parseCell } from "../values.ts";
+import { nameDimensions, stripCode } from "./labels.ts";
 
 interface Category {
   index?: Record<string, number> | string[];
@@ -32,93 +33,171 @@ interface Roles {
   metric?: string[];
 }
 
-/** The categories of a dimension in index order. */
-function categories(category: Category): string[] {
-  const index = category.index;
-  if (Array.isArray(index)) return index;
-  if (index) return Object.entries(index).sort((a, b) => a[1] - b[1]).map(([k]) => k);
+/** Largest number of cells a JSON-stat dataset may declare (the product of `size`): bounds the work on a bad file. */
+export const MAX_CELLS = 50_000_000;
+
+function bad(code: "PARSE" | "FILE_TRUNCATED" | "FORMAT_UNKNOWN", path: string, message: string, file: string | undefined, hint?: string): OmvarldError {
+  return new OmvarldError(code, `JSON-stat ${path}: ${message}`, { file }, hint);
+}
+
+/** A short, visible rendering of a JSON value for an error message. */
+function shown(v: unknown): string {
+  const text = v === undefined ? "nothing" : JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The categories of a dimension in index order; `path` names it in errors. */
+function categories(category: Category, size: number, path: string, file: string | undefined): string[] {
+  const index = category.index as unknown;
+  if (Array.isArray(index)) {
+    if (!index.every((c) => typeof c === "string")) throw bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file);
+    return index as string[];
+  }
+  if (index !== undefined) {
+    if (!isObject(index)) throw bad("PARSE", `${path}.category.index`, `expected a list or an object of positions, found ${shown(index)}`, file);
+    const codes = new Array<string | undefined>(size);
+    for (const [code, at] of Object.entries(index)) {
+      if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= size || codes[at] !== undefined) {
+        throw bad("PARSE", `${path}.category.index.${code}`, `expected a distinct position 0..${size - 1}, found ${shown(at)}`, file);
+      }
+      codes[at] = code;
+    }
+    return codes.map((c, k) => c ?? `#${k}`);
+  }
+  if (category.label !== undefined && !isObject(category.label)) throw bad("PARSE", `${path}.category.label`, "expected an object of labels", file);
   return Object.keys(category.label ?? {});
 }
 
 /**
  * Reads JSON-stat 1.0 (`{"dataset": {...}}`, SCB API v1) and 2.0 (`"class": "dataset"`, PxWebApi 2, SSB, Eurostat).
  * `value` may be an array or a sparse object keyed by flat index (Eurostat); `status` may be a string, an array or
- * an object; values are laid out row-major over `id`.
+ * an object; values are laid out row-major over `id`. Each value keeps its own status flag (`e`, `p`, `b`, `:`),
+ * present or not; a missing value without a flag gets `..`. Numbers written as strings (`"123"`) are read; text
+ * that is not a number, an over-long number, a `value` of the wrong length or shape and a `size` that disagrees
+ * with the categories are errors naming the JSON path (e.g. `dataset.value[17]`).
+ * Every dimension keeps its codes and labels: `sex` "1" and `sex_name` "män", as `region` and `region_name`.
  */
 export function readJsonStat(json: unknown, options: { file?: string | undefined } = {}): Table {
   const file = options.file;
-  const root = json as Record<string, unknown>;
+  if (!isObject(json)) throw bad("FORMAT_UNKNOWN", "$", `expected an object, found ${shown(Array.isArray(json) ? "[...]" : json)}`, file, 'expected "class": "dataset" or {"dataset": {...}}');
+  const root = json;
   let ds: Dataset;
-  if (root.class === "dataset" || ("dimension" in root && "value" in root)) ds = root as unknown as Dataset;
+  let at = "";
+  if (root.class === "dataset" || ("dimension" in root && "value" in root) || ("dimension" in root && "id" in root)) ds = root as unknown as Dataset;
   else {
-    const first = Object.values(root).find((v) => v && typeof v === "object" && "dimension" in (v as object));
-    if (!first) throw new OmvarldError("FORMAT_UNKNOWN", "JSON without a JSON-stat dataset", { file }, 'expected "class": "dataset" or {"dataset": {...}}');
-    ds = first as Dataset;
+    const key = Object.keys(root).find((k) => isObject(root[k]) && "dimension" in (root[k] as object));
+    if (key === undefined) throw bad("FORMAT_UNKNOWN", "$", "no dataset (an object with a dimension) found", file, 'expected "class": "dataset" or {"dataset": {...}}');
+    ds = root[key] as Dataset;
+    at = `${key}.`;
   }
-  const ids = ds.id ?? ds.dimension.id;
-  const sizes = ds.size ?? ds.dimension.size;
-  if (!ids || !sizes) throw new OmvarldError("PARSE", "JSON-stat dataset without id/size", { file });
-  const roles = ds.role ?? ds.dimension.role ?? {};
-  const dims = ids.map((id, k) => {
+  if (!isObject(ds.dimension)) throw bad("PARSE", `${at}dimension`, `expected an object of dimensions, found ${shown(ds.dimension)}`, file);
+  const ids = (ds.id ?? ds.dimension.id) as unknown;
+  const sizes = (ds.size ?? ds.dimension.size) as unknown;
+  const idPath = ds.id ? `${at}id` : `${at}dimension.id`;
+  const sizePath = ds.size ? `${at}size` : `${at}dimension.size`;
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) throw bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(ids)}`, file);
+  if (!Array.isArray(sizes) || sizes.length !== ids.length || !sizes.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)) {
+    throw bad("PARSE", sizePath, `expected ${ids.length} whole numbers (one per id), found ${shown(sizes)}`, file);
+  }
+  const roles = (ds.role ?? ds.dimension.role ?? {}) as Roles;
+  const dims = (ids as string[]).map((id, k) => {
     const d = ds.dimension[id] as Dimension | undefined;
-    if (!d) throw new OmvarldError("PARSE", `JSON-stat dimension "${id}" is listed in id but not described`, { file });
-    const codes = categories(d.category);
+    const path = `${at}dimension.${id}`;
+    if (!isObject(d)) throw bad("PARSE", path, `dimension "${id}" is listed in id but not described`, file);
+    if (!isObject(d.category)) throw bad("PARSE", `${path}.category`, `expected an object, found ${shown(d.category)}`, file);
+    const codes = categories(d.category, sizes[k] as number, path, file);
     if (codes.length !== sizes[k]) {
-      throw new OmvarldError("PARSE", `dimension "${id}" has ${codes.length} categories, size says ${sizes[k]}`, { file });
+      throw bad("PARSE", `${path}.category`, `${codes.length} categories, but ${sizePath}[${k}] says ${sizes[k]}`, file);
     }
     let name = canonicalDimension(id);
     if (name === id) name = canonicalDimension(d.label ?? id);
     if (roles.time?.includes(id)) name = "year";
     if (roles.geo?.includes(id)) name = "region";
     if (roles.metric?.includes(id)) name = "contents";
-    return { id, name, codes, labels: d.category.label ?? {}, units: d.category.unit };
+    const labels = isObject(d.category.label) ? d.category.label : {};
+    return { id, name, codes, labels, units: d.category.unit };
   });
-  const total = sizes.reduce((p, s) => p * s, 1);
-  const value = ds.value;
+  const total = (sizes as number[]).reduce((p, s) => p * s, 1);
+  if (total > MAX_CELLS) throw bad("PARSE", sizePath, `declares ${total} cells, more than the ${MAX_CELLS} this reader takes`, file, "select fewer categories in the query");
+  const value = ds.value as unknown;
+  const valuePath = `${at}value`;
+  if (value === undefined || value === null) {
+    throw bad("PARSE", valuePath, "is missing", file, "a JSON-stat dataset needs its values; was the metadata saved instead of the data?");
+  }
   const dense = Array.isArray(value);
+  if (!dense && !isObject(value)) throw bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file);
   if (dense && value.length !== total) {
-    throw new OmvarldError(value.length < total ? "FILE_TRUNCATED" : "PARSE", `JSON-stat value has ${value.length} entries, expected ${total}`, { file });
+    throw bad(value.length < total ? "FILE_TRUNCATED" : "PARSE", valuePath, `has ${value.length} entries, expected ${total} (${(sizes as number[]).join(" × ")})`, file, "the values and the dimensions disagree; is the file complete?");
+  }
+  if (!dense) {
+    for (const key of Object.keys(value)) {
+      const i = Number(key);
+      if (!/^\d+$/.test(key) || i >= total) throw bad("PARSE", `${valuePath}.${key}`, `expected a position 0..${total - 1}`, file);
+    }
+  }
+  const status = ds.status as unknown;
+  const statusPath = `${at}status`;
+  if (status !== undefined && status !== null && typeof status !== "string" && !Array.isArray(status) && !isObject(status)) {
+    throw bad("PARSE", statusPath, `expected a string, a list or an object, found ${shown(status)}`, file);
+  }
+  if (Array.isArray(status) && status.length !== 1 && status.length !== total) {
+    throw bad(status.length < total ? "FILE_TRUNCATED" : "PARSE", statusPath, `has ${status.length} entries, expected ${total} (or 1)`, file);
   }
   const statusAt = (i: number): string | null => {
-    const s = ds.status;
-    if (s === undefined || s === null) return null;
-    if (typeof s === "string") return s;
-    if (Array.isArray(s)) return s.length === 1 ? s[0] ?? null : s[i] ?? null;
-    return s[String(i)] ?? null;
+    let s: unknown;
+    if (status === undefined || status === null) return null;
+    if (typeof status === "string") s = status;
+    else if (Array.isArray(status)) s = status.length === 1 ? status[0] : status[i];
+    else s = (status as Record<string, unknown>)[String(i)];
+    if (s === undefined || s === null || s === "") return null;
+    if (typeof s !== "string") throw bad("PARSE", `${statusPath}[${i}]`, `expected a status string, found ${shown(s)}`, file);
+    return s;
+  };
+  const valueAt = (i: number): number | null => {
+    const v = dense ? (value as unknown[])[i] : (value as Record<string, unknown>)[String(i)];
+    if (v === undefined || v === null) return null;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw bad("PARSE", `${valuePath}[${i}]`, "is a number too large to represent", file, "the value is corrupt");
+      return v;
+    }
+    if (typeof v === "string") {
+      const cell = parseCell(v);
+      if (cell.status === null && cell.value !== null && Number.isFinite(cell.value)) return cell.value;
+      if (cell.value === null && cell.status !== null && cell.status !== "invalid") return null;
+    }
+    throw bad("PARSE", `${valuePath}[${i}]`, `expected a number or null, found ${shown(v)}`, file);
   };
   const builder = new TidyBuilder(dims.map((d) => d.name));
   const labels = new Array<string>(dims.length);
   const counters = new Array<number>(dims.length).fill(0);
   for (let i = 0; i < total; i++) {
     for (let k = 0; k < dims.length; k++) labels[k] = dims[k]!.codes[counters[k]!]!;
-    const v = dense ? value[i] : value[String(i)];
-    builder.push(labels, typeof v === "number" ? v : null, statusAt(i) ?? (v === undefined || v === null ? ".." : null));
+    const v = valueAt(i);
+    const raw = dense ? (value as unknown[])[i] : (value as Record<string, unknown>)[String(i)];
+    const symbol = typeof raw === "string" && v === null ? raw.trim() : null;
+    builder.push(labels, v, statusAt(i) ?? symbol ?? (v === null ? ".." : null));
     for (let k = dims.length - 1; k >= 0; k--) {
-      if (++counters[k]! < sizes[k]!) break;
+      if (++counters[k]! < (sizes as number[])[k]!) break;
       counters[k] = 0;
     }
   }
   const region = dims.find((d) => d.name === "region");
   const regionNames = region
-    ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(region.labels[c] ?? c, c)]))
+    ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(String(region.labels[c] ?? c), c)]))
     : undefined;
   let table = normalise(builder.finish(), { file, regionNames });
-  table = labelDimensions(table, new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels))])));
+  table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels).map(([c, l]) => [c, String(l)]))])));
   const metric = dims.find((d) => d.name === "contents");
-  const unit = metric?.units ? Object.values(metric.units)[0]?.base : undefined;
+  const unit = metric?.units && isObject(metric.units) ? (Object.values(metric.units)[0] as { base?: unknown } | undefined)?.base : undefined;
   return table.withProvenance({
     format: ds.id ? "json-stat2" : "json-stat",
-    ...(ds.source ? { source: ds.source } : {}),
-    ...(ds.label ? { title: ds.label } : {}),
-    ...(ds.updated ? { updated: ds.updated } : {}),
-    ...(ds.extension?.px?.tableid ? { tableId: ds.extension.px.tableid } : {}),
-    ...(unit ? { unit } : {}),
-    ...(ds.note?.length ? { footnotes: ds.note } : {}),
+    ...(typeof ds.source === "string" ? { source: ds.source } : {}),
+    ...(typeof ds.label === "string" ? { title: ds.label } : {}),
+    ...(typeof ds.updated === "string" ? { updated: ds.updated } : {}),
+    ...(typeof ds.extension?.px?.tableid === "string" ? { tableId: ds.extension.px.tableid } : {}),
+    ...(typeof unit === "string" ? { unit } : {}),
+    ...(Array.isArray(ds.note) && ds.note.length ? { footnotes: ds.note.map(String) } : {}),
   });
-}
-
-/** "25 Norrbottens län" with code "25" → "Norrbottens län". */
-function stripCode(label: string, code: string): string {
-  const plain = code.replace(/^[KF]-/, "");
-  return (label.startsWith(`${plain} `) ? label.slice(plain.length + 1) : label).trim();
 }

@@ -3,7 +3,7 @@ import type { Table } from "../../table/table.ts";
 import { canonicalDimension } from "../dimensions.ts";
 import { normalise, TidyBuilder } from "../tidy.ts";
 import { parseCell } from "../values.ts";
-import { labelDimensions } from "./labels.ts";
+import { nameDimensions, stripCode } from "./labels.ts";
 
 /** One keyword of a PX file: `NAME[lang]("arg1","arg2")=value;` */
 interface Keyword {
@@ -109,40 +109,45 @@ export function readPx(text: string, options: { file?: string | undefined; langu
     if (v === timeVariable) name = "year";
     return { variable: v, name, codes, labels: valueList };
   });
-  const symbols = new Map<string, string>();
-  for (const k of keywords) if (k.name.startsWith("DATASYMBOL") && k.values[0] !== undefined) symbols.set(k.values[0], k.name);
-  // DATA: numbers and quoted symbols separated by white space (or commas/tabs), ended by ';'
-  const tokens: string[] = text.slice(dataOffset).match(/"[^"]*"|[^\s,;"]+|;/g) ?? [];
-  const end = tokens.indexOf(";");
-  const cells = end >= 0 ? tokens.slice(0, end) : tokens;
-  const expected = dims.reduce((p, d) => p * d.codes.length, 1);
-  if (end < 0 || cells.length !== expected) {
-    throw new OmvarldError(
-      cells.length < expected ? "FILE_TRUNCATED" : "PARSE",
-      `the DATA block has ${cells.length} values, expected ${expected} (${dims.map((d) => d.codes.length).join(" × ")})`,
-      { file, line: dataLine },
-      cells.length < expected ? "the file may be cut off" : "VALUES and DATA disagree",
-    );
-  }
+  const warnings: string[] = [];
+  const stubDims = dims.slice(0, stub.length);
+  const headDims = dims.slice(stub.length);
+  const keyed = stub.map((v) => get("KEYS", v)?.values[0]?.toUpperCase());
   const builder = new TidyBuilder(dims.map((d) => d.name));
-  const labels = new Array<string>(dims.length);
-  const counters = new Array<number>(dims.length).fill(0);
-  for (let c = 0; c < cells.length; c++) {
-    for (let k = 0; k < dims.length; k++) labels[k] = dims[k]!.codes[counters[k]!]!;
-    const raw = cells[c]!.replace(/^"|"$/g, "");
-    const cell = parseCell(raw);
-    builder.push(labels, cell.value, cell.status === "invalid" ? raw : cell.status);
-    for (let k = dims.length - 1; k >= 0; k--) {
-      if (++counters[k]! < dims[k]!.codes.length) break;
-      counters[k] = 0;
+  if (keyed.some((k) => k !== undefined)) {
+    readKeyedData(text, dataOffset, dataLine, { stubDims, headDims, keyed, builder, warnings, file });
+  } else {
+    const cells = dataCells(text, dataOffset, dataLine, file);
+    const expected = dims.reduce((p, d) => p * d.codes.length, 1);
+    if (cells.values.length !== expected) {
+      const short = cells.values.length < expected;
+      throw new OmvarldError(
+        short ? "FILE_TRUNCATED" : "PARSE",
+        `the DATA block has ${cells.values.length} values, expected ${expected} (${dims.map((d) => d.codes.length).join(" × ")})${cells.closed ? "" : ", and no closing ';'"}`,
+        { file, line: cells.lastLine },
+        short ? "the file may be cut off" : "VALUES and DATA disagree",
+      );
+    }
+    if (!cells.closed) warnings.push("the DATA block has no closing ';' at the end of the file; its value count matches the table, so it was read");
+    const labels = new Array<string>(dims.length);
+    const counters = new Array<number>(dims.length).fill(0);
+    for (let c = 0; c < cells.values.length; c++) {
+      for (let k = 0; k < dims.length; k++) labels[k] = dims[k]!.codes[counters[k]!]!;
+      const cell = readValue(cells.values[c]!, file, cells.lineOf(c));
+      builder.push(labels, cell.value, cell.status);
+      for (let k = dims.length - 1; k >= 0; k--) {
+        if (++counters[k]! < dims[k]!.codes.length) break;
+        counters[k] = 0;
+      }
     }
   }
   const region = dims.find((d) => d.name === "region");
-  const regionNames = region ? new Map(region.codes.map((c, k) => [c, region.labels[k]!])) : undefined;
+  const regionNames = region ? new Map(region.codes.map((c, k) => [c, stripCode(region.labels[k]!, c)])) : undefined;
   const notes = keywords.filter((k) => /^NOTEX?$|^VALUENOTEX?$/.test(k.name) && pick(k)).map((k) => k.values.join(""));
   const unit = get("UNITS")?.values[0];
   let table = normalise(builder.finish(), { file, regionNames });
-  table = labelDimensions(table, new Map(dims.map((d) => [d.name, new Map(d.codes.map((c, k) => [c, d.labels[k]!]))])));
+  table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(d.codes.map((c, k) => [c, d.labels[k]!]))])));
+  if (warnings.length) table = table.withWarnings(...warnings);
   return table.withProvenance({
     format: "px",
     ...(get("SOURCE") ? { source: get("SOURCE")!.values[0]!.trim() } : {}),
@@ -154,3 +159,156 @@ export function readPx(text: string, options: { file?: string | undefined; langu
 }
 
 
+
+/** The cells of a DATA block, their lines, and whether the block ends in ';'. */
+interface DataCells {
+  values: string[];
+  closed: boolean;
+  lastLine: number;
+  lineOf: (cell: number) => number;
+}
+
+/** Splits the DATA block into cells: numbers and quoted symbols separated by white space, commas or tabs. */
+function dataCells(text: string, offset: number, firstLine: number, file: string | undefined): DataCells {
+  const values: string[] = [];
+  const lineStarts: number[] = []; // index of the first cell on each new line
+  const lineNumbers: number[] = [];
+  const token = /"[^"\n]*"|[^\s,;"]+|;|"/g;
+  token.lastIndex = offset;
+  let line = firstLine;
+  let scanned = offset;
+  let closed = false;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    for (let i = text.indexOf("\n", scanned); i >= 0 && i < m.index; i = text.indexOf("\n", i + 1)) line++;
+    scanned = m.index;
+    if (m[0] === ";") {
+      closed = true;
+      const rest = text.slice(token.lastIndex).trim();
+      if (rest !== "") {
+        throw new OmvarldError("PARSE", `text after the end of the DATA block: ${visible(rest)}`, { file, line }, "the file may have been joined with another");
+      }
+      break;
+    }
+    if (m[0] === '"') throw new OmvarldError("PARSE", "a quoted DATA cell is not closed on its line", { file, line }, "the file may be cut off");
+    if (lineNumbers.at(-1) !== line) {
+      lineStarts.push(values.length);
+      lineNumbers.push(line);
+    }
+    values.push(m[0]);
+  }
+  const lineOf = (cell: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= cell) lo = mid;
+      else hi = mid - 1;
+    }
+    return lineNumbers[lo] ?? firstLine;
+  };
+  return { values, closed, lastLine: line, lineOf };
+}
+
+/** A DATA cell as a value and status; text that is neither a number nor a symbol is an error. */
+function readValue(token: string, file: string | undefined, line: number): { value: number | null; status: string | null } {
+  const raw = token.startsWith('"') ? token.slice(1, -1) : token;
+  const cell = parseCell(raw);
+  if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
+    throw new OmvarldError(
+      "PARSE",
+      cell.status === "invalid" ? `expected a number or a symbol such as ".." in DATA, found ${visible(raw)}` : `the number ${visible(raw)} is too large to represent`,
+      { file, line },
+      "the DATA block is damaged",
+    );
+  }
+  return cell;
+}
+
+interface KeyedPlan {
+  stubDims: { variable: string; codes: string[]; labels: string[] }[];
+  headDims: { codes: string[] }[];
+  keyed: (string | undefined)[];
+  builder: TidyBuilder;
+  warnings: string[];
+  file: string | undefined;
+}
+
+/**
+ * The DATA block of a PX file with KEYS: every line starts with the stub values in quotes (codes or value texts,
+ * as `KEYS("var")=CODES|VALUES` says), comma separated, followed by the cells of the heading combinations.
+ * Lines that hold only zeros may be left out (PX spec, "Files with KEYS"); they are filled in as 0.
+ */
+function readKeyedData(text: string, offset: number, firstLine: number, plan: KeyedPlan): void {
+  const { stubDims, headDims, keyed, builder, warnings, file } = plan;
+  const missing = keyed.findIndex((k) => k !== "CODES" && k !== "VALUES");
+  if (missing >= 0) {
+    throw new OmvarldError("PARSE", `KEYS are given for some stub variables but not for "${stubDims[missing]!.variable}" (or not as CODES or VALUES)`, { file }, 'every stub variable needs KEYS("var")=CODES or VALUES');
+  }
+  const lookups = stubDims.map((d, k) => new Map((keyed[k] === "CODES" ? d.codes : d.labels).map((key, j) => [key, j])));
+  const width = headDims.reduce((p, d) => p * d.codes.length, 1);
+  const rows = new Map<number, { cells: string[]; line: number }>();
+  let body = text.slice(offset);
+  let closed = false;
+  const semicolon = body.search(/;\s*$/);
+  if (semicolon >= 0) {
+    body = body.slice(0, semicolon);
+    closed = true;
+  }
+  const lines = body.split(/\r?\n|\r/);
+  for (let l = 0; l < lines.length; l++) {
+    const line = firstLine + l;
+    const source = lines[l]!.trim();
+    if (source === "") continue;
+    const keys: string[] = [];
+    let at = 0;
+    for (let k = 0; k < stubDims.length; k++) {
+      const m = /^"([^"]*)"\s*,?\s*/.exec(source.slice(at));
+      if (!m) throw new OmvarldError("PARSE", `expected ${stubDims.length} quoted keys at the start of the line, found ${visible(source.slice(at))}`, { file, line, column: at + 1 }, "a line of a KEYS file starts with its stub values in quotes");
+      keys.push(m[1]!);
+      at += m[0].length;
+    }
+    let index = 0;
+    keys.forEach((key, k) => {
+      const j = lookups[k]!.get(key);
+      if (j === undefined) throw new OmvarldError("PARSE", `key ${visible(key)} is not among the ${keyed[k]} of "${stubDims[k]!.variable}"`, { file, line }, "KEYS and CODES/VALUES disagree");
+      index = index * stubDims[k]!.codes.length + j;
+    });
+    const cells = source.slice(at).split(/[\s,]+/).filter((c) => c !== "");
+    if (cells.length !== width) {
+      throw new OmvarldError(cells.length < width ? "FILE_TRUNCATED" : "PARSE", `the line has ${cells.length} values, expected ${width}`, { file, line }, cells.length < width ? "the file may be cut off" : "HEADING and DATA disagree");
+    }
+    if (rows.has(index)) throw new OmvarldError("PARSE", `the keys ${keys.map((k) => `"${k}"`).join(",")} occur twice (lines ${rows.get(index)!.line} and ${line})`, { file, line });
+    rows.set(index, { cells, line });
+  }
+  if (!closed) warnings.push("the DATA block has no closing ';' at the end of the file; every line is complete, so it was read");
+  const stubTotal = stubDims.reduce((p, d) => p * d.codes.length, 1);
+  const labels = new Array<string>(stubDims.length + headDims.length);
+  let omitted = 0;
+  for (let r = 0; r < stubTotal; r++) {
+    let rest = r;
+    for (let k = stubDims.length - 1; k >= 0; k--) {
+      const n = stubDims[k]!.codes.length;
+      labels[k] = stubDims[k]!.codes[rest % n]!;
+      rest = Math.floor(rest / n);
+    }
+    const row = rows.get(r);
+    if (!row) omitted++;
+    for (let c = 0; c < width; c++) {
+      let rest2 = c;
+      for (let k = headDims.length - 1; k >= 0; k--) {
+        const n = headDims[k]!.codes.length;
+        labels[stubDims.length + k] = headDims[k]!.codes[rest2 % n]!;
+        rest2 = Math.floor(rest2 / n);
+      }
+      const cell = row ? readValue(row.cells[c]!, file, row.line) : { value: 0, status: null };
+      builder.push(labels, cell.value, cell.status);
+    }
+  }
+  if (omitted > 0) warnings.push(`${omitted} of ${stubTotal} lines are left out of the KEYS data block; as the PX format says, they are zeros`);
+}
+
+/** Text as an error shows it: escaped, at most 40 characters. */
+function visible(text: string): string {
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+  return shown;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { OmvarldError } from "../../src/errors.ts";
+import { readBytes } from "../../src/io/read.ts";
+import { fixture } from "../helpers.ts";
+
+/**
+ * A file cut at any byte of its last lines: the table has every complete row and no other, or the reader says
+ * where the file ends (an error with a line, or a warning that the last row may be incomplete). Never fewer rows
+ * without a word, never a value from a half-written cell without a word.
+ */
+function cutEverywhere(name: string, bytes: Buffer, from: number): { errors: number; warned: number; clean: number } {
+  const full = readBytes(bytes, { file: name });
+  const fullRows = full.toRows().map((r) => JSON.stringify(r));
+  const counts = { errors: 0, warned: 0, clean: 0 };
+  for (let end = from; end < bytes.length; end++) {
+    const cut = bytes.subarray(0, end);
+    let table;
+    try {
+      table = readBytes(cut, { file: name });
+    } catch (error) {
+      expect(error).toBeInstanceOf(OmvarldError);
+      const e = error as OmvarldError;
+      expect(e.line, `${name} cut at ${end}: ${e.message}`).toBeGreaterThan(0);
+      expect(e.toString()).not.toMatch(/[\0\r\n]/);
+      counts.errors++;
+      continue;
+    }
+    const rows = table.toRows().map((r) => JSON.stringify(r));
+    const warned = table.warnings.some((w) => /does not end with a line break/.test(w));
+    // every row read is a row of the full file, except the last one when the reader warned about it
+    const checked = warned ? rows.slice(0, -1) : rows;
+    for (const r of checked) expect(fullRows, `${name} cut at ${end}`).toContain(r);
+    if (warned) counts.warned++;
+    else {
+      // without a warning, no row of the complete lines before the cut is missing (a last line that ends in
+      // Excel's trailing delimiter is complete too)
+      const complete = cut.subarray(0, Math.max(cut.lastIndexOf(10), cut.lastIndexOf(13)) + 1);
+      const before = readBytes(complete, { file: name }).numRows;
+      expect(rows.length, `${name} cut at ${end}`).toBeGreaterThanOrEqual(before);
+      expect(rows.length - before, `${name} cut at ${end}`).toBeLessThanOrEqual(2);
+      counts.clean++;
+    }
+  }
+  return counts;
+}
+
+describe("files cut in the middle of a line", () => {
+  test("SCB's PxWeb CSV (quoted labels, CRLF) cut at each of its last 50 bytes", () => {
+    const bytes = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
+    const counts = cutEverywhere("befolkning.csv", bytes, bytes.length - 50);
+    expect(counts.errors + counts.warned + counts.clean).toBe(50);
+    expect(counts.errors).toBeGreaterThan(0);
+    expect(counts.warned).toBeGreaterThan(0);
+  });
+
+  test("SSB's Excel re-save (CR only, trailing `;`, decimal comma) cut at each of its last 50 bytes", () => {
+    const bytes = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
+    const counts = cutEverywhere("befolkning.csv", bytes, bytes.length - 50);
+    expect(counts.errors + counts.warned + counts.clean).toBe(50);
+    expect(counts.errors).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { OmvarldError } from "../../src/errors.ts";
+import { readBytes } from "../../src/io/read.ts";
+import type { Table } from "../../src/table/table.ts";
+import { fixture, one, total } from "../helpers.ts";
+
+const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
+const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
+
+function failure(run: () => unknown): OmvarldError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof OmvarldError) return error;
+    throw error;
+  }
+  throw new Error("expected an error, got none");
+}
+
+/** Groups the digits of every integer of four or more digits that stands alone in a cell, below the header line. */
+function group(text: string, mark: string, delimiter: string): string {
+  const cell = new RegExp(`([${delimiter}\\r\\n])(\\d{4,})(?=[${delimiter}\\r\\n]|$)`, "g");
+  const headerEnd = text.search(/[\r\n]/);
+  const body = text.slice(headerEnd).replace(cell, (_, before: string, digits: string) => before + digits.replace(/\B(?=(\d{3})+$)/g, mark));
+  return text.slice(0, headerEnd) + body;
+}
+
+function sameValues(a: Table, b: Table): void {
+  expect(a.numRows).toBe(b.numRows);
+  expect(a.toRows()).toEqual(b.toRows());
+}
+
+describe("numbers with thousands separators", () => {
+  const original = readBytes(lagostra, { file: "befolkning.csv" });
+
+  test.each([
+    ["a space", " "],
+    ["a no-break space (U+00A0)", "\u00a0"],
+    ["a narrow no-break space (U+202F)", "\u202f"],
+  ])("SSB statbank (Excel, `;`, decimal comma) grouped by %s: the same values", (_, mark) => {
+    const text = group(lagostra.toString("utf8"), mark, ";");
+    expect(text).toContain(`Heile landet;5${mark}295${mark}619;5${mark}328${mark}212;0,6;`);
+    const t = readBytes(text, { file: "befolkning.csv" });
+    sameValues(t, original);
+    expect(one(t, { region: "0428", year: 2019 })).toBe(6607);
+  });
+
+  test("grouped by points with decimal comma (1.234.567,8): the same values", () => {
+    const text = group(lagostra.toString("utf8"), ".", ";");
+    expect(text).toContain("Heile landet;5.295.619;5.328.212;0,6;");
+    sameValues(readBytes(text, { file: "befolkning.csv" }), original);
+  });
+
+  test("SCB's kommuner with points as thousands separators: ambiguous, refused, then read with decimalComma", () => {
+    // no kommun has a million inhabitants, so every cell reads as 44.605 or 44605
+    const text = group(befolkning.toString("latin1"), ".", ",").replaceAll(",", ";");
+    const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
+    expect(error.code).toBe("PARSE");
+    expect([error.line, error.column]).toEqual([2, 2]);
+    expect(error.message).toBe('column "2017" is ambiguous: "44.605" may be 44.605 or 44605, and no cell of the column settles whether "." is the decimal mark or groups thousands');
+    expect(error.hint).toMatch(/decimalComma: false if the point is the decimal mark, true if it groups thousands/);
+    const t = readBytes(text, { file: "befolkning.csv", decimalComma: true });
+    expect(total(t)).toBe(10_120_242);
+    expect(one(t, { region: "2021" })).toBe(6837);
+  });
+
+  test("a column that groups some numbers and not others is refused at the cell", () => {
+    const text = lagostra.toString("utf8").replace("0428 Trysil;6567;6607;", "0428 Trysil;6\u00a0567;6607;");
+    const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
+    expect(error.code).toBe("PARSE");
+    expect(error.message).toBe('column "2018" mixes number formats: found "6\u00a0567" after "5295619" at line 3');
+    expect([error.line, error.column]).toEqual([text.slice(0, text.indexOf("0428 Trysil")).split("\r").length, 2]);
+  });
+});
+
+describe("quoted numbers", () => {
+  test("a writer that quotes every cell: the same values as SCB's file", () => {
+    const text = befolkning.toString("latin1").replace(/,(\d+)\r\n/g, ',"$1"\r\n');
+    expect(text).toContain('"2021 Vansbro","6837"');
+    const t = readBytes(text, { file: "befolkning.csv" });
+    expect(t.numRows).toBe(290);
+    expect(total(t)).toBe(10_120_242);
+    expect(one(t, { region: "2021" })).toBe(6837);
+  });
+
+  test("quoted and grouped with a comma (\"1,234\") in a comma-delimited file", () => {
+    const text = befolkning.toString("latin1").replace(/,(\d+)\r\n/g, (_, d: string) => `,"${d.replace(/\B(?=(\d{3})+$)/g, ",")}"\r\n`);
+    expect(text).toContain('"2021 Vansbro","6,837"');
+    // "6,837" alone could be 6.837; the other cells ("44,605", "962,154"?) are all of the same shape, so it is refused
+    const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
+    expect(error.message).toMatch(/is ambiguous: "44,605" may be 44\.605 or 44605/);
+    const t = readBytes(text, { file: "befolkning.csv", decimalComma: false });
+    expect(total(t)).toBe(10_120_242);
+  });
+});
+
+describe("over-long numbers", () => {
+  test("400 digits: an error naming the cell, never Infinity", () => {
+    const text = befolkning.toString("latin1").replace('"2021 Vansbro",6837', `"2021 Vansbro",6837${"0".repeat(400)}`);
+    const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
+    expect(error.code).toBe("PARSE");
+    expect([error.line, error.column]).toEqual([223, 2]);
+    expect(error.message).toBe('column "2017" holds a number too large to read ("683700000000000000000000… (404 characters)", 404 digits)');
+  });
+
+  test("one line of five million digits ends in the same error", () => {
+    const text = befolkning.toString("latin1").replace('"2021 Vansbro",6837', `"2021 Vansbro",${"9".repeat(5_000_000)}`);
+    const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
+    expect([error.line, error.column]).toEqual([223, 2]);
+    expect(error.message).toMatch(/too large to read .*5000000 digits/);
+  });
+});
