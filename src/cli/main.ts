@@ -29,14 +29,19 @@ the year range, the number of rows and of missing cells.
 Options:
   --json   print one JSON object with the keys format, encoding, rows, dimensions, measures, years, missing
   --help   this text`,
-  attractiveness: `Usage: omvarld attractiveness FILE [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--json]
+  attractiveness: `Usage: omvarld attractiveness FILE [--commuting FILE] [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--estimation pooled|yearly] [--json]
 
 Runs the Telemarksforsking attractiveness model on a region × year panel (population on 1 January, its growth,
 natural increase, the national net immigration rate and private jobs; Telemarksforsking's own panel is read as
 it is) and prints, for every region of the level, the mean residential and business attractiveness over the
 period, their components and the rank. Regions below the minimum population are listed but not ranked.
+The residential model is one regression pooled over all regions and years of the period; with a commuting matrix
+(home × work kommune, e.g. SSB 03321) it adds the job growth of the places residents work in and labour-market
+integration (the out-commuting share). One year of flows is taken as the structure of every year.
 
 Options:
+  --commuting FILE         commuting flows by place of residence and place of work (repeat for several years)
+  --estimation MODE        pooled (default: one regression, one constant) or yearly (one regression a year)
   --level LEVEL            kommune (default), region or fylke, where the panel has a level column
   --from YEAR, --to YEAR   the period (default 2007-2016)
   --min-population N       smallest population that is ranked (default 1000)
@@ -55,7 +60,7 @@ Options:
   --name NAME     the region's name, where neither the data nor the registry give one (Sweden's NUTS 3 codes are named)
   --peers CODES   regions to compare with, comma-separated (default: the region's county)
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
-  --lang LANG     sv (default), nb or en
+  --lang LANG     sv, nb or en (default: nb for SSB's kommune tables, else sv)
   --out DIR       the output folder
   --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
   --help          this text`,
@@ -104,6 +109,7 @@ async function run(argv: string[]): Promise<number> {
       csv: { type: "boolean" },
       horizon: { type: "string" },
       name: { type: "string" },
+      commuting: { type: "string", multiple: true }, estimation: { type: "string" },
     },
   });
   if (values.help) {
@@ -127,16 +133,17 @@ async function run(argv: string[]): Promise<number> {
       console.log(attractiveness({
         file, level: values.level ?? "kommune", from: year("from", 2007), to: year("to", 2016),
         minPopulation: year("min-population", 1000), json: values.json === true,
+        commuting: values.commuting ?? [], estimation: estimationOf(values.estimation),
       }));
       return 0;
     }
     case "report": {
-      const lang = values.lang ?? "sv";
-      if (lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
+      const lang = values.lang;
+      if (lang !== undefined && lang !== "sv" && lang !== "nb" && lang !== "en") throw new OmvarldError("ARGUMENT", `--lang ${lang} is not sv, nb or en`);
       if (!values.region) throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
       const written = await report({
         data: (values.data ?? []).flatMap((d) => d.split(",")), region: values.region, peers: values.peers ? values.peers.split(",") : [],
-        locale: lang, out: values.out ?? "out/report", pdf: values.pdf === true, ...(values.name ? { name: values.name } : {}),
+        ...(lang ? { locale: lang } : {}), out: values.out ?? "out/report", pdf: values.pdf === true, ...(values.name ? { name: values.name } : {}),
         ...(values.horizon === undefined ? {} : { horizon: wholeNumber("horizon", values.horizon) }),
       });
       for (const path of written) console.log(path);
@@ -162,6 +169,11 @@ async function run(argv: string[]): Promise<number> {
       return 0;
   }
   return 1;
+}
+
+function estimationOf(value: string | undefined): "pooled" | "yearly" {
+  if (value === undefined || value === "pooled" || value === "yearly") return value ?? "pooled";
+  throw new OmvarldError("ARGUMENT", `--estimation ${value} is not pooled or yearly`);
 }
 
 function wholeNumber(option: string, value: string): number {

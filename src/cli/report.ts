@@ -4,7 +4,8 @@ import type { Locale } from "../charts/locale.ts";
 import { OmvarldError } from "../errors.ts";
 import { commutingFromFlows, commutingFromStocks } from "../indicators/commuting/indicators.ts";
 import { asAttractivenessPanel } from "../io/attractiveness.ts";
-import { asCommutingFlows, asCommutingStocks, commutingStockOf } from "../io/commuting.ts";
+import { asCommutingFlows, asCommutingStocks } from "../io/commuting.ts";
+import { assembleDatasets } from "../io/datasets.ts";
 import type { Table } from "../table/table.ts";
 import { read } from "../io/node.ts";
 import { renderHtml } from "../report/html.ts";
@@ -15,7 +16,8 @@ export interface ReportArgs {
   data: string[];
   region: string;
   peers: string[];
-  locale: Locale;
+  /** Default: Norwegian (nb) for SSB's kommune tables, else Swedish. */
+  locale?: Locale;
   out: string;
   pdf: boolean;
   /** The region's name where the data give none. */
@@ -27,41 +29,44 @@ export interface ReportArgs {
 /** The files behind --data: files as given, folders expanded to the statistics files in them. */
 function files(paths: readonly string[]): string[] {
   return paths.flatMap((p) =>
-    statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.(csv|px|json|tsv|gz)$/i.test(f)).map((f) => join(p, f)) : [p]);
+    statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.(csv|px|json|tsv|gz|xlsx)$/i.test(f)).sort().map((f) => join(p, f)) : [p]);
 }
 
-/** True when the table maps to origin-destination flows. */
-function isFlows(table: Table): boolean {
-  try {
-    asCommutingFlows(table);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Recognises the datasets a report can use; the others are reported as not used. */
+/** Recognises the datasets a report can use among the files; the others are reported as not used. */
 export function loadReportData(paths: readonly string[], region: string): { data: ReportData; unused: string[] } {
+  const found = assembleDatasets(files(paths).map((file) => read(file)));
   const data: ReportData = {};
-  const unused: string[] = [];
-  for (const file of files(paths)) {
-    const table = read(file);
-    if (table.has("level") && table.has("code") && table.has("private_jobs")) {
-      const panel = asAttractivenessPanel(table);
-      const level = panel.filter({ region }).numRows ? String(panel.filter({ region }).get("level", 0)) : null;
-      if (level) data.panel = panel.filter({ level });
-      else unused.push(`${file}: region ${region} is not in it`);
-    } else if (table.has("contents") && (table.distinct("contents") as string[]).some((c) => commutingStockOf(c) !== null)) {
-      data.commuting = commutingFromStocks(asCommutingStocks(table));
-    } else if (table.has("unit") && !table.has("age") && (table.distinct("unit") as string[]).includes("EUR_HAB")) {
-      data.gdp = table;
-    } else if (table.has("age") && table.has("sex") && table.has("region")) {
-      data.population = table.has("unit") ? table.filter({ unit: "NR" }) : table;
-    } else if (isFlows(table)) {
-      data.commuting = commutingFromFlows(asCommutingFlows(table));
-    } else unused.push(`${file}: not a dataset the report uses yet`);
+  const unused = found.unused.map((u) => `${u.file}: ${u.why}`);
+  if (found.panel) {
+    const panel = asAttractivenessPanel(found.panel);
+    const level = panel.filter({ region }).numRows ? String(panel.filter({ region }).get("level", 0)) : null;
+    // a kommun's panel rows may sit under its code before a renumbering: keep the kommune level then
+    data.panel = panel.filter({ level: level ?? "kommune" });
   }
+  if (found.commutingStocks) data.commuting = commutingFromStocks(asCommutingStocks(found.commutingStocks));
+  else if (found.commuting) data.commuting = commutingFromFlows(asCommutingFlows(found.commuting));
+  if (found.gdp) data.gdp = found.gdp;
+  if (found.groupPopulation) data.population = found.groupPopulation.has("unit") ? found.groupPopulation.filter({ unit: "NR" }) : found.groupPopulation;
+  if (found.population && found.population.reference) {
+    const source = found.population.table.provenance.source;
+    data.municipal = {
+      // SSB's tables carry pseudo-regions and SSB as their source; SCB's name SCB
+      country: source === "SCB" ? "SE" : source === "SSB" || found.population.table.has("region_kind") ? "NO" : "SE",
+      population: found.population.table,
+      reference: found.population.reference,
+      ...(found.births.length ? { births: found.births.map((b) => b.table) } : {}),
+      ...(found.deaths.length ? { deaths: preferredDeaths(found.deaths) } : {}),
+    };
+  }
+  if (found.change) unused.push(`${found.change.provenance.file}: components of change are computed from population, births and deaths`);
   return { data, unused };
+}
+
+/** Of several deaths tables, the one with the finest age detail (single ages, then age groups, then by sex only). */
+function preferredDeaths(deaths: readonly { table: Table }[]): Table[] {
+  const detail = (t: Table) => (!t.has("age") ? 0 : (t.distinct("age") as string[]).length > 20 ? 2 : 1);
+  const best = Math.max(...deaths.map((d) => detail(d.table)));
+  return deaths.filter((d) => detail(d.table) === best).map((d) => d.table);
 }
 
 /** `omvarld report`: writes report.html (and report.pdf) for a region into the output folder; returns the paths. */
@@ -69,11 +74,11 @@ export async function report(args: ReportArgs, log: (line: string) => void = con
   if (args.data.length === 0) throw new OmvarldError("ARGUMENT", "report needs --data", {}, "omvarld report --data data/tf --region 0428 --out out/report");
   const { data, unused } = loadReportData(args.data, args.region);
   for (const u of unused) log(`not used: ${u}`);
-  return writeReport(data, args);
+  return writeReport(data, { ...args, locale: args.locale ?? (data.municipal?.country === "NO" ? "nb" : "sv") });
 }
 
 /** Writes report.html (and report.pdf) for a region from data already loaded; returns the paths. */
-export async function writeReport(data: ReportData, args: Omit<ReportArgs, "data">): Promise<string[]> {
+export async function writeReport(data: ReportData, args: Omit<ReportArgs, "data" | "locale"> & { locale: Locale }): Promise<string[]> {
   const built = buildSections(data, {
     region: args.region, peers: args.peers, locale: args.locale, ...(args.name ? { name: args.name } : {}), ...(args.horizon ? { horizon: args.horizon } : {}),
   });

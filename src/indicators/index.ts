@@ -21,10 +21,15 @@ export { betaConvergence, sigmaConvergence, type BetaConvergence } from "./inequ
 export { ols, type OlsResult } from "./util/ols.ts";
 export * from "./commuting/index.ts";
 export * from "./attractiveness/index.ts";
-export { overlaps, parseAgeBand, within, type AgeBand } from "./population/ages.ts";
 export { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS, type DependencyBands } from "./population/dependency.ts";
 export { demographicCost, type CostOptions, type UnitCost } from "./population/cost.ts";
 export { alignToTotal } from "./population/align.ts";
 export { estimateRates, type RateOptions, type RateTables } from "./population/rates.ts";
 export { projectAgeGroups, type GroupProjection, type GroupProjectionOptions } from "./population/group-projection.ts";
-export { localRate, projectPopulation, sexOf, timeWeights, weightedRate, type ByAge, type BySex, type Projection, type ProjectionOptions, type Rates, type Sex } from "./population/projection.ts";
+export { localRate, projectPopulation, timeWeights, weightedRate, type ByAge, type BySex, type Projection, type ProjectionOptions, type Rates } from "./population/projection.ts";
+export { projectMunicipality, SKR_AGE_GROUPS, stepNet, type Component, type MunicipalProjection, type MunicipalProjectionOptions, type ProjectionAssumptions } from "./population/municipal-projection.ts";
+export { prepareProjectionData, type BirthCount, type DeathBand, type ProjectionData, type ProjectionInput } from "./population/projection-data.ts";
+export { cohortDeaths, movingSum, residualMigration, type CohortDeaths, type ResidualMigration } from "./population/residual-migration.ts";
+export { spread, STANDARD_FERTILITY_SOURCE, standardFertility } from "./population/schedules.ts";
+export { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./population/standard-mortality.ts";
+export { BACKTEST_ERRORS, backtestError, type SizeClassError } from "./population/backtest-errors.ts";

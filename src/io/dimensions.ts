@@ -8,6 +8,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   "kön": "sex", kon: "sex", "kjønn": "sex", kjonn: "sex", sex: "sex",
   "tabellinnehåll": "contents", statistikvariabel: "contents", statistikkvariabel: "contents",
   contentscode: "contents", contents: "contents",
+  arbeidsstedskommune: "destination", arbeidssted: "destination", "arbetsställets kommun": "destination",
+  arbetsställekommun: "destination", "place of work": "destination", workplace: "destination",
+  bostedskommune: "origin", bosted: "origin", bostadskommun: "origin", "place of residence": "origin", residence: "origin",
   municipality_name: "region_name", kommunnamn: "region_name", kommunenavn: "region_name", region_name: "region_name",
 };
 

@@ -14,3 +14,8 @@ export { asCanonical, asPopulationChange, COMPONENT_ALIASES, CommutingFlows, Com
 export { describe, type Description } from "./describe.ts";
 export { asCommutingFlows, asCommutingStocks, commutingStockOf } from "./commuting.ts";
 export { asAttractivenessPanel } from "./attractiveness.ts";
+export { readXlsx } from "./readers/xlsx.ts";
+export { combineRecognised, kindOf, recognise, type DatasetKind, type Recognised } from "./recognise.ts";
+export { assembleDatasets, type Datasets } from "./datasets.ts";
+export { isBothSexes, sexOf, type Sex } from "./sex.ts";
+export { isAllAges, overlaps, parseAgeBand, within, type AgeBand } from "./ages.ts";

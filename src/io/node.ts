@@ -1,11 +1,12 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import type { Chunk } from "./csv/body.ts";
 import { decoderFor, type Encoding, isGzip, sniffEncoding, utf8Kind } from "./decode.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { readCsvChunks } from "./readers/csv.ts";
+import { isZip } from "./xlsx/sheet.ts";
 
 /**
  * Reads an agency export from a file, or from bytes: sniffs gzip, encoding, format and delimiter.
@@ -17,14 +18,14 @@ import { readCsvChunks } from "./readers/csv.ts";
  * pop.filter({ region: "2021" }).toRows(); // [{ region: "2021", region_name: "Vansbro", year: 2017, value: 6837 }]
  */
 export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions = {}): Table {
-  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip: gunzipSync, ...options });
+  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip: gunzipSync, inflateRaw: inflateRawSync, ...options });
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
   if (size > (options.streamAbove ?? LARGE)) {
     const streamed = streamCsv(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
-  return readBytes(readFileSync(pathOrBytes), { gunzip: gunzipSync, ...options, file });
+  return readBytes(readFileSync(pathOrBytes), { gunzip: gunzipSync, inflateRaw: inflateRawSync, ...options, file });
 }
 
 function fileSize(path: string, file: string): number {
@@ -57,7 +58,7 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
   try {
     const probe = new Uint8Array(Math.min(size, 1 << 20));
     readSync(fd, probe, 0, probe.length, 0);
-    if (isGzip(probe) || probe.indexOf(0x22) >= 0) return undefined;
+    if (isGzip(probe) || isZip(probe) || probe.indexOf(0x22) >= 0) return undefined;
     const cut = probe.lastIndexOf(10) + 1 || probe.length;
     const sniffed = sniffEncoding(probe.subarray(0, cut), options.file);
     const bom = sniffed.bom;

@@ -8,8 +8,10 @@ import { readKolada } from "./readers/kolada.ts";
 import { readPx } from "./readers/px.ts";
 import { readPxWebJson } from "./readers/pxweb-json.ts";
 import { readSdmxCsv } from "./readers/sdmx.ts";
+import { agencyOfTableId, readXlsx } from "./readers/xlsx.ts";
+import { isZip } from "./xlsx/sheet.ts";
 
-export type Format = "csv" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
+export type Format = "csv" | "xlsx" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
 
 export interface ReadOptions {
   /** Name of the file, for provenance and error messages. */
@@ -22,6 +24,8 @@ export interface ReadOptions {
   decimalComma?: boolean;
   /** Decompresses gzip bytes; `omvarld/node` passes zlib's gunzipSync. */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
+  /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
+  inflateRaw?: (bytes: Uint8Array) => Uint8Array;
   /**
    * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
    * `age`, ...), e.g. `{ region: ["SE312", "SE"] }` or `{ region: (code) => code.startsWith("SE") }`. Eurostat TSV
@@ -70,6 +74,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
         bytes = options.gunzip(bytes);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
+      if (isZip(bytes)) return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);
       const sniffed = sniffEncoding(bytes, file);
       const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
       const format = options.format ?? sniffFormat(headText);
@@ -86,7 +91,7 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     const format = options.format ?? sniffFormat(text);
     if (format === null) throw new OmvarldError("FILE_TRUNCATED", "the file holds no data", { file });
     const table = keepWhere(parse(text, format, options), options.where, file);
-    return table.withProvenance({ encoding, ...(file ? { file } : {}) });
+    return withTableId(table).withProvenance({ encoding, ...(file ? { file } : {}) });
   } catch (error) {
     throw inFile(error, file);
   }
@@ -100,6 +105,15 @@ export function keepWhere(table: Table, where: ReadOptions["where"], file: strin
     throw new OmvarldError("ARGUMENT", `the option where names the column "${absent}", which the table does not have`, { file }, `its columns: ${table.columnNames.join(", ")}`);
   }
   return table.filter(Object.fromEntries(Object.entries(where).map(([name, spec]) => [name, typeof spec === "function" ? (v: unknown) => v !== null && spec(String(v)) : spec])));
+}
+
+/** A statbank title starts with the table's id ("07459: Population, by region, ..."): it becomes the table id. */
+function withTableId(table: Table): Table {
+  const title = table.provenance.title;
+  const id = title === undefined || table.provenance.tableId ? undefined : /^(\d{5}|[A-Z]{2}\d{4}[A-Z0-9]*|TAB\d+):\s+(.*)$/.exec(title);
+  if (!id) return table;
+  const source = table.provenance.source ?? agencyOfTableId(id[1]);
+  return table.withProvenance({ tableId: id[1]!, title: id[2]!, ...(source ? { source } : {}) });
 }
 
 /** Files above this size (bytes) are read as bytes where the format allows it. */
@@ -125,6 +139,8 @@ function parse(text: string, format: Format, options: ReadOptions): Table {
       return readEurostatTsv(text, { file, where: options.where });
     case "sdmx-csv":
       return readSdmxCsv(text, { file });
+    case "xlsx":
+      throw new OmvarldError("ARGUMENT", "an Excel workbook must be read from its bytes, not from text", { file }, "pass the file's bytes (a Uint8Array) or its path to read()");
     default: {
       let json: unknown;
       try {

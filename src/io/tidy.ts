@@ -1,5 +1,5 @@
 import { OmvarldError } from "../errors.ts";
-import { isTotalLabel, parseRegionLabel } from "../regions/labels.ts";
+import { isPseudoRegion, isTotalLabel, parseRegionLabel } from "../regions/labels.ts";
 import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../table/column.ts";
 import { type Role, Table } from "../table/table.ts";
 import { parsePeriod } from "./dimensions.ts";
@@ -100,6 +100,13 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
   let out = keep.withColumn("region", kept.mapValues((d) => codeOf[entry.get(d)!]!), "dimension");
   if (!out.has("region_name") && nameOf.some((x) => x !== null)) {
     out = out.withColumn("region_name", kept.mapValues((d) => nameOf[entry.get(d)!]!), "dimension");
+  }
+  // SSB's pseudo-regions (Svalbard, the shelf, "Rest") are kept, flagged as regions of their own kind
+  const pseudo = known.filter((k) => isPseudoRegion(codeOf[k]!, nameOf[k] ?? null));
+  if (pseudo.length > 0) {
+    const isPseudo = new Set(pseudo.map((k) => column.dictionary[k]));
+    out = out.withColumn("region_kind", kept.mapValues((d) => (isPseudo.has(d) ? "pseudo" : "region")), "dimension");
+    warnings.push(`${pseudo.length} pseudo-region${pseudo.length > 1 ? "s" : ""} (${pseudo.map((k) => column.dictionary[k]).slice(0, 3).join(", ")}) kept with region_kind "pseudo": leave them out of rankings`);
   }
   return out;
 }

@@ -10,7 +10,24 @@ export interface RegionLabel {
 
 const NUMERIC = /^(?:[KF]-)?(\d{1,9}(?:-\d{2})?)(?:\s+-\s+|\s+)?(.*)$/;
 const NUTS = /^([A-Z]{2}[0-9A-Z_]{0,8})(?:\s+(.+))?$/;
-const SSB_PSEUDO = /^K-(Rest)$/;
+const SSB_PSEUDO = /^K-(Rest)\b\s*(.*)$/;
+
+/** Names of the places SSB lists as regions that are no kommune or fylke: Svalbard, the shelf, abroad, unknown. */
+const PSEUDO_NAMES = /svalbard|jan mayen|kontinentalsokkel|continental shelf|utlandet|abroad|ikke bosatt|not resident|uoppgitt|unknown|delte kommuner|divided municipalities|divided municalities/i;
+
+/**
+ * True for SSB's pseudo-regions, which hold people or events but are no kommune or fylke: `K-21-22` Svalbard and
+ * Jan Mayen, `K-23` the continental shelf, `K-Rest` divided kommuner and unknown, and the old county-level rows
+ * "21 Svalbard", "23 Kontinentalsokkelen", "25 Utlandet", "88 Ikke bosatt i Norge", "99 Uoppgitt fylke". Rankings
+ * and comparisons of kommuner leave them out.
+ *
+ * @example
+ * isPseudoRegion("Rest", "Divided municalities and unknown") // true
+ * isPseudoRegion("3421", "Trysil")                          // false
+ */
+export function isPseudoRegion(code: string, name: string | null = null): boolean {
+  return code === "Rest" || code === "21-22" || (name !== null && PSEUDO_NAMES.test(name));
+}
 
 /** Region names without a code that stand for a whole country; their codes as the agencies use them. */
 const COUNTRY_LABELS: Readonly<Record<string, string>> = {
@@ -42,7 +59,7 @@ export function isTotalLabel(label: string): boolean {
 export function parseRegionLabel(label: string): RegionLabel | null {
   const text = label.trim();
   const pseudo = SSB_PSEUDO.exec(text);
-  if (pseudo) return { code: pseudo[1]!, name: null };
+  if (pseudo) return { code: pseudo[1]!, name: pseudo[2]!.trim() || null };
   const numeric = NUMERIC.exec(text);
   if (numeric) {
     const name = numeric[2]!.trim();

@@ -1,6 +1,6 @@
-import { type CodeChange, MANUAL_CHANGES } from "./data/changes.ts";
-import { NO_FYLKER_2020, NO_FYLKER_2024, SE_LAN } from "./data/counties.ts";
-import { NO_KOMMUNER_2020, NO_REGIONS_2019 } from "./data/no-kommuner.ts";
+import { type CodeChange, SE_CHANGES, SE_FORMER_KOMMUNER } from "./data/changes.ts";
+import { SE_LAN } from "./data/counties.ts";
+import { NO_CODE_LINKS, NO_FYLKER, NO_KOMMUNER } from "./data/no-klass.ts";
 import { SE_KOMMUNER } from "./data/se-kommuner.ts";
 
 export type Country = "SE" | "NO";
@@ -11,78 +11,125 @@ export interface Region {
   name: string;
   country: Country;
   level: Level;
-  /** First year (1 January) the code is valid, where known. */
+  /** First year (1 January) the code is valid under this name, where known. */
   from?: number;
-  /** Last year the code is valid, where known. */
+  /** Last year the code is valid under this name, where known; absent while it is valid. */
   to?: number;
 }
 
-function regions(rows: readonly (readonly [string, string])[], country: Country, level: Level, from?: number, to?: number): Region[] {
-  return rows.map(([code, name]) => ({ code, name, country, level, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+function region(code: string, name: string, country: Country, level: Level, from = 0, to = 0): Region {
+  return { code, name, country, level, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
-
-/** Kommuner and fylker valid in 2018-2019 (pre-2020 codes). */
-const no2019 = NO_REGIONS_2019.map(([code, name]): Region => ({
-  code, name, country: "NO", level: code.length === 2 ? "county" : "municipality", to: 2019,
-}));
-
-/** Norwegian kommuner that only got a new number in 2020, matched by name between the 2019 and 2020 lists. */
-function renumbered2020(): CodeChange[] {
-  const merged = new Set(MANUAL_CHANGES.filter((c) => c.country === "NO" && c.year === 2020).flatMap((c) => c.from));
-  const byName = new Map(NO_KOMMUNER_2020.map(([code, name]) => [name, code]));
-  const out: CodeChange[] = [];
-  for (const [code, name] of NO_REGIONS_2019) {
-    if (code.length !== 4 || merged.has(code)) continue;
-    const to = byName.get(name.replace(/ kommune$/, "").replace(/ \((Møre og Romsdal|Nordland)\)$/, "")) ??
-      byName.get(`${name.split(" - ")[0]} - Evenássi`);
-    if (to !== undefined && to !== code) out.push({ country: "NO", year: 2020, from: [code], to: [to] });
-  }
-  return out;
-}
-
-const SPLIT_2024 = new Set(["30", "38", "54"]);
-
-/** Every code change known to the registry, oldest first. */
-export const CODE_CHANGES: readonly CodeChange[] = [...MANUAL_CHANGES, ...renumbered2020()].sort((a, b) => a.year - b.year);
 
 /**
- * All regions known to the registry: Swedish riket, 21 län and 290 kommuner; Norway, its fylker and kommuner in the
- * 2018-2019 and 2020-2023 structures, and the 2024 fylker.
+ * Groups KLASS's change rows (old → new per year) into changes: the rows of one year that share a code form one
+ * change (a merger, a split, a renumbering, or several kommuner redrawn together, as Stokke, Andebu, Sandefjord and
+ * Tønsberg in 2017). Names are those of the old codes the year before and of the new codes in the year.
+ */
+function norwegianChanges(): CodeChange[] {
+  const nameOf = (code: string, year: number): string =>
+    NO_KOMMUNER.find(([c, , from, to]) => c === code && from <= year && (to === 0 || year <= to))?.[1] ?? code;
+  const byYear = new Map<number, [string, string][]>();
+  for (const [year, from, to] of NO_CODE_LINKS) {
+    let rows = byYear.get(year);
+    if (!rows) byYear.set(year, (rows = []));
+    rows.push([from, to]);
+  }
+  const changes: CodeChange[] = [];
+  for (const [year, rows] of byYear) {
+    const done = new Set<number>();
+    for (let i = 0; i < rows.length; i++) {
+      if (done.has(i)) continue;
+      // the connected group of rows around row i
+      const olds = new Set([rows[i]![0]]);
+      const news = new Set([rows[i]![1]]);
+      const group: [string, string][] = [];
+      for (let grew = true; grew; ) {
+        grew = false;
+        rows.forEach(([o, n], k) => {
+          if (!done.has(k) && (olds.has(o) || news.has(n))) {
+            done.add(k);
+            group.push([o, n]);
+            olds.add(o);
+            news.add(n);
+            grew = true;
+          }
+        });
+      }
+      const from = [...olds].sort();
+      const to = [...news].sort();
+      const note = `${from.map((c) => nameOf(c, year - 1)).join(", ")} → ${to.map((c) => nameOf(c, year)).join(", ")}`;
+      changes.push({ country: "NO", year, from, to, note, ...(from.length > 1 && to.length > 1 ? { links: group } : {}) });
+    }
+  }
+  return changes;
+}
+
+/** Every code change known to the registry, oldest first: Sweden's (SCB) and Norway's (SSB KLASS, from 1972). */
+export const CODE_CHANGES: readonly CodeChange[] = [...SE_CHANGES, ...norwegianChanges()].sort((a, b) => a.year - b.year);
+
+/** The year a current Swedish code began, where a known change created it. */
+function swedishStart(code: string): number {
+  const years = SE_CHANGES.filter((c) => c.to.includes(code) && !c.from.includes(code)).map((c) => c.year);
+  return years.length ? Math.max(...years) : 0;
+}
+
+/**
+ * All regions known to the registry. Sweden: riket, 21 län, the 290 kommuner and the former codes of renumbered
+ * kommuner. Norway: the country, every fylke and kommune code of SSB's KLASS versions 2002-2024 with its validity
+ * (one entry per code and name; codes valid in 2002 have no `from`).
  */
 export const REGIONS: readonly Region[] = [
-  { code: "00", name: "Riket", country: "SE", level: "country" },
-  ...regions(SE_LAN, "SE", "county"),
-  ...regions(SE_KOMMUNER, "SE", "municipality"),
-  { code: "0", name: "Hele landet", country: "NO", level: "country" },
-  ...no2019,
-  // Viken, Vestfold og Telemark and Troms og Finnmark end in 2023; the other eight fylker go on
-  ...regions(NO_FYLKER_2020.filter(([c]) => SPLIT_2024.has(c)), "NO", "county", 2020, 2023),
-  ...regions(NO_FYLKER_2020.filter(([c]) => !SPLIT_2024.has(c)), "NO", "county", 2020),
-  ...regions(NO_KOMMUNER_2020, "NO", "municipality", 2020),
-  ...regions(NO_FYLKER_2024.filter(([c]) => !NO_FYLKER_2020.some(([old]) => old === c)), "NO", "county", 2024),
+  region("00", "Riket", "SE", "country"),
+  ...SE_LAN.map(([code, name]) => region(code, name, "SE", "county")),
+  ...SE_KOMMUNER.map(([code, name]) => region(code, name, "SE", "municipality", swedishStart(code))),
+  ...SE_FORMER_KOMMUNER.map(([code, name, from, to]) => region(code, name, "SE", "municipality", from, to)),
+  region("0", "Hele landet", "NO", "country"),
+  ...NO_FYLKER.map(([code, name, from, to]) => region(code, name, "NO", "county", from, to)),
+  ...NO_KOMMUNER.map(([code, name, from, to]) => region(code, name, "NO", "municipality", from, to)),
 ];
+
+const BY_CODE = new Map<string, Region[]>();
+for (const r of REGIONS) {
+  const list = BY_CODE.get(r.code);
+  if (list) list.push(r);
+  else BY_CODE.set(r.code, [r]);
+}
+
+const validIn = (r: Region, year: number): boolean => (r.from ?? -Infinity) <= year && year <= (r.to ?? Infinity);
 
 /**
  * Looks up a region by code. Codes are shared between countries ("0114" is a Swedish kommun only, but "03" is both
- * Uppsala län and Oslo), so pass the country where it matters; `year` picks the code's valid vintage.
+ * Uppsala län and Oslo), so pass the country where it matters; `year` picks the entry valid that year, otherwise the
+ * latest entry of the code (Swedish before Norwegian).
  *
  * @example
  * findRegion("2021", { country: "SE" })?.name // "Vansbro"
+ * findRegion("1507", { country: "NO", year: 2023 })?.name // "Ålesund"
  */
 export function findRegion(code: string, options: { country?: Country; year?: number } = {}): Region | undefined {
-  return REGIONS.find(
-    (r) =>
-      r.code === code &&
-      (options.country === undefined || r.country === options.country) &&
-      (options.year === undefined || ((r.from ?? -Infinity) <= options.year && options.year <= (r.to ?? Infinity))),
-  );
+  const candidates = (BY_CODE.get(code) ?? []).filter((r) => options.country === undefined || r.country === options.country);
+  if (options.year !== undefined) return candidates.find((r) => validIn(r, options.year!));
+  let best: Region | undefined;
+  for (const r of candidates) {
+    if (!best || (best.country === r.country && (r.to ?? Infinity) > (best.to ?? Infinity))) best = r;
+  }
+  return best;
 }
 
-/** The municipalities of a country, optionally for one year's structure. */
+/**
+ * The municipalities of a country in one year's structure; without a year, today's (codes with no end).
+ * Norway: every structure from 2002 (SSB KLASS). Sweden: complete from 1999; before that only the changes in
+ * CODE_CHANGES are known, and kommuner renumbered in the Skåne (1997) and Västra Götaland (1998) mergers that are not
+ * listed there appear under their current codes.
+ *
+ * @example
+ * municipalities("NO", 2019).length // 422
+ * municipalities("NO", 2024).length // 357
+ */
 export function municipalities(country: Country, year?: number): Region[] {
   return REGIONS.filter(
-    (r) => r.country === country && r.level === "municipality" &&
-      (year === undefined || ((r.from ?? -Infinity) <= year && year <= (r.to ?? Infinity))),
+    (r) => r.country === country && r.level === "municipality" && (year === undefined ? r.to === undefined : validIn(r, year)),
   );
 }
 

@@ -12,7 +12,8 @@ const STYLE = `
   table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; break-inside: avoid; } th, td { padding: 0.2rem 0.7rem; border-bottom: 1px solid #ddd; }
   td { text-align: right; font-variant-numeric: tabular-nums; } td:first-child, th:first-child { text-align: left; }
   .source { color: #555; font-size: 0.85rem; } footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
-  section { break-before: auto; } @media print { body { margin: 0; max-width: none; } }`;
+  section { break-before: auto; } @media print { body { margin: 0; max-width: none; } }
+  .head { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
 
 /**
  * The report as one self-contained HTML page: inline SVG charts and CSS, no scripts, nothing fetched, so that it
@@ -26,7 +27,7 @@ export async function renderHtml(report: { name: string; sections: Section[]; mi
     const table = s.table
       ? `<table><thead><tr>${s.table.columns.map((c) => `<th>${escape(c)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`
       : "";
-    parts.push(`<section id="${s.id}"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures.join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`);
+    parts.push(`<section id="${s.id}"><div class="head"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures[0] ?? ""}</div>${figures.slice(1).join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`);
   }
   const missing = report.missing.length ? `<section id="missing"><h2>${escape(w.missing)}</h2><ul>${report.missing.map((m) => `<li>${escape(m)}: ${escape(w.missingWhy)}</li>`).join("")}</ul></section>` : "";
   return `<!DOCTYPE html>

@@ -13,6 +13,9 @@ import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
 import { projectionSection } from "./projection.ts";
 import { formatNumber, WORDS } from "./text.ts";
+import { type MunicipalData, municipalSections } from "./municipal.ts";
+import { findRegion } from "../regions/registry.ts";
+import { CODE_CHANGES } from "../regions/registry.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -34,6 +37,8 @@ export interface ReportData {
   population?: Table;
   /** GDP by region, unit and year (Eurostat nama_10r_3gdp, with unit EUR_HAB: euro per inhabitant). */
   gdp?: Table;
+  /** The agencies' own kommun tables: population by single age and sex, births, deaths (SCB, SSB). */
+  municipal?: MunicipalData;
 }
 
 export interface ReportOptions {
@@ -55,11 +60,19 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const w = WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
-  const focus = data.panel?.filter({ region: options.region });
+  const municipal = data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0 ? data.municipal : undefined;
+  // a panel on older codes (Telemarksforsking's 2003-2016: Trysil 0428) serves the kommun that only got a new number
+  const panelCode = data.panel ? panelCodeOf(data.panel, options.region, municipal?.country) : options.region;
+  const focus = data.panel?.filter({ region: panelCode });
   const inPanel = data.panel !== undefined && focus !== undefined && focus.numRows > 0;
-  // the name the data give, else the one asked for, else the registry's (Sweden's NUTS 3 regions), else the code
-  const name = (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? options.name ?? nutsName(options.region) ?? options.region;
-  if (inPanel) {
+  const registryName = municipal ? findRegion(options.region, { country: municipal.country })?.name : undefined;
+  // the name asked for, else the registry's, else the data's, else (Sweden's NUTS 3 regions) the län, else the code
+  const name = options.name ?? registryName ?? (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? municipalName(municipal, options.region) ?? nutsName(options.region) ?? options.region;
+  if (municipal) {
+    sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(options.peers ? { peers: options.peers } : {}) }).sections);
+    if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale));
+    else missing.push(w.attractiveness, w.jobs);
+  } else if (inPanel) {
     const series = data.panel!.filter({ region: peersOf(data.panel!, options) }).select("region", "region_name", "year", "population");
     sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale));
   } else {
@@ -67,15 +80,31 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
     if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
     missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
   }
-  const commuting = data.commuting?.filter({ region: options.region });
+  const commuting = data.commuting?.filter({ region: data.commuting ? panelCodeOf(data.commuting, options.region, municipal?.country) : options.region });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
   const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
   if (economy) sections.push(economy);
   missing.push(w.productivity);
-  if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
+  if (municipal) {
+    // the projection is among the kommun's sections
+  } else if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
   else missing.push(w.projection);
   return { name, sections, missing };
+}
+
+/** The name the kommun tables give a region. */
+function municipalName(data: MunicipalData | undefined, region: string): string | null {
+  if (!data?.population.has("region_name")) return null;
+  const row = data.population.filter({ region }).toRows()[0];
+  return row ? (row.region_name as string | null) : null;
+}
+
+/** The code a table (a panel, commuting flows) holds for a region: the region itself, or the one code it had before a renumbering. */
+function panelCodeOf(panel: Table, region: string, country: "SE" | "NO" | undefined): string {
+  if (panel.filter({ region }).numRows > 0 || !country) return region;
+  const before = CODE_CHANGES.filter((c) => c.country === country && c.to.length === 1 && c.to[0] === region && c.from.length === 1).map((c) => c.from[0]!);
+  return before.find((code) => panel.filter({ region: code }).numRows > 0) ?? region;
 }
 
 function peersOf(panel: Table, options: ReportOptions): string[] {

@@ -8,3 +8,4 @@ export type { LagOptions } from "./verbs/lag.ts";
 export type { PivotLongerOptions, PivotWiderOptions } from "./verbs/pivot.ts";
 export type { SortKey } from "./verbs/sort.ts";
 export { fromArrow } from "./arrow.ts";
+export { concatTables } from "./verbs/concat.ts";

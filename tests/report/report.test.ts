@@ -22,7 +22,7 @@ describe("the HTML report", () => {
     expect(html.match(/<figure><svg/g)).toHaveLength(5);
     // Trysil 7 025 (2003) → 6 525 (2016), read from the panel: −7,1 %
     expect(html).toContain("Befolkningen i Trysil har minskat med 7,1 % sedan 2003 (från 7\u00a0025 till 6\u00a0525).");
-    expect(html).toMatch(/Trysils boendeattraktivitet 2007–2016 var −0,26 procentenheter per år, plats 284 av 399 kommuner\./);
+    expect(html).toMatch(/Trysils boendeattraktivitet 2007–2016 var −0,25 procentenheter per år, plats 277 av 399 kommuner\./);
     expect(html).toContain("Källa: Telemarksforsking / SSB");
     expect(html).not.toMatch(/−0,0\b/);
     expect(html).toMatch(/<h2>Avsnitt som saknas eftersom data saknas<\/h2><ul><li>Pendling: inga data<\/li>/);

@@ -24,6 +24,7 @@ export function stackedWithLine(
         y: { field: "value", type: "quantitative", title: options.yTitle, stack: "zero" },
         color: { field: "component", type: "nominal", title: options.legendTitle, sort: options.order },
         order: { field: "order" },
+        ...(components.some((c) => c.kind === "projected") ? { opacity: { condition: { test: "datum.kind === 'projected'", value: 0.45 }, value: 1 } } : {}),
       },
     },
     {

@@ -1,6 +1,6 @@
-import type { Table } from "../../table/table.ts";
+import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
-import type { Locale } from "../locale.ts";
+import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
 import { type ChartOptions, frame } from "./common.ts";
 
@@ -42,19 +42,33 @@ export function pyramidChart(population: Table, options: ChartOptions & { year: 
   });
 }
 
-/** The dependency ratio over the years per region, from `dependencyRatios()`. */
+/** Rows with a `kind` get it in words, and the last observed year of each region also opens the projected line. */
+function withJoin(rows: Row[], locale: Locale): Row[] {
+  if (!rows.some((r) => "kind" in r)) return rows;
+  const named: Row[] = rows.map((r) => ({ ...r, kind: word(r.kind === "projected" ? "projected" : "observed", locale) }));
+  const joins = [...new Set(rows.map((r) => r.region))].flatMap((region) => {
+    const observed = named.filter((r) => r.region === region && r.kind === word("observed", locale));
+    const last = observed.reduce<Row | null>((a, r) => (a === null || (r.year as number) > (a.year as number) ? r : a), null);
+    return last && named.some((r) => r.region === region && r.kind === word("projected", locale)) ? [{ ...last, kind: word("projected", locale) }] : [];
+  });
+  return [...named, ...joins];
+}
+
+/** The dependency ratio over the years per region, from `dependencyRatios()`; projected years (a `kind` column) dashed. */
 export function dependencyChart(ratios: Table, options: ChartOptions = {}): Chart {
   const locale: Locale = options.locale ?? "sv";
   const t = TEXT[locale];
   return new Chart({
     ...frame(ratios, options, { title: t.ratio }),
     // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
-    data: { values: ratios.select("region", "year", "ratio").toRows().filter((r) => r.ratio !== null) },
+    data: { values: withJoin(ratios.select("region", "year", "ratio", ...(ratios.has("kind") ? ["kind"] : [])).toRows().filter((r) => r.ratio !== null), locale) },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "year", type: "quantitative", title: t.year, axis: { format: "d", tickMinStep: 1 } },
       y: { field: "ratio", type: "quantitative", title: t.ratio, scale: { zero: false } },
       color: { field: "region", type: "nominal", title: null, ...(ratios.distinct("region").length === 1 ? { legend: null, scale: { range: [FOCUS_COLOUR] } } : {}) },
+      // projected years (a `kind` column) are dashed, observed ones solid
+      ...(ratios.has("kind") ? { strokeDash: { field: "kind", type: "nominal", title: null, sort: [word("observed", locale), word("projected", locale)], scale: { range: [[1, 0], [5, 3]] } } } : {}),
     },
   });
 }

@@ -56,10 +56,11 @@ export function componentsChart(components: Table, options: ChartOptions & { reg
   const locale: Locale = options.locale ?? "sv";
   const one = components.filter({ region: options.region });
   const parts: readonly ("natural_increase" | "net_domestic_migration" | "net_international_migration" | "net_migration" | "adjustment")[] =
-    one.distinct("net_domestic_migration").length > 0
+    one.has("net_domestic_migration") && one.distinct("net_domestic_migration").length > 0
       ? ["natural_increase", "net_domestic_migration", "net_international_migration", "adjustment"]
       : ["natural_increase", "net_migration", "adjustment"];
-  const long = one.toRows().flatMap((r) => parts.map((p) => ({ year: r.year, component: word(p, locale), order: parts.indexOf(p), value: r[p] ?? null })));
+  // projected years (a `kind` column) are drawn lighter than observed ones
+  const long = one.toRows().flatMap((r) => parts.map((p) => ({ year: r.year, component: word(p, locale), order: parts.indexOf(p), value: r[p] ?? null, ...(r.kind ? { kind: r.kind } : {}) })));
   const totals = rows(one, ["year", "change"]).filter((r) => r.change !== null);
   return new Chart({
     ...frame(components, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("change", locale).toLowerCase()}` }),

@@ -1,6 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
-import { ols } from "../util/ols.ts";
+import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
 import { finite } from "../util/stats.ts";
 import { DEFAULT_GROUPS, industryGroup } from "./groups.ts";
@@ -17,6 +17,8 @@ export interface BusinessOptions {
   /** Industry groups (default METHODS §3.3); with `only`, the model runs on those groups (e.g. ["visitor"]). */
   groups?: Readonly<Record<string, readonly string[]>>;
   only?: readonly string[];
+  /** "pooled" (default): one γ over every region and year of the window; "yearly": one γ a year. */
+  estimation?: "pooled" | "yearly";
 }
 
 export interface BusinessResult {
@@ -25,10 +27,19 @@ export interface BusinessResult {
    * private jobs of the year before.
    */
   decomposition: Table;
-  /** Per year: national growth and the population effect's γ with its standard error. */
+  /** Per year: national growth and the population effect's γ with its standard error (the pooled γ every year when pooled). */
   years: Table;
+  /** The regressions: one (`year` null) when pooled, one per year otherwise. */
+  regressions: { year: number | null; fit: OlsResult }[];
+  estimation: "pooled" | "yearly";
   missing: string[];
 }
+
+/** The table visitor (or any group's) attractiveness needs, named in the error when it is not given. */
+export const INDUSTRY_TABLE_HINT =
+  "pass { industries }: jobs by place of work × industry (2-digit NACE/SN2007/SNI2007) × year, column value — " +
+  "Norway: SSB statbank 09313 (sysselsatte etter arbeidssted og næring, 2009-2014) or its successor; " +
+  "Sweden: SCB AM0207K/DagSNI07KonK (RAMS) or AM0210B/ArbStDoNArNN (BAS)";
 
 /**
  * Business attractiveness (næringsattraktivitet, METHODS §3.2): the growth of private jobs split into
@@ -36,8 +47,10 @@ export interface BusinessResult {
  *     g_J(r,t) = NAT(t) + IND(r,t) + POP(r,t) + A(r,t)
  *
  * NAT: national private job growth (the regions summed); IND = Σ_i s_{r,i,t−1}·(g_{N,i,t} − g_{N,t}), the
- * industry mix (from `industries`); POP = γ_t·(g_P(r,t−1) − g_P(N,t−1)), the effect of the region's population
- * growth the year before, with γ_t estimated across regions each year; A, the residual, is the attractiveness.
+ * industry mix (from `industries`); POP = γ·(g_P(r,t−1) − g_P(N,t−1)), the effect of the region's population
+ * growth the year before, with γ estimated by OLS of g_J − NAT − IND on the relative population growth (with a
+ * constant), pooled over every region and year of the window (or each year, `estimation: "yearly"`); A = g_J −
+ * NAT − IND − POP, the residual with the constant, is the attractiveness.
  * With `only: ["visitor"]` the same model runs on the visitor industries: visitor attractiveness (METHODS §4).
  */
 export function businessAttractiveness(table: Table, options: BusinessOptions): BusinessResult {
@@ -45,7 +58,10 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
   const missing: string[] = [];
   const industry = options.industries ? industryGrowth(options.industries, options) : null;
   if (!industry) missing.push("the industry effect (no jobs by industry given)");
-  if (options.only && !industry) throw new OmvarldError("ARGUMENT", `the ${options.only.join(", ")} model needs jobs by industry`, {}, "pass { industries }");
+  if (options.only && !options.industries) {
+    throw new OmvarldError("ARGUMENT", `${options.only.join(", ")} attractiveness needs a table of jobs by industry, and none was given`, { file: table.provenance.file }, INDUSTRY_TABLE_HINT);
+  }
+  if (options.only && (!industry || industry.regionTotal.size === 0)) throw new OmvarldError("ARGUMENT", `the jobs by industry hold no ${options.only.join(", ")} industries`, { file: options.industries?.provenance.file }, INDUSTRY_TABLE_HINT);
   // the jobs that are modelled: all private jobs from the panel, or the chosen groups' jobs by industry
   const jobsOf = (region: string, year: number): number | null =>
     industry && options.only ? (industry.regionTotal.get(`${region}|${year}`) ?? null) : (panel.get(region)?.get(year)?.privateJobs ?? null);
@@ -58,8 +74,11 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     }
     return s;
   };
-  const rows: Record<string, string | number | null>[] = [];
-  const yearRows: Record<string, string | number | null>[] = [];
+  const estimation = options.estimation ?? "pooled";
+  interface Obs { region: string; year: number; g: number; ind: number; rel: number }
+  const observations: Obs[] = [];
+  const notes = new Map<string, string>();
+  const yearInfo = new Map<number, { nat: number | null; natPop: number | null }>();
   for (let year = options.from; year <= options.to; year++) {
     const J1 = sum(year, (r) => jobsOf(r, year));
     const J0 = sum(year, (r) => jobsOf(r, year - 1));
@@ -67,35 +86,55 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     const P1 = sum(year, (r) => panel.get(r)?.get(year)?.population ?? null);
     const P0 = sum(year, (r) => panel.get(r)?.get(year - 1)?.population ?? null);
     const natPop = P1 !== null && P0 !== null && P0 > 0 ? 100 * (P1 / P0 - 1) : null;
-    const obs: { region: string; g: number; ind: number; rel: number }[] = [];
-    const notes = new Map<string, string>();
+    yearInfo.set(year, { nat, natPop });
     for (const region of panel.keys()) {
+      const key = `${region}|${year}`;
       const j1 = jobsOf(region, year);
       const j0 = jobsOf(region, year - 1);
       const p1 = panel.get(region)?.get(year)?.population ?? null;
       const p0 = panel.get(region)?.get(year - 1)?.population ?? null;
-      const ind = industry ? (industry.mix.get(`${region}|${year}`) ?? null) : 0;
-      if (j1 === null || j0 === null || j0 <= 0) notes.set(region, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
-      else if (p1 === null || p0 === null || p0 <= 0) notes.set(region, `no population for ${year - 1}-${year}`);
-      else if (ind === null) notes.set(region, "no industry detail");
-      else if (nat !== null && natPop !== null) obs.push({ region, g: 100 * (j1 / j0 - 1), ind, rel: 100 * (p1 / p0 - 1) - natPop });
+      const ind = industry ? (industry.mix.get(key) ?? null) : 0;
+      if (j1 === null || j0 === null || j0 <= 0) notes.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
+      else if (p1 === null || p0 === null || p0 <= 0) notes.set(key, `no population for ${year - 1}-${year}`);
+      else if (ind === null) notes.set(key, "no industry detail");
+      else if (nat === null || natPop === null) notes.set(key, `national growth unknown in ${year}`);
+      else observations.push({ region, year, g: 100 * (j1 / j0 - 1), ind, rel: 100 * (p1 / p0 - 1) - natPop });
     }
-    const fit = nat === null ? null : ols(obs.map((o) => o.g - nat - o.ind), { population_growth: obs.map((o) => o.rel) });
-    const gamma = fit ? fit.coefficients[1]! : null;
-    yearRows.push({ year, national: nat, national_population_growth: natPop, gamma, gamma_se: fit?.standardErrors[1] ?? null, regions: obs.length });
-    const byRegion = new Map(obs.map((o) => [o.region, o]));
+  }
+  const regressions: BusinessResult["regressions"] = [];
+  const gammaOf = new Map<number, { gamma: number; se: number; n: number }>();
+  const fitGroup = (obs: Obs[], year: number | null) => {
+    const fit = ols(obs.map((o) => o.g - yearInfo.get(o.year)!.nat! - o.ind), { population_growth: obs.map((o) => o.rel) });
+    if (!fit) {
+      for (const o of obs) notes.set(`${o.region}|${o.year}`, `too few regions to estimate the population effect${year === null ? "" : ` in ${year}`}`);
+      return;
+    }
+    regressions.push({ year, fit });
+    const years = year === null ? [...yearInfo.keys()] : [year];
+    for (const y of years) gammaOf.set(y, { gamma: fit.coefficients[1]!, se: fit.standardErrors[1]!, n: year === null ? obs.filter((o) => o.year === y).length : obs.length });
+  };
+  if (estimation === "pooled") fitGroup(observations, null);
+  else for (let year = options.from; year <= options.to; year++) fitGroup(observations.filter((o) => o.year === year), year);
+  const byKey = new Map(observations.map((o) => [`${o.region}|${o.year}`, o]));
+  const rows: Record<string, string | number | null>[] = [];
+  const yearRows: Record<string, string | number | null>[] = [];
+  for (let year = options.from; year <= options.to; year++) {
+    const { nat, natPop } = yearInfo.get(year)!;
+    const g = gammaOf.get(year);
+    yearRows.push({ year, national: nat, national_population_growth: natPop, gamma: g?.gamma ?? null, gamma_se: g?.se ?? null, regions: g?.n ?? 0 });
     for (const [region, series] of panel) {
-      const o = byRegion.get(region);
-      const population = o && gamma !== null ? gamma * o.rel : null;
+      const key = `${region}|${year}`;
+      const o = byKey.get(key);
+      const population = o && g ? g.gamma * o.rel : null;
       rows.push({
         region, region_name: series.get(year)?.name ?? null, year, population_size: series.get(year)?.population ?? null,
         growth: o ? finite(o.g) : null, national: o ? nat : null, industry: o && industry ? o.ind : null, population,
         attractiveness: o && population !== null ? o.g - nat! - o.ind - population : null,
-        note: o ? (gamma === null ? `too few regions to estimate the population effect in ${year}` : null) : (notes.get(region) ?? (nat === null ? `national growth unknown in ${year}` : "not estimated")),
+        note: o && population !== null ? null : (notes.get(key) ?? "not estimated"),
       });
     }
   }
-  return { decomposition: toTable(rows, ["region", "region_name"], table.provenance), years: toTable(yearRows, []), missing };
+  return { decomposition: toTable(rows, ["region", "region_name"], table.provenance), years: toTable(yearRows, []), regressions, estimation, missing };
 }
 
 /** Industry mix effects and group totals from jobs by region × industry × year. */

@@ -1,5 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
+import { type CommutingStructure, type CommutingYear, commutingYear, neighbourGrowth } from "../commuting/structure.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
 import { type PanelRow, panelOf } from "./panel.ts";
@@ -8,141 +9,189 @@ export interface ResidentialOptions {
   /** First and last year to estimate and decompose. */
   from: number;
   to: number;
-  /** "yearly" (default): one cross-section regression per year; "pooled": one over all years with year effects. */
-  estimation?: "yearly" | "pooled";
-  /** Neighbour weights from commuting (origin, destination, weight; `neighbourWeights`): adds job growth nearby. */
+  /**
+   * "pooled" (default): one regression over every region and year of the window with one constant (Vareide and
+   * Nygaard); "yearly": one cross-section regression per year, each with its own constant and slopes.
+   */
+  estimation?: "pooled" | "yearly";
+  /** The commuting structure (`commutingStructure`): adds neighbours' job growth and labour-market integration. */
+  commuting?: CommutingStructure;
+  /** Neighbour weights as a table (origin, destination, weight), structural: instead of `commuting`. */
   neighbours?: Table;
-  /** Out-commuting share per region (0-1): adds labour-market integration. */
+  /** Out-commuting share per region (0-1), structural: instead of `commuting`. */
   outShare?: Readonly<Record<string, number>>;
 }
 
 export interface ResidentialResult {
-  /** One regression per year ("yearly") or one for all ("pooled"). */
+  /** One regression for the window (`year` null, "pooled") or one per year ("yearly"). */
   regressions: { year: number | null; fit: OlsResult }[];
+  estimation: "pooled" | "yearly";
   /**
    * Per region and year: growth = natural_increase + immigration + constant + own_jobs + neighbour_jobs + size
-   * + integration + attractiveness, exactly; null where the region could not be estimated (`note` says why).
+   * + integration + attractiveness, exactly (own_jobs = own_jobs_0 + own_jobs_1 + own_jobs_2); null where the
+   * region could not be estimated (`note` says why).
    */
   decomposition: Table;
   /** Components left out because the data do not give them. */
   missing: string[];
+  /** How the data were used (e.g. one commuting matrix taken as structural). */
+  notes: string[];
 }
 
-/** Own job growth over three years, in percent of population: 100·Σ_{l=0..2} (J_{t−l} − J_{t−l−1})/P_{t−l}. */
-export function ownJobGrowth(series: Map<number, PanelRow>, year: number, jobs: (r: PanelRow) => number | null): number | null {
-  let sum = 0;
-  for (let l = 0; l <= 2; l++) {
-    const now = series.get(year - l);
-    const before = series.get(year - l - 1);
-    const j1 = now ? jobs(now) : null;
-    const j0 = before ? jobs(before) : null;
-    const p = now?.population ?? null;
-    if (j1 === null || j0 === null || p === null || p <= 0) return null;
-    sum += (100 * (j1 - j0)) / p;
+/** The regressors of the model, in the order of the regression's coefficients after the intercept. */
+export const RESIDENTIAL_TERMS = ["own_jobs_0", "own_jobs_1", "own_jobs_2", "neighbour_jobs", "size", "integration"] as const;
+
+/**
+ * National jobs by year: Σ_r J_{r,t}; for the growth from t−1 to t only regions with both years count.
+ * Returns the national growth factor J^N_t / J^N_{t−1} by year.
+ */
+export function nationalJobFactors(panel: Map<string, Map<number, PanelRow>>, jobs: (r: PanelRow) => number | null): Map<number, number> {
+  const years = new Set<number>();
+  for (const s of panel.values()) for (const y of s.keys()) years.add(y);
+  const out = new Map<number, number>();
+  for (const year of years) {
+    let now = 0;
+    let before = 0;
+    for (const s of panel.values()) {
+      const a = s.get(year);
+      const b = s.get(year - 1);
+      const j1 = a ? jobs(a) : null;
+      const j0 = b ? jobs(b) : null;
+      if (j1 === null || j0 === null) continue;
+      now += j1;
+      before += j0;
+    }
+    if (before > 0) out.set(year, now / before);
   }
-  return sum;
+  return out;
 }
 
 /**
- * Residential attractiveness (bostedsattraktivitet, METHODS §2.3): relative net migration regressed over all
- * regions of one level on their own job growth (current and two previous years, in percent of population), job
- * growth in neighbouring regions (commuting-weighted, where weights are given), size (centred log population)
- * and labour-market integration (centred out-commuting share, where given):
+ * Own job growth relative to the country's, in percent of the population, for year t − lag:
  *
- *     RNM = growth − NI − IMMnat = c + β_own·JG + β_nb·JGnb + β_size·(ln P − mean ln P) + β_ami·(OUT − mean OUT) + ε
+ *     JG_l(r,t) = 100·(J_{r,t−l} − J_{r,t−l−1}·J^N_{t−l}/J^N_{t−l−1}) / P_{r,t−l}
+ *
+ * the jobs the region gained beyond what the national growth rate would have given it, per 100 inhabitants.
+ * With `national` omitted the growth is absolute: 100·(J_{t−l} − J_{t−l−1})/P_{t−l}.
+ */
+export function ownJobGrowth(series: Map<number, PanelRow>, year: number, jobs: (r: PanelRow) => number | null, lag = 0, national?: Map<number, number>): number | null {
+  const t = year - lag;
+  const now = series.get(t);
+  const before = series.get(t - 1);
+  const j1 = now ? jobs(now) : null;
+  const j0 = before ? jobs(before) : null;
+  const p = now?.population ?? null;
+  const factor = national ? (national.get(t) ?? null) : 1;
+  if (j1 === null || j0 === null || p === null || p <= 0 || factor === null) return null;
+  return (100 * (j1 - j0 * factor)) / p;
+}
+
+/**
+ * Residential attractiveness (bostedsattraktivitet, METHODS §2.3, Vareide and Nygaard): relative net migration
+ * regressed, pooled over every region and year of the window with one constant, on own job growth relative to the
+ * country's (current year and the two before, three regressors, in percent of population), the job growth of the
+ * places the residents work in (commuting-weighted), size (log population centred on the year's mean) and
+ * labour-market integration (out-commuting share, centred):
+ *
+ *     RNM = growth − NI − IMMnat
+ *         = c + Σ_{l=0..2} β_l·JG_l + β_nb·Σ_k w_{r→k}·(JG_0+JG_1+JG_2)_k + β_size·(ln P − mean_t ln P)
+ *           + β_ami·(OUT/E − mean OUT/E) + ε
  *
  * The residual ε is the attractiveness: in-migration beyond what jobs, location and size explain. Jobs are all
- * jobs by workplace where the panel has them, private jobs otherwise. RNM here is the population change not
- * explained by natural increase and national immigration, so it includes the agencies' adjustment term.
+ * jobs by work place where the panel has them (column `jobs`), private jobs otherwise. RNM is the population change
+ * not explained by natural increase and national immigration, so it includes the agencies' adjustment term.
  */
 export function residentialAttractiveness(table: Table, options: ResidentialOptions): ResidentialResult {
   const panel = panelOf(table);
-  const hasAllJobs = table.has("jobs");
+  const estimation = options.estimation ?? "pooled";
+  const hasAllJobs = table.has("jobs") && Array.from({ length: table.numRows }, (_, i) => table.get("jobs", i)).some((v) => v !== null);
   const jobs = (r: PanelRow) => (hasAllJobs ? r.jobs : r.privateJobs);
   const missing: string[] = [];
-  if (!hasAllJobs) missing.push("own job growth uses private jobs only (the panel has no total jobs)");
-  if (!options.neighbours) missing.push("job growth in neighbouring regions (no commuting weights given)");
-  if (!options.outShare) missing.push("labour-market integration (no out-commuting shares given)");
-  const weights = new Map<string, [string, number][]>();
-  if (options.neighbours) {
-    const w = options.neighbours;
-    for (let i = 0; i < w.numRows; i++) {
-      const o = w.get("origin", i) as string;
-      (weights.get(o) ?? weights.set(o, []).get(o)!).push([w.get("destination", i) as string, w.get("weight", i) as number]);
-    }
+  const notes: string[] = [];
+  if (!hasAllJobs) missing.push("own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)");
+  const commuting = commutingInput(options, notes);
+  if (!commuting) {
+    missing.push("job growth of the places residents work in (no commuting matrix given)");
+    missing.push("labour-market integration (no commuting matrix given)");
   }
-  interface Obs { region: string; year: number; row: PanelRow; rnm: number; jg: number; nb: number; size: number; ami: number }
+  const national = nationalJobFactors(panel, jobs);
+  interface Obs { region: string; year: number; row: PanelRow; rnm: number; outShare: number; x: Record<(typeof RESIDENTIAL_TERMS)[number], number> }
   const observations: Obs[] = [];
-  const notes = new Map<string, string>();
+  const notesByKey = new Map<string, string>();
   for (let year = options.from; year <= options.to; year++) {
-    const jgOf = new Map<string, number | null>();
-    for (const [region, series] of panel) jgOf.set(region, ownJobGrowth(series, year, jobs));
+    const jg = new Map<string, [number, number, number] | null>();
+    const jgSum = new Map<string, number | null>();
+    for (const [region, series] of panel) {
+      const parts = [0, 1, 2].map((l) => ownJobGrowth(series, year, jobs, l, national));
+      const known = parts.some((p) => p === null) ? null : (parts as [number, number, number]);
+      jg.set(region, known);
+      jgSum.set(region, known ? known[0] + known[1] + known[2] : null);
+    }
+    const structure = commuting?.(year) ?? null;
     const inYear: Obs[] = [];
     for (const [region, series] of panel) {
       const row = series.get(year);
       const key = `${region}|${year}`;
       if (!row) continue;
-      const jg = jgOf.get(region) ?? null;
+      const own = jg.get(region) ?? null;
       if (row.growth === null || row.naturalIncrease === null || row.nationalImmigration === null || row.population === null || row.population <= 0) {
-        notes.set(key, "population, its growth or its components are missing");
+        notesByKey.set(key, "population, its growth or its components are missing");
         continue;
       }
-      if (jg === null) {
-        notes.set(key, `jobs or population missing in ${year - 3}-${year}`);
+      if (own === null) {
+        notesByKey.set(key, `jobs or population missing in ${year - 3}-${year}`);
         continue;
       }
       let nb: number | null = 0;
-      if (options.neighbours) {
-        for (const [k, w] of weights.get(region) ?? []) {
-          const other = jgOf.get(k);
-          // a neighbour outside the panel has no weight here; one with unknown job growth makes the sum unknown
-          if (other === undefined) continue;
-          nb = nb === null || other === null ? null : nb + w * other;
+      let ami = 0;
+      if (structure) {
+        const share = structure.outShare.get(region);
+        if (share === undefined) {
+          notesByKey.set(key, "not in the commuting matrix");
+          continue;
+        }
+        ami = share;
+        nb = neighbourGrowth(structure, region, jgSum);
+        if (nb === null) {
+          notesByKey.set(key, "job growth of a place the residents work in is missing");
+          continue;
         }
       }
-      if (nb === null) {
-        notes.set(key, "job growth of a neighbour is missing");
-        continue;
-      }
-      const out = options.outShare?.[region];
-      if (options.outShare && out === undefined) {
-        notes.set(key, "no out-commuting share");
-        continue;
-      }
-      inYear.push({ region, year, row, rnm: row.growth - row.naturalIncrease - row.nationalImmigration, jg, nb, size: Math.log(row.population), ami: out ?? 0 });
+      inYear.push({
+        region, year, row, rnm: row.growth - row.naturalIncrease - row.nationalImmigration, outShare: ami,
+        x: { own_jobs_0: own[0], own_jobs_1: own[1], own_jobs_2: own[2], neighbour_jobs: nb, size: Math.log(row.population), integration: ami },
+      });
     }
-    // centre size and integration on the cross-section of the year
-    const meanSize = inYear.reduce((s, o) => s + o.size, 0) / Math.max(1, inYear.length);
-    const meanAmi = inYear.reduce((s, o) => s + o.ami, 0) / Math.max(1, inYear.length);
-    for (const o of inYear) observations.push({ ...o, size: o.size - meanSize, ami: o.ami - meanAmi });
+    // size is centred on the year's cross-section
+    const meanSize = inYear.reduce((s, o) => s + o.x.size, 0) / Math.max(1, inYear.length);
+    for (const o of inYear) o.x.size -= meanSize;
+    observations.push(...inYear);
   }
-  const design = (obs: Obs[], pooled: boolean) => {
-    const x: Record<string, number[]> = { own_jobs: obs.map((o) => o.jg) };
-    if (options.neighbours) x.neighbour_jobs = obs.map((o) => o.nb);
-    x.size = obs.map((o) => o.size);
-    if (options.outShare) x.integration = obs.map((o) => o.ami);
-    if (pooled) for (let y = options.from + 1; y <= options.to; y++) x[`year_${y}`] = obs.map((o) => (o.year === y ? 1 : 0));
-    return x;
-  };
+  // integration is centred on the mean over the estimated observations (a structural property)
+  if (commuting && observations.length) {
+    const meanAmi = observations.reduce((s, o) => s + o.x.integration, 0) / observations.length;
+    for (const o of observations) o.x.integration -= meanAmi;
+  }
+  const terms = RESIDENTIAL_TERMS.filter((t) => commuting || (t !== "neighbour_jobs" && t !== "integration"));
   const regressions: ResidentialResult["regressions"] = [];
   const parts = new Map<Obs, Record<string, number>>();
   const fitGroup = (obs: Obs[], year: number | null) => {
-    const fit = ols(obs.map((o) => o.rnm), design(obs, year === null));
+    const fit = ols(obs.map((o) => o.rnm), Object.fromEntries(terms.map((t) => [t, obs.map((o) => o.x[t])])));
     if (!fit) {
-      for (const o of obs) notes.set(`${o.region}|${o.year}`, `too few regions to estimate ${year ?? "the pooled model"}`);
+      for (const o of obs) notesByKey.set(`${o.region}|${o.year}`, `too few regions to estimate ${year ?? "the pooled model"}`);
       return;
     }
     regressions.push({ year, fit });
     const coef = (name: string) => fit.coefficients[fit.names.indexOf(name)] ?? 0;
     obs.forEach((o, i) => {
-      const yearEffect = year === null && o.year > options.from ? coef(`year_${o.year}`) : 0;
-      parts.set(o, {
-        constant: coef("intercept") + yearEffect, own_jobs: coef("own_jobs") * o.jg, neighbour_jobs: coef("neighbour_jobs") * o.nb,
-        size: coef("size") * o.size, integration: coef("integration") * o.ami, attractiveness: fit.residuals[i]!,
-      });
+      const p: Record<string, number> = { constant: coef("intercept") };
+      for (const t of RESIDENTIAL_TERMS) p[t] = coef(t) * o.x[t];
+      p.own_jobs = p.own_jobs_0! + p.own_jobs_1! + p.own_jobs_2!;
+      p.attractiveness = fit.residuals[i]!;
+      parts.set(o, p);
     });
   };
-  if ((options.estimation ?? "yearly") === "pooled") fitGroup(observations, null);
+  if (estimation === "pooled") fitGroup(observations, null);
   else for (let year = options.from; year <= options.to; year++) fitGroup(observations.filter((o) => o.year === year), year);
   if (regressions.length === 0) throw new OmvarldError("ARGUMENT", `no year in ${options.from}-${options.to} could be estimated`, {}, "the panel needs jobs from three years before the first year");
   const rows: Record<string, string | number | null>[] = [];
@@ -153,15 +202,39 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       if (!row) continue;
       const o = byKey.get(`${region}|${year}`);
       const p = o ? parts.get(o) : undefined;
+      const v = (name: string) => p?.[name] ?? null;
       rows.push({
         region, region_name: row.name, year, population: row.population, growth: row.growth,
         natural_increase: row.naturalIncrease, immigration: row.nationalImmigration,
-        relative_net_migration: o ? o.rnm : null, own_job_growth: o ? o.jg : null,
-        constant: p?.constant ?? null, own_jobs: p?.own_jobs ?? null, neighbour_jobs: p?.neighbour_jobs ?? null,
-        size: p?.size ?? null, integration: p?.integration ?? null, attractiveness: p?.attractiveness ?? null,
-        note: p ? null : (notes.get(`${region}|${year}`) ?? "not estimated"),
+        relative_net_migration: o ? o.rnm : null, own_job_growth: o ? o.x.own_jobs_0 + o.x.own_jobs_1 + o.x.own_jobs_2 : null,
+        neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null, out_share: o && commuting ? o.outShare : null,
+        constant: v("constant"), own_jobs: v("own_jobs"), own_jobs_0: v("own_jobs_0"), own_jobs_1: v("own_jobs_1"), own_jobs_2: v("own_jobs_2"),
+        neighbour_jobs: p && commuting ? v("neighbour_jobs") : null, size: v("size"), integration: p && commuting ? v("integration") : null,
+        attractiveness: v("attractiveness"),
+        note: p ? null : (notesByKey.get(`${region}|${year}`) ?? "not estimated"),
       });
     }
   }
-  return { regressions, decomposition: toTable(rows, ["region", "region_name"], table.provenance), missing };
+  return { regressions, estimation, decomposition: toTable(rows, ["region", "region_name"], table.provenance), missing, notes };
+}
+
+/** The commuting input as a function of the year, from `commuting` or the structural `neighbours`/`outShare`. */
+function commutingInput(options: ResidentialOptions, notes: string[]): ((year: number) => CommutingYear) | null {
+  if (options.commuting) {
+    const structure = options.commuting;
+    notes.push(...structure.notes);
+    return (year) => commutingYear(structure, year);
+  }
+  if (!options.neighbours && !options.outShare) return null;
+  if (!options.neighbours || !options.outShare) {
+    throw new OmvarldError("ARGUMENT", "neighbours and outShare go together", {}, "pass both, or a commuting structure: { commuting: commutingStructure(flows) }");
+  }
+  const weights = new Map<string, [string, number][]>();
+  const w = options.neighbours;
+  for (let i = 0; i < w.numRows; i++) {
+    const o = w.get("origin", i) as string;
+    (weights.get(o) ?? weights.set(o, []).get(o)!).push([w.get("destination", i) as string, w.get("weight", i) as number]);
+  }
+  const outShare = new Map(Object.entries(options.outShare));
+  return () => ({ outShare, weights, employed: new Map() });
 }

@@ -22,7 +22,10 @@ export interface ScenarioOptions {
 
 interface Estimates {
   constant: number;
-  ownJobs: number;
+  /** β for own relative job growth in the year, the year before and two years before. */
+  ownJobs: [number, number, number];
+  /** The region's neighbour and integration terms (mean over the estimated years): structural, held constant. */
+  location: number;
   size: number;
   gamma: number;
   meanLogPopulation: number;
@@ -42,10 +45,11 @@ function lever(value: Lever, own: number[], all: number[]): number {
  * Projects a region's population and private jobs to a horizon under attractiveness levers (METHODS §9.2):
  *
  *     J_t = J_{t−1}·(1 + (NAT + γ·(g_P(t−1) − g_P(N)) + A_næ)/100) + extra jobs
- *     RNM_t = c + β_own·JG_t + β_size·(ln P_t − m) + A_bo
+ *     RNM_t = c + Σ_l β_l·JG_{l,t} + LOC + β_size·(ln P_t − m) + A_bo,  JG_l = 100·(J_{t−l} − J_{t−l−1}·(1 + NAT/100))/P_{t−l}
  *     P_{t+1} = P_t·(1 + (NI + IMMnat + RNM_t)/100)
  *
- * with the coefficients averaged over the estimated years, natural increase and national immigration at the
+ * with the coefficients of the pooled regression (averaged over the years when estimated yearly), LOC the
+ * region's neighbour and integration terms held at their mean (the commuting pattern is structural), natural increase and national immigration at the
  * region's and the nation's means of the last ten years, and the industry effect at 0 (unknown ahead).
  */
 export function projectScenario(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: ScenarioOptions): Table {
@@ -62,6 +66,8 @@ interface Context {
   ni: number;
   imm: number;
   nat: number;
+  /** National private job growth (percent) of the observed years, for the lags of the first projected years. */
+  pastNational: Map<number, number>;
   natPop: number;
   population: Map<number, number>;
   jobs: Map<number, number>;
@@ -74,11 +80,13 @@ function prepare(panelTable: Table, residential: ResidentialResult, business: Bu
   const years = [...series.keys()].sort((a, b) => a - b);
   const last = years.at(-1)!;
   const history = years.map((y) => series.get(y)!);
-  // the coefficients averaged over the estimated years: one year's cross-section is too noisy to carry 20 years
-  const coef = (name: string) => mean(residential.regressions.map(({ fit }) => fit.coefficients[fit.names.indexOf(name)] ?? 0));
+  // the pooled coefficients, or the yearly ones averaged: one year's cross-section is too noisy to carry 20 years
+  const coef = (name: string) => mean(residential.regressions.map(({ fit }) => (fit.names.includes(name) ? fit.coefficients[fit.names.indexOf(name)]! : 0)));
   const yearTable = business.years.toRows();
+  const own = residential.decomposition.filter({ region: options.region }).toRows();
+  const location = mean(own.filter((r) => r.attractiveness !== null).map((r) => ((r.neighbour_jobs as number | null) ?? 0) + ((r.integration as number | null) ?? 0)));
   const estimates: Estimates = {
-    constant: coef("intercept"), ownJobs: coef("own_jobs"), size: coef("size"),
+    constant: coef("intercept"), ownJobs: [coef("own_jobs_0"), coef("own_jobs_1"), coef("own_jobs_2")], location, size: coef("size"),
     gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
     meanLogPopulation: mean([...panel.values()].map((s) => s.get(last)?.population).filter((p): p is number => !!p && p > 0).map(Math.log)),
   };
@@ -118,6 +126,7 @@ function prepare(panelTable: Table, residential: ResidentialResult, business: Bu
     },
     ni: mean(recent.map((r) => r.naturalIncrease).filter((v): v is number => v !== null)),
     imm: mean(recent.map((r) => r.nationalImmigration).filter((v): v is number => v !== null)),
+    pastNational: new Map(yearTable.filter((r) => r.national !== null).map((r) => [r.year as number, r.national as number])),
     nat: options.nationalJobGrowth ?? mean(yearTable.slice(-10).map((r) => r.national as number | null).filter((v): v is number => v !== null)),
     natPop: mean(yearTable.slice(-10).map((r) => r.national_population_growth as number | null).filter((v): v is number => v !== null)),
     population, jobs,
@@ -136,8 +145,12 @@ function run(c: Context, options: ScenarioOptions): Table {
     const gJ = c.nat + estimates.gamma * (growthBefore - c.natPop) + aNae;
     J.set(year, J.get(year - 1)! * (1 + gJ / 100) + (options.extraJobs ?? 0));
     let jg = 0;
-    for (let l = 0; l <= 2; l++) jg += (100 * (J.get(year - l)! - J.get(year - l - 1)!)) / P.get(year - l)!;
-    const rnm = estimates.constant + estimates.ownJobs * jg + estimates.size * (Math.log(P.get(year)!) - estimates.meanLogPopulation) + aBo;
+    for (let l = 0; l <= 2; l++) {
+      const y = year - l;
+      const national = y > c.last ? c.nat : (c.pastNational.get(y) ?? c.nat);
+      jg += (estimates.ownJobs[l]! * 100 * (J.get(y)! - J.get(y - 1)! * (1 + national / 100))) / P.get(y)!;
+    }
+    const rnm = estimates.constant + jg + estimates.location + estimates.size * (Math.log(P.get(year)!) - estimates.meanLogPopulation) + aBo;
     const growth = c.ni + c.imm + rnm;
     P.set(year + 1, P.get(year)! * (1 + growth / 100));
     rows.push({ region: c.region, year, population: P.get(year)!, private_jobs: J.get(year)!, job_growth_pct: gJ, population_growth_pct: growth, relative_net_migration: rnm, residential_lever: aBo, business_lever: aNae });

@@ -3,21 +3,9 @@ import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 
-export type Sex = "female" | "male";
+export { type Sex, sexOf } from "../../io/sex.ts";
+import type { Sex } from "../../io/sex.ts";
 
-/**
- * The sex an agency's label stands for: Eurostat F/M, SCB kvinnor/män, SSB kvinner/menn, codes 2/1; null for
- * totals ("T", "totalt") and anything else.
- *
- * @example
- * sexOf("kvinnor") // "female"
- */
-export function sexOf(label: unknown): Sex | null {
-  const l = String(label).trim().toLowerCase();
-  if (/^(f|k|2|female|females|women|kvinnor|kvinna|kvinner|kvinne)$/.test(l)) return "female";
-  if (/^(m|1|male|males|men|män|man|menn|mann)$/.test(l)) return "male";
-  return null;
-}
 /** One value per single year of age, 0 … maxAge, the last age open ("100+"). */
 export type ByAge = readonly number[];
 export type BySex = Readonly<Record<Sex, ByAge>>;
@@ -36,6 +24,15 @@ export interface Rates {
   inMigration?: BySex;
   /** Immigrants, by sex and age at the start of the year (counts). */
   immigration?: BySex;
+  /**
+   * Net migration per person at the start of the year, by sex and age (may be negative): the residual method's
+   * migration, for places without migration tables. NM = n·P; n ≥ −(1 − m) is required.
+   */
+  netMigration?: BySex;
+  /** Risk that a child born in the year dies before the year ends (default: half of age 0's mortality). */
+  newbornMortality?: Readonly<Record<Sex, number>>;
+  /** Net migration of the year's newborns per birth (may be negative; default 0). */
+  newbornNetMigration?: Readonly<Record<Sex, number>>;
 }
 
 export interface ProjectionOptions {
@@ -71,7 +68,12 @@ const SEXES: readonly Sex[] = ["female", "male"];
  *     B(t) = Σ_{a} f_a·P_female(a, t);  boys = 0.512·B, girls = 0.488·B
  *     P(0, t+1) = births − deaths of the newborns (half a year at age 0's mortality)
  *
- * Every year balances: end = start + births − deaths + in-migration − out-migration + immigration − emigration.
+ * With net migration (the residual method, `netMigration` n and `newbornNetMigration` n₀ per birth):
+ *
+ *     P(a+1, t+1) = P(a, t)·(1 − m_a + n_a),   P(0, t+1) = B·(1 − m₀ + n₀)      (m₀: `newbornMortality`)
+ *
+ * Every year balances: end = start + births − deaths + in-migration − out-migration + immigration − emigration
+ * (+ net_migration, a column present only when net migration is given).
  */
 export function projectPopulation(options: ProjectionOptions): Projection {
   const boys = options.boys ?? 0.512;
@@ -92,7 +94,8 @@ export function projectPopulation(options: ProjectionOptions): Projection {
     let births = 0;
     for (let age = 0; age <= maxAge; age++) births += (r.fertility[age] ?? 0) * factor("fertility", year) * current.female[age]!;
     const next: Record<Sex, number[]> = { female: new Array<number>(maxAge + 1).fill(0), male: new Array<number>(maxAge + 1).fill(0) };
-    const flows = { births, deaths: 0, in_migration: 0, out_migration: 0, immigration: 0, emigration: 0 };
+    const flows: Record<string, number> = { births, deaths: 0, in_migration: 0, out_migration: 0, immigration: 0, emigration: 0 };
+    if (r.netMigration || r.newbornNetMigration) flows.net_migration = 0;
     for (const sex of SEXES) {
       for (let age = 0; age <= maxAge; age++) {
         const p = current[sex][age]!;
@@ -101,17 +104,22 @@ export function projectPopulation(options: ProjectionOptions): Projection {
         const emi = scale(r.emigration, "emigration", sex, age) * p;
         const inn = scale(r.inMigration, "inMigration", sex, age);
         const imm = scale(r.immigration, "immigration", sex, age);
-        next[sex][Math.min(age + 1, maxAge)]! += p - deaths - out - emi + inn + imm;
-        flows.deaths += deaths;
-        flows.out_migration += out;
-        flows.emigration += emi;
-        flows.in_migration += inn;
-        flows.immigration += imm;
+        const net = r.netMigration ? scale(r.netMigration, "netMigration", sex, age) * p : 0;
+        next[sex][Math.min(age + 1, maxAge)]! += p - deaths - out - emi + inn + imm + net;
+        if (r.netMigration) flows.net_migration! += net;
+        flows.deaths! += deaths;
+        flows.out_migration! += out;
+        flows.emigration! += emi;
+        flows.in_migration! += inn;
+        flows.immigration! += imm;
       }
       const newborns = births * (sex === "male" ? boys : 1 - boys);
-      const infantDeaths = 0.5 * scale(r.mortality, "mortality", sex, 0) * newborns;
-      next[sex][0]! += newborns - infantDeaths;
-      flows.deaths += infantDeaths;
+      const newbornRisk = r.newbornMortality ? r.newbornMortality[sex] * factor("mortality", year) : 0.5 * scale(r.mortality, "mortality", sex, 0);
+      const infantDeaths = newbornRisk * newborns;
+      const newbornNet = r.newbornNetMigration ? r.newbornNetMigration[sex] * factor("netMigration", year) * newborns : 0;
+      next[sex][0]! += newborns - infantDeaths + newbornNet;
+      flows.deaths! += infantDeaths;
+      if (r.newbornNetMigration) flows.net_migration! += newbornNet;
     }
     const start = sum(SEXES.map((sex) => sum(current[sex])));
     const end = sum(SEXES.map((sex) => sum(next[sex])));
@@ -130,6 +138,12 @@ function checkRisks(r: Rates, year: number): void {
       if (bad >= 0) {
         throw new OmvarldError("ARGUMENT", `${name} of ${sex}s aged ${bad} in ${year} is ${risks[sex][bad]}, not a probability between 0 and 1`, {}, "risks are events per person at the start of the year; check the rates' units");
       }
+    }
+  }
+  if (r.netMigration) {
+    for (const sex of SEXES) {
+      const bad = r.netMigration[sex].findIndex((n, a) => !(Number.isFinite(n) && 1 - r.mortality[sex][a]! + n >= 0));
+      if (bad >= 0) throw new OmvarldError("ARGUMENT", `net migration of ${sex}s aged ${bad} in ${year} is ${r.netMigration[sex][bad]} per person, more than the survivors`, {}, "net migration rates must be at least the survival probability below 0");
     }
   }
   const together = SEXES.some((sex) => r.mortality[sex].some((m, a) => m + (r.outMigration?.[sex][a] ?? 0) + (r.emigration?.[sex][a] ?? 0) > 1));

@@ -2,7 +2,7 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { parseAgeBand } from "./ages.ts";
 import { sum } from "../util/stats.ts";
-import { type BySex, type Rates, type Sex, sexOf, timeWeights, weightedRate } from "./projection.ts";
+import { type BySex, localRate, type Rates, type Sex, sexOf, timeWeights, weightedRate } from "./projection.ts";
 
 /**
  * Tables the rates are estimated from, each tidy with region, year, age (single years, the last open: "100+") and
@@ -94,7 +94,8 @@ export function estimateRates(tables: RateTables, options: RateOptions): Rates {
         // Σ over the window (weighted, or plain counts) and the group's ages
         const total = (byYear: number[][], w?: number[]) => sum(years.map((_, y) => (w?.[y] ?? 1) * sum(ages.map((a) => byYear[y]![a]!))));
         const expected = sum(ages.map((a) => national[a]! * sum(years.map((_, y) => wm[y]! * own.population[s][y]![a]!))));
-        const r = total(own.deaths[s]) < 50 || expected <= 0 ? 1 : Math.min(1.3, Math.max(0.7, total(own.deaths[s], wm) / expected));
+        // the small-number rule on the group's standardised mortality ratio: national rate 1, local events/expected
+        const r = total(own.deaths[s]) < 50 ? 1 : localRate(total(own.deaths[s], wm), expected, 1, { minEvents: 0 });
         for (const a of ages) adjusted[a] = national[a]! * r;
       });
       return adjusted;

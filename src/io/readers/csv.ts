@@ -268,8 +268,8 @@ function interpret(parsed: Body, plans: ColumnPlan[], context: InterpretContext)
   const names = new Map<number, string>();
   for (const j of [...textColumns, ...otherNumbers]) names.set(j, canonicalDimension(headers[j]!));
   resolveClashes(names, headers, columns);
-  // the region column: by name, else the first text column whose cells carry region codes
-  if (![...names.values()].includes("region")) {
+  // the region column: by name, else the first text column whose cells carry region codes (not in a table of flows)
+  if (![...names.values()].some((n) => n === "region" || n === "origin" || n === "destination")) {
     const j = textColumns.find((k) => looksLikeRegions(columns[k] as StringColumn));
     if (j !== undefined) names.set(j, "region");
   }

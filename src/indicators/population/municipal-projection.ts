@@ -1,0 +1,598 @@
+import { OmvarldError } from "../../errors.ts";
+import type { Table } from "../../table/table.ts";
+import { toTable } from "../util/panel.ts";
+import { sum } from "../util/stats.ts";
+import { type BirthCount, type DeathBand, type ProjectionData, type ProjectionInput, prepareProjectionData } from "./projection-data.ts";
+import { type BySex, localRate, projectPopulation, type Rates, type Sex, timeWeights } from "./projection.ts";
+import { cohortDeaths, movingSum, residualMigration } from "./residual-migration.ts";
+import { spread, STANDARD_FERTILITY_SOURCE, standardFertility } from "./schedules.ts";
+import { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./standard-mortality.ts";
+
+export type Component = "fertility" | "mortality" | "netMigration";
+
+export interface MunicipalProjectionOptions {
+  region: string;
+  /** The year of the population the projection starts from, in the source's own dating (SCB: 31 December of the
+   * year, SSB: 1 January). Default: the last there is. */
+  start?: number;
+  /** The last year projected, dated as `start`. */
+  horizon: number;
+  /** The years of events the rates come from (default: the five years before `start`, as far as the tables go). */
+  window?: { from: number; to: number };
+  /** The nation the local rates are set against: a region code, a list of regions, or (default) the sum of all regions. */
+  national?: string | readonly string[];
+  /** Ages on each side that net migration is smoothed over (default 1: three ages). */
+  smoothing?: number;
+  /** Scenario multipliers on a component for some years, e.g. { component: "netMigration", from: 2025, to: 2029, factor: 1.2 }. */
+  multipliers?: readonly { component: Component; from: number; to: number; factor: number }[];
+  /**
+   * The interval: runs, level (default 500, 0.8), seed, and what a run draws: one observed year for each projected
+   * year ("year"), or one observed year held for the whole run ("run", the default: the back-test's coverage is
+   * nearer the level, see bench/RESULTS.md). `false` for none.
+   */
+  interval?: { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | false;
+  /** Age groups for the `groups` table (default SKR's 0-5, 6-15, 16-19, 20-64, 65-79, 80+). */
+  ageGroups?: readonly (readonly [number, number])[];
+  /** Central death rates by sex and single age used to spread deaths given by age group (default Sweden 2015-2019). */
+  standardMortality?: BySex;
+  /** Births per woman by single age whose shape spreads total births (default SSB 1996-2000). */
+  standardFertility?: readonly number[];
+}
+
+/**
+ * What the projection assumed, as data, so that a report can say it in its own language. Every number is from the
+ * window of observed years unless named otherwise.
+ */
+export interface ProjectionAssumptions {
+  region: string;
+  /** The regions summed to the nation, or its code. */
+  national: string;
+  /** When the source counts the population: the tables' years are dated so (SCB: 31 December, SSB: 1 January);
+   * inside, the projection works on 1 January (SCB's 31 December t = 1 January t + 1). Events are by calendar year. */
+  reference: "start" | "end";
+  window: { from: number; to: number; years: number };
+  start: number;
+  horizon: number;
+  fertility: {
+    /** "asfr": births by the mother's age; "total-births": total births × a standard age schedule; "age-zero": no births
+     * table, births = children aged 0 at the year's end + the year's deaths at age 0 (their net migration included). */
+    method: "asfr" | "total-births" | "age-zero";
+    schedule: string | null;
+    /** Total fertility of the kommun (Σ f_a) and the nation over the window, and the ratio after clipping to [0.1, 3]. */
+    tfr: number;
+    nationalTfr: number;
+    ratio: number;
+    clipped: boolean;
+    boysShare: number;
+    weights: "exponential";
+  };
+  mortality: {
+    /** "single-age": deaths by age at death; "age-groups": deaths by group spread within each group by a standard
+     * schedule (indirect standardisation); "sex-totals" / "totals": one group for all ages. */
+    method: "single-age" | "age-groups" | "sex-totals" | "totals";
+    schedule: string | null;
+    /** The small-number rule: national risk × the group's local/national ratio, clipped, 1 below `minDeaths`. */
+    minDeaths: number;
+    clip: readonly [number, number];
+    /** Standardised mortality ratio of the kommun over all ages (observed/expected deaths at national risks). */
+    smr: { female: number; male: number };
+    /** Age groups whose ratio fell back to 1 (fewer deaths than minDeaths) or was clipped. */
+    fallback: number;
+    clippedGroups: number;
+    lifeExpectancy: { female: number; male: number };
+    weights: "uniform";
+  };
+  migration: {
+    method: "residual";
+    as: "rates";
+    /** Ages each side the rates are smoothed over. */
+    smoothing: number;
+    weights: "exponential";
+    /** Mean net migration per year over the window (observed, unweighted) and in the first projected year. */
+    observedMeanPerYear: number;
+    firstYear: number;
+  };
+  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | null;
+  multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
+}
+
+export interface MunicipalProjection {
+  /** region, year, sex, age ("0" … "100+"), value, kind ("observed" up to the start, "projected" after); years dated
+   * as the source dates its population (`assumptions.reference`). */
+  population: Table;
+  /** region, year, kind, population, low, high (the interval; the start year's is the point itself). */
+  total: Table;
+  /** region, year, kind, age_group, population, low, high. */
+  groups: Table;
+  /** region, year, kind, start_population, births, deaths, net_migration, end_population; end = start + births − deaths + net. */
+  components: Table;
+  rates: Rates;
+  assumptions: ProjectionAssumptions;
+}
+
+const SEXES: readonly Sex[] = ["female", "male"];
+const MORTALITY_GROUPS = [0, 1, ...Array.from({ length: 18 }, (_, k) => 5 * (k + 1))];
+export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [[0, 5], [6, 15], [16, 19], [20, 64], [65, 79], [80, Infinity]];
+const NATION_CACHE = new WeakMap<ProjectionData, Map<string, YearFacts>>();
+const NATIONAL_CODES = new Set(["00", "0", "SE", "NO", "Riket", "Hele landet", "Sweden", "Norway"]);
+
+/** One observed year of a region: the start and end populations, births, cohort deaths and residual net migration. */
+interface YearFacts {
+  year: number;
+  start: Float64Array;
+  end: Float64Array;
+  births: Record<Sex, number>;
+  /** Single-age deaths by age at death (squares), women then men. */
+  deaths: Float64Array;
+  cohort: Record<Sex, { newborn: number; byStartAge: number[] }>;
+  migration: Record<Sex, { newborn: number; byStartAge: number[] }>;
+  /** Births by the mother's age, where given. */
+  byAge: Float64Array | null;
+}
+
+/**
+ * A cohort-component projection for one kommun from the agencies' own tables (METHODS §8.1), by sex and single
+ * year of age, with net migration by age as the residual of population, births and deaths (the component method
+ * for places without migration tables):
+ *
+ *     P(s, x+1, t+1) = P(s, x, t)·(1 − q_{s,x} + n_{s,x})            (the open age keeps its survivors)
+ *     B(t) = Σ_a f_a·P(female, a, t);   P(s, 0, t+1) = B·π_s·(1 − q⁰_s + n⁰_s)
+ *
+ * - q: deaths of the cohort over the year per person at its start (`cohortDeaths`), the national risk times the
+ *   local/national ratio of its age group (0, 1-4 … 90+), clipped to [0.7, 1.3], 1 where the group had fewer than
+ *   50 deaths in the window (`localRate`). Deaths given by age group are spread within each group in proportion to
+ *   m^std_x·E_x (a standard schedule × the exposure ½(P + P′)): indirect standardisation.
+ * - f: births by the mother's age where given; otherwise total births B spread by a standard shape s_a,
+ *   f_a = s_a·k with k = Σ_t w_t·B_t / Σ_t w_t·Σ_a s_a·W_{a,t}, the local k = national k × the clipped local/national
+ *   ratio [0.1, 3]. Without a births table, B_t = P(0, end of t) + D(0, t).
+ * - n: net migration rates Σ_t w_t·NM_t / Σ_t w_t·P_t, each summed over x ± `smoothing` ages first; NM from
+ *   `residualMigration`. Time weights w: exponential (α = 0.33) for fertility and migration, uniform for mortality.
+ *
+ * The interval comes from a bootstrap over the window's years: each run draws one observed year (with the time
+ * weights as probabilities) and uses its net migration rates and fertility level for the whole horizon (or draws
+ * anew each year, `interval.draw = "year"`); mortality is fixed.
+ *
+ * @example
+ * const p = projectMunicipality({ population, reference: "end", deaths }, { region: "2021", horizon: 2040 });
+ * p.total.filter({ year: 2030 }).toRows() // [{ region: "2021", year: 2030, kind: "projected", population, low, high }]
+ */
+export function projectMunicipality(input: ProjectionData | ProjectionInput, options: MunicipalProjectionOptions): MunicipalProjection {
+  const data = "maxAge" in input ? input : prepareProjectionData(input);
+  const A = data.maxAge;
+  const n = A + 1;
+  const region = options.region;
+  const own = data.population.get(region);
+  if (!own) throw new OmvarldError("ARGUMENT", `region ${region} is not in the population table`, { file: data.files.population }, `the table has ${data.regions.length} regions, e.g. ${data.regions.slice(0, 3).join(", ")}`);
+  // internally every population is at the start of its year; SCB's 31 December t is 1 January t + 1
+  const shift = data.reference === "end" ? 1 : 0;
+  const popYears = [...own.keys()].sort((a, b) => a - b);
+  const start = options.start !== undefined ? options.start + shift : popYears.at(-1)!;
+  const horizon = options.horizon + shift;
+  if (!own.has(start)) throw new OmvarldError("ARGUMENT", `${region} has no population for ${start - shift}`, { file: data.files.population }, `the population runs from ${popYears[0]! - shift} to ${popYears.at(-1)! - shift}`);
+  if (!(horizon > start)) throw new OmvarldError("ARGUMENT", `the horizon ${options.horizon} is not after the start ${start - shift}`, {}, `give a horizon after ${start - shift}`);
+
+  const nationalRegions = nationOf(data, options.national);
+  const nationKey = typeof options.national === "string" ? options.national : "(sum of all regions)";
+  const hasEvents = (r: string, t: number) => data.population.get(r)?.has(t) && data.population.get(r)?.has(t + 1) && (data.deaths.get(r)?.has(t) ?? false) &&
+    (data.birthDetail === "none" || (data.births.get(r)?.has(t) ?? false));
+  let from: number;
+  let to: number;
+  if (options.window) ({ from, to } = options.window);
+  else {
+    to = start - 1;
+    while (to > start - 6 && !hasEvents(region, to)) to--;
+    from = to;
+    while (from - 1 >= to - 4 && hasEvents(region, from - 1)) from--;
+  }
+  const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  const missing = years.find((t) => !hasEvents(region, t));
+  if (years.length === 0 || missing !== undefined) {
+    throw new OmvarldError("ARGUMENT", `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years"} for ${region}`, {}, "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)");
+  }
+  const schedule = options.standardMortality ?? STANDARD_MORTALITY;
+  const shape = options.standardFertility ?? standardFertility(A);
+  const local = years.map((t) => yearFacts(data, [region], t, schedule));
+  // the nation's facts are the same for every kommun: kept with the data for a back-test's many projections
+  let cache = NATION_CACHE.get(data);
+  if (!cache) NATION_CACHE.set(data, (cache = new Map()));
+  const cacheKey = (t: number) => `${options.standardMortality ? "given" : "standard"}|${t}|${nationalRegions.join(",")}`;
+  const nation = years.map((t) => {
+    const key = cacheKey(t);
+    if (!options.standardMortality && cache.has(key)) return cache.get(key)!;
+    const f = yearFacts(data, nationalRegions, t, schedule);
+    if (!options.standardMortality) cache.set(key, f);
+    return f;
+  });
+
+  // mortality: cohort risks, national × the clipped group ratio
+  const wm = timeWeights(years.length, "uniform");
+  const nationalQ = SEXES.map((s, si) => Array.from({ length: n }, (_, x) => ratio(nation.map((f) => f.cohort[s].byStartAge[x]!), nation.map((f) => f.start[si * n + x]!))));
+  let fallback = 0;
+  let clippedGroups = 0;
+  const smr = { female: 1, male: 1 };
+  const mortality = SEXES.map((s, si) => {
+    const q = [...nationalQ[si]!];
+    let observedAll = 0;
+    let expectedAll = 0;
+    MORTALITY_GROUPS.forEach((lo, g) => {
+      const hi = g + 1 < MORTALITY_GROUPS.length ? MORTALITY_GROUPS[g + 1]! - 1 : A;
+      let observed = 0;
+      let expected = 0;
+      for (let x = lo; x <= Math.min(hi, A); x++) {
+        for (const f of local) {
+          observed += f.cohort[s].byStartAge[x]!;
+          expected += nationalQ[si]![x]! * f.start[si * n + x]!;
+        }
+      }
+      observedAll += observed;
+      expectedAll += expected;
+      const r = localRate(observed, expected, 1, { minEvents: 50, clip: [0.7, 1.3] });
+      if (observed < 50) fallback++;
+      else if (expected > 0 && Math.abs(r - observed / expected) > 1e-12) clippedGroups++;
+      for (let x = lo; x <= Math.min(hi, A); x++) q[x] = Math.min(1, nationalQ[si]![x]! * r);
+    });
+    smr[s] = expectedAll > 0 ? observedAll / expectedAll : 1;
+    return q;
+  });
+  const newbornMortality = Object.fromEntries(SEXES.map((s) => [s, ratio(nation.map((f) => f.cohort[s].newborn), nation.map((f) => f.births[s]))])) as Record<Sex, number>;
+
+  // fertility
+  const wf = timeWeights(years.length, "exponential");
+  const method: ProjectionAssumptions["fertility"]["method"] = data.birthDetail === "mother-age" ? "asfr" : data.birthDetail === "none" ? "age-zero" : "total-births";
+  const womenStart = (f: YearFacts) => f.start.subarray(0, n);
+  const level = (f: YearFacts) => sum(shape.map((sa, a) => sa * womenStart(f)[a]!));
+  const totalBirths = (f: YearFacts) => f.births.female + f.births.male;
+  let baseShape: number[] = shape.slice(0, n);
+  if (method === "asfr") {
+    baseShape = Array.from({ length: n }, (_, a) => weightedRatio(nation.map((f) => f.byAge![a]!), nation.map((f) => womenStart(f)[a]!), wf));
+  }
+  const expectedBirths = (f: YearFacts) => (method === "asfr" ? sum(baseShape.map((sa, a) => sa * womenStart(f)[a]!)) : level(f));
+  const kNation = weightedRatio(nation.map(totalBirths), nation.map(expectedBirths), wf);
+  const kLocalRaw = weightedRatio(local.map(totalBirths), local.map(expectedBirths), wf);
+  // k = national k × the local/national ratio clipped to [0.1, 3]
+  const localLevel = (births: number, expected: number) => localRate(births, expected, kNation, { minEvents: 0, clip: [0.1, 3] });
+  const kLocal = localLevel(sum(local.map((f, k) => wf[k]! * totalBirths(f))), sum(local.map((f, k) => wf[k]! * expectedBirths(f))));
+  const fertilityRatio = kNation > 0 ? kLocal / kNation : 1;
+  const fertility = baseShape.map((sa) => sa * kLocal);
+  const boysShare = ratio(nation.map((f) => f.births.male), nation.map(totalBirths)) || 0.512;
+
+  // net migration rates
+  const h = options.smoothing ?? 1;
+  const wg = timeWeights(years.length, "exponential");
+  const migrationOf = (fs: readonly YearFacts[], w: readonly number[]) => SEXES.map((s, si) => {
+    const events = new Float64Array(n);
+    const exposure = new Float64Array(n);
+    fs.forEach((f, k) => {
+      const ev = movingSum(f.migration[s].byStartAge, h);
+      const ex = movingSum(f.start.subarray(si * n, si * n + n), h);
+      for (let x = 0; x < n; x++) {
+        events[x]! += w[k]! * ev[x]!;
+        exposure[x]! += w[k]! * ex[x]!;
+      }
+    });
+    return Array.from({ length: n }, (_, x) => (exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0));
+  });
+  const newbornMigrationOf = (fs: readonly YearFacts[], w: readonly number[]) =>
+    Object.fromEntries(SEXES.map((s) => [s, weightedRatio(fs.map((f) => f.migration[s].newborn), fs.map((f) => f.births[s]), w)])) as Record<Sex, number>;
+  const netMigration = migrationOf(local, wg);
+  const rates: Rates = {
+    fertility,
+    mortality: { female: mortality[0]!, male: mortality[1]! },
+    netMigration: { female: netMigration[0]!, male: netMigration[1]! },
+    newbornMortality,
+    newbornNetMigration: newbornMigrationOf(local, wg),
+  };
+
+  const multipliers = options.multipliers ?? [];
+  const startPop = own.get(start)!;
+  const projection = projectPopulation({
+    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
+    start, horizon, rates: () => rates, boys: boysShare, multipliers, region,
+  });
+
+  // the tables
+  const label = (a: number) => (a === A ? `${A}+` : String(a));
+  const popRows: Record<string, string | number | null>[] = [];
+  for (const year of popYears.filter((y) => y < start)) {
+    const p = own.get(year)!;
+    SEXES.forEach((sex, si) => { for (let a = 0; a < n; a++) popRows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" }); });
+  }
+  const pp = projection.population;
+  const [py, ps, pa, pv] = [pp.numbers("year"), pp.strings("sex"), pp.numbers("age"), pp.numbers("population")];
+  for (let i = 0; i < pp.numRows; i++) {
+    const year = py.get(i)!;
+    popRows.push({ region, year: year - shift, sex: ps.get(i), age: label(pa.get(i)!), value: pv.get(i), kind: year === start ? "observed" : "projected" });
+  }
+  const componentRows: Record<string, string | number | null>[] = local.map((f) => ({
+    region, year: f.year, kind: "observed", start_population: sum(f.start), births: f.births.female + f.births.male,
+    deaths: sum(f.deaths), net_migration: sum(SEXES.map((s) => f.migration[s].newborn + sum(f.migration[s].byStartAge))), end_population: sum(f.end),
+  }));
+  const pc = projection.components;
+  for (let i = 0; i < pc.numRows; i++) {
+    componentRows.push({
+      region, year: pc.get("year", i) as number, kind: "projected", start_population: pc.get("start_population", i) as number,
+      births: pc.get("births", i) as number, deaths: pc.get("deaths", i) as number, net_migration: pc.get("net_migration", i) as number,
+      end_population: pc.get("end_population", i) as number,
+    });
+  }
+
+  const groups = options.ageGroups ?? SKR_AGE_GROUPS;
+  const horizonYears = horizon - start;
+  const interval = options.interval === false ? null : { runs: options.interval?.runs ?? 500, level: options.interval?.level ?? 0.8, seed: options.interval?.seed ?? 1, draw: options.interval?.draw ?? "run" };
+  let bounds: { low: number[][]; high: number[][] } | null = null;
+  if (interval) {
+    const perYear = local.map((f, k) => ({
+      fertility: baseShape.map((sa) => sa * localLevel(totalBirths(f), expectedBirths(f))),
+      netMigration: migrationOf([f], [1]),
+      newborn: newbornMigrationOf([f], [1]),
+      k,
+    }));
+    bounds = bootstrap(startPop, n, horizonYears, groups, interval, wg, (run) => perYear[run]!, { mortality, newbornMortality, boysShare, multipliers, start });
+  }
+  const totalRows: Record<string, string | number | null>[] = [];
+  const groupRows: Record<string, string | number | null>[] = [];
+  const groupLabel = ([lo, hi]: readonly [number, number]) => (hi === Infinity || hi >= A ? `${lo}+` : `${lo}-${hi}`);
+  const years2 = [...popYears.filter((y) => y < start), ...Array.from({ length: horizonYears + 1 }, (_, k) => start + k)];
+  const stateOf = (year: number): Float64Array => {
+    if (year <= start) return own.get(year)!;
+    const out = new Float64Array(2 * n);
+    const rows = pp.filter({ year });
+    const [s, a, v] = [rows.strings("sex"), rows.numbers("age"), rows.numbers("population")];
+    for (let i = 0; i < rows.numRows; i++) out[(s.get(i) === "female" ? 0 : n) + a.get(i)!] = v.get(i)!;
+    return out;
+  };
+  for (const year of years2) {
+    const state = stateOf(year);
+    const k = year - start;
+    const kind = year <= start ? "observed" : "projected";
+    const withBand = k >= 0 && bounds;
+    totalRows.push({ region, year: year - shift, kind, population: sum(state), low: withBand ? bounds!.low[k]![0]! : null, high: withBand ? bounds!.high[k]![0]! : null });
+    groups.forEach((g, gi) => {
+      const value = groupSum(state, n, g);
+      groupRows.push({ region, year: year - shift, kind, age_group: groupLabel(g), population: value, low: withBand ? bounds!.low[k]![gi + 1]! : null, high: withBand ? bounds!.high[k]![gi + 1]! : null });
+    });
+  }
+
+  const firstYear = (projection.components.get("net_migration", 0) as number | null) ?? 0;
+  const assumptions: ProjectionAssumptions = {
+    region, national: nationKey, reference: data.reference, window: { from, to, years: years.length }, start: start - shift, horizon: options.horizon,
+    fertility: {
+      method, schedule: method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
+      tfr: sum(baseShape) * kLocalRaw, nationalTfr: sum(baseShape) * kNation, ratio: fertilityRatio,
+      clipped: Math.abs(kLocal - kLocalRaw) > 1e-9 * Math.max(1, kLocalRaw), boysShare, weights: "exponential",
+    },
+    mortality: {
+      method: data.deathDetail === "none" ? "totals" : data.deathDetail,
+      schedule: data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
+      minDeaths: 50, clip: [0.7, 1.3], smr, fallback, clippedGroups,
+      lifeExpectancy: { female: lifeExpectancy(mortality[0]!, newbornMortality.female), male: lifeExpectancy(mortality[1]!, newbornMortality.male) },
+      weights: "uniform",
+    },
+    migration: {
+      method: "residual", as: "rates", smoothing: h, weights: "exponential",
+      observedMeanPerYear: sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
+      firstYear,
+    },
+    interval: interval ? { method: "bootstrap-years", ...interval } : null,
+    multipliers,
+  };
+  void wm;
+  const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
+  return {
+    population: toTable(popRows, ["region", "sex", "age", "kind"], provenance),
+    total: toTable(totalRows, ["region", "kind"], provenance),
+    groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
+    components: toTable(componentRows, ["region", "kind"], provenance),
+    rates,
+    assumptions,
+  };
+}
+
+/** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */
+function nationOf(data: ProjectionData, national: string | readonly string[] | undefined): string[] {
+  if (typeof national === "string") {
+    if (!data.population.has(national)) throw new OmvarldError("ARGUMENT", `the nation ${national} is not in the population table`, {}, "leave `national` out to sum all regions");
+    return [national];
+  }
+  if (national) return [...national];
+  const nationalRow = data.regions.find((r) => NATIONAL_CODES.has(r));
+  return nationalRow ? [nationalRow] : data.regions;
+}
+
+/**
+ * The facts of one year t for the sum of some regions: populations at the start of t and t + 1, births (by sex:
+ * as given, by the national share, or from the children aged 0 plus deaths at age 0), single-age deaths (given, or
+ * spread within their bands by schedule × exposure) and the residual net migration.
+ */
+function yearFacts(data: ProjectionData, regions: readonly string[], t: number, schedule: BySex): YearFacts {
+  const A = data.maxAge;
+  const n = A + 1;
+  const start = new Float64Array(2 * n);
+  const end = new Float64Array(2 * n);
+  const deaths = new Float64Array(2 * n);
+  const births: Record<Sex, number> = { female: 0, male: 0 };
+  let byAge: Float64Array | null = null;
+  let birthsTotal = 0;
+  let birthsBySex = true;
+  for (const r of regions) {
+    const p0 = data.population.get(r)?.get(t);
+    const p1 = data.population.get(r)?.get(t + 1);
+    if (!p0 || !p1) continue;
+    for (let i = 0; i < 2 * n; i++) {
+      start[i]! += p0[i]!;
+      end[i]! += p1[i]!;
+    }
+    const exposure = (sex: Sex, x: number) => 0.5 * (p0[(sex === "female" ? 0 : n) + x]! + p1[(sex === "female" ? 0 : n) + x]!);
+    for (const band of data.deaths.get(r)?.get(t) ?? ([] as DeathBand[])) spreadDeaths(band, exposure, schedule, deaths, n);
+    const b: BirthCount | undefined = data.births.get(r)?.get(t);
+    if (b) {
+      birthsTotal += b.total;
+      if (b.female === null || b.male === null) birthsBySex = false;
+      else {
+        births.female += b.female;
+        births.male += b.male;
+      }
+      if (b.byAge) {
+        byAge ??= new Float64Array(n);
+        for (let a = 0; a < n; a++) byAge[a]! += b.byAge[a]!;
+      }
+    }
+  }
+  if (data.birthDetail === "none") {
+    // no births table: the children aged 0 at the end of the year and the year's deaths at age 0
+    births.female = end[0]! + deaths[0]!;
+    births.male = end[n]! + deaths[n]!;
+  } else if (!birthsBySex) {
+    births.male = 0.512 * birthsTotal;
+    births.female = birthsTotal - births.male;
+  }
+  const cohort = {
+    female: cohortDeaths(deaths.subarray(0, n)),
+    male: cohortDeaths(deaths.subarray(n)),
+  };
+  const migration = {
+    female: residualMigration(start.subarray(0, n), end.subarray(0, n), births.female, cohort.female),
+    male: residualMigration(start.subarray(n), end.subarray(n), births.male, cohort.male),
+  };
+  return { year: t, start, end, births, deaths, cohort, migration, byAge };
+}
+
+/** Adds one band's deaths to the single-age deaths, spread by m^std_x·E_x over its ages (and sexes, where the band has none). */
+function spreadDeaths(band: DeathBand, exposure: (sex: Sex, x: number) => number, schedule: BySex, into: Float64Array, n: number): void {
+  const sexes: readonly Sex[] = band.sex ? [band.sex] : SEXES;
+  if (band.from === band.to && band.sex) {
+    into[(band.sex === "female" ? 0 : n) + band.from]! += band.value;
+    return;
+  }
+  const cells: { sex: Sex; x: number }[] = [];
+  for (const sex of sexes) for (let x = band.from; x <= band.to; x++) cells.push({ sex, x });
+  const parts = spread(band.value, cells.map((c) => (schedule[c.sex][c.x] ?? schedule[c.sex].at(-1)!) * exposure(c.sex, c.x)));
+  cells.forEach((c, k) => { into[(c.sex === "female" ? 0 : n) + c.x]! += parts[k]!; });
+}
+
+/** Σ events / Σ exposure, 0 without exposure. */
+function ratio(events: readonly number[], exposure: readonly number[]): number {
+  const e = sum(exposure);
+  return e > 0 ? sum(events) / e : 0;
+}
+
+/** Σ w·events / Σ w·exposure, 0 without exposure. */
+function weightedRatio(events: readonly number[], exposure: readonly number[], w: readonly number[]): number {
+  let a = 0;
+  let b = 0;
+  events.forEach((v, k) => {
+    a += w[k]! * v;
+    b += w[k]! * exposure[k]!;
+  });
+  return b > 0 ? a / b : 0;
+}
+
+function groupSum(state: Float64Array, n: number, [lo, hi]: readonly [number, number]): number {
+  let s = 0;
+  for (let x = lo; x <= Math.min(hi, n - 1); x++) s += state[x]! + state[n + x]!;
+  return s;
+}
+
+/**
+ * Life expectancy at birth from the projection's risks (cohort risks from exact age x to x + 1 read as period
+ * probabilities; half a year lived in the year of death; the open age lives 1/q more years): e₀ = Σ_x l_x·(1 − q_x/2)…
+ */
+function lifeExpectancy(q: readonly number[], newborn: number): number {
+  // age 0 is the newborn's year (risk `newborn`) then the cohort risks; a rough measure for the method note
+  let l = 1;
+  let e = 0;
+  const risks = [newborn * 2 > 1 ? 1 : newborn * 2, ...q.slice(1)];
+  for (let x = 0; x < risks.length; x++) {
+    const d = Math.min(1, risks[x]!);
+    if (x === risks.length - 1) {
+      e += d > 0 ? l / d : 0;
+      break;
+    }
+    e += l * (1 - d / 2);
+    l *= 1 - d;
+  }
+  return e;
+}
+
+/**
+ * Quantiles of the total and the age groups when each projected year draws one observed year's net migration and
+ * fertility (time weights as probabilities). Returns per projected year k (0 = start) [total, group 1, …].
+ */
+function bootstrap(
+  startPop: Float64Array, n: number, years: number, groups: readonly (readonly [number, number])[],
+  interval: { runs: number; level: number; seed: number; draw: "year" | "run" }, weights: readonly number[],
+  yearOf: (k: number) => { fertility: number[]; netMigration: number[][]; newborn: Record<Sex, number> },
+  fixed: { mortality: number[][]; newbornMortality: Record<Sex, number>; boysShare: number; multipliers: readonly { component: Component; from: number; to: number; factor: number }[]; start: number },
+): { low: number[][]; high: number[][] } {
+  const random = mulberry32(interval.seed);
+  const cumulative = weights.map((_, k) => weights.slice(0, k + 1).reduce((a, b) => a + b, 0));
+  const width = groups.length + 1;
+  const values = Array.from({ length: years + 1 }, () => Array.from({ length: width }, () => new Float64Array(interval.runs)));
+  let p = new Float64Array(2 * n);
+  let q = new Float64Array(2 * n);
+  const record = (k: number, run: number, state: Float64Array) => {
+    values[k]![0]![run] = sum(state);
+    groups.forEach((g, gi) => { values[k]![gi + 1]![run] = groupSum(state, n, g); });
+  };
+  const factor = (component: Component, year: number) => fixed.multipliers.filter((m) => m.component === component && m.from <= year && year <= m.to).reduce((a, m) => a * m.factor, 1);
+  for (let run = 0; run < interval.runs; run++) {
+    p.set(startPop);
+    record(0, run, p);
+    let k = 0;
+    for (let y = 0; y < years; y++) {
+      if (y === 0 || interval.draw === "year") {
+        const u = random();
+        k = 0;
+        while (k < cumulative.length - 1 && u > cumulative[k]!) k++;
+      }
+      const r = yearOf(k);
+      const year = fixed.start + y;
+      stepNet(p, q, n, r.fertility, fixed.mortality, r.netMigration, fixed.newbornMortality, r.newborn, fixed.boysShare,
+        factor("fertility", year), factor("mortality", year), factor("netMigration", year));
+      [p, q] = [q, p];
+      record(y + 1, run, p);
+    }
+  }
+  const quantile = (v: Float64Array, at: number) => {
+    const sorted = Float64Array.from(v).sort();
+    const i = at * (sorted.length - 1);
+    const lo = Math.floor(i);
+    return sorted[lo]! + (i - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
+  };
+  return {
+    low: values.map((row) => row.map((v) => quantile(v, (1 - interval.level) / 2))),
+    high: values.map((row) => row.map((v) => quantile(v, (1 + interval.level) / 2))),
+  };
+}
+
+/**
+ * One year of `projectPopulation` with net migration, on flat arrays (women's ages, then men's), for the bootstrap's
+ * many runs; tests check it against `projectPopulation`.
+ */
+export function stepNet(
+  p: Float64Array, into: Float64Array, n: number, fertility: readonly number[], mortality: readonly (readonly number[])[],
+  net: readonly (readonly number[])[], newbornMortality: Record<Sex, number>, newbornNet: Record<Sex, number>, boys: number,
+  fFertility = 1, fMortality = 1, fNet = 1,
+): void {
+  let births = 0;
+  for (let a = 0; a < n; a++) births += fertility[a]! * fFertility * p[a]!;
+  into.fill(0);
+  SEXES.forEach((sex, si) => {
+    const o = si * n;
+    for (let x = 0; x < n; x++) into[o + Math.min(x + 1, n - 1)]! += p[o + x]! * (1 - mortality[si]![x]! * fMortality + net[si]![x]! * fNet);
+    const newborns = births * (sex === "male" ? boys : 1 - boys);
+    into[o]! += newborns * (1 - newbornMortality[sex] * fMortality + newbornNet[sex] * fNet);
+  });
+}
+
+/** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,116 @@
+import type { CellValue, Sheet, SheetRow } from "./sheet.ts";
+import { canonicalDimension, parsePeriod } from "../dimensions.ts";
+import { isMissingSymbol } from "../values.ts";
+
+/**
+ * A sheet laid out as the agencies' PxWeb exports are: an optional title row, heading rows over the value columns,
+ * stub columns on the left (code and text in separate cells, or one label), data rows, footnotes below.
+ */
+export interface SheetLayout {
+  title: string | null;
+  /** Names of the stub columns after code/text pairs are joined, from the title ("… by region, age, sex and year"). */
+  stubNames: string[];
+  /** Header of each value column: its heading rows joined ("Sysselsatte personer 2017", "2018"). */
+  valueHeaders: string[];
+  /** Data rows as label cells (stub, filled down) and value cells (numbers or symbols as written). */
+  rows: { row: number; labels: string[]; values: CellValue[] }[];
+  /** Footnote lines below the data, and the "Key:" value pairs among them. */
+  footnotes: string[];
+  meta: Record<string, string>;
+}
+
+/**
+ * The variables a PxWeb title lists: "Population by region, age, sex and year" → [region, age, sex, year];
+ * "03321: Sysselsatte … etter arbeidsstedskommune, bostedskommune, statistikkvariabel og år" → [arbeidsstedskommune,
+ * bostedskommune, statistikkvariabel, år]. Empty when the title names none.
+ */
+export function titleVariables(title: string): string[] {
+  const m = /\b(?:by|etter|efter)\s+([^.:]+?)\.?\s*$/i.exec(title.trim());
+  if (!m) return [];
+  return m[1]!.split(/\s*,\s*|\s+(?:and|og|och)\s+/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+const isNumber = (v: CellValue | undefined): v is number => typeof v === "number";
+const isSymbol = (v: CellValue | undefined) => typeof v === "string" && isMissingSymbol(v.trim());
+const isPeriodLike = (v: CellValue | undefined) => v !== undefined && v !== null && parsePeriod(String(v)) !== null;
+
+/** Reads the layout of a sheet: where the title, headings, stub, data and footnotes are. Null when no cell holds a number. */
+export function sheetLayout(sheet: Sheet): SheetLayout | null {
+  const rows = sheet.rows;
+  // value columns: those holding numbers in rows that are not a heading row of years
+  const numericRows = rows.filter((r) => [...r.cells.values()].some(isNumber) && ![...r.cells.values()].every((v) => isNumber(v) && isPeriodLike(v)));
+  if (numericRows.length === 0) return null;
+  const counts = new Map<number, number>();
+  for (const r of numericRows) for (const [c, v] of r.cells) if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  const valueColumns = [...counts.entries()].filter(([, n]) => n >= most * 0.05).map(([c]) => c).sort((a, b) => a - b);
+  const firstValue = valueColumns[0]!;
+  const stubColumns = Array.from({ length: firstValue }, (_, c) => c);
+  let lastColumn = 0;
+  for (const r of rows) for (const c of r.cells.keys()) lastColumn = Math.max(lastColumn, c);
+  for (let c = firstValue; c <= lastColumn; c++) if (!valueColumns.includes(c) && rows.some((r) => isSymbol(r.cells.get(c)))) valueColumns.push(c);
+  valueColumns.sort((a, b) => a - b);
+  const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(r.cells.get(c)) || isSymbol(r.cells.get(c)));
+  // a heading row of years (written as numbers) has no stub cells; below the first data row every value is data
+  const yearHeading = (r: SheetRow) => stubColumns.every((c) => !r.cells.has(c)) && valueColumns.every((c) => !r.cells.has(c) || isPeriodLike(r.cells.get(c)));
+  const first = rows.findIndex((r) => hasValue(r) && !yearHeading(r));
+  const isData = (r: SheetRow) => hasValue(r);
+  let last = rows.length - 1;
+  while (last > first && !isData(rows[last]!)) last--;
+
+  const above = rows.slice(0, first);
+  let title: string | null = null;
+  if (above.length > 0 && above[0]!.cells.size === 1 && typeof above[0]!.cells.get(0) === "string" && !valueColumns.some((c) => above[0]!.cells.has(c))) {
+    title = String(above[0]!.cells.get(0));
+    above.shift();
+  }
+  const headings = above.filter((r) => valueColumns.some((c) => r.cells.has(c)));
+  // a heading spans the columns to its right until the next (PxWeb merges cells of an outer heading variable)
+  const headingText = (r: SheetRow, c: number): string => {
+    for (let k = c; k >= firstValue; k--) if (r.cells.has(k)) return String(r.cells.get(k)).trim();
+    return "";
+  };
+  const valueHeaders = valueColumns.map((c) => headings.map((r, i) => (i === headings.length - 1 ? String(r.cells.get(c) ?? "").trim() : headingText(r, c))).filter((s) => s !== "").join(" "));
+
+  // stub names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the title
+  const labelled = headings.at(-1);
+  const variables = title ? titleVariables(title).slice(0, Math.max(0, titleVariables(title).length - headings.length)) : [];
+  const pairs = variables.length > 0 && stubColumns.length === 2 * variables.length;
+  let stubNames: string[];
+  if (labelled && stubColumns.some((c) => labelled.cells.has(c))) stubNames = stubColumns.map((c) => String(labelled.cells.get(c) ?? `column ${c + 1}`));
+  else if (pairs || variables.length === stubColumns.length) stubNames = variables;
+  else stubNames = stubColumns.map((c) => `column ${c + 1}`);
+
+  const data: SheetLayout["rows"] = [];
+  const current: (string | null)[] = stubColumns.map(() => null);
+  for (const r of rows.slice(first, last + 1)) {
+    if (!isData(r)) continue;
+    stubColumns.forEach((c, k) => {
+      if (r.cells.has(c)) {
+        current[k] = String(r.cells.get(c)).trim();
+        // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
+      }
+    });
+    const labels = pairs
+      ? variables.map((name, k) => joinPair(name, current[2 * k] ?? "", current[2 * k + 1] ?? ""))
+      : current.map((v) => v ?? "");
+    data.push({ row: r.row, labels, values: valueColumns.map((c) => r.cells.get(c) ?? null) });
+  }
+
+  const footnotes = rows.slice(last + 1).map((r) => [...r.cells.values()].map(String).join(" ").trim()).filter((s) => s !== "");
+  const meta: Record<string, string> = {};
+  footnotes.forEach((line, i) => {
+    if (/:$/.test(line) && i + 1 < footnotes.length && !/:$/.test(footnotes[i + 1]!)) meta[line.slice(0, -1).trim()] ??= footnotes[i + 1]!.trim();
+  });
+  return { title, stubNames, valueHeaders, rows: data, footnotes, meta };
+}
+
+/**
+ * A code/text pair as the CSV twin writes it: regions as "0114 Upplands Väsby" (so the region reader splits code and
+ * name), other variables by their text ("0 years", "men").
+ */
+function joinPair(variable: string, code: string, text: string): string {
+  const regionLike = ["region", "origin", "destination"].includes(canonicalDimension(variable)) || /kommun|county|län|fylke|region|municipal/i.test(variable);
+  if (regionLike) return text && code && !text.startsWith(code) ? `${code} ${text}` : code || text;
+  return text || code;
+}
