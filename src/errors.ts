@@ -10,7 +10,9 @@ export type ErrorCode =
   | "REGION_CODE"
   | "SCHEMA"
   | "ARGUMENT"
-  | "DEPENDENCY";
+  | "DEPENDENCY"
+  | "NETWORK"
+  | "OFFLINE";
 
 export interface ErrorPlace {
   file?: string | undefined;

@@ -4,3 +4,6 @@ export { read, type NodeReadOptions } from "./io/node.ts";
 export { queryDuckDB } from "./io/duckdb.ts";
 export { toPNG } from "./report/png.ts";
 export { findChromium, printPdf } from "./report/pdf.ts";
+export { readUnitCosts } from "./report/annex/costs-file.ts";
+export { readDatasets, statisticsFiles } from "./io/datasets-node.ts";
+export { cacheFolder, fileCache } from "./io/api/cache-node.ts";

@@ -71,7 +71,7 @@ const WORDS = {
   net_commuting: { sv: "Pendlingsnetto", nb: "Pendlingsnetto", en: "Net commuting" },
   commuters: { sv: "Pendlare", nb: "Pendlere", en: "Commuters" },
   log_employment: { sv: "Sysselsättningstillväxt (log)", nb: "Sysselsettingsvekst (log)", en: "Employment growth (log)" },
-  observed: { sv: "Utfall", nb: "Registrert", en: "Observed" },
+  observed: { sv: "Observerat", nb: "Observert", en: "Observed" },
   projected: { sv: "Framskrivning", nb: "Framskriving", en: "Projection" },
   population: { sv: "Befolkning", nb: "Befolkning", en: "Population" },
   age_group: { sv: "Åldersgrupp", nb: "Aldersgruppe", en: "Age group" },

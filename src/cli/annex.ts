@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OmvarldError } from "../errors.ts";
-import type { UnitCost } from "../indicators/population/cost.ts";
 import { EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { read } from "../io/node.ts";
 import { type AnnexOptions, buildAnnex } from "../report/annex.ts";
+import { readUnitCosts } from "../report/annex/costs-file.ts";
 import { projectionMethod } from "../report/text.ts";
 import { type GroupProjection, projectAgeGroups } from "../indicators/population/group-projection.ts";
 import { Table } from "../table/table.ts";
@@ -39,7 +39,7 @@ export async function annex(args: AnnexArgs, onProjection?: (projection: GroupPr
   let population = bySex.has("sex") ? bySex.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] }) : bySex;
   if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file }, "the annex needs population by age");
   if (population.filter({ region: args.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${args.region} is not in the table`, { file });
-  const costs = args.costs ? readCosts(args.costs) : undefined;
+  const costs = args.costs ? readUnitCosts(args.costs) : undefined;
   let projection: AnnexOptions["projection"];
   if (args.horizon !== undefined) {
     if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file }, "download the table with women and men");
@@ -71,20 +71,3 @@ export async function annex(args: AnnexArgs, onProjection?: (projection: GroupPr
   }
   return written;
 }
-
-/** Unit costs from JSON: an array of { service, ages, cost }, or { source, costs: [...] } naming where they come from. */
-function readCosts(file: string): { costs: UnitCost[]; source?: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new OmvarldError("PARSE", `cannot read the unit costs: ${(error as Error).message}`, { file }, COSTS_HINT);
-  }
-  const costs = Array.isArray(json) ? json : (json as { costs?: unknown }).costs;
-  const valid = Array.isArray(costs) && costs.every((c) => typeof c === "object" && c !== null && typeof c.service === "string" && typeof c.ages === "string" && typeof c.cost === "number");
-  if (!valid) throw new OmvarldError("SCHEMA", "the unit costs are not a list of { service, ages, cost }", { file }, COSTS_HINT);
-  const source = Array.isArray(json) ? undefined : (json as { source?: unknown }).source;
-  return { costs: costs as UnitCost[], ...(typeof source === "string" ? { source } : {}) };
-}
-
-const COSTS_HINT = 'a JSON array: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...], or { "source": "...", "costs": [...] }';

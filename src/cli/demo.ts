@@ -18,6 +18,8 @@ import { analyse } from "./attractiveness.ts";
 import { loadReportData, writeReport } from "./report.ts";
 import type { Table } from "../table/table.ts";
 import { formatNumber as f } from "../report/text.ts";
+import { municipalProjection } from "../report/municipal.ts";
+import { backtestError } from "../indicators/population/backtest-errors.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
 export const DATA_DIR: string = fileURLToPath(new URL("../../data/", import.meta.url));
@@ -69,12 +71,35 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
   }
   log("  residual = growth − (births − deaths + in − out): SSB's published tables do not close exactly");
 
-  // the panel is read once: the printout, its charts and the report share it and its fitted model
-  const { data } = loadReportData([`${DATA_DIR}tf/no-regions-2003-2016.csv`], "0428");
-  const charts = attractivenessDemo(data.panel!, log);
+  // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
+  // share them and the fitted model
+  const { data } = loadReportData([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`], "3421");
+  const charts = attractivenessDemo(data.panel!, data.flows, log);
   const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
-  const [html] = await writeReport(data, { region: "0428", peers: [], locale: "sv", out, pdf: false });
-  log(`Report for Trysil: ${html}`);
+
+  log("");
+  log("Kommuner projected from the agencies' own tables (cohort-component by sex and single age, net migration as the residual):");
+  const scb = loadReportData([`${DATA_DIR}scb`], "2021").data;
+  const projected = [
+    { code: "2021", data: scb, folder: "vansbro" },
+    { code: "3421", data, folder: "trysil" },
+    { code: "3424", data, folder: "rendalen" },
+  ];
+  for (const k of projected) {
+    const municipal = k.data.municipal!;
+    const p = municipalProjection(municipal, k.code, 2040);
+    const name = findRegion(k.code, { country: municipal.country })?.name ?? k.code;
+    const at = (year: number) => p.total.filter({ year }).toRows()[0]!;
+    const start = Math.max(...(p.total.filter({ kind: "observed" }).distinct("year") as number[]));
+    const interval = (year: number) => `${f(at(year).population as number)} (80 % interval ${f(at(year).low as number)}-${f(at(year).high as number)})`;
+    const tables = [municipal.population, ...(municipal.births ?? []), ...(municipal.deaths ?? [])].map((t) => `${t.provenance.source ?? ""} ${t.provenance.tableId ?? ""}`.trim());
+    log(`  ${k.code} ${name} (${[...new Set(tables)].join(", ")}; ${p.assumptions.reference === "end" ? "31 December" : "1 January"}):`);
+    log(`    ${f(at(start).population as number)} in ${start}; 2030: ${interval(2030)}; 2040: ${interval(2040)}`);
+    const error = backtestError(municipal.country, at(start).population as number);
+    if (error) log(`    back-test, kommuner of ${f(error.from)}-${error.to === null ? "" : f(error.to - 1)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, "en", 1)} % (no change ${f(error.noChange, "en", 1)} %, trend ${f(error.trend, "en", 1)} %)`);
+    const [html] = await writeReport(k.data, { region: k.code, peers: [], locale: municipal.country === "NO" ? "nb" : "sv", out: join(out, k.folder), pdf: false });
+    log(`    report: ${html}`);
+  }
   // Sweden's regions (Dalarna's peers, its NUTS 2 region, the country): the report and the annex share one read
   // of Eurostat's 1 M cells
   const eurostat = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, { where: { region: (code) => code.startsWith("SE"), unit: "NR" } });
@@ -113,8 +138,8 @@ async function writeCharts(charts: Record<string, Chart>, dir: string): Promise<
 }
 
 /** Trysil and Rendalen in the attractiveness model: yearly decomposition, rank, scenarios to 2040; its charts. */
-function attractivenessDemo(panel: Table, log: (line: string) => void): Record<string, Chart> {
-  const { rows, residential, business } = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000 });
+function attractivenessDemo(panel: Table, flows: Table | undefined, log: (line: string) => void): Record<string, Chart> {
+  const { rows, residential, business } = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, ...(flows ? { commuting: [flows] } : {}) });
   const ranked = rows.filter((r) => r.rank !== null).length;
   const n = (x: unknown, w = 6) => (x === null || x === undefined ? "–" : f(x as number, "en", 2)).padStart(w);
   log("");
@@ -124,12 +149,12 @@ function attractivenessDemo(panel: Table, log: (line: string) => void): Record<s
     const r = rows.find((x) => x.code === code)!;
     log("");
     log(`  ${code} ${r.name}: residential attractiveness ${n(r.residential, 0)} (rank ${r.rank} of ${ranked}), business ${n(r.business, 0)} (rank ${r.rank_business})`);
-    log("    year  growth = natural + immigr. + constant + own jobs +   size + attractiveness   | private jobs: growth = national + population + attractiveness");
+    log("    year  growth = natural + immigr. + constant + own jobs + neighb. + integr. +   size + attractiveness   | private jobs: growth = national + population + attractiveness");
     const res = residential.decomposition.filter({ region: code }).toRows();
     const bus = business.decomposition.filter({ region: code }).toRows();
     res.forEach((y, k) => {
       const b = bus[k]!;
-      log(`    ${y.year}  ${n(y.growth)}   ${n(y.natural_increase, 7)}  ${n(y.immigration, 7)}  ${n(y.constant, 8)}  ${n(y.own_jobs, 8)}  ${n(y.size)}  ${n(y.attractiveness, 14)}   |  ${n(b.growth)}   ${n(b.national, 8)}   ${n(b.population, 10)}   ${n(b.attractiveness, 14)}`);
+      log(`    ${y.year}  ${n(y.growth)}   ${n(y.natural_increase, 7)}  ${n(y.immigration, 7)}  ${n(y.constant, 8)}  ${n(y.own_jobs, 8)}  ${n(y.neighbour_jobs, 7)}  ${n(y.integration, 7)}  ${n(y.size)}  ${n(y.attractiveness, 14)}   |  ${n(b.growth)}   ${n(b.national, 8)}   ${n(b.population, 10)}   ${n(b.attractiveness, 14)}`);
     });
     const scenario = (lever: "zero" | "mean" | "high") =>
       projectScenario(panel, residential, business, { region: code, horizon: 2040, residential: lever, business: lever }).toRows().at(-1)!;

@@ -18,6 +18,9 @@ Commands:
   report                  a self-contained HTML report (and PDF) for one region
   annex                   an XLSX budget annex (and Excel CSV): population by age, dependency ratio, costs
   demo                    read the real exports shipped in data/ and print what omvarld computes from them
+  search TEXT             tables at SCB or SSB (or Kolada KPIs) whose titles hold the words
+  meta AGENCY TABLE       a table's variables, codes, code lists and the API's limits
+  fetch AGENCY TABLE      a table from SCB, SSB, Eurostat or Kolada with a selection, as CSV, XLSX or JSON
 
 Run "omvarld <command> --help" for the options of a command.`,
   inspect: `Usage: omvarld inspect FILE [--json]
@@ -87,6 +90,37 @@ Options:
 Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, prints population figures, a code
 recast across Norway's 2020 reform, the components of population change and the attractiveness of Trysil and
 Rendalen, and writes the charts as SVG and PNG into out/demo/charts/.`,
+  search: `Usage: omvarld search TEXT [--agency scb|ssb|kolada] [--offline]
+
+Lists the tables of SCB's or SSB's PxWebApi 2 (default scb) whose titles hold the words, with their ids and
+last update, or with --agency kolada the Kolada KPIs. Answers are cached (see fetch).`,
+  meta: `Usage: omvarld meta AGENCY TABLE [--lang sv|no|en] [--offline]
+
+Prints a PxWebApi 2 table's title, update time and variables (codes with labels, whether a variable may be left
+out, its code lists) and the API's limits (cells per call, calls per time window). AGENCY is scb or ssb.`,
+  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json] [--offline] [--refresh]
+
+Fetches a table with a selection and prints it as CSV (or writes FILE, complete or not at all). A selection
+larger than the API allows in one call is split into several calls (a progress line on stderr) and joined.
+AGENCY: scb, ssb (PxWebApi 2: TABLE like TAB638), eurostat (a dataset code; --select DIM=CODES filters,
+--from/--to the period) or kolada (a KPI id; --select municipality=CODES --select year=YEARS).
+
+CODES: codes or labels separated by commas; * all; 01* or ???? wildcards; top(5) the latest 5 periods;
+from(2015), to(2020), range(2015,2020). Variables that may be left out are summed over by the API.
+
+Options:
+  --select VAR=CODES   what to fetch of a variable (repeat for each variable)
+  --codelist VAR=LIST  a code list or aggregation, e.g. Region=vs_RegionKommun07 (290 kommuner), agg_RegionLän07
+  --out FILE           write .csv, .xlsx or .json instead of printing CSV
+  --lang LANG          labels in sv, no or en
+  --offline            answer from the cache only
+  --refresh            fetch again even when the cache holds a fresh answer (kept 24 hours)
+  --help               this text
+
+Environment: OMVARLD_CACHE (cache folder; default ~/.cache/omvarld, ~/Library/Caches/omvarld or
+%LOCALAPPDATA%\\omvarld\\Cache), OMVARLD_SCB_URL, OMVARLD_SSB_URL, OMVARLD_EUROSTAT_URL, OMVARLD_KOLADA_URL (base URLs).
+
+Example: omvarld fetch scb TAB638 --select Region=2021 --select Civilstand=* --select Alder=* --select Kon=* --select ContentsCode=BE0101N1 --select Tid=top(1) --out vansbro.xlsx`,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -110,6 +144,8 @@ async function run(argv: string[]): Promise<number> {
       horizon: { type: "string" },
       name: { type: "string" },
       commuting: { type: "string", multiple: true }, estimation: { type: "string" },
+      agency: { type: "string" }, select: { type: "string", multiple: true }, codelist: { type: "string", multiple: true },
+      offline: { type: "boolean" }, refresh: { type: "boolean" },
     },
   });
   if (values.help) {
@@ -167,6 +203,28 @@ async function run(argv: string[]): Promise<number> {
     case "demo":
       await demo();
       return 0;
+    case "search":
+    case "meta":
+    case "fetch": {
+      // loaded here, so that the other commands start without the HTTP clients
+      const { fetchCommand, metaCommand, searchCommand } = await import("./fetch.ts");
+      const flags = { ...values, offline: values.offline === true, refresh: values.refresh === true };
+      if (command === "search") {
+        if (!positionals[0]) throw new OmvarldError("ARGUMENT", "search needs TEXT", {}, "omvarld search befolkning --agency scb");
+        console.log(await searchCommand(positionals.join(" "), values.agency ?? "scb", flags));
+        return 0;
+      }
+      const [agency, table] = positionals;
+      if (!agency || !table) throw new OmvarldError("ARGUMENT", `${command} needs AGENCY and TABLE`, {}, `omvarld ${command} scb TAB638`);
+      if (command === "meta") {
+        console.log(await metaCommand(agency, table, flags));
+        return 0;
+      }
+      const tty = process.stderr.isTTY;
+      const { output } = await fetchCommand(agency, table, flags, (line, final) => process.stderr.write(tty ? `\r${line}${final ? "\n" : ""}` : `${line}\n`));
+      process.stdout.write(flags.out ? `${output}\n` : output);
+      return 0;
+    }
   }
   return 1;
 }

@@ -19,3 +19,12 @@ export { combineRecognised, kindOf, recognise, type DatasetKind, type Recognised
 export { assembleDatasets, type Datasets } from "./datasets.ts";
 export { isBothSexes, sexOf, type Sex } from "./sex.ts";
 export { isAllAges, overlaps, parseAgeBand, within, type AgeBand } from "./ages.ts";
+export { PxWeb2, PXWEB2_URLS, type CodeList, type DataOptions, type PxWebConfig, type PxWebOptions, type TableMetadata, type TableSummary } from "./api/pxweb2.ts";
+export { PxWeb1, PXWEB1_URLS, type PxNode } from "./api/pxweb1.ts";
+export { eurostat, EUROSTAT_URL, type EurostatQuery } from "./api/eurostat.ts";
+export { Kolada, KOLADA_URL, type Kpi, type MunicipalityGroup } from "./api/kolada.ts";
+export { Klass, KLASS_URL, type ClassificationVersion, type KlassChange, type KlassCode } from "./api/klass.ts";
+export { HttpClient, HttpStatusError, type CachedResponse, type CacheKey, type HttpOptions, type HttpResponse, type ResponseCache } from "./api/http.ts";
+export { TokenBucket, type Clock } from "./api/bucket.ts";
+export { chunkSizes, resolveCodes, splitSelection, type Selection, type Variable, type VariableSelection } from "./api/selection.ts";
+export { joinJsonStat } from "./api/merge.ts";

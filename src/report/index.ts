@@ -1,3 +1,3 @@
 export { buildSections, type ReportData, type ReportOptions, type Section } from "./sections.ts";
 export { renderHtml } from "./html.ts";
-export { buildAnnex, SERVICE_GROUPS, type AnnexOptions } from "./annex.ts";
+export { annexInputs, buildAnnex, SERVICE_GROUPS, NO_SERVICE_GROUPS, parseUnitCosts, type AnnexOptions, type UnitCosts } from "./annex.ts";

@@ -36,11 +36,8 @@ export interface MunicipalOptions {
 
 /** The kommun's sections: population against the county and the country, age structure, components of change, projection. */
 export function municipalSections(data: MunicipalData, options: MunicipalOptions): { sections: Section[]; projection: MunicipalProjection } {
-  const kommuner = data.population.has("region_kind") ? data.population.filter({ region_kind: (k) => k !== "pseudo" }) : data.population;
-  const projection = projectMunicipality(
-    { population: kommuner, reference: data.reference, ...(data.births ? { births: data.births } : {}), ...(data.deaths ? { deaths: data.deaths } : {}) },
-    { region: options.region, horizon: options.horizon ?? 2040 },
-  );
+  const kommuner = kommunerOf(data);
+  const projection = municipalProjection(data, options.region, options.horizon ?? 2040);
   const sections = [
     populationSection(kommuner, data, options),
     agesSection(projection, data, options),
@@ -48,6 +45,35 @@ export function municipalSections(data: MunicipalData, options: MunicipalOptions
     projectionSection(projection, data, options),
   ];
   return { sections, projection };
+}
+
+/** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
+export function kommunerOf(data: MunicipalData): Table {
+  return data.population.has("region_kind") ? data.population.filter({ region_kind: (k) => k !== "pseudo" }) : data.population;
+}
+
+const projections = new WeakMap<MunicipalData, Map<string, MunicipalProjection>>();
+
+/**
+ * The kommun's cohort-component projection from the data (`projectMunicipality` on the kommuner, the nation their
+ * sum), made once per data, region and horizon: the report, the annex and a script asking again share it.
+ *
+ * @example
+ * municipalProjection(data, "2021", 2040).total.filter({ year: 2030 }).toRows()
+ */
+export function municipalProjection(data: MunicipalData, region: string, horizon = 2040): MunicipalProjection {
+  let byKey = projections.get(data);
+  if (!byKey) projections.set(data, (byKey = new Map()));
+  const key = `${region}|${horizon}`;
+  let projection = byKey.get(key);
+  if (!projection) {
+    projection = projectMunicipality(
+      { population: kommunerOf(data), reference: data.reference, ...(data.births ? { births: data.births } : {}), ...(data.deaths ? { deaths: data.deaths } : {}) },
+      { region, horizon },
+    );
+    byKey.set(key, projection);
+  }
+  return projection;
 }
 
 /** "Källa: SCB, BE0101N1 (file)": each table's source line, once. */

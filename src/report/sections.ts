@@ -6,6 +6,7 @@ import { rankedBars } from "../charts/builders/ranking.ts";
 import type { Chart } from "../charts/chart.ts";
 import { type Locale, word } from "../charts/locale.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
+import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
 import { nutsName } from "../regions/nuts.ts";
@@ -39,6 +40,8 @@ export interface ReportData {
   gdp?: Table;
   /** The agencies' own kommun tables: population by single age and sex, births, deaths (SCB, SSB). */
   municipal?: MunicipalData;
+  /** Commuting flows between kommuner (origin, destination, value; e.g. SSB 03321): the attractiveness model's integration and neighbour terms. */
+  flows?: Table;
 }
 
 export interface ReportOptions {
@@ -70,11 +73,11 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   const name = options.name ?? registryName ?? (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? municipalName(municipal, options.region) ?? nutsName(options.region) ?? options.region;
   if (municipal) {
     sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(options.peers ? { peers: options.peers } : {}) }).sections);
-    if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale));
+    if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows));
     else missing.push(w.attractiveness, w.jobs);
   } else if (inPanel) {
     const series = data.panel!.filter({ region: peersOf(data.panel!, options) }).select("region", "region_name", "year", "population");
-    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale));
+    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale, data.flows));
   } else {
     const totals = data.population ? totalsOf(data.population, options.region, name) : null;
     if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
@@ -91,6 +94,26 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   } else if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
   else missing.push(w.projection);
   return { name, sections, missing };
+}
+
+const structures = new WeakMap<Table, CommutingStructure>();
+
+/** The commuting structure of flows on a panel's codes, computed once per flows table. */
+function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
+  let structure = structures.get(flows);
+  if (!structure) structures.set(flows, (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })));
+  return structure;
+}
+
+/** What the attractiveness model lacks, in the report's language (the model says it in English). */
+function missingTerm(message: string, locale: Locale): string {
+  const known: readonly [RegExp, Record<Locale, string>][] = [
+    [/private jobs only/, { sv: "egen jobbtillväxt räknar bara privata arbetsplatser (panelen saknar det totala antalet: offentliga jobb hamnar i resten)", nb: "egen arbeidsplassvekst teller bare private arbeidsplasser (panelet mangler totalt antall: offentlig vekst havner i restleddet)", en: message } ],
+    [/industry effect/, { sv: "branscheffekten (inga arbetsplatser per bransch)", nb: "bransjeeffekten (ingen arbeidsplasser etter næring)", en: message }],
+    [/job growth of the places residents work in/, { sv: "jobbtillväxten där invånarna arbetar (ingen pendlingsmatris)", nb: "arbeidsplassveksten der innbyggerne jobber (ingen pendlingsmatrise)", en: message }],
+    [/labour-market integration/, { sv: "integrationen i arbetsmarknaden (ingen pendlingsmatris)", nb: "integrasjonen i arbeidsmarkedet (ingen pendlingsmatrise)", en: message }],
+  ];
+  return known.find(([re]) => re.test(message))?.[1][locale] ?? message;
 }
 
 /** The name the kommun tables give a region. */
@@ -167,11 +190,12 @@ function commutingSection(commuting: Table, name: string, locale: Locale): Secti
   };
 }
 
-function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale): Section[] {
+function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale, flows?: Table): Section[] {
   const w = WORDS[locale];
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
-  const { residential, business } = attractivenessModel(panel, { from, to });
+  const commuting = flows ? commutingStructureOf(flows, panel) : undefined;
+  const { residential, business } = attractivenessModel(panel, { from, to, ...(commuting ? { commuting } : {}) });
   const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from, to });
   const mine = ranking.filter({ region: options.region }).toRows()[0];
   const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
@@ -182,6 +206,8 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
   const j1 = [...jobs].reverse().find((r) => r.private_jobs !== null);
   const jobPct = j0 && j1 ? 100 * ((j1.private_jobs as number) / (j0.private_jobs as number) - 1) : null;
   const decomposition = residential.decomposition.filter({ region: options.region }).toRows();
+  const terms = (["growth", "natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"] as const)
+    .filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
   return [
     {
       id: "attractiveness", heading: w.attractiveness,
@@ -192,17 +218,18 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
         structureQuadrant(residential.decomposition, { focus: [options.region], locale }),
       ],
       table: {
-        columns: [w.year, ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => word(c, locale))],
-        rows: decomposition.map((r) => [String(r.year), ...(["growth", "natural_increase", "immigration", "own_jobs", "attractiveness"] as const).map((c) => formatNumber(r[c] as number | null, locale, 2))]),
+        // every term of the decomposition, so that the columns add up to the growth
+        columns: [w.year, ...terms.map((c) => word(c, locale))],
+        rows: decomposition.map((r) => [String(r.year), ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2))]),
       },
-      sources: [...source, ...residential.missing.map((m) => `– ${m}`)],
+      sources: [...source, ...residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },
     {
       id: "jobs", heading: w.jobs,
       sentence: w.jobsSentence(name, (jobPct ?? 0) >= 0 ? w.grew : w.fell, formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1), (j0?.year as number) ?? from, formatNumber((mine?.business as number | null) ?? null, locale, 2)),
       charts: [rankedBars(ranking, { value: "business", focus: [options.region], limit: 10, locale, title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}` })],
       table: null,
-      sources: [...source, ...business.missing.map((m) => `– ${m}`)],
+      sources: [...source, ...business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },
   ];
 }

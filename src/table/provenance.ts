@@ -19,4 +19,10 @@ export interface Provenance {
   delimiter?: string;
   /** Date of the last update at the source, as the source gave it. */
   updated?: string;
+  /** The URL the table was fetched from. */
+  url?: string;
+  /** The query sent with it (the selection), as the API took it. */
+  query?: string;
+  /** When it was fetched (ISO 8601); from the cache, when the cached answer was fetched. */
+  retrieved?: string;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Table } from "../../src/table/table.ts";
 import {
-  cohortDeaths, movingSum, prepareProjectionData, projectMunicipality, projectPopulation, residualMigration, spread, standardFertility, stepNet,
+  backtestError, cohortDeaths, movingSum, prepareProjectionData, projectMunicipality, projectPopulation, residualMigration, spread, standardFertility, stepNet,
 } from "../../src/indicators/index.ts";
 
 type Row = Record<string, string | number>;
@@ -154,6 +154,18 @@ describe("projectMunicipality on hand-made tables", () => {
     const q = projectMunicipality(end, { region: "B", horizon: 2004, standardFertility: shape, interval: false });
     expect(q.assumptions).toMatchObject({ start: 2002, horizon: 2004, reference: "end", window: { from: 2001, to: 2001 } });
     expect(q.total.toRows().map((r) => [r.year, r.kind])).toEqual([[2000, "observed"], [2001, "observed"], [2002, "observed"], [2003, "projected"], [2004, "projected"]]);
+  });
+
+  it("takes an empirical interval from back-test errors, widening linearly with the horizon", () => {
+    const p = projectMunicipality(data, { region: "B", start: 2002, horizon: 2012, standardFertility: shape, interval: { method: "empirical", years: 5, low: -4, high: 2, level: 0.8 } });
+    const at = (year: number) => p.total.filter({ year }).toRows()[0]!;
+    // 5 years: −4 % and +2 % of the point; 10 years: −8 % and +4 %
+    expect(at(2007).low as number).toBeCloseTo((at(2007).population as number) * 0.96, 9);
+    expect(at(2007).high as number).toBeCloseTo((at(2007).population as number) * 1.02, 9);
+    expect(at(2012).low as number).toBeCloseTo((at(2012).population as number) * 0.92, 9);
+    expect(at(2012).high as number).toBeCloseTo((at(2012).population as number) * 1.04, 9);
+    expect(backtestError("SE", 6805)).toMatchObject({ from: 5000, to: 10000, years: 5 });
+    expect(backtestError("NO", 1722)).toMatchObject({ from: 0, to: 5000 });
   });
 
   it("refuses a region the table lacks and a horizon before the start", () => {

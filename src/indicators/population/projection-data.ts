@@ -86,30 +86,30 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
     return a;
   };
   for (const pop of list(input.population)) {
-  for (const c of ["region", "year", "sex", "age"]) {
-    if (!pop.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: pop.provenance.file }, "the projection needs population by region, year, sex and single year of age");
-  }
-  const value = valueOf(pop);
-  const rows = columns(pop, ["region", "year", "sex", "age", value, "region_name", "region_kind"]);
-  for (let i = 0; i < pop.numRows; i++) {
-    const region = str(rows.region!(i));
-    const sex = sexOfCached(rows.sex!(i));
-    const age = ageIndex(String(rows.age!(i)));
-    if (region === null || sex === null || age === null) continue;
-    const year = Number(rows.year!(i)) + shift;
-    const v = rows[value]!(i);
-    if (v === null) throw new OmvarldError("SCHEMA", `the population of ${region} lacks a value for ${Number(year) - shift}, ${sex}, age ${rows.age!(i)}`, { file: pop.provenance.file }, "a projection needs every sex and age");
-    let byYear = population.get(region);
-    if (!byYear) {
-      population.set(region, (byYear = new Map()));
-      const name = rows.region_name?.(i);
-      if (name) names.set(region, String(name));
-      kinds.set(region, String(rows.region_kind?.(i) ?? "kommune"));
+    for (const c of ["region", "year", "sex", "age"]) {
+      if (!pop.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: pop.provenance.file }, "the projection needs population by region, year, sex and single year of age");
     }
-    let arr = byYear.get(year);
-    if (!arr) byYear.set(year, (arr = new Float64Array(2 * (A + 1))));
-    arr[(sex === "female" ? 0 : A + 1) + age]! += Number(v);
-  }
+    const value = valueOf(pop);
+    const rows = columns(pop, ["region", "year", "sex", "age", value, "region_name", "region_kind"]);
+    for (let i = 0; i < pop.numRows; i++) {
+      const region = str(rows.region!(i));
+      const sex = sexOfCached(rows.sex!(i));
+      const age = ageIndex(String(rows.age!(i)));
+      if (region === null || sex === null || age === null) continue;
+      const year = Number(rows.year!(i)) + shift;
+      const v = rows[value]!(i);
+      if (v === null) throw new OmvarldError("SCHEMA", `the population of ${region} lacks a value for ${Number(year) - shift}, ${sex}, age ${rows.age!(i)}`, { file: pop.provenance.file }, "a projection needs every sex and age");
+      let byYear = population.get(region);
+      if (!byYear) {
+        population.set(region, (byYear = new Map()));
+        const name = rows.region_name?.(i);
+        if (name) names.set(region, String(name));
+        kinds.set(region, String(rows.region_kind?.(i) ?? "kommune"));
+      }
+      let arr = byYear.get(year);
+      if (!arr) byYear.set(year, (arr = new Float64Array(2 * (A + 1))));
+      arr[(sex === "female" ? 0 : A + 1) + age]! += Number(v);
+    }
   }
 
   const births = new Map<string, Map<number, BirthCount>>();

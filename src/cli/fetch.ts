@@ -1,0 +1,165 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { OmvarldError } from "../errors.ts";
+import { fileCache } from "../io/api/cache-node.ts";
+import { eurostat } from "../io/api/eurostat.ts";
+import type { HttpOptions } from "../io/api/http.ts";
+import { Kolada } from "../io/api/kolada.ts";
+import { PxWeb2 } from "../io/api/pxweb2.ts";
+import type { Selection } from "../io/api/selection.ts";
+import { writeXlsx } from "../report/workbook.ts";
+import type { Table } from "../table/table.ts";
+
+/** What the fetch commands take from the command line. */
+export interface FetchFlags {
+  select?: string[];
+  codelist?: string[];
+  out?: string;
+  offline?: boolean;
+  refresh?: boolean;
+  lang?: string;
+  from?: string;
+  to?: string;
+}
+
+const AGENCIES = ["scb", "ssb", "eurostat", "kolada"] as const;
+
+/** The HTTP options of the CLI: the file cache (OMVARLD_CACHE or the platform's cache folder), --offline, --refresh. */
+function httpOptions(flags: FetchFlags): HttpOptions {
+  return { cache: fileCache(), ...(flags.offline ? { offline: true } : {}), ...(flags.refresh ? { refresh: true } : {}) };
+}
+
+function pxweb(agency: string, flags: FetchFlags): PxWeb2 {
+  if (agency !== "scb" && agency !== "ssb") {
+    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}" for PxWeb`, {}, "scb or ssb");
+  }
+  const baseUrl = process.env[agency === "scb" ? "OMVARLD_SCB_URL" : "OMVARLD_SSB_URL"];
+  return new PxWeb2(agency, { ...httpOptions(flags), ...(baseUrl ? { baseUrl } : {}), ...(flags.lang ? { lang: flags.lang } : {}) });
+}
+
+/** `--select Region=2021,2023` → `{ Region: "2021,2023" }`; `--codelist Region=vs_RegionKommun07` adds the list. */
+export function parseSelection(select: readonly string[] = [], codelist: readonly string[] = []): Selection {
+  const selection: Record<string, string | { codes: string; codelist: string }> = {};
+  for (const item of select) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new OmvarldError("ARGUMENT", `--select expects VARIABLE=CODES, got "${item}"`, {}, "--select Region=2021 --select Tid=top(5)");
+    const name = item.slice(0, at).trim();
+    if (name in selection) throw new OmvarldError("ARGUMENT", `--select names ${name} twice`, {}, `one --select per variable: ${name}=A,B`);
+    selection[name] = item.slice(at + 1).trim();
+  }
+  for (const item of codelist) {
+    const at = item.indexOf("=");
+    if (at <= 0) throw new OmvarldError("ARGUMENT", `--codelist expects VARIABLE=LIST, got "${item}"`, {}, "--codelist Region=vs_RegionKommun07");
+    const name = item.slice(0, at).trim();
+    const codes = selection[name];
+    selection[name] = { codes: typeof codes === "string" ? codes : "*", codelist: item.slice(at + 1).trim() };
+  }
+  return selection;
+}
+
+/** `omvarld search TEXT [--agency scb|ssb|kolada]`: tables (or Kolada KPIs) whose titles hold the words. */
+export async function searchCommand(text: string, agency: string, flags: FetchFlags): Promise<string> {
+  if (agency === "kolada") {
+    const kpis = await new Kolada({ ...httpOptions(flags), ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}) }).searchKpi(text);
+    return kpis.map((k) => `${k.id.padEnd(8)} ${k.title}`).join("\n") || `no KPI matches "${text}"`;
+  }
+  const { tables, total } = await pxweb(agency, flags).search(text, { pageSize: 50 });
+  if (tables.length === 0) return `no table matches "${text}"`;
+  const lines = tables.map((t) => `${t.id.padEnd(8)} ${t.label}${t.updated ? ` (updated ${t.updated.slice(0, 10)})` : ""}${t.discontinued ? " [discontinued]" : ""}`);
+  if (total > tables.length) lines.push(`… ${total - tables.length} more: add words to narrow the search`);
+  return lines.join("\n");
+}
+
+/** `omvarld meta AGENCY TABLE`: the variables, their codes and code lists, the time span and the API's limits. */
+export async function metaCommand(agency: string, tableId: string, flags: FetchFlags): Promise<string> {
+  const client = pxweb(agency, flags);
+  const [metadata, config] = await Promise.all([client.metadata(tableId), client.config()]);
+  const lines = [`${tableId}: ${metadata.label}`, `source: ${metadata.source}${metadata.updated ? `, updated ${metadata.updated}` : ""}`, "variables:"];
+  for (const v of metadata.variables) {
+    const shown = v.values.slice(0, 6).map((c) => (v.labels[c] && v.labels[c] !== c ? `${c} ${v.labels[c]}` : c));
+    const more = v.values.length > 6 ? `, … ${v.values.at(-1)}` : "";
+    const flagsText = [v.time ? "time" : "", v.elimination ? "may be left out" : "required"].filter(Boolean).join(", ");
+    lines.push(`  ${v.code} (${v.label}; ${v.values.length} values; ${flagsText}): ${shown.join(", ")}${more}`);
+    if (v.codelists.length) lines.push(`    code lists: ${v.codelists.map((c) => c.id).join(", ")}`);
+  }
+  lines.push(`limits: at most ${config.maxDataCells} cells per call, ${config.maxCallsPerTimeWindow} calls per ${config.timeWindow} s`);
+  return lines.join("\n");
+}
+
+/**
+ * `omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--out FILE]`: the table as CSV on stdout, or written to
+ * FILE (.csv, .xlsx, .json) through a temporary file renamed when complete. A progress line goes to stderr when
+ * the selection needs several calls.
+ */
+export async function fetchCommand(agency: string, tableId: string, flags: FetchFlags, progress: (line: string, final: boolean) => void): Promise<{ table: Table; output: string }> {
+  if (!(AGENCIES as readonly string[]).includes(agency)) {
+    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}"`, {}, `one of ${AGENCIES.join(", ")}`);
+  }
+  const selection = parseSelection(flags.select, flags.codelist);
+  let table: Table;
+  const started = Date.now();
+  if (agency === "eurostat") {
+    const filters = Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, typeof v === "string" ? v.split(",") : []]));
+    table = await eurostat(tableId, { filters, ...(flags.from ? { since: flags.from } : {}), ...(flags.to ? { until: flags.to } : {}) }, { ...httpOptions(flags), ...(process.env.OMVARLD_EUROSTAT_URL ? { baseUrl: process.env.OMVARLD_EUROSTAT_URL } : {}) });
+  } else if (agency === "kolada") {
+    const list = (name: string) => {
+      const v = selection[name];
+      if (typeof v !== "string") throw new OmvarldError("ARGUMENT", `kolada needs --select ${name}=…`, {}, "omvarld fetch kolada N01951 --select municipality=2021,0180 --select year=2020,2021");
+      return v.split(",");
+    };
+    table = await new Kolada({ ...httpOptions(flags), ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}) }).values(tableId, list("municipality"), list("year"));
+  } else {
+    const client = pxweb(agency, flags);
+    const plan = await client.plan(tableId, selection);
+    if (plan.calls > 1) progress(`${tableId}: ${plan.cells} cells, more than the ${plan.maxCells} one call may hold: ${plan.calls} calls`, true);
+    table = await client.data(tableId, selection, {
+      onProgress: (done, total) => {
+        if (total > 1) progress(`${tableId}: ${done}/${total} calls${done === total ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`, done === total);
+      },
+    });
+  }
+  if (!flags.out) return { table, output: toCsv(table) };
+  await writeOut(table, flags.out);
+  return { table, output: flags.out };
+}
+
+/** Writes the table to a temporary file next to `path`, then renames it: never a half-written file at `path`. */
+async function writeOut(table: Table, path: string): Promise<void> {
+  const extension = /\.(csv|xlsx|json)$/i.exec(path)?.[1]?.toLowerCase();
+  if (!extension) throw new OmvarldError("ARGUMENT", `--out ${path}: the file must end in .csv, .xlsx or .json`);
+  const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    if (extension === "csv") await writeFile(temporary, toCsv(table), "utf8");
+    else if (extension === "json") await writeFile(temporary, `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`, "utf8");
+    else {
+      const p = table.provenance;
+      await writeXlsx(
+        [{
+          name: (p.tableId ?? "data").slice(0, 31),
+          title: p.title ?? p.tableId ?? "",
+          columns: table.columnNames.map((name) => ({ key: name, header: name, ...(name === "value" ? { format: "#,##0.###" } : {}) })),
+          rows: table.toRows().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" || typeof v === "string" ? v : v === null ? null : String(v)]))),
+          notes: [`${p.source ?? ""} ${p.tableId ?? ""}`.trim(), ...(p.updated ? [`updated ${p.updated}`] : []), ...(p.url ? [p.url] : []), ...(p.query ? [p.query] : []), ...(p.retrieved ? [`retrieved ${p.retrieved}`] : [])],
+        }],
+        temporary,
+      );
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** RFC 4180 CSV: a header, commas, quotes where needed, empty for missing, "." decimals. */
+export function toCsv(table: Table): string {
+  const quote = (v: unknown) => {
+    if (v === null || v === undefined) return "";
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const names = table.columnNames;
+  const lines = [names.map(quote).join(",")];
+  for (const row of table.toRows()) lines.push(names.map((n) => quote(row[n])).join(","));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,22 @@
+import type { Locale } from "../../charts/locale.ts";
+import type { MunicipalProjection } from "../../indicators/population/municipal-projection.ts";
+import type { Table } from "../../table/table.ts";
+import { MUNICIPAL_WORDS } from "../municipal-words.ts";
+import type { AnnexOptions } from "./index.ts";
+
+/**
+ * The annex's inputs from a kommun projection (`projectMunicipality`): the population by sex and single age with
+ * observed and projected years (the `kind` column), the total with its interval, the components, and the method
+ * note (by default the report's, from the projection's assumptions, in `locale`).
+ *
+ * @example
+ * const { population, projection } = annexInputs(projectMunicipality(data, { region: "2021", horizon: 2040 }), { locale: "sv" });
+ * buildAnnex(population, { region: "2021", bands: SE_BANDS, projection, costs, provenance: data.population.provenance });
+ */
+export function annexInputs(p: MunicipalProjection, options: { locale?: Locale; method?: string } = {}): { population: Table; projection: NonNullable<AnnexOptions["projection"]> } {
+  const method = options.method ?? MUNICIPAL_WORDS[options.locale ?? "sv"].method(p.assumptions);
+  return {
+    population: p.population,
+    projection: { total: p.total, components: p.components, level: p.assumptions.interval?.level ?? 0.8, method },
+  };
+}

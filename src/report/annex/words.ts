@@ -1,0 +1,93 @@
+import type { Locale } from "../../charts/locale.ts";
+
+/**
+ * The annex's words. Observed years are "Observerat" / "Observert" / "Observed": the population counted at the
+ * year-end, never "Utfall" (which in a budget means actual spending).
+ */
+export const ANNEX_WORDS = {
+  sv: {
+    population: "Befolkning", ages: "Ålder", dependency: "Försörjningskvot", cost: "Demografisk kostnad", unitCosts: "Enhetskostnader", sources: "Källor",
+    changeFrom: (a: number, b: number) => `Förändring ${a}–${b}`, changePercent: "Förändring, %",
+    year: "År", age: "Ålder", total: "Totalt", kind: "Typ", observed: "Observerat", projected: "Framskrivning",
+    populationTitle: (r: string) => `Befolkning efter åldersgrupp, ${r}`,
+    agesTitle: (r: string) => `Befolkning efter ålder och år, ${r}`,
+    dependencyTitle: "Demografisk försörjningskvot: (unga + äldre) / arbetsföra × 100",
+    costTitle: (r: string) => `Demografiskt betingade kostnader vid oförändrad standard, ${r} (tkr)`,
+    unitCostsTitle: "Kostnad per invånare och år i åldersgruppen (tkr) – ändra de gula cellerna",
+    service: "Verksamhet", ageBand: "Åldersgrupp", unitCost: "Kostnad per invånare, tkr",
+    costOf: (service: string, ages: string) => `${service} ${ages}, tkr`, totalCost: "Totalt, tkr", change: "Förändring, tkr", index: "Index",
+    taxBase: (band: string) => `Skattebas ${band}, medelfolkmängd`, taxIndex: "Index skattebas",
+    source: "Källa", method: "Metod", what: "Uppgift", agency: "Myndighet", table: "Tabell", tableTitle: "Titel", file: "Fil eller fråga", updated: "Uppdaterad",
+    groupsNote: (g: string) => `Åldersgrupperna är de som källan redovisar (${g}).`,
+    methodCost: "Kostnad = kostnad per invånare × medelfolkmängd (medel av två årsskiften) i åldersgruppen, med oförändrade kostnader per invånare i fasta priser. Index = 100 × kostnad / kostnad basåret.",
+    baseYear: (y: number) => `Basår för index: ${y}.`,
+    unitCostsNote: "Cellerna i kolumnen Kostnad per invånare är indata: en ändring räknas om i bladet Demografisk kostnad.",
+    agesNote: "Folkmängd vid den tidpunkt källan anger; framskrivna år är kursiva på blå botten. Befolkningsbladet och kostnaderna räknas fram ur detta blad.",
+    low: (l: number) => `Nedre (${l} %)`, high: (l: number) => `Övre (${l} %)`,
+    components: "Komponenter", componentsTitle: (r: string) => `Befolkningsförändringens delar i framskrivningen, ${r}`,
+    start: "Folkmängd vid årets början", entrants: "Tillskott i yngsta gruppen", netOther: "Netto övriga grupper (döda, flyttningar)", end: "Folkmängd vid årets slut",
+    births: "Födda", deaths: "Döda", netMigration: "Flyttnetto",
+    componentsNote: "Tillskottet i yngsta gruppen är födda plus barnens flyttnetto minus döda barn; resten är döda och flyttnetto i övriga åldrar.",
+    projection: "Framskrivning", dependencyBands: "Åldersgränser i försörjningskvoten", unitCostSource: "Kostnader per invånare",
+    dependencyNote: (r: string) => `Kvoten för ${r} räknas med formel ur bladet Ålder; jämförelseområdena är värden.`,
+  },
+  nb: {
+    population: "Befolkning", ages: "Alder", dependency: "Forsørgerbrøk", cost: "Demografikostnader", unitCosts: "Enhetskostnader", sources: "Kilder",
+    changeFrom: (a: number, b: number) => `Endring ${a}–${b}`, changePercent: "Endring, %",
+    year: "År", age: "Alder", total: "Totalt", kind: "Type", observed: "Observert", projected: "Framskriving",
+    populationTitle: (r: string) => `Befolkning etter aldersgruppe, ${r}`,
+    agesTitle: (r: string) => `Befolkning etter alder og år, ${r}`,
+    dependencyTitle: "Forsørgerbrøk: (unge + eldre) / yrkesaktiv alder × 100",
+    costTitle: (r: string) => `Demografikostnader ved uendret standard, ${r} (1000 kr)`,
+    unitCostsTitle: "Kostnad per innbygger og år i aldersgruppen (1000 kr) – endre de gule cellene",
+    service: "Tjeneste", ageBand: "Aldersgruppe", unitCost: "Kostnad per innbygger, 1000 kr",
+    costOf: (service: string, ages: string) => `${service} ${ages}, 1000 kr`, totalCost: "Totalt, 1000 kr", change: "Endring, 1000 kr", index: "Indeks",
+    taxBase: (band: string) => `Skattegrunnlag ${band}, gjennomsnittlig folkemengde`, taxIndex: "Indeks skattegrunnlag",
+    source: "Kilde", method: "Metode", what: "Opplysning", agency: "Etat", table: "Tabell", tableTitle: "Tittel", file: "Fil eller spørring", updated: "Oppdatert",
+    groupsNote: (g: string) => `Aldersgruppene er de kilden oppgir (${g}).`,
+    methodCost: "Kostnad = kostnad per innbygger × gjennomsnittlig folkemengde (snitt av to årsskifter) i aldersgruppen, med uendrede enhetskostnader i faste priser. Indeks = 100 × kostnad / kostnad i basisåret.",
+    baseYear: (y: number) => `Basisår for indeksen: ${y}.`,
+    unitCostsNote: "Cellene i kolonnen Kostnad per innbygger er inndata: en endring regnes om i arket Demografikostnader.",
+    agesNote: "Folkemengde på det tidspunktet kilden oppgir; framskrevne år er kursive på blå bunn. Befolkningsarket og kostnadene regnes ut fra dette arket.",
+    low: (l: number) => `Nedre (${l} %)`, high: (l: number) => `Øvre (${l} %)`,
+    components: "Komponenter", componentsTitle: (r: string) => `Befolkningsendringens deler i framskrivingen, ${r}`,
+    start: "Folkemengde ved årets start", entrants: "Tilvekst i yngste gruppe", netOther: "Netto øvrige grupper (døde, flytting)", end: "Folkemengde ved årets slutt",
+    births: "Fødte", deaths: "Døde", netMigration: "Nettoflytting",
+    componentsNote: "Tilveksten i yngste gruppe er fødte pluss barnas nettoflytting minus døde barn; resten er døde og nettoflytting i øvrige aldre.",
+    projection: "Framskriving", dependencyBands: "Aldersgrenser i forsørgerbrøken", unitCostSource: "Kostnader per innbygger",
+    dependencyNote: (r: string) => `Brøken for ${r} regnes med formel fra arket Alder; sammenligningsområdene er verdier.`,
+  },
+  en: {
+    population: "Population", ages: "Age", dependency: "Dependency ratio", cost: "Demographic cost", unitCosts: "Unit costs", sources: "Sources",
+    changeFrom: (a: number, b: number) => `Change ${a}–${b}`, changePercent: "Change, %",
+    year: "Year", age: "Age", total: "Total", kind: "Kind", observed: "Observed", projected: "Projection",
+    populationTitle: (r: string) => `Population by age group, ${r}`,
+    agesTitle: (r: string) => `Population by age and year, ${r}`,
+    dependencyTitle: "Dependency ratio: (young + old) / working age × 100",
+    costTitle: (r: string) => `Demographic cost pressure at constant standards, ${r} (thousands)`,
+    unitCostsTitle: "Cost per inhabitant and year in the age group (thousands) – change the yellow cells",
+    service: "Service", ageBand: "Age group", unitCost: "Cost per inhabitant, thousands",
+    costOf: (service: string, ages: string) => `${service} ${ages}, thousands`, totalCost: "Total, thousands", change: "Change, thousands", index: "Index",
+    taxBase: (band: string) => `Tax base ${band}, mean population`, taxIndex: "Tax base index",
+    source: "Source", method: "Method", what: "Item", agency: "Agency", table: "Table", tableTitle: "Title", file: "File or query", updated: "Updated",
+    groupsNote: (g: string) => `The age groups are those the source gives (${g}).`,
+    methodCost: "Cost = cost per inhabitant × mean population (mean of two year-ends) of the age group, with constant unit costs at fixed prices. Index = 100 × cost / cost in the base year.",
+    baseYear: (y: number) => `Base year of the index: ${y}.`,
+    unitCostsNote: "The cells of the column Cost per inhabitant are inputs: a change is recalculated on the sheet Demographic cost.",
+    agesNote: "Population at the date the source gives; projected years in italics on a blue fill. The population sheet and the costs are computed from this sheet.",
+    low: (l: number) => `Low (${l} %)`, high: (l: number) => `High (${l} %)`,
+    components: "Components", componentsTitle: (r: string) => `Components of change in the projection, ${r}`,
+    start: "Population at the start of the year", entrants: "Entrants to the youngest group", netOther: "Net change of the other groups (deaths, migration)", end: "Population at the end of the year",
+    births: "Births", deaths: "Deaths", netMigration: "Net migration",
+    componentsNote: "Entrants to the youngest group are births plus the children's net migration minus child deaths; the rest is deaths and net migration at other ages.",
+    projection: "Projection", dependencyBands: "Age limits of the dependency ratio", unitCostSource: "Costs per inhabitant",
+    dependencyNote: (r: string) => `The ratio of ${r} is a formula on the sheet Age; the regions compared are values.`,
+  },
+} as const;
+
+export type AnnexWords = (typeof ANNEX_WORDS)[Locale];
+
+/** The annex's words in a locale. */
+export function annexWords(locale: Locale = "sv"): AnnexWords {
+  return ANNEX_WORDS[locale];
+}
