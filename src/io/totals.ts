@@ -1,4 +1,5 @@
 import type { Table } from "../table/table.ts";
+import { keyArray } from "./duplicates.ts";
 
 export interface TotalsChecked {
   /** The table without the total rows that were checked to be sums. */
@@ -21,13 +22,20 @@ export interface TotalsChecked {
  * // "Total;160681" under 15 kommuner summing to 160681 → dropped; "Riket;7.5" under rates → kept
  */
 export function checkTotals(table: Table, totalEntries: readonly number[]): TotalsChecked {
+  if (totalEntries.length === 0) return { table, kept: [], warnings: [] };
   const region = table.strings("region");
   const isTotal = new Uint8Array(region.dictionary.length);
   for (const k of totalEntries) isTotal[k] = 1;
   const others = table.names("dimension").filter((d) => d !== "region" && d !== "region_name");
-  const measures = table.names("measure");
-  const keyOf = (row: number) => others.map((d) => String(table.get(d, row))).join("\u0001");
-  const sums = new Map<string, { sum: number[]; parts: number; missing: boolean[] }>();
+  const measures = table.names("measure").filter((m) => table.column(m).type === "number");
+  // the other dimensions as one mixed-radix number (or, past 2^53 combinations, a string)
+  const keys = others.map((d) => keyArray(table.column(d)));
+  const combinations = keys.reduce((p, k) => p * k.size, 1);
+  const keyOf = combinations < 2 ** 53
+    ? (row: number) => keys.reduce((key, k) => key * k.size + k.codes[row]!, 0)
+    : (row: number) => keys.map((k) => k.codes[row]).join(",");
+  const measureColumns = measures.map((m) => table.numbers(m).values);
+  const sums = new Map<number | string, { sum: number[]; parts: number; missing: boolean[] }>();
   const totalRows: number[] = [];
   for (let i = 0; i < table.numRows; i++) {
     const c = region.codes[i]!;
@@ -39,11 +47,11 @@ export function checkTotals(table: Table, totalEntries: readonly number[]): Tota
     let s = sums.get(key);
     if (!s) sums.set(key, (s = { sum: measures.map(() => 0), parts: 0, missing: measures.map(() => false) }));
     s.parts++;
-    measures.forEach((m, j) => {
-      const v = table.get(m, i);
-      if (v === null) s.missing[j] = true;
-      else s.sum[j]! += Number(v);
-    });
+    for (let j = 0; j < measureColumns.length; j++) {
+      const v = measureColumns[j]![i]!;
+      if (Number.isNaN(v)) s.missing[j] = true;
+      else s.sum[j]! += v;
+    }
   }
   // per total label: is every one of its rows a sum?
   const verdict = new Map<number, { sums: boolean; example: string }>();

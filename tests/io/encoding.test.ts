@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { OmvarldError } from "../../src/errors.ts";
 import { decodeWindows1252, sniffEncoding } from "../../src/io/decode.ts";
 import { readBytes } from "../../src/io/read.ts";
+import { readCsvBytes } from "../../src/io/readers/csv.ts";
 import { repairText } from "../../src/io/repair.ts";
 import { visible } from "../../src/io/visible.ts";
 import { fixture, one, total } from "../helpers.ts";
@@ -70,6 +71,14 @@ describe("text that is not what it seems", () => {
     expect(one(t, { region: "0114" }, "region_name")).toBe("Upplands Väsby");
     expect(one(t, { region: "2082" }, "region_name")).toBe("Säter");
     expect(t.warnings.join()).toMatch(/encoded twice/);
+  });
+
+  test("read in chunks from bytes (large files), SSB's double-encoded names are repaired in the dictionary", () => {
+    const twice = Buffer.from(lagostra.subarray(3).toString("latin1"), "utf8");
+    expect(twice.includes(Buffer.from("Ã˜stfold", "utf8")) || twice.includes(Buffer.from("Ã\u0098stfold", "utf8"))).toBe(true);
+    const t = readCsvBytes(twice, "utf-8", 0, { file: "befolkning.csv" });
+    expect(t.toRows()).toEqual(readBytes(lagostra, { file: "befolkning.csv" }).toRows());
+    expect(t.warnings.join()).toMatch(/repaired in column "region_name", e\.g\. "Ã\\u0098" → "Ø"/);
   });
 
   test("repairText leaves clean text alone and takes exactly one character's bytes", () => {

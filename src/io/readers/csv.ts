@@ -72,7 +72,23 @@ function dropRepeatedHeaders(text: string): { text: string; warnings: string[] }
  * where `headerOffset` counts the characters of `head` before the header (blank lines: ASCII, so also bytes).
  */
 export function readCsvChunks(head: string, chunks: (headerOffset: number) => Iterable<Chunk>, size: number, options: CsvOptions = {}): Table {
-  return readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options);
+  return repairLabels(readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options));
+}
+
+/** Text read in chunks is never one string: double-encoded labels are repaired in the columns' dictionaries. */
+function repairLabels(table: Table): Table {
+  let out = table;
+  const warnings: string[] = [];
+  for (const field of table.schema) {
+    const column = table.column(field.name);
+    if (column.type !== "string") continue;
+    const repaired = column.dictionary.map((d) => repairText(d));
+    if (!repaired.some((r) => r.warnings.length > 0)) continue;
+    const map = new Map(column.dictionary.map((d, k) => [d, repaired[k]!.text]));
+    out = out.withColumn(field.name, column.mapValues((d) => map.get(d)!), field.role);
+    warnings.push(`text encoded twice (UTF-8 read as Latin-1 and saved again) was repaired in column "${field.name}", e.g. ${repaired.find((r) => r.warnings.length > 0)!.warnings[0]!.replace(/^.*e\.g\. /, "")}`);
+  }
+  return warnings.length > 0 ? out.withWarnings(...warnings) : out;
 }
 
 /** Reads a CSV without quotes from one array of bytes (see `readCsvChunks`). */
