@@ -19,7 +19,9 @@ export function commutingStockOf(label: string): "employed_residents" | "in_comm
  * (dagbefolkning, arbeidssted) becomes one column each. Sex-split tables must be filtered to the total first:
  * SCB's totals need not equal men + women from 2022, and small cells are rounded.
  */
-export function asCommutingStocks(table: Table): Table {
+export function asCommutingStocks(input: Table): Table {
+  // JSON-stat and PX keep the contents' code and label apart: the label says which stock it is
+  const table = input.has("contents_name") ? input.drop("contents").rename({ contents_name: "contents" }) : input;
   if (!table.has("contents")) return asCanonical(table, CommutingStocks);
   const rename: Record<string, string> = {};
   for (const label of table.distinct("contents") as string[]) {

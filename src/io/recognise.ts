@@ -73,7 +73,8 @@ export function recognise(table: Table): Recognised {
 export function kindOf(table: Table): DatasetKind {
   if (table.has("level") && table.has("code") && table.has("private_jobs")) return "attractiveness-panel";
   if (table.has("origin") && table.has("destination")) return "commuting";
-  const contents = table.has("contents") ? (table.distinct("contents").filter((c) => c !== null) as string[]) : [];
+  const labels = table.has("contents_name") ? "contents_name" : "contents";
+  const contents = table.has(labels) ? (table.distinct(labels).filter((c) => c !== null) as string[]) : [];
   const components = contents.filter((c) => COMPONENT_ALIASES[c.trim().toLowerCase()] !== undefined);
   if (components.length >= 2) return "population-change";
   if (contents.some((c) => commutingStockOf(c) !== null) && contents.length > 1) return "commuting-stocks";
@@ -107,6 +108,8 @@ function canonicalCounts(table: Table, notes: string[]): Table {
     if (labels.length > 1) throw new OmvarldError("SCHEMA", `the table holds several contents (${labels.slice(0, 3).join(", ")}); filter it to one`, { file }, 'table.filter({ contents: "…" })');
     t = t.drop("contents");
   }
+  // JSON-stat and PX keep codes and labels ("1" and "män"): the canonical label replaces both
+  for (const dim of ["sex", "age", "contents"]) if (t.has(`${dim}_name`)) t = t.drop(`${dim}_name`);
   if (t.has("sex")) {
     const column = t.strings("sex");
     const unknown = column.dictionary.find((d) => sexOf(d) === null && !isBothSexes(d));
@@ -140,7 +143,8 @@ function dropTotal(t: Table, dim: string, total: string, notes: string[]): Table
     notes.push(`${dim}: only the total is given`);
     return t.drop(dim);
   }
-  const keys = t.names("dimension").filter((d) => d !== dim && d !== "region_name" && d !== "region_kind");
+  // labels beside codes (region_name, sex_name, …) and flags are no keys of their own
+  const keys = t.names("dimension").filter((d) => d !== dim && !d.endsWith("_name") && d !== "region_kind");
   const parts = t.filter({ [dim]: (v: unknown) => v !== total }).groupBy(keys).sum("value", { missing: "propagate" });
   const totals = t.filter({ [dim]: total }).select(...keys, "value");
   const joined = totals.join(parts.rename({ value: "parts" }), { on: keys });
