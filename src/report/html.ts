@@ -13,7 +13,7 @@ const STYLE = `
   td { text-align: right; font-variant-numeric: tabular-nums; } td:first-child, th:first-child { text-align: left; }
   .source { color: #555; font-size: 0.85rem; } footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
   section { break-before: auto; } @media print { body { margin: 0; max-width: none; } }
-  .head { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
+  .head, .table { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
 
 /**
  * The report as one self-contained HTML page: inline SVG charts and CSS, no scripts, nothing fetched, so that it
@@ -25,7 +25,7 @@ export async function renderHtml(report: { name: string; sections: Section[]; mi
   for (const s of report.sections) {
     const figures = await Promise.all(s.charts.map(async (c) => `<figure>${await c.toSVG()}</figure>`));
     const table = s.table
-      ? `<table><thead><tr>${s.table.columns.map((c) => `<th>${escape(c)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`
+      ? `<div class="table"><table><thead><tr>${s.table.columns.map((c) => `<th>${escape(c)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`
       : "";
     parts.push(`<section id="${s.id}"><div class="head"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures[0] ?? ""}</div>${figures.slice(1).join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`);
   }

@@ -150,7 +150,7 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
   return {
     id: "ages", heading: mw.ages,
     sentence: mw.agesSentence(options.name, start, formatNumber(old(start), options.locale, 1), horizon, formatNumber(old(horizon), options.locale, 1)),
-    charts: [pyramidChart(pyramid, { year: start, compare: horizon, region: options.region, locale: options.locale, title: `${options.name}: ${mw.ages.toLowerCase()} ${start} (${mw.observedHead(start).replace(/^\d+ /, "").replace(/[()]/g, "")}) / ${horizon}` })],
+    charts: [pyramidChart(pyramid, { year: start, compare: horizon, region: options.region, locale: options.locale })],
     table: (() => {
       const [a, b] = [start, horizon].map((year) => roundToTotal(labels.map((g) => value(year, g) ?? 0)));
       const f = (v: number) => formatNumber(v, options.locale);
