@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { OmvarldError } from "../src/errors.ts";
 import { read } from "../src/node.ts";
 import type { Table } from "../src/table/table.ts";
 
@@ -24,4 +26,20 @@ export function total(table: Table, column = "value"): number {
   let s = 0;
   for (const v of table.numbers(column).values) s += v;
   return s;
+}
+
+/** The OmvarldError that `run` throws; fails when it throws nothing or something else. */
+export function failure(run: () => unknown): OmvarldError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof OmvarldError) return error;
+    throw error;
+  }
+  throw new Error("expected an error, got none");
+}
+
+/** The bytes of a real fixture under tests/fixtures/real. */
+export function fixtureBytes(path: string): Buffer {
+  return readFileSync(fixture(path));
 }

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
-import { fixture, one, total } from "../helpers.ts";
+import { failure, fixtureBytes, one, total } from "../helpers.ts";
 
-const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
+const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv");
 const latin1 = (text: string) => Buffer.from(text, "latin1");
 
 /** The fixture with `extra` inserted after the line that starts with `after`. */
@@ -14,15 +12,6 @@ function insertAfter(bytes: Buffer, after: string, extra: string): Buffer {
   return Buffer.concat([bytes.subarray(0, end), latin1(extra), bytes.subarray(end)]);
 }
 
-function failure(run: () => unknown): OmvarldError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmvarldError) return error;
-    throw error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 describe("duplicate observations", () => {
   test("a row pasted twice is dropped with a warning that counts it; the total is the original's", () => {
@@ -51,7 +40,7 @@ describe("duplicate observations", () => {
   });
 
   test("long layout (SSB statbank): a repeated row with a missing value against a number conflicts", () => {
-    const bytes = readFileSync(fixture("ssb/erleholgersen-elections-norway__folketall.csv"));
+    const bytes = fixtureBytes("ssb/erleholgersen-elections-norway__folketall.csv");
     const text = bytes.toString("utf8");
     const lines = text.split("\n");
     const copy = lines[5]!.replace(/;[^;]*$/, ";..");

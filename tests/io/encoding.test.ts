@@ -1,26 +1,15 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { OmvarldError } from "../../src/errors.ts";
 import { decodeWindows1252, sniffEncoding } from "../../src/io/decode.ts";
 import { readBytes } from "../../src/io/read.ts";
 import { readCsvBytes } from "../../src/io/readers/csv.ts";
 import { repairText } from "../../src/io/repair.ts";
 import { visible } from "../../src/io/visible.ts";
-import { fixture, one, total } from "../helpers.ts";
+import { failure, fixtureBytes, one, total } from "../helpers.ts";
 
-const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
-const bilinnehav = readFileSync(fixture("scb/Cawke99-Dalarna__bilinnehav_2.csv"));
-const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
+const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv");
+const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv");
+const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
 
-function failure(run: () => unknown): OmvarldError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmvarldError) return error;
-    throw error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 /** Replaces every byte `from` that stands alone in a `;` cell by `to`. */
 function replaceCells(bytes: Buffer, from: number, to: number): Buffer {
@@ -120,7 +109,7 @@ describe("NUL bytes and UTF-16", () => {
   });
 
   test("NUL bytes after the first 64 KiB: an error with offset and line, never the bytes themselves", () => {
-    const csv = readFileSync(fixture("ssb/erleholgersen-elections-norway__folketall.csv"));
+    const csv = fixtureBytes("ssb/erleholgersen-elections-norway__folketall.csv");
     expect(csv.length).toBeGreaterThan(70_000);
     const damaged = Buffer.concat([csv.subarray(0, 70_000), Buffer.alloc(4096), csv.subarray(70_000)]);
     const line = csv.subarray(0, 70_000).toString("latin1").split("\n").length;

@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
 import type { Table } from "../../src/table/table.ts";
-import { fixture, one, total } from "../helpers.ts";
+import { failure, fixtureBytes, one, total } from "../helpers.ts";
 
-const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
-const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
+const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv");
+const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
 
-function failure(run: () => unknown): OmvarldError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmvarldError) return error;
-    throw error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 /** Groups the digits of every integer of four or more digits that stands alone in a cell, below the header line. */
 function group(text: string, mark: string, delimiter: string): string {

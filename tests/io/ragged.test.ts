@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
-import { fixture, total } from "../helpers.ts";
+import { failure, fixtureBytes, total } from "../helpers.ts";
 
-const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv"));
-const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
-const bilinnehav = readFileSync(fixture("scb/Cawke99-Dalarna__bilinnehav_2.csv"));
+const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv");
+const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
+const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv");
 
-function failure(run: () => unknown): OmvarldError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmvarldError) return error;
-    throw error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 describe("ragged rows", () => {
   test("an unquoted delimiter in a label adds a cell: an error naming the line and the expected count", () => {

@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
-import { fixture, one, total } from "../helpers.ts";
+import { failure, fixtureBytes, one, total } from "../helpers.ts";
 
-const befolkning = readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv")).toString("latin1");
-const countypop = readFileSync(fixture("scb/anderssundell-stathelp__data__countypop.csv")).toString("latin1");
-const bilinnehav = readFileSync(fixture("scb/Cawke99-Dalarna__bilinnehav_2.csv")).toString("latin1");
+const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv").toString("latin1");
+const countypop = fixtureBytes("scb/anderssundell-stathelp__data__countypop.csv").toString("latin1");
+const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv").toString("latin1");
 
-function failure(run: () => unknown): OmvarldError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmvarldError) return error;
-    throw error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 describe("total rows", () => {
   test("a Total that sums the kommuner is left out after the check", () => {
