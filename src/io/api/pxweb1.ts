@@ -6,7 +6,7 @@ import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
 import { mapPool } from "./pool.ts";
 import type { DataOptions, PxWebOptions } from "./pxweb2.ts";
-import { resolveCodes, type Selection, selectionParts, splitSelection, type Variable } from "./selection.ts";
+import { resolveCodes, type Selection, chosenVariables, selectionParts, splitSelection, type Variable } from "./selection.ts";
 
 /** PxWeb API v1 databases: SCB's `ssd` and SSB's statbank API v0. `{lang}` is filled in. */
 export const PXWEB1_URLS = {
@@ -141,23 +141,10 @@ export class PxWeb1 {
   /** Fetches data as a tidy table, split under the value limit; provenance as for `PxWeb2.data`. */
   async data(path: string, selection: Selection, options: DataOptions = {}): Promise<Table> {
     const [limits, metadata] = await Promise.all([this.limits(), this.metadata(path)]);
-    const known = metadata.variables.map((v) => v.code);
-    for (const name of Object.keys(selection)) {
-      if (!known.includes(name)) throw new OmvarldError("ARGUMENT", `${path} has no variable "${name}"`, {}, `${nearestHint(name, known, "variables")} (all: ${known.join(", ")})`);
-    }
-    const chosen: { code: string; filter: string; codes: string[] }[] = [];
-    const missing: string[] = [];
-    for (const variable of metadata.variables) {
-      const spec = selection[variable.code];
-      if (spec === undefined) {
-        if (!variable.elimination) missing.push(variable.code);
-        continue;
-      }
+    const chosen: { code: string; filter: string; codes: string[] }[] = chosenVariables(path, metadata.variables, selection).map(({ variable, spec }) => {
       const { expressions, codelist } = selectionParts(spec);
-      if (codelist) chosen.push({ code: variable.code, filter: codelist, codes: expressions });
-      else chosen.push({ code: variable.code, filter: "item", codes: resolveCodes(variable, expressions, ` in ${path}`) });
-    }
-    if (missing.length) throw new OmvarldError("ARGUMENT", `${path} needs a selection for ${missing.join(", ")}`, {}, `e.g. ${missing.map((m) => `--select ${m}=*`).join(" ")}`);
+      return codelist ? { code: variable.code, filter: codelist, codes: expressions } : { code: variable.code, filter: "item", codes: resolveCodes(variable, expressions, ` in ${path}`) };
+    });
     const url = `${this.baseUrl}${path}`;
     const body = (codes: readonly (readonly string[])[]) => ({
       query: chosen.map((c, k) => ({ code: c.code, selection: { filter: c.filter, values: codes[k] } })),

@@ -5,7 +5,7 @@ import { HttpClient, type HttpOptions, HttpStatusError } from "./http.ts";
 import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
 import { mapPool } from "./pool.ts";
-import { resolveCodes, type Selection, selectionParts, splitSelection, type Variable } from "./selection.ts";
+import { resolveCodes, type Selection, chosenVariables, selectionParts, splitSelection, type Variable } from "./selection.ts";
 
 /** PxWebApi 2 base URLs. */
 export const PXWEB2_URLS = {
@@ -207,20 +207,8 @@ export class PxWeb2 {
   async query(tableId: string, selection: Selection): Promise<{ metadata: TableMetadata; variables: { code: string; codelist?: string; codes: string[] }[]; cells: number }> {
     const metadata = await this.metadata(tableId);
     const where = ` in ${tableId}`;
-    const known = new Set(metadata.variables.map((v) => v.code));
-    for (const name of Object.keys(selection)) {
-      if (!known.has(name)) {
-        throw new OmvarldError("ARGUMENT", `${tableId} has no variable "${name}"`, {}, `${nearestHint(name, [...known], "variables")} (all: ${[...known].join(", ")})`);
-      }
-    }
     const variables: { code: string; codelist?: string; codes: string[] }[] = [];
-    const missing: string[] = [];
-    for (const variable of metadata.variables) {
-      const spec = selection[variable.code];
-      if (spec === undefined) {
-        if (!variable.elimination) missing.push(variable.code);
-        continue;
-      }
+    for (const { variable, spec } of chosenVariables(tableId, metadata.variables, selection)) {
       const { expressions, codelist } = selectionParts(spec);
       if (codelist !== undefined) {
         if (variable.codelists.length && !variable.codelists.some((c) => c.id === codelist)) {
@@ -235,9 +223,6 @@ export class PxWeb2 {
         };
         variables.push({ code: variable.code, codelist, codes: resolveCodes(listed, expressions, where) });
       } else variables.push({ code: variable.code, codes: resolveCodes(variable, expressions, where) });
-    }
-    if (missing.length) {
-      throw new OmvarldError("ARGUMENT", `${tableId} needs a selection for ${missing.join(", ")}`, {}, `e.g. ${missing.map((m) => `--select ${m}=${metadata.variables.find((v) => v.code === m)!.time ? "top(1)" : "*"}`).join(" ")}`);
     }
     return { metadata, variables, cells: variables.reduce((p, v) => p * v.codes.length, 1) };
   }

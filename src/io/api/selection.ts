@@ -143,3 +143,23 @@ export function splitSelection(codes: readonly (readonly string[])[], maxCells: 
   for (const pieces of chunks) calls = calls.flatMap((call) => pieces.map((piece) => [...call, piece]));
   return calls;
 }
+
+/**
+ * The table's variables with the selection for each, checked: a name the table does not have is an error listing
+ * the nearest, and a variable that cannot be left out (no elimination) but has no selection is an error naming it.
+ * Variables left out that may be eliminated are not listed.
+ *
+ * @example
+ * chosenVariables("TAB638", metadata.variables, { Region: "2021", Tid: "top(1)" }) // [{ variable: Region, spec: "2021" }, …]
+ */
+export function chosenVariables<V extends { code: string; elimination?: boolean; time?: boolean }>(table: string, variables: readonly V[], selection: Selection): { variable: V; spec: VariableSelection }[] {
+  const known = variables.map((v) => v.code);
+  for (const name of Object.keys(selection)) {
+    if (!known.includes(name)) throw new OmvarldError("ARGUMENT", `${table} has no variable "${name}"`, {}, `${nearestHint(name, known, "variables")} (all: ${known.join(", ")})`);
+  }
+  const missing = variables.filter((v) => selection[v.code] === undefined && !v.elimination);
+  if (missing.length) {
+    throw new OmvarldError("ARGUMENT", `${table} needs a selection for ${missing.map((m) => m.code).join(", ")}`, {}, `e.g. ${missing.map((m) => `--select ${m.code}=${m.time ? "top(1)" : "*"}`).join(" ")}`);
+  }
+  return variables.flatMap((variable) => (selection[variable.code] === undefined ? [] : [{ variable, spec: selection[variable.code]! }]));
+}
