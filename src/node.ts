@@ -7,3 +7,4 @@ export { findChromium, printPdf } from "./report/pdf.ts";
 export { readUnitCosts } from "./report/annex/costs-file.ts";
 export { readDatasets, statisticsFiles } from "./io/datasets-node.ts";
 export { cacheFolder, fileCache } from "./io/api/cache-node.ts";
+export { excelCsv, writeXlsx } from "./report/workbook.ts";
