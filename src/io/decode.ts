@@ -61,19 +61,21 @@ export function utf8Kind(bytes: Uint8Array): "ascii" | "utf-8" | "invalid" {
  * an error naming the offset and line. Returns the encoding and the length of the BOM.
  */
 export function sniffEncoding(bytes: Uint8Array, file?: string): { encoding: Encoding; bom: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8-bom", bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // a UTF-8 BOM decides the encoding, but NUL bytes after it still mean a damaged file
   const nul = bytes.indexOf(0);
+  if (nul < 0 && utf8Bom) return { encoding: "utf-8-bom", bom: 3 };
   if (nul >= 0) {
-    const utf16 = sniffUtf16(bytes);
+    const utf16 = utf8Bom ? null : sniffUtf16(bytes);
     if (utf16) return { encoding: utf16, bom: 0 };
     if (nul < 65536) {
       throw new OmvarldError(
         "FILE_BINARY",
         `binary data (a NUL byte at offset ${nul}), not a statistics export`,
         { file },
-        "export the table as CSV, PX or JSON-stat; an .xlsx or .zip file cannot be read directly",
+        "export the table as CSV, XLSX, PX or JSON-stat; a .zip of other files must be unpacked first",
       );
     }
     let line = 1;
