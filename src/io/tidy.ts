@@ -3,6 +3,7 @@ import { isPseudoRegion, isTotalLabel, parseRegionLabel } from "../regions/label
 import { type Column, NumberColumn, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../table/column.ts";
 import { type Role, Table } from "../table/table.ts";
 import { parsePeriod } from "./dimensions.ts";
+import { visible } from "./visible.ts";
 import { dropDuplicates } from "./duplicates.ts";
 import { checkTotals } from "./totals.ts";
 import { repairLostZeros } from "./zeros.ts";
@@ -70,7 +71,7 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
     const row = column.codes.indexOf(bad);
     throw new OmvarldError(
       "REGION_CODE",
-      `region "${column.dictionary[bad]}" has no recognisable code`,
+      `region "${visible(column.dictionary[bad]!)}" has no recognisable code`,
       locate(options, row, "region"),
       'expected a code such as "0114", "0114 Upplands Väsby", "K-3421" or "SE11 Stockholm"',
     );

@@ -22,7 +22,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
   { mutation: "delimiter-swap", formats: ["csv"], outcomes: ["silent-different"], layer: CSV_LAYER, reason: "Lagostra with commas: the header \"increase 2018-2019\" turns into a dimension" },
   { mutation: "excel-quote-all", formats: ["csv"], outcomes: ["silent-different", "warned-different"], layer: CSV_LAYER, reason: "every cell quoted: some number columns stay text (tf panel), Dalarna's 'Total' row is kept as a region" },
   { mutation: "excel-thousands-separators", formats: ["csv"], outcomes: ["silent-different"], layer: CSV_LAYER, reason: "a column whose only grouped numbers use '.' (\"15.500\") next to plain ones is read as decimals (15.5)" },
-  { mutation: "over-long-number", formats: ["csv"], outcomes: ["error-unplaced"], layer: "src/io/tidy.ts", reason: "the region-code error prints an over-long code in full (not shortened)" },
   { mutation: "duplicate-row-conflicting", formats: ["csv"], outcomes: ["silent-different"], layer: "the mutation", reason: "when the changed number is a code column (the tf panel's fylke number), the copy is a new observation, not a duplicate: nothing can detect it" },
   { mutation: "truncate-mid-line", formats: ["csv"], outcomes: ["warned-different"], layer: CSV_LAYER, reason: "a CSV cut inside a line loads the rows before the cut with a warning (its last row may be incomplete), not the same values" },
 ];
