@@ -38,7 +38,15 @@ const isPeriodLike = (v: CellValue | undefined) => v !== undefined && v !== null
 export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const rows = sheet.rows;
   // value columns: those holding numbers in rows that are not a heading row of years
-  const numericRows = rows.filter((r) => [...r.cells.values()].some(isNumber) && ![...r.cells.values()].every((v) => isNumber(v) && isPeriodLike(v)));
+  const numericRows = rows.filter((r) => {
+    let number = false;
+    let allYears = true;
+    for (const v of r.cells.values()) {
+      if (isNumber(v)) number = true;
+      if (!(isNumber(v) && isPeriodLike(v))) allYears = false;
+    }
+    return number && !allYears;
+  });
   if (numericRows.length === 0) return null;
   const counts = new Map<number, number>();
   for (const r of numericRows) for (const [c, v] of r.cells) if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -83,6 +91,7 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
 
   const data: SheetLayout["rows"] = [];
   const current: (string | null)[] = stubColumns.map(() => null);
+  const regionLike = variables.map((v) => ["region", "origin", "destination"].includes(canonicalDimension(v)) || /kommun|county|län|fylke|region|municipal/i.test(v));
   for (const r of rows.slice(first, last + 1)) {
     if (!isData(r)) continue;
     stubColumns.forEach((c, k) => {
@@ -92,7 +101,7 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
       }
     });
     const labels = pairs
-      ? variables.map((name, k) => joinPair(name, current[2 * k] ?? "", current[2 * k + 1] ?? ""))
+      ? variables.map((_, k) => joinPair(regionLike[k]!, current[2 * k] ?? "", current[2 * k + 1] ?? ""))
       : current.map((v) => v ?? "");
     data.push({ row: r.row, labels, values: valueColumns.map((c) => r.cells.get(c) ?? null) });
   }
@@ -109,8 +118,7 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
  * A code/text pair as the CSV twin writes it: regions as "0114 Upplands Väsby" (so the region reader splits code and
  * name), other variables by their text ("0 years", "men").
  */
-function joinPair(variable: string, code: string, text: string): string {
-  const regionLike = ["region", "origin", "destination"].includes(canonicalDimension(variable)) || /kommun|county|län|fylke|region|municipal/i.test(variable);
+function joinPair(regionLike: boolean, code: string, text: string): string {
   if (regionLike) return text && code && !text.startsWith(code) ? `${code} ${text}` : code || text;
   return text || code;
 }
