@@ -8,3 +8,4 @@ export { readUnitCosts } from "./report/annex/costs-file.ts";
 export { readDatasets, statisticsFiles } from "./io/datasets-node.ts";
 export { cacheFolder, fileCache } from "./io/api/cache-node.ts";
 export { excelCsv, writeXlsx } from "./report/workbook.ts";
+export { writeTableFile } from "./report/table-file.ts";

@@ -15,7 +15,9 @@ import { findRegion } from "../regions/registry.ts";
 import { recast } from "../regions/recast.ts";
 import { annex } from "./annex.ts";
 import { analyse } from "./attractiveness.ts";
-import { loadReportData, writeReport } from "./report.ts";
+import { writeReport } from "./report.ts";
+import { readDatasets } from "../io/datasets-node.ts";
+import { reportData } from "../report/report-data.ts";
 import type { Table } from "../table/table.ts";
 import { formatNumber as f } from "../report/text.ts";
 import { municipalProjection } from "../report/municipal.ts";
@@ -76,13 +78,13 @@ export async function demo(out = "out/demo", log: (line: string) => void = conso
 
   // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
   // share them and the fitted model
-  const { data } = loadReportData([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`], "3421");
+  const { data } = reportData(readDatasets([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`]), "3421");
   const charts = attractivenessDemo(data.panel!, data.flows, log);
   const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
 
   log("");
   log("Kommuner projected from the agencies' own tables (cohort-component by sex and single age, net migration as the residual):");
-  const scb = loadReportData([`${DATA_DIR}scb`], "2021").data;
+  const scb = reportData(readDatasets([`${DATA_DIR}scb`]), "2021").data;
   const projected = [
     { code: "2021", data: scb, folder: "vansbro" },
     { code: "3421", data, folder: "trysil" },

@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
 import { OmvarldError } from "../errors.ts";
 import { fileCache } from "../io/api/cache-node.ts";
-import { eurostat } from "../io/api/eurostat.ts";
+import { fetchTable } from "../io/api/fetch-table.ts";
 import type { HttpOptions } from "../io/api/http.ts";
 import { Kolada } from "../io/api/kolada.ts";
 import { PxWeb2 } from "../io/api/pxweb2.ts";
 import type { Selection } from "../io/api/selection.ts";
-import { writeXlsx } from "../report/workbook.ts";
+import { toCsv } from "../io/csv/write.ts";
+import { writeTableFile } from "../report/table-file.ts";
 import type { Table } from "../table/table.ts";
 
 /** What the fetch commands take from the command line. */
@@ -21,8 +20,6 @@ export interface FetchFlags {
   from?: string;
   to?: string;
 }
-
-const AGENCIES = ["scb", "ssb", "eurostat", "kolada"] as const;
 
 /** The HTTP options of the CLI: the file cache (OMVARLD_CACHE or the platform's cache folder), --offline, --refresh. */
 function httpOptions(flags: FetchFlags): HttpOptions {
@@ -88,78 +85,20 @@ export async function metaCommand(agency: string, tableId: string, flags: FetchF
 
 /**
  * `omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--out FILE]`: the table as CSV on stdout, or written to
- * FILE (.csv, .xlsx, .json) through a temporary file renamed when complete. A progress line goes to stderr when
- * the selection needs several calls.
+ * FILE (.csv, .xlsx, .json), never half-written. A progress line goes to stderr when the selection needs several calls.
  */
 export async function fetchCommand(agency: string, tableId: string, flags: FetchFlags, progress: (line: string, final: boolean) => void): Promise<{ table: Table; output: string }> {
-  if (!(AGENCIES as readonly string[]).includes(agency)) {
-    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}"`, {}, `one of ${AGENCIES.join(", ")}`);
-  }
-  const selection = parseSelection(flags.select, flags.codelist);
-  let table: Table;
   const started = Date.now();
-  if (agency === "eurostat") {
-    const filters = Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, typeof v === "string" ? v.split(",") : []]));
-    table = await eurostat(tableId, { filters, ...(flags.from ? { since: flags.from } : {}), ...(flags.to ? { until: flags.to } : {}) }, { ...httpOptions(flags), ...(process.env.OMVARLD_EUROSTAT_URL ? { baseUrl: process.env.OMVARLD_EUROSTAT_URL } : {}) });
-  } else if (agency === "kolada") {
-    const list = (name: string) => {
-      const v = selection[name];
-      if (typeof v !== "string") throw new OmvarldError("ARGUMENT", `kolada needs --select ${name}=…`, {}, "omvarld fetch kolada N01951 --select municipality=2021,0180 --select year=2020,2021");
-      return v.split(",");
-    };
-    table = await new Kolada({ ...httpOptions(flags), ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}) }).values(tableId, list("municipality"), list("year"));
-  } else {
-    const client = pxweb(agency, flags);
-    const plan = await client.plan(tableId, selection);
-    if (plan.calls > 1) progress(`${tableId}: ${plan.cells} cells, more than the ${plan.maxCells} one call may hold: ${plan.calls} calls`, true);
-    table = await client.data(tableId, selection, {
-      onProgress: (done, total) => {
-        if (total > 1) progress(`${tableId}: ${done}/${total} calls${done === total ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`, done === total);
-      },
-    });
-  }
+  const baseUrl = process.env[`OMVARLD_${agency.toUpperCase()}_URL`];
+  const table = await fetchTable(agency, tableId, parseSelection(flags.select, flags.codelist), {
+    http: httpOptions(flags), ...(baseUrl ? { baseUrl } : {}), ...(flags.lang ? { lang: flags.lang } : {}),
+    ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}),
+    onPlan: (plan) => progress(`${tableId}: ${plan.cells} cells, more than the ${plan.maxCells} one call may hold: ${plan.calls} calls`, true),
+    onProgress: (done, total) => {
+      if (total > 1) progress(`${tableId}: ${done}/${total} calls${done === total ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`, done === total);
+    },
+  });
   if (!flags.out) return { table, output: toCsv(table) };
-  await writeOut(table, flags.out);
+  await writeTableFile(table, flags.out);
   return { table, output: flags.out };
-}
-
-/** Writes the table to a temporary file next to `path`, then renames it: never a half-written file at `path`. */
-async function writeOut(table: Table, path: string): Promise<void> {
-  const extension = /\.(csv|xlsx|json)$/i.exec(path)?.[1]?.toLowerCase();
-  if (!extension) throw new OmvarldError("ARGUMENT", `--out ${path}: the file must end in .csv, .xlsx or .json`);
-  const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    if (extension === "csv") await writeFile(temporary, toCsv(table), "utf8");
-    else if (extension === "json") await writeFile(temporary, `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`, "utf8");
-    else {
-      const p = table.provenance;
-      await writeXlsx(
-        [{
-          name: (p.tableId ?? "data").slice(0, 31),
-          title: p.title ?? p.tableId ?? "",
-          columns: table.columnNames.map((name) => ({ key: name, header: name, ...(name === "value" ? { format: "#,##0.###" } : {}) })),
-          rows: table.toRows().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" || typeof v === "string" ? v : v === null ? null : String(v)]))),
-          notes: [`${p.source ?? ""} ${p.tableId ?? ""}`.trim(), ...(p.updated ? [`updated ${p.updated}`] : []), ...(p.url ? [p.url] : []), ...(p.query ? [p.query] : []), ...(p.retrieved ? [`retrieved ${p.retrieved}`] : [])],
-        }],
-        temporary,
-      );
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** RFC 4180 CSV: a header, commas, quotes where needed, empty for missing, "." decimals. */
-export function toCsv(table: Table): string {
-  const quote = (v: unknown) => {
-    if (v === null || v === undefined) return "";
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const names = table.columnNames;
-  const lines = [names.map(quote).join(",")];
-  for (const row of table.toRows()) lines.push(names.map((n) => quote(row[n])).join(","));
-  return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import type { Table } from "../table/table.ts";
+import { parseAgeBand } from "./ages.ts";
 import { combineRecognised, type DatasetKind, kindOf, type Recognised, recognise } from "./recognise.ts";
 
 /**
@@ -22,11 +23,14 @@ export interface Datasets {
   unused: { file: string; why: string }[];
 }
 
-/** True when a canonical population table is by single years of age ("0" … "100+"). */
-function bySingleAge(r: Recognised): boolean {
-  if (!r.table.has("age") || !r.table.has("sex")) return false;
-  const ages = r.table.distinct("age") as string[];
-  return ages.filter((a) => /^\d+$/.test(a)).length >= 50;
+/** True when a table's ages are single years ("0", "0 years", "1 år" … at least 50 of them), not broad groups. */
+function bySingleAge(table: Table): boolean {
+  if (!table.has("age")) return false;
+  const single = (table.distinct("age") as (string | null)[]).filter((a) => {
+    const band = a === null ? null : parseAgeBand(a);
+    return band !== null && band.from === band.to;
+  });
+  return single.length >= 50;
 }
 
 /**
@@ -44,7 +48,7 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
   const out: Datasets = { births: [], deaths: [], unused: [] };
   for (const table of tables) {
     // population by broad age groups (Eurostat's NUTS tables) is used as read, by the group projection
-    if (kindOf(table) === "population" && table.has("age") && (table.distinct("age") as string[]).filter((a) => /^\s*\d+(\s+years?|\s+år)?\s*$/.test(String(a))).length < 50) {
+    if (kindOf(table) === "population" && table.has("age") && !bySingleAge(table)) {
       if (out.groupPopulation) out.unused.push({ file: file(table), why: "another population table by age group is used" });
       else out.groupPopulation = table;
       continue;
@@ -56,7 +60,7 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
   }
   const combined = [...groups.values()].map((g) => combineRecognised(g));
   const single = (kind: DatasetKind) => combined.filter((r) => r.kind === kind);
-  const populations = single("population").filter(bySingleAge).sort((a, b) => b.table.distinct("year").length - a.table.distinct("year").length);
+  const populations = single("population").filter((r) => r.table.has("sex") && bySingleAge(r.table)).sort((a, b) => b.table.distinct("year").length - a.table.distinct("year").length);
   if (populations[0]) out.population = populations[0];
   for (const r of single("population")) {
     if (r !== out.population) out.unused.push({ file: file(r.table), why: r.table.has("age") ? "another population table by age is used" : "population without age and sex" });

@@ -28,3 +28,5 @@ export { HttpClient, HttpStatusError, type CachedResponse, type CacheKey, type H
 export { TokenBucket, type Clock } from "./api/bucket.ts";
 export { chunkSizes, resolveCodes, splitSelection, type Selection, type Variable, type VariableSelection } from "./api/selection.ts";
 export { joinJsonStat } from "./api/merge.ts";
+export { AGENCIES, fetchTable, type Agency, type FetchTableOptions } from "./api/fetch-table.ts";
+export { toCsv } from "./csv/write.ts";

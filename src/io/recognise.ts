@@ -185,7 +185,7 @@ export function combineRecognised(parts: readonly Recognised[]): Recognised {
   const names = parts[0]!.table.columnNames;
   let table = parts.length === 1 ? parts[0]!.table : concatTables(parts.map((p) => p.table.select(...names)));
   const notes = [...new Set(parts.flatMap((p) => p.notes))];
-  if (table.has("month")) ({ table } = byYear(table, notes));
+  if (table.has("month")) table = byYear(table, notes);
   if (parts.length > 1) {
     const files = parts.map((p) => p.table.provenance.file).filter((f): f is string => f !== undefined);
     table = table.withProvenance({ ...(files.length > 0 ? { file: files.join(", ") } : {}) });
@@ -194,7 +194,8 @@ export function combineRecognised(parts: readonly Recognised[]): Recognised {
   return { kind, table, ...(reference ? { reference } : {}), notes };
 }
 
-function byYear(table: Table, notes: string[]): { table: Table } {
+/** Months summed to years where all twelve are published (see `combineRecognised`). */
+function byYear(table: Table, notes: string[]): Table {
   const months = new Map<number, Map<string, number>>();
   const year = table.numbers("year").values;
   const month = table.strings("month");
@@ -211,5 +212,5 @@ function byYear(table: Table, notes: string[]): { table: Table } {
   if (dropped.length > 0) notes.push(`months: ${dropped.join(", ")} left out (not all twelve months published)`);
   notes.push("months summed to years");
   const keys = table.names("dimension").filter((d) => d !== "month");
-  return { table: table.filter({ year: complete }).groupBy(keys).sum("value") };
+  return table.filter({ year: complete }).groupBy(keys).sum("value");
 }

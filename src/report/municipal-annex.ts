@@ -41,8 +41,9 @@ export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptio
   const observed = (code: string): Table => {
     const members = code === country ? kommuner : code.length === 2 ? kommuner.filter({ region: (r) => String(r).startsWith(code) }) : kommuner.filter({ region: code });
     const sums = members.groupBy(["year", "sex", "age"]).sum("value");
-    return Table.fromColumns({ region: sums.toRows().map(() => code), year: sums.column("year"), sex: sums.column("sex"), age: sums.column("age"), value: sums.column("value") })
-      .withColumn("kind", sums.toRows().map(() => "observed"), "dimension");
+    const constant = (value: string) => new Array<string>(sums.numRows).fill(value);
+    return Table.fromColumns({ region: constant(code), year: sums.column("year"), sex: sums.column("sex"), age: sums.column("age"), value: sums.column("value") })
+      .withColumn("kind", constant("observed"), "dimension");
   };
   const projection = options.horizon === undefined ? undefined : annexInputs(municipalProjection(data, options.region, options.horizon), { locale });
   const own = projection ? projection.population.select("region", "year", "sex", "age", "value", "kind") : observed(options.region);

@@ -16,8 +16,7 @@ import { industrySection } from "./industry.ts";
 import { projectionSection } from "./projection.ts";
 import { formatNumber, WORDS } from "./text.ts";
 import { type MunicipalData, municipalSections } from "./municipal.ts";
-import { findRegion } from "../regions/registry.ts";
-import { CODE_CHANGES } from "../regions/registry.ts";
+import { CODE_CHANGES, findRegion } from "../regions/registry.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {

@@ -1,4 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
+import { mulberry32, quantile } from "../util/random.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum, weightedMean } from "../util/stats.ts";
@@ -224,23 +225,5 @@ function bootstrap(
       totals[y + 1]![run] = sum(p);
     }
   }
-  const quantile = (values: Float64Array, q: number) => {
-    const sorted = Float64Array.from(values).sort();
-    const at = q * (sorted.length - 1);
-    const lo = Math.floor(at);
-    return sorted[lo]! + (at - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
-  };
   return { low: totals.map((t) => quantile(t, (1 - level) / 2)), high: totals.map((t) => quantile(t, (1 + level) / 2)) };
-}
-
-/** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

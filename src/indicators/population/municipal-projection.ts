@@ -1,4 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
+import { mulberry32, quantile } from "../util/random.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
@@ -570,12 +571,6 @@ function bootstrap(
       record(y + 1, run, p);
     }
   }
-  const quantile = (v: Float64Array, at: number) => {
-    const sorted = Float64Array.from(v).sort();
-    const i = at * (sorted.length - 1);
-    const lo = Math.floor(i);
-    return sorted[lo]! + (i - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
-  };
   return {
     low: values.map((row) => row.map((v) => quantile(v, (1 - interval.level) / 2))),
     high: values.map((row) => row.map((v) => quantile(v, (1 + interval.level) / 2))),
@@ -600,16 +595,4 @@ export function stepNet(
     const newborns = births * (sex === "male" ? boys : 1 - boys);
     into[o]! += newborns * (1 - newbornMortality[sex] * fMortality + newbornNet[sex] * fNet);
   });
-}
-
-/** A small deterministic generator (mulberry32), so that intervals are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { writeFileAtomic } from "../atomic-file.ts";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { CachedResponse, CacheKey, ResponseCache } from "./http.ts";
@@ -57,15 +58,8 @@ export function fileCache(folder: string = cacheFolder()): ResponseCache & { fol
     async set(key: CacheKey, response: CachedResponse): Promise<void> {
       await mkdir(folder, { recursive: true });
       const target = join(folder, `${cacheName(key)}.bin`);
-      const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
       const header = JSON.stringify({ method: key.method, url: key.url, ...(key.body === undefined ? {} : { body: key.body }), contentType: response.contentType, retrieved: response.retrieved, length: response.body.length });
-      try {
-        await writeFile(temporary, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), response.body]));
-        await rename(temporary, target);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      await writeFileAtomic(target, (temporary) => writeFile(temporary, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), response.body])));
     },
   };
 }

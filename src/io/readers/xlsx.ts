@@ -4,6 +4,7 @@ import { sheetLayout } from "../xlsx/layout.ts";
 import { readSheet } from "../xlsx/sheet.ts";
 import type { InflateRaw } from "../xlsx/zip.ts";
 import { readCsv } from "./csv.ts";
+import { isMissingSymbol } from "../values.ts";
 
 /** The agency whose table ids look like this one: SCB's matrices ("BE0101N1", "000003O5"), SSB's numbers ("07459"). */
 export function agencyOfTableId(id: string | undefined): "SCB" | "SSB" | undefined {
@@ -41,7 +42,7 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
     quote(layout.title ?? sheet.name),
     "",
     [...layout.stubNames, ...layout.valueHeaders].map(quote).join(";"),
-    ...layout.rows.map((r) => [...r.labels.map(quote), ...r.values.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : /^[.:\-–…]+$/.test(v.trim()) ? v.trim() : quote(v)))].join(";")),
+    ...layout.rows.map((r) => [...r.labels.map(quote), ...r.values.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : isMissingSymbol(v.trim()) ? v.trim() : quote(v)))].join(";")),
   ];
   let table: Table;
   try {

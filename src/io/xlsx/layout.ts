@@ -82,7 +82,8 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
 
   // stub names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the title
   const labelled = headings.at(-1);
-  const variables = title ? titleVariables(title).slice(0, Math.max(0, titleVariables(title).length - headings.length)) : [];
+  const named = title ? titleVariables(title) : [];
+  const variables = named.slice(0, Math.max(0, named.length - headings.length));
   const pairs = variables.length > 0 && stubColumns.length === 2 * variables.length;
   let stubNames: string[];
   if (labelled && stubColumns.some((c) => labelled.cells.has(c))) stubNames = stubColumns.map((c) => String(labelled.cells.get(c) ?? `column ${c + 1}`));
