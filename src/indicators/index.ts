@@ -22,6 +22,7 @@ export {
 } from "./inequality/inequality.ts";
 export { betaConvergence, betaConvergenceOf, sigmaConvergence, sigmaOf, type BetaConvergence, type BetaOptions, type SigmaOptions } from "./inequality/convergence.ts";
 export { type Maybe } from "./util/missing.ts";
+export { type OlsResult } from "./util/ols.ts";
 export {
   converse, distanceMatrix, greatCircle, hansen, huff, reilly, reillyLambda,
   type DecayKind, type HansenOptions, type HansenResult, type HuffOptions, type HuffResult, type LatLon,
@@ -33,7 +34,7 @@ export {
 } from "./commuting/index.ts";
 export {
   attractivenessModel, businessAttractiveness, DEFAULT_GROUPS, industryGroup, jobsToKeepPopulation, projectScenario, rankAttractiveness,
-  residentialAttractiveness, type BusinessOptions, type IndustryGroup, type Lever, type ModelOptions, type RankOptions,
+  residentialAttractiveness, type BusinessOptions, type BusinessResult, type IndustryGroup, type Lever, type ModelOptions, type RankOptions,
   type ResidentialOptions, type ResidentialResult, type ScenarioOptions,
 } from "./attractiveness/index.ts";
 export { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS, type DependencyBands } from "./population/dependency.ts";

@@ -17,6 +17,7 @@ export { asAttractivenessPanel } from "./attractiveness.ts";
 export { recognise, type DatasetKind, type Recognised } from "./recognise.ts";
 export { assembleDatasets, type Datasets } from "./datasets.ts";
 export { type Sex } from "./sex.ts";
+export { type AgeBand } from "./ages.ts";
 export { PxWeb2, PXWEB2_URLS, type CodeList, type DataOptions, type PxWebConfig, type PxWebOptions, type TableMetadata, type TableSummary } from "./api/pxweb2.ts";
 export { PxWeb1, PXWEB1_URLS, type PxNode } from "./api/pxweb1.ts";
 export { eurostat, EUROSTAT_URL, type EurostatQuery } from "./api/eurostat.ts";

@@ -1,5 +1,4 @@
 /** The budget annex: see `annex/index.ts`. */
 export {
-  ANNEX_WORDS, annexInputs, annexWords, buildAnnex, NO_SERVICE_GROUPS, parseUnitCosts, SERVICE_GROUPS, UnitCostsSchema,
-  type AnnexOptions, type CellValue, type Formula, type Sheet, type SheetColumn, type UnitCosts,
+  annexInputs, buildAnnex, NO_SERVICE_GROUPS, parseUnitCosts, SERVICE_GROUPS, type AnnexOptions, type Sheet, type UnitCosts,
 } from "./annex/index.ts";
