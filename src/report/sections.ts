@@ -9,6 +9,8 @@ import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
+import { isAllAges } from "../io/ages.ts";
+import { isBothSexes } from "../io/sex.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
@@ -149,9 +151,8 @@ function peersOf(panel: Table, options: ReportOptions): string[] {
  * the regions of the same level in its country (NUTS codes of the same length), named where the data name them.
  */
 function totalsOf(population: Table, region: string, name: string): Table | null {
-  const totals = ["T", "TOTAL", "total", "Total", "totalt", "Totalt"];
   const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
-  const rows = population.filter({ sex: totals, age: totals, region: (c) => level(String(c)) }).toRows()
+  const rows = population.filter({ sex: (s) => isBothSexes(s), age: (a) => isAllAges(String(a)), region: (c) => level(String(c)) }).toRows()
     .filter((r) => typeof r.value === "number")
     .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region), year: r.year as number, population: r.value as number }));
   return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;

@@ -1,6 +1,7 @@
 import type { Locale } from "../../charts/locale.ts";
 import type { UnitCost } from "../../indicators/population/cost.ts";
 import type { DependencyBands } from "../../indicators/population/dependency.ts";
+import { isBothSexes } from "../../io/sex.ts";
 import { nutsName } from "../../regions/nuts.ts";
 import { OmvarldError } from "../../errors.ts";
 import type { Provenance } from "../../table/provenance.ts";
@@ -88,8 +89,6 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   return sheets;
 }
 
-const TOTAL_SEX = ["T", "total", "Total", "totalt", "Totalt", "both sexes", "Both sexes", "begge kjønn", "Begge kjønn", "totalt båda könen"];
-
 /**
  * Both sexes: the table's total where it has one (Eurostat's T, SCB's "totalt"), else the rows as they are, which
  * the annex then sums over the sexes (SCB's and SSB's downloads of men and women without a total).
@@ -97,7 +96,7 @@ const TOTAL_SEX = ["T", "total", "Total", "totalt", "Totalt", "both sexes", "Bot
 function bothSexes(table: Table): Table {
   if (!table.has("sex")) return table;
   const labels = (table.distinct("sex") as unknown[]).map(String);
-  const total = labels.filter((l) => TOTAL_SEX.includes(l));
+  const total = labels.filter((l) => isBothSexes(l));
   return total.length ? table.filter({ sex: total }) : table;
 }
 
