@@ -3,7 +3,7 @@ import { type AgeBand, parseAgeBand } from "../../indicators/population/ages.ts"
 import { measureOf } from "../../indicators/util/panel.ts";
 import type { Table } from "../../table/table.ts";
 import { cellAddress, type Formula, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** An age band as a header shows it: "0", "1–4", "80+". */
 export function bandLabel(band: AgeBand): string {

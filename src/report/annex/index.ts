@@ -13,7 +13,7 @@ import { dependencySheet } from "./dependency.ts";
 import { defaultGroups, populationSheet } from "./population.ts";
 import type { Sheet } from "./sheet.ts";
 import { sourcesSheet } from "./sources.ts";
-import { annexWords } from "./words.ts";
+import { annexWords } from "../../charts/words/annex.ts";
 
 export interface AnnexOptions {
   /** The focus region and the regions to compare with (county, country). */
@@ -103,5 +103,5 @@ function bothSexes(table: Table): Table {
 export { SERVICE_GROUPS, NO_SERVICE_GROUPS } from "./population.ts";
 export { parseUnitCosts, UnitCostsSchema, type UnitCosts } from "./costs.ts";
 export { type CellValue, type Formula, type Sheet, type SheetColumn } from "./sheet.ts";
-export { ANNEX_WORDS, annexWords } from "./words.ts";
+export { ANNEX_WORDS, annexWords } from "../../charts/words/annex.ts";
 export { annexInputs } from "./projection.ts";

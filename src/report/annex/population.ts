@@ -3,7 +3,7 @@ import type { DependencyBands } from "../../indicators/population/dependency.ts"
 import type { Table } from "../../table/table.ts";
 import { type AgeGrid, bandLabel } from "./ages.ts";
 import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** The age groups of municipal services in Sweden (SKR's presentation, METHODS §8.2). */
 export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64", "65-79", "80+"];
