@@ -103,7 +103,7 @@ export function costChart(cost: Table, options: ChartOptions & { service?: strin
   ]).filter((r) => r.index !== null);
   const base = picked.find((r) => r.index === 100)?.year;
   return new Chart({
-    ...frame(cost, options, { title: `${word("cost_index", locale)} ${locale === "en" ? "and" : "och"} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}`.replace(" och ", locale === "nb" ? " og " : locale === "en" ? " and " : " och ") }),
+    ...frame(cost, options, { title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}` }),
     data: { values: data },
     mark: { type: "line", point: true },
     encoding: {

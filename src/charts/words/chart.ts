@@ -62,6 +62,8 @@ const WORDS = {
   bars: { sv: "staplar", nb: "søyler", en: "bars" },
   line: { sv: "linje", nb: "linje", en: "line" },
   and: { sv: "och", nb: "og", en: "and" },
+  coefficient_of_variation: { sv: "Variationskoefficient", nb: "Variasjonskoeffisient", en: "Coefficient of variation" },
+  dispersion: { sv: "Spridning mellan regioner", nb: "Spredning mellom regioner", en: "Dispersion across regions" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Word = keyof typeof WORDS;
