@@ -130,6 +130,7 @@ export interface MunicipalProjection {
   assumptions: ProjectionAssumptions;
 }
 
+/** The age groups of municipal services in Sweden (SKR's presentation, METHODS §8.2); the annex's `SERVICE_GROUPS` are their labels. */
 export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [[0, 5], [6, 15], [16, 19], [20, 64], [65, 79], [80, Infinity]];
 const NATION_CACHE = new WeakMap<ProjectionData, Map<string, YearFacts>>();
 
