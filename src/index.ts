@@ -71,7 +71,7 @@ export {
   ageGroupChart, attractivenessScatter, Chart, commutingChart, componentsChart, config, CONTEXT_COLOUR,
   convergenceChart, costChart, decompositionChart, dependencyChart, display, FOCUS_COLOUR, indexChart, LOCALES,
   PALETTE, portfolioChart, productivityChart, projectionChart, pyramidChart, rankedBars, renderSVG, shiftShareChart,
-  smallMultiples, structureQuadrant, type ChartOptions, type Locale, type VegaLiteSpec,
+  smallMultiples, structureQuadrant, type ChartOptions, type Focus, type Locale, type VegaLiteSpec,
 } from "./charts/index.ts";
 
 // report/

@@ -38,7 +38,14 @@ export function overlaps(a: AgeBand, b: AgeBand): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
-/** True for a label that stands for all ages together: "Total", "totalt ålder", "All ages", "Alle aldre", "TOTAL". */
+/**
+ * True for a label that stands for all ages together: "Total", "totalt ålder", "All ages", "Alle aldre", "TOTAL",
+ * Eurostat's "T". The one list of such labels: readers and the report ask this function.
+ *
+ * @example
+ * isAllAges("TOTAL") // true
+ * isAllAges("65+")   // false
+ */
 export function isAllAges(label: string): boolean {
-  return /^(total|totalt|totalt ålder|totalt, alla åldrar|alla åldrar|samtliga åldrar|all ages|alle aldre|i alt|total ages|tot)$/.test(label.trim().toLowerCase());
+  return /^(t|total|totalt|totalt ålder|totalt, alla åldrar|alla åldrar|samtliga åldrar|all ages|alle aldre|i alt|total ages|tot)$/.test(label.trim().toLowerCase());
 }

@@ -15,7 +15,14 @@ export function sexOf(label: unknown): Sex | null {
   return null;
 }
 
-/** True for a label that stands for both sexes together: "T", "Totalt", "Total", "Both sexes", "Begge kjønn", "0". */
+/**
+ * True for a label that stands for both sexes together: "T", "Totalt", "Total", "Both sexes", "Begge kjønn", "0".
+ * The one list of such labels: readers, the report and the annex ask this function.
+ *
+ * @example
+ * isBothSexes("totalt båda könen") // true
+ * isBothSexes("kvinnor")           // false
+ */
 export function isBothSexes(label: unknown): boolean {
-  return /^(t|0|total|totalt|totalt kön|both sexes|begge kjønn|begge kjønn i alt|i alt|alla|kön totalt|totals?)$/.test(String(label).trim().toLowerCase());
+  return /^(t|0|total|totalt|totalt kön|totalt båda könen|both sexes|begge kjønn|begge kjønn i alt|i alt|alla|kön totalt|totals?)$/.test(String(label).trim().toLowerCase());
 }

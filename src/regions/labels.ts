@@ -37,12 +37,34 @@ const COUNTRY_LABELS: Readonly<Record<string, string>> = {
   "hele landet": "0",
   "heile landet": "0",
   "the whole country": "0",
+  norway: "0",
 };
+
+/** The codes the agencies give a whole country: SCB's "00", SSB's "0", and the ISO/NUTS "SE", "NO". */
+const COUNTRY_CODES = new Set(["00", "0", "SE", "NO"]);
+
+/**
+ * True for a region code or label that stands for a whole country: "00", "0", "SE", "NO", "Riket", "Hele landet",
+ * "Sweden", "Norway" (the one list; `parseRegionLabel` maps the same labels to their codes).
+ *
+ * @example
+ * isCountry("Riket") // true
+ * isCountry("2021")  // false
+ */
+export function isCountry(code: string): boolean {
+  return COUNTRY_CODES.has(code) || COUNTRY_LABELS[code.trim().toLowerCase()] !== undefined;
+}
 
 /** Labels of total rows that sum the rows above them (Excel re-saves, REAT data). */
 const TOTAL_LABELS = new Set(["total", "totalt", "summa", "sum", "i alt", "insgesamt", "totalsumma"]);
 
-/** True for a label of a total row ("Total", "Summa", "I alt"), which must not be summed with its parts. */
+/**
+ * True for a label of a total row ("Total", "Summa", "I alt"), which must not be summed with its parts; the one list
+ * of such region labels (sex and age totals: `isBothSexes`, `isAllAges` in io/).
+ *
+ * @example
+ * isTotalLabel("Summa") // true
+ */
 export function isTotalLabel(label: string): boolean {
   return TOTAL_LABELS.has(label.trim().toLowerCase());
 }

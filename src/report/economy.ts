@@ -4,7 +4,8 @@ import type { Locale } from "../charts/locale.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import type { Section } from "./sections.ts";
-import { formatNumber, WORDS } from "./text.ts";
+import { formatNumber } from "../charts/locale.ts";
+import { REPORT_WORDS } from "../charts/words/report.ts";
 
 /**
  * The economy section from Eurostat's GDP by NUTS region (nama_10r_3gdp): GDP per inhabitant of the region as a
@@ -12,7 +13,7 @@ import { formatNumber, WORDS } from "./text.ts";
  * country, and a table every five years. Null when the table has no euro per inhabitant for the region.
  */
 export function economySection(gdp: Table, region: string, name: string, locale: Locale): Section | null {
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const perHead = gdp.has("unit") ? gdp.filter({ unit: "EUR_HAB" }) : gdp;
   const country = region.slice(0, 2);
   const level = (code: string) => code.length === region.length && code.startsWith(country);

@@ -1,6 +1,6 @@
 import type { Locale } from "../charts/locale.ts";
 import type { Section } from "./sections.ts";
-import { WORDS } from "./text.ts";
+import { REPORT_WORDS } from "../charts/words/report.ts";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
@@ -20,7 +20,7 @@ const STYLE = `
  * opens on a municipal intranet and prints to PDF as it is.
  */
 export async function renderHtml(report: { name: string; sections: Section[]; missing: string[] }, locale: Locale, date = new Date()): Promise<string> {
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const parts: string[] = [];
   for (const s of report.sections) {
     const figures = await Promise.all(s.charts.map(async (c) => `<figure>${await c.toSVG()}</figure>`));

@@ -6,31 +6,8 @@ import { locationQuotients, specialisation } from "../indicators/specialisation/
 import { measureOf } from "../indicators/util/panel.ts";
 import type { Table } from "../table/table.ts";
 import type { Section } from "./sections.ts";
-import { formatNumber } from "./text.ts";
-
-const WORDS = {
-  sv: {
-    heading: "Näringsliv: sysselsättning per bransch", industry: "Bransch", employment: "Sysselsatta", lq: "Lokaliseringskvot",
-    change: "Förändring", national: "Rikets utveckling", mix: "Branschstruktur", regional: "Regional effekt",
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
-      `Sysselsättningen i ${name} förändrades med ${change} från ${from} till ${to}: ${national} följer av rikets utveckling, ${mix} av branschstrukturen och ${regional} är en regional effekt. Krugmans specialiseringsindex är ${krugman} (0 = samma struktur som riket, 2 = helt olika).`,
-    note: "Shift-share enligt Dunn (1960) mot riket; lokaliseringskvot över 1: branschen är större i regionen än i riket.",
-  },
-  nb: {
-    heading: "Næringsliv: sysselsetting etter næring", industry: "Næring", employment: "Sysselsatte", lq: "Lokaliseringskvotient",
-    change: "Endring", national: "Nasjonal vekst", mix: "Næringsstruktur", regional: "Regional effekt",
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
-      `Sysselsettingen i ${name} endret seg med ${change} fra ${from} til ${to}: ${national} følger av den nasjonale veksten, ${mix} av næringsstrukturen og ${regional} er en regional effekt. Krugmans spesialiseringsindeks er ${krugman} (0 = samme struktur som landet, 2 = helt ulik).`,
-    note: "Shift-share etter Dunn (1960) mot landet; lokaliseringskvotient over 1: næringen er større i regionen enn i landet.",
-  },
-  en: {
-    heading: "Business: employment by industry", industry: "Industry", employment: "Employment", lq: "Location quotient",
-    change: "Change", national: "National growth", mix: "Industry mix", regional: "Regional shift",
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
-      `Employment in ${name} changed by ${change} from ${from} to ${to}: ${national} from national growth, ${mix} from the industry mix and ${regional} a regional shift. Krugman's specialisation index is ${krugman} (0 = the nation's structure, 2 = entirely different).`,
-    note: "Shift-share after Dunn (1960) against the nation; a location quotient above 1: the industry is larger in the region than in the nation.",
-  },
-};
+import { formatNumber } from "../charts/locale.ts";
+import { INDUSTRY_WORDS } from "../charts/words/report.ts";
 
 export interface IndustrySectionOptions {
   /** First and last year of the shift-share (default: the first and the last year of the data). */
@@ -53,7 +30,7 @@ export interface IndustrySectionOptions {
  */
 export function industrySection(employment: Table, region: string, name: string, locale: Locale, options: IndustrySectionOptions = {}): Section | null {
   if (!["region", "industry", "year"].every((c) => employment.has(c))) return null;
-  const w = WORDS[locale];
+  const w = INDUSTRY_WORDS[locale];
   const value = measureOf(employment, options.value);
   const years = (employment.filter({ region }).distinct("year") as number[]).sort((a, b) => a - b);
   const from = options.from ?? years[0];

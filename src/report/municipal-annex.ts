@@ -8,7 +8,7 @@ import { buildAnnex } from "./annex/index.ts";
 import { annexInputs } from "./annex/projection.ts";
 import type { Sheet } from "./annex/sheet.ts";
 import { kommunerOf, type MunicipalData, municipalProjection } from "./municipal.ts";
-import { MUNICIPAL_WORDS } from "./municipal-words.ts";
+import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 
 export interface MunicipalAnnexOptions {
   region: string;

@@ -9,9 +9,10 @@ import { growth } from "../indicators/population/growth.ts";
 import { type MunicipalProjection, projectMunicipality } from "../indicators/population/municipal-projection.ts";
 import type { Provenance } from "../table/provenance.ts";
 import { Table } from "../table/table.ts";
-import { MUNICIPAL_WORDS } from "./municipal-words.ts";
+import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 import type { Section } from "./sections.ts";
-import { formatNumber, WORDS } from "./text.ts";
+import { formatNumber } from "../charts/locale.ts";
+import { REPORT_WORDS } from "../charts/words/report.ts";
 
 /** The agencies' own tables for the kommuner of one country, as `recognise()` gives them. */
 export interface MunicipalData {
@@ -31,6 +32,8 @@ export interface MunicipalOptions {
   /** Last projected year (default 2040). */
   horizon?: number;
   /** Regions to compare with (default: the kommuner of the same county). */
+  compare?: readonly string[];
+  /** @deprecated the same as `compare`. */
   peers?: readonly string[];
 }
 
@@ -94,19 +97,20 @@ function withFile(p: Provenance): Provenance {
   return { ...p, ...(p.tableId && file ? { tableId: `${p.tableId} (${file})` } : {}) };
 }
 
-/** Population totals of the county's kommuner (or the peers) and the country, indexed on the kommun's first year. */
+/** Population totals of the county's kommuner (or the regions compared) and the country, indexed on the kommun's first year. */
 function populationSection(kommuner: Table, data: MunicipalData, options: MunicipalOptions): Section {
-  const w = WORDS[options.locale];
+  const w = REPORT_WORDS[options.locale];
   const mw = MUNICIPAL_WORDS[options.locale];
   const totals = kommuner.groupBy(["region", "year"]).sum("value");
   const names = new Map<string, string>();
   if (kommuner.has("region_name")) for (const r of kommuner.groupBy(["region", "region_name"]).count().toRows()) names.set(String(r.region), String(r.region_name));
   names.set(options.region, options.name);
-  const peers = options.peers?.length ? [options.region, ...options.peers] : (totals.distinct("region") as string[]).filter((r) => r.slice(0, 2) === options.region.slice(0, 2));
+  const compare = options.compare ?? options.peers;
+  const shown = compare?.length ? [options.region, ...compare] : (totals.distinct("region") as string[]).filter((r) => r.slice(0, 2) === options.region.slice(0, 2));
   const country = data.country === "SE" ? "00" : "0";
   const national = totals.groupBy(["year"]).sum("value").toRows().map((r) => ({ region: country, region_name: mw.country[data.country], year: r.year as number, population: r.value as number }));
   const rows = [
-    ...totals.filter({ region: peers }).toRows().map((r) => ({ region: String(r.region), region_name: names.get(String(r.region)) ?? String(r.region), year: r.year as number, population: r.value as number })),
+    ...totals.filter({ region: shown }).toRows().map((r) => ({ region: String(r.region), region_name: names.get(String(r.region)) ?? String(r.region), year: r.year as number, population: r.value as number })),
     ...national,
   ];
   const series = Table.fromRows(rows, { provenance: data.population.provenance });
@@ -132,7 +136,7 @@ function populationSection(kommuner: Table, data: MunicipalData, options: Munici
 /** Age groups of the start year and the horizon, as a pyramid and a table whose groups add up to the total. */
 function agesSection(p: MunicipalProjection, data: MunicipalData, options: MunicipalOptions): Section {
   const mw = MUNICIPAL_WORDS[options.locale];
-  const w = WORDS[options.locale];
+  const w = REPORT_WORDS[options.locale];
   const start = Math.max(...(p.total.filter({ kind: "observed" }).distinct("year") as number[]));
   const horizon = Math.max(...(p.total.distinct("year") as number[]));
   const pyramid = Table.fromRows(p.population.filter({ year: [start, horizon] }).toRows().map((r) => ({
@@ -150,7 +154,7 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
   return {
     id: "ages", heading: mw.ages,
     sentence: mw.agesSentence(options.name, start, formatNumber(old(start), options.locale, 1), horizon, formatNumber(old(horizon), options.locale, 1)),
-    charts: [pyramidChart(pyramid, { year: start, compare: horizon, region: options.region, locale: options.locale })],
+    charts: [pyramidChart(pyramid, { year: start, compareYear: horizon, region: options.region, locale: options.locale })],
     table: (() => {
       const [a, b] = [start, horizon].map((year) => roundToTotal(labels.map((g) => value(year, g) ?? 0)));
       const f = (v: number) => formatNumber(v, options.locale);
@@ -169,7 +173,7 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
 /** Births, deaths and net migration per year, observed (the window) and projected; the change is their sum. */
 function componentsSection(p: MunicipalProjection, data: MunicipalData, options: MunicipalOptions): Section {
   const mw = MUNICIPAL_WORDS[options.locale];
-  const w = WORDS[options.locale];
+  const w = REPORT_WORDS[options.locale];
   const rows = p.components.sort("year").toRows();
   const observed = rows.filter((r) => r.kind === "observed");
   const mean = (k: string) => observed.reduce((s, r) => s + (r[k] as number), 0) / Math.max(1, observed.length);
@@ -199,7 +203,7 @@ function componentsSection(p: MunicipalProjection, data: MunicipalData, options:
 /** The total with its interval, the age groups as index lines, the dependency ratio, a table every five years, the method and its back-tested accuracy. */
 function projectionSection(p: MunicipalProjection, data: MunicipalData, options: MunicipalOptions): Section {
   const mw = MUNICIPAL_WORDS[options.locale];
-  const w = WORDS[options.locale];
+  const w = REPORT_WORDS[options.locale];
   const totals = new Map(p.total.toRows().map((r) => [r.year as number, r]));
   const start = Math.max(...(p.total.filter({ kind: "observed" }).distinct("year") as number[]));
   const horizon = Math.max(...totals.keys());

@@ -7,7 +7,8 @@ import { dependencyRatios, EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicat
 import { projectAgeGroups } from "../indicators/population/group-projection.ts";
 import type { Table } from "../table/table.ts";
 import type { ReportOptions, Section } from "./sections.ts";
-import { formatNumber, projectionMethod, WORDS } from "./text.ts";
+import { formatNumber } from "../charts/locale.ts";
+import { projectionMethod, REPORT_WORDS } from "../charts/words/report.ts";
 
 /**
  * The projection section: the region's population by age group and sex projected to the horizon (default 2040,
@@ -15,7 +16,7 @@ import { formatNumber, projectionMethod, WORDS } from "./text.ts";
  * and a table every five years.
  */
 export function projectionSection(population: Table, options: ReportOptions, name: string, locale: Locale): Section {
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const last = Math.max(...(population.filter({ region: options.region }).distinct("year") as number[]));
   const horizon = options.horizon ?? Math.max(2040, last + 10);
   const p = projectAgeGroups(population, { region: options.region, horizon });

@@ -9,12 +9,15 @@ import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { growth } from "../indicators/population/growth.ts";
+import { isAllAges } from "../io/ages.ts";
+import { isBothSexes } from "../io/sex.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
 import { projectionSection } from "./projection.ts";
-import { formatNumber, WORDS } from "./text.ts";
+import { formatNumber } from "../charts/locale.ts";
+import { INDUSTRY_WORDS, missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
 import { type MunicipalData, municipalSections } from "./municipal.ts";
 import { CODE_CHANGES, findRegion } from "../regions/registry.ts";
 
@@ -49,6 +52,8 @@ export interface ReportData {
 export interface ReportOptions {
   region: string;
   /** Regions to compare with (default: the other regions of the focus region's county). */
+  compare?: readonly string[];
+  /** @deprecated the same as `compare`. */
   peers?: readonly string[];
   locale?: Locale;
   from?: number;
@@ -62,7 +67,7 @@ export interface ReportOptions {
 /** All sections the data allow, and the headings of those they do not. */
 export function buildSections(data: ReportData, options: ReportOptions): { name: string; sections: Section[]; missing: string[] } {
   const locale = options.locale ?? "sv";
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
   const municipal = data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0 ? data.municipal : undefined;
@@ -74,11 +79,11 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   // the name asked for, else the registry's, else the data's, else (Sweden's NUTS 3 regions) the län, else the code
   const name = options.name ?? registryName ?? (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? municipalName(municipal, options.region) ?? nutsName(options.region) ?? options.region;
   if (municipal) {
-    sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(options.peers ? { peers: options.peers } : {}) }).sections);
+    sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(compareOf(options) ? { compare: compareOf(options)! } : {}) }).sections);
     if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows));
     else missing.push(w.attractiveness, w.jobs);
   } else if (inPanel) {
-    const series = data.panel!.filter({ region: peersOf(data.panel!, options) }).select("region", "region_name", "year", "population");
+    const series = data.panel!.filter({ region: shownRegions(data.panel!, options) }).select("region", "region_name", "year", "population");
     sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale, data.flows));
   } else {
     const totals = data.population ? totalsOf(data.population, options.region, name) : null;
@@ -92,7 +97,7 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   if (economy) sections.push(economy);
   const industry = data.employment ? industrySection(data.employment, options.region, name, locale) : null;
   if (industry) sections.push(industry);
-  else missing.push(INDUSTRY_HEADING[locale]);
+  else missing.push(INDUSTRY_WORDS[locale].heading);
   missing.push(w.productivity);
   if (municipal) {
     // the projection is among the kommun's sections
@@ -110,20 +115,6 @@ function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
   return structure;
 }
 
-/** The heading of the industry section where it is missing. */
-const INDUSTRY_HEADING: Readonly<Record<Locale, string>> = { sv: "Näringsliv: sysselsättning per bransch", nb: "Næringsliv: sysselsetting etter næring", en: "Business: employment by industry" };
-
-/** What the attractiveness model lacks, in the report's language (the model says it in English). */
-function missingTerm(message: string, locale: Locale): string {
-  const known: readonly [RegExp, Record<Locale, string>][] = [
-    [/private jobs only/, { sv: "egen jobbtillväxt räknar bara privata arbetsplatser (panelen saknar det totala antalet: offentliga jobb hamnar i resten)", nb: "egen arbeidsplassvekst teller bare private arbeidsplasser (panelet mangler totalt antall: offentlig vekst havner i restleddet)", en: message } ],
-    [/industry effect/, { sv: "branscheffekten (inga arbetsplatser per bransch)", nb: "bransjeeffekten (ingen arbeidsplasser etter næring)", en: message }],
-    [/job growth of the places residents work in/, { sv: "jobbtillväxten där invånarna arbetar (ingen pendlingsmatris)", nb: "arbeidsplassveksten der innbyggerne jobber (ingen pendlingsmatrise)", en: message }],
-    [/labour-market integration/, { sv: "integrationen i arbetsmarknaden (ingen pendlingsmatris)", nb: "integrasjonen i arbeidsmarkedet (ingen pendlingsmatrise)", en: message }],
-  ];
-  return known.find(([re]) => re.test(message))?.[1][locale] ?? message;
-}
-
 /** The name the kommun tables give a region. */
 function municipalName(data: MunicipalData | undefined, region: string): string | null {
   if (!data?.population.has("region_name")) return null;
@@ -138,8 +129,14 @@ function panelCodeOf(panel: Table, region: string, country: "SE" | "NO" | undefi
   return before.find((code) => panel.filter({ region: code }).numRows > 0) ?? region;
 }
 
-function peersOf(panel: Table, options: ReportOptions): string[] {
-  if (options.peers?.length) return [options.region, ...options.peers];
+/** The regions to compare with as asked (`compare`, or the deprecated `peers`). */
+function compareOf(options: ReportOptions): readonly string[] | undefined {
+  return options.compare ?? options.peers;
+}
+
+function shownRegions(panel: Table, options: ReportOptions): string[] {
+  const compare = compareOf(options);
+  if (compare?.length) return [options.region, ...compare];
   const county = panel.has("county_name") ? panel.filter({ region: options.region }).get("county_name", 0) : null;
   return county === null ? [options.region] : (panel.filter({ county_name: county }).distinct("region") as string[]);
 }
@@ -149,18 +146,17 @@ function peersOf(panel: Table, options: ReportOptions): string[] {
  * the regions of the same level in its country (NUTS codes of the same length), named where the data name them.
  */
 function totalsOf(population: Table, region: string, name: string): Table | null {
-  const totals = ["T", "TOTAL", "total", "Total", "totalt", "Totalt"];
   const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
-  const rows = population.filter({ sex: totals, age: totals, region: (c) => level(String(c)) }).toRows()
+  const rows = population.filter({ sex: (s) => isBothSexes(s), age: (a) => isAllAges(String(a)), region: (c) => level(String(c)) }).toRows()
     .filter((r) => typeof r.value === "number")
     .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region), year: r.year as number, population: r.value as number }));
   return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;
 }
 
-/** Population as index lines against the peers, the change since the first year, and the last six years. */
+/** Population as index lines against the regions compared, the change since the first year, and the last six years. */
 function populationSection(series: Table, options: ReportOptions, name: string, locale: Locale, labels: "all" | "focus" = "all"): Section {
-  const w = WORDS[locale];
-  // the base year is the region's first: peers with longer series start there too
+  const w = REPORT_WORDS[locale];
+  // the base year is the region's first: regions compared with longer series start there too
   const first = Math.min(...(series.filter({ region: options.region }).distinct("year") as number[]));
   series = series.filter({ year: (y) => (y as number) >= first });
   const names = series.groupBy(["region", "region_name"]).count().drop("count");
@@ -183,7 +179,7 @@ function populationSection(series: Table, options: ReportOptions, name: string, 
 }
 
 function commutingSection(commuting: Table, name: string, locale: Locale): Section {
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const rows = commuting.sort("year").toRows();
   const last = rows.at(-1)!;
   return {
@@ -199,7 +195,7 @@ function commutingSection(commuting: Table, name: string, locale: Locale): Secti
 }
 
 function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale, flows?: Table): Section[] {
-  const w = WORDS[locale];
+  const w = REPORT_WORDS[locale];
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
   const commuting = flows ? commutingStructureOf(flows, panel) : undefined;

@@ -46,7 +46,7 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
       const m = Array.from({ length: 101 }, (_, a) => Math.min(0.6, 0.0002 * Math.exp(a / 11)));
       const f = Array.from({ length: 101 }, (_, a) => (a >= 20 && a <= 40 ? 0.07 : 0));
       const { population } = om.projectPopulation({ population: { female: start, male: start }, start: 2024, horizon: 2040, rates: () => ({ fertility: f, mortality: { female: m, male: m } }) });
-      return om.pyramidChart(population, { year: 2024, compare: 2040, locale });
+      return om.pyramidChart(population, { year: 2024, compareYear: 2040, locale });
     },
     projection: () => om.projectionChart(dalarna().total, { locale }),
     agegroups: () => om.ageGroupChart(dalarna().population, { base: 2022, locale }),

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { projectPopulation, sexOf } from "../../src/indicators/population/projection.ts";
+import { sexOf } from "../../src/io/sex.ts";
+import { projectPopulation } from "../../src/indicators/population/projection.ts";
 import { estimateRates } from "../../src/indicators/population/rates.ts";
 import { Table } from "../../src/table/table.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseRegionLabel, padLostZeros } from "../../src/regions/labels.ts";
+import { isCountry, isTotalLabel, parseRegionLabel, padLostZeros } from "../../src/regions/labels.ts";
 import { recast } from "../../src/regions/recast.ts";
 import { findRegion, municipalities, REGIONS } from "../../src/regions/registry.ts";
 import { Table } from "../../src/table/table.ts";
@@ -29,6 +29,14 @@ describe("region labels", () => {
   test("labels with no code", () => {
     expect(parseRegionLabel("Vansbro")).toBeNull();
     expect(parseRegionLabel("Total")).toBeNull();
+  });
+
+  test("one list of country codes and labels, shared with parseRegionLabel", () => {
+    expect(["00", "0", "SE", "NO", "Riket", "Hele landet", "Sweden", "Norway", "sverige"].every(isCountry)).toBe(true);
+    expect(["2021", "01", "SE312", "Vansbro", "Total"].some(isCountry)).toBe(false);
+    expect(parseRegionLabel("Norway")).toEqual({ code: "0", name: "Norway" });
+    expect(isTotalLabel(" Summa ")).toBe(true);
+    expect(isTotalLabel("Riket")).toBe(false); // a country is a region of its own, not a total row to drop
   });
 
   test("lost zeros are padded only where the level is clear", () => {

@@ -185,7 +185,7 @@ describe("observed and projected years in Norwegian and English", () => {
 describe("the components of a cohort-component projection (the shape projectMunicipality returns)", () => {
   test("observed and projected years marked; the end of each year a formula start + births − deaths + net, with its result", async () => {
     const { componentsSheet } = await import("../../src/report/annex/components.ts");
-    const { annexWords } = await import("../../src/report/annex/words.ts");
+    const { annexWords } = await import("../../src/charts/words/annex.ts");
     const components = Table.fromRows([
       { region: "2021", year: 2018, kind: "observed", start_population: 6_804, births: 54, deaths: 98, net_migration: 27, end_population: 6_787 },
       { region: "2021", year: 2020, kind: "projected", start_population: 6_787, births: 51.2, deaths: 96.4, net_migration: 12.5, end_population: 6_754.3 },

@@ -8,7 +8,7 @@ import { projectMunicipality } from "../../src/indicators/population/municipal-p
 import { read } from "../../src/io/node.ts";
 import { combineRecognised, recognise } from "../../src/io/recognise.ts";
 import { annexInputs, buildAnnex } from "../../src/report/annex.ts";
-import { MUNICIPAL_WORDS } from "../../src/report/municipal-words.ts";
+import { MUNICIPAL_WORDS } from "../../src/charts/words/municipal.ts";
 import { writeXlsx } from "../../src/report/workbook.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, yearRows } from "./annex-workbook.ts";
 

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { report } from "../../src/cli/report.ts";
 import { findChromium } from "../../src/report/pdf.ts";
 import { projectAgeGroups } from "../../src/indicators/population/group-projection.ts";
-import { formatNumber } from "../../src/report/text.ts";
+import { formatNumber } from "../../src/charts/locale.ts";
 import { fixture, readFixture } from "../helpers.ts";
 
 const data = fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url));

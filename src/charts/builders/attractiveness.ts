@@ -2,7 +2,7 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame, stackedWithLine } from "./common.ts";
+import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame, stackedWithLine } from "./common.ts";
 
 const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
 
@@ -37,9 +37,9 @@ function means(decomposition: Table, columns: readonly string[]) {
  * with the fitted line; the distance above the line is the residential attractiveness. The focus regions and the
  * three most and least attractive are labelled.
  */
-export function attractivenessScatter(decomposition: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
+export function attractivenessScatter(decomposition: Table, options: ChartOptions & { focus?: Focus }): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const focus = new Set(options.focus ?? []);
+  const focus = focusSet(options.focus);
   const data = means(decomposition, ["own_job_growth", "relative_net_migration", "attractiveness"]).sort((a, b) => (a.attractiveness as number) - (b.attractiveness as number));
   const labelled = new Set([...data.slice(0, 3), ...data.slice(-3)].map((d) => d.region));
   const values = data.map((d) => ({ ...d, focus: focus.has(d.region), label: focus.has(d.region) || labelled.has(d.region) ? d.name : "" }));
@@ -68,9 +68,9 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
  * The 2×2 structure/attractiveness quadrant (docs/methods.md §3.5): for every region the structural part of its growth
  * (constant, own and neighbour jobs, size, integration; means over the period) against its attractiveness.
  */
-export function structureQuadrant(decomposition: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
+export function structureQuadrant(decomposition: Table, options: ChartOptions & { focus?: Focus }): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const focus = new Set(options.focus ?? []);
+  const focus = focusSet(options.focus);
   const data = means(decomposition, [...STRUCTURE, "attractiveness"]).map((d) => ({
     region: d.region, name: d.name, structure: STRUCTURE.reduce((s, c) => s + ((d as Record<string, unknown>)[c] as number), 0),
     attractiveness: d.attractiveness, focus: focus.has(d.region),

@@ -35,6 +35,20 @@ export function stackedWithLine(
   ];
 }
 
+/** The region or regions a chart highlights: one code or several (`focus: "2021"` is `focus: ["2021"]`). */
+export type Focus = string | readonly string[];
+
+/**
+ * The focus codes as a set.
+ *
+ * @example
+ * focusSet("2021").has("2021")            // true
+ * focusSet(["2021", "2080"]).size         // 2
+ */
+export function focusSet(focus: Focus | undefined): Set<string> {
+  return new Set(typeof focus === "string" ? [focus] : (focus ?? []));
+}
+
 /** Options every builder takes. */
 export interface ChartOptions {
   locale?: Locale;

@@ -10,13 +10,13 @@ import { type ChartOptions, frame } from "./common.ts";
  */
 export function convergenceChart(sigma: Table, options: ChartOptions = {}): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const labels = { sigma: "σ (ln y)", cv: locale === "en" ? "Coefficient of variation" : locale === "nb" ? "Variasjonskoeffisient" : "Variationskoefficient" };
+  const labels = { sigma: "σ (ln y)", cv: word("coefficient_of_variation", locale) };
   const values = sigma.toRows().flatMap((r) => [
     { year: r.year, measure: labels.sigma, value: r.sigma },
     { year: r.year, measure: labels.cv, value: r.cv },
   ]);
   return new Chart({
-    ...frame(sigma, options, { title: locale === "en" ? "Dispersion across regions" : locale === "nb" ? "Spredning mellom regioner" : "Spridning mellan regioner" }),
+    ...frame(sigma, options, { title: word("dispersion", locale) }),
     data: { values },
     mark: { type: "line", point: true },
     encoding: {

@@ -2,18 +2,19 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, dodge, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine } from "./common.ts";
+import { type ChartOptions, dodge, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame, rows, stackedWithLine } from "./common.ts";
 
 /**
  * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result:
  * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends,
  * moved apart where they crowd (`labels: "focus"` names the focus region only).
  */
-export function indexChart(growthTable: Table, options: ChartOptions & { focus: string; name?: (region: string) => string; labels?: "all" | "focus" }): Chart {
+export function indexChart(growthTable: Table, options: ChartOptions & { focus: Focus; name?: (region: string) => string; labels?: "all" | "focus" }): Chart {
   const locale: Locale = options.locale ?? "sv";
+  const focus = focusSet(options.focus);
   const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
     region: r.region, year: r.year as number, index: r.index as number | null,
-    label: String(options.name?.(String(r.region)) ?? r.region_name ?? r.region), focus: r.region === options.focus,
+    label: String(options.name?.(String(r.region)) ?? r.region_name ?? r.region), focus: focus.has(String(r.region)),
   }));
   const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
   // the names at the line ends, moved apart where lines end close together (11 px: a 10 px label and a gap)

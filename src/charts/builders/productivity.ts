@@ -2,15 +2,15 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 
-import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
+import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame } from "./common.ts";
 
 /**
  * Value-added growth against employment growth (log changes) for every region, with the 45° line: regions above
  * it raised their productivity (docs/methods.md §6.2). From `valueAddedGrowth()`.
  */
-export function productivityChart(growth: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
+export function productivityChart(growth: Table, options: ChartOptions & { focus?: Focus }): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const focus = new Set(options.focus ?? []);
+  const focus = focusSet(options.focus);
   const values = growth.filter({ log_value_added: (v) => v !== null }).toRows().map((r) => ({ ...r, focus: focus.has(String(r.region)) }));
   const extent = values.flatMap((v) => [(v as Record<string, unknown>).log_employment as number, (v as Record<string, unknown>).log_value_added as number]);
   const lo = Math.min(0, ...extent);

@@ -2,11 +2,11 @@ import { parseAgeBand } from "../../indicators/population/ages.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
+import { shadedInterval } from "../words/chart.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
 import { type ChartOptions, frame, rows } from "./common.ts";
 
 const YEAR_AXIS = { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true };
-const SHADED = { sv: (level: number) => `skuggat: ${level} %-intervall`, nb: (level: number) => `skyggelagt: ${level} %-intervall`, en: (level: number) => `shaded: ${level} % interval` } as const;
 
 /**
  * The projected population with its interval as a band (a fan chart): observed years as a solid line, projected
@@ -20,7 +20,7 @@ export function projectionChart(total: Table, options: ChartOptions & { level?: 
   const lines = start ? [...data, { ...start, kind: word("projected", locale) }] : data;
   const level = Math.round(100 * (options.level ?? 0.8));
   return new Chart({
-    ...frame(total, options, { title: `${word("population", locale)} (${SHADED[locale](level)})` }),
+    ...frame(total, options, { title: `${word("population", locale)} (${shadedInterval(level, locale)})` }),
     layer: [
       {
         data: { values: data.filter((r) => r.low !== null && r.high !== null) },
@@ -103,7 +103,7 @@ export function costChart(cost: Table, options: ChartOptions & { service?: strin
   ]).filter((r) => r.index !== null);
   const base = picked.find((r) => r.index === 100)?.year;
   return new Chart({
-    ...frame(cost, options, { title: `${word("cost_index", locale)} ${locale === "en" ? "and" : "och"} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}`.replace(" och ", locale === "nb" ? " og " : locale === "en" ? " and " : " och ") }),
+    ...frame(cost, options, { title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}` }),
     data: { values: data },
     mark: { type: "line", point: true },
     encoding: {

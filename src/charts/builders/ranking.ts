@@ -2,15 +2,15 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 
-import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
+import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame } from "./common.ts";
 
 /**
  * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
  * (docs/methods.md §1.4, §2.3): the top and bottom `limit` regions and the focus regions wherever they rank.
  */
-export function rankedBars(table: Table, options: ChartOptions & { value: string; focus?: readonly string[]; limit?: number; axisTitle?: string }): Chart {
+export function rankedBars(table: Table, options: ChartOptions & { value: string; focus?: Focus; limit?: number; axisTitle?: string }): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const focus = new Set(options.focus ?? []);
+  const focus = focusSet(options.focus);
   // a ranking table (rankAttractiveness) leaves some regions unranked (too small): they are not shown
   const ranked = table.has("rank") && table.has("note") ? table.filter({ note: null }) : table;
   const all = ranked.filter({ [options.value]: (v) => v !== null }).sort(`-${options.value}`).toRows();

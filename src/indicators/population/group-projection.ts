@@ -4,7 +4,9 @@ import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum, weightedMean } from "../util/stats.ts";
 import { type AgeBand, parseAgeBand, within } from "./ages.ts";
-import { sexOf, timeWeights, type Sex } from "./projection.ts";
+import { type Sex, sexOf } from "../../io/sex.ts";
+import { timeWeights } from "./projection.ts";
+import { SEXES } from "./small-numbers.ts";
 
 export interface GroupProjectionOptions {
   region: string;
@@ -46,7 +48,6 @@ interface Group {
 
 // A year's population is a flat array: the groups of women, then those of men. A year's ratios have the same
 // layout: entrants per woman of the mothers' group at each sex's youngest group, the share left of the others.
-const SEXES: readonly Sex[] = ["female", "male"];
 
 /**
  * Cohort-change projection on the age groups a table has (e.g. Eurostat's 0-14, 15-64, 65+), for data without

@@ -4,7 +4,10 @@ import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 import { type BirthCount, type DeathBand, type ProjectionData, type ProjectionInput, prepareProjectionData } from "./projection-data.ts";
-import { type BySex, localRate, projectPopulation, type Rates, type Sex, timeWeights } from "./projection.ts";
+import type { Sex } from "../../io/sex.ts";
+import { isCountry } from "../../regions/labels.ts";
+import { type BySex, projectPopulation, type Rates, timeWeights } from "./projection.ts";
+import { localRate, MORTALITY_GROUPS, SEXES, SMALL_NUMBERS } from "./small-numbers.ts";
 import { cohortDeaths, movingSum, residualMigration } from "./residual-migration.ts";
 import { spread, STANDARD_FERTILITY_SOURCE, standardFertility } from "./schedules.ts";
 import { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./standard-mortality.ts";
@@ -127,11 +130,9 @@ export interface MunicipalProjection {
   assumptions: ProjectionAssumptions;
 }
 
-const SEXES: readonly Sex[] = ["female", "male"];
-const MORTALITY_GROUPS = [0, 1, ...Array.from({ length: 18 }, (_, k) => 5 * (k + 1))];
+/** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2); the annex's `SERVICE_GROUPS` are their labels. */
 export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [[0, 5], [6, 15], [16, 19], [20, 64], [65, 79], [80, Infinity]];
 const NATION_CACHE = new WeakMap<ProjectionData, Map<string, YearFacts>>();
-const NATIONAL_CODES = new Set(["00", "0", "SE", "NO", "Riket", "Hele landet", "Sweden", "Norway"]);
 
 /** One observed year of a region: the start and end populations, births, cohort deaths and residual net migration. */
 interface YearFacts {
@@ -243,8 +244,8 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
       }
       observedAll += observed;
       expectedAll += expected;
-      const r = localRate(observed, expected, 1, { minEvents: 50, clip: [0.7, 1.3] });
-      if (observed < 50) fallback++;
+      const r = localRate(observed, expected, 1, SMALL_NUMBERS.mortality);
+      if (observed < SMALL_NUMBERS.mortality.minEvents) fallback++;
       else if (expected > 0 && Math.abs(r - observed / expected) > 1e-12) clippedGroups++;
       for (let x = lo; x <= Math.min(hi, A); x++) q[x] = Math.min(1, nationalQ[si]![x]! * r);
     });
@@ -267,7 +268,7 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   const kNation = weightedRatio(nation.map(totalBirths), nation.map(expectedBirths), wf);
   const kLocalRaw = weightedRatio(local.map(totalBirths), local.map(expectedBirths), wf);
   // k = national k × the local/national ratio clipped to [0.1, 3]
-  const localLevel = (births: number, expected: number) => localRate(births, expected, kNation, { minEvents: 0, clip: [0.1, 3] });
+  const localLevel = (births: number, expected: number) => localRate(births, expected, kNation, SMALL_NUMBERS.fertility);
   const kLocal = localLevel(sum(local.map((f, k) => wf[k]! * totalBirths(f))), sum(local.map((f, k) => wf[k]! * expectedBirths(f))));
   const fertilityRatio = kNation > 0 ? kLocal / kNation : 1;
   const fertility = baseShape.map((sa) => sa * kLocal);
@@ -385,7 +386,7 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
     mortality: {
       method: data.deathDetail === "none" ? "totals" : data.deathDetail,
       schedule: data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
-      minDeaths: 50, clip: [0.7, 1.3], smr, fallback, clippedGroups,
+      minDeaths: SMALL_NUMBERS.mortality.minEvents, clip: SMALL_NUMBERS.mortality.clip, smr, fallback, clippedGroups,
       lifeExpectancy: { female: lifeExpectancy(mortality[0]!, newbornMortality.female), male: lifeExpectancy(mortality[1]!, newbornMortality.male) },
       weights: "uniform",
     },
@@ -415,7 +416,7 @@ function nationOf(data: ProjectionData, national: string | readonly string[] | u
     return [national];
   }
   if (national) return [...national];
-  const nationalRow = data.regions.find((r) => NATIONAL_CODES.has(r));
+  const nationalRow = data.regions.find((r) => isCountry(r));
   return nationalRow ? [nationalRow] : data.regions;
 }
 

@@ -1,7 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { parseAgeBand } from "./ages.ts";
-import { type Sex, sexOf } from "./projection.ts";
+import { type Sex, sexOf } from "../../io/sex.ts";
 
 /** The tables a kommun projection is made from, as `recognise()` gives them. */
 export interface ProjectionInput {

@@ -3,8 +3,10 @@ import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 
-export { type Sex, sexOf } from "../../io/sex.ts";
 import type { Sex } from "../../io/sex.ts";
+import { SEXES } from "./small-numbers.ts";
+
+export { localRate } from "./small-numbers.ts";
 
 /** One value per single year of age, 0 … maxAge, the last age open ("100+"). */
 export type ByAge = readonly number[];
@@ -58,7 +60,6 @@ export interface Projection {
   components: Table;
 }
 
-const SEXES: readonly Sex[] = ["female", "male"];
 
 /**
  * Cohort-component projection by sex and single year of age (docs/methods.md §8.1):
@@ -171,14 +172,3 @@ export function weightedRate(events: readonly number[], exposure: readonly numbe
   return x > 0 ? e / x : null;
 }
 
-/**
- * A local rate as the national rate times a local/national ratio, with the small-number rules of docs/methods.md §8.1:
- * the ratio is clipped (mortality: 0.7-1.3; fertility: 0.1-3) and falls back to 1 (the national rate) when the
- * local events are fewer than `minEvents` (mortality: 50).
- */
-export function localRate(localEvents: number, localExposure: number, nationalRate: number, options: { minEvents?: number; clip?: readonly [number, number] } = {}): number {
-  const [lo, hi] = options.clip ?? [0.7, 1.3];
-  if (localEvents < (options.minEvents ?? 50) || localExposure <= 0 || nationalRate <= 0) return nationalRate;
-  const ratio = localEvents / localExposure / nationalRate;
-  return nationalRate * Math.min(hi, Math.max(lo, ratio));
-}

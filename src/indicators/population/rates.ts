@@ -2,7 +2,9 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { parseAgeBand } from "./ages.ts";
 import { sum } from "../util/stats.ts";
-import { type BySex, localRate, type Rates, type Sex, sexOf, timeWeights, weightedRate } from "./projection.ts";
+import { type Sex, sexOf } from "../../io/sex.ts";
+import { type BySex, type Rates, timeWeights, weightedRate } from "./projection.ts";
+import { localRate, MORTALITY_GROUPS, SMALL_NUMBERS } from "./small-numbers.ts";
 
 /**
  * Tables the rates are estimated from, each tidy with region, year, age (single years, the last open: "100+") and
@@ -36,9 +38,6 @@ export interface RateOptions {
 }
 
 type Weights = "uniform" | "linear" | "exponential";
-
-/** Mortality ratios are taken over these age groups (0, 1-4, 5-9 … 85-89, 90+), as in docs/methods.md §8.1. */
-const MORTALITY_GROUPS = [0, 1, ...Array.from({ length: 18 }, (_, k) => 5 * (k + 1))];
 
 /**
  * Rates for `projectPopulation` from historical events (docs/methods.md §8.1): for each age a and sex s, with time weights
@@ -83,7 +82,7 @@ export function estimateRates(tables: RateTables, options: RateOptions): Rates {
     const nationalFertility = Array.from({ length: maxAge + 1 }, (_, a) => rate(nation.births.female, nation.population.female, wf, a));
     // the ratio of the 15-49 totals (a TFR ratio), clipped
     const tfr = (f: number[]) => sum(f.slice(15, 50));
-    const ratio = tfr(nationalFertility) > 0 ? Math.min(3, Math.max(0.1, tfr(fertility) / tfr(nationalFertility))) : 1;
+    const ratio = localRate(tfr(fertility), tfr(nationalFertility), 1, SMALL_NUMBERS.fertility);
     fertility = nationalFertility.map((f) => f * ratio);
     mortality = bySex((s) => {
       const national = Array.from({ length: maxAge + 1 }, (_, a) => rate(nation.deaths[s], nation.population[s], wm, a));
@@ -94,8 +93,8 @@ export function estimateRates(tables: RateTables, options: RateOptions): Rates {
         // Σ over the window (weighted, or plain counts) and the group's ages
         const total = (byYear: number[][], w?: number[]) => sum(years.map((_, y) => (w?.[y] ?? 1) * sum(ages.map((a) => byYear[y]![a]!))));
         const expected = sum(ages.map((a) => national[a]! * sum(years.map((_, y) => wm[y]! * own.population[s][y]![a]!))));
-        // the small-number rule on the group's standardised mortality ratio: national rate 1, local events/expected
-        const r = total(own.deaths[s]) < 50 ? 1 : localRate(total(own.deaths[s], wm), expected, 1, { minEvents: 0 });
+        // the small-number rule on the group's standardised mortality ratio (weighted deaths / expected), counted in deaths
+        const r = localRate(total(own.deaths[s], wm), expected, 1, { ...SMALL_NUMBERS.mortality, count: total(own.deaths[s]) });
         for (const a of ages) adjusted[a] = national[a]! * r;
       });
       return adjusted;

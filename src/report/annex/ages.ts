@@ -3,7 +3,7 @@ import { type AgeBand, parseAgeBand } from "../../indicators/population/ages.ts"
 import { measureOf } from "../../indicators/util/panel.ts";
 import type { Table } from "../../table/table.ts";
 import { cellAddress, type Formula, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** An age band as a header shows it: "0", "1–4", "80+". */
 export function bandLabel(band: AgeBand): string {
@@ -68,18 +68,14 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
   const rows = ageRows(labels, file);
   const rowOf = new Map<string, number>();
   rows.forEach((r, k) => r.labels.forEach((l) => rowOf.set(l, k)));
+  // each age row's population by year: the table's group sum over the labels and sexes of the row (a missing part
+  // makes the cell missing); labels outside the rows (totals, coarser groups) are left out
+  const ageRow = Array.from({ length: own.numRows }, (_, i) => rowOf.get(String(own.get("age", i))) ?? null);
+  const inRows = own.withColumn("age_row", ageRow, "dimension").filter({ age_row: (r) => r !== null });
+  const sums = inRows.groupBy(["age_row", "year"]).sum(value);
   const cells = new Map<string, number | null>();
-  const projected = new Set<number>();
-  const hasKind = own.has("kind");
-  for (let i = 0; i < own.numRows; i++) {
-    const row = rowOf.get(String(own.get("age", i)));
-    if (row === undefined) continue;
-    const year = own.get("year", i) as number;
-    if (hasKind && own.get("kind", i) === "projected") projected.add(year);
-    const key = `${row}|${year}`;
-    const v = own.get(value, i) as number | null;
-    cells.set(key, cells.has(key) && cells.get(key) === null ? null : v === null ? null : (cells.get(key) ?? 0) + v);
-  }
+  for (const r of sums.toRows()) cells.set(`${r.age_row}|${r.year}`, r[value] as number | null);
+  const projected = new Set<number>(own.has("kind") ? (inRows.filter({ kind: "projected" }).distinct("year") as number[]) : []);
   const years = [...new Set([...cells.keys()].map((k) => Number(k.split("|")[1])))]
     .filter((year) => rows.some((_, r) => (cells.get(`${r}|${year}`) ?? null) !== null))
     .sort((a, b) => a - b);

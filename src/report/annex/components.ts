@@ -1,6 +1,6 @@
 import type { Table } from "../../table/table.ts";
 import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** The columns a projection's components may have, in the order shown, with their words. */
 const PARTS = [

@@ -3,7 +3,7 @@ import { type AgeBand, parseAgeBand } from "../../indicators/population/ages.ts"
 import type { UnitCost } from "../../indicators/population/cost.ts";
 import { type AgeGrid, bandLabel } from "./ages.ts";
 import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /**
  * The input sheet of unit costs: one row per service and age group, the cost per inhabitant and year in tkr in a

@@ -2,7 +2,7 @@ import { type DependencyBands, dependencyRatios } from "../../indicators/populat
 import type { Table } from "../../table/table.ts";
 import type { AgeGrid } from "./ages.ts";
 import type { CellValue, Sheet, SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /**
  * The dependency ratio by year (rows) for the region and those compared (columns), docs/methods.md §8.2:

@@ -1,6 +1,7 @@
 import type { Locale } from "../../charts/locale.ts";
 import type { UnitCost } from "../../indicators/population/cost.ts";
 import type { DependencyBands } from "../../indicators/population/dependency.ts";
+import { isBothSexes } from "../../io/sex.ts";
 import { nutsName } from "../../regions/nuts.ts";
 import { OmvarldError } from "../../errors.ts";
 import type { Provenance } from "../../table/provenance.ts";
@@ -12,7 +13,7 @@ import { dependencySheet } from "./dependency.ts";
 import { defaultGroups, populationSheet } from "./population.ts";
 import type { Sheet } from "./sheet.ts";
 import { sourcesSheet } from "./sources.ts";
-import { annexWords } from "./words.ts";
+import { annexWords } from "../../charts/words/annex.ts";
 
 export interface AnnexOptions {
   /** The focus region and the regions to compare with (county, country). */
@@ -88,8 +89,6 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   return sheets;
 }
 
-const TOTAL_SEX = ["T", "total", "Total", "totalt", "Totalt", "both sexes", "Both sexes", "begge kjønn", "Begge kjønn", "totalt båda könen"];
-
 /**
  * Both sexes: the table's total where it has one (Eurostat's T, SCB's "totalt"), else the rows as they are, which
  * the annex then sums over the sexes (SCB's and SSB's downloads of men and women without a total).
@@ -97,12 +96,12 @@ const TOTAL_SEX = ["T", "total", "Total", "totalt", "Totalt", "both sexes", "Bot
 function bothSexes(table: Table): Table {
   if (!table.has("sex")) return table;
   const labels = (table.distinct("sex") as unknown[]).map(String);
-  const total = labels.filter((l) => TOTAL_SEX.includes(l));
+  const total = labels.filter((l) => isBothSexes(l));
   return total.length ? table.filter({ sex: total }) : table;
 }
 
 export { SERVICE_GROUPS, NO_SERVICE_GROUPS } from "./population.ts";
 export { parseUnitCosts, UnitCostsSchema, type UnitCosts } from "./costs.ts";
 export { type CellValue, type Formula, type Sheet, type SheetColumn } from "./sheet.ts";
-export { ANNEX_WORDS, annexWords } from "./words.ts";
+export { ANNEX_WORDS, annexWords } from "../../charts/words/annex.ts";
 export { annexInputs } from "./projection.ts";

@@ -1,12 +1,13 @@
 import { type AgeBand, parseAgeBand } from "../../indicators/population/ages.ts";
 import type { DependencyBands } from "../../indicators/population/dependency.ts";
+import { SKR_AGE_GROUPS } from "../../indicators/population/municipal-projection.ts";
 import type { Table } from "../../table/table.ts";
 import { type AgeGrid, bandLabel } from "./ages.ts";
 import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
-/** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2). */
-export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64", "65-79", "80+"];
+/** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2) as labels: "0-5" … "80+". */
+export const SERVICE_GROUPS: readonly string[] = SKR_AGE_GROUPS.map(([from, to]) => (to === Infinity ? `${from}+` : `${from}-${to}`));
 /** The same for Norway, where working age runs to 66 and old age starts at 67. */
 export const NO_SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-66", "67-79", "80+"];
 

@@ -1,7 +1,7 @@
 import type { Locale } from "../../charts/locale.ts";
 import type { MunicipalProjection } from "../../indicators/population/municipal-projection.ts";
 import type { Table } from "../../table/table.ts";
-import { MUNICIPAL_WORDS } from "../municipal-words.ts";
+import { MUNICIPAL_WORDS } from "../../charts/words/municipal.ts";
 import type { AnnexOptions } from "./index.ts";
 
 /**

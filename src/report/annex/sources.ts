@@ -2,7 +2,7 @@ import type { DependencyBands } from "../../indicators/population/dependency.ts"
 import type { Provenance } from "../../table/provenance.ts";
 import { bandLabel } from "./ages.ts";
 import type { Sheet } from "./sheet.ts";
-import type { AnnexWords } from "./words.ts";
+import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /**
  * A table's origin as the sources sheet shows it: the files' names (a table stacked from several files lists them,

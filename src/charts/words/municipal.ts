@@ -1,13 +1,13 @@
-import type { ProjectionAssumptions } from "../indicators/population/municipal-projection.ts";
-import type { Locale } from "../charts/locale.ts";
-import { formatNumber } from "./text.ts";
+import type { ProjectionAssumptions } from "../../indicators/population/municipal-projection.ts";
+import { formatNumber, type Locale } from "../locale.ts";
+import { word } from "./chart.ts";
 
 /** The words of a kommun's report sections (population by age, components, projection), in each language. */
 export const MUNICIPAL_WORDS = {
   sv: {
     country: { SE: "Riket", NO: "Norge" },
     ages: "Befolkning efter ålder", components: "Befolkningsförändringens komponenter", projection: "Befolkningsframskrivning",
-    births: "Födda", deaths: "Döda", netMigration: "Flyttnetto", change: "Förändring", ageGroup: "Åldersgrupp", years: "år",
+    births: word("births", "sv"), deaths: word("deaths", "sv"), netMigration: word("net_migration", "sv"), change: "Förändring", ageGroup: word("age_group", "sv"), years: "år",
     observedHead: (year: number) => `${year} (observerat)`, projectedHead: (year: number) => `${year} (framskrivning)`,
     agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
       `År ${year} var ${old} % av invånarna i ${name} 65 år eller äldre; enligt framskrivningen ${oldThen} % år ${horizon}.`,
@@ -36,7 +36,7 @@ export const MUNICIPAL_WORDS = {
   nb: {
     country: { SE: "Sverige", NO: "Hele landet" },
     ages: "Befolkning etter alder", components: "Befolkningsendringens komponenter", projection: "Befolkningsframskriving",
-    births: "Fødte", deaths: "Døde", netMigration: "Nettoflytting", change: "Endring", ageGroup: "Aldersgruppe", years: "år",
+    births: word("births", "nb"), deaths: word("deaths", "nb"), netMigration: word("net_migration", "nb"), change: "Endring", ageGroup: word("age_group", "nb"), years: "år",
     observedHead: (year: number) => `${year} (observert)`, projectedHead: (year: number) => `${year} (framskriving)`,
     agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
       `I ${year} var ${old} % av innbyggerne i ${name} 65 år eller eldre; etter framskrivingen ${oldThen} % i ${horizon}.`,
@@ -65,7 +65,7 @@ export const MUNICIPAL_WORDS = {
   en: {
     country: { SE: "Sweden", NO: "Norway" },
     ages: "Population by age", components: "Components of population change", projection: "Population projection",
-    births: "Births", deaths: "Deaths", netMigration: "Net migration", change: "Change", ageGroup: "Age group", years: "years",
+    births: word("births", "en"), deaths: word("deaths", "en"), netMigration: word("net_migration", "en"), change: "Change", ageGroup: word("age_group", "en"), years: "years",
     observedHead: (year: number) => `${year} (observed)`, projectedHead: (year: number) => `${year} (projection)`,
     agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
       `In ${year}, ${old} % of the inhabitants of ${name} were 65 or older; ${oldThen} % in ${horizon} according to the projection.`,
