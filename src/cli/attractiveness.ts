@@ -1,5 +1,5 @@
 import { OmvarldError } from "../errors.ts";
-import { attractivenessFile } from "../report/pipelines/files-node.ts";
+import { attractivenessFile } from "../report/pipelines/attractiveness-node.ts";
 import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld attractiveness FILE [--commuting FILE …] [--level …] [--from …] [--to …] [--json] [--lang …]`. */

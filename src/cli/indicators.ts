@@ -1,5 +1,5 @@
 import { OmvarldError } from "../errors.ts";
-import { indicatorsFile } from "../report/pipelines/files-node.ts";
+import { indicatorsFile } from "../report/pipelines/indicators-node.ts";
 import { INDICATOR_KINDS } from "../report/pipelines/indicators.ts";
 import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 

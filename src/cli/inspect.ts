@@ -1,4 +1,4 @@
-import { inspectFile } from "../report/pipelines/files-node.ts";
+import { inspectFile } from "../report/pipelines/inspect-node.ts";
 import { localeOf, parseCommand } from "./args.ts";
 import { OmvarldError } from "../errors.ts";
 

@@ -11,9 +11,9 @@ type Run = (argv: readonly string[]) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Run>> = {
   inspect: async () => (await import("./inspect.ts")).run,
   attractiveness: async () => (await import("./attractiveness.ts")).run,
-  indicators: async () => (await import("./indicators.ts")).run,
   report: async () => (await import("./report.ts")).run,
   annex: async () => (await import("./annex.ts")).run,
+  indicators: async () => (await import("./indicators.ts")).run,
   demo: async () => (await import("./demo.ts")).run,
   search: async () => {
     const { run } = await import("./fetch.ts");

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { indicatorsFile } from "../../src/report/pipelines/files-node.ts";
+import { indicatorsFile } from "../../src/report/pipelines/indicators-node.ts";
 
 const data = (path: string) => fileURLToPath(new URL(`../../data/${path}`, import.meta.url));
 const emp = data("reat/G.regions.emp.csv");
