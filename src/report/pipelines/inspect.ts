@@ -1,7 +1,6 @@
 import type { Locale } from "../../charts/locale.ts";
 import { describe } from "../../io/describe.ts";
 import type { Table } from "../../table/table.ts";
-import { formatNumber } from "../text.ts";
 
 /**
  * What `omvarld inspect` prints about a table read from a file: the detected format, encoding and delimiter, the
@@ -17,7 +16,7 @@ export function inspectText(table: Table, options: { file?: string; json?: boole
   const d = describe(table);
   const file = options.file ?? table.provenance.file ?? "(table)";
   if (options.json) return JSON.stringify({ file, ...d }, null, 2);
-  const n = (x: number) => formatNumber(x, options.locale ?? "sv");
+  const n = (x: number) => count(x, options.locale ?? "sv");
   const lines = [
     `file:       ${file}`,
     `format:     ${d.format}${d.delimiter ? ` (delimiter ${JSON.stringify(d.delimiter)})` : ""}, encoding ${d.encoding}`,
@@ -31,4 +30,16 @@ export function inspectText(table: Table, options: { file?: string; json?: boole
     ...d.warnings.map((w) => `warning:    ${w}`),
   ];
   return lines.join("\n");
+}
+
+/**
+ * A count with its digits grouped as `formatNumber` groups them ("8 775" with a no-break space in sv and nb, "8,775"
+ * in en). Written out rather than through Intl.NumberFormat: building the first formatter loads ICU's locale data,
+ * measured at 60-130 ms of the 0.4 s CPU that `omvarld inspect` took on the loaded test machine (cpu profiles).
+ *
+ * @example
+ * count(2900000, "sv") // "2 900 000"
+ */
+function count(n: number, locale: Locale): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, locale === "en" ? "," : "\u00a0");
 }
