@@ -54,6 +54,7 @@ const ownOnly = [
   { name: "the report for Trysil end to end (`omvarld report`: read the panel, fit the model, 5 charts, HTML)", id: "report", stages: ["report"] },
   { name: "the demo end to end (figures, 6 charts as SVG and PNG, reports for Trysil and Dalarna, the XLSX annex for Dalarna with its projection)", id: "demo", stages: ["demo"] },
   { name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval", id: "projection", stages: ["single", "load", "groups", "perRegion"] },
+  { name: "CLI start: `omvarld --help` and `omvarld inspect` of a 6 KB CSV, whole processes (median of 9 each; node: `node -e 0`)", id: "cli-start", stages: ["node", "help", "inspect"] },
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
 ];
 

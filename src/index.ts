@@ -81,3 +81,10 @@ export {
   type MunicipalAnnexOptions, type MunicipalData, type MunicipalOptions, type ReportData, type ReportOptions,
   type Section, type Sheet, type UnitCosts,
 } from "./report/index.ts";
+// report/pipelines: what the CLI's commands compute, as library calls
+export {
+  annexPipeline, attractivenessAnalysis, attractivenessText, buildReport, INDICATOR_KINDS, indicatorRows, indicatorsText,
+  inspectText, modelLines, regionLines, reportLocale, type AnnexPipelineOptions, type AnnexResult,
+  type AttractivenessAnalysis, type AttractivenessOptions, type AttractivenessRow, type BuiltReport, type IndicatorKind,
+  type IndicatorResult, type IndicatorsOptions,
+} from "./report/index.ts";

@@ -1,103 +1,36 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { OmvarldError } from "../errors.ts";
-import { EUROSTAT_BANDS, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
-import { readDatasets } from "../io/datasets-node.ts";
-import { municipalAnnex } from "../report/municipal-annex.ts";
-import { municipalData } from "../report/report-data.ts";
-import type { Sheet } from "../report/annex/sheet.ts";
-import { type AnnexOptions, buildAnnex } from "../report/annex.ts";
-import { readUnitCosts } from "../report/annex/costs-file.ts";
-import { projectionMethod } from "../report/text.ts";
-import { type GroupProjection, projectAgeGroups } from "../indicators/population/group-projection.ts";
-import { Table } from "../table/table.ts";
-import { excelCsv, writeXlsx } from "../report/workbook.ts";
-import type { Locale } from "../charts/locale.ts";
+import { writeAnnex } from "../report/pipelines/annex-node.ts";
+import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
-export interface AnnexArgs {
-  /** Files or folders of statistics (the agencies' kommun tables, or population by age group), or a table already read. */
-  data: string | readonly string[] | Table;
-  region: string;
-  /** Regions to compare with (kommun tables: default the county and the country). */
-  compare?: string[];
-  /** Default: the country's for kommun tables (SE 20-64, NO 20-66), else Eurostat's 15-64. */
-  bands?: "se" | "no" | "eurostat";
-  costs?: string;
-  /** Default: nb for SSB's kommune tables, else sv. */
-  locale?: Locale;
-  out: string;
-  csv: boolean;
-  names?: Record<string, string>;
-  /** Project the region (and those compared) to this year from the table's age groups and sexes. */
-  horizon?: number;
-}
-
-/**
- * `omvarld annex`: an XLSX budget annex (and, with --csv, one Excel CSV per sheet) from population by region,
- * year and age. Eurostat tables are narrowed to persons (unit NR); the sheets show both sexes (sex T), the
- * projection (with `horizon`) is made by sex. `onProjection` receives the focus region's projection. Returns the paths.
- */
-export async function annex(args: AnnexArgs, onProjection?: (projection: GroupProjection) => void): Promise<string[]> {
-  if (!(args.data instanceof Table)) {
-    const paths = typeof args.data === "string" ? [args.data] : args.data;
-    const found = readDatasets(paths);
-    const municipal = municipalData(found);
-    if (municipal && municipal.population.filter({ region: args.region }).numRows > 0) {
-      const costs = args.costs ? readUnitCosts(args.costs) : undefined;
-      const sheets = municipalAnnex(municipal, {
-        region: args.region, locale: args.locale ?? (municipal.country === "NO" ? "nb" : "sv"),
-        ...(args.compare?.length ? { compare: args.compare } : {}), ...(args.horizon !== undefined ? { horizon: args.horizon } : {}),
-        ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}), ...(args.names ? { names: args.names } : {}),
-      });
-      return writeAnnex(sheets, args);
-    }
-    if (!found.groupPopulation) {
-      throw new OmvarldError("ARGUMENT", `region ${args.region} is not in a population table by age among the data`, { file: paths.join(", ") }, "give SCB's or SSB's population by region, age and sex (e.g. BE0101N1, 07459), or Eurostat's demo_r_pjanaggr3");
-    }
-    return annex({ ...args, data: found.groupPopulation.filter({ region: [args.region, ...(args.compare ?? [])] }) }, onProjection);
-  }
-  const compare = args.compare ?? [];
-  const locale = args.locale ?? "sv";
-  let bySex = args.data;
-  const file = args.data.provenance.file;
-  if (bySex.has("unit")) bySex = bySex.filter({ unit: "NR" });
-  let population = bySex.has("sex") ? bySex.filter({ sex: ["T", "totalt", "total", "Total", "Totalt"] }) : bySex;
-  if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file }, "the annex needs population by age");
-  if (population.filter({ region: args.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${args.region} is not in the table`, { file });
-  const costs = args.costs ? readUnitCosts(args.costs) : undefined;
-  let projection: AnnexOptions["projection"];
-  if (args.horizon !== undefined) {
-    if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file }, "download the table with women and men");
-    const regions = [args.region, ...compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
-    const projected = regions.map((region) => projectAgeGroups(bySex, { region, horizon: args.horizon!, interval: region === args.region ? {} : false }));
-    const own = projected[0]!;
-    onProjection?.(own);
-    const futures = projected.map((p) => p.population.filter({ kind: "projected" }).groupBy(["region", "year", "age", "kind"]).sum("value").toRows());
-    population = Table.fromRows([...population.select("region", "year", "age", "value").toRows().map((r) => ({ ...r, kind: "observed" })), ...futures.flat()], { provenance: population.provenance });
-    projection = {
-      total: own.total, components: own.components,
-      method: projectionMethod(locale, { ...own.method, level: Math.round(100 * own.method.level!), runs: own.method.runs! }),
-    };
-  }
-  const bands = args.bands === "se" ? SE_BANDS : args.bands === "no" ? NO_BANDS : EUROSTAT_BANDS;
-  const sheets = buildAnnex(population, {
-    region: args.region, compare, bands, locale,
-    ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}), ...(args.names ? { names: args.names } : {}), ...(projection ? { projection } : {}),
+/** `omvarld annex --data PATHS --region CODE [...]`: writes the XLSX budget annex (and CSV); prints the paths. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values, help } = parseCommand("annex", argv, {
+    data: { type: "string", multiple: true },
+    region: { type: "string" },
+    compare: { type: "string" },
+    bands: { type: "string" },
+    costs: { type: "string" },
+    horizon: { type: "string" },
+    out: { type: "string" },
+    csv: { type: "boolean" },
   });
-  return writeAnnex(sheets, args);
-}
-
-/** Writes the workbook (and, with `csv`, one Excel CSV per sheet); returns the paths. */
-async function writeAnnex(sheets: Sheet[], args: Pick<AnnexArgs, "out" | "csv">): Promise<string[]> {
-  mkdirSync(dirname(args.out), { recursive: true });
-  await writeXlsx(sheets, args.out);
-  const written = [args.out];
-  if (args.csv) {
-    for (const sheet of sheets) {
-      const path = join(dirname(args.out), `${args.out.replace(/^.*\//, "").replace(/\.xlsx$/, "")}-${sheet.name.toLowerCase().replace(/[^\p{L}\d]+/gu, "-")}.csv`);
-      writeFileSync(path, excelCsv(sheet));
-      written.push(path);
-    }
-  }
-  return written;
+  if (help) return 0;
+  const locale = localeOf(values.lang);
+  const bands = values.bands;
+  if (bands !== undefined && bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
+  const data = listOf(values.data);
+  if (data.length === 0 || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/scb --region 2021 --horizon 2040");
+  const written = await writeAnnex({
+    data,
+    region: values.region,
+    ...(values.compare ? { compare: listOf(values.compare) } : {}),
+    ...(bands ? { bands } : {}),
+    ...(locale ? { locale } : {}),
+    ...(values.costs ? { costs: values.costs } : {}),
+    ...optionalNumber("horizon", values.horizon),
+    out: values.out ?? "out/annex.xlsx",
+    csv: values.csv === true,
+  });
+  for (const path of written) console.log(path);
+  return 0;
 }

@@ -1,143 +1,36 @@
 import { OmvarldError } from "../errors.ts";
-import { attractivenessModel } from "../indicators/attractiveness/model.ts";
-import { commutingStructure } from "../indicators/commuting/structure.ts";
-import type { BusinessResult } from "../indicators/attractiveness/business.ts";
-import type { ResidentialResult } from "../indicators/attractiveness/residential.ts";
-import type { OlsResult } from "../indicators/util/ols.ts";
-import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
-import { asAttractivenessPanel } from "../io/attractiveness.ts";
-import { read } from "../io/node.ts";
-import { Table } from "../table/table.ts";
-import { formatNumber as f } from "../report/text.ts";
+import { attractivenessFile } from "../report/pipelines/attractiveness-node.ts";
+import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 
-export interface AttractivenessArgs {
-  file: string;
-  level: string;
-  from: number;
-  to: number;
-  minPopulation: number;
-  json: boolean;
-  /** Commuting flows (home × work [× year]) files, e.g. SSB 03321. */
-  commuting?: string[];
-  /** "pooled" (default) or "yearly". */
-  estimation?: "pooled" | "yearly";
-}
-
-const RESIDENTIAL = ["growth", "natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness", "out_share", "neighbour_job_growth"];
-const BUSINESS = ["growth", "national", "industry", "population", "attractiveness"];
-
-/**
- * The attractiveness analysis of a panel, by region: means over the period, components and ranks; with commuting
- * flows (a table or several, stacked by year), the neighbour and integration terms.
- *
- * @example
- * const { rows } = analyse(read("data/tf/no-regions-2003-2016.csv"), { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [flows] });
- */
-export function analyse(panelTable: Table, args: Omit<AttractivenessArgs, "file" | "json" | "commuting"> & { commuting?: readonly Table[] }) {
-  let panel = panelTable.has("level") && panelTable.has("code") ? asAttractivenessPanel(panelTable) : panelTable;
-  if (panel.has("level")) {
-    const levels = panel.distinct("level") as string[];
-    if (!levels.includes(args.level)) throw new OmvarldError("ARGUMENT", `no regions of level "${args.level}"`, { file: panel.provenance.file }, `the levels are ${levels.join(", ")}`);
-    if (levels.length > 1) panel = panel.filter({ level: args.level });
-  }
-  const commuting = args.commuting?.length ? commutingOf(args.commuting, panel) : undefined;
-  const { residential, business } = attractivenessModel(panel, { from: args.from, to: args.to, estimation: args.estimation ?? "pooled", ...(commuting ? { commuting } : {}) });
-  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from: args.from, to: args.to, minPopulation: args.minPopulation });
-  const means = (t: Table, columns: string[]) => {
-    const m = t.groupBy(["region"]).mean(columns, { missing: "skip" });
-    return new Map(m.toRows().map((r) => [r.region as string, r]));
-  };
-  const res = means(residential.decomposition, RESIDENTIAL);
-  const bus = means(business.decomposition.rename({ population: "population_effect" }), BUSINESS.map((c) => (c === "population" ? "population_effect" : c)));
-  const rows = ranking.toRows().map((r) => {
-    const code = r.region as string;
-    const pick = (m: Map<string, Record<string, unknown>>, cols: string[], rename: (c: string) => string = (c) => c) =>
-      Object.fromEntries(cols.map((c) => [c, (m.get(code)?.[rename(c)] as number | null | undefined) ?? null]));
-    return {
-      code, name: r.region_name as string | null, population: r.population as number | null,
-      residential: r.residential as number | null, business: r.business as number | null,
-      rank: r.rank as number | null, rank_business: r.rank_business as number | null,
-      residential_components: pick(res, RESIDENTIAL), business_components: pick(bus, BUSINESS, (c) => (c === "population" ? "population_effect" : c)),
-      note: r.note as string | null,
-    };
+/** `omvarld attractiveness FILE [--commuting FILE …] [--level …] [--from …] [--to …] [--json] [--lang …]`. */
+export function run(argv: readonly string[]): number {
+  const { values, positionals, help } = parseCommand("attractiveness", argv, {
+    json: { type: "boolean" },
+    level: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    "min-population": { type: "string" },
+    commuting: { type: "string", multiple: true },
+    estimation: { type: "string" },
   });
-  return { rows, residential, business, ranking };
-}
-
-/** The commuting structure of one or more flows tables on the panel's codes (several tables: one year each). */
-function commutingOf(tables: readonly Table[], panel: Table) {
-  const flows = tables.length === 1 ? tables[0]! : stack(tables);
-  return commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] });
-}
-
-function stack(tables: readonly Table[]): Table {
-  const rows = tables.flatMap((t) => {
-    if (!t.has("year")) throw new OmvarldError("ARGUMENT", "several commuting files need a year column each", { file: t.provenance.file }, "pass one file, or files with the year of their flows");
-    return t.toRows();
-  });
-  return Table.fromRows(rows, { provenance: tables[0]!.provenance });
-}
-
-/** `omvarld attractiveness FILE [--commuting FILE] --level kommune --from 2007 --to 2016 [--estimation pooled|yearly] [--json]`. */
-export function attractiveness(args: AttractivenessArgs): string {
-  const commuting = (args.commuting ?? []).map((file) => read(file));
-  const { rows, residential, business } = analyse(read(args.file), { ...args, commuting });
-  if (args.json) return JSON.stringify(rows, null, 2);
-  const lines = [
-    `Attractiveness of ${rows.length} regions (level ${args.level}), means over ${args.from}-${args.to}, percent a year`,
-    ...modelLines(residential, business),
-    ...[...residential.missing, ...business.missing].map((m) => `  left out: ${m}`),
-    ...residential.notes.map((m) => `  note: ${m}`),
-    "",
-    `${"rank".padStart(4)}  ${"code".padEnd(5)} ${"name".padEnd(24)} ${"population".padStart(10)}  ${"residential".padStart(11)}  ${"business".padStart(8)}  ${"growth".padStart(6)}  ${"jobs".padStart(6)}  ${"nb".padStart(6)}  ${"integr".padStart(6)}  ${"size".padStart(6)}`,
-    ...rows.map((r) => {
-      const c = r.residential_components;
-      const n = (x: number | null | undefined, w: number) => (x === null || x === undefined ? "–" : f(x, "en", 2)).padStart(w);
-      return `${String(r.rank ?? "–").padStart(4)}  ${r.code.padEnd(5)} ${String(r.name ?? "").slice(0, 24).padEnd(24)} ${f(r.population, "en").padStart(10)}  ${n(r.residential, 11)}  ${n(r.business, 8)}  ${n(c.growth, 6)}  ${n(c.own_jobs, 6)}  ${n(c.neighbour_jobs, 6)}  ${n(c.integration, 6)}  ${n(c.size, 6)}`;
+  if (help) return 0;
+  const file = positionals[0];
+  if (!file) throw new OmvarldError("ARGUMENT", "attractiveness needs a FILE", {}, "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune");
+  const estimation = values.estimation;
+  if (estimation !== undefined && estimation !== "pooled" && estimation !== "yearly") throw new OmvarldError("ARGUMENT", `--estimation ${estimation} is not pooled or yearly`);
+  const locale = localeOf(values.lang);
+  const { "min-population": minPopulation } = optionalNumber("min-population", values["min-population"]);
+  console.log(
+    attractivenessFile(file, {
+      ...(values.level ? { level: values.level } : {}),
+      ...optionalNumber("from", values.from),
+      ...optionalNumber("to", values.to),
+      ...(minPopulation === undefined ? {} : { minPopulation }),
+      ...(estimation ? { estimation } : {}),
+      commuting: values.commuting ?? [],
+      json: values.json === true,
+      ...(locale ? { locale } : {}),
     }),
-  ];
-  return lines.join("\n");
-}
-
-/** The regressions as text: each coefficient with its standard error, R² and the number of observations. */
-export function modelLines(residential: ResidentialResult, business: BusinessResult): string[] {
-  const coefficients = (fit: OlsResult) => fit.names.map((name, k) => `${name} ${f(fit.coefficients[k]!, "en", 3)} (${f(fit.standardErrors[k]!, "en", 3)})`).join(", ");
-  const lines = [
-    residential.estimation === "pooled"
-      ? "Residential: relative net migration, one regression pooled over regions and years (standard errors in brackets):"
-      : "Residential: relative net migration, one regression a year (standard errors in brackets):",
-    ...residential.regressions.map(({ year, fit }) => `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2, "en", 3)}, n ${fit.n}`),
-    business.estimation === "pooled" ? "Business: private job growth − national − industry on relative population growth the year before, pooled:" : "Business: population effect, one regression a year:",
-    ...business.regressions.map(({ year, fit }) => `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2, "en", 3)}, n ${fit.n}`),
-  ];
-  return lines;
-}
-
-/**
- * One region's attractiveness as text, for the demo and the report: rank and means over the period of every
- * component of its population growth, with the neighbour and integration terms and the data behind them (the
- * out-commuting share and the job growth of the places its residents work in), and the business decomposition.
- *
- * @example
- * const analysis = analyse(panel, { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [flows] });
- * regionLines(analysis, "0428").forEach((line) => console.log(line));
- */
-export function regionLines(analysis: ReturnType<typeof analyse>, code: string, period = ""): string[] {
-  const r = analysis.rows.find((x) => x.code === code);
-  if (!r) throw new OmvarldError("ARGUMENT", `no region ${code} in the analysis`);
-  const ranked = analysis.rows.filter((x) => x.rank !== null).length;
-  const n = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "–" : f(x, "en", digits));
-  const c = r.residential_components;
-  const b = r.business_components;
-  const rank = (k: number | null) => (k === null ? "not ranked" : `rank ${k} of ${ranked}`);
-  const lines = [
-    `${code} ${r.name ?? ""}${period ? `, ${period}` : ""}: residential attractiveness ${n(r.residential)} (${rank(r.rank)}), business ${n(r.business)} (${rank(r.rank_business)})`,
-    `  population growth ${n(c.growth)} = natural increase ${n(c.natural_increase)} + immigration ${n(c.immigration)} + constant ${n(c.constant)}` +
-      ` + own jobs ${n(c.own_jobs)} + neighbours' jobs ${n(c.neighbour_jobs)} + size ${n(c.size)} + integration ${n(c.integration)} + attractiveness ${n(c.attractiveness)}`,
-  ];
-  if (c.out_share !== null && c.out_share !== undefined) {
-    lines.push(`  ${n(100 * c.out_share, 1)} % of employed residents work in another kommune; the places they work in gained ${n(c.neighbour_job_growth)} jobs per 100 inhabitants beyond the national rate (3 years, weighted by commuters)`);
-  }
-  lines.push(`  private job growth ${n(b.growth)} = national ${n(b.national)} + industry ${n(b.industry)} + population ${n(b.population)} + attractiveness ${n(b.attractiveness)}`);
-  return lines;
+  );
+  return 0;
 }

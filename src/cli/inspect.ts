@@ -1,22 +1,14 @@
-import { describe } from "../io/describe.ts";
-import { read } from "../io/node.ts";
+import { inspectFile } from "../report/pipelines/inspect-node.ts";
+import { localeOf, parseCommand } from "./args.ts";
+import { OmvarldError } from "../errors.ts";
 
-/** `omvarld inspect FILE [--json]`: what was detected in a file. */
-export function inspect(file: string, json: boolean): string {
-  const table = read(file);
-  const d = describe(table);
-  if (json) return JSON.stringify({ file, ...d }, null, 2);
-  const lines = [
-    `file:       ${file}`,
-    `format:     ${d.format}${d.delimiter ? ` (delimiter ${JSON.stringify(d.delimiter)})` : ""}, encoding ${d.encoding}`,
-    ...(d.title ? [`title:      ${d.title}`] : []),
-    ...(d.source || d.tableId ? [`source:     ${[d.source, d.tableId].filter(Boolean).join(", ")}`] : []),
-    `rows:       ${d.rows}`,
-    `dimensions: ${Object.entries(d.dimensions).map(([k, v]) => `${k} (${v})`).join(", ")}`,
-    `measures:   ${d.measures.join(", ")}`,
-    `years:      ${d.years ? `${d.years[0]}–${d.years[1]}` : "none"}`,
-    `missing:    ${d.missing}${Object.keys(d.symbols).length ? ` (${Object.entries(d.symbols).map(([s, n]) => `"${s}" ×${n}`).join(", ")})` : ""}`,
-    ...d.warnings.map((w) => `warning:    ${w}`),
-  ];
-  return lines.join("\n");
+/** `omvarld inspect FILE [--json] [--lang sv|nb|en]`: what was detected in a file ("-": standard input). */
+export function run(argv: readonly string[]): number {
+  const { values, positionals, help } = parseCommand("inspect", argv, { json: { type: "boolean" } });
+  if (help) return 0;
+  const file = positionals[0];
+  if (!file) throw new OmvarldError("ARGUMENT", "inspect needs a FILE", {}, "omvarld inspect data/scb/befolkning.csv");
+  const locale = localeOf(values.lang);
+  console.log(inspectFile(file, { json: values.json === true, ...(locale ? { locale } : {}) }));
+  return 0;
 }

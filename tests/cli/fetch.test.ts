@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { fetchCommand, metaCommand, parseSelection } from "../../src/cli/fetch.ts";
+import { fetchCommand, metaCommand, parseSelection } from "../../src/report/pipelines/fetch-node.ts";
 import { type Replay, replay, syntheticTab638, TAB638_ROUTES } from "../api/replay.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -101,7 +101,7 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     expect(lines[0]).toBe("TAB638: Folkmängden efter region, civilstånd, ålder och kön.  År 1968-2024");
     expect(lines).toContain("  Tid (år; 57 values; time, required): 1968, 1969, 1970, 1971, 1972, 1973, … 2024");
     expect(text).toContain("vs_RegionKommun07");
-    expect(text).toContain("limits: at most 150000 cells per call, 30 calls per 10 s");
+    expect(text).toContain("limits: at most 150\u00a0000 cells per call, 30 calls per 10 s");
   });
 
   test("a split selection: a progress line, the whole table in --out (.csv, .json, .xlsx), no temporary files left", async () => {
@@ -114,8 +114,8 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     const csv = join(folder, "vansbro.csv");
     await fetchCommand("scb", "TAB638", { select, out: csv }, (line) => progress.push(line));
     // 1 × 4 × 102 × 2 × 2 × 2 = 3264 cells; Alder cut to ⌊1000 / 32⌋ = 31 values → ⌈102/31⌉ = 4 calls
-    expect(progress[0]).toBe("TAB638: 3264 cells, more than the 1000 one call may hold: 4 calls");
-    expect(progress.at(-1)).toMatch(/^TAB638: 4\/4 calls in \d+\.\d s$/);
+    expect(progress[0]).toBe("TAB638: 3\u00a0264 cells, more than the 1\u00a0000 one call may hold: 4 calls");
+    expect(progress.at(-1)).toMatch(/^TAB638: 4\/4 calls in \d+,\d s$/);
     const lines = readFileSync(csv, "utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(3265);
     expect(lines[0]).toBe("region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value");

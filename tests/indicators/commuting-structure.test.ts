@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { analyse, regionLines } from "../../src/cli/attractiveness.ts";
+import { attractivenessAnalysis, regionLines } from "../../src/report/pipelines/attractiveness.ts";
 import { residentialAttractiveness } from "../../src/indicators/attractiveness/residential.ts";
 import { commutingFromFlows } from "../../src/indicators/commuting/indicators.ts";
 import { commutingStructure } from "../../src/indicators/commuting/structure.ts";
@@ -72,11 +72,11 @@ describe("the pooled model on Telemarksforsking's panel with the real commuting 
   });
 
   test("the CLI analysis prints Trysil's and Rendalen's neighbour and integration terms", () => {
-    const analysis = analyse(read(file("tf/no-regions-2003-2016.csv")), { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [matrix] });
-    const trysil = regionLines(analysis, "0428", "2007-2016");
+    const analysis = attractivenessAnalysis(read(file("tf/no-regions-2003-2016.csv")), { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [matrix] });
+    const trysil = regionLines(analysis, "0428", "2007-2016", "en");
     expect(trysil[0]).toMatch(/^0428 Trysil, 2007-2016: residential attractiveness -?\d\.\d\d \(rank \d+ of \d+\)/);
     expect(trysil[1]).toMatch(/neighbours' jobs -?\d\.\d\d .* integration -?\d\.\d\d/);
     expect(trysil[2]).toMatch(/^ {2}16\.8 % of employed residents work in another kommune/);
-    expect(regionLines(analysis, "0432")[2]).toMatch(/^ {2}34\.9 % of employed residents/);
+    expect(regionLines(analysis, "0432", "", "en")[2]).toMatch(/^ {2}34\.9 % of employed residents/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { annex } from "../../src/cli/annex.ts";
+import { writeAnnex } from "../../src/report/pipelines/annex-node.ts";
 import { fixture, one, readFixture } from "../helpers.ts";
 import { references } from "./annex-formula.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, yearRows } from "./annex-workbook.ts";
@@ -11,7 +11,7 @@ const out = mkdtempSync(join(tmpdir(), "omvarld-annex-"));
 const data = fixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
 const costs = join(out, "costs.json");
 writeFileSync(costs, JSON.stringify([{ service: "skola", ages: "Y_LT15", cost: 110.5 }, { service: "äldreomsorg", ages: "Y_GE65", cost: 95.2 }]));
-const written = annex({ data, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", costs, locale: "sv", out: join(out, "annex.xlsx"), csv: true, names: { SE312: "Dalarnas län", SE: "Sverige" } });
+const written = writeAnnex({ data, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", costs, locale: "sv", out: join(out, "annex.xlsx"), csv: true, names: { SE312: "Dalarnas län", SE: "Sverige" } });
 const workbook = async () => readWorkbook((await written)[0]!);
 
 describe("the XLSX budget annex for Dalarna (Eurostat's age groups), read back", () => {
@@ -140,7 +140,7 @@ describe("the annex with a projection to 2040 (Dalarna, Eurostat's age groups by
   const dir = mkdtempSync(join(tmpdir(), "omvarld-annex-projection-"));
   const costFile = join(dir, "costs.json");
   writeFileSync(costFile, JSON.stringify({ source: "test costs", costs: [{ service: "skola", ages: "0-14", cost: 120 }, { service: "äldreomsorg", ages: "65+", cost: 70 }] }));
-  const paths = annex({ data, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040, costs: costFile, locale: "sv", out: join(dir, "annex.xlsx"), csv: false });
+  const paths = writeAnnex({ data, region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040, costs: costFile, locale: "sv", out: join(dir, "annex.xlsx"), csv: false });
   const book = async () => readWorkbook((await paths)[0]!);
 
   test("observed years labelled Observerat, projected years Framskrivning and drawn differently; never Utfall", async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
-import { report } from "../../src/cli/report.ts";
+import { writeReport } from "../../src/report/pipelines/report-node.ts";
 import { findChromium } from "../../src/report/pdf.ts";
 import { projectAgeGroups } from "../../src/indicators/population/group-projection.ts";
 import { formatNumber } from "../../src/charts/locale.ts";
@@ -12,7 +12,7 @@ import { fixture, readFixture } from "../helpers.ts";
 
 const data = fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "omvarld-report-"));
-const written = report({ data: [data], region: "0428", peers: [], locale: "sv", out, pdf: false }, () => undefined);
+const written = writeReport({ data: [data], region: "0428", peers: [], locale: "sv", out, pdf: false, log: () => undefined });
 
 describe("the HTML report", () => {
   test("self-contained: inline SVG, no scripts, nothing fetched; the key numbers and sources", async () => {
@@ -36,7 +36,7 @@ describe("a report from commuting data", () => {
         .map(([label, v]) => `"3001 Halden";"2023";"${label}";${v}`)].join("\n");
     const file = join(out, "11616.csv");
     writeFileSync(file, csv);
-    const [path] = await report({ data: [file], region: "3001", peers: [], locale: "nb", out: join(out, "halden"), pdf: false }, () => undefined);
+    const [path] = await writeReport({ data: [file], region: "3001", peers: [], locale: "nb", out: join(out, "halden"), pdf: false, log: () => undefined });
     const html = readFileSync(path!, "utf8");
     expect(html).toContain("I 2023 pendlet 3\u00a0054 personer inn til 3001 og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.");
     expect(html.match(/<figure><svg/g)).toHaveLength(1);
@@ -49,7 +49,7 @@ describe("a report from Eurostat's population by age group and sex", () => {
     const file = fixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
     const gdp = fixture("eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv");
     // no --name: Sweden's NUTS 3 codes are named from the län they are
-    const [path] = await report({ data: [file, gdp], region: "SE312", peers: [], locale: "sv", out: join(out, "dalarna"), pdf: false }, () => undefined);
+    const [path] = await writeReport({ data: [file, gdp], region: "SE312", peers: [], locale: "sv", out: join(out, "dalarna"), pdf: false, log: () => undefined });
     const html = readFileSync(path!, "utf8");
     const p = projectAgeGroups(readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", { where: { region: "SE312", unit: "NR" } }), { region: "SE312", horizon: 2040 });
     const y2040 = p.total.filter({ year: 2040 }).toRows()[0]!;

@@ -42,8 +42,10 @@ export function sortRows(table: Table, keys: readonly SortKey[]): Int32Array {
   return Int32Array.from(index);
 }
 
-const collator = new Intl.Collator("sv", { numeric: true });
+// made on the first text sort: building it loads ICU's collation data, which a command that sorts no text (`omvarld
+// inspect`) should not pay for at start-up
+let collator: Intl.Collator | undefined;
 
 function compareText(a: string, b: string): number {
-  return collator.compare(a, b);
+  return (collator ??= new Intl.Collator("sv", { numeric: true })).compare(a, b);
 }

@@ -1,0 +1,50 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Locale } from "../charts/locale.ts";
+import { OmvarldError } from "../errors.ts";
+import { HELP } from "./help.ts";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The options every command takes. */
+const COMMON = { help: { type: "boolean", short: "h" }, lang: { type: "string" } } as const satisfies Options;
+
+/** The values parseArgs gives for options declared as `O`, with the common ones. */
+type Values<O extends Options> = {
+  [K in keyof O]?: O[K] extends { type: "boolean" } ? (O[K] extends { multiple: true } ? boolean[] : boolean) : O[K] extends { multiple: true } ? string[] : string;
+} & { help?: boolean; lang?: string };
+
+/**
+ * A command's flags and positionals (`node:util` parseArgs, strict: an unknown option is an error); `help` is
+ * true when the command's help was printed, and the command then does nothing else.
+ */
+export function parseCommand<O extends Options>(command: string, argv: readonly string[], options: O): { values: Values<O>; positionals: string[]; help: boolean } {
+  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...COMMON, ...options } });
+  const values = parsed.values as Values<O>;
+  const help = values.help === true;
+  if (help) console.log(HELP[command]);
+  return { values, positionals: parsed.positionals, help };
+}
+
+/** `--lang`: sv, nb or en; undefined when not given. */
+export function localeOf(value: unknown): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (value === "sv" || value === "nb" || value === "en") return value;
+  throw new OmvarldError("ARGUMENT", `--lang ${String(value)} is not sv, nb or en`, {}, "--lang sv (the default), --lang nb or --lang en");
+}
+
+/** A whole number given to an option, such as --from 2007. */
+export function wholeNumber(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new OmvarldError("ARGUMENT", `--${option} expects a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** The whole number of an option when given: `{ from: 2007 }` or `{}`. */
+export function optionalNumber<K extends string>(option: K, value: string | undefined): { [k in K]?: number } {
+  return value === undefined ? {} : ({ [option]: wholeNumber(option, value) } as { [k in K]?: number });
+}
+
+/** Values of a repeatable option, each also split at commas: `--data a,b --data c` → ["a", "b", "c"]. */
+export function listOf(values: readonly string[] | string | undefined): string[] {
+  if (values === undefined) return [];
+  return (typeof values === "string" ? [values] : values).flatMap((v) => v.split(",")).filter((v) => v !== "");
+}
