@@ -56,7 +56,7 @@ Options:
   --help                   this text
 
 FILE may be - to read the panel from standard input.`,
-  report: `Usage: omvarld report --data FILES_OR_FOLDER --region CODE [--name NAME] [--peers CODES] [--horizon YEAR] [--lang sv|nb|en] [--out DIR] [--pdf]
+  report: `Usage: omvarld report --data FILES_OR_FOLDER --region CODE [--name NAME] [--compare CODES] [--horizon YEAR] [--lang sv|nb|en] [--out DIR] [--pdf]
 
 Writes DIR/report.html (default DIR: out/report): one self-contained page with charts (inline SVG), a sentence
 with the key number and the source of every figure, for the region; sections whose data are missing are listed
@@ -66,7 +66,7 @@ Options:
   --data PATH     a file or a folder of statistics files (repeat or separate with commas)
   --region CODE   the region, e.g. 0428
   --name NAME     the region's name, where neither the data nor the registry give one (Sweden's NUTS 3 codes are named)
-  --peers CODES   regions to compare with, comma-separated (default: the region's county)
+  --compare CODES regions to compare with, comma-separated (default: the region's county; --peers is the old name)
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
   --lang LANG     sv, nb or en (default: nb for SSB's kommune tables, else sv)
   --out DIR       the output folder

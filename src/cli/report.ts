@@ -8,6 +8,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     data: { type: "string", multiple: true },
     region: { type: "string" },
     name: { type: "string" },
+    compare: { type: "string" },
     peers: { type: "string" },
     horizon: { type: "string" },
     out: { type: "string" },
@@ -19,7 +20,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const written = await writeReport({
     data: listOf(values.data),
     region: values.region,
-    peers: listOf(values.peers),
+    compare: listOf(values.compare ?? values.peers),
     ...(locale ? { locale } : {}),
     ...(values.name ? { name: values.name } : {}),
     ...optionalNumber("horizon", values.horizon),

@@ -17,7 +17,7 @@ import { indicatorsText } from "../../src/report/pipelines/indicators.ts";
 import { inspectText } from "../../src/report/pipelines/inspect.ts";
 import { buildReport } from "../../src/report/pipelines/report.ts";
 import { loadReportData } from "../../src/report/pipelines/report-node.ts";
-import { formatNumber } from "../../src/report/text.ts";
+import { formatNumber } from "../../src/charts/locale.ts";
 import { excelCsv } from "../../src/report/workbook.ts";
 
 // Each command is run in this process (its module's `run`, as main.ts calls it) and compared with the library calls

@@ -10,7 +10,7 @@ import type { UnitCosts } from "../annex/costs.ts";
 import type { Sheet } from "../annex/sheet.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
 import { municipalData } from "../report-data.ts";
-import { projectionMethod } from "../text.ts";
+import { projectionMethod } from "../../charts/words/report.ts";
 
 /** Options of the annex pipeline (`omvarld annex` without the files). */
 export interface AnnexPipelineOptions {

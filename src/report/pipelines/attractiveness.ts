@@ -8,7 +8,7 @@ import { commutingStructure } from "../../indicators/commuting/structure.ts";
 import type { OlsResult } from "../../indicators/util/ols.ts";
 import { asAttractivenessPanel } from "../../io/attractiveness.ts";
 import { Table } from "../../table/table.ts";
-import { formatNumber } from "../text.ts";
+import { formatNumber } from "../../charts/locale.ts";
 
 /** Options of the attractiveness analysis; the defaults are those of `omvarld attractiveness`. */
 export interface AttractivenessOptions {

@@ -20,7 +20,7 @@ import { writeReport } from "./report-node.ts";
 import { readDatasets } from "../../io/datasets-node.ts";
 import { reportData } from "../report-data.ts";
 import type { Table } from "../../table/table.ts";
-import { formatNumber } from "../text.ts";
+import { formatNumber } from "../../charts/locale.ts";
 import type { Locale } from "../../charts/locale.ts";
 import { municipalProjection } from "../municipal.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
@@ -123,7 +123,7 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
     log(`    ${f(at(start).population as number)} in ${start}; 2030: ${interval(2030)}; 2040: ${interval(2040)}`);
     const error = backtestError(municipal.country, at(start).population as number);
     if (error) log(`    back-test, kommuner of ${f(error.from)}-${error.to === null ? "" : f(error.to - 1)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, 1)} % (no change ${f(error.noChange, 1)} %, trend ${f(error.trend, 1)} %)`);
-    const [html] = await writeReport({ data: k.data, region: k.code, peers: [], locale: municipal.country === "NO" ? "nb" : "sv", out: join(out, k.folder) });
+    const [html] = await writeReport({ data: k.data, region: k.code, compare: [], locale: municipal.country === "NO" ? "nb" : "sv", out: join(out, k.folder) });
     log(`    report: ${html}`);
     if (k.code === "2021") {
       // the budget annex as a working Excel model: unit costs in input cells, costs by formula
@@ -133,11 +133,11 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
       log(`    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`);
     }
   }
-  // Sweden's regions (Dalarna's peers, its NUTS 2 region, the country): the report and the annex share one read
+  // Sweden's regions (Dalarna's comparison regions, its NUTS 2 region, the country): the report and the annex share one read
   // of Eurostat's 1 M cells
   const eurostat = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, { where: { region: (code) => code.startsWith("SE"), unit: "NR" } });
   const gdp = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv`, { where: { unit: "EUR_HAB" } });
-  const [dalarnaReport] = await writeReport({ data: { population: eurostat, gdp }, region: "SE312", name: "Dalarnas län", peers: [], locale: "sv", out: join(out, "dalarna") });
+  const [dalarnaReport] = await writeReport({ data: { population: eurostat, gdp }, region: "SE312", name: "Dalarnas län", compare: [], locale: "sv", out: join(out, "dalarna") });
   log(`Report for Dalarna (population against Sweden's counties, GDP per inhabitant, projection to 2040): ${dalarnaReport}`);
   const dalarnaAnnex = annexPipeline(eurostat, {
     region: "SE312", compare: ["SE31", "SE"], bands: "eurostat", horizon: 2040, costs: readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`), locale: "sv",

@@ -9,7 +9,7 @@ import { toCsv } from "../../io/csv/write.ts";
 import { writeTableFile } from "../table-file.ts";
 import type { Table } from "../../table/table.ts";
 import type { Locale } from "../../charts/locale.ts";
-import { formatNumber } from "../text.ts";
+import { formatNumber } from "../../charts/locale.ts";
 
 /** What the fetch commands take from the command line. */
 export interface FetchFlags {

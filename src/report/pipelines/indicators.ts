@@ -6,7 +6,7 @@ import { shiftShare } from "../../indicators/shiftshare/shiftshare.ts";
 import { locationQuotients, specialisation } from "../../indicators/specialisation/specialisation.ts";
 import { measureOf } from "../../indicators/util/panel.ts";
 import type { Table } from "../../table/table.ts";
-import { formatNumber } from "../text.ts";
+import { formatNumber } from "../../charts/locale.ts";
 
 /** The indicators `omvarld indicators --kind` computes. */
 export const INDICATOR_KINDS = ["shift-share", "lq", "specialisation", "inequality", "convergence"] as const;
