@@ -126,7 +126,7 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
       quotedNumbers: allQuoted && (splitPeriodHeader(header) !== null || (!periodHeaders && j === lastFilled(headers))),
     }),
   }));
-  planFormats(plans, body, headerRow.line, delimiter, options);
+  planFormats(plans, body, headerRow.line, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
   if (plans.length < 2) {
@@ -166,11 +166,13 @@ function lastFilled(headers: readonly string[]): number {
 
 /**
  * The number format of each number column, from the sample: the decimal and grouping marks must be the same down
- * a column. A mark that could be either (`1.234`) is settled by the column's other cells, then by the file's other
- * columns, then by the `decimalComma` option; in a comma-delimited file unquoted numbers cannot hold a decimal
- * comma, so there the point is the decimal mark. Anything still open is refused.
+ * a column. A mark that could be either (`1.234`, `15.500`: one mark, three digits after it) is settled by the
+ * column's other cells (`1.5`, `0.250` or `1234.5` make the point decimal, and so does `1234`, a long number written
+ * without a separator; `1.234.567` makes it a separator),
+ * then by the file's other columns, then by the `decimalComma` option. Anything still open is refused: a
+ * comma-delimited file settles nothing, as its numbers may still group thousands with a point (`15.500`).
  */
-function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, delimiter: string, options: CsvOptions): void {
+function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, options: CsvOptions): void {
   const file = options.file;
   const asked = options.decimalComma === undefined ? null : options.decimalComma ? "," : ".";
   const cellsOf = (j: number) => {
@@ -203,13 +205,11 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
   // the file's decimal mark, where its columns agree on one
   const marks = new Set(found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])));
   const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
-  const quoted = body.some((r) => r.quoted.some((q, j) => q && plans[j]?.numeric));
   plans.forEach((p, j) => {
     const f = found[j];
     if (!f || !f.outcome.ok) return;
     let { format, ambiguous } = f.outcome;
     if (ambiguous !== null && fileMark !== null) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
-    if (ambiguous !== null && delimiter === "," && !quoted) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: "." })));
     if (ambiguous !== null) {
       const row = f.cells.indexOf(ambiguous);
       const mark = ambiguous.includes(".") ? "." : ",";
@@ -224,8 +224,6 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
       );
     }
     if (format.decimal === null && fileMark !== null && format.group !== fileMark) format = { ...format, decimal: fileMark };
-    // unquoted numbers in a comma-delimited file cannot hold a decimal comma
-    if (format.decimal === null && delimiter === "," && !quoted && format.group !== ".") format = { ...format, decimal: "." };
     p.format = format;
   });
 }
