@@ -115,16 +115,12 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
   }
   const headers = headerRow.cells.map((h) => h.trim());
   const body = sample.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ""));
-  // writers that quote every cell quote the numbers too
+  // writers that quote every cell (Excel's quote-all) quote the numbers too: there quotes say nothing, and the
+  // columns are typed as in the file without them
   const allQuoted = body.length > 0 && body.every((r) => r.cells.every((c, j) => c === "" || r.quoted[j]));
-  const periodHeaders = headers.some((h) => splitPeriodHeader(h) !== null);
   const plans: ColumnPlan[] = headers.map((header, j) => ({
     header,
-    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: r.quoted[j] ?? false })), {
-      allQuoted,
-      // in such a file, quoted digits are numbers under a period header, else in the last column or in a year or age column
-      quotedNumbers: allQuoted && (splitPeriodHeader(header) !== null || (!periodHeaders && j === lastFilled(headers))),
-    }),
+    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: !allQuoted && (r.quoted[j] ?? false) })), delimiter),
   }));
   planFormats(plans, body, headerRow.line, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
@@ -156,12 +152,6 @@ function sliceLines(text: string, offset: number, lines: number): string {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++count === lines) return text.slice(offset, i + 1);
   }
   return text.slice(offset);
-}
-
-function lastFilled(headers: readonly string[]): number {
-  let j = headers.length - 1;
-  while (j > 0 && headers[j] === "") j--;
-  return j;
 }
 
 /**
@@ -239,26 +229,34 @@ interface SampleRow {
   line: number;
 }
 
-function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], quotes: { allQuoted: boolean; quotedNumbers: boolean }): boolean {
+/**
+ * A column is read as numbers when its sample holds numbers (or only dashes and dots) and no quoted cell (a label),
+ * except a number quoted because it holds the delimiter (`"0,6"` in a comma-delimited file).
+ */
+function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], delimiter: string): boolean {
   const canonical = canonicalDimension(header);
   if (TEXT_DIMENSIONS.has(canonical)) return false;
-  const quotedNumbers = quotes.quotedNumbers || (quotes.allQuoted && (canonical === "year" || canonical === "age"));
   let numbers = 0;
   let invalid = 0;
+  let symbols = 0;
   for (const { text, quoted } of cells) {
     const t = text.trim();
     if (t === "") continue;
-    if (quoted && !quotedNumbers) return false;
-    if (isMissingSymbol(t)) continue;
+    if (quoted && !(t.includes(delimiter) && isNumberInSomeFormat(t))) return false;
+    if (isMissingSymbol(t)) {
+      if (!/^[xX*]$/.test(t)) symbols++;
+      continue;
+    }
     if (/^[+-]?0\d/.test(t)) return false; // "0114": a code, not a number
     if (isNumberInSomeFormat(t)) numbers++;
     else if (parseCell(t).status === "invalid" && parseCell(t, true).status === "invalid") invalid++;
     else numbers++;
   }
   // a few bad cells in a column of numbers are errors to report, not a reason to read the column as text;
-  // under a period header ("2017") numbers are expected, so any majority of numbers will do
+  // under a period header ("2017") numbers are expected, so any majority of numbers will do; a column of only
+  // dashes, dots or colons ("-" for zero, ".." for missing) is a number column with no number known
   const period = splitPeriodHeader(header) !== null;
-  return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period);
+  return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period || (symbols > 0 && invalid === 0));
 }
 
 interface InterpretContext {

@@ -18,10 +18,6 @@ export interface KnownFailure {
 const CSV_LAYER = "CSV/text layer (src/io/decode.ts, values.ts, tidy.ts, csv/)";
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  { mutation: "en-dash-cp1252", formats: ["csv"], outcomes: ["silent-different"], layer: CSV_LAYER, reason: "Dalarna's bilinnehav: a column of only '-' (zero) stays a text column, so '–' and '-' differ as text" },
-  { mutation: "delimiter-swap", formats: ["csv"], outcomes: ["silent-different"], layer: CSV_LAYER, reason: "Lagostra with commas: the header \"increase 2018-2019\" turns into a dimension" },
-  { mutation: "excel-quote-all", formats: ["csv"], outcomes: ["silent-different", "warned-different"], layer: CSV_LAYER, reason: "every cell quoted: some number columns stay text (tf panel), Dalarna's 'Total' row is kept as a region" },
-  { mutation: "excel-thousands-separators", formats: ["csv"], outcomes: ["silent-different"], layer: CSV_LAYER, reason: "a column whose only grouped numbers use '.' (\"15.500\") next to plain ones is read as decimals (15.5)" },
   { mutation: "duplicate-row-conflicting", formats: ["csv"], outcomes: ["silent-different"], layer: "the mutation", reason: "when the changed number is a code column (the tf panel's fylke number), the copy is a new observation, not a duplicate: nothing can detect it" },
   { mutation: "truncate-mid-line", formats: ["csv"], outcomes: ["warned-different"], layer: CSV_LAYER, reason: "a CSV cut inside a line loads the rows before the cut with a warning (its last row may be incomplete), not the same values" },
 ];
