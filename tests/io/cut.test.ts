@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
-import { fixture } from "../helpers.ts";
+import { failure, fixture } from "../helpers.ts";
+
+const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
 
 /**
  * A file cut at any byte of its last lines: the table has every complete row and no other, or the reader says
@@ -60,4 +62,16 @@ describe("files cut in the middle of a line", () => {
     expect(counts.errors + counts.warned + counts.clean).toBe(50);
     expect(counts.errors).toBeGreaterThan(0);
   });
+
+  test("a file whose lines all end in a delimiter (Excel's `;`), cut in its last number: refused, not read as 0", () => {
+    // Lagostra's last line is "2030 Sør-Varanger;10171;10156;-0,1;": cut inside -0,1, it ends without its `;`
+    const text = lagostra.toString("utf8");
+    const cut = text.slice(0, text.lastIndexOf(";-0,1;") + 3);
+    expect(cut.endsWith("Sør-Varanger;10171;10156;-0")).toBe(true);
+    const error = failure(() => readBytes(cut, { file: "befolkning.csv" }));
+    expect(error.code).toBe("FILE_TRUNCATED");
+    expect(error.line).toBe(cut.split("\r").length);
+    expect(error.message).toMatch(/ends without a line break and without the delimiter that ends the header and every other line/);
+  });
 });
+

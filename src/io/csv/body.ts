@@ -216,6 +216,16 @@ class BodyBuilder {
     );
   }
 
+  /** A last line without a line break that lacks the delimiter every line of the file ends in (Excel's `;`) is cut. */
+  cutBeforeTrailing(line: number): never {
+    throw new OmvarldError(
+      "FILE_TRUNCATED",
+      `line ${line} ends without a line break and without the delimiter that ends the header and every other line`,
+      { file: this.#file, line },
+      "the file is cut off in its last row; download or save it again",
+    );
+  }
+
   /** `last`: the last character or byte of the input. */
   finish(last: number, delimiter: string): Body {
     const warnings: string[] = [];
@@ -227,6 +237,7 @@ class BodyBuilder {
       if (last === delimiter.charCodeAt(0) && this.#plans.length > 1 && !this.trailing) {
         throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file: this.#file, line, column: this.#plans.length }, "the file may be cut off");
       }
+      if (!this.trailing && this.expectTrailing) this.cutBeforeTrailing(line);
       if (!this.trailing) warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
     }
     return {
