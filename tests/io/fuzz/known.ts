@@ -15,7 +15,6 @@ export interface KnownFailure {
   reason: string;
 }
 
-const CSV_LAYER = "CSV/text layer (src/io/decode.ts, values.ts, tidy.ts, csv/)";
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
   { mutation: "duplicate-row-conflicting", formats: ["csv"], outcomes: ["silent-different"], layer: "the mutation", reason: "when the changed number is a code column (the tf panel's fylke number), the copy is a new observation, not a duplicate: nothing can detect it" },
