@@ -11,6 +11,7 @@ import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
 import { visible } from "../visible.ts";
 import { repairText } from "../repair.ts";
+import { shortLastGroup } from "../csv/cut.ts";
 import { detectNumberFormat, type FormatOutcome, isNumberInSomeFormat, type NumberFormat } from "../csv/numbers.ts";
 
 export interface CsvOptions {
@@ -138,11 +139,24 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
   const table = interpret(parsed, plans, { file, title: dialect.title });
+  if (parsed.unterminated !== null) refuseShortLastGroup(table, parsed.unterminated, file);
   return table.withProvenance({
     format: "csv",
     delimiter,
     ...(dialect.title ? { title: dialect.title } : {}),
   });
+}
+
+/** A file without a final line break whose last row leaves its group shorter than every other is cut: refused. */
+function refuseShortLastGroup(table: Table, line: number, file: string | undefined): void {
+  const short = shortLastGroup(table);
+  if (!short) return;
+  throw new OmvarldError(
+    "FILE_TRUNCATED",
+    `line ${line}, the last, has no line break, and its group (${visible(short.group, 60)}) has ${short.have} ${short.dimension} value${short.have === 1 ? "" : "s"} where every other group has ${short.full}`,
+    { file, line },
+    "the file is cut off; download or save it again (if it is complete, end it with a line break)",
+  );
 }
 
 function sliceLines(text: string, offset: number, lines: number): string {
