@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { OmvarldError } from "../../src/errors.ts";
 import { readBytes } from "../../src/io/read.ts";
-import { fixture } from "../helpers.ts";
+import { failure, fixture } from "../helpers.ts";
+
+const lagostra = readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"));
 
 /**
  * A file cut at any byte of its last lines: the table has every complete row and no other, or the reader says
@@ -60,4 +62,31 @@ describe("files cut in the middle of a line", () => {
     expect(counts.errors + counts.warned + counts.clean).toBe(50);
     expect(counts.errors).toBeGreaterThan(0);
   });
+
+  test("a file whose lines all end in a delimiter (Excel's `;`), cut in its last number: refused, not read as 0", () => {
+    // Lagostra's last line is "2030 Sør-Varanger;10171;10156;-0,1;": cut inside -0,1, it ends without its `;`
+    const text = lagostra.toString("utf8");
+    const cut = text.slice(0, text.lastIndexOf(";-0,1;") + 3);
+    expect(cut.endsWith("Sør-Varanger;10171;10156;-0")).toBe(true);
+    const error = failure(() => readBytes(cut, { file: "befolkning.csv" }));
+    expect(error.code).toBe("FILE_TRUNCATED");
+    expect(error.line).toBe(cut.split("\r").length);
+    expect(error.message).toMatch(/ends without a line break and without the delimiter that ends the header and every other line/);
+  });
+
+  test("SSB's long table (region × year × variable) cut inside a year's group: refused, naming the short group", () => {
+    // every (region, year) has five variables; cut inside 1953's "Døde" (1642), Østfold 1953 has three
+    const text = readFileSync(fixture("ssb/erleholgersen-elections-norway__folketall.csv"), "utf8");
+    const cut = text.slice(0, text.indexOf('"01 Østfold";"1953";"Døde";1642') + '"01 Østfold";"1953";"Døde";16'.length);
+    const error = failure(() => readBytes(cut, { file: "folketall.csv" }));
+    expect(error.code).toBe("FILE_TRUNCATED");
+    expect(error.line).toBe(14);
+    expect(error.message).toBe("line 14, the last, has no line break, and its group (01, Østfold, 1953) has 3 contents values where every other group has 5");
+    // cut after a whole group, the cut cannot be told from a file without a final line break: read, with the warning
+    const whole = text.slice(0, text.indexOf('"01 Østfold";"1952";"Utflyttinger";9697') + '"01 Østfold";"1952";"Utflyttinger";9697'.length);
+    const t = readBytes(whole, { file: "folketall.csv" });
+    expect(t.numRows).toBe(10);
+    expect(t.warnings.join()).toMatch(/does not end with a line break: if it was cut off, its last row \(line 11\) may be incomplete/);
+  });
 });
+

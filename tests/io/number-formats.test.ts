@@ -54,6 +54,26 @@ describe("numbers with thousands separators", () => {
     expect(one(t, { region: "2021" })).toBe(6837);
   });
 
+  test("SCB's wages in a comma-delimited file grouped by points (\"15.500\" beside \"..\"): refused, not read as 15.5", () => {
+    // a comma delimiter says nothing about the point: the file may still group thousands with it
+    const wages = fixtureBytes("scb/MikaelLundqvist-SCB-Engineers-Jonkoping__AM0112C1.csv");
+    const text = group(wages.toString("latin1"), ".", ",");
+    expect(text).toContain('"kvinnor",..,..,..,..,15.500,16.500,');
+    const error = failure(() => readBytes(text, { file: "AM0112C1.csv" }));
+    expect(error.code).toBe("PARSE");
+    expect(error.message).toMatch(/^column "1991" is ambiguous: "13.200" may be 13.200 or 13200/);
+    expect([error.line, error.column]).toEqual([2, 3]);
+    const t = readBytes(text, { file: "AM0112C1.csv", decimalComma: true });
+    sameValues(t, readBytes(wages, { file: "AM0112C1.csv" }));
+    expect(one(t, { sex: "kvinnor", year: 1995, "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år" })).toBe(15500);
+  });
+
+  test("a point with other than three digits after it settles the column: \"1234.5\" and \"15.500\" read as decimals", () => {
+    const t = readBytes("region,2020\n0114,15.500\n0115,1234.5\n", { file: "x.csv" });
+    expect(one(t, { region: "0114" })).toBe(15.5);
+    expect(one(t, { region: "0115" })).toBe(1234.5);
+  });
+
   test("a column that groups some numbers and not others is refused at the cell", () => {
     const text = lagostra.toString("utf8").replace("0428 Trysil;6567;6607;", "0428 Trysil;6\u00a0567;6607;");
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));

@@ -220,6 +220,14 @@ describe("SDMX-CSV", () => {
     const e = errorOf(() => read(Buffer.from([...lines.slice(0, -1), other, ""].join("\r\n")), { file: "dup.csv" }));
     expect(e.message).toBe("line 9405 repeats the observation of line 6 with another value");
   });
+
+  test("a last line that ends in a comma and no line break reads as the clean file", () => {
+    const edited = `${text.replace(/\r\n$/, "")},`;
+    expect(edited.endsWith(",")).toBe(true);
+    const t = read(Buffer.from(edited), { file: "linear.csv" });
+    expect(fingerprint(t)).toEqual(fingerprint(readFixture(SDMX)));
+    expect(t.numRows).toBe(9403);
+  });
 });
 
 describe("Eurostat TSV", () => {
@@ -242,6 +250,13 @@ describe("Eurostat TSV", () => {
     const e = errorOf(() => read(Buffer.from([...lines.slice(0, 10), changed, ...lines.slice(10)].join("\r\n")), { file: "dup.tsv" }));
     expect(e.message).toMatch(/^line 11 repeats the codes ".*" of line 6 with other values$/);
     expect(errorOf(() => read(Buffer.from(text + text), { file: "twice.tsv" })).message).toBe("the header line is repeated at line 2332");
+  });
+
+  test("trailing TABs on every line (a spreadsheet's empty columns) read as the clean file", () => {
+    const padded = text.replaceAll("\r\n", "\t\t\t\r\n");
+    expect(padded.split("\r\n")[0]!.endsWith("\t\t\t")).toBe(true);
+    const t = read(Buffer.from(padded), { file: "reg_area3.tsv" });
+    expect(fingerprint(t)).toEqual(fingerprint(readFixture(TSV)));
   });
 });
 

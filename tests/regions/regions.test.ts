@@ -140,4 +140,18 @@ describe("recast onto one vintage", () => {
     expect(recast(t, { to: 2024, country: "SE" }).distinct("region")).toEqual(["0331"]);
     expect(recast(t, { to: 2006, country: "SE" }).distinct("region")).toEqual(["1917"]);
   });
+
+  test("the 1997 and 1998 county mergers: Malmö keeps 1280, Kristianstad and Borås are renumbered, an unlisted old code is named", () => {
+    // Malmöhus län was 12 and Skåne län is 12: Malmö, its residence city, had 1280 before and after 1997
+    const t = Table.fromRows([
+      { region: "1280", year: 1995, value: 1 },
+      { region: "1180", year: 1995, value: 2 },
+      { region: "1583", year: 1996, value: 3 },
+      { region: "1184", year: 1995, value: 4 },
+    ]);
+    const r = recast(t, { to: 2000, country: "SE" });
+    expect(r.toRows().map((row) => [row.region, row.value])).toEqual([["1280", 1], ["1290", 2], ["1490", 3], ["1184", 4]]);
+    // 1184, a code in Kristianstads län's range that the registry does not list, is never passed off as a current one
+    expect(r.warnings).toEqual(["1 region code is not a kommun code of 2000 after recasting: 1184"]);
+  });
 });

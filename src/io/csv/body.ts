@@ -21,6 +21,8 @@ export interface Body {
   lineOf: (row: number) => number;
   rows: number;
   warnings: string[];
+  /** The line of the last row when the input ends without a line break after it (it may be cut), else null. */
+  unterminated: number | null;
 }
 
 /** A piece of the input in bytes that ends at a line end (or at the end of the input), with a decoder for spans. */
@@ -216,9 +218,20 @@ class BodyBuilder {
     );
   }
 
+  /** A last line without a line break that lacks the delimiter every line of the file ends in (Excel's `;`) is cut. */
+  cutBeforeTrailing(line: number): never {
+    throw new OmvarldError(
+      "FILE_TRUNCATED",
+      `line ${line} ends without a line break and without the delimiter that ends the header and every other line`,
+      { file: this.#file, line },
+      "the file is cut off in its last row; download or save it again",
+    );
+  }
+
   /** `last`: the last character or byte of the input. */
   finish(last: number, delimiter: string): Body {
     const warnings: string[] = [];
+    let unterminated: number | null = null;
     const lines = this.#lines?.slice(0, this.rows);
     const first = this.#firstLine;
     const lineOf = lines ? (row: number) => lines[row]! : (row: number) => first + row;
@@ -227,7 +240,11 @@ class BodyBuilder {
       if (last === delimiter.charCodeAt(0) && this.#plans.length > 1 && !this.trailing) {
         throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file: this.#file, line, column: this.#plans.length }, "the file may be cut off");
       }
-      if (!this.trailing) warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
+      if (!this.trailing && this.expectTrailing) this.cutBeforeTrailing(line);
+      if (!this.trailing) {
+        warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
+        unterminated = line;
+      }
     }
     return {
       columns: this.#plans.map((_, j) => this.strings[j]?.finish() ?? this.numbers[j]!.finish()),
@@ -235,6 +252,7 @@ class BodyBuilder {
       lineOf,
       rows: this.rows,
       warnings,
+      unterminated,
     };
   }
 }

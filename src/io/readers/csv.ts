@@ -11,6 +11,7 @@ import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
 import { visible } from "../visible.ts";
 import { repairText } from "../repair.ts";
+import { shortLastGroup } from "../csv/cut.ts";
 import { detectNumberFormat, type FormatOutcome, isNumberInSomeFormat, type NumberFormat } from "../csv/numbers.ts";
 
 export interface CsvOptions {
@@ -115,18 +116,14 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
   }
   const headers = headerRow.cells.map((h) => h.trim());
   const body = sample.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ""));
-  // writers that quote every cell quote the numbers too
+  // writers that quote every cell (Excel's quote-all) quote the numbers too: there quotes say nothing, and the
+  // columns are typed as in the file without them
   const allQuoted = body.length > 0 && body.every((r) => r.cells.every((c, j) => c === "" || r.quoted[j]));
-  const periodHeaders = headers.some((h) => splitPeriodHeader(h) !== null);
   const plans: ColumnPlan[] = headers.map((header, j) => ({
     header,
-    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: r.quoted[j] ?? false })), {
-      allQuoted,
-      // in such a file, quoted digits are numbers under a period header, else in the last column or in a year or age column
-      quotedNumbers: allQuoted && (splitPeriodHeader(header) !== null || (!periodHeaders && j === lastFilled(headers))),
-    }),
+    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: !allQuoted && (r.quoted[j] ?? false) })), delimiter),
   }));
-  planFormats(plans, body, headerRow.line, delimiter, options);
+  planFormats(plans, body, headerRow.line, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
   if (plans.length < 2) {
@@ -142,11 +139,24 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
   }
   const table = interpret(parsed, plans, { file, title: dialect.title });
+  if (parsed.unterminated !== null) refuseShortLastGroup(table, parsed.unterminated, file);
   return table.withProvenance({
     format: "csv",
     delimiter,
     ...(dialect.title ? { title: dialect.title } : {}),
   });
+}
+
+/** A file without a final line break whose last row leaves its group shorter than every other is cut: refused. */
+function refuseShortLastGroup(table: Table, line: number, file: string | undefined): void {
+  const short = shortLastGroup(table);
+  if (!short) return;
+  throw new OmvarldError(
+    "FILE_TRUNCATED",
+    `line ${line}, the last, has no line break, and its group (${visible(short.group, 60)}) has ${short.have} ${short.dimension} value${short.have === 1 ? "" : "s"} where every other group has ${short.full}`,
+    { file, line },
+    "the file is cut off; download or save it again (if it is complete, end it with a line break)",
+  );
 }
 
 function sliceLines(text: string, offset: number, lines: number): string {
@@ -158,19 +168,15 @@ function sliceLines(text: string, offset: number, lines: number): string {
   return text.slice(offset);
 }
 
-function lastFilled(headers: readonly string[]): number {
-  let j = headers.length - 1;
-  while (j > 0 && headers[j] === "") j--;
-  return j;
-}
-
 /**
  * The number format of each number column, from the sample: the decimal and grouping marks must be the same down
- * a column. A mark that could be either (`1.234`) is settled by the column's other cells, then by the file's other
- * columns, then by the `decimalComma` option; in a comma-delimited file unquoted numbers cannot hold a decimal
- * comma, so there the point is the decimal mark. Anything still open is refused.
+ * a column. A mark that could be either (`1.234`, `15.500`: one mark, three digits after it) is settled by the
+ * column's other cells (`1.5`, `0.250` or `1234.5` make the point decimal, and so does `1234`, a long number written
+ * without a separator; `1.234.567` makes it a separator),
+ * then by the file's other columns, then by the `decimalComma` option. Anything still open is refused: a
+ * comma-delimited file settles nothing, as its numbers may still group thousands with a point (`15.500`).
  */
-function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, delimiter: string, options: CsvOptions): void {
+function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, options: CsvOptions): void {
   const file = options.file;
   const asked = options.decimalComma === undefined ? null : options.decimalComma ? "," : ".";
   const cellsOf = (j: number) => {
@@ -203,13 +209,11 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
   // the file's decimal mark, where its columns agree on one
   const marks = new Set(found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])));
   const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
-  const quoted = body.some((r) => r.quoted.some((q, j) => q && plans[j]?.numeric));
   plans.forEach((p, j) => {
     const f = found[j];
     if (!f || !f.outcome.ok) return;
     let { format, ambiguous } = f.outcome;
     if (ambiguous !== null && fileMark !== null) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
-    if (ambiguous !== null && delimiter === "," && !quoted) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: "." })));
     if (ambiguous !== null) {
       const row = f.cells.indexOf(ambiguous);
       const mark = ambiguous.includes(".") ? "." : ",";
@@ -224,8 +228,6 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
       );
     }
     if (format.decimal === null && fileMark !== null && format.group !== fileMark) format = { ...format, decimal: fileMark };
-    // unquoted numbers in a comma-delimited file cannot hold a decimal comma
-    if (format.decimal === null && delimiter === "," && !quoted && format.group !== ".") format = { ...format, decimal: "." };
     p.format = format;
   });
 }
@@ -241,26 +243,34 @@ interface SampleRow {
   line: number;
 }
 
-function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], quotes: { allQuoted: boolean; quotedNumbers: boolean }): boolean {
+/**
+ * A column is read as numbers when its sample holds numbers (or only dashes and dots) and no quoted cell (a label),
+ * except a number quoted because it holds the delimiter (`"0,6"` in a comma-delimited file).
+ */
+function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], delimiter: string): boolean {
   const canonical = canonicalDimension(header);
   if (TEXT_DIMENSIONS.has(canonical)) return false;
-  const quotedNumbers = quotes.quotedNumbers || (quotes.allQuoted && (canonical === "year" || canonical === "age"));
   let numbers = 0;
   let invalid = 0;
+  let symbols = 0;
   for (const { text, quoted } of cells) {
     const t = text.trim();
     if (t === "") continue;
-    if (quoted && !quotedNumbers) return false;
-    if (isMissingSymbol(t)) continue;
+    if (quoted && !(t.includes(delimiter) && isNumberInSomeFormat(t))) return false;
+    if (isMissingSymbol(t)) {
+      if (!/^[xX*]$/.test(t)) symbols++;
+      continue;
+    }
     if (/^[+-]?0\d/.test(t)) return false; // "0114": a code, not a number
     if (isNumberInSomeFormat(t)) numbers++;
     else if (parseCell(t).status === "invalid" && parseCell(t, true).status === "invalid") invalid++;
     else numbers++;
   }
   // a few bad cells in a column of numbers are errors to report, not a reason to read the column as text;
-  // under a period header ("2017") numbers are expected, so any majority of numbers will do
+  // under a period header ("2017") numbers are expected, so any majority of numbers will do; a column of only
+  // dashes, dots or colons ("-" for zero, ".." for missing) is a number column with no number known
   const period = splitPeriodHeader(header) !== null;
-  return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period);
+  return invalid <= (period ? numbers : numbers / 10) && (numbers > 0 || period || (symbols > 0 && invalid === 0));
 }
 
 interface InterpretContext {

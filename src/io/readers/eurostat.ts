@@ -30,6 +30,8 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     );
   }
   const header = lines[0]!.replace(/\r$/, "").split("\t");
+  // empty columns after the last period (a spreadsheet's trailing TABs) are passed over, in every line
+  while (header.length > 2 && header.at(-1)!.trim() === "") header.pop();
   const first = header[0]!;
   const dimensionNames = first.split("\\")[0]!.split(",").map((d) => canonicalDimension(d));
   const periods = header.slice(1).map((h, k) => {
@@ -76,6 +78,7 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
     }
     seen.set(head, l);
     const cells = line.split("\t");
+    while (cells.length > periods.length + 1 && cells.at(-1)!.trim() === "") cells.pop();
     if (cells.length !== periods.length + 1) {
       throw new OmvarldError("FILE_TRUNCATED", `line ${l + 1} has ${cells.length} cells, expected ${periods.length + 1}`, { file, line: l + 1, column: cells.length + 1 }, "the file may be cut off");
     }

@@ -47,6 +47,8 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     }
     if (row.cells.every((c) => c.trim() === "")) continue;
     for (let k = 0; k < trailing && row.cells.length > header.length && row.cells.at(-1) === ""; k++) row.cells.pop();
+    // a last line that ends in a delimiter and no line break (a spreadsheet's save) has one empty cell too many
+    if (r === rows.length - 1 && row.cells.length === header.length + 1 && row.cells.at(-1) === "" && !/[\r\n]$/.test(text)) row.cells.pop();
     if (row.cells[0] === "DATAFLOW") {
       throw new OmvarldError("PARSE", `the header line is repeated at line ${row.line}`, { file, line: row.line, column: 1 }, "two files were joined into one; read them one by one");
     }

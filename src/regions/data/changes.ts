@@ -28,7 +28,10 @@ export interface CodeChange {
  * Bohus län 14, Älvsborgs län 15 and Skaraborgs län 16 → 14; the 15xx and 16xx kommuner got 14xx codes, Habo and
  * Mullsjö moved to Jönköpings län). Only the codes verified against a source are listed; a recast onto 1999 or later
  * names every code it could not bring to that year's codes in a warning, so an unlisted former code is never passed
- * off as a current one.
+ * off as a current one. Codes of Malmöhus län's kommuner did not change (the county code 12 stayed: Malmö is 1280
+ * before and after 1997; Swedish Wikipedia, "Kommunkod"). SCB's complete record of the renumbering is its kommun code
+ * key (knkodnyckel.xls under scb.se/contentassets/6a74a52b28994e2bbe23dcdd6754987c/, one column pair per period:
+ * 1995-1996, 1997, 1998, 1999-2002, ...); the remaining pairs are to be taken from it.
  *
  * Bollebygd split from Borås (then 1583) on 1 January 1995 and was numbered 1443 from 1998; its code of 1995-1997
  * in Älvsborgs län is not verified, so the split is given with Bollebygd under 1443. Data coded 1583 of any year

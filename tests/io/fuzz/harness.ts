@@ -31,13 +31,13 @@ export interface CaseResult {
   detail: string;
 }
 
-/** A table's content as a sorted list of rows (every column, status dashes unified), for comparison. */
+/** A table's content as a sorted list of rows (every column, the dashes of status columns unified), for comparison. */
 export function fingerprint(table: Table): string[] {
   const names = [...table.columnNames].sort();
   const rows = table.toRows().map((row) =>
     JSON.stringify(names.map((n) => {
       const v = row[n];
-      return n === "status" && typeof v === "string" ? v.replace(/[–—]/g, "-") : v;
+      return (n === "status" || n.endsWith("_status")) && typeof v === "string" ? v.replace(/[–—]/g, "-") : v;
     })));
   return [JSON.stringify(names), ...rows.sort()];
 }
