@@ -131,7 +131,13 @@ export class Table {
       return column.dictionary.filter((_, i) => used[i] === 1);
     }
     const out = new Set<number>();
-    for (const v of column.values) if (!Number.isNaN(v)) out.add(v);
+    const values = column.values;
+    let last = NaN;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      // runs of one value (a year repeated down a sorted file) skip the set
+      if (v !== last && !Number.isNaN(v)) out.add((last = v));
+    }
     return [...out];
   }
 

@@ -46,7 +46,7 @@ function matrix(table: Table, options: StructureOptions): Matrix {
   const value = measureOf(table, options.value);
   let t = table;
   if (t.has("year")) {
-    const years = t.distinct("year") as number[];
+    const years = options.year === undefined ? (t.distinct("year") as number[]) : [];
     if (options.year !== undefined) t = t.filter({ year: options.year });
     else if (years.length > 1) throw new OmvarldError("ARGUMENT", `the table has ${years.length} years`, {}, `pass { year: ${Math.max(...years)} }`);
   }
