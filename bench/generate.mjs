@@ -100,9 +100,8 @@ export function generateScaled(factor) {
   const header = text.indexOf("\n") + 1;
   const fd = openSync(path, "w");
   if (factor < 1) {
-    let end = header;
     const rows = Math.round((text.length - header) * factor);
-    end = text.indexOf("\n", header + rows) + 1;
+    const end = text.indexOf("\n", header + rows) + 1;
     writeSync(fd, text.slice(0, end), null, "latin1");
   } else {
     writeSync(fd, text, null, "latin1");

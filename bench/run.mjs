@@ -162,7 +162,6 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 const f = (x, d = 2) => (x === undefined || x === null ? "–" : x.toFixed(d));
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : "–");
 const tools = ["omvarld", "polars", "duckdb", "pandas"];
-const label = { omvarld: "omvarld", polars: "polars", duckdb: "DuckDB", pandas: "pandas" };
 const lines = [
   "# Benchmark results",
   "",
@@ -198,7 +197,7 @@ if (scaling.length > 0) {
     "",
     "| rows | omvarld s | polars s | omvarld MB | polars MB | omvarld MB per M rows |",
     "|---:|---:|---:|---:|---:|---:|",
-    ...scaling.map(({ f: k, r }) => `| ${(r.omvarld.check.rows / 1e6).toFixed(2)} M | ${f(r.omvarld.wall)} | ${f(r.polars?.wall)} | ${f(r.omvarld.maxRssMB, 0)} | ${f(r.polars?.maxRssMB, 0)} | ${f(r.omvarld.maxRssMB / (r.omvarld.check.rows / 1e6), 1)} |`),
+    ...scaling.map(({ r }) => `| ${(r.omvarld.check.rows / 1e6).toFixed(2)} M | ${f(r.omvarld.wall)} | ${f(r.polars?.wall)} | ${f(r.omvarld.maxRssMB, 0)} | ${f(r.polars?.maxRssMB, 0)} | ${f(r.omvarld.maxRssMB / (r.omvarld.check.rows / 1e6), 1)} |`),
     "",
   );
 }

@@ -127,7 +127,8 @@ export class Table {
     const column = this.column(name);
     if (column.type === "string") {
       const used = new Uint8Array(column.dictionary.length);
-      for (const c of column.codes) if (c >= 0) used[c] = 1;
+      const codes = column.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) used[codes[i]!] = 1;
       return column.dictionary.filter((_, i) => used[i] === 1);
     }
     const out = new Set<number>();
