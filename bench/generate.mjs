@@ -3,7 +3,9 @@
 //   pop-wide.csv       the same as SCB's wide PxWeb CSV ("0114 Upplands Väsby", one column per year), Latin-1
 //   emp-long.csv       employment by NUTS3 region (1 500) × industry (88) × year (20): 2.64 M rows
 //   od.csv             a commuting origin-destination matrix for 3 000 areas, sparse (≈ 25 destinations each)
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+//   pop-scale-F.csv    pop-long.csv at F = 0.5, 1, 2, 4 times its rows, for the scaling table (more rows: the same
+//                      kommuner again 50, 100, 150 years later, so that no key repeats)
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { municipalities } from "../dist/index.js";
 
 const dir = new URL("./tmp/", import.meta.url);
@@ -86,6 +88,31 @@ export function generateOd() {
     }
   }
   write("od.csv", out);
+}
+
+/** pop-long.csv at `factor` times its rows (0.5: the first half of the kommuner; 2, 4: later copies of the years). */
+export function generateScaled(factor) {
+  const name = `pop-scale-${factor}.csv`;
+  const path = new URL(name, dir);
+  if (existsSync(path)) return path;
+  generatePopulation();
+  const text = readFileSync(new URL("pop-long.csv", dir), "latin1");
+  const header = text.indexOf("\n") + 1;
+  const fd = openSync(path, "w");
+  if (factor < 1) {
+    const rows = Math.round((text.length - header) * factor);
+    const end = text.indexOf("\n", header + rows) + 1;
+    writeSync(fd, text.slice(0, end), null, "latin1");
+  } else {
+    writeSync(fd, text, null, "latin1");
+    const body = text.slice(header);
+    for (let copy = 1; copy < factor; copy++) {
+      // the year is the second field: 1975-2024 → +50 years per copy
+      writeSync(fd, body.replace(/^([^,]*),(\d+),/gm, (_, region, year) => `${region},${Number(year) + 50 * copy},`), null, "latin1");
+    }
+  }
+  closeSync(fd);
+  return path;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

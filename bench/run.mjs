@@ -1,13 +1,21 @@
-// Runs the benchmark workloads as whole processes, omvarld and pandas side by side, and writes bench/RESULTS.md.
-// Usage: npm run bench   (builds dist/, generates bench/tmp/ once, installs Debian's python3-pandas if it can)
+// Runs the benchmark workloads as whole processes, omvarld beside polars, DuckDB and pandas, checks that every tool
+// computes the same numbers, and writes the top of bench/RESULTS.md (the sections from "## Back-test" on are kept).
+// Usage: npm run bench            (builds dist/, generates bench/tmp/ once, installs the peers in bench/peers/)
+//   BENCH_QUICK=1 npm run bench   one run each, the scaling table at 0.5 × only, no omvarld-only workloads, and
+//                                 RESULTS.md left alone (for iterating)
+//   BENCH_RUNS=5                  runs per workload and tool (default 3; the median by wall time is shown)
+//   BENCH_ONLY=pop-long,emp       only these workloads (ids as in the tables)
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { generateEmployment, generateOd, generatePopulation } from "./generate.mjs";
+import { generateEmployment, generateOd, generatePopulation, generateScaled } from "./generate.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
+const ONLY = process.env.BENCH_ONLY?.split(",");
 const PYTHON = "/usr/bin/python3";
+const NODE = process.execPath;
 
 function log(message) {
   process.stderr.write(`${message}\n`);
@@ -16,8 +24,7 @@ function log(message) {
 function pandasVersion() {
   const probe = () => spawnSync(PYTHON, ["-c", "import pandas; print(pandas.__version__)"], { encoding: "utf8" });
   let r = probe();
-  if (r.status === 0) return { version: r.stdout.trim() };
-  if (process.getuid?.() === 0) {
+  if (r.status !== 0 && process.getuid?.() === 0) {
     log("pandas is missing: installing Debian's python3-pandas …");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     spawnSync("apt-get", ["install", "-y", "-q", "python3-pandas"], { stdio: "ignore", env });
@@ -27,28 +34,77 @@ function pandasVersion() {
       spawnSync("apt-get", ["install", "-y", "-q", "python3-pandas"], { stdio: "ignore", env });
       r = probe();
     }
-    if (r.status === 0) return { version: r.stdout.trim() };
   }
-  return { skipped: `pandas could not be imported by ${PYTHON} and apt-get could not install python3-pandas` };
+  return r.status === 0 ? { version: r.stdout.trim() } : { skipped: `pandas could not be imported by ${PYTHON}` };
 }
 
-/** Runs one workload RUNS times; returns the run with the median wall time. */
-function measure(command, args) {
-  const runs = [];
+/** polars and DuckDB live in bench/peers/, with their own package.json, apart from omvarld's dependencies. */
+function peerVersions() {
+  const peers = `${here}peers/`;
+  if (!existsSync(`${peers}node_modules/nodejs-polars`) || !existsSync(`${peers}node_modules/@duckdb/node-api`)) {
+    log("installing the peers in bench/peers/ (npm install) …");
+    spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: peers, stdio: "ignore" });
+  }
+  const version = (name) => {
+    try {
+      return JSON.parse(readFileSync(`${peers}node_modules/${name}/package.json`, "utf8")).version;
+    } catch {
+      return null;
+    }
+  };
+  return { polars: version("nodejs-polars"), duckdb: version("@duckdb/node-api") };
+}
+
+/** One whole-process run: its wall time and the JSON line it printed. */
+function once(command, args) {
+  const start = performance.now();
+  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${r.stderr}`);
+  return { wall, ...JSON.parse(r.stdout.trim().split("\n").at(-1)) };
+}
+
+const median = (runs) => [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
+
+/** Runs the tools of one workload interleaved (omvarld, polars, DuckDB, pandas, omvarld, …), RUNS times each. */
+function measure(commands) {
+  const runs = Object.fromEntries(Object.keys(commands).map((tool) => [tool, []]));
   for (let k = 0; k < RUNS; k++) {
-    const start = performance.now();
-    const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
-    const wall = (performance.now() - start) / 1000;
-    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${r.stderr}`);
-    runs.push({ wall, ...JSON.parse(r.stdout.trim().split("\n").at(-1)) });
+    for (const [tool, [command, args]] of Object.entries(commands)) runs[tool].push(once(command, args));
   }
-  runs.sort((a, b) => a.wall - b.wall);
-  return runs[Math.floor(runs.length / 2)];
+  return Object.fromEntries(Object.entries(runs).map(([tool, r]) => [tool, median(r)]));
 }
 
-// Workloads with no pandas counterpart (pandas has no shift-share or location quotients of its own)
+/** Numbers equal to 1e-9 relative (sums in another order differ in the last bits), everything else exactly. */
+function same(a, b) {
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object") return Object.keys(a).every((k) => !(k in b) || same(a[k], b[k]));
+  return a === b;
+}
+
+function check(id, results) {
+  const ours = results.omvarld.check;
+  for (const [tool, r] of Object.entries(results)) {
+    if (!same(ours, r.check)) throw new Error(`${id}: omvarld and ${tool} disagree: ${JSON.stringify(ours)} vs ${JSON.stringify(r.check)}`);
+  }
+}
+
+const peerScript = (tool) => `${here}peers/${tool}-workloads.mjs`;
+const pandasScript = `${here}peers/pandas-workloads.py`;
+
+// Load workloads and the indicators: every tool
+const shared = [
+  { id: "pop-long", name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot one kommun age×year", omvarld: ["omvarld-pop-long.mjs"], peer: ["pop-long"], stages: ["load", "group", "pivot"] },
+  { id: "pop-wide", name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", omvarld: ["omvarld-load-group.mjs", "pop-wide.csv"], peer: ["pop-wide"], stages: ["load", "group"] },
+  { id: "emp", name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group", omvarld: ["omvarld-load-group.mjs", "emp-long.csv"], peer: ["emp"], stages: ["load", "group"] },
+  { id: "eurostat", name: "Eurostat TSV (demo_r_pjanaggr3, gzip, 31 000 series × 33 years = 1.03 M rows): load to tidy", omvarld: ["omvarld-eurostat.mjs"], peer: ["eurostat"], stages: ["load"] },
+  { id: "eurostat-region", name: "the same Eurostat TSV, one region (SE110, 495 rows)", omvarld: ["omvarld-eurostat.mjs", "SE110"], peer: ["eurostat", "SE110"], stages: ["load"] },
+  { id: "indicators", name: "indicators on the 2.64 M-row employment file: load, growth 2005→2024, shift-share (Dunn, Esteban-Marquillas), location quotients and specialisation in 2024", omvarld: ["omvarld-indicators.mjs"], peer: ["indicators"], stages: ["load", "growth", "shiftShare", "locationQuotients", "specialisation"] },
+];
+
+// Workloads with no counterpart in the peers
 const ownOnly = [
-  { name: "growth, shift-share (Dunn, Esteban-Marquillas, Gerfin) and location quotients, 1 500 NUTS3 × 88 industries × 20 years", id: "indicators", stages: ["load", "growth", "shiftShare", "locationQuotients"] },
   { name: "the attractiveness model for all 426 Norwegian kommuner 2007-2016 (the shipped panel): residential, business, ranking", id: "attractiveness", stages: ["load", "model", "ranking"] },
   { name: "50 charts to SVG (attractiveness decomposition of 50 kommuner): first chart cold, then warm per chart", id: "charts", stages: ["cold", "warm", "all"] },
   { name: "the report for Trysil end to end (`omvarld report`: read the panel, fit the model, 5 charts, HTML)", id: "report", stages: ["report"] },
@@ -58,75 +114,109 @@ const ownOnly = [
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
 ];
 
-const workloads = [
-  { name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot age×year", id: "pop-long", ours: ["omvarld-pop-long.mjs"], theirs: ["pandas-pop-long.py"] },
-  { name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", id: "pop-wide", ours: ["omvarld-load-group.mjs", "pop-wide.csv"], theirs: ["pandas-pop-wide.py"] },
-  { name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group", id: "emp", ours: ["omvarld-load-group.mjs", "emp-long.csv"], theirs: ["pandas-load-group.py", "emp-long.csv", "region,industry"] },
-];
+const factors = QUICK ? [0.5] : [0.5, 1, 2, 4];
 
 log("generating data in bench/tmp/ (first run only) …");
 generatePopulation();
 generateEmployment();
 generateOd();
+for (const f of factors) generateScaled(f);
 const pandas = pandasVersion();
 if (pandas.skipped) log(`pandas skipped: ${pandas.skipped}`);
+const peers = peerVersions();
 
+const wanted = (id) => !ONLY || ONLY.includes(id);
 const results = [];
-for (const w of workloads) {
-  log(`${w.id}: omvarld …`);
-  const ours = measure(process.execPath, [`${here}workloads/${w.ours[0]}`, ...w.ours.slice(1)]);
-  let theirs = null;
-  if (!pandas.skipped) {
-    log(`${w.id}: pandas …`);
-    theirs = measure(PYTHON, [`${here}workloads/${w.theirs[0]}`, ...w.theirs.slice(1)]);
-    if (JSON.stringify(ours.check) !== JSON.stringify(theirs.check)) {
-      throw new Error(`${w.id}: omvarld and pandas disagree: ${JSON.stringify(ours.check)} vs ${JSON.stringify(theirs.check)}`);
-    }
-  }
-  results.push({ ...w, ours, theirs });
+for (const w of shared.filter((x) => wanted(x.id))) {
+  log(`${w.id}: omvarld, polars, DuckDB${pandas.skipped ? "" : ", pandas"} × ${RUNS} …`);
+  const commands = {
+    omvarld: [NODE, [`${here}workloads/${w.omvarld[0]}`, ...w.omvarld.slice(1)]],
+    ...(peers.polars ? { polars: [NODE, [peerScript("polars"), ...w.peer]] } : {}),
+    ...(peers.duckdb ? { duckdb: [NODE, [peerScript("duckdb"), ...w.peer]] } : {}),
+    ...(pandas.skipped ? {} : { pandas: [PYTHON, [pandasScript, ...w.peer]] }),
+  };
+  const r = measure(commands);
+  check(w.id, r);
+  results.push({ ...w, r });
 }
 
-const own = ownOnly.map((w) => {
-  log(`${w.id}: omvarld …`);
-  return { ...w, ours: measure(process.execPath, [`${here}workloads/omvarld-${w.id}.mjs`]) };
+const scaling = [];
+if (wanted("scale")) {
+  for (const f of factors) {
+    log(`scale ${f}: omvarld, polars × ${RUNS} …`);
+    const file = `pop-scale-${f}.csv`;
+    const r = measure({
+      omvarld: [NODE, [`${here}workloads/omvarld-pop-long.mjs`, file]],
+      ...(peers.polars ? { polars: [NODE, [peerScript("polars"), "scale", file]] } : {}),
+    });
+    check(`scale ${f}`, r);
+    scaling.push({ f, r });
+  }
+}
+
+const own = QUICK ? [] : ownOnly.filter((w) => wanted(w.id)).map((w) => {
+  log(`${w.id}: omvarld × ${RUNS} …`);
+  return { ...w, ours: measure({ omvarld: [NODE, [`${here}workloads/omvarld-${w.id}.mjs`]] }).omvarld };
 });
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const f = (x, d = 2) => (x === undefined || x === null ? "–" : x.toFixed(d));
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : "–");
+const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : "–");
+const tools = ["omvarld", "polars", "duckdb", "pandas"];
 const lines = [
   "# Benchmark results",
   "",
   "Written by `npm run bench` (bench/run.mjs). Each workload runs as a whole process (Node or Python start-up and",
-  `imports included), ${RUNS} times; the median run by wall time is shown. Peak memory is the process's maximum resident`,
-  "set size. omvarld and pandas compute the same checks (row count, grand total, group count), and the run fails if",
-  "they disagree. The data are generated deterministically into bench/tmp/ (not committed).",
+  `imports included), ${RUNS} time${RUNS > 1 ? "s" : ""} per tool, the tools interleaved; the median run by wall time is shown. Peak memory is the`,
+  "process's maximum resident set size. Every tool computes the same checks (row counts, grand totals, group counts,",
+  "the pivot's shape and a cell; for the indicators, sums over the results), and the run fails if any disagrees",
+  "(numbers to 1e-9 relative). The data are generated deterministically into bench/tmp/ (not committed).",
+  "",
+  "The peers are written as their users would write them (bench/peers/): polars and DuckDB read with their own",
+  "readers and threads, Latin-1 is decoded before polars reads it (polars reads UTF-8 only), and SCB's wide file",
+  "is read with numbers as numbers and its labels split on the wide rows before the melt in every tool.",
   "",
   `- date: ${new Date().toISOString().slice(0, 10)}`,
-  `- machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
-  `- versions: omvarld ${pkg.version}, Node ${process.version}, ${pandas.version ? `pandas ${pandas.version} (Debian python3-pandas, ${execFileSync(PYTHON, ["--version"], { encoding: "utf8" }).trim()})` : `pandas skipped: ${pandas.skipped}`}`,
+  `- machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg()[0].toFixed(1)} (the machine is shared: times are noisy, compare tools within a row)`,
+  `- versions: omvarld ${pkg.version}, Node ${process.version}; polars: nodejs-polars ${peers.polars ?? "not installed"}; DuckDB: @duckdb/node-api ${peers.duckdb ?? "not installed"}; ${pandas.version ? `pandas ${pandas.version} (Debian python3-pandas, ${execFileSync(PYTHON, ["--version"], { encoding: "utf8" }).trim()}, C engine)` : `pandas skipped: ${pandas.skipped}`}`,
+  "- pandas 2 and pyarrow are not installable here (no PyPI, and Debian 12 ships pandas 1.5.3 and no python3-pyarrow), so pandas is 1.5.3 with its C engine.",
   "",
-  "| workload | omvarld wall s | pandas wall s | time ratio | omvarld peak MB | pandas peak MB | memory ratio |",
-  "|---|---:|---:|---:|---:|---:|---:|",
-  ...results.map((r) => `| ${r.name} | ${f(r.ours.wall)} | ${f(r.theirs?.wall)} | ${ratio(r.ours.wall, r.theirs?.wall)} | ${f(r.ours.maxRssMB, 0)} | ${f(r.theirs?.maxRssMB, 0)} | ${ratio(r.ours.maxRssMB, r.theirs?.maxRssMB)} |`),
-  "",
-  "Ratios are omvarld / pandas: below 1 means omvarld is faster or smaller.",
+  "| workload | omvarld s | polars s | DuckDB s | pandas s | omvarld / polars time | omvarld MB | polars MB | DuckDB MB | pandas MB | omvarld / polars memory |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...results.map(({ name, r }) => `| ${name} | ${tools.map((t) => f(r[t]?.wall)).join(" | ")} | ${ratio(r.omvarld.wall, r.polars?.wall)} | ${tools.map((t) => f(r[t]?.maxRssMB, 0)).join(" | ")} | ${ratio(r.omvarld.maxRssMB, r.polars?.maxRssMB)} |`),
   "",
   "Stages inside the process (ms):",
   "",
-  "| workload | tool | load | group | pivot |",
-  "|---|---|---:|---:|---:|",
-  ...results.flatMap((r) => [
-    `| ${r.id} | omvarld | ${f(r.ours.load, 0)} | ${f(r.ours.group, 0)} | ${f(r.ours.pivot, 0)} |`,
-    ...(r.theirs ? [`| ${r.id} | pandas | ${f(r.theirs.load, 0)} | ${f(r.theirs.group, 0)} | ${f(r.theirs.pivot, 0)} |`] : []),
-  ]),
-  "",
-  "Indicator workloads (omvarld only):",
-  "",
-  "| workload | wall s | peak MB | stages (ms) |",
-  "|---|---:|---:|---|",
-  ...own.map((r) => `| ${r.name} | ${f(r.ours.wall)} | ${f(r.ours.maxRssMB, 0)} | ${r.stages.map((s) => `${s} ${f(r.ours[s], 0)}`).join(", ")} |`),
+  "| workload | stage | omvarld | polars | DuckDB | pandas |",
+  "|---|---|---:|---:|---:|---:|",
+  ...results.flatMap(({ id, stages, r }) => stages.map((s) => `| ${id} | ${s} | ${tools.map((t) => f(r[t]?.[s], 0)).join(" | ")} |`)),
   "",
 ];
-writeFileSync(new URL("RESULTS.md", import.meta.url), lines.join("\n"));
-log(lines.join("\n"));
+if (scaling.length > 0) {
+  lines.push(
+    "Scaling: the tidy population CSV at 0.5, 1, 2 and 4 times its 2.9 M rows (load + group + pivot, whole process):",
+    "",
+    "| rows | omvarld s | polars s | omvarld MB | polars MB | omvarld MB per M rows |",
+    "|---:|---:|---:|---:|---:|---:|",
+    ...scaling.map(({ r }) => `| ${(r.omvarld.check.rows / 1e6).toFixed(2)} M | ${f(r.omvarld.wall)} | ${f(r.polars?.wall)} | ${f(r.omvarld.maxRssMB, 0)} | ${f(r.polars?.maxRssMB, 0)} | ${f(r.omvarld.maxRssMB / (r.omvarld.check.rows / 1e6), 1)} |`),
+    "",
+  );
+}
+if (own.length > 0) {
+  lines.push(
+    "Workloads with no counterpart in the peers (omvarld only):",
+    "",
+    "| workload | wall s | peak MB | stages (ms) |",
+    "|---|---:|---:|---|",
+    ...own.map((r) => `| ${r.name} | ${f(r.ours.wall)} | ${f(r.ours.maxRssMB, 0)} | ${r.stages.map((s) => `${s} ${f(r.ours[s], 0)}`).join(", ")} |`),
+    "",
+  );
+}
+const table = lines.join("\n");
+log(table);
+if (!QUICK && !ONLY) {
+  const path = new URL("RESULTS.md", import.meta.url);
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const keep = old.indexOf("\n## ");
+  writeFileSync(path, keep >= 0 ? `${table}${old.slice(keep)}` : table);
+} else log("(quick or partial run: RESULTS.md left as it was)");

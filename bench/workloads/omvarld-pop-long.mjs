@@ -1,7 +1,8 @@
-// Load the 2.9 M-row tidy population CSV, group by region × year, pivot one kommun to age × year.
+// Load the 2.9 M-row tidy population CSV (or the file in bench/tmp/ named), group by region × year, pivot one kommun
+// to age × year. Usage: node omvarld-pop-long.mjs [FILE]
 import { read } from "../../dist/node.js";
 
-const file = new URL("../tmp/pop-long.csv", import.meta.url).pathname;
+const file = new URL(`../tmp/${process.argv[2] ?? "pop-long.csv"}`, import.meta.url).pathname;
 const t0 = performance.now();
 const pop = read(file);
 const t1 = performance.now();

@@ -60,7 +60,8 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
   const totals = column.dictionary.map((d) => isTotalLabel(d));
   const coded = labels.filter((l) => l !== null).length;
   const used = new Uint8Array(column.dictionary.length);
-  for (const c of column.codes) if (c >= 0) used[c] = 1;
+  const rowCodes = column.codes;
+  for (let i = 0; i < rowCodes.length; i++) if (rowCodes[i]! >= 0) used[rowCodes[i]!] = 1;
   if (coded < labels.length / 2) {
     warnings.push("the region column holds names, not codes; they are kept as they are");
     return table;

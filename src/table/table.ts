@@ -127,11 +127,18 @@ export class Table {
     const column = this.column(name);
     if (column.type === "string") {
       const used = new Uint8Array(column.dictionary.length);
-      for (const c of column.codes) if (c >= 0) used[c] = 1;
+      const codes = column.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) used[codes[i]!] = 1;
       return column.dictionary.filter((_, i) => used[i] === 1);
     }
     const out = new Set<number>();
-    for (const v of column.values) if (!Number.isNaN(v)) out.add(v);
+    const values = column.values;
+    let last = NaN;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      // runs of one value (a year repeated down a sorted file) skip the set
+      if (v !== last && !Number.isNaN(v)) out.add((last = v));
+    }
     return [...out];
   }
 

@@ -3,7 +3,7 @@ import { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
-import { at, industryPanel, type IndustryPanel, type PanelOptions } from "./data.ts";
+import { at, industryCube, type IndustryCube, type IndustryPanel, type PanelOptions } from "./data.ts";
 
 export interface IndustryShiftOptions {
   /** National rate of each industry's national share: all industries (default, rows add up) or its own. */
@@ -50,15 +50,29 @@ export function industryShifts(panel: IndustryPanel, region: string, a: (Period 
   const own = (typeof a === "number" ? c : a).nationalRate === "industry";
   const cells = panel.regions.get(region);
   if (!cells) return { missing: `no rows for region ${region}` };
+  const of = (series: Map<number, number | null> | undefined, year: number) => at(series, year) ?? NaN;
+  const n0 = panel.industries.map((i) => of(panel.nation.get(i), from));
+  const n1 = panel.industries.map((i) => of(panel.nation.get(i), to));
+  const e0 = panel.industries.map((i) => of(cells.get(i), from));
+  const e1 = panel.industries.map((i) => of(cells.get(i), to));
+  return shiftsOf(panel.industries, region, n0, n1, e0, e1, own);
+}
+
+/**
+ * The shifts of one region from the nation's and the region's employment by industry at the start and the end
+ * (plain arrays or views into an `IndustryCube`, NaN where a cell is suppressed); see `industryShifts`.
+ */
+function shiftsOf(industries: readonly string[], region: string, N0: ArrayLike<number>, N1: ArrayLike<number>, E0: ArrayLike<number>, E1: ArrayLike<number>, own: boolean): IndustryShift[] | { missing: string } {
+  const I = industries.length;
   let EN0 = 0;
   let EN1 = 0;
   let Er0 = 0;
-  for (const industry of panel.industries) {
-    const n0 = at(panel.nation.get(industry), from);
-    const n1 = at(panel.nation.get(industry), to);
-    const r0 = at(cells.get(industry), from);
-    if (n0 === null || n1 === null) return { missing: `the national value for industry ${industry} is missing` };
-    if (r0 === null || at(cells.get(industry), to) === null) return { missing: `industry ${industry} is suppressed in ${region}` };
+  for (let i = 0; i < I; i++) {
+    const n0 = N0[i]!;
+    const n1 = N1[i]!;
+    const r0 = E0[i]!;
+    if (Number.isNaN(n0) || Number.isNaN(n1)) return { missing: `the national value for industry ${industries[i]} is missing` };
+    if (Number.isNaN(r0) || Number.isNaN(E1[i]!)) return { missing: `industry ${industries[i]} is suppressed in ${region}` };
     EN0 += n0;
     EN1 += n1;
     Er0 += r0;
@@ -66,19 +80,19 @@ export function industryShifts(panel: IndustryPanel, region: string, a: (Period 
   if (EN0 <= 0) return { missing: "national employment at the start is 0" };
   const GN = EN1 / EN0 - 1;
   const out: IndustryShift[] = [];
-  for (const industry of panel.industries) {
-    const n0 = at(panel.nation.get(industry), from)!;
-    const n1 = at(panel.nation.get(industry), to)!;
-    const e0 = at(cells.get(industry), from)!;
-    const e1 = at(cells.get(industry), to)!;
+  for (let i = 0; i < I; i++) {
+    const n0 = N0[i]!;
+    const n1 = N1[i]!;
+    const e0 = E0[i]!;
+    const e1 = E1[i]!;
     if (n0 === 0 && e0 === 0 && e1 === 0) continue;
-    if (n0 === 0) return { missing: `industry ${industry} has no national employment at the start` };
+    if (n0 === 0) return { missing: `industry ${industries[i]} has no national employment at the start` };
     const Gi = n1 / n0 - 1;
     const regionalShift = e1 - e0 * (1 + Gi);
     const homothetic = (Er0 * n0) / EN0;
     const gap = e0 > 0 ? e1 / e0 - 1 - Gi : null;
     out.push({
-      industry, start: e0, end: e1, nationalShare: e0 * (own ? Gi : GN), industryMix: own ? 0 : e0 * (Gi - GN), regionalShift,
+      industry: industries[i]!, start: e0, end: e1, nationalShare: e0 * (own ? Gi : GN), industryMix: own ? 0 : e0 * (Gi - GN), regionalShift,
       competitive: e0 > 0 ? homothetic * gap! : e1 === 0 ? 0 : null,
       allocation: e0 > 0 ? (e0 - homothetic) * gap! : e1 === 0 ? 0 : null,
     });
@@ -86,6 +100,26 @@ export function industryShifts(panel: IndustryPanel, region: string, a: (Period 
   return out;
 }
 
+/** The region's (`r`) and the nation's employment by industry in a year of the cube, as views. */
+function slices(cube: IndustryCube, r: number, year: number): { e: Float64Array; n: Float64Array } {
+  const I = cube.industries.length;
+  const y = cube.years.indexOf(year);
+  const at = (r * cube.years.length + y) * I;
+  return { e: cube.e.subarray(at, at + I), n: cube.nation.subarray(y * I, (y + 1) * I) };
+}
+
+/** The shifts of the cube's region `r` between two of its years. */
+function cubeShifts(cube: IndustryCube, r: number, from: number, to: number, own: boolean): IndustryShift[] | { missing: string } {
+  const a = slices(cube, r, from);
+  const b = slices(cube, r, to);
+  return shiftsOf(cube.industries, cube.regions[r]!, a.n, b.n, a.e, b.e, own);
+}
+
+/** The distinct years of a period's ends, or of every year from `from` to `to`. */
+function yearsOf(from: number, to: number, every = false): number[] {
+  if (every) return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+  return from === to ? [from] : [from, to];
+}
 
 export interface ShiftShareOptions extends PanelOptions {
   from: number;
@@ -105,11 +139,11 @@ const total = (xs: IndustryShift[], key: keyof IndustryShift): number | null =>
  * Input: region × industry × year employment; the nation is the sum of the regions unless `national` names it.
  */
 export function shiftShare(table: Table, options: ShiftShareOptions): Table {
-  const panel = industryPanel(table, options);
   const { from, to } = options;
-  const growthN = nationalGrowth(panel, from, to);
-  const rows = [...panel.regions.keys()].map((region) => {
-    const shifts = industryShifts(panel, region, { from, to });
+  const cube = industryCube(table, options, yearsOf(from, to));
+  const growthN = nationalGrowth(cube, from, to);
+  const rows = cube.regions.map((region, r) => {
+    const shifts = cubeShifts(cube, r, from, to, false);
     if ("missing" in shifts) return { region, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, mix_factor: null, regional_factor: null, total_factor: null, note: shifts.missing };
     const start = total(shifts, "start")!;
     const end = total(shifts, "end")!;
@@ -128,15 +162,15 @@ export function shiftShare(table: Table, options: ShiftShareOptions): Table {
   return toTable(rows, ["region"], table.provenance);
 }
 
-function nationalGrowth(panel: IndustryPanel, from: number, to: number): number | null {
+function nationalGrowth(cube: IndustryCube, from: number, to: number): number | null {
+  const a = slices(cube, 0, from).n;
+  const b = slices(cube, 0, to).n;
   let n0 = 0;
   let n1 = 0;
-  for (const industry of panel.industries) {
-    const a = at(panel.nation.get(industry), from);
-    const b = at(panel.nation.get(industry), to);
-    if (a === null || b === null) return null;
-    n0 += a;
-    n1 += b;
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]!) || Number.isNaN(b[i]!)) return null;
+    n0 += a[i]!;
+    n1 += b[i]!;
   }
   return n0 > 0 ? n1 / n0 : null;
 }
@@ -147,10 +181,11 @@ function nationalGrowth(panel: IndustryPanel, from: number, to: number): number 
  * national share uses each industry's own national rate (see `industryShifts`).
  */
 export function shiftShareByIndustry(table: Table, options: ShiftShareOptions & IndustryShiftOptions): Table {
-  const panel = industryPanel(table, options);
+  const cube = industryCube(table, options, yearsOf(options.from, options.to));
   const rows: Record<string, string | number | null>[] = [];
-  for (const region of panel.regions.keys()) {
-    const shifts = industryShifts(panel, region, { from: options.from, to: options.to, ...(options.nationalRate ? { nationalRate: options.nationalRate } : {}) });
+  for (let r = 0; r < cube.regions.length; r++) {
+    const region = cube.regions[r]!;
+    const shifts = cubeShifts(cube, r, options.from, options.to, options.nationalRate === "industry");
     if ("missing" in shifts) {
       rows.push({ region, industry: null, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, regional_factor: null, note: shifts.missing });
       continue;
@@ -212,9 +247,9 @@ const add = (a: number | null, b: number | null): number | null => (a === null |
  */
 export function dynamicShiftShare(table: Table, options: DynamicOptions): Table {
   const { from, to } = periodOf(options);
-  const panel = industryPanel(table, options);
+  const cube = industryCube(table, options, yearsOf(from, to, true));
   const combine = options.gerfin ?? "product";
-  const rate = options.nationalRate ? { nationalRate: options.nationalRate } : {};
+  const own = options.nationalRate === "industry";
   const rows: Record<string, string | number | null>[] = [];
   const zero = (): Sums => ({ change: 0, national_share: 0, industry_mix: 0, regional_shift: 0, competitive: 0, allocation: 0 });
   const fold = (xs: (number | null)[]): number | null => {
@@ -222,13 +257,14 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
     const v = xs as number[];
     return combine === "product" ? v.reduce((p, x) => p * x, 1) : combine === "sum" ? v.reduce((p, x) => p + x, 0) : v.reduce((p, x) => p + x, 0) / v.length;
   };
-  for (const region of panel.regions.keys()) {
+  for (let r = 0; r < cube.regions.length; r++) {
+    const region = cube.regions[r]!;
     const sums = zero();
     const byIndustry = new Map<string, { sums: Sums; factors: (number | null)[] }>();
     const factors = { mix: [] as (number | null)[], regional: [] as (number | null)[], total: [] as (number | null)[] };
     let note: string | null = null;
     for (let year = from + 1; year <= to; year++) {
-      const shifts = industryShifts(panel, region, { from: year - 1, to: year, ...rate });
+      const shifts = cubeShifts(cube, r, year - 1, year, own);
       if ("missing" in shifts) {
         note ??= `${year}: ${shifts.missing}`;
         for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = null;
@@ -241,7 +277,7 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
         change: shifts.reduce((s, x) => s + x.end - x.start, 0), national_share: total(shifts, "nationalShare"), industry_mix: total(shifts, "industryMix"),
         regional_shift: total(shifts, "regionalShift"), competitive: total(shifts, "competitive"), allocation: total(shifts, "allocation"),
       };
-      const g = gerfinRegion(shifts, nationalGrowth(panel, year - 1, year));
+      const g = gerfinRegion(shifts, nationalGrowth(cube, year - 1, year));
       factors.mix.push(g.mix);
       factors.regional.push(g.regional);
       factors.total.push(g.total);
@@ -306,21 +342,24 @@ export function projectShiftShare(data: ShiftShareArrays & { nationTarget: reado
  * chart.
  */
 export function portfolio(table: Table, options: ShiftShareOptions): Table {
-  const panel = industryPanel(table, options);
   const { from, to } = options;
+  const cube = industryCube(table, options, yearsOf(from, to));
+  const orNullNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
   let EN1 = 0;
-  for (const industry of panel.industries) EN1 += at(panel.nation.get(industry), to) ?? NaN;
+  for (const v of slices(cube, 0, to).n) EN1 += v;
   const rows: Record<string, string | number | null>[] = [];
-  for (const [region, cells] of panel.regions) {
+  for (let r = 0; r < cube.regions.length; r++) {
+    const start = slices(cube, r, from);
+    const end = slices(cube, r, to);
     let Er1 = 0;
-    for (const industry of panel.industries) Er1 += at(cells.get(industry), to) ?? NaN;
-    for (const industry of panel.industries) {
-      const e0 = at(cells.get(industry), from);
-      const e1 = at(cells.get(industry), to);
-      const n0 = at(panel.nation.get(industry), from);
-      const n1 = at(panel.nation.get(industry), to);
+    for (const v of end.e) Er1 += v;
+    for (let i = 0; i < cube.industries.length; i++) {
+      const e0 = orNullNaN(start.e[i]!);
+      const e1 = orNullNaN(end.e[i]!);
+      const n0 = orNullNaN(start.n[i]!);
+      const n1 = orNullNaN(end.n[i]!);
       rows.push({
-        region, industry, employment: e1,
+        region: cube.regions[r]!, industry: cube.industries[i]!, employment: e1,
         regional_growth_pct: e0 === null || e1 === null || e0 <= 0 ? null : finite(100 * (e1 / e0 - 1)),
         national_growth_pct: n0 === null || n1 === null || n0 <= 0 ? null : finite(100 * (n1 / n0 - 1)),
         location_quotient: e1 === null || n1 === null || n1 <= 0 || !(Er1 > 0) || !(EN1 > 0) ? null : finite(e1 / Er1 / (n1 / EN1)),

@@ -1,6 +1,8 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
-import { measureOf, toTable } from "../util/panel.ts";
+import { denseCodes } from "../util/codes.ts";
+import { NumberColumn, StringColumn } from "../../table/column.ts";
+import { columnsTable, measureOf, toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 import { gini } from "../inequality/inequality.ts";
 import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, krugmanAgainst, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
@@ -44,33 +46,34 @@ function matrix(table: Table, options: StructureOptions): Matrix {
   const value = measureOf(table, options.value);
   let t = table;
   if (t.has("year")) {
-    const years = t.distinct("year") as number[];
+    const years = options.year === undefined ? (t.distinct("year") as number[]) : [];
     if (options.year !== undefined) t = t.filter({ year: options.year });
     else if (years.length > 1) throw new OmvarldError("ARGUMENT", `the table has ${years.length} years`, {}, `pass { year: ${Math.max(...years)} }`);
   }
-  const regions: string[] = [];
-  const industries: string[] = [];
-  const ri = new Map<string, number>();
-  const ii = new Map<string, number>();
-  const cells: [number, number, number | null][] = [];
+  const region = denseCodes(t, "region");
+  const industry = denseCodes(t, "industry", "null");
+  const industries = industry.labels as string[];
+  const national = options.national === undefined ? -1 : region.labels.indexOf(options.national);
+  const regions = region.labels.filter((_, k) => k !== national) as string[];
+  const e = regions.map(() => new Array<number>(industries.length).fill(0));
   const nationCells = new Map<number, number>();
   const suppressed = new Map<string, string>();
-  for (let k = 0; k < t.numRows; k++) {
-    const region = t.get("region", k) as string;
-    const industry = String(t.get("industry", k));
-    const v = t.get(value, k) as number | null;
-    if (!ii.has(industry)) ii.set(industry, industries.push(industry) - 1);
-    if (region === options.national) {
-      if (v === null) throw new OmvarldError("ARGUMENT", `the national value for industry ${industry} is missing`);
-      nationCells.set(ii.get(industry)!, v);
+  const rc = region.codes;
+  const ic = industry.codes;
+  const values = t.numbers(value).values;
+  for (let k = 0; k < rc.length; k++) {
+    const v = values[k]!;
+    const r = rc[k]!;
+    const i = ic[k]!;
+    if (r === national) {
+      if (Number.isNaN(v)) throw new OmvarldError("ARGUMENT", `the national value for industry ${industries[i]} is missing`);
+      nationCells.set(i, v);
       continue;
     }
-    if (!ri.has(region)) ri.set(region, regions.push(region) - 1);
-    if (v === null) suppressed.set(region, industry);
-    cells.push([ri.get(region)!, ii.get(industry)!, v]);
+    const slot = national >= 0 && r > national ? r - 1 : r;
+    if (Number.isNaN(v)) suppressed.set(regions[slot]!, industries[i]!);
+    e[slot]![i] = Number.isNaN(v) ? 0 : v;
   }
-  const e = regions.map(() => new Array<number>(industries.length).fill(0));
-  for (const [r, i, v] of cells) e[r]![i] = v ?? 0;
   const nation = options.national === undefined
     ? industries.map((_, i) => e.reduce((s, row) => s + row[i]!, 0))
     : industries.map((_, i) => nationCells.get(i) ?? 0);
@@ -92,27 +95,63 @@ function warnings(m: Matrix, options: StructureOptions): string[] {
 export function locationQuotients(table: Table, options: StructureOptions & { delta?: number } = {}): Table {
   const m = matrix(table, options);
   const EN = sum(m.nation);
-  const rows: Record<string, string | number | null>[] = [];
-  m.regions.forEach((region, r) => {
-    const Er = sum(m.e[r]!);
-    m.industries.forEach((industry, i) => {
-      const blocked = m.suppressed.has(region);
-      const lq = blocked ? null : locationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN);
-      rows.push({
-        region, industry, employment: m.e[r]![i]!, location_quotient: lq,
-        additive_lq: blocked ? null : additiveLocationQuotient(m.e[r]![i]!, Er, m.nation[i]!, EN),
-        standardised_lq: null, flq: blocked ? null : (flq(lq, Er, EN, options.delta ?? 0.3)?.flq ?? null),
-        note: blocked ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})` : Er <= 0 ? "no employment" : null,
-      });
-    });
-  });
+  const R = m.regions.length;
+  const I = m.industries.length;
+  if (R * I === 0) return toTable([], ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
+  // whole columns, row r·I + i for region r and industry i; NaN is missing
+  const employment = new Float64Array(R * I);
+  const lqs = new Float64Array(R * I);
+  const additive = new Float64Array(R * I);
+  const standardised = new Float64Array(R * I).fill(NaN);
+  const flqs = new Float64Array(R * I);
+  const notes: (string | null)[] = new Array<string | null>(R);
+  const delta = options.delta ?? 0.3;
+  const nan = (v: number | null | undefined): number => v ?? NaN;
+  for (let r = 0; r < R; r++) {
+    const region = m.regions[r]!;
+    const row = m.e[r]!;
+    const Er = sum(row);
+    const blocked = m.suppressed.has(region);
+    notes[r] = blocked ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})` : Er <= 0 ? "no employment" : null;
+    for (let i = 0; i < I; i++) {
+      const k = r * I + i;
+      const e = row[i]!;
+      employment[k] = e;
+      const lq = blocked ? null : locationQuotient(e, Er, m.nation[i]!, EN);
+      lqs[k] = nan(lq);
+      additive[k] = blocked ? NaN : nan(additiveLocationQuotient(e, Er, m.nation[i]!, EN));
+      flqs[k] = blocked ? NaN : nan(flq(lq, Er, EN, delta)?.flq);
+    }
+  }
   // standardised LQ: z values of each industry's LQs across the regions
-  m.industries.forEach((_, i) => {
-    const at = m.regions.map((__, r) => r * m.industries.length + i);
-    const z = standardisedLocationQuotients(at.map((k) => rows[k]!.location_quotient as number | null));
-    at.forEach((k, r) => (rows[k]!.standardised_lq = z[r]!));
-  });
-  return toTable(rows, ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
+  const column = new Array<number | null>(R);
+  for (let i = 0; i < I; i++) {
+    for (let r = 0; r < R; r++) {
+      const v = lqs[r * I + i]!;
+      column[r] = Number.isNaN(v) ? null : v;
+    }
+    const z = standardisedLocationQuotients(column);
+    for (let r = 0; r < R; r++) standardised[r * I + i] = nan(z[r]);
+  }
+  const regionCodes = new Int32Array(R * I);
+  const industryCodes = new Int32Array(R * I);
+  const noteDictionary: string[] = [];
+  const noteIndex = new Map<string, number>();
+  const noteCodes = new Int32Array(R * I).fill(-1);
+  for (let r = 0; r < R; r++) {
+    const text = notes[r]!;
+    const note = text === null ? -1 : (noteIndex.get(text) ?? noteIndex.set(text, noteDictionary.push(text) - 1).get(text)!);
+    for (let i = 0; i < I; i++) {
+      regionCodes[r * I + i] = m.regions[r] === null ? -1 : r;
+      industryCodes[r * I + i] = i;
+      noteCodes[r * I + i] = note;
+    }
+  }
+  return columnsTable({
+    region: new StringColumn(regionCodes, m.regions), industry: new StringColumn(industryCodes, m.industries),
+    employment: new NumberColumn(employment), location_quotient: new NumberColumn(lqs), additive_lq: new NumberColumn(additive),
+    standardised_lq: new NumberColumn(standardised), flq: new NumberColumn(flqs), note: new StringColumn(noteCodes, noteDictionary),
+  }, ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
 }
 
 /**
@@ -127,9 +166,9 @@ export function specialisation(table: Table, options: SpecialisationOptions = {}
     const own = m.e[r]!;
     const blocked = m.suppressed.has(region);
     const f = <T>(x: T) => (blocked ? null : x);
-    const others = m.e.filter((_, l) => l !== r && !m.suppressed.has(m.regions[l]!));
-    const k = options.krugman === "others" ? krugmanAgainst(own, others, { reference: "aggregate" })
-      : options.krugman === "othersMean" ? krugmanAgainst(own, others, { reference: "mean" }) : krugman(own, m.nation);
+    const others = () => m.e.filter((_, l) => l !== r && !m.suppressed.has(m.regions[l]!));
+    const k = options.krugman === "others" ? krugmanAgainst(own, others(), { reference: "aggregate" })
+      : options.krugman === "othersMean" ? krugmanAgainst(own, others(), { reference: "mean" }) : krugman(own, m.nation);
     const Er = sum(own);
     const g = options.gini === "lq" ? gini({ values: own.map((e, i) => locationQuotient(e, Er, m.nation[i]!, EN)) }) : relativeGini(own, m.nation);
     return {

@@ -1,4 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
+import type { Column } from "../../table/column.ts";
 import type { Provenance } from "../../table/provenance.ts";
 import { Table } from "../../table/table.ts";
 
@@ -47,4 +48,13 @@ export function toTable(rows: readonly Record<string, string | number | null>[],
   const types = Object.fromEntries(names.map((n) => [n, text.includes(n) || n === "note" ? ("string" as const) : ("number" as const)]));
   const roles = Object.fromEntries(names.map((n) => [n, n === "note" ? ("status" as const) : text.includes(n) || n === "year" ? ("dimension" as const) : ("measure" as const)]));
   return Table.fromRows(rows, { provenance, roles, types });
+}
+
+/**
+ * The same table as `toTable` from whole columns built by the indicator (no row objects): the named columns are
+ * dimensions, `note` a status column, `year` a dimension, every other column a measure.
+ */
+export function columnsTable(columns: Readonly<Record<string, Column>>, text: readonly string[], provenance: Provenance = {}): Table {
+  const roles = Object.fromEntries(Object.keys(columns).map((n) => [n, n === "note" ? ("status" as const) : text.includes(n) || n === "year" ? ("dimension" as const) : ("measure" as const)]));
+  return new Table(new Map(Object.entries(columns)), { provenance, roles });
 }

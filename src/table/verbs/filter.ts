@@ -32,6 +32,13 @@ export function filterRows(table: Table, where: Where): Int32Array {
       } else {
         const set = new Set(wanted.map((w) => (w === null ? NaN : Number(w))));
         const wantsNull = wanted.includes(null);
+        const values = column.values;
+        if (set.size === 1 && !wantsNull) {
+          // one value (`{ year: 2024 }`): a comparison, not a set lookup, per row
+          const only = Number(wanted[0]);
+          for (let i = 0; i < n; i++) if (values[i] !== only) keep[i] = 0;
+          continue;
+        }
         for (let i = 0; i < n; i++) {
           if (!keep[i]) continue;
           const v = column.values[i]!;

@@ -34,7 +34,8 @@ export class GroupedTable {
   count(): Table {
     const { index, keyTable } = this.#index();
     const counts = new Float64Array(index.count);
-    for (const id of index.ids) counts[id]!++;
+    const ids = index.ids;
+    for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++;
     return keyTable.withColumn("count", new NumberColumn(counts), "measure");
   }
 
