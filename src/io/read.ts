@@ -79,8 +79,8 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
       const sniffed = sniffEncoding(bytes, file);
       const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
       const format = options.format ?? sniffFormat(headText);
-      // a large CSV without quotes is read from its bytes (see readCsvBytes)
-      if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16") && bytes.indexOf(0x22) < 0) {
+      // a large CSV is read from its bytes in pieces (see readCsvBytes), never as one string
+      if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
         const table = keepWhere(readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)), options.where, file);
         return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
       }
