@@ -7,6 +7,7 @@ import { decoderFor, type Encoding, isGzip, sniffEncoding, utf8Kind } from "./de
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { recordCut } from "./csv/chunks.ts";
 import { readCsvChunks } from "./readers/csv.ts";
+import { readEurostatChunks } from "./readers/eurostat.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
 /**
@@ -54,6 +55,10 @@ export interface NodeReadOptions extends ReadOptions {
  * Streams a large CSV in chunks that end at record ends (quoted or not); undefined when the file is something else
  * (then it is read whole).
  */
+function* textOf(chunks: Iterable<Chunk>): Generator<string> {
+  for (const chunk of chunks) yield chunk.decode(0, chunk.bytes.length);
+}
+
 function streamCsv(path: string, size: number, options: ReadOptions & { file: string }, chunkBytes: number): Table | undefined {
   const fd = openSync(path, "r");
   try {
@@ -66,7 +71,8 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
     let encoding = sniffed.encoding;
     if (encoding.startsWith("utf-16")) return undefined;
     const head = decoderFor(encoding).decode(probe.subarray(bom, cut));
-    if ((options.format ?? sniffFormat(head)) !== "csv") return undefined;
+    const format = options.format ?? sniffFormat(head);
+    if (format !== "csv" && format !== "eurostat-tsv") return undefined;
     let decoder = decoderFor(encoding);
     let sawNonAscii = false;
     function* chunks(headerOffset: number): Generator<Chunk> {
@@ -108,7 +114,10 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
         carry = total - end;
       }
     }
-    const table = readCsvChunks(head, chunks, size - bom, csvOptions(options));
+    const table =
+      format === "eurostat-tsv"
+        ? readEurostatChunks(textOf(chunks(0)), { file: options.file, where: options.where })
+        : readCsvChunks(head, chunks, size - bom, csvOptions(options));
     return table.withProvenance({ encoding: encoding as Encoding, file: options.file });
   } finally {
     closeSync(fd);

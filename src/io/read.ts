@@ -2,7 +2,8 @@ import { inFile, OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import { decode, decoderFor, isGzip, sniffEncoding } from "./decode.ts";
 import { type CsvOptions, readCsv, readCsvBytes } from "./readers/csv.ts";
-import { readEurostatTsv } from "./readers/eurostat.ts";
+import { readEurostatChunks, readEurostatTsv } from "./readers/eurostat.ts";
+import { recordPieces } from "./csv/chunks.ts";
 import { readJsonStat } from "./readers/jsonstat.ts";
 import { readKolada } from "./readers/kolada.ts";
 import { readPx } from "./readers/px.ts";
@@ -83,6 +84,15 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
       if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
         const table = keepWhere(readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)), options.where, file);
         return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
+      }
+      // so is a large Eurostat TSV (Eurostat's bulk files unpack to gigabytes)
+      if (format === "eurostat-tsv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
+        const decoder = decoderFor(sniffed.encoding);
+        const pieces = recordPieces(bytes.subarray(sniffed.bom), 1 << 24);
+        const table = readEurostatChunks((function* () {
+          for (const piece of pieces) yield decoder.decode(piece);
+        })(), { file, where: options.where });
+        return keepWhere(table, options.where, file).withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
       }
       ({ text, encoding } = decode(bytes, file));
       // let the raw bytes go before parsing: the decoded text is all the readers need
