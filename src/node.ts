@@ -1,7 +1,8 @@
 /** Node-only additions: reading files. Everything from the root entry is re-exported. */
 export * from "./index.ts";
 export { read, type NodeReadOptions } from "./io/node.ts";
-export { queryDuckDB } from "./io/duckdb.ts";
+export { queryDuckDB, type DuckDBSettings } from "./io/duckdb.ts";
+export { aggregateSql, aggregateWithDuckDB, type DuckDBAggregate } from "./io/duckdb-aggregate.ts";
 export { toPNG } from "./report/png.ts";
 export { findChromium, printPdf } from "./report/pdf.ts";
 export { readUnitCosts } from "./report/annex/costs-file.ts";
