@@ -55,7 +55,13 @@ const ownOnly = [
   { name: "the demo end to end (figures, 6 charts as SVG and PNG, reports for Trysil and Dalarna, the XLSX annex for Dalarna with its projection)", id: "demo", stages: ["demo"] },
   { name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval", id: "projection", stages: ["single", "load", "groups", "perRegion"] },
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
+  { name: "a quoted Latin-1 CSV of 582 MB (over V8's longest string), streamed: 2.32 M rows", id: "large-quoted", stages: ["load"] },
+  ...(hasDuckDB() ? [{ name: "DuckDB, 18.6 M trips (580 MB CSV) under a 64 MB memory limit: by origin × year, then one year's OD matrix", id: "duckdb", stages: ["aggregate", "od"] }] : []),
 ];
+
+function hasDuckDB() {
+  return spawnSync(process.execPath, ["-e", "import('@duckdb/node-api')"], { cwd: new URL("..", import.meta.url).pathname }).status === 0;
+}
 
 const workloads = [
   { name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot age×year", id: "pop-long", ours: ["omvarld-pop-long.mjs"], theirs: ["pandas-pop-long.py"] },

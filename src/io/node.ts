@@ -20,14 +20,24 @@ import { isZip } from "./xlsx/sheet.ts";
  * pop.filter({ region: "2021" }).toRows(); // [{ region: "2021", region_name: "Vansbro", year: 2017, value: 6837 }]
  */
 export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions = {}): Table {
-  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip, inflateRaw: inflateRawSync, ...options });
+  if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip, inflateRaw, ...options });
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
   if (size > (options.streamAbove ?? LARGE)) {
     const streamed = streamCsv(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
-  return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw: inflateRawSync, ...options, file });
+  return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw, ...options, file });
+}
+
+/**
+ * zlib's inflate, into one buffer of the size the zip archive declares (one more byte, so that zlib sees the end of
+ * the stream in it): zlib otherwise inflates into 16 KiB chunks and copies them together at the end, which took half
+ * the inflate time of SCB's 28.7 MB sheet XML in a fresh process (0.31 s against 0.15 s CPU, repeated 3 times).
+ */
+function inflateRaw(bytes: Uint8Array, size?: number): Uint8Array {
+  // DEFLATE inflates at most 1032-fold: a larger declared size is not believed
+  return size !== undefined && size > 0 && size < 2 ** 30 && size <= bytes.length * 1032 ? inflateRawSync(bytes, { chunkSize: size + 1 }) : inflateRawSync(bytes);
 }
 
 function fileSize(path: string, file: string): number {

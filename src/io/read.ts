@@ -27,7 +27,7 @@ export interface ReadOptions {
   /** Decompresses gzip bytes; `omvarld/node` passes its member-by-member `gunzip` (on zlib). */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
-  inflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  inflateRaw?: (bytes: Uint8Array, size?: number) => Uint8Array;
   /**
    * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
    * `age`, ...), e.g. `{ region: ["SE312", "SE"] }` or `{ region: (code) => code.startsWith("SE") }`. Eurostat TSV
