@@ -22,6 +22,8 @@ export interface DuckDBAggregate extends DuckDBSettings {
   sum?: string;
   /** Keep only the rows whose column (as the files name it) holds one of these codes, before grouping. */
   where?: Readonly<Record<string, readonly (string | number)[]>>;
+  /** Keep the columns `rows` (rows summed) and `missing` (missing cells among them) as measures. Default false. */
+  counts?: boolean;
 }
 
 /** Cells that stand for a missing number in agency CSVs: read as SQL NULL, which `sum` passes over. */
@@ -73,9 +75,10 @@ export function aggregateSql(spec: DuckDBAggregate): string {
 
 /**
  * Aggregates CSV or Parquet files too large for memory in DuckDB, which streams them and spills to disk past
- * `memoryLimit`, and returns the tidy table the indicators take: the group columns as dimensions, `value` the sum
- * (Σ of the non-missing cells; null, never 0, when all are missing), and `rows` and `missing` (rows summed,
- * missing cells among them). Needs the optional dependency `@duckdb/node-api`.
+ * `memoryLimit`, and returns the tidy table the indicators take: the group columns as dimensions and `value` the sum
+ * (Σ of the non-missing cells; null, never 0, when all are missing). Missing cells are named in a warning with
+ * their count; `counts: true` keeps `rows` and `missing` per group as measures. Needs the optional dependency
+ * `@duckdb/node-api`.
  *
  * @example
  * // commuting trips (one row per trip) → the OD matrix for 2023
@@ -86,12 +89,22 @@ export async function aggregateWithDuckDB(spec: DuckDBAggregate): Promise<Table>
   const files = typeof spec.files === "string" ? spec.files : spec.files.join(", ");
   const result = await queryDuckDB(aggregateSql(spec), { format: "duckdb", file: files }, spec);
   const names = Array.isArray(spec.by) ? (spec.by as readonly string[]) : Object.values(spec.by as Record<string, string>);
+  const measures = spec.counts ? ["value", "rows", "missing"] : ["value"];
   const map = new Map<string, Column>();
-  for (const name of [...names, "value", "rows", "missing"]) map.set(name, result.column(name));
-  return new Table(map, {
-    roles: { ...Object.fromEntries(names.map((n) => [n, "dimension" as const])), value: "measure", rows: "measure", missing: "measure" },
+  for (const name of [...names, ...measures]) map.set(name, result.column(name));
+  const table = new Table(map, {
+    roles: { ...Object.fromEntries(names.map((n) => [n, "dimension" as const])), ...Object.fromEntries(measures.map((n) => [n, "measure" as const])) },
     provenance: result.provenance,
   });
+  let missing = 0;
+  let groups = 0;
+  for (const m of result.numbers("missing").values) {
+    missing += m;
+    if (m > 0) groups++;
+  }
+  return missing === 0
+    ? table
+    : table.withWarnings(`${missing} cell${missing === 1 ? " was" : "s were"} missing (empty, "..", ":" or ".") in ${groups} group${groups === 1 ? "" : "s"}; value sums the other cells (counts: true gives the counts per group)`);
 }
 
 /**

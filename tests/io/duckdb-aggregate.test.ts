@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +33,27 @@ test("the aggregate is one GROUP BY: codes read as text, year as integers, missi
   expect(aggregateSql({ files: "trips/*.parquet", by: ["origin", "destination"] })).toContain("FROM read_parquet(['trips/*.parquet'])");
   expect(() => aggregateSql({ files: "a.csv", by: { a: "value" } })).toThrow(/two columns named "value"/);
   expect(() => aggregateSql({ files: [], by: ["a"] })).toThrow(/no files/);
+});
+
+describe.skipIf(!installed)("DuckDB aggregates with missing cells", () => {
+  test("missing cells are passed over in the sum, counted, and named in a warning; an all-missing group is null", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "omvarld-duckdb-"));
+    try {
+      const file = join(dir, "small.csv");
+      writeFileSync(file, "kommun,ar,antal\n0114,2020,3\n0114,2020,..\n0180,2020,2\n0180,2021,\n0180,2021,:\n");
+      const t = await aggregateWithDuckDB({ files: file, by: { kommun: "region", ar: "year" }, sum: "antal", counts: true });
+      expect(t.toRows()).toEqual([
+        { region: "0114", year: 2020, value: 3, rows: 2, missing: 1 },
+        { region: "0180", year: 2020, value: 2, rows: 1, missing: 0 },
+        { region: "0180", year: 2021, value: null, rows: 2, missing: 2 },
+      ]);
+      expect(t.warnings).toEqual(['3 cells were missing (empty, "..", ":" or ".") in 2 groups; value sums the other cells (counts: true gives the counts per group)']);
+      const plain = await aggregateWithDuckDB({ files: file, by: { kommun: "region", ar: "year" }, sum: "antal" });
+      expect(plain.columnNames).toEqual(["region", "year", "value"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 // Trips, one row per trip (as mobile-phone commuting data come): trip i goes from area i mod 290 to area 7i mod 290
@@ -79,7 +100,7 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
   test(
     "by region (origin) and year: the sums the generator's formula gives",
     async () => {
-      const t = await aggregateWithDuckDB({ files: file, by: { origin: "region", year: "year" }, sum: "persons", ...limits });
+      const t = await aggregateWithDuckDB({ files: file, by: { origin: "region", year: "year" }, sum: "persons", counts: true, ...limits });
       // an area's trips all have i of one parity (290 is even), so each area has trips in 2 of the 4 years
       expect(t.numRows).toBe(AREAS * 2);
       let rows = 0;
@@ -122,6 +143,8 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
       await queryDuckDB(`COPY (SELECT * FROM read_csv('${file}', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'}, buffer_size = 4194304)) TO '${parquet}' (FORMAT parquet)`, {}, limits);
       const fromParquet = await aggregateWithDuckDB({ files: parquet, by: ["origin", "destination"], sum: "persons", where: { year: [2021] }, ...limits });
       expect(fromParquet.toRows()).toEqual(flows.toRows());
+      expect(flows.columnNames).toEqual(["origin", "destination", "value"]);
+      expect(flows.warnings).toEqual([]);
     },
     10 * 60_000,
   );
