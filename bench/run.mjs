@@ -112,9 +112,15 @@ const ownOnly = [
   { name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval", id: "projection", stages: ["single", "load", "groups", "perRegion"] },
   { name: "CLI start: `omvarld --help` and `omvarld inspect` of a 6 KB CSV, whole processes (median of 9 each; node: `node -e 0`)", id: "cli-start", stages: ["node", "help", "inspect"] },
   { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
+  { name: "a quoted Latin-1 CSV of 582 MB (over V8's longest string), streamed: 2.32 M rows", id: "large-quoted", stages: ["load"] },
+  ...(hasDuckDB() ? [{ name: "DuckDB, 18.6 M trips (580 MB CSV) under a 64 MB memory limit: by origin × year, then one year's OD matrix", id: "duckdb", stages: ["aggregate", "od"] }] : []),
 ];
 
 const factors = QUICK ? [0.5] : [0.5, 1, 2, 4];
+
+function hasDuckDB() {
+  return spawnSync(process.execPath, ["-e", "import('@duckdb/node-api')"], { cwd: new URL("..", import.meta.url).pathname }).status === 0;
+}
 
 log("generating data in bench/tmp/ (first run only) …");
 generatePopulation();

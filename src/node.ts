@@ -4,7 +4,8 @@
  */
 export * from "./index.ts";
 export { read, type NodeReadOptions } from "./io/node.ts";
-export { queryDuckDB } from "./io/duckdb.ts";
+export { queryDuckDB, type DuckDBSettings } from "./io/duckdb.ts";
+export { aggregateSql, aggregateWithDuckDB, type DuckDBAggregate } from "./io/duckdb-aggregate.ts";
 export { toPNG } from "./report/png.ts";
 export { printPdf } from "./report/pdf.ts";
 export { readUnitCosts } from "./report/annex/costs-file.ts";

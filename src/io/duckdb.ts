@@ -5,7 +5,17 @@ import { Table } from "../table/table.ts";
 
 /** The few parts of @duckdb/node-api used here (it is optional, so its types may be absent). */
 interface DuckDBModule {
-  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDBConnection>; closeSync(): void }> };
+  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDBConnection>; closeSync(): void }> };
+}
+
+/** DuckDB's settings for one query: how much memory it may take before it spills to disk, and where. */
+export interface DuckDBSettings {
+  /** DuckDB's `memory_limit`, e.g. "64MB", "4GB" (default: 80 % of the machine's memory). */
+  memoryLimit?: string;
+  /** Where DuckDB spills what does not fit in `memoryLimit` (default: a `.tmp` folder beside the data). */
+  tempDirectory?: string;
+  /** Threads DuckDB may use (default: one per core). */
+  threads?: number;
 }
 interface DuckDBConnection {
   runAndReadAll(sql: string): Promise<{ columnNames(): string[]; columnTypes(): unknown[]; getColumns(): unknown[][] }>;
@@ -25,14 +35,23 @@ const DUCKDB = "@duckdb/node-api";
  *   FROM read_csv('od-*.csv', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'})
  *   GROUP BY ALL`);
  */
-export async function queryDuckDB(sql: string, provenance: Provenance = {}): Promise<Table> {
+export async function queryDuckDB(sql: string, provenance: Provenance = {}, settings: DuckDBSettings = {}): Promise<Table> {
   let duckdb: DuckDBModule;
   try {
     duckdb = (await import(DUCKDB)) as DuckDBModule;
   } catch {
     throw new OmvarldError("DEPENDENCY", "@duckdb/node-api is not installed", {}, "npm install @duckdb/node-api");
   }
-  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  const options: Record<string, string> = {};
+  if (settings.memoryLimit !== undefined) options.memory_limit = settings.memoryLimit;
+  if (settings.tempDirectory !== undefined) options.temp_directory = settings.tempDirectory;
+  if (settings.threads !== undefined) options.threads = String(settings.threads);
+  let instance: Awaited<ReturnType<DuckDBModule["DuckDBInstance"]["create"]>>;
+  try {
+    instance = await duckdb.DuckDBInstance.create(":memory:", options);
+  } catch (error) {
+    throw new OmvarldError("ARGUMENT", `DuckDB: ${(error as Error).message.split("\n")[0]}`, {}, "check the memory limit (e.g. \"64MB\"), the temporary folder and the threads");
+  }
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(sql);

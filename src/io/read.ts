@@ -2,7 +2,8 @@ import { inFile, OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import { decode, decoderFor, isGzip, sniffEncoding } from "./decode.ts";
 import { type CsvOptions, readCsv, readCsvBytes } from "./readers/csv.ts";
-import { readEurostatTsv } from "./readers/eurostat.ts";
+import { readEurostatChunks, readEurostatTsv } from "./readers/eurostat.ts";
+import { recordPieces } from "./csv/chunks.ts";
 import { readJsonStat } from "./readers/jsonstat.ts";
 import { readKolada } from "./readers/kolada.ts";
 import { readPx } from "./readers/px.ts";
@@ -26,7 +27,7 @@ export interface ReadOptions {
   /** Decompresses gzip bytes; `omvarld/node` passes its member-by-member `gunzip` (on zlib). */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
-  inflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  inflateRaw?: (bytes: Uint8Array, size?: number) => Uint8Array;
   /**
    * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
    * `age`, ...), e.g. `{ region: ["SE312", "SE"] }` or `{ region: (code) => code.startsWith("SE") }`. Eurostat TSV
@@ -79,10 +80,19 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
       const sniffed = sniffEncoding(bytes, file);
       const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
       const format = options.format ?? sniffFormat(headText);
-      // a large CSV without quotes is read from its bytes (see readCsvBytes)
-      if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16") && bytes.indexOf(0x22) < 0) {
+      // a large CSV is read from its bytes in pieces (see readCsvBytes), never as one string
+      if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
         const table = keepWhere(readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)), options.where, file);
         return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
+      }
+      // so is a large Eurostat TSV (Eurostat's bulk files unpack to gigabytes)
+      if (format === "eurostat-tsv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
+        const decoder = decoderFor(sniffed.encoding);
+        const pieces = recordPieces(bytes.subarray(sniffed.bom), 1 << 24);
+        const table = readEurostatChunks((function* () {
+          for (const piece of pieces) yield decoder.decode(piece);
+        })(), { file, where: options.where });
+        return keepWhere(table, options.where, file).withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
       }
       ({ text, encoding } = decode(bytes, file));
       // let the raw bytes go before parsing: the decoded text is all the readers need

@@ -25,15 +25,20 @@ export interface Body {
   unterminated: number | null;
 }
 
-/** A piece of the input in bytes that ends at a line end (or at the end of the input), with a decoder for spans. */
+/**
+ * A piece of the input in bytes that ends at a record end (a line end outside quotes, see `recordCut`) or at the end
+ * of the input, with a decoder for spans.
+ */
 export interface Chunk {
   bytes: Uint8Array;
   decode: (start: number, end: number) => string;
+  /** True on the last chunk (tells a row cut off at the end of the file from one missing a cell). */
+  final?: boolean;
 }
 
 /**
- * The data: as text, or as chunks of bytes (the first chunk starts at the header row). Byte chunks must hold no
- * quotes; they are read without ever building the file as one string.
+ * The data: as text, or as chunks of bytes (the first chunk starts at the header row). Chunks without quotes are
+ * scanned as bytes; a chunk with quotes is decoded to one string of its own, so that the file is never one string.
  */
 export type Source = { text: string; offset: number } | { chunks: Iterable<Chunk>; size: number };
 
@@ -46,10 +51,11 @@ export function readBody(source: Source, delimiter: string, plans: ColumnPlan[],
     let body: BodyBuilder | undefined;
     const state = { line: 1, header: true };
     let last = NaN;
-    for (const { bytes, decode } of source.chunks) {
+    for (const { bytes, decode, final } of source.chunks) {
       body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, file);
       body.expectTrailing = trailing;
-      scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
+      if (bytes.indexOf(0x22) < 0) scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
+      else scanQuoted(decode(0, bytes.length), 0, delimiter, plans.length, body, state, final ?? false);
       if (bytes.length) last = bytes[bytes.length - 1]!;
     }
     body ??= new BodyBuilder(0, 0, plans, file);
@@ -61,7 +67,7 @@ export function readBody(source: Source, delimiter: string, plans: ColumnPlan[],
   body.expectTrailing = trailing;
   if (text.indexOf('"', offset) < 0) {
     scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), { line: lineAt(text, offset), header: true });
-  } else scanQuoted(text, offset, delimiter, plans.length, body);
+  } else scanQuoted(text, offset, delimiter, plans.length, body, { line: 1, header: true }, true);
   return body.finish(text.charCodeAt(text.length - 1), delimiter);
 }
 
@@ -397,12 +403,16 @@ function hasMore(at: (i: number) => number, i: number, n: number): boolean {
   return false;
 }
 
-/** The general pass: the tokenizer handles quotes, doubled quotes and line breaks inside quoted cells. */
-function scanQuoted(text: string, offset: number, delimiter: string, width: number, body: BodyBuilder): void {
+/**
+ * The general pass: the tokenizer handles quotes, doubled quotes and line breaks inside quoted cells. `text` is the
+ * whole input (`final`) or one chunk of it that ends at a record end; `state` carries the line number of `text[0]`
+ * and whether the header row is still to come from one chunk to the next.
+ */
+function scanQuoted(text: string, offset: number, delimiter: string, width: number, body: BodyBuilder, state: { line: number; header: boolean }, final: boolean): void {
   const starts = new Int32Array(width + 64);
   const ends = new Int32Array(width + 64);
   const escapedFlags = new Uint8Array(width + 64);
-  let header = true;
+  const base = state.line - 1;
   const sink: CellSink = {
     cell(column, start, end, _quoted, escaped) {
       if (column < starts.length) {
@@ -411,11 +421,12 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
         escapedFlags[column] = escaped ? 1 : 0;
       }
     },
-    row(line, cells) {
-      if (header) {
-        header = false;
+    row(chunkLine, cells) {
+      if (state.header) {
+        state.header = false;
         return;
       }
+      const line = base + chunkLine;
       let empty = true;
       for (let j = 0; j < Math.min(cells, starts.length); j++) {
         if (ends[j]! > starts[j]!) {
@@ -424,7 +435,7 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
         }
       }
       if (empty) return;
-      if (cells < width) body.tooFewCells(line, cells, ends[Math.min(cells, starts.length) - 1]! < text.trimEnd().length - 1);
+      if (cells < width) body.tooFewCells(line, cells, !final || ends[Math.min(cells, starts.length) - 1]! < text.trimEnd().length - 1);
       body.trailing = cells > width;
       if (body.expectTrailing && cells === width && ends[width - 1] === starts[width - 1]) body.tooFewCells(line, width - 1, true);
       for (let j = width; j < cells; j++) {
@@ -445,8 +456,19 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
     },
   };
   tokenize(text, delimiter, sink, offset, (line) => {
-    throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { line }, "the file may be cut off");
+    throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { line: base + line }, "the file may be cut off");
   });
+  if (!final) state.line += lineEnds(text);
+}
+
+/** The line ends (LF, CRLF or a lone CR) in `text`, found natively. */
+function lineEnds(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  if (text.indexOf("\r") < 0) return count;
+  // lone CRs: a CR not followed by LF
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  return count;
 }
 
 /** Parses one plain number from a span without copying it; NaN when the span is anything else. */

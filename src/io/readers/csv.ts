@@ -6,6 +6,7 @@ import { sniffDialect } from "../csv/dialect.ts";
 import { type Body, type Chunk, type ColumnPlan, readBody, type Source } from "../csv/body.ts";
 import { decoderFor, type Encoding } from "../decode.ts";
 import { splitRows } from "../csv/tokenize.ts";
+import { recordPieces } from "../csv/chunks.ts";
 import { canonicalDimension, splitPeriodHeader } from "../dimensions.ts";
 import { normalise } from "../tidy.ts";
 import { isMissingSymbol, parseCell } from "../values.ts";
@@ -92,17 +93,27 @@ function repairLabels(table: Table): Table {
   return warnings.length > 0 ? out.withWarnings(...warnings) : out;
 }
 
-/** Reads a CSV without quotes from one array of bytes (see `readCsvChunks`). */
+/**
+ * Reads a CSV from one array of bytes (see `readCsvChunks`): without quotes as one chunk; with quotes in pieces of
+ * 16 MiB that end at record ends, each decoded on its own, so that no string approaches V8's limit (2^29 chars).
+ */
 export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number, options: CsvOptions = {}): Table {
   const decoder = decoderFor(encoding);
   let headEnd = Math.min(bytes.length, bom + (1 << 20));
   if (headEnd < bytes.length) headEnd = bytes.lastIndexOf(10, headEnd) + 1 || headEnd;
   const head = decoder.decode(bytes.subarray(bom, headEnd));
-  return readCsvChunks(head, (headerOffset) => {
+  return readCsvChunks(head, function* (headerOffset) {
     const data = bytes.subarray(bom + headerOffset);
-    return [{ bytes: data, decode: (s, e) => decoder.decode(data.subarray(s, e)) }];
+    const pieces = data.indexOf(0x22) < 0 ? [data] : recordPieces(data, QUOTED_PIECE);
+    let done = 0;
+    for (const piece of pieces) {
+      done += piece.length;
+      yield { bytes: piece, decode: (s, e) => decoder.decode(piece.subarray(s, e)), final: done === data.length };
+    }
   }, bytes.length, options);
 }
+
+const QUOTED_PIECE = 1 << 24;
 
 /** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
 function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
@@ -414,20 +425,20 @@ function meltPeriods(parsed: Body, periodColumns: number[], textColumns: number[
   map.set("year", year.finish());
   roles.year = "dimension";
   const values = new Float64Array(total);
-  let anyStatus = false;
-  const status: (string | null)[] = new Array(total).fill(null);
+  // the status column only when some cell had a symbol: most exports have none, and it is one slot per row
+  let status: (string | null)[] | null = null;
   parts.forEach((p, k) => {
     const column = columns[p.j]!;
     if (column.type === "number") values.set(column.values, k * n);
     const s = parsed.status[p.j];
     if (s) {
-      anyStatus = true;
+      status ??= new Array<string | null>(total).fill(null);
       for (let i = 0; i < n; i++) status[k * n + i] = s.get(i);
     }
   });
   map.set("value", new NumberColumn(values));
   roles.value = "measure";
-  if (anyStatus) {
+  if (status) {
     map.set("status", StringColumn.from(status));
     roles.status = "status";
   }

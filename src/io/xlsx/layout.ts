@@ -43,7 +43,9 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     let allYears = true;
     for (const v of r.cells.values()) {
       if (isNumber(v)) number = true;
-      if (!(isNumber(v) && isPeriodLike(v))) allYears = false;
+      // the period test (a regular expression) only while every cell so far was a year
+      if (allYears && !(isNumber(v) && isPeriodLike(v))) allYears = false;
+      if (number && !allYears) break;
     }
     return number && !allYears;
   });

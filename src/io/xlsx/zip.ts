@@ -1,8 +1,11 @@
 import { inflateSync } from "fflate";
 import { OmvarldError } from "../../errors.ts";
 
-/** Inflates raw DEFLATE data (no zlib header). `omvarld/node` passes zlib's native inflateRawSync. */
-export type InflateRaw = (bytes: Uint8Array) => Uint8Array;
+/**
+ * Inflates raw DEFLATE data (no zlib header); `size` is the inflated size the archive declares, a hint for the output
+ * buffer. `omvarld/node` passes zlib's native inflateRawSync.
+ */
+export type InflateRaw = (bytes: Uint8Array, size?: number) => Uint8Array;
 
 /**
  * The entries of a zip archive whose names pass `wanted`, uncompressed. Reads the central directory at the end of
@@ -30,6 +33,7 @@ export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolea
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw damaged(`entry ${k + 1} of ${count} of the central directory is missing`);
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
@@ -44,7 +48,7 @@ export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolea
     if (method === 0) out.set(name, data);
     else if (method === 8) {
       try {
-        out.set(name, inflate(data));
+        out.set(name, inflate(data, size));
       } catch (error) {
         throw damaged(`${name} cannot be inflated (${(error as Error).message})`);
       }
