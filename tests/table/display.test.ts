@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { formatNumber, formatTable, formatTableHTML, Table } from "../../src/index.ts";
+import { formatTable, formatTableHTML, Table } from "../../src/index.ts";
+import { formatNumber } from "../../src/table/display.ts";
 import { readFixture } from "../helpers.ts";
 
 // SSB table 14216 as a PX file: Oslo's area (km², two decimals) and population, 2025 and 2024
