@@ -121,6 +121,24 @@ describe("a table in a notebook", () => {
     expect(bundle["text/html"]).toContain("<caption");
   });
 
+  it("inside the tslab kernel, the inspect hook shows the HTML table through tslab's display and prints nothing", () => {
+    const shown: string[] = [];
+    const argv = process.argv;
+    vi.stubEnv("JPY_PARENT_PID", "1");
+    process.argv = [argv[0]!, "/usr/lib/node_modules/tslab/bin/tslab", "kernel"];
+    Object.defineProperty(process, "mainModule", { value: { require: (id: string) => (id === "tslab" ? { display: { html: (s: string) => shown.push(s) } } : undefined) }, configurable: true });
+    try {
+      const table = readFixture(OSLO);
+      expect(inspect(table)).toBe("");
+      expect(shown).toEqual([formatTableHTML(table)]);
+    } finally {
+      process.argv = argv;
+      vi.unstubAllEnvs();
+      Reflect.deleteProperty(process, "mainModule");
+    }
+    expect(inspect(Table.fromRows([{ a: 1 }]))).toBe("Table: 1 row × 1 column\n        a\n   number\n0       1");
+  });
+
   it("escapes labels in HTML", () => {
     const table = Table.fromRows([{ "a<b": "<script>alert('x')</script>", "x&y": 'Sámi "Deanu"', value: null }]);
     const html = formatTableHTML(table);
