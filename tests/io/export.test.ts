@@ -72,7 +72,7 @@ describe("toXLSX", () => {
   }
 
   it("numbers as numbers with formats, codes as text, a bold frozen header, the source below", async () => {
-    const sheet = (await book(await toXLSX(readFixture(OSLO)))).worksheets[0]!;
+    const sheet = (await book(toXLSX(readFixture(OSLO)))).worksheets[0]!;
     expect(sheet.name).toBe("14216");
     expect(sheet.getRow(1).values).toEqual([undefined, "tettsted", "tettsted_name", "contents", "contents_name", "year", "value"]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
@@ -84,10 +84,18 @@ describe("toXLSX", () => {
     expect(sheet.getCell("F2").numFmt).toBe("#,##0.00");
     expect(sheet.getCell("F4").value).toBe(1110887);
     expect(sheet.getCell("A7").value).toMatch(/^Source: Statistisk sentralbyrå, 14216: Areal og befolkning/);
+    expect(sheet.getCell("A8").value).toBe("Ikke medregnet personer uten opplysninger om bostedstrøk.");
+  });
+
+  it("escapes labels for XML and keeps their spaces", async () => {
+    const table = Table.fromRows([{ "a<b": " x & y ", "c\"d": "<ä>" }]);
+    const sheet = (await book(toXLSX(table))).worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "a<b", 'c"d']);
+    expect(sheet.getRow(2).values).toEqual([undefined, " x & y ", "<ä>"]);
   });
 
   it("several sheets by name, missing as empty cells, a number format by column", async () => {
-    const workbook = await book(await toXLSX({ Oslo: readFixture(OSLO), "Löner/SCB": readFixture(WAGES) }, { numberFormats: { value: "#,##0 \"kr\"" }, notes: false }));
+    const workbook = await book(toXLSX({ Oslo: readFixture(OSLO), "Löner/SCB": readFixture(WAGES) }, { numberFormats: { value: "#,##0 \"kr\"" }, notes: false }));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Oslo", "Löner_SCB"]);
     const wages = workbook.getWorksheet("Löner_SCB")!;
     expect(wages.getCell("D2").value).toBe(13200);
@@ -100,14 +108,14 @@ describe("toXLSX", () => {
   it("round trip through read(): the same values", async () => {
     for (const file of [OSLO, WAGES]) {
       const table = readFixture(file);
-      const back = read(await toXLSX(table));
+      const back = read(toXLSX(table));
       expect(rows(back)).toEqual(rows(table));
     }
   });
 
   it("names sheets as Excel allows: 31 characters, no []:*?/\\, each once", async () => {
     const t = Table.fromRows([{ a: 1 }]);
-    const workbook = await book(await toXLSX({ "a:b": t, "A_B": t, ["x".repeat(40)]: t }));
+    const workbook = await book(toXLSX({ "a:b": t, "A_B": t, ["x".repeat(40)]: t }));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["a_b", "A_B_2", "x".repeat(31)]);
   });
 });

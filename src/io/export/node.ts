@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import type { Table } from "../../table/table.ts";
 import { writeFileAtomic } from "../atomic-file.ts";
 import { type CsvWriteOptions, toCSVBytes } from "../csv/write.ts";
@@ -24,15 +23,13 @@ export function writeCSV(table: Table, path: string, options: CsvWriteOptions = 
 }
 
 /**
- * Writes tables to an XLSX workbook, one sheet each (see `toXLSX`). In Node exceljs is loaded with require(), which
- * is faster than import() of the same file.
+ * Writes tables to an XLSX workbook, one sheet each (see `toXLSX`).
  *
  * @example
  * await writeXLSX({ Befolkning: population, Prognos: projection }, "annex.xlsx");
  */
 export function writeXLSX(tables: XlsxTables, path: string, options: XlsxWriteOptions = {}): Promise<void> {
-  const exceljs = createRequire(import.meta.url)("exceljs/dist/exceljs.bare.min.js") as typeof import("exceljs");
-  return writeBytes(path, toXLSX(tables, options, exceljs));
+  return writeBytes(path, toXLSX(tables, options));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { describeSource } from "../../table/display.ts";
+import { writeXlsxPackage, type XlsxCell, type XlsxSheet } from "./xlsx-xml.ts";
 
 /** How tables are written to an XLSX workbook. */
 export interface XlsxWriteOptions {
@@ -16,21 +17,6 @@ export interface XlsxWriteOptions {
 
 /** Tables to write: one, a list (sheets named by table id, else "Sheet1", "Sheet2" ...) or sheets by name. */
 export type XlsxTables = Table | readonly Table[] | Readonly<Record<string, Table>>;
-
-type ExcelJS = typeof import("exceljs");
-
-/**
- * Loads exceljs by its package name: Node and Deno take its main entry, bundlers its browser build. (Its bare
- * single-file build, which `omvarld/node` loads for speed, fails in Deno, which forbids `__proto__`.)
- */
-async function loadExcelJS(): Promise<ExcelJS> {
-  try {
-    const module = (await import("exceljs")) as { default?: ExcelJS } & ExcelJS;
-    return module.default ?? module;
-  } catch {
-    throw new OmvarldError("DEPENDENCY", "exceljs cannot be loaded", {}, "npm install exceljs");
-  }
-}
 
 /** Characters Excel forbids in a sheet name. */
 const FORBIDDEN = /[[\]:*?/\\]/g;
@@ -85,62 +71,40 @@ export function defaultNumberFormat(values: ArrayLike<number>, role: string): st
 /**
  * Writes tables to an XLSX workbook, one sheet each, and returns its bytes: the column names in a bold, frozen first
  * row with a filter; numbers as numbers with a number format (see `XlsxWriteOptions.numberFormats`), text as text
- * (so "0114" keeps its zero), missing values as empty cells; column widths from the content; the source and the
- * warnings below the table. The workbook's title is the first table's.
+ * (so "0114" keeps its zero), missing values as empty cells; column widths from the content; the source, footnotes
+ * and warnings below the table. The workbook's title is the first table's.
  *
  * @example
- * const bytes = await toXLSX({ Befolkning: population, Prognos: projection }, { numberFormats: { share: "0.0%" } });
+ * const bytes = toXLSX({ Befolkning: population, Prognos: projection }, { numberFormats: { share: "0.0%" } });
  */
-export async function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}, exceljs?: ExcelJS): Promise<Uint8Array> {
-  const sheets = sheetsOf(tables);
-  const ExcelJS = exceljs ?? (await loadExcelJS());
-  const book = new ExcelJS.Workbook();
-  book.creator = "omvarld";
-  const first = sheets[0]![1].provenance;
-  if (first.title) book.title = first.title;
-  for (const [name, table] of sheets) {
-    const ws = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint8Array {
+  const sheets: XlsxSheet[] = sheetsOf(tables).map(([name, table]) => {
     const fields = table.schema;
-    const header = ws.getRow(1);
-    fields.forEach((field, k) => {
-      const cell = header.getCell(k + 1);
-      cell.value = field.name;
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: field.type === "number" ? "right" : "left" };
-    });
-    header.commit();
+    const columns = fields.map((f) => table.column(f.name));
+    const formats = fields.map((f) => (f.type === "number" ? options.numberFormats?.[f.name] ?? defaultNumberFormat(table.numbers(f.name).values, f.role) : undefined));
     const widths = fields.map((f) => Math.min(60, Math.max(8, [...f.name].length + 2)));
-    fields.forEach((field, k) => {
-      const column = table.column(field.name);
-      const numFmt = field.type === "number"
-        ? options.numberFormats?.[field.name] ?? defaultNumberFormat(table.numbers(field.name).values, field.role)
-        : undefined;
-      if (numFmt) ws.getColumn(k + 1).numFmt = numFmt;
-      for (let r = 0; r < table.numRows; r++) {
-        const v = column.get(r);
-        if (v === null) continue;
-        const cell = ws.getCell(r + 2, k + 1);
-        cell.value = v;
-        if (numFmt) cell.numFmt = numFmt;
-        const w = typeof v === "string" ? [...v].length : String(v).length + 2;
-        if (w + 2 > widths[k]!) widths[k] = Math.min(60, w + 2);
-      }
-    });
-    widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
-    if (fields.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + table.numRows, column: fields.length } };
-    if (options.notes ?? true) {
-      const notes = [...sourceNotes(table), ...table.warnings];
-      notes.forEach((note, k) => {
-        const cell = ws.getCell(table.numRows + 3 + k, 1);
-        cell.value = note;
-        cell.font = { size: 9 };
-      });
+    const rows: XlsxCell[][] = [fields.map((f) => f.name)];
+    for (let r = 0; r < table.numRows; r++) {
+      const row: XlsxCell[] = new Array(columns.length);
+      for (let k = 0; k < columns.length; k++) row[k] = columns[k]!.get(r);
+      rows.push(row);
     }
-  }
-  return new Uint8Array(await book.xlsx.writeBuffer());
+    // widths: the longest label of a string column (its dictionary), the longest number shown
+    columns.forEach((column, k) => {
+      let longest = 0;
+      if (column.type === "string") for (const s of column.dictionary) longest = Math.max(longest, s.length);
+      else for (const v of column.values) if (!Number.isNaN(v)) longest = Math.max(longest, String(Math.round(v)).length + 4);
+      widths[k] = Math.min(60, Math.max(widths[k]!, longest + 2));
+    });
+    const notes = options.notes ?? true ? [...sourceNotes(table), ...table.warnings] : [];
+    const notesFrom = rows.length;
+    if (notes.length) rows.push([], ...notes.map((n) => [n]));
+    return { name, rows, formats, widths, notesFrom };
+  });
+  return writeXlsxPackage(sheets, { title: sheetsOf(tables)[0]![1].provenance.title, creator: "omvarld" });
 }
 
-/** The provenance as note lines: "Källa: …" style is left to reports; here the plain source line and footnotes. */
+/** The provenance as note lines: the source in one line, then the footnotes. */
 function sourceNotes(table: Table): string[] {
   const source = describeSource(table.provenance);
   return [...(source ? [`Source: ${source}`] : []), ...(table.provenance.footnotes ?? [])];
