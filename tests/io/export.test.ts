@@ -76,6 +76,7 @@ describe("toXLSX", () => {
     expect(sheet.name).toBe("14216");
     expect(sheet.getRow(1).values).toEqual([undefined, "tettsted", "tettsted_name", "contents", "contents_name", "year", "value"]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.getCell("F1").alignment?.horizontal).toBe("right");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getCell("A2").value).toBe("0801");
     expect(sheet.getCell("E2").value).toBe(2025);

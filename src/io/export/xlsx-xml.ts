@@ -53,12 +53,12 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
     if (k === undefined) strings.set(s, (k = strings.size));
     return k;
   };
-  // styles: 0 plain, 1 bold header, 2 small notes, then one per number format
+  // styles: 0 plain, 1 bold header, 2 small notes, 3 bold header of a number column (right-aligned), then one per number format
   const formats = new Map<string, number>();
   const styleOf = (format: string) => {
     let k = formats.get(format);
     if (k === undefined) formats.set(format, (k = formats.size));
-    return 3 + k;
+    return 4 + k;
   };
   const files: Record<string, Uint8Array> = {};
   sheets.forEach((sheet, s) => {
@@ -83,7 +83,7 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
         if (v === null) return;
         const ref = `${letters[k] ?? columnLetters(k)}${r + 1}`;
         if (typeof v === "string") {
-          const style = header ? 1 : note ? 2 : 0;
+          const style = header ? (sheet.formats[k] ? 3 : 1) : note ? 2 : 0;
           cells.push(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="s"><v>${stringIndex(v)}</v></c>`);
         } else {
           const style = header ? 1 : note ? 0 : styles[k]!;
@@ -125,7 +125,7 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${3 + formats.size}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>${xfs}</cellXfs>` +
+      `<cellXfs count="${4 + formats.size}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="right"/></xf>${xfs}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
   );
   const shared = [...strings.keys()].map((s) => `<si><t${/^\s|\s$/.test(s) ? ' xml:space="preserve"' : ""}>${xml(s)}</t></si>`);
