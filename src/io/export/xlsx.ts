@@ -11,7 +11,7 @@ export interface XlsxWriteOptions {
    * "#,##0.0…" with as many decimals as the column has (at most 6) for the others.
    */
   numberFormats?: Record<string, string>;
-  /** Write the source (provenance) and the warnings below each table (default true). */
+  /** Write the source (provenance), its footnotes and the table's warnings below each table (default true). */
   notes?: boolean;
 }
 
@@ -78,7 +78,8 @@ export function defaultNumberFormat(values: ArrayLike<number>, role: string): st
  * const bytes = toXLSX({ Befolkning: population, Prognos: projection }, { numberFormats: { share: "0.0%" } });
  */
 export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint8Array {
-  const sheets: XlsxSheet[] = sheetsOf(tables).map(([name, table]) => {
+  const named = sheetsOf(tables);
+  const sheets: XlsxSheet[] = named.map(([name, table]) => {
     const fields = table.schema;
     const columns = fields.map((f) => table.column(f.name));
     const formats = fields.map((f) => (f.type === "number" ? options.numberFormats?.[f.name] ?? defaultNumberFormat(table.numbers(f.name).values, f.role) : undefined));
@@ -101,7 +102,7 @@ export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint
     if (notes.length) rows.push([], ...notes.map((n) => [n]));
     return { name, rows, formats, widths, notesFrom };
   });
-  return writeXlsxPackage(sheets, { title: sheetsOf(tables)[0]![1].provenance.title, creator: "omvarld" });
+  return writeXlsxPackage(sheets, { title: named[0]![1].provenance.title, creator: "omvarld" });
 }
 
 /** The provenance as note lines: the source in one line, then the footnotes. */
