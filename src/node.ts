@@ -1,11 +1,14 @@
-/** Node-only additions: reading files. Everything from the root entry is re-exported. */
+/**
+ * Node-only additions: reading files, PNG, PDF, XLSX and the on-disk cache. Everything from the root entry is
+ * re-exported (its list is explicit in `index.ts`); the names below are the Node-only part of the public API.
+ */
 export * from "./index.ts";
 export { read, type NodeReadOptions } from "./io/node.ts";
 export { queryDuckDB } from "./io/duckdb.ts";
 export { toPNG } from "./report/png.ts";
-export { findChromium, printPdf } from "./report/pdf.ts";
+export { printPdf } from "./report/pdf.ts";
 export { readUnitCosts } from "./report/annex/costs-file.ts";
-export { readDatasets, statisticsFiles } from "./io/datasets-node.ts";
+export { readDatasets } from "./io/datasets-node.ts";
 export { cacheFolder, fileCache } from "./io/api/cache-node.ts";
 export { excelCsv, writeXlsx } from "./report/workbook.ts";
 export { writeTableFile } from "./report/table-file.ts";

@@ -1,9 +1,8 @@
 export { Chart, display } from "./chart.ts";
-export { LOCALES, type Locale, word } from "./locale.ts";
+export { LOCALES, type Locale } from "./locale.ts";
 export { CONTEXT_COLOUR, config, FOCUS_COLOUR, PALETTE } from "./theme.ts";
-export { measureText } from "./text-metrics.ts";
-export { compileSpec, renderSVG, type VegaLiteSpec } from "./render.ts";
-export { sourceLine, type ChartOptions } from "./builders/common.ts";
+export { renderSVG, type VegaLiteSpec } from "./render.ts";
+export { type ChartOptions } from "./builders/common.ts";
 export { componentsChart, indexChart, smallMultiples } from "./builders/population.ts";
 export { rankedBars } from "./builders/ranking.ts";
 export { attractivenessScatter, decompositionChart, structureQuadrant } from "./builders/attractiveness.ts";

@@ -44,7 +44,7 @@ export interface IndustrySectionOptions {
 
 /**
  * The industry section of the report from employment by region, industry and year: shift-share of the region
- * against the nation (METHODS §7: national share, industry mix, regional shift; a bar chart per industry),
+ * against the nation (docs/methods.md §7: national share, industry mix, regional shift; a bar chart per industry),
  * location quotients and the portfolio chart, Krugman specialisation, and a table per industry. Null when the
  * table has no rows for the region, fewer than two years, or the region's shift-share is undefined.
  *

@@ -1,4 +1,4 @@
-export { type Column, type ColumnType, type Value, NumberColumn, StringColumn, StringColumnBuilder, NumberColumnBuilder } from "./column.ts";
+export { type Column, type ColumnType, type Value, NumberColumn, StringColumn } from "./column.ts";
 export type { Provenance } from "./provenance.ts";
 export { Table, type Field, type Role, type Row, type TableInit } from "./table.ts";
 export type { Where } from "./verbs/filter.ts";

@@ -76,7 +76,7 @@ describe("on Telemarksforsking's panel of 426 Norwegian kommuner", () => {
       const ours = one(business.decomposition, { region: r.region ?? null, year: r.year ?? null }, "growth") as number;
       expect(Math.abs(ours - (r.private_job_growth_pct as number))).toBeLessThanOrEqual(0.005 + 1e-9);
     }
-    // METHODS §3.2: NAT 2007 5.07, 2008 1.84, 2009 −2.64, 2010 0.32, 2011 1.60, 2012 1.17, 2013 0.58, 2014 1.18, 2015 −3.94, 2016 −0.32;
+    // docs/methods.md §3.2: NAT 2007 5.07, 2008 1.84, 2009 −2.64, 2010 0.32, 2011 1.60, 2012 1.17, 2013 0.58, 2014 1.18, 2015 −3.94, 2016 −0.32;
     // the sum over kommuner comes within 0.2 points of TF's national series
     const published = [5.07, 1.84, -2.64, 0.32, 1.6, 1.17, 0.58, 1.18, -3.94, -0.32];
     business.years.toRows().forEach((y, k) => expect(Math.abs((y.national as number) - published[k]!)).toBeLessThan(0.2));

@@ -7,8 +7,8 @@ import { readBytes } from "../../src/io/read.ts";
 import { Table } from "../../src/table/table.ts";
 import { one } from "../helpers.ts";
 
-describe("commuting stocks (METHODS §5.1)", () => {
-  // SSB 11616, 2023, 15-74 years (METHODS §11.3): bosatt / inn / ut / arbeidssted, as SSB's long CSV would have them
+describe("commuting stocks (docs/methods.md §5.1)", () => {
+  // SSB 11616, 2023, 15-74 years (docs/methods.md §11.3): bosatt / inn / ut / arbeidssted, as SSB's long CSV would have them
   const published: [string, number, number, number, number][] = [
     ["3001 Halden", 14_262, 3_054, 4_193, 13_123], ["3002 Moss", 24_988, 8_125, 11_332, 21_781],
     ["3003 Sarpsborg", 27_654, 13_054, 11_309, 29_399], ["3004 Fredrikstad", 40_063, 10_572, 15_625, 35_010],
@@ -53,7 +53,7 @@ const flows: [string, string, number][] = [
   ["H", "H", 1000],
 ];
 
-describe("origin-destination matrix (METHODS §5.2)", () => {
+describe("origin-destination matrix (docs/methods.md §5.2)", () => {
   const od = OdMatrix.fromFlows(flows);
 
   test("stocks and indicators by hand", () => {
@@ -97,12 +97,12 @@ describe("origin-destination matrix (METHODS §5.2)", () => {
   });
 });
 
-describe("LA regions by SCB's rules (METHODS §5.3)", () => {
+describe("LA regions by SCB's rules (docs/methods.md §5.3)", () => {
   const la = laRegions(OdMatrix.fromFlows(flows));
 
   test("centres, two links, a cut chain, a cycle and an even split", () => {
     expect(la.centreOf.get("A")).toBe("A"); // out 5 %, largest single flow 5 %
-    // D → C → B → A is three links: the area two links up from D (B) becomes a centre (METHODS §5.3) ...
+    // D → C → B → A is three links: the area two links up from D (B) becomes a centre (docs/methods.md §5.3) ...
     expect(la.promoted.get("B")).toMatch(/chain of more than 2 links \(from D\)/);
     expect(la.centreOf.get("B")).toBe("B");
     // ... so C (out 50 %, largest flow to B) and D belong to B's region

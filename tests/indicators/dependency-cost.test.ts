@@ -18,7 +18,7 @@ describe("age labels", () => {
   });
 });
 
-describe("dependency ratios (METHODS §8.2)", () => {
+describe("dependency ratios (docs/methods.md §8.2)", () => {
   test("Dalarna 2022 from Eurostat's broad age groups: (48 609 + 72 482) / 167 296", () => {
     const pop = readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv").filter({ unit: "NR", sex: "T", region: "SE312" });
     const r = dependencyRatios(pop, { bands: EUROSTAT_BANDS });
@@ -41,7 +41,7 @@ describe("dependency ratios (METHODS §8.2)", () => {
   });
 });
 
-describe("demographic cost pressure (METHODS §8.3)", () => {
+describe("demographic cost pressure (docs/methods.md §8.3)", () => {
   // Sjöbo's budget 2020: population = mean of 31/12 2019 and 2020; 1-5 år 107.4 tkr × 1 103.5 = 118.5 mnkr,
   // 65-79 år 17.7 tkr × 3 419.5 = 60.5 mnkr, 90- år 374.9 tkr × 186.5 = 69.9 mnkr
   const population = Table.fromRows([

@@ -5,7 +5,7 @@ import { atkinson, coefficientOfVariation, gini, theilDecomposition, theilL, the
 import { Table } from "../../src/table/table.ts";
 import { readFixture } from "../helpers.ts";
 
-describe("inequality (METHODS §7)", () => {
+describe("inequality (docs/methods.md §7)", () => {
   test("Gini by hand: [1, 2, 3, 4] is Σ|x_i − x_j|/(2n²μ) = 20/80", () => {
     expect(gini({ values: [1, 2, 3, 4] })).toBeCloseTo(0.25, 14);
     expect(gini({ values: [4, 1, 3, 2] })).toBeCloseTo(0.25, 14); // unsorted input

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Table } from "../../src/table/table.ts";
-import {
-  backtestError, cohortDeaths, movingSum, prepareProjectionData, projectMunicipality, projectPopulation, residualMigration, spread, standardFertility, stepNet,
-} from "../../src/indicators/index.ts";
+import { backtestError, prepareProjectionData, projectMunicipality, projectPopulation } from "../../src/indicators/index.ts";
+import { stepNet } from "../../src/indicators/population/municipal-projection.ts";
+import { cohortDeaths, movingSum, residualMigration } from "../../src/indicators/population/residual-migration.ts";
+import { spread, standardFertility } from "../../src/indicators/population/schedules.ts";
 
 type Row = Record<string, string | number>;
 

@@ -7,7 +7,7 @@ import { componentsOfChange, relativeNetMigration } from "../../src/indicators/p
 import { Table } from "../../src/table/table.ts";
 import { fixture, one, readFixture } from "../helpers.ts";
 
-describe("growth (METHODS §1.1)", () => {
+describe("growth (docs/methods.md §1.1)", () => {
   test("hand calculations", () => {
     expect(growthPercent(200, 210)).toBeCloseTo(5, 12);
     expect(cagr(100, 121, 2)).toBeCloseTo(10, 12);
@@ -81,8 +81,8 @@ describe("growth (METHODS §1.1)", () => {
   });
 });
 
-describe("components of change (METHODS §1.1)", () => {
-  // SSB's national table, 2011 (METHODS §11.3): 1 January 4 920 305, births 60 220, deaths 41 393,
+describe("components of change (docs/methods.md §1.1)", () => {
+  // SSB's national table, 2011 (docs/methods.md §11.3): 1 January 4 920 305, births 60 220, deaths 41 393,
   // immigration 79 498, emigration 32 466; 31 December (= 1 January 2012) 4 985 870.
   const norway = Table.fromRows([
     { region: "0", year: 2011, population: 4_920_305, births: 60_220, deaths: 41_393, in_migration: 0, out_migration: 0, immigration: 79_498, emigration: 32_466 },

@@ -5,7 +5,7 @@ import { Table } from "../../src/table/table.ts";
 
 const positive = fc.double({ min: 1, max: 1e6, noNaN: true });
 
-describe("value-added growth decomposition (METHODS §6.2)", () => {
+describe("value-added growth decomposition (docs/methods.md §6.2)", () => {
   test("hand example: VA 100 → 132, jobs 10 → 11", () => {
     const d = decomposeValueAddedGrowth(100, 132, 10, 11)!;
     // p 10 → 12
@@ -46,7 +46,7 @@ describe("value-added growth decomposition (METHODS §6.2)", () => {
   });
 });
 
-describe("within and between industries (METHODS §6.2)", () => {
+describe("within and between industries (docs/methods.md §6.2)", () => {
   test("hand example with a shift towards the productive industry", () => {
     const r = withinBetween([
       { industry: "A", valueAdded0: 100, valueAdded1: 240, jobs0: 10, jobs1: 20 }, // p 10 → 12, s .5 → .667
@@ -60,7 +60,7 @@ describe("within and between industries (METHODS §6.2)", () => {
   });
 });
 
-describe("industry-adjusted productivity (METHODS §6.1)", () => {
+describe("industry-adjusted productivity (docs/methods.md §6.1)", () => {
   test("a region with a productive mix but average productivity in each industry scores 0", () => {
     const t = Table.fromRows([
       // industry "hi": national p = 200; "lo": national p = 50

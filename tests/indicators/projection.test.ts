@@ -7,7 +7,7 @@ const ages = 101;
 const flat = (v: number) => Array.from({ length: ages }, () => v);
 const population = { female: flat(100), male: flat(100) };
 
-describe("cohort-component projection (METHODS §8.1)", () => {
+describe("cohort-component projection (docs/methods.md §8.1)", () => {
   test("no births, no migration, constant mortality: the survivors by hand", () => {
     const m = Array.from({ length: ages }, (_, a) => a / 1000);
     const rates: Rates = { fertility: flat(0), mortality: { female: m, male: m } };
@@ -63,7 +63,7 @@ describe("cohort-component projection (METHODS §8.1)", () => {
   });
 });
 
-describe("rates from history (METHODS §8.1)", () => {
+describe("rates from history (docs/methods.md §8.1)", () => {
   test("time weights: uniform, linear, exponential (α 0.33)", () => {
     expect(timeWeights(4)).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(timeWeights(3, "linear")).toEqual([1 / 6, 2 / 6, 3 / 6]);

@@ -14,7 +14,7 @@ function table(regions: string[], years: number[], value: (region: string, year:
 
 const years = [2019, 2020, 2021];
 
-describe("rates from historical events (METHODS §8.1)", () => {
+describe("rates from historical events (docs/methods.md §8.1)", () => {
   test("sex labels as the agencies write them", () => {
     expect(["F", "kvinnor", "Kvinner", "2", "M", "män", "menn", "1", "T", "totalt"].map(sexOf)).toEqual(["female", "female", "female", "female", "male", "male", "male", "male", null, null]);
   });

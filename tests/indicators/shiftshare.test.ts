@@ -11,7 +11,7 @@ function freiburg(): Table {
   return Table.fromRows(rows);
 }
 
-describe("shift-share on REAT's Freiburg data (METHODS §7)", () => {
+describe("shift-share on REAT's Freiburg data (docs/methods.md §7)", () => {
   const t = freiburg();
   const result = shiftShare(t, { from: 2008, to: 2014, national: "Germany" }).toRows()[0]!;
 

@@ -5,7 +5,7 @@ import { concentration, locationQuotients, specialisation } from "../../src/indi
 import { Table } from "../../src/table/table.ts";
 import { one, readFixture } from "../helpers.ts";
 
-describe("indices (METHODS §7)", () => {
+describe("indices (docs/methods.md §7)", () => {
   test("hand calculations", () => {
     expect(locationQuotient(20, 100, 1000, 10_000)).toBe(2);
     expect(krugman([50, 50], [25, 75])).toBeCloseTo(0.5, 14);

@@ -33,7 +33,7 @@ function means(decomposition: Table, columns: readonly string[]) {
 }
 
 /**
- * The barometer scatter (METHODS §2.2): own job growth against relative net migration, means over the period,
+ * The barometer scatter (docs/methods.md §2.2): own job growth against relative net migration, means over the period,
  * with the fitted line; the distance above the line is the residential attractiveness. The focus regions and the
  * three most and least attractive are labelled.
  */
@@ -65,7 +65,7 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
 }
 
 /**
- * The 2×2 structure/attractiveness quadrant (METHODS §3.5): for every region the structural part of its growth
+ * The 2×2 structure/attractiveness quadrant (docs/methods.md §3.5): for every region the structural part of its growth
  * (constant, own and neighbour jobs, size, integration; means over the period) against its attractiveness.
  */
 export function structureQuadrant(decomposition: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {

@@ -4,7 +4,7 @@ import { type Locale, word } from "../locale.ts";
 import { type ChartOptions, frame } from "./common.ts";
 
 /**
- * Commuting of one region over the years (METHODS §5.5): in-commuters as bars up, out-commuters as bars down and
+ * Commuting of one region over the years (docs/methods.md §5.5): in-commuters as bars up, out-commuters as bars down and
  * net commuting as a line. From `commutingFromStocks()` or `commutingFromFlows()`.
  */
 export function commutingChart(commuting: Table, options: ChartOptions & { region: string }): Chart {

@@ -5,7 +5,7 @@ import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
 import { type ChartOptions, frame } from "./common.ts";
 
 /**
- * σ-convergence over the years (METHODS §7): the standard deviation of ln y and the coefficient of variation
+ * σ-convergence over the years (docs/methods.md §7): the standard deviation of ln y and the coefficient of variation
  * across regions, from `sigmaConvergence()`. Falling lines mean the regions draw closer.
  */
 export function convergenceChart(sigma: Table, options: ChartOptions = {}): Chart {

@@ -11,7 +11,7 @@ const TEXT = {
 } as const;
 
 /**
- * A population pyramid by single year of age (METHODS §8): men to the left, women to the right, as bars for one
+ * A population pyramid by single year of age (docs/methods.md §8): men to the left, women to the right, as bars for one
  * year with the outline of another (today against the horizon of a projection). Input: region, year, sex
  * ("male"/"female"), age (number), population, e.g. `projectPopulation().population`.
  */

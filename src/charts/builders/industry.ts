@@ -4,7 +4,7 @@ import { type Locale, word } from "../locale.ts";
 import { type ChartOptions, frame } from "./common.ts";
 
 /**
- * Shift-share bars per industry for one region (METHODS §7), from `shiftShareByIndustry()`: the industry-mix and
+ * Shift-share bars per industry for one region (docs/methods.md §7), from `shiftShareByIndustry()`: the industry-mix and
  * regional-shift parts of each industry's change side by side, industries sorted by their regional shift.
  */
 export function shiftShareChart(byIndustry: Table, options: ChartOptions & { region: string }): Chart {
@@ -26,7 +26,7 @@ export function shiftShareChart(byIndustry: Table, options: ChartOptions & { reg
 }
 
 /**
- * The portfolio bubble chart (METHODS §7): each industry's regional growth against its national growth, bubbles
+ * The portfolio bubble chart (docs/methods.md §7): each industry's regional growth against its national growth, bubbles
  * sized by employment and coloured by whether the region is specialised (LQ > 1), with the diagonal of equal
  * growth. From `portfolio()`.
  */

@@ -5,7 +5,7 @@ import { FOCUS_COLOUR } from "../theme.ts";
 import { type ChartOptions, dodge, FOCUS_COLOUR_ENCODING, frame, rows, stackedWithLine } from "./common.ts";
 
 /**
- * Index lines (base year = 100) for a focus region against others (METHODS §1.4), from `growth()`'s result:
+ * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result:
  * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends,
  * moved apart where they crowd (`labels: "focus"` names the focus region only).
  */
@@ -49,7 +49,7 @@ export function indexChart(growthTable: Table, options: ChartOptions & { focus: 
 }
 
 /**
- * Components of population change as stacked bars per year, with the total change as a line (METHODS §1.4),
+ * Components of population change as stacked bars per year, with the total change as a line (docs/methods.md §1.4),
  * from `componentsOfChange()`'s result for one region.
  */
 export function componentsChart(components: Table, options: ChartOptions & { region: string }): Chart {

@@ -6,7 +6,7 @@ import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
 
 /**
  * Value-added growth against employment growth (log changes) for every region, with the 45° line: regions above
- * it raised their productivity (METHODS §6.2). From `valueAddedGrowth()`.
+ * it raised their productivity (docs/methods.md §6.2). From `valueAddedGrowth()`.
  */
 export function productivityChart(growth: Table, options: ChartOptions & { focus?: readonly string[] }): Chart {
   const locale: Locale = options.locale ?? "sv";

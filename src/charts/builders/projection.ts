@@ -91,7 +91,7 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
 }
 
 /**
- * Demographic cost index against the tax-base index (METHODS §8.3 presentation), from `demographicCost()` for
+ * Demographic cost index against the tax-base index (docs/methods.md §8.3 presentation), from `demographicCost()` for
  * one region: the cost of all services and the population of working age, both with the base year = 100.
  */
 export function costChart(cost: Table, options: ChartOptions & { service?: string } = {}): Chart {

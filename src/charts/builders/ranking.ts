@@ -6,7 +6,7 @@ import { type ChartOptions, FOCUS_COLOUR_ENCODING, frame } from "./common.ts";
 
 /**
  * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
- * (METHODS §1.4, §2.3): the top and bottom `limit` regions and the focus regions wherever they rank.
+ * (docs/methods.md §1.4, §2.3): the top and bottom `limit` regions and the focus regions wherever they rank.
  */
 export function rankedBars(table: Table, options: ChartOptions & { value: string; focus?: readonly string[]; limit?: number; axisTitle?: string }): Chart {
   const locale: Locale = options.locale ?? "sv";

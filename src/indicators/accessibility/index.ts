@@ -1,4 +1,4 @@
-export { distanceMatrix, EARTH_RADIUS_KM, greatCircle, type LatLon } from "./distance.ts";
+export { distanceMatrix, greatCircle, type LatLon } from "./distance.ts";
 export { type DecayKind } from "./decay.ts";
 export { hansen, type HansenOptions, type HansenResult } from "./hansen.ts";
 export { huff, type HuffOptions, type HuffResult } from "./huff.ts";

@@ -14,7 +14,7 @@ export interface BusinessOptions {
    * is left out and the result says so.
    */
   industries?: Table;
-  /** Industry groups (default METHODS §3.3); with `only`, the model runs on those groups (e.g. ["visitor"]). */
+  /** Industry groups (default docs/methods.md §3.3); with `only`, the model runs on those groups (e.g. ["visitor"]). */
   groups?: Readonly<Record<string, readonly string[]>>;
   only?: readonly string[];
   /** "pooled" (default): one γ over every region and year of the window; "yearly": one γ a year. */
@@ -42,7 +42,7 @@ export const INDUSTRY_TABLE_HINT =
   "Sweden: SCB AM0207K/DagSNI07KonK (RAMS) or AM0210B/ArbStDoNArNN (BAS)";
 
 /**
- * Business attractiveness (næringsattraktivitet, METHODS §3.2): the growth of private jobs split into
+ * Business attractiveness (næringsattraktivitet, docs/methods.md §3.2): the growth of private jobs split into
  *
  *     g_J(r,t) = NAT(t) + IND(r,t) + POP(r,t) + A(r,t)
  *
@@ -51,7 +51,7 @@ export const INDUSTRY_TABLE_HINT =
  * growth the year before, with γ estimated by OLS of g_J − NAT − IND on the relative population growth (with a
  * constant), pooled over every region and year of the window (or each year, `estimation: "yearly"`); A = g_J −
  * NAT − IND − POP, the residual with the constant, is the attractiveness.
- * With `only: ["visitor"]` the same model runs on the visitor industries: visitor attractiveness (METHODS §4).
+ * With `only: ["visitor"]` the same model runs on the visitor industries: visitor attractiveness (docs/methods.md §4).
  */
 export function businessAttractiveness(table: Table, options: BusinessOptions): BusinessResult {
   const panel = panelOf(table);

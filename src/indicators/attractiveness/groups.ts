@@ -1,8 +1,8 @@
-/** The industry groups of the attractiveness model (METHODS §3.3). */
+/** The industry groups of the attractiveness model (docs/methods.md §3.3). */
 export type IndustryGroup = "basic" | "visitor" | "regional" | "local" | "public";
 
 /**
- * The working mapping of NACE Rev. 2 / SN2007 / SNI2007 divisions (2 digits) to groups, from METHODS §3.3:
+ * The working mapping of NACE Rev. 2 / SN2007 / SNI2007 divisions (2 digits) to groups, from docs/methods.md §3.3:
  * basic = natural resources, manufacturing and technology services; visitor = retail, accommodation, food,
  * travel, culture and personal services; local = education, health and care (merged with the public sector);
  * public = public administration; regional = the rest of the private sector. A working assumption to confirm

@@ -1,7 +1,6 @@
 export { DEFAULT_GROUPS, industryGroup, type IndustryGroup } from "./groups.ts";
-export { panelOf, PANEL_COLUMNS, type PanelRow } from "./panel.ts";
-export { nationalJobFactors, ownJobGrowth, RESIDENTIAL_TERMS, residentialAttractiveness, type ResidentialOptions, type ResidentialResult } from "./residential.ts";
-export { businessAttractiveness, INDUSTRY_TABLE_HINT, type BusinessOptions, type BusinessResult } from "./business.ts";
+export { residentialAttractiveness, type ResidentialOptions, type ResidentialResult } from "./residential.ts";
+export { businessAttractiveness, type BusinessOptions, type BusinessResult } from "./business.ts";
 export { rankAttractiveness, type RankOptions } from "./rank.ts";
 export { jobsToKeepPopulation, projectScenario, type Lever, type ScenarioOptions } from "./scenario.ts";
 export { attractivenessModel, type ModelOptions } from "./model.ts";

@@ -2,7 +2,7 @@ import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 
 /**
- * The region × year panel the attractiveness model runs on (METHODS §2-3). Per region and year t:
+ * The region × year panel the attractiveness model runs on (docs/methods.md §2-3). Per region and year t:
  * `population` on 1 January of t, `population_growth_pct`, `natural_increase_pct` and
  * `national_net_immigration_pct` during t (percent of the 1 January population), and `private_jobs` (and, where
  * given, all `jobs`) by place of work in the fourth quarter of t.

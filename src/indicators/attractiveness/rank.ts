@@ -31,7 +31,7 @@ function means(decomposition: Table, column: string, populationColumn: string, o
 }
 
 /**
- * Ranks regions by their mean attractiveness over a period (METHODS §2.3; Telemarksforsking's rankings): the mean
+ * Ranks regions by their mean attractiveness over a period (docs/methods.md §2.3; Telemarksforsking's rankings): the mean
  * of the yearly residential attractiveness and, where given, business attractiveness; `rank` orders by
  * residential attractiveness (1 = most attractive), `rank_business` by business attractiveness. Regions below
  * `minPopulation` are kept but not ranked, because small regions swing widely from year to year. Ties are broken

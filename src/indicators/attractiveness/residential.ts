@@ -87,7 +87,7 @@ export function ownJobGrowth(series: Map<number, PanelRow>, year: number, jobs: 
 }
 
 /**
- * Residential attractiveness (bostedsattraktivitet, METHODS §2.3, Vareide and Nygaard): relative net migration
+ * Residential attractiveness (bostedsattraktivitet, docs/methods.md §2.3, Vareide and Nygaard): relative net migration
  * regressed, pooled over every region and year of the window with one constant, on own job growth relative to the
  * country's (current year and the two before, three regressors, in percent of population), the job growth of the
  * places the residents work in (commuting-weighted), size (log population centred on the year's mean) and

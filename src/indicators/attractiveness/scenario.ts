@@ -42,7 +42,7 @@ function lever(value: Lever, own: number[], all: number[]): number {
 }
 
 /**
- * Projects a region's population and private jobs to a horizon under attractiveness levers (METHODS §9.2):
+ * Projects a region's population and private jobs to a horizon under attractiveness levers (docs/methods.md §9.2):
  *
  *     J_t = J_{t−1}·(1 + (NAT + γ·(g_P(t−1) − g_P(N)) + A_næ)/100) + extra jobs
  *     RNM_t = c + Σ_l β_l·JG_{l,t} + LOC + β_size·(ln P_t − m) + A_bo,  JG_l = 100·(J_{t−l} − J_{t−l−1}·(1 + NAT/100))/P_{t−l}
@@ -159,7 +159,7 @@ function run(c: Context, options: ScenarioOptions): Table {
 }
 
 /**
- * The inverse question (METHODS §9.2, step 7): how many extra jobs a year keep the population at its last
+ * The inverse question (docs/methods.md §9.2, step 7): how many extra jobs a year keep the population at its last
  * observed level by the horizon, found by bisection on the extra jobs added each year.
  */
 export function jobsToKeepPopulation(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: Omit<ScenarioOptions, "extraJobs">): number | null {

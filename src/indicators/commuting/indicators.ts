@@ -9,7 +9,7 @@ type Cell = number | null;
 const ratio = (a: Cell, b: Cell): Cell => (a === null || b === null || b <= 0 ? null : finite(a / b));
 const minus = (a: Cell, b: Cell): Cell => (a === null || b === null ? null : a - b);
 
-/** The commuting indicators of one area from its stocks (METHODS §5.2). */
+/** The commuting indicators of one area from its stocks (docs/methods.md §5.2). */
 function indicatorsOf(E: Cell, IN: Cell, OUT: Cell, W: Cell) {
   const implied = E === null || IN === null || OUT === null ? null : E + IN - OUT;
   return {
@@ -26,7 +26,7 @@ function indicatorsOf(E: Cell, IN: Cell, OUT: Cell, W: Cell) {
 }
 
 /**
- * Commuting indicators from stocks per area and year (METHODS §5.1-5.2): net commuting IN − OUT, out-commuting
+ * Commuting indicators from stocks per area and year (docs/methods.md §5.1-5.2): net commuting IN − OUT, out-commuting
  * share OUT/E, in-commuting share IN/W, job balance W/E, self-containment (E − OUT)/E (supply) and (W − IN)/W
  * (demand), intensity (IN + OUT)/E, and the gap in the identity W = E + IN − OUT, which published tables leave
  * because they round and suppress small cells (SSB turns ones and twos into 0 or 3).
@@ -46,7 +46,7 @@ export function commutingFromStocks(table: Table): Table {
 }
 
 /**
- * Commuting indicators from an origin-destination matrix (METHODS §5.2): the stocks (E = Σ_d C[o→d],
+ * Commuting indicators from an origin-destination matrix (docs/methods.md §5.2): the stocks (E = Σ_d C[o→d],
  * W = Σ_o C[o→d], OUT = E − C[o→o], IN = W − C[d→d]), the indicators of `commutingFromStocks`, and the dominant
  * destination with its share of employed residents, C[r→d*]/E_r.
  */
@@ -83,7 +83,7 @@ export function commutingFromFlows(table: Table, options: { value?: string } = {
 }
 
 /**
- * Internal integration of a group of areas (TF "intern arbeidsmarkedsintegrasjon", METHODS §5.2):
+ * Internal integration of a group of areas (TF "intern arbeidsmarkedsintegrasjon", docs/methods.md §5.2):
  * Σ_{o≠d ∈ R} C[o→d] / Σ_{o ∈ R} E_o, the share of the group's employed residents who commute between its members.
  */
 export function internalIntegration(od: OdMatrix, members: readonly string[]): number | null {
@@ -100,7 +100,7 @@ export function internalIntegration(od: OdMatrix, members: readonly string[]): n
 }
 
 /**
- * Neighbour weights from commuting (METHODS §2.3, JGnb): w[r→k] = C[r→k]/E_r for k ≠ r, the share of r's
+ * Neighbour weights from commuting (docs/methods.md §2.3, JGnb): w[r→k] = C[r→k]/E_r for k ≠ r, the share of r's
  * employed residents who work in k. A region's weights sum to its out-commuting share.
  */
 export function neighbourWeights(od: OdMatrix): Table {

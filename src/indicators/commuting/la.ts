@@ -21,7 +21,7 @@ export interface LaResult {
 }
 
 /**
- * Local labour-market regions by SCB's rules (METHODS §5.3):
+ * Local labour-market regions by SCB's rules (docs/methods.md §5.3):
  * 1. an area is a centre when at most `maxOutShare` (20 %) of its employed residents commute out and at most
  *    `maxSingleShare` (7.5 %) to any single other area;
  * 2. every other area joins the destination of its largest out-flow (ties: the destination with more jobs, then

@@ -4,7 +4,7 @@ import { measureOf } from "../util/panel.ts";
 
 /**
  * Aligns regional projections to a given total (a county's or the nation's projection) by proportional scaling,
- * RU-modellen's utjämning (METHODS §8.1):
+ * RU-modellen's utjämning (docs/methods.md §8.1):
  *
  *     x_k ← x_k · X / Σ_{k∈L} x_k        per year, and per sex and age where the target has them
  *

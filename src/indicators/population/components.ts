@@ -33,7 +33,7 @@ export function stockDateOf(table: Table, given?: StockDate): StockDate {
 const get = (table: Table, name: string, i: number): number | null => (table.has(name) ? (table.get(name, i) as number | null) : null);
 
 /**
- * Components of population change per region and year (METHODS §1.1):
+ * Components of population change per region and year (docs/methods.md §1.1):
  *
  *     ΔP = P_end − P_start,  NI = B − D,  NMd = IM − OM,  NMi = IMM − EMI,  NM = NMd + NMi,
  *     ADJ = ΔP − (NI + NM)   (the residual the agencies' tables leave; never forced to 0),
@@ -98,7 +98,7 @@ function pctOf(x: number | null, start: number | null): number | null {
 }
 
 /**
- * Relative net migration (TF "relativ nettoflytting", METHODS §1.1):
+ * Relative net migration (TF "relativ nettoflytting", docs/methods.md §1.1):
  *
  *     RNM(r,t) = 100·NM(r,t)/P_start(r,t) − 100·NMi(N,t)/P_start(N,t)
  *

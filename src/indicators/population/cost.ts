@@ -23,7 +23,7 @@ export interface CostOptions {
 }
 
 /**
- * Demographic cost pressure (METHODS §8.3): for each service and year,
+ * Demographic cost pressure (docs/methods.md §8.3): for each service and year,
  *
  *     C_t = Σ_a c_a·N_{a,t},   ΔC_t = C_t − C_{t−1},   index_t = 100·C_t/C_base
  *

@@ -10,7 +10,7 @@ export interface DependencyBands {
   old: AgeBand;
 }
 
-/** SCB's demografisk försörjningskvot: (0–19 + 65+) / 20–64 (METHODS §8.2). */
+/** SCB's demografisk försörjningskvot: (0–19 + 65+) / 20–64 (docs/methods.md §8.2). */
 export const SE_BANDS: DependencyBands = { young: { from: 0, to: 19 }, working: { from: 20, to: 64 }, old: { from: 65, to: Infinity } };
 /** Norway: 20–66 working, 67+ old (aldersbæreevne = 20–66 / 67+). */
 export const NO_BANDS: DependencyBands = { young: { from: 0, to: 19 }, working: { from: 20, to: 66 }, old: { from: 67, to: Infinity } };
@@ -18,7 +18,7 @@ export const NO_BANDS: DependencyBands = { young: { from: 0, to: 19 }, working: 
 export const EUROSTAT_BANDS: DependencyBands = { young: { from: 0, to: 14 }, working: { from: 15, to: 64 }, old: { from: 65, to: Infinity } };
 
 /**
- * Dependency ratios per region and year from population by age (METHODS §8.2):
+ * Dependency ratios per region and year from population by age (docs/methods.md §8.2):
  *
  *     ratio = 100·(young + old)/working       (SE demografisk försörjningskvot with SE_BANDS)
  *     total_ratio = 100·total/working          (the total-population variant)

@@ -12,9 +12,9 @@ export interface GroupProjectionOptions {
   start?: number;
   /** Last projected year. */
   horizon: number;
-  /** Years of history the ratios are estimated from (default 10, METHODS §8.1 uses 7). */
+  /** Years of history the ratios are estimated from (default 10, docs/methods.md §8.1 uses 7). */
   window?: number;
-  /** Time weights over the window (default exponential, α = 0.33, as for migration in METHODS §8.1). */
+  /** Time weights over the window (default exponential, α = 0.33, as for migration in docs/methods.md §8.1). */
   weights?: "uniform" | "linear" | "exponential";
   /** The age band of the mothers' group: the group that contains it (default 15-49). */
   mothers?: string;

@@ -4,23 +4,23 @@ import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite, sum } from "../util/stats.ts";
 
-/** Absolute change P₁ − P₀ (METHODS §1.1). Null when either is missing. */
+/** Absolute change P₁ − P₀ (docs/methods.md §1.1). Null when either is missing. */
 export function change(p0: number | null, p1: number | null): number | null {
   return p0 === null || p1 === null ? null : p1 - p0;
 }
 
-/** Growth in percent: g = 100·(P₁/P₀ − 1) (METHODS §1.1). Null when P₀ ≤ 0 or a value is missing. */
+/** Growth in percent: g = 100·(P₁/P₀ − 1) (docs/methods.md §1.1). Null when P₀ ≤ 0 or a value is missing. */
 export function growthPercent(p0: number | null, p1: number | null): number | null {
   return p0 === null || p1 === null || p0 <= 0 ? null : finite(100 * (p1 / p0 - 1));
 }
 
-/** Log growth per year in percent: 100·ln(P₁/P₀)/(t₁ − t₀) (METHODS §1.1). Null when P₀ or P₁ ≤ 0. */
+/** Log growth per year in percent: 100·ln(P₁/P₀)/(t₁ − t₀) (docs/methods.md §1.1). Null when P₀ or P₁ ≤ 0. */
 export function logGrowth(p0: number | null, p1: number | null, years = 1): number | null {
   return p0 === null || p1 === null || p0 <= 0 || p1 <= 0 || years <= 0 ? null : finite((100 * Math.log(p1 / p0)) / years);
 }
 
 /**
- * Compound annual growth rate in percent: 100·((P₁/P₀)^(1/(t₁ − t₀)) − 1) (METHODS §1.1).
+ * Compound annual growth rate in percent: 100·((P₁/P₀)^(1/(t₁ − t₀)) − 1) (docs/methods.md §1.1).
  * Null when P₀ ≤ 0, a value is missing or the span is not positive.
  *
  * @example
@@ -30,7 +30,7 @@ export function cagr(p0: number | null, p1: number | null, years: number): numbe
   return p0 === null || p1 === null || p0 <= 0 || p1 < 0 || years <= 0 ? null : finite(100 * ((p1 / p0) ** (1 / years) - 1));
 }
 
-/** Index on a base: I = 100·P/P_base (METHODS §1.1, TF uses 2000 = 100). Null where P_base is missing or 0. */
+/** Index on a base: I = 100·P/P_base (docs/methods.md §1.1, TF uses 2000 = 100). Null where P_base is missing or 0. */
 export function indexOn(values: readonly (number | null)[], base: number | null): (number | null)[] {
   return values.map((v) => (v === null || base === null || base === 0 ? null : finite((100 * v) / base)));
 }
@@ -43,7 +43,7 @@ export interface GrowthOptions {
 }
 
 /**
- * Growth of a stock for every region and year (METHODS §1.1): `change` and `growth_pct` since the previous
+ * Growth of a stock for every region and year (docs/methods.md §1.1): `change` and `growth_pct` since the previous
  * year's value, `growth_log` (100·ln) and `index` on the base year. The change is labelled with the year of the
  * later value; a gap in the years gives null, not a change over two years. `note` says why a value is null.
  */
@@ -90,7 +90,7 @@ function seriesOf(table: Table, value: string): Map<{ region: string; industry: 
 }
 
 /**
- * Growth over a span for every region (METHODS §1.1): `change`, `growth_pct`, and per year `cagr` and
+ * Growth over a span for every region (docs/methods.md §1.1): `change`, `growth_pct`, and per year `cagr` and
  * `growth_log` (both in percent), from `from` to `to`.
  *
  * @example

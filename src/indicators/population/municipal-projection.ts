@@ -148,7 +148,7 @@ interface YearFacts {
 }
 
 /**
- * A cohort-component projection for one kommun from the agencies' own tables (METHODS §8.1), by sex and single
+ * A cohort-component projection for one kommun from the agencies' own tables (docs/methods.md §8.1), by sex and single
  * year of age, with net migration by age as the residual of population, births and deaths (the component method
  * for places without migration tables):
  *

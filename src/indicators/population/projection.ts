@@ -10,7 +10,7 @@ import type { Sex } from "../../io/sex.ts";
 export type ByAge = readonly number[];
 export type BySex = Readonly<Record<Sex, ByAge>>;
 
-/** Rates for one projection year (METHODS §8.1). Risks apply to the population at the start of the year. */
+/** Rates for one projection year (docs/methods.md §8.1). Risks apply to the population at the start of the year. */
 export interface Rates {
   /** Births per woman of each age (0 outside 15-49). */
   fertility: ByAge;
@@ -43,7 +43,7 @@ export interface ProjectionOptions {
   horizon: number;
   /** The rates of a year (constant: return the same object). */
   rates: (year: number) => Rates;
-  /** Share of boys among births (default 0.512, METHODS §8.1). */
+  /** Share of boys among births (default 0.512, docs/methods.md §8.1). */
   boys?: number;
   /** Scenario multipliers on components for some years, e.g. { component: "inMigration", from: 2025, to: 2029, factor: 1.1 }. */
   multipliers?: readonly { component: keyof Rates; from: number; to: number; factor: number }[];
@@ -61,7 +61,7 @@ export interface Projection {
 const SEXES: readonly Sex[] = ["female", "male"];
 
 /**
- * Cohort-component projection by sex and single year of age (METHODS §8.1):
+ * Cohort-component projection by sex and single year of age (docs/methods.md §8.1):
  *
  *     D = m·P,  OM = o·P,  EMI = u·P                         (risks on the start population)
  *     P(a+1, t+1) = P(a, t) − D − OM − EMI + IM + IMM          (the last age is open: it keeps its survivors)
@@ -150,7 +150,7 @@ function checkRisks(r: Rates, year: number): void {
   if (together) throw new OmvarldError("ARGUMENT", `in ${year} the risks of dying, moving and emigrating add up to more than 1 for some age`, {}, "check the rates");
 }
 
-/** Time weights over a historical window of n years, oldest first, summing to 1 (METHODS §8.1). */
+/** Time weights over a historical window of n years, oldest first, summing to 1 (docs/methods.md §8.1). */
 export function timeWeights(n: number, kind: "uniform" | "linear" | "exponential" = "uniform", alpha = 0.33): number[] {
   const raw = Array.from({ length: n }, (_, k) => (kind === "uniform" ? 1 : kind === "linear" ? k + 1 : (1 - alpha) ** (n - 1 - k)));
   const total = raw.reduce((s, w) => s + w, 0);
@@ -172,7 +172,7 @@ export function weightedRate(events: readonly number[], exposure: readonly numbe
 }
 
 /**
- * A local rate as the national rate times a local/national ratio, with the small-number rules of METHODS §8.1:
+ * A local rate as the national rate times a local/national ratio, with the small-number rules of docs/methods.md §8.1:
  * the ratio is clipped (mortality: 0.7-1.3; fertility: 0.1-3) and falls back to 1 (the national rate) when the
  * local events are fewer than `minEvents` (mortality: 50).
  */

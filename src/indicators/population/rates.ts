@@ -24,12 +24,12 @@ export interface RateTables {
 
 export interface RateOptions {
   region: string;
-  /** The nation in the same tables: local rates are then national rates × a clipped local/national ratio (METHODS §8.1). */
+  /** The nation in the same tables: local rates are then national rates × a clipped local/national ratio (docs/methods.md §8.1). */
   national?: string;
   /** The historical window, first and last year of events. */
   from: number;
   to: number;
-  /** Time weights per component (METHODS §8.1 defaults: exponential for fertility and migration, uniform for mortality). */
+  /** Time weights per component (docs/methods.md §8.1 defaults: exponential for fertility and migration, uniform for mortality). */
   weights?: { fertility?: Weights; mortality?: Weights; migration?: Weights };
   /** The last, open age (default 100). */
   maxAge?: number;
@@ -37,11 +37,11 @@ export interface RateOptions {
 
 type Weights = "uniform" | "linear" | "exponential";
 
-/** Mortality ratios are taken over these age groups (0, 1-4, 5-9 … 85-89, 90+), as in METHODS §8.1. */
+/** Mortality ratios are taken over these age groups (0, 1-4, 5-9 … 85-89, 90+), as in docs/methods.md §8.1. */
 const MORTALITY_GROUPS = [0, 1, ...Array.from({ length: 18 }, (_, k) => 5 * (k + 1))];
 
 /**
- * Rates for `projectPopulation` from historical events (METHODS §8.1): for each age a and sex s, with time weights
+ * Rates for `projectPopulation` from historical events (docs/methods.md §8.1): for each age a and sex s, with time weights
  * w_t over the window,
  *
  *     f_a = Σ w_t·B_{a,t} / Σ w_t·W_{a,t}          fertility (births per woman at the start of the year)

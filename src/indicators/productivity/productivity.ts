@@ -4,7 +4,7 @@ import { toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
 
-/** Value added per employee, p = VA/J (METHODS §6.1). Null when J ≤ 0 or a value is missing. */
+/** Value added per employee, p = VA/J (docs/methods.md §6.1). Null when J ≤ 0 or a value is missing. */
 export function perEmployee(valueAdded: number | null, jobs: number | null): number | null {
   return valueAdded === null || jobs === null || jobs <= 0 ? null : finite(valueAdded / jobs);
 }
@@ -19,7 +19,7 @@ export interface IndustryColumns {
 }
 
 /**
- * Industry-adjusted productivity per region (METHODS §6.1, TF "bransjejustert produktivitet"):
+ * Industry-adjusted productivity per region (docs/methods.md §6.1, TF "bransjejustert produktivitet"):
  *
  *     p_r = VA_r / J_r,   p̂_r = Σ_i (J_ri / J_r)·p_Ni,   adj_r = p_r − p̂_r
  *
@@ -87,7 +87,7 @@ export interface GrowthDecomposition {
 }
 
 /**
- * Decomposes the growth of value added into an employment and a productivity contribution (METHODS §6.2):
+ * Decomposes the growth of value added into an employment and a productivity contribution (docs/methods.md §6.2):
  * log form, additive form with interaction, and the symmetric midpoint form. Null when a value is not positive.
  *
  * @example
@@ -119,7 +119,7 @@ export interface IndustryPeriod {
 }
 
 /**
- * Within/between decomposition of aggregate productivity change across industries (METHODS §6.2):
+ * Within/between decomposition of aggregate productivity change across industries (docs/methods.md §6.2):
  *
  *     Δp = Σ_i s_i0·Δp_i  (within)  +  Σ_i Δs_i·p_i0  (between, structural)  +  Σ_i Δs_i·Δp_i  (interaction)
  *
@@ -146,7 +146,7 @@ export function withinBetween(industries: readonly IndustryPeriod[]): { total: n
 }
 
 /**
- * Value-added growth decomposed for every region between two years (METHODS §6.2), from a table of region, year,
+ * Value-added growth decomposed for every region between two years (docs/methods.md §6.2), from a table of region, year,
  * value added and jobs: log contributions of employment and productivity, midpoint contributions, and the
  * annualised productivity growth g_p = ((VA₁/VA₀)·(J₀/J₁))^(1/T) − 1 in percent.
  *

@@ -16,7 +16,7 @@ export interface PanelOptions {
   national?: string;
 }
 
-/** Reads a region × industry × year table into nested maps (METHODS §7 notation e_ri, e_Ni). */
+/** Reads a region × industry × year table into nested maps (docs/methods.md §7 notation e_ri, e_Ni). */
 export function industryPanel(table: Table, options: PanelOptions = {}): IndustryPanel {
   const value = measureOf(table, options.value);
   for (const c of ["region", "industry", "year"]) {

@@ -10,7 +10,7 @@ export interface IndustryShiftOptions {
   nationalRate?: "all" | "industry";
 }
 
-/** One industry's part of a region's change between two years (METHODS §7, Dunn 1960). */
+/** One industry's part of a region's change between two years (docs/methods.md §7, Dunn 1960). */
 export interface IndustryShift {
   industry: string;
   start: number;
@@ -28,7 +28,7 @@ export interface IndustryShift {
 }
 
 /**
- * Classic shift-share for one region between two years, per industry (METHODS §7):
+ * Classic shift-share for one region between two years, per industry (docs/methods.md §7):
  *
  *     Δe_r = NS + IM + RS,   NS = E_r0·G_N,   IM = Σ_i e_ri0·(G_i − G_N),   RS = Σ_i e_ri0·(g_ri − G_i)
  *
@@ -96,7 +96,7 @@ const total = (xs: IndustryShift[], key: keyof IndustryShift): number | null =>
   xs.reduce<number | null>((s, x) => (s === null || x[key] === null ? null : s + (x[key] as number)), 0);
 
 /**
- * Shift-share for every region between two years (METHODS §7). Columns: `start`, `end`, `change`,
+ * Shift-share for every region between two years (docs/methods.md §7). Columns: `start`, `end`, `change`,
  * `national_share`, `industry_mix`, `regional_shift` (Dunn; they sum exactly to `change`), `competitive` and
  * `allocation` (Esteban-Marquillas; they sum to `regional_shift`), and Gerfin's ratio form: `mix_factor`
  * = [Σ_i e_ri0(1+G_i)/E_r0]/(E_N1/E_N0), `regional_factor` = (E_r1/E_r0)/[Σ_i e_ri0(1+G_i)/E_r0],
@@ -142,7 +142,7 @@ function nationalGrowth(panel: IndustryPanel, from: number, to: number): number 
 }
 
 /**
- * Shift-share per region and industry (METHODS §7): the Dunn and Esteban-Marquillas parts of each industry, and
+ * Shift-share per region and industry (docs/methods.md §7): the Dunn and Esteban-Marquillas parts of each industry, and
  * Gerfin's regional factor of the industry, (e_ri1/e_ri0)/(e_Ni1/e_Ni0). With `nationalRate: "industry"` the
  * national share uses each industry's own national rate (see `industryShifts`).
  */
@@ -202,7 +202,7 @@ type Sums = Record<"change" | "national_share" | "industry_mix" | "regional_shif
 const add = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
 
 /**
- * Dynamic shift-share (Barff & Knight 1988, METHODS §7): the Dunn components and the Esteban-Marquillas split
+ * Dynamic shift-share (Barff & Knight 1988, docs/methods.md §7): the Dunn components and the Esteban-Marquillas split
  * computed for each pair of consecutive years with that year's weights, then summed over the period; Gerfin's
  * factors combined over the years by `gerfin` (product, mean or sum). With `byYear`, one row per region and year;
  * with `byIndustry`, one row per region and industry. The Dunn parts sum exactly to the change over the period.
@@ -301,7 +301,7 @@ export function projectShiftShare(data: ShiftShareArrays & { nationTarget: reado
 }
 
 /**
- * Portfolio data per region and industry (METHODS §7): the region's growth in the industry against the nation's
+ * Portfolio data per region and industry (docs/methods.md §7): the region's growth in the industry against the nation's
  * (percent), employment at the end as size, and the location quotient at the end, for the growth-share bubble
  * chart.
  */

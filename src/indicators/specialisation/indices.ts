@@ -13,7 +13,7 @@ export function shares(values: readonly Maybe[]): number[] | null {
 }
 
 /**
- * Location quotient LQ = (e_ri/E_r)/(e_Ni/E_N) (METHODS §7). > 1: the region is specialised in the industry.
+ * Location quotient LQ = (e_ri/E_r)/(e_Ni/E_N) (docs/methods.md §7). > 1: the region is specialised in the industry.
  * Null when E_r, e_Ni or E_N is 0.
  *
  * @example
@@ -24,7 +24,7 @@ export function locationQuotient(eri: Maybe, Er: Maybe, eNi: Maybe, EN: Maybe): 
   return Er > 0 && eNi > 0 && EN > 0 ? finite(eri / Er / (eNi / EN)) : null;
 }
 
-/** Krugman dissimilarity K = Σ_i |s_ri − s_Ni| (METHODS §7), 0 (same structure) to 2. */
+/** Krugman dissimilarity K = Σ_i |s_ri − s_Ni| (docs/methods.md §7), 0 (same structure) to 2. */
 export function krugman(region: readonly Maybe[], nation: readonly Maybe[]): number | null {
   const a = shares(region);
   const b = shares(nation);

@@ -79,7 +79,7 @@ export interface EconomicBase {
 }
 
 /**
- * Economic-base analysis by location quotients (Isserman 1977's LQ method, METHODS §7): an industry with
+ * Economic-base analysis by location quotients (Isserman 1977's LQ method, docs/methods.md §7): an industry with
  * q_i > 1 exports, and its basic (export) employment is e_ri·(1 − 1/q_i); the rest serves the region. The
  * multiplier is E_r/Σ basic. `method: "flq"` or `"aflq"` uses Flegg's quotients in place of the LQ (they
  * allow for a small region's imports, so fewer jobs count as basic and the multiplier is larger). Null when a

@@ -85,7 +85,7 @@ function warnings(m: Matrix, options: StructureOptions): string[] {
 }
 
 /**
- * Location quotients for every region and industry (METHODS §7), as a tidy table: `location_quotient`
+ * Location quotients for every region and industry (docs/methods.md §7), as a tidy table: `location_quotient`
  * (e_ri/E_r)/(e_Ni/E_N), `additive_lq` e_ri/e_Ni − E_r/E_N, `standardised_lq` (the industry's z value across the
  * regions, O'Donoghue & Gleave 2004) and `flq` (Flegg's λ·LQ with δ = `delta`, default 0.3).
  */
@@ -116,7 +116,7 @@ export function locationQuotients(table: Table, options: StructureOptions & { de
 }
 
 /**
- * How specialised each region is (METHODS §7): Krugman dissimilarity and Hoover coefficient against the nation,
+ * How specialised each region is (docs/methods.md §7): Krugman dissimilarity and Hoover coefficient against the nation,
  * the locational Gini of specialisation, Herfindahl (plain and normalised), its equivalent number of industries,
  * and Duranton-Puga relative diversity. Options choose the Krugman reference and the kind of Gini.
  */
@@ -143,7 +143,7 @@ export function specialisation(table: Table, options: SpecialisationOptions = {}
 }
 
 /**
- * How concentrated each industry is across regions (METHODS §7): Hoover concentration ½·Σ_r |e_ri/e_Ni − E_r/E_N|
+ * How concentrated each industry is across regions (docs/methods.md §7): Hoover concentration ½·Σ_r |e_ri/e_Ni − E_r/E_N|
  * and the locational Gini of the industry's jobs against all jobs by region. Regions with suppressed cells are
  * left out, and `note` says so.
  */

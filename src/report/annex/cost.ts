@@ -32,7 +32,7 @@ export function unitCostSheet(costs: readonly UnitCost[], options: { words: Anne
 }
 
 /**
- * Demographic cost pressure by year (rows), METHODS §8.3, each cell an Excel formula on the unit-cost and age
+ * Demographic cost pressure by year (rows), docs/methods.md §8.3, each cell an Excel formula on the unit-cost and age
  * sheets, at constant unit costs c_s (tkr per inhabitant):
  *
  *     C_{s,t} = c_s · (N_{s,t−1} + N_{s,t}) / 2        (mean of two year-ends, as in Sjöbo's budget model)

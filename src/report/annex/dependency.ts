@@ -5,7 +5,7 @@ import type { CellValue, Sheet, SheetColumn } from "./sheet.ts";
 import type { AnnexWords } from "./words.ts";
 
 /**
- * The dependency ratio by year (rows) for the region and those compared (columns), METHODS §8.2:
+ * The dependency ratio by year (rows) for the region and those compared (columns), docs/methods.md §8.2:
  *
  *     ratio_t = 100·(N_{young,t} + N_{old,t}) / N_{working,t}
  *

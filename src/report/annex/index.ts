@@ -42,7 +42,7 @@ export interface AnnexOptions {
 
 /**
  * A budget annex as a working Excel model from population by region, year and age (single years or the source's
- * groups), METHODS §8.2-8.3. The sheets, in order:
+ * groups), docs/methods.md §8.2-8.3. The sheets, in order:
  *
  * - Befolkning: population by service age group and year, each cell a SUM over the age sheet;
  * - Ålder: population by age (rows) and year (columns), observed and projected years marked;

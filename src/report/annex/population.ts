@@ -5,7 +5,7 @@ import { type AgeGrid, bandLabel } from "./ages.ts";
 import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./sheet.ts";
 import type { AnnexWords } from "./words.ts";
 
-/** The age groups of municipal services in Sweden (SKR's presentation, METHODS §8.2). */
+/** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2). */
 export const SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-64", "65-79", "80+"];
 /** The same for Norway, where working age runs to 66 and old age starts at 67. */
 export const NO_SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-66", "67-79", "80+"];
