@@ -27,6 +27,6 @@ export { HttpClient, HttpStatusError, type CachedResponse, type CacheKey, type H
 export { type Selection } from "./api/selection.ts";
 export { AGENCIES, fetchTable, type Agency, type FetchTableOptions } from "./api/fetch-table.ts";
 export { toCSV, toCSVBytes, type CsvWriteOptions } from "./csv/write.ts";
-export { defaultNumberFormat, toXLSX, type XlsxTables, type XlsxWriteOptions } from "./export/xlsx.ts";
+export { toXLSX, type XlsxTables, type XlsxWriteOptions } from "./export/xlsx.ts";
 export { toArrowIPC, type ArrowWriteOptions } from "./export/arrow.ts";
 export { toParquet, type ParquetWriteOptions } from "./export/parquet.ts";
