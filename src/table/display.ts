@@ -231,7 +231,12 @@ export function formatTable(table: Table, options: DisplayOptions = {}): string 
   return lines.join("\n");
 }
 
-/** Text escaped for HTML: & < > " '. */
+/**
+ * Text escaped for HTML: & < > " ' as numeric character references.
+ *
+ * @example
+ * escapeHTML("Rørøs <N>") // "Rørøs &#60;N&#62;"
+ */
 export function escapeHTML(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -271,7 +276,12 @@ export function formatTableHTML(table: Table, options: DisplayOptions = {}): str
   return out.join("\n");
 }
 
-/** The notebook MIME bundle of a table: an HTML table and the same as text. */
+/**
+ * The notebook MIME bundle of a table: an HTML table and the same as text.
+ *
+ * @example
+ * Object.keys(tableMimeBundle(table)) // ["text/html", "text/plain"]
+ */
 export function tableMimeBundle(table: Table, options: DisplayOptions = {}): Record<string, string> {
   return { "text/html": formatTableHTML(table, options), "text/plain": formatTable(table, options) };
 }
