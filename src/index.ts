@@ -14,6 +14,7 @@ export {
   type Field, type GroupedTable, type JoinOptions, type LagOptions, type PivotLongerOptions, type PivotWiderOptions,
   type Provenance, type Role, type Row, type SortKey, type TableInit, type Value, type Where,
 } from "./table/index.ts";
+export { formatTable, formatTableHTML, type DisplayOptions } from "./table/index.ts";
 
 // regions/
 export {
@@ -27,12 +28,16 @@ export {
   assembleDatasets, CommutingFlows, CommutingStocks, describe, Employment, eurostat, EUROSTAT_URL, fetchTable,
   HttpClient, HttpStatusError, Klass, KLASS_URL, Kolada, KOLADA_URL, Population, PopulationChange, PxWeb1,
   PXWEB1_URLS, PxWeb2, PXWEB2_URLS, readBytes, readCsv, readEurostatTsv, readJsonStat, readKolada, readPx,
-  readPxWebJson, readSdmxCsv, readXlsx, recognise, toCsv, ValueAdded, type AgeBand, type Agency, type CachedResponse,
+  readPxWebJson, readSdmxCsv, readXlsx, recognise, toCSV, ValueAdded, type AgeBand, type Agency, type CachedResponse,
   type CacheKey, type Canonical, type ClassificationVersion, type CodeList, type CsvOptions, type DataOptions,
   type DatasetKind, type Datasets, type Description, type Encoding, type EurostatQuery, type FetchTableOptions,
   type Format, type HttpOptions, type HttpResponse, type KlassChange, type KlassCode, type Kpi,
   type MunicipalityGroup, type PxNode, type PxWebConfig, type PxWebOptions, type ReadOptions, type Recognised,
   type ResponseCache, type Selection, type Sex, type TableMetadata, type TableSummary,
+} from "./io/index.ts";
+export {
+  toArrowIPC, toCSVBytes, toParquet, toXLSX, type ArrowWriteOptions, type CsvWriteOptions, type ParquetWriteOptions,
+  type XlsxTables, type XlsxWriteOptions,
 } from "./io/index.ts";
 
 // indicators/

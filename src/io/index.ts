@@ -26,4 +26,7 @@ export { Klass, KLASS_URL, type ClassificationVersion, type KlassChange, type Kl
 export { HttpClient, HttpStatusError, type CachedResponse, type CacheKey, type HttpOptions, type HttpResponse, type ResponseCache } from "./api/http.ts";
 export { type Selection } from "./api/selection.ts";
 export { AGENCIES, fetchTable, type Agency, type FetchTableOptions } from "./api/fetch-table.ts";
-export { toCsv } from "./csv/write.ts";
+export { toCSV, toCSVBytes, type CsvWriteOptions } from "./csv/write.ts";
+export { toXLSX, type XlsxTables, type XlsxWriteOptions } from "./export/xlsx.ts";
+export { toArrowIPC, type ArrowWriteOptions } from "./export/arrow.ts";
+export { toParquet, type ParquetWriteOptions } from "./export/parquet.ts";

@@ -29,7 +29,7 @@ export interface MunicipalAnnexOptions {
  *
  * @example
  * const sheets = municipalAnnex(data, { region: "2021", horizon: 2040, costs });
- * await writeXlsx(sheets, "annex.xlsx");
+ * await writeSheets(sheets, "annex.xlsx");
  */
 export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptions): Sheet[] {
   const locale = options.locale ?? (data.country === "NO" ? "nb" : "sv");

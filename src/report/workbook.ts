@@ -31,7 +31,7 @@ const headerText = (s: string) => s.replaceAll("&", "&&");
  * on light blue, the header frozen with the first column, column widths, and a print setup that fits each sheet to
  * one page wide (landscape when wide) with the header rows repeated on every page and the title in the page header.
  */
-export async function writeXlsx(sheets: readonly Sheet[], path: string): Promise<void> {
+export async function writeSheets(sheets: readonly Sheet[], path: string): Promise<void> {
   const ExcelJS = loadExcelJS();
   const book = new ExcelJS.Workbook();
   book.creator = "omvarld";

@@ -6,7 +6,7 @@ import { NO_BANDS, SE_BANDS } from "../../src/indicators/population/dependency.t
 import { buildAnnex } from "../../src/report/annex.ts";
 import { parseUnitCosts } from "../../src/report/annex/costs.ts";
 import { readUnitCosts } from "../../src/report/annex/costs-file.ts";
-import { writeXlsx } from "../../src/report/workbook.ts";
+import { writeSheets } from "../../src/report/workbook.ts";
 import { Table } from "../../src/table/table.ts";
 import { OmvarldError } from "../../src/errors.ts";
 import { read } from "../../src/io/node.ts";
@@ -27,7 +27,7 @@ const dir = mkdtempSync(join(tmpdir(), "omvarld-annex-kommune-"));
 describe("a kommune by single year of age (Trysil, SSB 07459), in Norwegian", () => {
   const sheets = buildAnnex(trysil, { region: "3421", bands: NO_BANDS, locale: "nb", costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) });
   const path = join(dir, "trysil.xlsx");
-  const book = writeXlsx(sheets, path).then(() => readWorkbook(path));
+  const book = writeSheets(sheets, path).then(() => readWorkbook(path));
 
   test("ages are grouped into Norway's service groups, never 106 one-year columns; the age sheet has one row per age", async () => {
     const b = await book;
@@ -135,7 +135,7 @@ describe("Vansbro (2021) from SCB's own XLSX download (BE0101N1, men and women b
   const vansbro = read(new URL("../../data/scb/ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx", import.meta.url).pathname, { where: { region: ["2021", "2062"] } });
   const sheets = buildAnnex(vansbro, { region: "2021", compare: ["2062"], bands: SE_BANDS, locale: "sv", costs: costs.costs });
   const path = join(dir, "vansbro.xlsx");
-  const book = writeXlsx(sheets, path).then(() => readWorkbook(path));
+  const book = writeSheets(sheets, path).then(() => readWorkbook(path));
   const sum = (year: number, from: number, to: number) => vansbro.filter({ region: "2021", year }).toRows()
     .filter((r) => { const a = parseInt(String(r.age), 10); return a >= from && a <= to; })
     .reduce((s, r) => s + (r.value as number), 0);

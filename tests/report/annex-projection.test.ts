@@ -9,7 +9,7 @@ import { read } from "../../src/io/node.ts";
 import { combineRecognised, recognise } from "../../src/io/recognise.ts";
 import { annexInputs, buildAnnex } from "../../src/report/annex.ts";
 import { MUNICIPAL_WORDS } from "../../src/charts/words/municipal.ts";
-import { writeXlsx } from "../../src/report/workbook.ts";
+import { writeSheets } from "../../src/report/workbook.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, yearRows } from "./annex-workbook.ts";
 
 // Trysil from SSB's own statbank files: population 07459 (2017-2022), births 04231, deaths 08425
@@ -25,7 +25,7 @@ const sheets = buildAnnex(projected, {
   sources: [{ what: "Døde", provenance: deaths.provenance }, { what: "Fødte", provenance: births.provenance }],
 });
 const dir = mkdtempSync(join(tmpdir(), "omvarld-annex-projection-"));
-const book = writeXlsx(sheets, join(dir, "trysil.xlsx")).then(() => readWorkbook(join(dir, "trysil.xlsx")));
+const book = writeSheets(sheets, join(dir, "trysil.xlsx")).then(() => readWorkbook(join(dir, "trysil.xlsx")));
 
 describe("the annex of a cohort-component projection of Trysil from SSB's tables", () => {
   test("the population sheet's totals and interval are the projection's, observed and projected years labelled", async () => {

@@ -7,7 +7,7 @@ import { Table } from "../../table/table.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
 import type { UnitCosts } from "../annex/costs.ts";
 import type { Sheet } from "../annex/sheet.ts";
-import { excelCsv, writeXlsx } from "../workbook.ts";
+import { excelCsv, writeSheets } from "../workbook.ts";
 import { type AnnexPipelineOptions, annexPipeline } from "./annex.ts";
 
 /** Options of `writeAnnex`: the pipeline's (see `annexPipeline`), the data and where to write. */
@@ -47,7 +47,7 @@ export async function writeAnnex(options: WriteAnnexOptions): Promise<string[]> 
 export async function writeAnnexSheets(sheets: readonly Sheet[], options: { out: string; csv?: boolean }): Promise<string[]> {
   const { out } = options;
   mkdirSync(dirname(out), { recursive: true });
-  await writeXlsx([...sheets], out);
+  await writeSheets([...sheets], out);
   const written = [out];
   if (options.csv) {
     const stem = basename(out).replace(/\.xlsx$/, "");

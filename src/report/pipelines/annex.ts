@@ -36,7 +36,7 @@ export interface AnnexResult {
 }
 
 /**
- * The XLSX budget annex as sheets (write them with `writeXlsx` or `writeAnnex`), from the datasets found among a
+ * The XLSX budget annex as sheets (write them with `writeSheets` or `writeAnnex`), from the datasets found among a
  * user's tables or from a population table by region, year and age. From SCB's or SSB's kommun tables (population
  * by single age and sex, births, deaths) the kommun is projected by the cohort-component method; from population by
  * age group (Eurostat) by cohort change ratios. Eurostat tables are narrowed to persons (unit NR); the sheets show
@@ -44,7 +44,7 @@ export interface AnnexResult {
  *
  * @example
  * const { sheets } = annexPipeline(readDatasets(["data/scb"]), { region: "2021", horizon: 2040 });
- * await writeXlsx(sheets, "out/vansbro.xlsx");
+ * await writeSheets(sheets, "out/vansbro.xlsx");
  */
 export function annexPipeline(data: Datasets | Table, options: AnnexPipelineOptions): AnnexResult {
   if (data instanceof Table) return groupAnnex(data, options);

@@ -25,7 +25,7 @@ import type { Locale } from "../../charts/locale.ts";
 import { municipalProjection } from "../municipal.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
-import { writeXlsx } from "../workbook.ts";
+import { writeSheets } from "../workbook.ts";
 import { backtestError } from "../../indicators/population/backtest-errors.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
@@ -129,7 +129,7 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
       // the budget annex as a working Excel model: unit costs in input cells, costs by formula
       const costs = readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`);
       const xlsx = join(out, k.folder, "annex.xlsx");
-      await writeXlsx(municipalAnnex(municipal, { region: k.code, horizon: 2040, costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) }), xlsx);
+      await writeSheets(municipalAnnex(municipal, { region: k.code, horizon: 2040, costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) }), xlsx);
       log(`    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`);
     }
   }
