@@ -261,6 +261,8 @@ interface SampleRow {
 function isNumericColumn(header: string, cells: { text: string; quoted: boolean }[], delimiter: string): boolean {
   const canonical = canonicalDimension(header);
   if (TEXT_DIMENSIONS.has(canonical)) return false;
+  // a status column written by omvarld or an agency (`status`, `value_status`) holds the symbols themselves
+  if (canonical === "status" || canonical.endsWith("_status")) return false;
   let numbers = 0;
   let invalid = 0;
   let symbols = 0;
