@@ -1,5 +1,6 @@
 import { OmvarldError } from "../errors.ts";
 import { type Column, type ColumnType, type Value, columnFrom, NumberColumn, StringColumn } from "./column.ts";
+import { type DisplayOptions, formatTable, tableMimeBundle, tslabDisplay, formatTableHTML } from "./display.ts";
 import type { Provenance } from "./provenance.ts";
 import { filterRows, type Where } from "./verbs/filter.ts";
 import { GroupedTable } from "./verbs/group.ts";
@@ -243,6 +244,35 @@ export class Table {
   async toArrow(): Promise<import("apache-arrow").Table> {
     const { toArrow } = await import("./arrow.ts");
     return toArrow(this);
+  }
+
+  /**
+   * Prints the table to the console as aligned text: `n` rows at most (head and tail), with the column types, the
+   * row count and the source (see `formatTable`).
+   */
+  print(n = 10, options: Omit<DisplayOptions, "rows"> = {}): void {
+    console.log(formatTable(this, { ...options, rows: n }));
+  }
+
+  /** The table as aligned text, ten rows at most (head and tail); see `formatTable`. */
+  toString(): string {
+    return formatTable(this);
+  }
+
+  /** Deno's Jupyter kernel shows a table as an HTML table (and text) when it is a cell's last expression. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return tableMimeBundle(this);
+  }
+
+  /** Node's and Deno's console and REPL show the table as text; in the tslab kernel it shows itself as HTML. */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number): string {
+    if (depth < 0) return `[Table ${this.numRows} × ${this.schema.length}]`;
+    const tslab = tslabDisplay();
+    if (tslab) {
+      tslab.display.html(formatTableHTML(this));
+      return "";
+    }
+    return formatTable(this);
   }
 
   #roles(): Record<string, Role> {
