@@ -107,7 +107,7 @@ class Kernel {
     return id;
   }
 
-  /** Runs one cell; resolves with its reply and the messages published for it, up to the kernel's idle status. */
+  /** Runs one cell; resolves with its request id and reply once the kernel is idle again. */
   async execute(code) {
     const id = await this.send("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     const deadline = Date.now() + limit;
@@ -116,7 +116,7 @@ class Kernel {
       this.check(deadline, "a cell");
       await sleep(20);
     }
-    return { reply: this.replies.get(id), messages: this.published.filter((m) => m.parent_header.msg_id === id) };
+    return { id, reply: this.replies.get(id) };
   }
 
   stop() {
@@ -164,18 +164,27 @@ export async function executeNotebook(path) {
   try {
     await kernel.start(resolve(path, ".."));
     let count = 0;
+    const ran = [];
     for (const cell of notebook.cells) {
       if (cell.cell_type !== "code") continue;
       const code = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-      const { reply, messages } = await kernel.execute(code);
+      const { id, reply } = await kernel.execute(code);
       cell.execution_count = ++count;
-      cell.outputs = outputs(messages);
       cell.metadata ??= {};
+      ran.push([cell, id]);
       if (reply.content.status !== "ok") {
-        const error = cell.outputs.find((o) => o.output_type === "error");
+        const error = kernel.published.find((m) => m.parent_header.msg_id === id && m.header.msg_type === "error")?.content;
         throw new Error(`${basename(path)}, code cell ${count}: ${reply.content.ename ?? error?.ename}: ${reply.content.evalue ?? error?.evalue}\n${code}`);
       }
     }
+    // a result whose display is async (a chart rendering its SVG) can be published after the kernel said idle:
+    // the outputs are collected once the kernel has been quiet for a second
+    let seen = -1;
+    while (seen !== kernel.published.length) {
+      seen = kernel.published.length;
+      await sleep(1000);
+    }
+    for (const [cell, id] of ran) cell.outputs = outputs(kernel.published.filter((m) => m.parent_header.msg_id === id));
   } finally {
     kernel.stop();
   }
