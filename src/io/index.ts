@@ -1,6 +1,7 @@
 export { decode, decoderFor, isGzip, isUtf8, sniffEncoding, utf8Kind, type Decoded, type Encoding } from "./decode.ts";
 export { canonicalDimension, parsePeriod, splitPeriodHeader, type Period } from "./dimensions.ts";
 export { readBytes, sniffFormat, type Format, type ReadOptions } from "./read.ts";
+export { portableGunzip } from "./gunzip.ts";
 export { readCsv, readCsvBytes, type CsvOptions } from "./readers/csv.ts";
 export { readEurostatTsv } from "./readers/eurostat.ts";
 export { readJsonStat } from "./readers/jsonstat.ts";
