@@ -9,3 +9,4 @@ export { readDatasets, statisticsFiles } from "./io/datasets-node.ts";
 export { cacheFolder, fileCache } from "./io/api/cache-node.ts";
 export { excelCsv, writeXlsx } from "./report/workbook.ts";
 export { writeTableFile } from "./report/table-file.ts";
+export { writeArrow, writeCSV, writeParquet, writeXLSX } from "./io/export/node.ts";

@@ -5,7 +5,7 @@ import type { HttpOptions } from "../io/api/http.ts";
 import { Kolada } from "../io/api/kolada.ts";
 import { PxWeb2 } from "../io/api/pxweb2.ts";
 import type { Selection } from "../io/api/selection.ts";
-import { toCsv } from "../io/csv/write.ts";
+import { toCSV } from "../io/csv/write.ts";
 import { writeTableFile } from "../report/table-file.ts";
 import type { Table } from "../table/table.ts";
 
@@ -98,7 +98,7 @@ export async function fetchCommand(agency: string, tableId: string, flags: Fetch
       if (total > 1) progress(`${tableId}: ${done}/${total} calls${done === total ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ""}`, done === total);
     },
   });
-  if (!flags.out) return { table, output: toCsv(table) };
+  if (!flags.out) return { table, output: toCSV(table) };
   await writeTableFile(table, flags.out);
   return { table, output: flags.out };
 }

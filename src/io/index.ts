@@ -30,4 +30,7 @@ export { TokenBucket, type Clock } from "./api/bucket.ts";
 export { chunkSizes, resolveCodes, splitSelection, type Selection, type Variable, type VariableSelection } from "./api/selection.ts";
 export { joinJsonStat } from "./api/merge.ts";
 export { AGENCIES, fetchTable, type Agency, type FetchTableOptions } from "./api/fetch-table.ts";
-export { toCsv } from "./csv/write.ts";
+export { toCSV, toCSVBytes, type CsvWriteOptions } from "./csv/write.ts";
+export { defaultNumberFormat, toXLSX, type XlsxTables, type XlsxWriteOptions } from "./export/xlsx.ts";
+export { toArrowIPC, type ArrowWriteOptions } from "./export/arrow.ts";
+export { toParquet, type ParquetWriteOptions } from "./export/parquet.ts";

@@ -1,35 +1,32 @@
 import { writeFile } from "node:fs/promises";
 import { OmvarldError } from "../errors.ts";
 import { writeFileAtomic } from "../io/atomic-file.ts";
-import { toCsv } from "../io/csv/write.ts";
+import { writeArrow, writeCSV, writeParquet, writeXLSX } from "../io/export/node.ts";
 import type { Table } from "../table/table.ts";
-import { writeXlsx } from "./workbook.ts";
+
+const EXTENSIONS = ["csv", "xlsx", "json", "parquet", "arrow"] as const;
 
 /**
- * Writes a table to `path` by its extension — .csv (RFC 4180), .json (provenance and rows) or .xlsx (one sheet with
- * the provenance as notes) — never half-written (`writeFileAtomic`).
+ * Writes a table to `path` by its extension — .csv (RFC 4180), .xlsx (one sheet, the source below the table),
+ * .parquet, .arrow (Arrow IPC file) or .json (provenance and rows) — never half-written (`writeFileAtomic`).
  *
  * @example
  * await writeTableFile(table, "vansbro.xlsx");
  */
 export async function writeTableFile(table: Table, path: string): Promise<void> {
-  const extension = /\.(csv|xlsx|json)$/i.exec(path)?.[1]?.toLowerCase();
-  if (!extension) throw new OmvarldError("ARGUMENT", `--out ${path}: the file must end in .csv, .xlsx or .json`);
-  await writeFileAtomic(path, async (temporary) => {
-    if (extension === "csv") await writeFile(temporary, toCsv(table), "utf8");
-    else if (extension === "json") await writeFile(temporary, `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`, "utf8");
-    else {
-      const p = table.provenance;
-      await writeXlsx(
-        [{
-          name: (p.tableId ?? "data").slice(0, 31),
-          title: p.title ?? p.tableId ?? "",
-          columns: table.columnNames.map((name) => ({ key: name, header: name, ...(name === "value" ? { format: "#,##0.###" } : {}) })),
-          rows: table.toRows().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" || typeof v === "string" ? v : v === null ? null : String(v)]))),
-          notes: [`${p.source ?? ""} ${p.tableId ?? ""}`.trim(), ...(p.updated ? [`updated ${p.updated}`] : []), ...(p.url ? [p.url] : []), ...(p.query ? [p.query] : []), ...(p.retrieved ? [`retrieved ${p.retrieved}`] : [])],
-        }],
-        temporary,
-      );
-    }
-  });
+  const extension = /\.(\w+)$/.exec(path)?.[1]?.toLowerCase();
+  switch (extension) {
+    case "csv":
+      return writeCSV(table, path);
+    case "xlsx":
+      return writeXLSX(table, path);
+    case "parquet":
+      return writeParquet(table, path);
+    case "arrow":
+      return writeArrow(table, path);
+    case "json":
+      return writeFileAtomic(path, (temporary) => writeFile(temporary, `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`, "utf8"));
+    default:
+      throw new OmvarldError("ARGUMENT", `--out ${path}: the file must end in ${EXTENSIONS.map((e) => `.${e}`).join(", ")}`);
+  }
 }

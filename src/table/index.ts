@@ -9,4 +9,4 @@ export type { PivotLongerOptions, PivotWiderOptions } from "./verbs/pivot.ts";
 export type { SortKey } from "./verbs/sort.ts";
 export { fromArrow } from "./arrow.ts";
 export { concatTables } from "./verbs/concat.ts";
-export { describeSource, escapeHTML, formatNumber, formatTable, formatTableHTML, tableMimeBundle, type DisplayOptions } from "./display.ts";
+export { describeSource, formatTable, formatTableHTML, tableMimeBundle, type DisplayOptions } from "./display.ts";

@@ -134,9 +134,9 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe("TAB638");
-    expect(sheet.getRow(3).getCell(1).value).toBe("region");
-    expect(sheet.getRow(4).getCell(1).value).toBe("2021");
-    expect(sheet.rowCount).toBeGreaterThanOrEqual(3267);
+    expect(sheet.getRow(1).getCell(1).value).toBe("region");
+    expect(sheet.getRow(2).getCell(1).value).toBe("2021");
+    expect(sheet.rowCount).toBeGreaterThanOrEqual(3265);
     expect(readdirSync(folder).sort()).toEqual(["cache", "vansbro.csv", "vansbro.json", "vansbro.xlsx"]);
   });
 

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { formatNumber, formatTable, formatTableHTML, Table } from "../../src/index.ts";
+import { formatTable, formatTableHTML, Table } from "../../src/index.ts";
+import { formatNumber } from "../../src/table/display.ts";
 import { readFixture } from "../helpers.ts";
 
 // SSB table 14216 as a PX file: Oslo's area (km², two decimals) and population, 2025 and 2024
@@ -118,6 +119,24 @@ describe("a table in a notebook", () => {
     expect(bundle["text/plain"]).toBe(formatTable(table));
     expect(bundle["text/html"]).toContain('<td style="text-align:right">1110887</td>');
     expect(bundle["text/html"]).toContain("<caption");
+  });
+
+  it("inside the tslab kernel, the inspect hook shows the HTML table through tslab's display and prints nothing", () => {
+    const shown: string[] = [];
+    const argv = process.argv;
+    vi.stubEnv("JPY_PARENT_PID", "1");
+    process.argv = [argv[0]!, "/usr/lib/node_modules/tslab/bin/tslab", "kernel"];
+    Object.defineProperty(process, "mainModule", { value: { require: (id: string) => (id === "tslab" ? { display: { html: (s: string) => shown.push(s) } } : undefined) }, configurable: true });
+    try {
+      const table = readFixture(OSLO);
+      expect(inspect(table)).toBe("");
+      expect(shown).toEqual([formatTableHTML(table)]);
+    } finally {
+      process.argv = argv;
+      vi.unstubAllEnvs();
+      Reflect.deleteProperty(process, "mainModule");
+    }
+    expect(inspect(Table.fromRows([{ a: 1 }]))).toBe("Table: 1 row × 1 column\n        a\n   number\n0       1");
   });
 
   it("escapes labels in HTML", () => {
