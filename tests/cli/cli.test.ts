@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli/main.js");
 
 function omvarld(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root });
+  // a hung CLI is killed (a synchronous spawn blocks the test's own time limit)
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root, timeout: 280_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +34,7 @@ describe("omvarld inspect", () => {
     const script = `import { inspect } from ${JSON.stringify(pathToFileURL(join(root, "dist/cli/inspect.js")).href)};
 const out = process.argv.slice(1).map((file) => { try { return { file, json: inspect(file, true) }; } catch (e) { return { file, error: String(e?.message ?? e) }; } });
 process.stdout.write(JSON.stringify(out));`;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...files], { encoding: "utf8", cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...files], { encoding: "utf8", cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 280_000 });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const results = JSON.parse(r.stdout) as { file: string; json?: string; error?: string }[];
