@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    testTimeout: 30_000,
+    // limits that only end a hung test: on a loaded 2-core machine a test that spawns the CLI took 31 s
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

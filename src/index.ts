@@ -27,7 +27,7 @@ export {
   AGENCIES, asAttractivenessPanel, asCanonical, asCommutingFlows, asCommutingStocks, asPopulationChange,
   assembleDatasets, CommutingFlows, CommutingStocks, describe, Employment, eurostat, EUROSTAT_URL, fetchTable,
   HttpClient, HttpStatusError, Klass, KLASS_URL, Kolada, KOLADA_URL, Population, PopulationChange, PxWeb1,
-  PXWEB1_URLS, PxWeb2, PXWEB2_URLS, readBytes, readCsv, readEurostatTsv, readJsonStat, readKolada, readPx,
+  PXWEB1_URLS, PxWeb2, PXWEB2_URLS, portableGunzip, readBytes, readCsv, readEurostatTsv, readJsonStat, readKolada, readPx,
   readPxWebJson, readSdmxCsv, readXlsx, recognise, toCSV, ValueAdded, type AgeBand, type Agency, type CachedResponse,
   type CacheKey, type Canonical, type ClassificationVersion, type CodeList, type CsvOptions, type DataOptions,
   type DatasetKind, type Datasets, type Description, type Encoding, type EurostatQuery, type FetchTableOptions,

@@ -2,32 +2,41 @@ import { z } from "zod";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 
-const code = z.string().min(1);
-const year = z.number().int().min(1800).max(2200);
-const count = z.number().nullable();
+// explicit schema types keep the public API's types fast to check (JSR's "no slow types")
+type Code = z.ZodString;
+type Year = z.ZodNumber;
+type Count = z.ZodNullable<z.ZodNumber>;
+type Maybe<T extends z.ZodType> = z.ZodOptional<T>;
+
+const code: Code = z.string().min(1);
+const year: Year = z.number().int().min(1800).max(2200);
+const count: Count = z.number().nullable();
 
 /** Population stock: one value per region × year (× age × sex where given). */
-export const Population = z.object({
+export const Population: z.ZodObject<{ region: Code; year: Year; value: Count; age: Maybe<z.ZodString>; sex: Maybe<z.ZodString> }> = z.object({
   region: code, year, value: count, age: z.string().optional(), sex: z.string().optional(),
 });
 /** Components of population change per region × year. */
-export const PopulationChange = z.object({
+export const PopulationChange: z.ZodObject<{
+  region: Code; year: Year; population: Maybe<Count>; births: Count; deaths: Count; in_migration: Maybe<Count>; out_migration: Maybe<Count>;
+  immigration: Maybe<Count>; emigration: Maybe<Count>; net_migration: Maybe<Count>;
+}> = z.object({
   region: code, year, population: count.optional(), births: count, deaths: count,
   in_migration: count.optional(), out_migration: count.optional(), immigration: count.optional(), emigration: count.optional(),
   net_migration: count.optional(),
 });
 /** Jobs or employed persons per region × year, optionally by industry and sector. */
-export const Employment = z.object({
+export const Employment: z.ZodObject<{ region: Code; year: Year; value: Count; industry: Maybe<z.ZodString>; sector: Maybe<z.ZodString> }> = z.object({
   region: code, year, value: count, industry: z.string().optional(), sector: z.string().optional(),
 });
 /** Commuting stocks per region × year (SSB 11616, SCB AM0207/AM0210). */
-export const CommutingStocks = z.object({
+export const CommutingStocks: z.ZodObject<{ region: Code; year: Year; employed_residents: Count; in_commuters: Count; out_commuters: Count; jobs: Maybe<Count> }> = z.object({
   region: code, year, employed_residents: count, in_commuters: count, out_commuters: count, jobs: count.optional(),
 });
 /** Origin-destination commuting flows. */
-export const CommutingFlows = z.object({ origin: code, destination: code, year, value: count });
+export const CommutingFlows: z.ZodObject<{ origin: Code; destination: Code; year: Year; value: Count }> = z.object({ origin: code, destination: code, year, value: count });
 /** Value added per region × year, optionally by industry. */
-export const ValueAdded = z.object({ region: code, year, value: count, industry: z.string().optional() });
+export const ValueAdded: z.ZodObject<{ region: Code; year: Year; value: Count; industry: Maybe<z.ZodString> }> = z.object({ region: code, year, value: count, industry: z.string().optional() });
 
 export type Canonical = typeof Population | typeof PopulationChange | typeof Employment | typeof CommutingStocks | typeof CommutingFlows | typeof ValueAdded;
 
@@ -60,7 +69,7 @@ function fieldTypes(schema: Canonical): { name: string; type: "string" | "number
  * @example
  * const pop = asCanonical(read("befolkning.csv"), Population);
  */
-export function asCanonical(table: Table, schema: Canonical, name = schemaName(schema)): Table {
+export function asCanonical(table: Table, schema: Canonical, name: string = schemaName(schema)): Table {
   const problems: string[] = [];
   const fields = fieldTypes(schema);
   for (const f of fields) {

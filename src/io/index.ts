@@ -3,6 +3,7 @@
 export { type Encoding } from "./decode.ts";
 export { readBytes, type Format, type ReadOptions } from "./read.ts";
 export { readCsv, type CsvOptions } from "./readers/csv.ts";
+export { portableGunzip } from "./gunzip.ts";
 export { readEurostatTsv } from "./readers/eurostat.ts";
 export { readJsonStat } from "./readers/jsonstat.ts";
 export { readKolada } from "./readers/kolada.ts";

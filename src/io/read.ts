@@ -1,6 +1,7 @@
 import { inFile, OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import { decode, decoderFor, isGzip, sniffEncoding } from "./decode.ts";
+import { portableGunzip } from "./gunzip.ts";
 import { type CsvOptions, readCsv, readCsvBytes } from "./readers/csv.ts";
 import { readEurostatChunks, readEurostatTsv } from "./readers/eurostat.ts";
 import { recordPieces } from "./csv/chunks.ts";
@@ -24,7 +25,7 @@ export interface ReadOptions {
   delimiter?: string;
   /** CSV: force decimal comma (true) or point (false). */
   decimalComma?: boolean;
-  /** Decompresses gzip bytes; `omvarld/node` passes its member-by-member `gunzip` (on zlib). */
+  /** Decompresses gzip bytes; default `portableGunzip` (fflate, any runtime); `omvarld/node` passes its `gunzip` on zlib. */
   gunzip?: (bytes: Uint8Array) => Uint8Array;
   /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
   inflateRaw?: (bytes: Uint8Array, size?: number) => Uint8Array;
@@ -70,10 +71,8 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     else {
       let bytes: Uint8Array | null = input;
       if (isGzip(bytes)) {
-        if (!options.gunzip) {
-          throw new OmvarldError("ARGUMENT", "the data are gzip-compressed", { file }, "use read() from omvarld/node, or pass options.gunzip");
-        }
-        bytes = gunzipOrExplain(bytes, options.gunzip, file);
+        // Eurostat's bulk TSVs come gzipped, sometimes under a .tsv name: fflate in any runtime, zlib from omvarld/node
+        bytes = gunzipOrExplain(bytes, options.gunzip ?? portableGunzip, file);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
       if (isZip(bytes)) return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);

@@ -19,7 +19,7 @@ const STYLE = `
  * The report as one self-contained HTML page: inline SVG charts and CSS, no scripts, nothing fetched, so that it
  * opens on a municipal intranet and prints to PDF as it is.
  */
-export async function renderHtml(report: { name: string; sections: Section[]; missing: string[] }, locale: Locale, date = new Date()): Promise<string> {
+export async function renderHtml(report: { name: string; sections: Section[]; missing: string[] }, locale: Locale, date: Date = new Date()): Promise<string> {
   const w = REPORT_WORDS[locale];
   const parts: string[] = [];
   for (const s of report.sections) {

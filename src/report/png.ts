@@ -45,9 +45,12 @@ parentPort.once("message", ({ svgs, options }) => parentPort.postMessage(svgs.ma
 export function toPNGs(svgs: readonly string[], options: { scale?: number } = {}): Promise<Uint8Array[]> {
   const resvg = createRequire(import.meta.url).resolve("@resvg/resvg-js");
   const worker = new Worker(WORKER, { eval: true, workerData: { resvg } });
+  // the listener methods as a structural type: Deno's check sees several @types/node in the dependency tree and
+  // loses Worker's EventEmitter side
+  const events = worker as unknown as { once(event: "message" | "error", listener: (value: never) => void): unknown };
   return new Promise<Uint8Array[]>((resolve, reject) => {
-    worker.once("message", (pngs: Uint8Array[]) => resolve(pngs));
-    worker.once("error", reject);
+    events.once("message", (pngs: Uint8Array[]) => resolve(pngs));
+    events.once("error", reject);
     worker.postMessage({ svgs, options: resvgOptions(options.scale) });
   }).finally(() => void worker.terminate());
 }

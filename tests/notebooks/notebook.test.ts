@@ -1,54 +1,123 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const deno = join(root, "node_modules/.bin/deno");
+const VL5 = "application/vnd.vegalite.v5+json";
+const NOTEBOOKS = ["kommun-sv.ipynb", "attraktivitet-nb.ipynb"];
+
+interface Output { output_type: string; name?: string; text?: string[]; data?: Record<string, unknown>; ename?: string; evalue?: string }
+interface Cell { cell_type: string; id?: string; source: string[]; outputs?: Output[]; execution_count?: number | null }
+interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name: string } } }
+
+const load = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8")) as Notebook;
+const codeCells = (nb: Notebook): Cell[] => nb.cells.filter((c) => c.cell_type === "code");
+const text = (o: Output | undefined): string => {
+  const plain = o?.data?.["text/plain"] ?? o?.text ?? "";
+  return Array.isArray(plain) ? plain.join("") : String(plain);
+};
+const svg = (o: Output | undefined): string => {
+  const s = o?.data?.["image/svg+xml"] ?? "";
+  return Array.isArray(s) ? s.join("") : String(s);
+};
+
+/** Runs scripts/run-notebooks.mjs (a real Deno Jupyter kernel over ZeroMQ) and resolves when it ends; no time limit of its own beyond the kernel's generous one. */
+function runNotebooks(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, "scripts/run-notebooks.mjs"), "--out", out, ...NOTEBOOKS], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /**
- * Runs a notebook's code cells in Deno, in order, as one module, the way the Deno kernel does: a cell's last line,
- * when it is an expression, is its result, and a result with Symbol.for("Jupyter.display") is displayed through
- * it. Prints one JSON line per result: the MIME types of its bundle, or the plain value.
+ * The two notebooks, executed as JupyterLab executes them (scripts/run-notebooks.mjs drives a Deno kernel over the
+ * Jupyter protocol), into a temporary folder: every cell runs, the key numbers are the agencies', charts display as
+ * Vega-Lite v5 + SVG + text, tables as HTML + text, and the outputs saved in notebooks/ are those of this run.
  */
-function script(notebook: string): string {
-  const cells = (JSON.parse(readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string[] }[] }).cells
-    .filter((c) => c.cell_type === "code").map((c) => c.source.join(""));
-  const body = cells.map((code, k) => {
-    const lines = code.trimEnd().split("\n");
-    const last = lines.pop()!;
-    const isStatement = /^(const|let|import|export|function|class)\b/.test(last.trimStart()) || last.trimEnd().endsWith(";");
-    return `${lines.join("\n")}\n${isStatement ? last : `await __show(${k}, (${last}));`}`;
-  });
-  return `async function __show(cell: number, value: unknown) {
-  const display = (value as Record<symbol, unknown> | null)?.[Symbol.for("Jupyter.display")];
-  const bundle = typeof display === "function" ? await (display as () => Promise<Record<string, unknown>>).call(value) : null;
-  console.log(JSON.stringify({ cell, mime: bundle ? Object.keys(bundle).sort() : null, svg: bundle ? String(bundle["image/svg+xml"] ?? "") : null, schema: (bundle?.["application/vnd.vegalite.v5+json"] as { $schema?: string } | undefined)?.$schema ?? null, value: bundle ? null : JSON.stringify(value)?.slice(0, 2000) ?? null }));
-}
-${body.join("\n")}
-`;
-}
+describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno from the npm package)", () => {
+  const out = mkdtempSync(join(tmpdir(), "omvarld-notebooks-"));
+  const fresh: Record<string, Notebook> = {};
 
-describe.skipIf(!existsSync(deno))("notebooks run in Deno (deno from the npm package)", () => {
-  test("attractiveness.ipynb: every cell runs; charts display as Vega-Lite v5, SVG and text, never HTML", () => {
-    const dir = mkdtempSync(join(tmpdir(), "omvarld-notebook-"));
-    const file = join(root, "notebooks", "run-attractiveness.test-output.ts");
-    writeFileSync(file, script(join(root, "notebooks/attractiveness.ipynb")));
-    const run = spawnSync(deno, ["run", "-A", "--quiet", "--node-modules-dir=manual", file], { cwd: join(root, "notebooks"), encoding: "utf8", env: { ...process.env, DENO_DIR: dir, NO_COLOR: "1" } });
+  beforeAll(async () => {
+    // the kernel's own start-up and cell limits (OMVARLD_KERNEL_TIMEOUT, 600 s each) end a hung run before this one
+    const run = await runNotebooks(out);
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-    const results = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { cell: number; mime: string[] | null; svg: string | null; schema: string | null; value: string | null });
-    expect(results.map((r) => r.cell)).toEqual([0, 1, 2, 3, 4]);
-    expect(results[0]!.value).toBe("426");
-    expect(results[1]!.value).toMatch(/"region":"0432","region_name":"Rendalen".*"region":"0428","region_name":"Trysil"/);
-    for (const chart of results.slice(2)) {
-      expect(chart.mime).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
-      expect(chart.schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
-      expect(chart.svg).toMatch(/^<svg/);
+    expect(run.code).toBe(0);
+    for (const name of NOTEBOOKS) fresh[name] = load(join(out, name));
+  }, 1_800_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test("both import the package by its name, not ../src, and run in the Deno kernel", () => {
+    for (const name of NOTEBOOKS) {
+      const nb = load(join(root, "notebooks", name));
+      const source = codeCells(nb).map((c) => c.source.join("")).join("\n");
+      expect(source, name).toMatch(/from "omvarld(\/node)?"/);
+      expect(source, name).not.toMatch(/\.\.\/src|dist\//);
+      expect(nb.metadata.kernelspec?.name).toBe("deno");
     }
-    expect(results[2]!.svg).toMatch(/Trysil: faktisk vekst/);
-    expect(results[3]!.svg).toMatch(/Bostedsattraktivitet 2007–2016/);
+  });
+
+  test("kommun-sv: Vansbro from SCB's XLSX, its growth, components, projection and dependency ratio", () => {
+    const cells = codeCells(fresh["kommun-sv.ipynb"]!);
+    const result = (k: number) => cells[k]!.outputs!.find((o) => o.output_type === "execute_result");
+    expect(cells.every((c) => c.outputs!.every((o) => o.output_type !== "error"))).toBe(true);
+    // all 290 kommuner × 202 (age × sex) × 10 years of BE0101N1
+    expect(text(result(0))).toContain(`Table: ${290 * 101 * 2 * 10} rows × 6 columns`);
+    // Vansbro's population on 31 December (BE0101N1): 6 805 in 2010, 6 715 in 2015, 6 884 in 2016, 6 805 in 2019
+    const growth = text(result(1));
+    expect(growth).toMatch(/2010\s+6805\s/);
+    expect(growth).toMatch(/2016\s+6884\s+169\s+2\.516754/); // 6884 - 6715 = 169; 100 · 169 / 6715 = 2.5168
+    expect(growth).toMatch(/2019\s+6805\s+-2\s/);
+    // 2016's components: 55 born (children aged 0 + deaths at 0), 97 dead, net migration the residual:
+    // 169 - (55 - 97) = 211
+    expect(text(result(3))).toMatch(/2016\s+55\s+97\s+211\b/);
+    // the projection: 6 805 observed in 2019; 2040 as municipalProjection gives it (README: 6 695)
+    const projection = text(result(5));
+    expect(projection).toMatch(/2019\s+observed\s+6805\s/);
+    expect(projection).toMatch(/2040\s+projected\s+6695\.\d+/);
+    // försörjningskvot 2019: 100 · (1 399 + 1 843) / 3 563 = 90.99
+    expect(((100 * (1399 + 1843)) / 3563).toFixed(4)).toBe("90.9907");
+    expect(text(result(8))).toMatch(/2019\s+1399\s+3563\s+1843\s+90\.9907/);
+    for (const [k, title] of [[2, "Folkmängd i Dalarnas kommuner"], [4, "Vansbro: födelsenetto och flyttnetto"], [6, "Vansbro: folkmängd 2010–2040"], [7, "Befolkning efter ålder och kön"], [9, "Försörjningskvot, Vansbro"]] as const) {
+      const chart = result(k);
+      expect(Object.keys(chart?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
+      expect((chart!.data![VL5] as { $schema: string }).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+      expect(svg(chart), title).toMatch(/^<svg/);
+      expect(svg(chart), title).toContain(title);
+    }
+    for (const k of [0, 1, 3, 5, 8]) expect(Object.keys(result(k)!.data!).sort()).toEqual(["text/html", "text/plain"]);
+  });
+
+  test("attraktivitet-nb: Trysil and Rendalen in Telemarksforsking's pooled model", () => {
+    const cells = codeCells(fresh["attraktivitet-nb.ipynb"]!);
+    const result = (k: number) => cells[k]!.outputs!.find((o) => o.output_type === "execute_result");
+    // 426 kommuner × 14 years (2003-2016)
+    expect(text(result(0))).toContain(`Table: ${426 * 14} rows`);
+    // residential attractiveness, pooled 2007-2016 without commuting: Trysil -0.25 (rank 277), Rendalen -0.08 (208)
+    expect(text(result(1))).toMatch(/0432\s+Rendalen\s+1881\s+-0\.0847\d*\s+208\s/);
+    expect(text(result(1))).toMatch(/0428\s+Trysil\s+6525\s+-0\.2486\d*\s+277\s/);
+    for (const [k, title] of [[2, "Trysil: faktisk vekst"], [3, "Bostedsattraktivitet 2007–2016"], [4, "Struktur / attraktivitet"]] as const) {
+      expect(Object.keys(result(k)?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
+      expect(svg(result(k)), title).toContain(title);
+    }
+  });
+
+  test("the outputs saved in notebooks/ are this run's (run `node scripts/run-notebooks.mjs` after a change)", () => {
+    for (const name of NOTEBOOKS) {
+      const saved = codeCells(load(join(root, "notebooks", name)));
+      const now = codeCells(fresh[name]!);
+      expect(saved.map((c) => c.execution_count), name).toEqual(now.map((c) => c.execution_count));
+      const summary = (cells: Cell[]) => cells.map((c) => c.outputs!.map((o) => ({ type: o.output_type, mime: Object.keys(o.data ?? {}).sort(), text: text(o) })));
+      expect(summary(saved), name).toEqual(summary(now));
+    }
   });
 });

@@ -58,6 +58,17 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
   let shell: import("zeromq").Dealer;
   let iopub: import("zeromq").Subscriber;
   const published: Message[] = [];
+  const replies = new Map<string, Message>();
+  let exited: string | null = null;
+  let stderr = "";
+  // a kernel that hangs is ended by these limits, not by the machine's speed: they only bound a broken run
+  const LIMIT = 600_000;
+
+  /** Fails at once if the kernel has ended, or once the overall limit has passed. */
+  function check(deadline: number, what: string): void {
+    if (exited !== null) throw new Error(`the tslab kernel ended (${exited}) during ${what}: ${stderr.trim().slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`the tslab kernel did not finish ${what} within ${LIMIT / 1000} s`);
+  }
 
   beforeAll(async () => {
     const zmq = await import("zeromq");
@@ -71,7 +82,9 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
       transport: "tcp", ip: "127.0.0.1", shell_port: shellPort, iopub_port: iopubPort, control_port: controlPort,
       stdin_port: stdinPort, hb_port: hbPort, key: KEY, signature_scheme: "hmac-sha256",
     }));
-    kernel = spawn(process.execPath, [tslab, "kernel", "--config-path", connection], { cwd: dir, env: { ...process.env, JPY_PARENT_PID: String(process.pid) }, stdio: "ignore" });
+    kernel = spawn(process.execPath, [tslab, "kernel", "--config-path", connection], { cwd: dir, env: { ...process.env, JPY_PARENT_PID: String(process.pid) }, stdio: ["ignore", "ignore", "pipe"] });
+    kernel.stderr!.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+    kernel.on("exit", (code, signal) => (exited = String(signal ?? code)));
     iopub = new zmq.Subscriber();
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
     iopub.subscribe();
@@ -80,9 +93,25 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
     })().catch(() => undefined);
     shell = new zmq.Dealer();
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
-    // the kernel is up (and iopub subscribed) once it answers kernel_info and publishes its status
-    await request("kernel_info_request", {});
-  }, 60_000);
+    void (async () => {
+      for await (const raw of shell) {
+        const m = parse(raw as Buffer[]);
+        if (m.parent_header.msg_id) replies.set(m.parent_header.msg_id, m);
+      }
+    })().catch(() => undefined);
+    // the kernel is up, and iopub subscribed, once a kernel_info_request is answered on iopub: ask every 2 s until
+    // it is (a subscriber that joins late misses what was published before), within the overall limit
+    const deadline = Date.now() + LIMIT;
+    for (let ready = false; !ready;) {
+      const id = await send("kernel_info_request", {});
+      const asked = Date.now();
+      while (!ready && Date.now() - asked < 2000) {
+        ready = published.some((m) => m.parent_header.msg_id === id);
+        check(deadline, "its start-up");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }, LIMIT + 60_000);
 
   afterAll(() => {
     kernel?.kill();
@@ -90,19 +119,22 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
     iopub?.close();
   });
 
-  /** Sends a request on the shell socket and waits for its reply; returns the reply and what iopub published for it. */
-  async function request(type: string, content: Record<string, unknown>): Promise<{ reply: Message; output: Message[] }> {
+  async function send(type: string, content: Record<string, unknown>): Promise<string> {
     const { id, parts } = frames(type, content);
     await shell.send(parts);
-    const [raw] = await Promise.all([shell.receive()]);
-    const reply = parse(raw as Buffer[]);
-    // iopub ends a request's output with status idle
-    const deadline = Date.now() + 20_000;
-    while (!published.some((m) => m.parent_header.msg_id === id && m.header.msg_type === "status" && m.content.execution_state === "idle")) {
-      if (Date.now() > deadline) break;
+    return id;
+  }
+
+  /** Sends a request on the shell socket; resolves with its reply and what iopub published for it, once the kernel is idle. */
+  async function request(type: string, content: Record<string, unknown>): Promise<{ reply: Message; output: Message[] }> {
+    const id = await send(type, content);
+    const deadline = Date.now() + LIMIT;
+    const idle = () => published.some((m) => m.parent_header.msg_id === id && m.header.msg_type === "status" && m.content.execution_state === "idle");
+    while (!replies.has(id) || !idle()) {
+      check(deadline, type);
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { reply, output: published.filter((m) => m.parent_header.msg_id === id) };
+    return { reply: replies.get(id)!, output: published.filter((m) => m.parent_header.msg_id === id) };
   }
 
   const execute = (code: string) => request("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
@@ -120,7 +152,7 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
     expect(shown[0]![VL5]!.title).toBe("Trysil");
     const text = output.filter((m) => m.header.msg_type === "stream").map((m) => String(m.content.text)).join("");
     expect(text).toContain('Chart "Trysil" (2 rows)');
-  }, 60_000);
+  }, LIMIT + 60_000);
 
   test("display() shows charts from a loop; toSVG() renders inside the kernel", async () => {
     const { reply, output } = await execute([
@@ -134,5 +166,5 @@ describe.skipIf(!existsSync(tslab))("a chart in a live tslab kernel", () => {
     const titles = output.filter((m) => m.header.msg_type === "display_data").map((m) => (m.content.data as Record<string, { title: string }>)[VL5]!.title);
     expect(titles).toEqual(["0428", "0432"]);
     expect(output.filter((m) => m.header.msg_type === "stream").map((m) => String(m.content.text)).join("")).toContain("<svg true");
-  }, 60_000);
+  }, LIMIT + 60_000);
 });
