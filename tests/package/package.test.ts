@@ -36,7 +36,7 @@ describe("the package as published", () => {
     expect(files.filter((f) => /^(data\/(reat|klass)|tests|notebooks|bench)\//.test(f))).toEqual([]);
     for (const f of ["LICENSE", "CHANGELOG.md", "README.md", "dist/index.js", "dist/node.js", "dist/index.d.ts", "dist/cli/main.js"]) expect(files, f).toContain(f);
     // the demo (omvarld demo, from the installed package) reads these under data/
-    const demo = readFileSync(join(root, "src/cli/demo.ts"), "utf8");
+    const demo = readFileSync(join(root, "src/report/pipelines/demo-node.ts"), "utf8");
     const read = [...demo.matchAll(/\$\{DATA_DIR\}([^`"]+)/g)].map((m) => `data/${m[1]}`);
     expect(read.length).toBeGreaterThan(5);
     for (const path of read) expect(files.some((f) => f === path || f.startsWith(path.endsWith("/") ? path : `${path}/`)), path).toBe(true);
