@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/tmp/**", "notebooks/*.test-output.ts", "docs/api/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      "coverage/**",
+      "bench/tmp/**",
+      "notebooks/*.test-output.ts",
+      "docs/api/**",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strict,
   { languageOptions: { globals: { ...globals.node } } },

@@ -108,7 +108,12 @@ export function generateScaled(factor) {
     const body = text.slice(header);
     for (let copy = 1; copy < factor; copy++) {
       // the year is the second field: 1975-2024 → +50 years per copy
-      writeSync(fd, body.replace(/^([^,]*),(\d+),/gm, (_, region, year) => `${region},${Number(year) + 50 * copy},`), null, "latin1");
+      writeSync(
+        fd,
+        body.replace(/^([^,]*),(\d+),/gm, (_, region, year) => `${region},${Number(year) + 50 * copy},`),
+        null,
+        "latin1",
+      );
     }
   }
   closeSync(fd);

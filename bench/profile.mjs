@@ -7,7 +7,8 @@ const profile = JSON.parse(readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = profile.timeDeltas;
-for (let k = 0; k < profile.samples.length; k++) self.set(profile.samples[k], (self.get(profile.samples[k]) ?? 0) + (dt[k] ?? 0));
+for (let k = 0; k < profile.samples.length; k++)
+  self.set(profile.samples[k], (self.get(profile.samples[k]) ?? 0) + (dt[k] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const byFunction = new Map();
 const byFile = new Map();

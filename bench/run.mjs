@@ -77,16 +77,19 @@ function measure(commands) {
 
 /** Numbers equal to 1e-9 relative (sums in another order differ in the last bits), everything else exactly. */
 function same(a, b) {
-  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (a && b && typeof a === "object" && typeof b === "object") return Object.keys(a).every((k) => !(k in b) || same(a[k], b[k]));
+  if (a && b && typeof a === "object" && typeof b === "object")
+    return Object.keys(a).every((k) => !(k in b) || same(a[k], b[k]));
   return a === b;
 }
 
 function check(id, results) {
   const ours = results.omvarld.check;
   for (const [tool, r] of Object.entries(results)) {
-    if (!same(ours, r.check)) throw new Error(`${id}: omvarld and ${tool} disagree: ${JSON.stringify(ours)} vs ${JSON.stringify(r.check)}`);
+    if (!same(ours, r.check))
+      throw new Error(`${id}: omvarld and ${tool} disagree: ${JSON.stringify(ours)} vs ${JSON.stringify(r.check)}`);
   }
 }
 
@@ -95,31 +98,110 @@ const pandasScript = `${here}peers/pandas-workloads.py`;
 
 // Load workloads and the indicators: every tool
 const shared = [
-  { id: "pop-long", name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot one kommun age×year", omvarld: ["omvarld-pop-long.mjs"], peer: ["pop-long"], stages: ["load", "group", "pivot"] },
-  { id: "pop-wide", name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group", omvarld: ["omvarld-load-group.mjs", "pop-wide.csv"], peer: ["pop-wide"], stages: ["load", "group"] },
-  { id: "emp", name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group", omvarld: ["omvarld-load-group.mjs", "emp-long.csv"], peer: ["emp"], stages: ["load", "group"] },
-  { id: "eurostat", name: "Eurostat TSV (demo_r_pjanaggr3, gzip, 31 000 series × 33 years = 1.03 M rows): load to tidy", omvarld: ["omvarld-eurostat.mjs"], peer: ["eurostat"], stages: ["load"] },
-  { id: "eurostat-region", name: "the same Eurostat TSV, one region (SE110, 495 rows)", omvarld: ["omvarld-eurostat.mjs", "SE110"], peer: ["eurostat", "SE110"], stages: ["load"] },
-  { id: "indicators", name: "indicators on the 2.64 M-row employment file: load, growth 2005→2024, shift-share (Dunn, Esteban-Marquillas), location quotients and specialisation in 2024", omvarld: ["omvarld-indicators.mjs"], peer: ["indicators"], stages: ["load", "growth", "shiftShare", "locationQuotients", "specialisation"] },
+  {
+    id: "pop-long",
+    name: "population, tidy CSV, 2.9 M rows: load + group region×year + pivot one kommun age×year",
+    omvarld: ["omvarld-pop-long.mjs"],
+    peer: ["pop-long"],
+    stages: ["load", "group", "pivot"],
+  },
+  {
+    id: "pop-wide",
+    name: "population, SCB wide PxWeb CSV in Latin-1 (58 000 rows × 50 years): load to tidy + group",
+    omvarld: ["omvarld-load-group.mjs", "pop-wide.csv"],
+    peer: ["pop-wide"],
+    stages: ["load", "group"],
+  },
+  {
+    id: "emp",
+    name: "employment, 1 500 NUTS3 × 88 industries × 20 years (2.64 M rows): load + group",
+    omvarld: ["omvarld-load-group.mjs", "emp-long.csv"],
+    peer: ["emp"],
+    stages: ["load", "group"],
+  },
+  {
+    id: "eurostat",
+    name: "Eurostat TSV (demo_r_pjanaggr3, gzip, 31 000 series × 33 years = 1.03 M rows): load to tidy",
+    omvarld: ["omvarld-eurostat.mjs"],
+    peer: ["eurostat"],
+    stages: ["load"],
+  },
+  {
+    id: "eurostat-region",
+    name: "the same Eurostat TSV, one region (SE110, 495 rows)",
+    omvarld: ["omvarld-eurostat.mjs", "SE110"],
+    peer: ["eurostat", "SE110"],
+    stages: ["load"],
+  },
+  {
+    id: "indicators",
+    name: "indicators on the 2.64 M-row employment file: load, growth 2005→2024, shift-share (Dunn, Esteban-Marquillas), location quotients and specialisation in 2024",
+    omvarld: ["omvarld-indicators.mjs"],
+    peer: ["indicators"],
+    stages: ["load", "growth", "shiftShare", "locationQuotients", "specialisation"],
+  },
 ];
 
 // Workloads with no counterpart in the peers
 const ownOnly = [
-  { name: "the attractiveness model for all 426 Norwegian kommuner 2007-2016 (the shipped panel): residential, business, ranking", id: "attractiveness", stages: ["load", "model", "ranking"] },
-  { name: "50 charts to SVG (attractiveness decomposition of 50 kommuner): first chart cold, then warm per chart", id: "charts", stages: ["cold", "warm", "all"] },
-  { name: "the report for Trysil end to end (`omvarld report`: read the panel, fit the model, 5 charts, HTML)", id: "report", stages: ["report"] },
-  { name: "the demo end to end (figures, 6 charts as SVG and PNG, reports for Trysil and Dalarna, the XLSX annex for Dalarna with its projection)", id: "demo", stages: ["demo"] },
-  { name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval", id: "projection", stages: ["single", "load", "groups", "perRegion"] },
-  { name: "CLI start: `omvarld --help` and `omvarld inspect` of a 6 KB CSV, whole processes (median of 9 each; node: `node -e 0`)", id: "cli-start", stages: ["node", "help", "inspect"] },
-  { name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights", id: "od", stages: ["load", "matrix", "indicators", "la", "weights"] },
-  { name: "a quoted Latin-1 CSV of 582 MB (over V8's longest string), streamed: 2.32 M rows", id: "large-quoted", stages: ["load"] },
-  ...(hasDuckDB() ? [{ name: "DuckDB, 18.6 M trips (580 MB CSV) under a 64 MB memory limit: by origin × year, then one year's OD matrix", id: "duckdb", stages: ["aggregate", "od"] }] : []),
+  {
+    name: "the attractiveness model for all 426 Norwegian kommuner 2007-2016 (the shipped panel): residential, business, ranking",
+    id: "attractiveness",
+    stages: ["load", "model", "ranking"],
+  },
+  {
+    name: "50 charts to SVG (attractiveness decomposition of 50 kommuner): first chart cold, then warm per chart",
+    id: "charts",
+    stages: ["cold", "warm", "all"],
+  },
+  {
+    name: "the report for Trysil end to end (`omvarld report`: read the panel, fit the model, 5 charts, HTML)",
+    id: "report",
+    stages: ["report"],
+  },
+  {
+    name: "the demo end to end (figures, 6 charts as SVG and PNG, reports for Trysil and Dalarna, the XLSX annex for Dalarna with its projection)",
+    id: "demo",
+    stages: ["demo"],
+  },
+  {
+    name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval",
+    id: "projection",
+    stages: ["single", "load", "groups", "perRegion"],
+  },
+  {
+    name: "CLI start: `omvarld --help` and `omvarld inspect` of a 6 KB CSV, whole processes (median of 9 each; node: `node -e 0`)",
+    id: "cli-start",
+    stages: ["node", "help", "inspect"],
+  },
+  {
+    name: "commuting OD matrix, 3 000 areas (sparse, ≈ 77 000 flows): indicators, LA regions, neighbour weights",
+    id: "od",
+    stages: ["load", "matrix", "indicators", "la", "weights"],
+  },
+  {
+    name: "a quoted Latin-1 CSV of 582 MB (over V8's longest string), streamed: 2.32 M rows",
+    id: "large-quoted",
+    stages: ["load"],
+  },
+  ...(hasDuckDB()
+    ? [
+        {
+          name: "DuckDB, 18.6 M trips (580 MB CSV) under a 64 MB memory limit: by origin × year, then one year's OD matrix",
+          id: "duckdb",
+          stages: ["aggregate", "od"],
+        },
+      ]
+    : []),
 ];
 
 const factors = QUICK ? [0.5] : [0.5, 1, 2, 4];
 
 function hasDuckDB() {
-  return spawnSync(process.execPath, ["-e", "import('@duckdb/node-api')"], { cwd: new URL("..", import.meta.url).pathname }).status === 0;
+  return (
+    spawnSync(process.execPath, ["-e", "import('@duckdb/node-api')"], { cwd: new URL("..", import.meta.url).pathname })
+      .status === 0
+  );
 }
 
 log("generating data in bench/tmp/ (first run only) …");
@@ -160,10 +242,14 @@ if (wanted("scale")) {
   }
 }
 
-const own = QUICK ? [] : ownOnly.filter((w) => wanted(w.id)).map((w) => {
-  log(`${w.id}: omvarld × ${RUNS} …`);
-  return { ...w, ours: measure({ omvarld: [NODE, [`${here}workloads/omvarld-${w.id}.mjs`]] }).omvarld };
-});
+const own = QUICK
+  ? []
+  : ownOnly
+      .filter((w) => wanted(w.id))
+      .map((w) => {
+        log(`${w.id}: omvarld × ${RUNS} …`);
+        return { ...w, ours: measure({ omvarld: [NODE, [`${here}workloads/omvarld-${w.id}.mjs`]] }).omvarld };
+      });
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const f = (x, d = 2) => (x === undefined || x === null ? "–" : x.toFixed(d));
@@ -189,13 +275,18 @@ const lines = [
   "",
   "| workload | omvarld s | polars s | DuckDB s | pandas s | omvarld / polars time | omvarld MB | polars MB | DuckDB MB | pandas MB | omvarld / polars memory |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...results.map(({ name, r }) => `| ${name} | ${tools.map((t) => f(r[t]?.wall)).join(" | ")} | ${ratio(r.omvarld.wall, r.polars?.wall)} | ${tools.map((t) => f(r[t]?.maxRssMB, 0)).join(" | ")} | ${ratio(r.omvarld.maxRssMB, r.polars?.maxRssMB)} |`),
+  ...results.map(
+    ({ name, r }) =>
+      `| ${name} | ${tools.map((t) => f(r[t]?.wall)).join(" | ")} | ${ratio(r.omvarld.wall, r.polars?.wall)} | ${tools.map((t) => f(r[t]?.maxRssMB, 0)).join(" | ")} | ${ratio(r.omvarld.maxRssMB, r.polars?.maxRssMB)} |`,
+  ),
   "",
   "Stages inside the process (ms):",
   "",
   "| workload | stage | omvarld | polars | DuckDB | pandas |",
   "|---|---|---:|---:|---:|---:|",
-  ...results.flatMap(({ id, stages, r }) => stages.map((s) => `| ${id} | ${s} | ${tools.map((t) => f(r[t]?.[s], 0)).join(" | ")} |`)),
+  ...results.flatMap(({ id, stages, r }) =>
+    stages.map((s) => `| ${id} | ${s} | ${tools.map((t) => f(r[t]?.[s], 0)).join(" | ")} |`),
+  ),
   "",
 ];
 if (scaling.length > 0) {
@@ -204,7 +295,10 @@ if (scaling.length > 0) {
     "",
     "| rows | omvarld s | polars s | omvarld MB | polars MB | omvarld MB per M rows |",
     "|---:|---:|---:|---:|---:|---:|",
-    ...scaling.map(({ r }) => `| ${(r.omvarld.check.rows / 1e6).toFixed(2)} M | ${f(r.omvarld.wall)} | ${f(r.polars?.wall)} | ${f(r.omvarld.maxRssMB, 0)} | ${f(r.polars?.maxRssMB, 0)} | ${f(r.omvarld.maxRssMB / (r.omvarld.check.rows / 1e6), 1)} |`),
+    ...scaling.map(
+      ({ r }) =>
+        `| ${(r.omvarld.check.rows / 1e6).toFixed(2)} M | ${f(r.omvarld.wall)} | ${f(r.polars?.wall)} | ${f(r.omvarld.maxRssMB, 0)} | ${f(r.polars?.maxRssMB, 0)} | ${f(r.omvarld.maxRssMB / (r.omvarld.check.rows / 1e6), 1)} |`,
+    ),
     "",
   );
 }
@@ -214,7 +308,10 @@ if (own.length > 0) {
     "",
     "| workload | wall s | peak MB | stages (ms) |",
     "|---|---:|---:|---|",
-    ...own.map((r) => `| ${r.name} | ${f(r.ours.wall)} | ${f(r.ours.maxRssMB, 0)} | ${r.stages.map((s) => `${s} ${f(r.ours[s], 0)}`).join(", ")} |`),
+    ...own.map(
+      (r) =>
+        `| ${r.name} | ${f(r.ours.wall)} | ${f(r.ours.maxRssMB, 0)} | ${r.stages.map((s) => `${s} ${f(r.ours[s], 0)}`).join(", ")} |`,
+    ),
     "",
   );
 }

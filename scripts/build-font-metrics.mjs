@@ -49,7 +49,10 @@ function advanceWidths(file, codePoints) {
 
 const codePoints = [];
 for (let c = 32; c < 384; c++) codePoints.push(c);
-const extra = [0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2030, 0x20ac, 0x2212, 0x00a0, 0x2009, 0x202f, 0x00b2, 0x00b3, 0x2264, 0x2265, 0x00d7, 0x2192];
+const extra = [
+  0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2030, 0x20ac, 0x2212, 0x00a0, 0x2009, 0x202f, 0x00b2,
+  0x00b3, 0x2264, 0x2265, 0x00d7, 0x2192,
+];
 codePoints.push(...extra.filter((c) => !codePoints.includes(c)));
 const regular = advanceWidths("DejaVuSans.ttf", codePoints);
 const bold = advanceWidths("DejaVuSans-Bold.ttf", codePoints);
@@ -64,4 +67,6 @@ export const REGULAR: readonly number[] = ${JSON.stringify(regular.widths)};
 export const BOLD: readonly number[] = ${JSON.stringify(bold.widths)};
 `;
 writeFileSync(new URL("../src/charts/data/dejavu-widths.ts", import.meta.url), out);
-console.log(`${codePoints.length} code points, ${regular.unitsPerEm} units per em; "a" ${regular.widths[65]}, "W" ${regular.widths[87 - 32]}`);
+console.log(
+  `${codePoints.length} code points, ${regular.unitsPerEm} units per em; "a" ${regular.widths[65]}, "W" ${regular.widths[87 - 32]}`,
+);

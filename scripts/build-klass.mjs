@@ -14,12 +14,39 @@ const read = (name) => JSON.parse(readFileSync(new URL(prefix + name, dir), "utf
 // Fylke names (SSB, classification 104 "Standard for fylkesinndeling"); a fylke's validity comes from the kommune
 // codes: the fylke of a kommune is its first two digits.
 const FYLKER = {
-  "01": "Østfold", "02": "Akershus", "03": "Oslo", "04": "Hedmark", "05": "Oppland", "06": "Buskerud",
-  "07": "Vestfold", "08": "Telemark", "09": "Aust-Agder", "10": "Vest-Agder", "11": "Rogaland", "12": "Hordaland",
-  "14": "Sogn og Fjordane", "15": "Møre og Romsdal", "16": "Sør-Trøndelag", "17": "Nord-Trøndelag", "18": "Nordland",
-  "19": "Troms", "20": "Finnmark", "30": "Viken", "31": "Østfold", "32": "Akershus", "33": "Buskerud",
-  "34": "Innlandet", "38": "Vestfold og Telemark", "39": "Vestfold", "40": "Telemark", "42": "Agder",
-  "46": "Vestland", "50": "Trøndelag", "54": "Troms og Finnmark", "55": "Troms", "56": "Finnmark",
+  "01": "Østfold",
+  "02": "Akershus",
+  "03": "Oslo",
+  "04": "Hedmark",
+  "05": "Oppland",
+  "06": "Buskerud",
+  "07": "Vestfold",
+  "08": "Telemark",
+  "09": "Aust-Agder",
+  10: "Vest-Agder",
+  11: "Rogaland",
+  12: "Hordaland",
+  14: "Sogn og Fjordane",
+  15: "Møre og Romsdal",
+  16: "Sør-Trøndelag",
+  17: "Nord-Trøndelag",
+  18: "Nordland",
+  19: "Troms",
+  20: "Finnmark",
+  30: "Viken",
+  31: "Østfold",
+  32: "Akershus",
+  33: "Buskerud",
+  34: "Innlandet",
+  38: "Vestfold og Telemark",
+  39: "Vestfold",
+  40: "Telemark",
+  42: "Agder",
+  46: "Vestland",
+  50: "Trøndelag",
+  54: "Troms og Finnmark",
+  55: "Troms",
+  56: "Finnmark",
 };
 /** Codes of KLASS items that are no kommune. */
 const NOT_KOMMUNE = new Set(["9999"]); // "Uoppgitt" (unknown)
@@ -30,7 +57,9 @@ function fail(message) {
 }
 
 const classification = read("131.json");
-const files = readdirSync(dir).filter((f) => /Kommuneinndeling_\d{4}\.json$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /Kommuneinndeling_\d{4}\.json$/.test(f))
+  .sort();
 const versions = files.map((f) => {
   const v = JSON.parse(readFileSync(new URL(f, dir), "utf8"));
   const year = Number(v.validFrom.slice(0, 4));
@@ -38,12 +67,14 @@ const versions = files.map((f) => {
   const meta = classification.versions.find((m) => m.validFrom === v.validFrom);
   if (!meta) fail(`${f}: no version valid from ${v.validFrom} in 131.json`);
   const items = v.classificationItems.filter((i) => !NOT_KOMMUNE.has(i.code));
-  for (const i of items) if (!/^\d{4}$/.test(i.code) || i.level !== "1") fail(`${f}: unexpected item ${i.code} ${i.name}`);
+  for (const i of items)
+    if (!/^\d{4}$/.test(i.code) || i.level !== "1") fail(`${f}: unexpected item ${i.code} ${i.name}`);
   return { year, validTo: meta.validTo ? Number(meta.validTo.slice(0, 4)) : null, items, file: f };
 });
 versions.sort((a, b) => a.year - b.year);
 for (let k = 0; k + 1 < versions.length; k++) {
-  if (versions[k].validTo !== versions[k + 1].year) fail(`version ${versions[k].year} ends ${versions[k].validTo}, next starts ${versions[k + 1].year}`);
+  if (versions[k].validTo !== versions[k + 1].year)
+    fail(`version ${versions[k].year} ends ${versions[k].validTo}, next starts ${versions[k + 1].year}`);
 }
 if (versions.at(-1).validTo !== null) fail(`the last version ${versions.at(-1).year} has an end`);
 const first = versions[0].year;
@@ -91,7 +122,8 @@ for (const [k, v] of versions.entries()) {
 // its year is a change of name only, which is no code change.
 const rows = read("changetables.json").codeChanges.map((c) => {
   const year = Number(c.changeOccurred.slice(0, 4));
-  if (c.changeOccurred !== `${year}-01-01`) fail(`change ${c.oldCode} → ${c.newCode} on ${c.changeOccurred}, not 1 January`);
+  if (c.changeOccurred !== `${year}-01-01`)
+    fail(`change ${c.oldCode} → ${c.newCode} on ${c.changeOccurred}, not 1 January`);
   return { year, from: c.oldCode.trim(), to: c.newCode.trim() };
 });
 const key = (r) => `${r.year}|${r.from}|${r.to}`;
@@ -106,14 +138,18 @@ for (let k = 0; k + 1 < versions.length; k++) {
   const after = new Set(versions[k + 1].items.map((i) => i.code));
   const between = links.filter((l) => versions[k].year < l.year && l.year <= versions[k + 1].year);
   for (const code of before) {
-    if (!after.has(code) && !between.some((l) => l.from === code)) fail(`${code} ends after ${versions[k].year} without a change`);
+    if (!after.has(code) && !between.some((l) => l.from === code))
+      fail(`${code} ends after ${versions[k].year} without a change`);
   }
   for (const code of after) {
-    if (!before.has(code) && !between.some((l) => l.to === code)) fail(`${code} starts in ${versions[k + 1].year} without a change`);
+    if (!before.has(code) && !between.some((l) => l.to === code))
+      fail(`${code} starts in ${versions[k + 1].year} without a change`);
   }
   for (const l of between) {
-    if (!before.has(l.from)) fail(`change ${l.year} ${l.from} → ${l.to}: ${l.from} is not in version ${versions[k].year}`);
-    if (!after.has(l.to)) fail(`change ${l.year} ${l.from} → ${l.to}: ${l.to} is not in version ${versions[k + 1].year}`);
+    if (!before.has(l.from))
+      fail(`change ${l.year} ${l.from} → ${l.to}: ${l.from} is not in version ${versions[k].year}`);
+    if (!after.has(l.to))
+      fail(`change ${l.year} ${l.from} → ${l.to}: ${l.to} is not in version ${versions[k + 1].year}`);
     // a code that continues and receives territory must be listed as a change to itself, or recasting backwards
     // would send all of it to the other source
     if (before.has(l.to) && after.has(l.to) && !between.some((m) => m.from === l.to && m.to === l.to)) {
@@ -153,7 +189,8 @@ ${links.map((l) => `  [${l.year}, ${q(l.from)}, ${q(l.to)}],`).join("\n")}
 const target = new URL("../src/regions/data/no-klass.ts", import.meta.url);
 if (process.argv.includes("--check")) {
   // the generated module must be what this script writes from data/klass
-  if (readFileSync(target, "utf8") !== out) fail("src/regions/data/no-klass.ts differs from data/klass; run node scripts/build-klass.mjs");
+  if (readFileSync(target, "utf8") !== out)
+    fail("src/regions/data/no-klass.ts differs from data/klass; run node scripts/build-klass.mjs");
 } else writeFileSync(target, out);
 console.log(
   `versions ${versions.map((v) => `${v.year}:${v.items.length}`).join(" ")}; ${spells.length} kommune rows, ` +

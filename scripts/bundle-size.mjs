@@ -12,7 +12,7 @@ import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cases = [
-  ["the whole root entry (import * from \"omvarld\")", "export * from %ROOT%;"],
+  ['the whole root entry (import * from "omvarld")', "export * from %ROOT%;"],
   ["readBytes + growth", "export { readBytes, growth } from %ROOT%;"],
   ["readCsv + growth", "export { readCsv, growth } from %ROOT%;"],
   ["readJsonStat + dependencyRatios", "export { readJsonStat, dependencyRatios } from %ROOT%;"],
@@ -25,23 +25,35 @@ export async function bundle(source) {
     const entry = join(dir, "entry.js");
     writeFileSync(entry, source.replaceAll("%ROOT%", JSON.stringify(join(root, "dist/index.js"))));
     const result = await build({
-      entryPoints: [entry], bundle: true, format: "esm", platform: "browser", minify: true, splitting: true,
-      outdir: join(dir, "out"), metafile: true, logLevel: "silent",
+      entryPoints: [entry],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      minify: true,
+      splitting: true,
+      outdir: join(dir, "out"),
+      metafile: true,
+      logLevel: "silent",
     });
     const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".js")));
     const main = Object.keys(outputs).find((f) => f.endsWith("entry.js"));
     // what loads at start: the entry and the chunks it imports statically; the rest loads on first use
     const start = new Set([main]);
-    for (const f of start) for (const i of outputs[f].imports) if (i.kind === "import-statement" && outputs[i.path]) start.add(i.path);
+    for (const f of start)
+      for (const i of outputs[f].imports) if (i.kind === "import-statement" && outputs[i.path]) start.add(i.path);
     const bytes = Buffer.concat([...start].map((f) => readFileSync(f)));
     const packages = {};
     for (const f of start) {
       for (const [input, { bytesInOutput }] of Object.entries(outputs[f].inputs)) {
-        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? `omvarld ${/dist\/([^/]+)/.exec(input)?.[1] ?? ""}`.trim();
+        const name =
+          /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+          `omvarld ${/dist\/([^/]+)/.exec(input)?.[1] ?? ""}`.trim();
         packages[name] = (packages[name] ?? 0) + bytesInOutput;
       }
     }
-    const lazy = Object.entries(outputs).filter(([f]) => !start.has(f)).reduce((s, [, o]) => s + o.bytes, 0);
+    const lazy = Object.entries(outputs)
+      .filter(([f]) => !start.has(f))
+      .reduce((s, [, o]) => s + o.bytes, 0);
     return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, lazy, packages };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -52,7 +64,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
   for (const [name, source] of cases) {
     const r = await bundle(source);
-    const top = Object.entries(r.packages).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([p, n]) => `${p} ${kb(n)}`).join(", ");
+    const top = Object.entries(r.packages)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([p, n]) => `${p} ${kb(n)}`)
+      .join(", ");
     console.log(`${name}: ${kb(r.minified)} minified, ${kb(r.gzip)} gzip (lazy chunks ${kb(r.lazy)}); ${top}`);
   }
 }

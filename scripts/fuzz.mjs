@@ -14,11 +14,15 @@ const count = Number(process.argv[2] ?? 3000);
 const seed = Number(process.argv[3] ?? 13);
 const dir = mkdtempSync(join(tmpdir(), "omvarld-fuzz-"));
 const report = join(dir, "report.json");
-const run = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "tests/io/fuzz.test.ts", "--reporter=dot"], {
-  env: { ...process.env, FUZZ_COUNT: String(count), FUZZ_SEED: String(seed), FUZZ_REPORT: report },
-  encoding: "utf8",
-  maxBuffer: 1 << 26,
-});
+const run = spawnSync(
+  process.execPath,
+  ["node_modules/vitest/vitest.mjs", "run", "tests/io/fuzz.test.ts", "--reporter=dot"],
+  {
+    env: { ...process.env, FUZZ_COUNT: String(count), FUZZ_SEED: String(seed), FUZZ_REPORT: report },
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  },
+);
 let data;
 try {
   data = JSON.parse(readFileSync(report, "utf8"));
@@ -35,7 +39,8 @@ const row = (counts) => order.map((o) => String(counts[o] ?? 0).padStart(order.i
 console.log(`fuzz: seed ${data.seed}, ${data.results.length} cases (of ${data.count} drawn)`);
 console.log(`${"".padEnd(30)} ${order.map((o, k) => o.padStart(k < 3 ? 6 : 8)).join(" ")}`);
 console.log(`${"all".padEnd(30)} ${row(data.outcomes)}`);
-for (const [mutation, counts] of Object.entries(data.byMutation).sort()) console.log(`${mutation.padEnd(30)} ${row(counts)}`);
+for (const [mutation, counts] of Object.entries(data.byMutation).sort())
+  console.log(`${mutation.padEnd(30)} ${row(counts)}`);
 const groups = new Map();
 for (const r of data.results) {
   if (passing.has(r.outcome)) continue;
@@ -47,7 +52,11 @@ for (const r of data.results) {
 }
 console.log(`\nfailures by mutation | format | outcome (${[...groups.values()].reduce((s, g) => s + g.n, 0)} cases):`);
 for (const [key, g] of [...groups].sort()) {
-  console.log(`  ${key}: ${g.n} case(s), ${g.fixtures.size} fixture(s); e.g. #${g.example.index} ${g.example.fixture}: ${g.example.detail.slice(0, 200)}`);
+  console.log(
+    `  ${key}: ${g.n} case(s), ${g.fixtures.size} fixture(s); e.g. #${g.example.index} ${g.example.fixture}: ${g.example.detail.slice(0, 200)}`,
+  );
 }
 const failed = /(\d+) failed/.exec(run.stdout)?.[1];
-console.log(`\nvitest: ${failed ? `${failed} test(s) failed (unknown failures above, or see npx vitest run tests/io/fuzz.test.ts)` : "passed (every failure is a known defect)"}`);
+console.log(
+  `\nvitest: ${failed ? `${failed} test(s) failed (unknown failures above, or see npx vitest run tests/io/fuzz.test.ts)` : "passed (every failure is a known defect)"}`,
+);

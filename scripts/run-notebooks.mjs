@@ -48,13 +48,28 @@ class Kernel {
     this.dir = mkdtempSync(join(tmpdir(), "omvarld-kernel-"));
     const [shell, iopub, control, stdin, hb] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
     const connection = join(this.dir, "connection.json");
-    writeFileSync(connection, JSON.stringify({
-      transport: "tcp", ip: "127.0.0.1", shell_port: shell, iopub_port: iopub, control_port: control,
-      stdin_port: stdin, hb_port: hb, key: this.key, signature_scheme: "hmac-sha256", kernel_name: "deno",
-    }));
+    writeFileSync(
+      connection,
+      JSON.stringify({
+        transport: "tcp",
+        ip: "127.0.0.1",
+        shell_port: shell,
+        iopub_port: iopub,
+        control_port: control,
+        stdin_port: stdin,
+        hb_port: hb,
+        key: this.key,
+        signature_scheme: "hmac-sha256",
+        kernel_name: "deno",
+      }),
+    );
     const env = { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
     if (!process.env.DENO_DIR) env.DENO_DIR = join(this.dir, "deno");
-    this.process = spawn(deno, ["jupyter", "--kernel", "--conn", connection], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+    this.process = spawn(deno, ["jupyter", "--kernel", "--conn", connection], {
+      cwd,
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     this.process.stderr.on("data", (c) => (this.stderr += c.toString("utf8")));
     this.process.on("exit", (code, signal) => (this.exited = signal ?? code));
     this.iopub = new zmq.Subscriber();
@@ -85,8 +100,10 @@ class Kernel {
   }
 
   check(deadline, what) {
-    if (this.exited !== null) throw new Error(`the Deno kernel ended (${this.exited}) during ${what}: ${this.stderr.trim().slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error(`the Deno kernel did not finish ${what} within ${limit / 1000} s (OMVARLD_KERNEL_TIMEOUT)`);
+    if (this.exited !== null)
+      throw new Error(`the Deno kernel ended (${this.exited}) during ${what}: ${this.stderr.trim().slice(-2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the Deno kernel did not finish ${what} within ${limit / 1000} s (OMVARLD_KERNEL_TIMEOUT)`);
   }
 
   parse(raw) {
@@ -98,8 +115,17 @@ class Kernel {
   async send(type, content) {
     const id = randomUUID();
     const parts = [
-      JSON.stringify({ msg_id: id, msg_type: type, session: this.key, username: "omvarld", version: "5.3", date: new Date().toISOString() }),
-      "{}", "{}", JSON.stringify(content),
+      JSON.stringify({
+        msg_id: id,
+        msg_type: type,
+        session: this.key,
+        username: "omvarld",
+        version: "5.3",
+        date: new Date().toISOString(),
+      }),
+      "{}",
+      "{}",
+      JSON.stringify(content),
     ];
     const hmac = createHmac("sha256", this.key);
     for (const p of parts) hmac.update(p);
@@ -109,9 +135,19 @@ class Kernel {
 
   /** Runs one cell; resolves with its request id and reply once the kernel is idle again. */
   async execute(code) {
-    const id = await this.send("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const id = await this.send("execute_request", {
+      code,
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
     const deadline = Date.now() + limit;
-    const idle = () => this.published.some((m) => m.parent_header.msg_id === id && m.header.msg_type === "status" && m.content.execution_state === "idle");
+    const idle = () =>
+      this.published.some(
+        (m) => m.parent_header.msg_id === id && m.header.msg_type === "status" && m.content.execution_state === "idle",
+      );
     while (!this.replies.has(id) || !idle()) {
       this.check(deadline, "a cell");
       await sleep(20);
@@ -135,7 +171,12 @@ function lines(text) {
 
 /** A MIME bundle as nbformat stores it: text types as lists of lines, JSON types as they are. */
 function bundle(data) {
-  return Object.fromEntries(Object.entries(data).map(([mime, value]) => [mime, typeof value === "string" && !mime.endsWith("json") ? lines(value) : value]));
+  return Object.fromEntries(
+    Object.entries(data).map(([mime, value]) => [
+      mime,
+      typeof value === "string" && !mime.endsWith("json") ? lines(value) : value,
+    ]),
+  );
 }
 
 /** The nbformat outputs of one cell from the messages its execution published. */
@@ -145,11 +186,20 @@ function outputs(messages) {
     const type = header.msg_type;
     if (type === "stream") {
       const last = out.at(-1);
-      if (last?.output_type === "stream" && last.name === content.name) last.text = lines(last.text.join("") + content.text);
+      if (last?.output_type === "stream" && last.name === content.name)
+        last.text = lines(last.text.join("") + content.text);
       else out.push({ output_type: "stream", name: content.name, text: lines(content.text) });
-    } else if (type === "display_data") out.push({ output_type: "display_data", data: bundle(content.data), metadata: content.metadata ?? {} });
-    else if (type === "execute_result") out.push({ output_type: "execute_result", execution_count: content.execution_count, data: bundle(content.data), metadata: content.metadata ?? {} });
-    else if (type === "error") out.push({ output_type: "error", ename: content.ename, evalue: content.evalue, traceback: content.traceback });
+    } else if (type === "display_data")
+      out.push({ output_type: "display_data", data: bundle(content.data), metadata: content.metadata ?? {} });
+    else if (type === "execute_result")
+      out.push({
+        output_type: "execute_result",
+        execution_count: content.execution_count,
+        data: bundle(content.data),
+        metadata: content.metadata ?? {},
+      });
+    else if (type === "error")
+      out.push({ output_type: "error", ename: content.ename, evalue: content.evalue, traceback: content.traceback });
   }
   return out;
 }
@@ -173,8 +223,12 @@ export async function executeNotebook(path) {
       cell.metadata ??= {};
       ran.push([cell, id]);
       if (reply.content.status !== "ok") {
-        const error = kernel.published.find((m) => m.parent_header.msg_id === id && m.header.msg_type === "error")?.content;
-        throw new Error(`${basename(path)}, code cell ${count}: ${reply.content.ename ?? error?.ename}: ${reply.content.evalue ?? error?.evalue}\n${code}`);
+        const error = kernel.published.find(
+          (m) => m.parent_header.msg_id === id && m.header.msg_type === "error",
+        )?.content;
+        throw new Error(
+          `${basename(path)}, code cell ${count}: ${reply.content.ename ?? error?.ename}: ${reply.content.evalue ?? error?.evalue}\n${code}`,
+        );
       }
     }
     // a result whose display is async (a chart rendering its SVG) can be published after the kernel said idle:
@@ -188,7 +242,12 @@ export async function executeNotebook(path) {
   } finally {
     kernel.stop();
   }
-  notebook.metadata.language_info = { ...notebook.metadata.language_info, name: "typescript", file_extension: ".ts", mimetype: "text/x.typescript" };
+  notebook.metadata.language_info = {
+    ...notebook.metadata.language_info,
+    name: "typescript",
+    file_extension: ".ts",
+    mimetype: "text/x.typescript",
+  };
   return notebook;
 }
 
@@ -202,14 +261,21 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const at = args.indexOf("--out");
   const out = at >= 0 ? args.splice(at, 2)[1] : null;
   const folder = join(root, "notebooks");
-  const names = args.length ? args : readdirSync(folder).filter((f) => f.endsWith(".ipynb")).sort();
+  const names = args.length
+    ? args
+    : readdirSync(folder)
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort();
   if (!existsSync(deno)) throw new Error("node_modules/.bin/deno is missing: npm ci installs deno (a devDependency)");
-  if (!existsSync(join(root, "dist/index.js"))) throw new Error("dist/ is missing: the notebooks import the built package; run `npm run build` first");
+  if (!existsSync(join(root, "dist/index.js")))
+    throw new Error("dist/ is missing: the notebooks import the built package; run `npm run build` first");
   if (out) mkdirSync(out, { recursive: true });
   for (const name of names) {
     const started = Date.now();
     const notebook = await executeNotebook(join(folder, name));
     writeFileSync(join(out ?? folder, name), serialise(notebook));
-    console.log(`${name}: ${notebook.cells.filter((c) => c.cell_type === "code").length} cells in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${name}: ${notebook.cells.filter((c) => c.cell_type === "code").length} cells in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 }

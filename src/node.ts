@@ -20,5 +20,11 @@ export { inspectFile } from "./report/pipelines/inspect-node.ts";
 export { attractivenessFile } from "./report/pipelines/attractiveness-node.ts";
 export { indicatorsFile } from "./report/pipelines/indicators-node.ts";
 export { demo, type DemoOptions } from "./report/pipelines/demo-node.ts";
-export { fetchCommand, metaCommand, parseSelection, searchCommand, type FetchFlags } from "./report/pipelines/fetch-node.ts";
+export {
+  fetchCommand,
+  metaCommand,
+  parseSelection,
+  searchCommand,
+  type FetchFlags,
+} from "./report/pipelines/fetch-node.ts";
 export { writeArrow, writeCSV, writeParquet, writeXLSX } from "./io/export/node.ts";

@@ -46,7 +46,10 @@ function exportsOf(file: string): Name[] {
   const out: Name[] = [];
   for (const s of sf.statements) {
     if (ts.isExportDeclaration(s)) {
-      const from = s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? resolve(dirname(file), s.moduleSpecifier.text) : null;
+      const from =
+        s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)
+          ? resolve(dirname(file), s.moduleSpecifier.text)
+          : null;
       if (!s.exportClause) {
         if (from) out.push(...exportsOf(from));
       } else if (ts.isNamedExports(s.exportClause)) {
@@ -57,16 +60,19 @@ function exportsOf(file: string): Name[] {
     const modifiers = ts.canHaveModifiers(s) ? ts.getModifiers(s) : undefined;
     if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) out.push({ name: s.name.text, type: true });
-    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) out.push({ name: s.name.text, type: false });
+    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name)
+      out.push({ name: s.name.text, type: false });
     else if (ts.isVariableStatement(s)) {
-      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) out.push({ name: d.name.text, type: false });
+      for (const d of s.declarationList.declarations)
+        if (ts.isIdentifier(d.name)) out.push({ name: d.name.text, type: false });
     }
   }
   return out;
 }
 
 const byName = (a: Name, b: Name) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const lines = (names: Name[]) => [...new Map(names.map((n) => [n.name, n])).values()].sort(byName).map((n) => (n.type ? `type ${n.name}` : n.name));
+const lines = (names: Name[]) =>
+  [...new Map(names.map((n) => [n.name, n])).values()].sort(byName).map((n) => (n.type ? `type ${n.name}` : n.name));
 
 const rootNames = exportsOf(join(src, "index.ts"));
 const nodeNames = exportsOf(join(src, "node.ts"));
@@ -74,11 +80,20 @@ const rootSet = new Set(rootNames.map((n) => n.name));
 const nodeOnly = nodeNames.filter((n) => !rootSet.has(n.name));
 
 function snapshot(): string {
-  return ["# omvarld (src/index.ts)", ...lines(rootNames), "", "# omvarld/node adds (src/node.ts)", ...lines(nodeOnly), ""].join("\n");
+  return [
+    "# omvarld (src/index.ts)",
+    ...lines(rootNames),
+    "",
+    "# omvarld/node adds (src/node.ts)",
+    ...lines(nodeOnly),
+    "",
+  ].join("\n");
 }
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("public API", () => {
@@ -94,26 +109,44 @@ describe("public API", () => {
   });
 
   test("internals are not exported from the root", () => {
-    for (const internal of [decoderFor, TidyBuilder, timeWeights, parseRegionLabel, StringColumnBuilder, ols, sourceLine, statisticsFiles, gunzip]) {
+    for (const internal of [
+      decoderFor,
+      TidyBuilder,
+      timeWeights,
+      parseRegionLabel,
+      StringColumnBuilder,
+      ols,
+      sourceLine,
+      statisticsFiles,
+      gunzip,
+    ]) {
       expect(internal).toBeUndefined();
     }
   });
 
   test("every list is explicit: no `export *` in src but omvarld/node's re-export of the root", () => {
     const star = /^export \* from "([^"]+)"/gm;
-    const found = tsFiles(src).flatMap((f) => [...readFileSync(f, "utf8").matchAll(star)].map((m) => `${relative(src, f)} → ${m[1]}`));
+    const found = tsFiles(src).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(star)].map((m) => `${relative(src, f)} → ${m[1]}`),
+    );
     expect(found).toEqual(["node.ts → ./index.ts"]);
   });
 
   test("every index.ts below the root lists only names the root exports", () => {
     // report/annex/index.ts is the annex module itself, not a list; its public names go through report/annex.ts
-    const lists = tsFiles(src).filter((f) => f.endsWith("index.ts") && f !== join(src, "index.ts") && !f.endsWith(join("annex", "index.ts")));
+    const lists = tsFiles(src).filter(
+      (f) => f.endsWith("index.ts") && f !== join(src, "index.ts") && !f.endsWith(join("annex", "index.ts")),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(9);
     for (const file of lists) {
-      const missing = exportsOf(file).map((n) => n.name).filter((n) => !rootSet.has(n));
+      const missing = exportsOf(file)
+        .map((n) => n.name)
+        .filter((n) => !rootSet.has(n));
       expect(missing, `${relative(src, file)} exports names the root does not`).toEqual([]);
     }
-    const annex = exportsOf(join(src, "report/annex.ts")).map((n) => n.name).filter((n) => !rootSet.has(n));
+    const annex = exportsOf(join(src, "report/annex.ts"))
+      .map((n) => n.name)
+      .filter((n) => !rootSet.has(n));
     expect(annex, "report/annex.ts exports names the root does not").toEqual([]);
   });
 });

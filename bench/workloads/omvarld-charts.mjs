@@ -12,7 +12,12 @@ const t1 = performance.now();
 let bytes = 0;
 for (const region of regions.slice(1)) bytes += (await decompositionChart(decomposition, { region }).toSVG()).length;
 const t2 = performance.now();
-console.log(JSON.stringify({
-  maxRssMB: process.resourceUsage().maxRSS / 1024, cold: t1 - t0, warm: (t2 - t1) / (regions.length - 1), all: t2 - t0,
-  check: { charts: regions.length, svgKB: Math.round(bytes / 1024) },
-}));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    cold: t1 - t0,
+    warm: (t2 - t1) / (regions.length - 1),
+    all: t2 - t0,
+    check: { charts: regions.length, svgKB: Math.round(bytes / 1024) },
+  }),
+);

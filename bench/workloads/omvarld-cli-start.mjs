@@ -21,4 +21,12 @@ function median(args) {
 const node = median(["-e", "0"]);
 const help = median([cli, "--help"]);
 const inspect = median([cli, "inspect", file]);
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, node: node.ms, help: help.ms, inspect: inspect.ms, check: { help: help.stdout.includes("Commands:"), rows: /rows:\s+290\n/.test(inspect.stdout) } }));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    node: node.ms,
+    help: help.ms,
+    inspect: inspect.ms,
+    check: { help: help.stdout.includes("Commands:"), rows: /rows:\s+290\n/.test(inspect.stdout) },
+  }),
+);

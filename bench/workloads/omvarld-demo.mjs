@@ -9,4 +9,6 @@ const lines = [];
 const t0 = performance.now();
 await demo({ out, log: (line) => lines.push(line) });
 const t1 = performance.now();
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, demo: t1 - t0, check: { lines: lines.length } }));
+console.log(
+  JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, demo: t1 - t0, check: { lines: lines.length } }),
+);

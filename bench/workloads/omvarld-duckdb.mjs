@@ -29,13 +29,31 @@ if (!existsSync(file)) {
 }
 const limits = { memoryLimit: "64MB", threads: 2 };
 const t0 = performance.now();
-const byRegion = await aggregateWithDuckDB({ files: file, by: { origin: "region", year: "year" }, sum: "persons", ...limits });
+const byRegion = await aggregateWithDuckDB({
+  files: file,
+  by: { origin: "region", year: "year" },
+  sum: "persons",
+  ...limits,
+});
 const t1 = performance.now();
-const flows = await aggregateWithDuckDB({ files: file, by: ["origin", "destination"], sum: "persons", where: { year: [2021] }, ...limits });
+const flows = await aggregateWithDuckDB({
+  files: file,
+  by: ["origin", "destination"],
+  sum: "persons",
+  where: { year: [2021] },
+  ...limits,
+});
 const od = OdMatrix.fromTable(flows);
 const t2 = performance.now();
 let total = 0;
 for (const v of byRegion.numbers("value").values) total += v;
 // Σ (1 + i mod 5) = 3N
 if (total !== 3 * N) throw new Error(`sum ${total}, expected ${3 * N}`);
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, aggregate: t1 - t0, od: t2 - t1, check: { groups: byRegion.numRows, total, flows: od.flows } }));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    aggregate: t1 - t0,
+    od: t2 - t1,
+    check: { groups: byRegion.numRows, total, flows: od.flows },
+  }),
+);

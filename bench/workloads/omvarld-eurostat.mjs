@@ -13,4 +13,10 @@ for (const v of pop.numbers("value").values) {
   if (Number.isNaN(v)) missing++;
   else total += v;
 }
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, load: t1 - t0, check: { rows: pop.numRows, total, missing } }));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    check: { rows: pop.numRows, total, missing },
+  }),
+);

@@ -17,13 +17,29 @@ const t5 = performance.now();
 const sum = (table, name, f = (v) => v) => table.numbers(name).values.reduce((s, v) => s + f(v), 0);
 let identity = 0;
 for (const r of shifts.toRows()) identity += r.national_share + r.industry_mix + r.regional_shift - r.change;
-console.log(JSON.stringify({
-  maxRssMB: process.resourceUsage().maxRSS / 1024, load: t1 - t0, growth: t2 - t1, shiftShare: t3 - t2, locationQuotients: t4 - t3, specialisation: t5 - t4,
-  check: {
-    growth: [totals.numRows, sum(totals, "growth_pct")],
-    shiftShare: [shifts.numRows, sum(shifts, "industry_mix", Math.abs), sum(shifts, "regional_shift", Math.abs), sum(shifts, "competitive", Math.abs)],
-    lq: [lq.numRows, sum(lq, "location_quotient"), lq.numbers("location_quotient").values.reduce((m, v) => Math.max(m, v), -Infinity)],
-    specialisation: [spec.numRows, sum(spec, "krugman"), sum(spec, "herfindahl")],
-    identity: Math.abs(identity) < 1e-3,
-  },
-}));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    growth: t2 - t1,
+    shiftShare: t3 - t2,
+    locationQuotients: t4 - t3,
+    specialisation: t5 - t4,
+    check: {
+      growth: [totals.numRows, sum(totals, "growth_pct")],
+      shiftShare: [
+        shifts.numRows,
+        sum(shifts, "industry_mix", Math.abs),
+        sum(shifts, "regional_shift", Math.abs),
+        sum(shifts, "competitive", Math.abs),
+      ],
+      lq: [
+        lq.numRows,
+        sum(lq, "location_quotient"),
+        lq.numbers("location_quotient").values.reduce((m, v) => Math.max(m, v), -Infinity),
+      ],
+      specialisation: [spec.numRows, sum(spec, "krugman"), sum(spec, "herfindahl")],
+      identity: Math.abs(identity) < 1e-3,
+    },
+  }),
+);

@@ -10,12 +10,16 @@ const file = `${dir}large-quoted.csv`;
 const valueOf = (a, c, y) => (a * 7 + c * 13 + y * 3) % 1000;
 if (!existsSync(file)) {
   mkdirSync(dir, { recursive: true });
-  const labels = Array.from({ length: 100 }, (_, c) => `"Kategori ${c}; ""med citat"" och utfyllnad ${"x".repeat(180)}"`);
+  const labels = Array.from(
+    { length: 100 },
+    (_, c) => `"Kategori ${c}; ""med citat"" och utfyllnad ${"x".repeat(180)}"`,
+  );
   function* lines() {
     yield Buffer.from('"område";"kategori";"år";"värde"\r\n', "latin1");
     for (let a = 0; a < 290; a++) {
       const rows = [];
-      for (let c = 0; c < 100; c++) for (let y = 0; y < 80; y++) rows.push(`"A${a} Område ${a}";${labels[c]};${1950 + y};${valueOf(a, c, y)}\r\n`);
+      for (let c = 0; c < 100; c++)
+        for (let y = 0; y < 80; y++) rows.push(`"A${a} Område ${a}";${labels[c]};${1950 + y};${valueOf(a, c, y)}\r\n`);
       yield Buffer.from(rows.join(""), "latin1");
     }
   }
@@ -27,4 +31,10 @@ const table = read(file);
 const t1 = performance.now();
 let sum = 0;
 for (const v of table.numbers("värde").values) sum += v;
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, load: t1 - t0, check: { rows: table.numRows, sum } }));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    check: { rows: table.numRows, sum },
+  }),
+);

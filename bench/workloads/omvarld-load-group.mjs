@@ -9,6 +9,11 @@ const groups = table.groupBy(["region", "year"]).sum(value).toRows();
 const t2 = performance.now();
 let total = 0;
 for (const g of groups) total += g[value];
-console.log(JSON.stringify({
-  maxRssMB: process.resourceUsage().maxRSS / 1024, load: t1 - t0, group: t2 - t1, check: { rows: table.numRows, total, groups: groups.length },
-}));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    group: t2 - t1,
+    check: { rows: table.numRows, total, groups: groups.length },
+  }),
+);

@@ -14,7 +14,20 @@ const la = laRegionTables(od);
 const t4 = performance.now();
 const weights = neighbourWeights(od);
 const t5 = performance.now();
-console.log(JSON.stringify({
-  maxRssMB: process.resourceUsage().maxRSS / 1024, load: t1 - t0, matrix: t2 - t1, indicators: t3 - t2, la: t4 - t3, weights: t5 - t4,
-  check: { areas: od.size, flows: od.flows, indicators: indicators.numRows, regions: la.regions.numRows, weights: weights.numRows },
-}));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    matrix: t2 - t1,
+    indicators: t3 - t2,
+    la: t4 - t3,
+    weights: t5 - t4,
+    check: {
+      areas: od.size,
+      flows: od.flows,
+      indicators: indicators.numRows,
+      regions: la.regions.numRows,
+      weights: weights.numRows,
+    },
+  }),
+);

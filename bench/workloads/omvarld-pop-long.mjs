@@ -8,12 +8,27 @@ const pop = read(file);
 const t1 = performance.now();
 const groups = pop.groupBy(["region", "year"]).sum("value").toRows();
 const t2 = performance.now();
-const pivot = pop.filter({ region: "0114" }).groupBy(["age", "year"]).sum("value").pivotWider({ names: "year", values: "value" }).toRows();
+const pivot = pop
+  .filter({ region: "0114" })
+  .groupBy(["age", "year"])
+  .sum("value")
+  .pivotWider({ names: "year", values: "value" })
+  .toRows();
 const t3 = performance.now();
 let total = 0;
 for (const g of groups) total += g.value;
-console.log(JSON.stringify({
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  load: t1 - t0, group: t2 - t1, pivot: t3 - t2,
-  check: { rows: pop.numRows, total, groups: groups.length, pivot: [pivot.length, Object.keys(pivot[0]).length], cell: pivot[0]["1975"] },
-}));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    load: t1 - t0,
+    group: t2 - t1,
+    pivot: t3 - t2,
+    check: {
+      rows: pop.numRows,
+      total,
+      groups: groups.length,
+      pivot: [pivot.length, Object.keys(pivot[0]).length],
+      cell: pivot[0]["1975"],
+    },
+  }),
+);

@@ -17,12 +17,20 @@ let total = 0;
 for (let k = 0; k < 290; k++) {
   const size = 2000 + 300 * k;
   const start = pattern((a) => (size / ages) * Math.exp(-a / 80));
-  const p = projectPopulation({ population: { female: start, male: start }, start: 2024, horizon: 2044, rates: () => rates, region: String(k) });
+  const p = projectPopulation({
+    population: { female: start, male: start },
+    start: 2024,
+    horizon: 2044,
+    rates: () => rates,
+    region: String(k),
+  });
   total += p.components.numRows;
 }
 const t1 = performance.now();
-const eurostat = read(new URL("../../data/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", import.meta.url).pathname, { where: { unit: "NR" } })
-  .filter({ region: (r) => /^(SE|NO|DK|FI)..\d$/.test(String(r)) });
+const eurostat = read(
+  new URL("../../data/eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", import.meta.url).pathname,
+  { where: { unit: "NR" } },
+).filter({ region: (r) => /^(SE|NO|DK|FI)..\d$/.test(String(r)) });
 const t2 = performance.now();
 let regions = 0;
 for (const region of eurostat.distinct("region")) {
@@ -34,4 +42,13 @@ for (const region of eurostat.distinct("region")) {
   }
 }
 const t3 = performance.now();
-console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, single: t1 - t0, load: t2 - t1, groups: t3 - t2, perRegion: (t3 - t2) / regions, check: { years: total, regions } }));
+console.log(
+  JSON.stringify({
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    single: t1 - t0,
+    load: t2 - t1,
+    groups: t3 - t2,
+    perRegion: (t3 - t2) / regions,
+    check: { years: total, regions },
+  }),
+);

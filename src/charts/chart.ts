@@ -32,7 +32,11 @@ export class Chart {
   /** The chart's title. */
   get title(): string {
     const t = this.#spec.title;
-    return typeof t === "string" ? t : typeof t === "object" && t !== null ? String((t as { text?: unknown }).text ?? "") : "";
+    return typeof t === "string"
+      ? t
+      : typeof t === "object" && t !== null
+        ? String((t as { text?: unknown }).text ?? "")
+        : "";
   }
 
   /** One line for consoles: `Chart "Title" (3 layers, 42 rows)`. */
@@ -49,7 +53,10 @@ export class Chart {
 
   /** The notebook MIME bundle: Vega-Lite (v5 MIME type and schema), SVG and a text summary; never text/html. */
   async mimeBundle(options: { svg?: boolean } = {}): Promise<Record<string, unknown>> {
-    const bundle: Record<string, unknown> = { [VL5_MIME]: { ...this.#spec, $schema: VL5_SCHEMA }, "text/plain": this.summary() };
+    const bundle: Record<string, unknown> = {
+      [VL5_MIME]: { ...this.#spec, $schema: VL5_SCHEMA },
+      "text/plain": this.summary(),
+    };
     if (options.svg ?? true) bundle["image/svg+xml"] = await this.toSVG();
     return bundle;
   }
@@ -70,7 +77,15 @@ interface Tslab {
 
 /** tslab's display API when running inside the tslab kernel, else undefined. */
 function tslab(): Tslab | undefined {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; argv?: string[]; mainModule?: { require?: (id: string) => unknown } } }).process;
+  const proc = (
+    globalThis as {
+      process?: {
+        env?: Record<string, string | undefined>;
+        argv?: string[];
+        mainModule?: { require?: (id: string) => unknown };
+      };
+    }
+  ).process;
   if (!proc?.env?.JPY_PARENT_PID || !/tslab/.test(proc.argv?.[1] ?? "")) return undefined;
   try {
     return proc.mainModule?.require?.("tslab") as Tslab | undefined;
@@ -81,7 +96,9 @@ function tslab(): Tslab | undefined {
 
 /** Shows a chart from inside a loop or a function: Deno's Jupyter display, or tslab's. */
 export async function display(chart: Chart): Promise<void> {
-  const deno = (globalThis as { Deno?: { jupyter?: { display(bundle: unknown, options: { raw: boolean }): Promise<void> } } }).Deno;
+  const deno = (
+    globalThis as { Deno?: { jupyter?: { display(bundle: unknown, options: { raw: boolean }): Promise<void> } } }
+  ).Deno;
   if (deno?.jupyter) await deno.jupyter.display(await chart.mimeBundle(), { raw: true });
   else tslab()?.display.raw(VL5_MIME, (await chart.mimeBundle({ svg: false }))[VL5_MIME]);
 }

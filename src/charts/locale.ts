@@ -4,29 +4,94 @@ export type Locale = "sv" | "nb" | "en";
 /** d3-format / d3-time-format locales as Vega-Lite's `config.locale` takes them (lower-case month names). */
 export const LOCALES: Readonly<Record<Locale, { number: Record<string, unknown>; time: Record<string, unknown> }>> = {
   sv: {
-    number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"], minus: "\u2212", percent: "\u00a0%" },
+    number: {
+      decimal: ",",
+      thousands: "\u00a0",
+      grouping: [3],
+      currency: ["", "\u00a0kr"],
+      minus: "\u2212",
+      percent: "\u00a0%",
+    },
     time: {
-      dateTime: "%A %e %B %Y %X", date: "%Y-%m-%d", time: "%H:%M:%S", periods: ["fm", "em"],
-      days: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"], shortDays: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-      months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+      dateTime: "%A %e %B %Y %X",
+      date: "%Y-%m-%d",
+      time: "%H:%M:%S",
+      periods: ["fm", "em"],
+      days: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+      shortDays: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+      months: [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+      ],
       shortMonths: ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"],
     },
   },
   nb: {
-    number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"], minus: "\u2212", percent: "\u00a0%" },
+    number: {
+      decimal: ",",
+      thousands: "\u00a0",
+      grouping: [3],
+      currency: ["", "\u00a0kr"],
+      minus: "\u2212",
+      percent: "\u00a0%",
+    },
     time: {
-      dateTime: "%A %e. %B %Y kl. %X", date: "%d.%m.%Y", time: "%H:%M:%S", periods: ["AM", "PM"],
-      days: ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], shortDays: ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-      months: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+      dateTime: "%A %e. %B %Y kl. %X",
+      date: "%d.%m.%Y",
+      time: "%H:%M:%S",
+      periods: ["AM", "PM"],
+      days: ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
+      shortDays: ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
+      months: [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+      ],
       shortMonths: ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
     },
   },
   en: {
     number: { decimal: ".", thousands: ",", grouping: [3], currency: ["£", ""], minus: "\u2212" },
     time: {
-      dateTime: "%a %e %b %Y %X", date: "%d/%m/%Y", time: "%H:%M:%S", periods: ["AM", "PM"],
-      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], shortDays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-      months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+      dateTime: "%a %e %b %Y %X",
+      date: "%d/%m/%Y",
+      time: "%H:%M:%S",
+      periods: ["AM", "PM"],
+      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+      shortDays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+      months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+      ],
       shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     },
   },
@@ -44,7 +109,10 @@ export function formatNumber(value: number | null, locale: Locale = "sv", digits
   let format = formatters.get(key);
   if (!format) {
     const tag = locale === "sv" ? "sv-SE" : locale === "nb" ? "nb-NO" : "en-GB";
-    formatters.set(key, (format = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    formatters.set(
+      key,
+      (format = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })),
+    );
   }
   return format.format(Math.round(value * 10 ** digits) === 0 ? 0 : value);
 }

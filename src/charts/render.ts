@@ -20,9 +20,17 @@ function load(): Promise<Engine> {
     const vega = await import("vega");
     const vegaLite = await import("vega-lite");
     // vega exports textMetrics (a mutable object) without declaring it in its types
-    const metrics = (vega as unknown as { textMetrics: { width: (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) => number } }).textMetrics;
+    const metrics = (
+      vega as unknown as {
+        textMetrics: { width: (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) => number };
+      }
+    ).textMetrics;
     metrics.width = (item, text) =>
-      measureText(String(text ?? ""), item.fontSize ?? 11, item.fontWeight === "bold" || Number(item.fontWeight) >= 600);
+      measureText(
+        String(text ?? ""),
+        item.fontSize ?? 11,
+        item.fontWeight === "bold" || Number(item.fontWeight) >= 600,
+      );
     return { vega, vegaLite };
   })();
   return engine;
@@ -75,10 +83,21 @@ function split(spec: VegaLiteSpec): Parts | null {
   const { title, ...rest } = spec;
   const shape = walk(rest) as VegaLiteSpec;
   if (!fits) return null;
-  const t = typeof title === "object" && title !== null && !Array.isArray(title) ? (title as Record<string, unknown>) : { text: title };
+  const t =
+    typeof title === "object" && title !== null && !Array.isArray(title)
+      ? (title as Record<string, unknown>)
+      : { text: title };
   if (t.text !== undefined) {
-    shape.title = { ...t, text: { expr: "omvarld_title" }, ...(t.subtitle !== undefined ? { subtitle: { expr: "omvarld_subtitle" } } : {}) };
-    shape.params = [...((shape.params as unknown[] | undefined) ?? []), { name: "omvarld_title", value: "" }, ...(t.subtitle !== undefined ? [{ name: "omvarld_subtitle", value: "" }] : [])];
+    shape.title = {
+      ...t,
+      text: { expr: "omvarld_title" },
+      ...(t.subtitle !== undefined ? { subtitle: { expr: "omvarld_subtitle" } } : {}),
+    };
+    shape.params = [
+      ...((shape.params as unknown[] | undefined) ?? []),
+      { name: "omvarld_title", value: "" },
+      ...(t.subtitle !== undefined ? [{ name: "omvarld_subtitle", value: "" }] : []),
+    ];
   }
   return { shape, values, title: { text: t.text, subtitle: t.subtitle } };
 }
@@ -105,7 +124,12 @@ export async function renderSVG(spec: VegaLiteSpec): Promise<string> {
   try {
     if (parts) {
       // Vega marks the rows it ingests, so it gets copies
-      parts.values.forEach((rows, k) => view.data(`omvarld_${k}`, rows.map((r) => (r !== null && typeof r === "object" ? { ...r } : r))));
+      parts.values.forEach((rows, k) =>
+        view.data(
+          `omvarld_${k}`,
+          rows.map((r) => (r !== null && typeof r === "object" ? { ...r } : r)),
+        ),
+      );
       if (parts.title.text !== undefined) view.signal("omvarld_title", parts.title.text);
       if (parts.title.subtitle !== undefined) view.signal("omvarld_subtitle", parts.title.subtitle);
     }

@@ -17,9 +17,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (help) return 0;
   const locale = localeOf(values.lang);
   const bands = values.bands;
-  if (bands !== undefined && bands !== "se" && bands !== "no" && bands !== "eurostat") throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
+  if (bands !== undefined && bands !== "se" && bands !== "no" && bands !== "eurostat")
+    throw new OmvarldError("ARGUMENT", `--bands ${bands} is not se, no or eurostat`);
   const data = listOf(values.data);
-  if (data.length === 0 || !values.region) throw new OmvarldError("ARGUMENT", "annex needs --data and --region", {}, "omvarld annex --data data/scb --region 2021 --horizon 2040");
+  if (data.length === 0 || !values.region)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "annex needs --data and --region",
+      {},
+      "omvarld annex --data data/scb --region 2021 --horizon 2040",
+    );
   const written = await writeAnnex({
     data,
     region: values.region,

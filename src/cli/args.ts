@@ -10,15 +10,30 @@ const COMMON = { help: { type: "boolean", short: "h" }, lang: { type: "string" }
 
 /** The values parseArgs gives for options declared as `O`, with the common ones. */
 type Values<O extends Options> = {
-  [K in keyof O]?: O[K] extends { type: "boolean" } ? (O[K] extends { multiple: true } ? boolean[] : boolean) : O[K] extends { multiple: true } ? string[] : string;
+  [K in keyof O]?: O[K] extends { type: "boolean" }
+    ? O[K] extends { multiple: true }
+      ? boolean[]
+      : boolean
+    : O[K] extends { multiple: true }
+      ? string[]
+      : string;
 } & { help?: boolean; lang?: string };
 
 /**
  * A command's flags and positionals (`node:util` parseArgs, strict: an unknown option is an error); `help` is
  * true when the command's help was printed, and the command then does nothing else.
  */
-export function parseCommand<O extends Options>(command: string, argv: readonly string[], options: O): { values: Values<O>; positionals: string[]; help: boolean } {
-  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...COMMON, ...options } });
+export function parseCommand<O extends Options>(
+  command: string,
+  argv: readonly string[],
+  options: O,
+): { values: Values<O>; positionals: string[]; help: boolean } {
+  const parsed = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: { ...COMMON, ...options },
+  });
   const values = parsed.values as Values<O>;
   const help = values.help === true;
   if (help) console.log(HELP[command]);
@@ -29,7 +44,12 @@ export function parseCommand<O extends Options>(command: string, argv: readonly 
 export function localeOf(value: unknown): Locale | undefined {
   if (value === undefined) return undefined;
   if (value === "sv" || value === "nb" || value === "en") return value;
-  throw new OmvarldError("ARGUMENT", `--lang ${String(value)} is not sv, nb or en`, {}, "--lang sv (the default), --lang nb or --lang en");
+  throw new OmvarldError(
+    "ARGUMENT",
+    `--lang ${String(value)} is not sv, nb or en`,
+    {},
+    "--lang sv (the default), --lang nb or --lang en",
+  );
 }
 
 /** A whole number given to an option, such as --from 2007. */

@@ -15,9 +15,16 @@ export function run(argv: readonly string[]): number {
   });
   if (help) return 0;
   const file = positionals[0];
-  if (!file) throw new OmvarldError("ARGUMENT", "attractiveness needs a FILE", {}, "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune");
+  if (!file)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "attractiveness needs a FILE",
+      {},
+      "omvarld attractiveness data/tf/no-regions-2003-2016.csv --level kommune",
+    );
   const estimation = values.estimation;
-  if (estimation !== undefined && estimation !== "pooled" && estimation !== "yearly") throw new OmvarldError("ARGUMENT", `--estimation ${estimation} is not pooled or yearly`);
+  if (estimation !== undefined && estimation !== "pooled" && estimation !== "yearly")
+    throw new OmvarldError("ARGUMENT", `--estimation ${estimation} is not pooled or yearly`);
   const locale = localeOf(values.lang);
   const { "min-population": minPopulation } = optionalNumber("min-population", values["min-population"]);
   console.log(

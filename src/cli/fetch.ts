@@ -20,20 +20,29 @@ export async function run(argv: readonly string[], command: "search" | "meta" | 
   // --lang is the labels' language at the API (sv, no or en) and the format of the numbers printed
   const locale = values.lang === "no" ? "nb" : localeOf(values.lang);
   const { agency, ...rest } = values;
-  const flags = { ...rest, offline: values.offline === true, refresh: values.refresh === true, ...(locale ? { locale } : {}) };
+  const flags = {
+    ...rest,
+    offline: values.offline === true,
+    refresh: values.refresh === true,
+    ...(locale ? { locale } : {}),
+  };
   if (command === "search") {
-    if (!positionals[0]) throw new OmvarldError("ARGUMENT", "search needs TEXT", {}, "omvarld search befolkning --agency scb");
+    if (!positionals[0])
+      throw new OmvarldError("ARGUMENT", "search needs TEXT", {}, "omvarld search befolkning --agency scb");
     console.log(await searchCommand(positionals.join(" "), agency ?? "scb", flags));
     return 0;
   }
   const [agencyName, table] = positionals;
-  if (!agencyName || !table) throw new OmvarldError("ARGUMENT", `${command} needs AGENCY and TABLE`, {}, `omvarld ${command} scb TAB638`);
+  if (!agencyName || !table)
+    throw new OmvarldError("ARGUMENT", `${command} needs AGENCY and TABLE`, {}, `omvarld ${command} scb TAB638`);
   if (command === "meta") {
     console.log(await metaCommand(agencyName, table, flags));
     return 0;
   }
   const tty = process.stderr.isTTY;
-  const { output } = await fetchCommand(agencyName, table, flags, (line, final) => process.stderr.write(tty ? `\r${line}${final ? "\n" : ""}` : `${line}\n`));
+  const { output } = await fetchCommand(agencyName, table, flags, (line, final) =>
+    process.stderr.write(tty ? `\r${line}${final ? "\n" : ""}` : `${line}\n`),
+  );
   process.stdout.write(flags.out ? `${output}\n` : output);
   return 0;
 }

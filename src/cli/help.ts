@@ -154,4 +154,3 @@ Environment: OMVARLD_CACHE (cache folder; default ~/.cache/omvarld, ~/Library/Ca
 
 Example: omvarld fetch scb TAB638 --select Region=2021 --select Civilstand=* --select Alder=* --select Kon=* --select ContentsCode=BE0101N1 --select Tid=top(1) --out vansbro.xlsx`,
 };
-

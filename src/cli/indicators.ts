@@ -20,12 +20,27 @@ export function run(argv: readonly string[]): number {
   if (help) return 0;
   const file = positionals[0];
   if (!file || !values.kind) {
-    throw new OmvarldError("ARGUMENT", "indicators needs a FILE and --kind", {}, "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt");
+    throw new OmvarldError(
+      "ARGUMENT",
+      "indicators needs a FILE and --kind",
+      {},
+      "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt",
+    );
   }
   // checked before the file is read
-  if (!(INDICATOR_KINDS as readonly string[]).includes(values.kind)) throw new OmvarldError("ARGUMENT", `--kind ${values.kind} is not one of ${INDICATOR_KINDS.join(", ")}`, {}, "omvarld indicators FILE --kind shift-share");
+  if (!(INDICATOR_KINDS as readonly string[]).includes(values.kind))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `--kind ${values.kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
+      {},
+      "omvarld indicators FILE --kind shift-share",
+    );
   const locale = localeOf(values.lang);
-  const where = values.where ? Object.fromEntries(values.where.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)])) : undefined;
+  const where = values.where
+    ? Object.fromEntries(
+        values.where.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+      )
+    : undefined;
   console.log(
     indicatorsFile(file, {
       kind: values.kind,

@@ -31,7 +31,8 @@ const COMMANDS: Record<string, () => Promise<Run>> = {
 
 /** The version in package.json, next to `src/` and `dist/`. */
 function version(): string {
-  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
+    .version;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -45,16 +46,25 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!load) throw new OmvarldError("ARGUMENT", `unknown command "${command}"`, {}, `the commands are: ${Object.keys(COMMANDS).join(", ")}`);
+  if (!load)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `unknown command "${command}"`,
+      {},
+      `the commands are: ${Object.keys(COMMANDS).join(", ")}`,
+    );
   return (await load())(rest);
 }
 
 /** One line on stderr and exit code 2; a stack trace only with OMVARLD_DEBUG. */
 function fail(error: unknown): void {
   if (error instanceof OmvarldError) console.error(`omvarld: ${error.toString()}`);
-  else if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) console.error(`omvarld: ${error.message} (hint: omvarld --help)`);
+  else if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS"))
+    console.error(`omvarld: ${error.message} (hint: omvarld --help)`);
   else {
-    console.error(`omvarld: internal error: ${error instanceof Error ? error.message : String(error)} (hint: please report it with the file that caused it)`);
+    console.error(
+      `omvarld: internal error: ${error instanceof Error ? error.message : String(error)} (hint: please report it with the file that caused it)`,
+    );
   }
   if (process.env.OMVARLD_DEBUG) console.error(error);
   process.exitCode = 2;

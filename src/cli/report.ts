@@ -16,7 +16,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   if (help) return 0;
   const locale = localeOf(values.lang);
-  if (!values.region) throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
+  if (!values.region)
+    throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
   const written = await writeReport({
     data: listOf(values.data),
     region: values.region,

@@ -12,9 +12,16 @@ export interface AgeBand {
  * parseAgeBand("65-79 år") // { from: 65, to: 79 }
  */
 export function parseAgeBand(label: string): AgeBand | null {
-  const open = /^y?(\d+)\s*(?:(?:år|years?)\s+)?(?:\+|och äldre|og eldre|og over|eller eldre|eller äldre|and over|and older|or older|or over)/.exec(label.trim().toLowerCase());
+  const open =
+    /^y?(\d+)\s*(?:(?:år|years?)\s+)?(?:\+|och äldre|og eldre|og over|eller eldre|eller äldre|and over|and older|or older|or over)/.exec(
+      label.trim().toLowerCase(),
+    );
   if (open) return { from: Number(open[1]), to: Infinity };
-  const t = label.trim().toLowerCase().replace(/\s*(år|years?|year|aar)\b.*$/, "").replace(/^f(?=\d)/, "");
+  const t = label
+    .trim()
+    .toLowerCase()
+    .replace(/\s*(år|years?|year|aar)\b.*$/, "")
+    .replace(/^f(?=\d)/, "");
   let m = /^y?_?lt(\d+)$/.exec(t);
   if (m) return { from: 0, to: Number(m[1]) - 1 };
   m = /^y?_?ge(\d+)$/.exec(t);
@@ -47,5 +54,7 @@ export function overlaps(a: AgeBand, b: AgeBand): boolean {
  * isAllAges("65+")   // false
  */
 export function isAllAges(label: string): boolean {
-  return /^(t|total|totalt|totalt ålder|totalt, alla åldrar|alla åldrar|samtliga åldrar|all ages|alle aldre|i alt|total ages|tot)$/.test(label.trim().toLowerCase());
+  return /^(t|total|totalt|totalt ålder|totalt, alla åldrar|alla åldrar|samtliga åldrar|all ages|alle aldre|i alt|total ages|tot)$/.test(
+    label.trim().toLowerCase(),
+  );
 }

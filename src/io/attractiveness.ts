@@ -11,15 +11,40 @@ const TEXT = ["region", "region_name", "level", "county_name", "business_region"
  */
 export function asAttractivenessPanel(table: Table): Table {
   if (!table.has("level") || !table.has("code")) {
-    throw new OmvarldError("SCHEMA", "not Telemarksforsking's panel: no level and code columns", { file: table.provenance.file }, "build the panel from population, components and jobs tables instead");
+    throw new OmvarldError(
+      "SCHEMA",
+      "not Telemarksforsking's panel: no level and code columns",
+      { file: table.provenance.file },
+      "build the panel from population, components and jobs tables instead",
+    );
   }
   // read() takes the panel's "county" and "region" (the business region) for region columns: put them back
   const rows = table.toRows().map(({ code, name, region: county, region_name: region, level, ...rest }) => {
     const lower = String(level).toLowerCase();
-    const padded = lower === "kommune" ? String(code).padStart(4, "0") : lower === "fylke" ? String(code).padStart(2, "0") : String(code);
-    return { region: padded, region_name: name ?? null, level: lower, county_name: county ?? null, business_region: region ?? null, ...rest };
+    const padded =
+      lower === "kommune"
+        ? String(code).padStart(4, "0")
+        : lower === "fylke"
+          ? String(code).padStart(2, "0")
+          : String(code);
+    return {
+      region: padded,
+      region_name: name ?? null,
+      level: lower,
+      county_name: county ?? null,
+      business_region: region ?? null,
+      ...rest,
+    };
   });
-  const types = Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, TEXT.includes(k) ? ("string" as const) : ("number" as const)]));
-  return Table.fromRows(rows, { provenance: { ...table.provenance, source: "Telemarksforsking / SSB" }, types, roles: Object.fromEntries(TEXT.map((k) => [k, "dimension" as const])) })
-    .withWarnings(...table.warnings.filter((w) => !w.startsWith("the region column holds names")), "kommune and fylke codes had lost their leading zeros; they were padded");
+  const types = Object.fromEntries(
+    Object.keys(rows[0] ?? {}).map((k) => [k, TEXT.includes(k) ? ("string" as const) : ("number" as const)]),
+  );
+  return Table.fromRows(rows, {
+    provenance: { ...table.provenance, source: "Telemarksforsking / SSB" },
+    types,
+    roles: Object.fromEntries(TEXT.map((k) => [k, "dimension" as const])),
+  }).withWarnings(
+    ...table.warnings.filter((w) => !w.startsWith("the region column holds names")),
+    "kommune and fylke codes had lost their leading zeros; they were padded",
+  );
 }

@@ -13,43 +13,120 @@ const year: Year = z.number().int().min(1800).max(2200);
 const count: Count = z.number().nullable();
 
 /** Population stock: one value per region × year (× age × sex where given). */
-export const Population: z.ZodObject<{ region: Code; year: Year; value: Count; age: Maybe<z.ZodString>; sex: Maybe<z.ZodString> }> = z.object({
-  region: code, year, value: count, age: z.string().optional(), sex: z.string().optional(),
+export const Population: z.ZodObject<{
+  region: Code;
+  year: Year;
+  value: Count;
+  age: Maybe<z.ZodString>;
+  sex: Maybe<z.ZodString>;
+}> = z.object({
+  region: code,
+  year,
+  value: count,
+  age: z.string().optional(),
+  sex: z.string().optional(),
 });
 /** Components of population change per region × year. */
 export const PopulationChange: z.ZodObject<{
-  region: Code; year: Year; population: Maybe<Count>; births: Count; deaths: Count; in_migration: Maybe<Count>; out_migration: Maybe<Count>;
-  immigration: Maybe<Count>; emigration: Maybe<Count>; net_migration: Maybe<Count>;
+  region: Code;
+  year: Year;
+  population: Maybe<Count>;
+  births: Count;
+  deaths: Count;
+  in_migration: Maybe<Count>;
+  out_migration: Maybe<Count>;
+  immigration: Maybe<Count>;
+  emigration: Maybe<Count>;
+  net_migration: Maybe<Count>;
 }> = z.object({
-  region: code, year, population: count.optional(), births: count, deaths: count,
-  in_migration: count.optional(), out_migration: count.optional(), immigration: count.optional(), emigration: count.optional(),
+  region: code,
+  year,
+  population: count.optional(),
+  births: count,
+  deaths: count,
+  in_migration: count.optional(),
+  out_migration: count.optional(),
+  immigration: count.optional(),
+  emigration: count.optional(),
   net_migration: count.optional(),
 });
 /** Jobs or employed persons per region × year, optionally by industry and sector. */
-export const Employment: z.ZodObject<{ region: Code; year: Year; value: Count; industry: Maybe<z.ZodString>; sector: Maybe<z.ZodString> }> = z.object({
-  region: code, year, value: count, industry: z.string().optional(), sector: z.string().optional(),
+export const Employment: z.ZodObject<{
+  region: Code;
+  year: Year;
+  value: Count;
+  industry: Maybe<z.ZodString>;
+  sector: Maybe<z.ZodString>;
+}> = z.object({
+  region: code,
+  year,
+  value: count,
+  industry: z.string().optional(),
+  sector: z.string().optional(),
 });
 /** Commuting stocks per region × year (SSB 11616, SCB AM0207/AM0210). */
-export const CommutingStocks: z.ZodObject<{ region: Code; year: Year; employed_residents: Count; in_commuters: Count; out_commuters: Count; jobs: Maybe<Count> }> = z.object({
-  region: code, year, employed_residents: count, in_commuters: count, out_commuters: count, jobs: count.optional(),
+export const CommutingStocks: z.ZodObject<{
+  region: Code;
+  year: Year;
+  employed_residents: Count;
+  in_commuters: Count;
+  out_commuters: Count;
+  jobs: Maybe<Count>;
+}> = z.object({
+  region: code,
+  year,
+  employed_residents: count,
+  in_commuters: count,
+  out_commuters: count,
+  jobs: count.optional(),
 });
 /** Origin-destination commuting flows. */
-export const CommutingFlows: z.ZodObject<{ origin: Code; destination: Code; year: Year; value: Count }> = z.object({ origin: code, destination: code, year, value: count });
+export const CommutingFlows: z.ZodObject<{ origin: Code; destination: Code; year: Year; value: Count }> = z.object({
+  origin: code,
+  destination: code,
+  year,
+  value: count,
+});
 /** Value added per region × year, optionally by industry. */
-export const ValueAdded: z.ZodObject<{ region: Code; year: Year; value: Count; industry: Maybe<z.ZodString> }> = z.object({ region: code, year, value: count, industry: z.string().optional() });
+export const ValueAdded: z.ZodObject<{ region: Code; year: Year; value: Count; industry: Maybe<z.ZodString> }> =
+  z.object({ region: code, year, value: count, industry: z.string().optional() });
 
-export type Canonical = typeof Population | typeof PopulationChange | typeof Employment | typeof CommutingStocks | typeof CommutingFlows | typeof ValueAdded;
+export type Canonical =
+  | typeof Population
+  | typeof PopulationChange
+  | typeof Employment
+  | typeof CommutingStocks
+  | typeof CommutingFlows
+  | typeof ValueAdded;
 
 /** Names agencies use for the components of change, mapped to canonical column names. */
 export const COMPONENT_ALIASES: Readonly<Record<string, string>> = {
-  folkemengde: "population", "folkmängd": "population", population: "population",
-  "levendefødte": "births", "födda": "births", "levande födda": "births", births: "births",
-  "døde": "deaths", "döda": "deaths", deaths: "deaths",
-  innflyttinger: "in_migration", inflyttade: "in_migration", "inrikes inflyttade": "in_migration",
-  utflyttinger: "out_migration", utflyttade: "out_migration", "inrikes utflyttade": "out_migration",
-  innvandring: "immigration", invandrade: "immigration", invandringar: "immigration", immigration: "immigration",
-  utvandring: "emigration", utvandrade: "emigration", utvandringar: "emigration", emigration: "emigration",
-  nettoinnflytting: "net_migration", flyttningsnetto: "net_migration",
+  folkemengde: "population",
+  folkmängd: "population",
+  population: "population",
+  levendefødte: "births",
+  födda: "births",
+  "levande födda": "births",
+  births: "births",
+  døde: "deaths",
+  döda: "deaths",
+  deaths: "deaths",
+  innflyttinger: "in_migration",
+  inflyttade: "in_migration",
+  "inrikes inflyttade": "in_migration",
+  utflyttinger: "out_migration",
+  utflyttade: "out_migration",
+  "inrikes utflyttade": "out_migration",
+  innvandring: "immigration",
+  invandrade: "immigration",
+  invandringar: "immigration",
+  immigration: "immigration",
+  utvandring: "emigration",
+  utvandrade: "emigration",
+  utvandringar: "emigration",
+  emigration: "emigration",
+  nettoinnflytting: "net_migration",
+  flyttningsnetto: "net_migration",
 };
 
 /** Expected type of each field of a canonical schema, read from the zod shape. */
@@ -74,21 +151,29 @@ export function asCanonical(table: Table, schema: Canonical, name: string = sche
   const fields = fieldTypes(schema);
   for (const f of fields) {
     if (!table.has(f.name)) {
-      if (!f.optional) problems.push(`column "${f.name}" (${f.type === "number" ? "numbers" : "codes as text"}) is missing`);
+      if (!f.optional)
+        problems.push(`column "${f.name}" (${f.type === "number" ? "numbers" : "codes as text"}) is missing`);
       continue;
     }
     const actual = table.column(f.name).type;
-    if (actual !== f.type) problems.push(`column "${f.name}" holds ${actual === "number" ? "numbers" : "text"}, expected ${f.type === "number" ? "numbers" : "text"}`);
+    if (actual !== f.type)
+      problems.push(
+        `column "${f.name}" holds ${actual === "number" ? "numbers" : "text"}, expected ${f.type === "number" ? "numbers" : "text"}`,
+      );
   }
   if (problems.length === 0) {
     const step = Math.max(1, Math.floor(table.numRows / 1000));
     const present = fields.filter((f) => table.has(f.name));
     for (let i = 0; i < table.numRows && problems.length < 3; i += step) {
-      const row = Object.fromEntries(present.map((f) => [f.name, table.get(f.name, i) ?? (f.type === "number" ? null : undefined)]));
+      const row = Object.fromEntries(
+        present.map((f) => [f.name, table.get(f.name, i) ?? (f.type === "number" ? null : undefined)]),
+      );
       const result = schema.safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0]!;
-        problems.push(`row ${i + 1}: ${issue.path.join(".")} = ${JSON.stringify(row[String(issue.path[0])])}: ${issue.message}`);
+        problems.push(
+          `row ${i + 1}: ${issue.path.join(".")} = ${JSON.stringify(row[String(issue.path[0])])}: ${issue.message}`,
+        );
       }
     }
   }
@@ -106,8 +191,12 @@ export function asCanonical(table: Table, schema: Canonical, name: string = sche
 
 function schemaName(schema: Canonical): string {
   const names = new Map<Canonical, string>([
-    [Population, "Population"], [PopulationChange, "PopulationChange"], [Employment, "Employment"],
-    [CommutingStocks, "CommutingStocks"], [CommutingFlows, "CommutingFlows"], [ValueAdded, "ValueAdded"],
+    [Population, "Population"],
+    [PopulationChange, "PopulationChange"],
+    [Employment, "Employment"],
+    [CommutingStocks, "CommutingStocks"],
+    [CommutingFlows, "CommutingFlows"],
+    [ValueAdded, "ValueAdded"],
   ]);
   return names.get(schema) ?? "canonical";
 }

@@ -4,11 +4,14 @@ import type { Table } from "../table/table.ts";
 import { asCanonical, CommutingFlows, CommutingStocks } from "./canonical.ts";
 
 /** Which commuting stock a contents label names (SCB, SSB, English); null when none. */
-export function commutingStockOf(label: string): "employed_residents" | "in_commuters" | "out_commuters" | "jobs" | null {
+export function commutingStockOf(
+  label: string,
+): "employed_residents" | "in_commuters" | "out_commuters" | "jobs" | null {
   const l = label.toLowerCase();
   if (/inpendl|innpendl|in-?commut/.test(l)) return "in_commuters";
   if (/utpendl|out-?commut/.test(l)) return "out_commuters";
-  if (/nattbefolkning|bosted|bosatt|boende|employed residents|by residence|efter bostad/.test(l)) return "employed_residents";
+  if (/nattbefolkning|bosted|bosatt|boende|employed residents|by residence|efter bostad/.test(l))
+    return "employed_residents";
   if (/dagbefolkning|arbeidssted|arbetsställe|arbetsställe|workplace|by work|^jobs$/.test(l)) return "jobs";
   return null;
 }
@@ -29,7 +32,10 @@ export function asCommutingStocks(input: Table): Table {
     if (stock) rename[label] = stock;
   }
   const id = table.names("dimension").filter((d) => d !== "contents" && d !== "region_name");
-  const wide = table.drop(...table.names("status")).filter({ contents: Object.keys(rename) }).pivotWider({ names: "contents", values: "value", id });
+  const wide = table
+    .drop(...table.names("status"))
+    .filter({ contents: Object.keys(rename) })
+    .pivotWider({ names: "contents", values: "value", id });
   return asCanonical(wide.rename(rename), CommutingStocks);
 }
 
@@ -52,15 +58,26 @@ export function asCommutingFlows(table: Table): Table {
   }
   const dims = t.names("dimension").filter((d) => d !== "region_name");
   // a residence column read as "region" (its cells carry region codes) is the origin
-  const origin = t.has("origin") ? "origin" : (dims.find((d) => ORIGIN.test(d)) ?? (t.has("region") ? "region" : undefined));
+  const origin = t.has("origin")
+    ? "origin"
+    : (dims.find((d) => ORIGIN.test(d)) ?? (t.has("region") ? "region" : undefined));
   const destination = t.has("destination") ? "destination" : dims.find((d) => DESTINATION.test(d));
   if (!origin || !destination) {
-    throw new OmvarldError("SCHEMA", "cannot tell the dimension of residence from that of work", { file: t.provenance.file }, `rename them: table.rename({ "<residence>": "origin", "<workplace>": "destination" }); the table has ${t.columnNames.join(", ")}`);
+    throw new OmvarldError(
+      "SCHEMA",
+      "cannot tell the dimension of residence from that of work",
+      { file: t.provenance.file },
+      `rename them: table.rename({ "<residence>": "origin", "<workplace>": "destination" }); the table has ${t.columnNames.join(", ")}`,
+    );
   }
   t = t.rename({ [origin]: "origin", [destination]: "destination" });
   if (t.has("region_name")) t = t.drop("region_name");
   for (const side of ["origin", "destination"]) {
-    t = t.withColumn(side, t.strings(side).mapValues((label) => parseRegionLabel(label)?.code ?? label), "dimension");
+    t = t.withColumn(
+      side,
+      t.strings(side).mapValues((label) => parseRegionLabel(label)?.code ?? label),
+      "dimension",
+    );
   }
   return asCanonical(t, CommutingFlows);
 }

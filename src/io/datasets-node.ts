@@ -21,7 +21,12 @@ export function statisticsFiles(paths: readonly string[]): string[] {
     } catch {
       throw new OmvarldError("ARGUMENT", "no such file or folder", { file: p }, "check the path given to --data");
     }
-    return folder ? readdirSync(p).filter((f) => STATISTICS.test(f)).sort().map((f) => join(p, f)) : [p];
+    return folder
+      ? readdirSync(p)
+          .filter((f) => STATISTICS.test(f))
+          .sort()
+          .map((f) => join(p, f))
+      : [p];
   });
 }
 

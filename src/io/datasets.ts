@@ -49,7 +49,8 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
   for (const table of tables) {
     // population by broad age groups (Eurostat's NUTS tables) is used as read, by the group projection
     if (kindOf(table) === "population" && table.has("age") && !bySingleAge(table)) {
-      if (out.groupPopulation) out.unused.push({ file: file(table), why: "another population table by age group is used" });
+      if (out.groupPopulation)
+        out.unused.push({ file: file(table), why: "another population table by age group is used" });
       else out.groupPopulation = table;
       continue;
     }
@@ -60,10 +61,16 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
   }
   const combined = [...groups.values()].map((g) => combineRecognised(g));
   const single = (kind: DatasetKind) => combined.filter((r) => r.kind === kind);
-  const populations = single("population").filter((r) => r.table.has("sex") && bySingleAge(r.table)).sort((a, b) => b.table.distinct("year").length - a.table.distinct("year").length);
+  const populations = single("population")
+    .filter((r) => r.table.has("sex") && bySingleAge(r.table))
+    .sort((a, b) => b.table.distinct("year").length - a.table.distinct("year").length);
   if (populations[0]) out.population = populations[0];
   for (const r of single("population")) {
-    if (r !== out.population) out.unused.push({ file: file(r.table), why: r.table.has("age") ? "another population table by age is used" : "population without age and sex" });
+    if (r !== out.population)
+      out.unused.push({
+        file: file(r.table),
+        why: r.table.has("age") ? "another population table by age is used" : "population without age and sex",
+      });
   }
   out.births = single("births");
   out.deaths = single("deaths");
@@ -74,7 +81,14 @@ export function assembleDatasets(tables: readonly Table[]): Datasets {
     else if (r.kind === "attractiveness-panel") out.panel ??= r.table;
     else if (r.kind === "gdp") out.gdp ??= r.table;
     else if (r.kind === "employment" && r.table.has("industry")) out.employment ??= r.table;
-    else if (r.kind === "employment" || r.kind === "other") out.unused.push({ file: file(r.table), why: r.kind === "employment" ? "employment without industries: no section uses it yet" : "not a dataset the report uses" });
+    else if (r.kind === "employment" || r.kind === "other")
+      out.unused.push({
+        file: file(r.table),
+        why:
+          r.kind === "employment"
+            ? "employment without industries: no section uses it yet"
+            : "not a dataset the report uses",
+      });
   }
   return out;
 }

@@ -23,7 +23,8 @@ export function utf8Kind(bytes: Uint8Array): "ascii" | "utf-8" | "invalid" {
   const n = bytes.length;
   // ASCII is skipped four bytes at a time through an aligned 32-bit view (7× faster on a 6 MB Eurostat file)
   const head = (4 - (bytes.byteOffset & 3)) & 3;
-  const words = n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >>> 2) : new Uint32Array(0);
+  const words =
+    n > head ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >>> 2) : new Uint32Array(0);
   let i = 0;
   while (i < n) {
     if (i >= head && ((i - head) & 3) === 0) {
@@ -113,7 +114,8 @@ export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 }
 
 /** Windows-1252's characters for the bytes 0x80-0x9F (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and kept). */
-const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
   "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 /** A decoder with the one method the readers use. */
@@ -130,7 +132,9 @@ export interface Decoder {
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const text = latin1.decode(bytes);
-  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!)
+    : text;
 }
 
 const latin1 = new TextDecoder("windows-1252");

@@ -31,7 +31,8 @@ export function describe(table: Table): Description {
   const symbols: Record<string, number> = {};
   for (const s of table.names("status")) {
     const column = table.strings(s);
-    for (const c of column.codes) if (c >= 0) symbols[column.dictionary[c]!] = (symbols[column.dictionary[c]!] ?? 0) + 1;
+    for (const c of column.codes)
+      if (c >= 0) symbols[column.dictionary[c]!] = (symbols[column.dictionary[c]!] ?? 0) + 1;
   }
   let years: [number, number] | null = null;
   if (table.has("year")) {
@@ -40,8 +41,18 @@ export function describe(table: Table): Description {
   }
   const p = table.provenance;
   return {
-    format: p.format ?? null, encoding: p.encoding ?? null, delimiter: p.delimiter ?? null, rows: table.numRows,
-    dimensions, measures, years, missing, symbols, warnings: [...table.warnings],
-    source: p.source ?? null, tableId: p.tableId ?? null, title: p.title ?? null,
+    format: p.format ?? null,
+    encoding: p.encoding ?? null,
+    delimiter: p.delimiter ?? null,
+    rows: table.numRows,
+    dimensions,
+    measures,
+    years,
+    missing,
+    symbols,
+    warnings: [...table.warnings],
+    source: p.source ?? null,
+    tableId: p.tableId ?? null,
+    title: p.title ?? null,
   };
 }

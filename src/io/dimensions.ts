@@ -1,17 +1,57 @@
 /** Canonical dimension names, from the many names agencies give them. */
 const ALIASES: Readonly<Record<string, string>> = {
-  region: "region", regioner: "region", kommun: "region", kommune: "region", "län": "region", lan: "region",
-  fylke: "region", geo: "region", municipality: "region", municipality_code: "region", kommunkod: "region",
-  kommunenummer: "region", region_code: "region", regionkod: "region", county: "region", nuts: "region",
-  "år": "year", ar: "year", aar: "year", tid: "year", year: "year", time: "year", time_period: "year", period: "year",
-  "ålder": "age", alder: "age", age: "age",
-  "kön": "sex", kon: "sex", "kjønn": "sex", kjonn: "sex", sex: "sex",
-  "tabellinnehåll": "contents", statistikvariabel: "contents", statistikkvariabel: "contents",
-  contentscode: "contents", contents: "contents",
-  arbeidsstedskommune: "destination", arbeidssted: "destination", "arbetsställets kommun": "destination",
-  arbetsställekommun: "destination", "place of work": "destination", workplace: "destination",
-  bostedskommune: "origin", bosted: "origin", bostadskommun: "origin", "place of residence": "origin", residence: "origin",
-  municipality_name: "region_name", kommunnamn: "region_name", kommunenavn: "region_name", region_name: "region_name",
+  region: "region",
+  regioner: "region",
+  kommun: "region",
+  kommune: "region",
+  län: "region",
+  lan: "region",
+  fylke: "region",
+  geo: "region",
+  municipality: "region",
+  municipality_code: "region",
+  kommunkod: "region",
+  kommunenummer: "region",
+  region_code: "region",
+  regionkod: "region",
+  county: "region",
+  nuts: "region",
+  år: "year",
+  ar: "year",
+  aar: "year",
+  tid: "year",
+  year: "year",
+  time: "year",
+  time_period: "year",
+  period: "year",
+  ålder: "age",
+  alder: "age",
+  age: "age",
+  kön: "sex",
+  kon: "sex",
+  kjønn: "sex",
+  kjonn: "sex",
+  sex: "sex",
+  tabellinnehåll: "contents",
+  statistikvariabel: "contents",
+  statistikkvariabel: "contents",
+  contentscode: "contents",
+  contents: "contents",
+  arbeidsstedskommune: "destination",
+  arbeidssted: "destination",
+  "arbetsställets kommun": "destination",
+  arbetsställekommun: "destination",
+  "place of work": "destination",
+  workplace: "destination",
+  bostedskommune: "origin",
+  bosted: "origin",
+  bostadskommun: "origin",
+  "place of residence": "origin",
+  residence: "origin",
+  municipality_name: "region_name",
+  kommunnamn: "region_name",
+  kommunenavn: "region_name",
+  region_name: "region_name",
 };
 
 /**
@@ -61,7 +101,8 @@ export function splitPeriodHeader(header: string): { prefix: string; period: Per
   if (!m) return null;
   const prefix = m[1]!;
   // "increase 2018-2019" is not a period column; a glued prefix must end in a letter ("pop2018")
-  if (prefix !== "" && !/[\p{L}\s)]$/u.test(prefix) && !/\s$/.test(header.slice(0, header.length - m[2]!.length))) return null;
+  if (prefix !== "" && !/[\p{L}\s)]$/u.test(prefix) && !/\s$/.test(header.slice(0, header.length - m[2]!.length)))
+    return null;
   if (/[-–]$/.test(prefix.trim())) return null;
   const period = parsePeriod(m[2]!);
   return period ? { prefix: prefix.trim(), period } : null;

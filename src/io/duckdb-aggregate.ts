@@ -42,14 +42,33 @@ const MISSING = ["", "..", ":", "."];
  */
 export function aggregateSql(spec: DuckDBAggregate): string {
   const files = typeof spec.files === "string" ? [spec.files] : [...spec.files];
-  if (files.length === 0) throw new OmvarldError("ARGUMENT", "no files to aggregate", {}, "name a file, a glob such as data/*.parquet, or several");
-  const by: [string, string][] = Array.isArray(spec.by) ? (spec.by as readonly string[]).map((c) => [c, c]) : Object.entries(spec.by as Record<string, string>);
-  if (by.length === 0) throw new OmvarldError("ARGUMENT", "nothing to group by", {}, 'name the columns, e.g. by: { kommun: "region", ar: "year" }');
+  if (files.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "no files to aggregate",
+      {},
+      "name a file, a glob such as data/*.parquet, or several",
+    );
+  const by: [string, string][] = Array.isArray(spec.by)
+    ? (spec.by as readonly string[]).map((c) => [c, c])
+    : Object.entries(spec.by as Record<string, string>);
+  if (by.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "nothing to group by",
+      {},
+      'name the columns, e.g. by: { kommun: "region", ar: "year" }',
+    );
   const sum = spec.sum ?? "value";
   const names = new Set<string>();
   for (const [, name] of by) {
     if (names.has(name) || name === "value" || name === "rows" || name === "missing") {
-      throw new OmvarldError("ARGUMENT", `the table would have two columns named "${name}"`, {}, "give each group column its own name; value, rows and missing are taken");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `the table would have two columns named "${name}"`,
+        {},
+        "give each group column its own name; value, rows and missing are taken",
+      );
     }
     names.add(name);
   }
@@ -57,12 +76,21 @@ export function aggregateSql(spec: DuckDBAggregate): string {
   const list = `[${files.map(literal).join(", ")}]`;
   // codes are read as text by the CSV reader itself, so that its sniffer never makes "0114" the number 114
   const textColumns = by.filter(([, name]) => name !== "year").map(([column]) => column);
-  const source = format === "parquet"
-    ? `read_parquet(${list})`
-    : `read_csv(${list}, ${textColumns.length ? `types = {${textColumns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ")}}, ` : ""}nullstr = [${MISSING.map(literal).join(", ")}]${csvBuffer(spec.memoryLimit)})`;
-  const select = by.map(([column, name]) => `CAST(${ident(column)} AS ${name === "year" ? "INTEGER" : "VARCHAR"}) AS ${ident(name)}`);
+  const source =
+    format === "parquet"
+      ? `read_parquet(${list})`
+      : `read_csv(${list}, ${textColumns.length ? `types = {${textColumns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ")}}, ` : ""}nullstr = [${MISSING.map(literal).join(", ")}]${csvBuffer(spec.memoryLimit)})`;
+  const select = by.map(
+    ([column, name]) => `CAST(${ident(column)} AS ${name === "year" ? "INTEGER" : "VARCHAR"}) AS ${ident(name)}`,
+  );
   const where = Object.entries(spec.where ?? {}).map(([column, codes]) => {
-    if (codes.length === 0) throw new OmvarldError("ARGUMENT", `where.${column} lists no codes`, {}, "list the codes to keep, or leave the column out of where");
+    if (codes.length === 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `where.${column} lists no codes`,
+        {},
+        "list the codes to keep, or leave the column out of where",
+      );
     return `CAST(${ident(column)} AS VARCHAR) IN (${codes.map((c) => literal(String(c))).join(", ")})`;
   });
   return [
@@ -88,12 +116,17 @@ export function aggregateSql(spec: DuckDBAggregate): string {
 export async function aggregateWithDuckDB(spec: DuckDBAggregate): Promise<Table> {
   const files = typeof spec.files === "string" ? spec.files : spec.files.join(", ");
   const result = await queryDuckDB(aggregateSql(spec), { format: "duckdb", file: files }, spec);
-  const names = Array.isArray(spec.by) ? (spec.by as readonly string[]) : Object.values(spec.by as Record<string, string>);
+  const names = Array.isArray(spec.by)
+    ? (spec.by as readonly string[])
+    : Object.values(spec.by as Record<string, string>);
   const measures = spec.counts ? ["value", "rows", "missing"] : ["value"];
   const map = new Map<string, Column>();
   for (const name of [...names, ...measures]) map.set(name, result.column(name));
   const table = new Table(map, {
-    roles: { ...Object.fromEntries(names.map((n) => [n, "dimension" as const])), ...Object.fromEntries(measures.map((n) => [n, "measure" as const])) },
+    roles: {
+      ...Object.fromEntries(names.map((n) => [n, "dimension" as const])),
+      ...Object.fromEntries(measures.map((n) => [n, "measure" as const])),
+    },
     provenance: result.provenance,
   });
   let missing = 0;
@@ -104,7 +137,9 @@ export async function aggregateWithDuckDB(spec: DuckDBAggregate): Promise<Table>
   }
   return missing === 0
     ? table
-    : table.withWarnings(`${missing} cell${missing === 1 ? " was" : "s were"} missing (empty, "..", ":" or ".") in ${groups} group${groups === 1 ? "" : "s"}; value sums the other cells (counts: true gives the counts per group)`);
+    : table.withWarnings(
+        `${missing} cell${missing === 1 ? " was" : "s were"} missing (empty, "..", ":" or ".") in ${groups} group${groups === 1 ? "" : "s"}; value sums the other cells (counts: true gives the counts per group)`,
+      );
 }
 
 /**

@@ -5,7 +5,12 @@ import { Table } from "../table/table.ts";
 
 /** The few parts of @duckdb/node-api used here (it is optional, so its types may be absent). */
 interface DuckDBModule {
-  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDBConnection>; closeSync(): void }> };
+  DuckDBInstance: {
+    create(
+      path: string,
+      options?: Record<string, string>,
+    ): Promise<{ connect(): Promise<DuckDBConnection>; closeSync(): void }>;
+  };
 }
 
 /** DuckDB's settings for one query: how much memory it may take before it spills to disk, and where. */
@@ -35,7 +40,11 @@ const DUCKDB = "@duckdb/node-api";
  *   FROM read_csv('od-*.csv', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'})
  *   GROUP BY ALL`);
  */
-export async function queryDuckDB(sql: string, provenance: Provenance = {}, settings: DuckDBSettings = {}): Promise<Table> {
+export async function queryDuckDB(
+  sql: string,
+  provenance: Provenance = {},
+  settings: DuckDBSettings = {},
+): Promise<Table> {
   let duckdb: DuckDBModule;
   try {
     duckdb = (await import(DUCKDB)) as DuckDBModule;
@@ -50,7 +59,12 @@ export async function queryDuckDB(sql: string, provenance: Provenance = {}, sett
   try {
     instance = await duckdb.DuckDBInstance.create(":memory:", options);
   } catch (error) {
-    throw new OmvarldError("ARGUMENT", `DuckDB: ${(error as Error).message.split("\n")[0]}`, {}, "check the memory limit (e.g. \"64MB\"), the temporary folder and the threads");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `DuckDB: ${(error as Error).message.split("\n")[0]}`,
+      {},
+      'check the memory limit (e.g. "64MB"), the temporary folder and the threads',
+    );
   }
   const connection = await instance.connect();
   try {
@@ -61,7 +75,11 @@ export async function queryDuckDB(sql: string, provenance: Provenance = {}, sett
     const map = new Map<string, Column>();
     names.forEach((name, k) => {
       const values = columns[k]!;
-      if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(types[k]!)) {
+      if (
+        /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
+          types[k]!,
+        )
+      ) {
         map.set(name, NumberColumn.from(values.map((v) => (v === null ? null : Number(v)))));
       } else {
         map.set(name, StringColumn.from(values.map((v) => (v === null ? null : String(v)))));
@@ -69,7 +87,12 @@ export async function queryDuckDB(sql: string, provenance: Provenance = {}, sett
     });
     return new Table(map, { provenance: { format: "duckdb", ...provenance } });
   } catch (error) {
-    throw new OmvarldError("PARSE", `DuckDB: ${(error as Error).message.split("\n")[0]}`, {}, "check the SQL and the file paths in it");
+    throw new OmvarldError(
+      "PARSE",
+      `DuckDB: ${(error as Error).message.split("\n")[0]}`,
+      {},
+      "check the SQL and the file paths in it",
+    );
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -87,9 +87,11 @@ export function dropDuplicates(table: Table, options: DuplicateOptions = {}): Ta
   options.onDrop?.(index);
   const first = dropFlags.indexOf(1);
   const where = options.lineOf ? `line ${options.lineOf(first)}` : `row ${first + 1}`;
-  return table.take(index).withWarnings(
-    `${dropped} duplicate row${dropped === 1 ? "" : "s"} (the same observation with the same value twice) ${dropped === 1 ? "was" : "were"} left out, the first at ${where}`,
-  );
+  return table
+    .take(index)
+    .withWarnings(
+      `${dropped} duplicate row${dropped === 1 ? "" : "s"} (the same observation with the same value twice) ${dropped === 1 ? "was" : "were"} left out, the first at ${where}`,
+    );
 }
 
 /** MurmurHash3's 32-bit finaliser: every bit of the input moves every bit of the output. */

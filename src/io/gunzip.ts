@@ -56,7 +56,9 @@ export function portableGunzip(bytes: Uint8Array): Uint8Array {
   while (padded > members.at(-1)!.start && bytes[padded - 1] === 0) padded--;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const trailerAt = (end: number, start: number, out: Uint8Array, crc: number) =>
-    end - 8 >= start + 10 && view.getUint32(end - 8, true) === crc && view.getUint32(end - 4, true) === out.length % 2 ** 32;
+    end - 8 >= start + 10 &&
+    view.getUint32(end - 8, true) === crc &&
+    view.getUint32(end - 4, true) === out.length % 2 ** 32;
   members.forEach((member, k) => {
     const last = k === members.length - 1;
     const out = concat(member.parts, member.length);
@@ -74,7 +76,10 @@ export function portableGunzip(bytes: Uint8Array): Uint8Array {
     }
     member.parts = [out];
   });
-  return concat(members.map((m) => m.parts[0]!), members.reduce((s, m) => s + m.length, 0));
+  return concat(
+    members.map((m) => m.parts[0]!),
+    members.reduce((s, m) => s + m.length, 0),
+  );
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {

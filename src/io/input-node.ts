@@ -15,8 +15,14 @@ export function checkPath(path: string, what = "FILE"): void {
     statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const where = what === "FILE" ? "check the path, or give - to read standard input" : `check the path given to ${what}`;
-    throw new OmvarldError("ARGUMENT", code === "ENOENT" ? "no such file" : `cannot read the file (${code})`, { file: path }, where);
+    const where =
+      what === "FILE" ? "check the path, or give - to read standard input" : `check the path given to ${what}`;
+    throw new OmvarldError(
+      "ARGUMENT",
+      code === "ENOENT" ? "no such file" : `cannot read the file (${code})`,
+      { file: path },
+      where,
+    );
   }
 }
 

@@ -37,13 +37,16 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
  */
 function inflateRaw(bytes: Uint8Array, size?: number): Uint8Array {
   // DEFLATE inflates at most 1032-fold: a larger declared size is not believed
-  return size !== undefined && size > 0 && size < 2 ** 30 && size <= bytes.length * 1032 ? inflateRawSync(bytes, { chunkSize: size + 1 }) : inflateRawSync(bytes);
+  return size !== undefined && size > 0 && size < 2 ** 30 && size <= bytes.length * 1032
+    ? inflateRawSync(bytes, { chunkSize: size + 1 })
+    : inflateRawSync(bytes);
 }
 
 function fileSize(path: string, file: string): number {
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new OmvarldError("ARGUMENT", "is a folder, not a file", { file }, "name a file inside it");
+    if (stat.isDirectory())
+      throw new OmvarldError("ARGUMENT", "is a folder, not a file", { file }, "name a file inside it");
     return stat.size;
   } catch (error) {
     if (error instanceof OmvarldError) throw error;
@@ -69,7 +72,12 @@ function* textOf(chunks: Iterable<Chunk>): Generator<string> {
   for (const chunk of chunks) yield chunk.decode(0, chunk.bytes.length);
 }
 
-function streamCsv(path: string, size: number, options: ReadOptions & { file: string }, chunkBytes: number): Table | undefined {
+function streamCsv(
+  path: string,
+  size: number,
+  options: ReadOptions & { file: string },
+  chunkBytes: number,
+): Table | undefined {
   const fd = openSync(path, "r");
   try {
     const probe = new Uint8Array(Math.min(size, 1 << 20));
@@ -111,7 +119,12 @@ function streamCsv(path: string, size: number, options: ReadOptions & { file: st
           const kind = utf8Kind(bytes);
           if (kind === "invalid") {
             if (sawNonAscii) {
-              throw new OmvarldError("PARSE", "the file mixes UTF-8 and another encoding", { file: options.file }, "save it again in one encoding");
+              throw new OmvarldError(
+                "PARSE",
+                "the file mixes UTF-8 and another encoding",
+                { file: options.file },
+                "save it again in one encoding",
+              );
             }
             encoding = "windows-1252";
             decoder = decoderFor(encoding);
@@ -149,23 +162,47 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
   while (pos < n) {
     if (pos > 0 && bytes.subarray(pos).every((b) => b === 0)) break;
     if (bytes[pos] !== 0x1f || bytes[pos + 1] !== 0x8b) {
-      throw new OmvarldError("PARSE", `${n - pos} bytes that are not gzip follow the compressed data, from byte ${pos}`, {}, "the file was appended to or damaged in transfer; download it again");
+      throw new OmvarldError(
+        "PARSE",
+        `${n - pos} bytes that are not gzip follow the compressed data, from byte ${pos}`,
+        {},
+        "the file was appended to or damaged in transfer; download it again",
+      );
     }
     const header = gzipHeaderLength(bytes, pos);
     if (header === null) throw gzipCut(n, pos);
-    if (bytes[pos + 2] !== 8) throw new OmvarldError("PARSE", `the gzip member at byte ${pos} uses compression method ${bytes[pos + 2]}, not deflate`, {}, "the file is damaged");
+    if (bytes[pos + 2] !== 8)
+      throw new OmvarldError(
+        "PARSE",
+        `the gzip member at byte ${pos} uses compression method ${bytes[pos + 2]}, not deflate`,
+        {},
+        "the file is damaged",
+      );
     let inflated: { buffer: Uint8Array; engine: { bytesWritten: number } };
     try {
       inflated = inflateRawSync(bytes.subarray(pos + header), { info: true }) as unknown as typeof inflated;
     } catch (error) {
       if ((error as { code?: string }).code === "Z_BUF_ERROR") throw gzipCut(n, pos);
-      throw new OmvarldError("PARSE", `the gzip data of the member at byte ${pos} are corrupt (zlib: ${(error as Error).message})`, {}, "the file was damaged in transfer; download it again");
+      throw new OmvarldError(
+        "PARSE",
+        `the gzip data of the member at byte ${pos} are corrupt (zlib: ${(error as Error).message})`,
+        {},
+        "the file was damaged in transfer; download it again",
+      );
     }
     const end = pos + header + inflated.engine.bytesWritten;
     if (end + 8 > n) throw gzipCut(n, pos);
     const view = new DataView(bytes.buffer, bytes.byteOffset + end, 8);
-    if (view.getUint32(0, true) !== crc32(inflated.buffer) || view.getUint32(4, true) !== inflated.buffer.length % 2 ** 32) {
-      throw new OmvarldError("PARSE", `the gzip member from byte ${pos} to byte ${end + 8} fails its CRC-32 or length check`, {}, "the file was damaged in transfer; download it again");
+    if (
+      view.getUint32(0, true) !== crc32(inflated.buffer) ||
+      view.getUint32(4, true) !== inflated.buffer.length % 2 ** 32
+    ) {
+      throw new OmvarldError(
+        "PARSE",
+        `the gzip member from byte ${pos} to byte ${end + 8} fails its CRC-32 or length check`,
+        {},
+        "the file was damaged in transfer; download it again",
+      );
     }
     parts.push(inflated.buffer);
     pos = end + 8;

@@ -14,7 +14,8 @@ import { agencyOfTableId, readXlsx } from "./readers/xlsx.ts";
 import { repairText } from "./repair.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
-export type Format = "csv" | "xlsx" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
+export type Format =
+  "csv" | "xlsx" | "px" | "json-stat" | "json-stat2" | "pxweb-json" | "kolada" | "eurostat-tsv" | "sdmx-csv";
 
 export interface ReadOptions {
   /** Name of the file, for provenance and error messages. */
@@ -75,23 +76,34 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
         bytes = gunzipOrExplain(bytes, options.gunzip ?? portableGunzip, file);
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
-      if (isZip(bytes)) return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);
+      if (isZip(bytes))
+        return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);
       const sniffed = sniffEncoding(bytes, file);
       const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
       const format = options.format ?? sniffFormat(headText);
       // a large CSV is read from its bytes in pieces (see readCsvBytes), never as one string
       if (format === "csv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
-        const table = keepWhere(readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)), options.where, file);
+        const table = keepWhere(
+          readCsvBytes(bytes, sniffed.encoding, sniffed.bom, csvOptions(options)),
+          options.where,
+          file,
+        );
         return table.withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
       }
       // so is a large Eurostat TSV (Eurostat's bulk files unpack to gigabytes)
       if (format === "eurostat-tsv" && bytes.length > LARGE && !sniffed.encoding.startsWith("utf-16")) {
         const decoder = decoderFor(sniffed.encoding);
         const pieces = recordPieces(bytes.subarray(sniffed.bom), 1 << 24);
-        const table = readEurostatChunks((function* () {
-          for (const piece of pieces) yield decoder.decode(piece);
-        })(), { file, where: options.where });
-        return keepWhere(table, options.where, file).withProvenance({ encoding: sniffed.encoding, ...(file ? { file } : {}) });
+        const table = readEurostatChunks(
+          (function* () {
+            for (const piece of pieces) yield decoder.decode(piece);
+          })(),
+          { file, where: options.where },
+        );
+        return keepWhere(table, options.where, file).withProvenance({
+          encoding: sniffed.encoding,
+          ...(file ? { file } : {}),
+        });
       }
       ({ text, encoding } = decode(bytes, file));
       // let the raw bytes go before parsing: the decoded text is all the readers need
@@ -112,13 +124,19 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
  * end of file"; also a file that holds only the 10-byte gzip header) and corrupt data or bytes after the compressed
  * stream that are not gzip (`Z_DATA_ERROR`). The position is the byte count of the compressed file.
  */
-export function gunzipOrExplain(bytes: Uint8Array, gunzip: (bytes: Uint8Array) => Uint8Array, file: string | undefined): Uint8Array {
+export function gunzipOrExplain(
+  bytes: Uint8Array,
+  gunzip: (bytes: Uint8Array) => Uint8Array,
+  file: string | undefined,
+): Uint8Array {
   try {
     return gunzip(bytes);
   } catch (error) {
     if (error instanceof OmvarldError) throw error;
     const code = (error as { code?: unknown }).code;
-    const reason = String((error as Error).message ?? error).split("\n")[0]!.slice(0, 80);
+    const reason = String((error as Error).message ?? error)
+      .split("\n")[0]!
+      .slice(0, 80);
     if (code === "Z_BUF_ERROR" || /unexpected end/i.test(reason)) {
       throw new OmvarldError(
         "FILE_TRUNCATED",
@@ -141,15 +159,30 @@ export function keepWhere(table: Table, where: ReadOptions["where"], file: strin
   if (!where) return table;
   const absent = Object.keys(where).find((name) => !table.has(name));
   if (absent !== undefined) {
-    throw new OmvarldError("ARGUMENT", `the option where names the column "${absent}", which the table does not have`, { file }, `its columns: ${table.columnNames.join(", ")}`);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the option where names the column "${absent}", which the table does not have`,
+      { file },
+      `its columns: ${table.columnNames.join(", ")}`,
+    );
   }
-  return table.filter(Object.fromEntries(Object.entries(where).map(([name, spec]) => [name, typeof spec === "function" ? (v: unknown) => v !== null && spec(String(v)) : spec])));
+  return table.filter(
+    Object.fromEntries(
+      Object.entries(where).map(([name, spec]) => [
+        name,
+        typeof spec === "function" ? (v: unknown) => v !== null && spec(String(v)) : spec,
+      ]),
+    ),
+  );
 }
 
 /** A statbank title starts with the table's id ("07459: Population, by region, ..."): it becomes the table id. */
 function withTableId(table: Table): Table {
   const title = table.provenance.title;
-  const id = title === undefined || table.provenance.tableId ? undefined : /^(\d{5}|[A-Z]{2}\d{4}[A-Z0-9]*|TAB\d+):\s+(.*)$/.exec(title);
+  const id =
+    title === undefined || table.provenance.tableId
+      ? undefined
+      : /^(\d{5}|[A-Z]{2}\d{4}[A-Z0-9]*|TAB\d+):\s+(.*)$/.exec(title);
   if (!id) return table;
   const source = table.provenance.source ?? agencyOfTableId(id[1]);
   return table.withProvenance({ tableId: id[1]!, title: id[2]!, ...(source ? { source } : {}) });
@@ -187,7 +220,12 @@ function parseFormat(text: string, format: Format, options: ReadOptions): Table 
     case "sdmx-csv":
       return readSdmxCsv(text, { file });
     case "xlsx":
-      throw new OmvarldError("ARGUMENT", "an Excel workbook must be read from its bytes, not from text", { file }, "pass the file's bytes (a Uint8Array) or its path to read()");
+      throw new OmvarldError(
+        "ARGUMENT",
+        "an Excel workbook must be read from its bytes, not from text",
+        { file },
+        "pass the file's bytes (a Uint8Array) or its path to read()",
+      );
     default: {
       let json: unknown;
       try {

@@ -61,7 +61,9 @@ export function recognise(table: Table): Recognised {
   if (kind !== "population" && kind !== "births" && kind !== "deaths") return { kind, table, notes: [] };
   const notes: string[] = [];
   const canonical = canonicalCounts(table, notes);
-  return kind === "population" ? { kind, table: canonical, reference: referenceOf(table), notes } : { kind, table: canonical, notes };
+  return kind === "population"
+    ? { kind, table: canonical, reference: referenceOf(table), notes }
+    : { kind, table: canonical, notes };
 }
 
 /**
@@ -79,8 +81,18 @@ export function kindOf(table: Table): DatasetKind {
   if (components.length >= 2) return "population-change";
   if (contents.some((c) => commutingStockOf(c) !== null) && contents.length > 1) return "commuting-stocks";
   if (table.has("unit") && !table.has("age") && (table.distinct("unit") as string[]).includes("EUR_HAB")) return "gdp";
-  const words = [table.provenance.measure, table.provenance.title, ...(contents.length === 1 ? contents : []), ...table.names("measure")].filter((w): w is string => typeof w === "string").join(" | ");
-  return MEANINGS.find(([, re]) => re.test(words))?.[0] ?? (table.has("age") && table.has("sex") && table.has("region") ? "population" : "other");
+  const words = [
+    table.provenance.measure,
+    table.provenance.title,
+    ...(contents.length === 1 ? contents : []),
+    ...table.names("measure"),
+  ]
+    .filter((w): w is string => typeof w === "string")
+    .join(" | ");
+  return (
+    MEANINGS.find(([, re]) => re.test(words))?.[0] ??
+    (table.has("age") && table.has("sex") && table.has("region") ? "population" : "other")
+  );
 }
 
 /** SCB counts the population on 31 December, SSB and Eurostat on 1 January; the footnotes or the title may say. */
@@ -88,7 +100,9 @@ function referenceOf(table: Table): "start" | "end" {
   const text = [table.provenance.title, ...(table.provenance.footnotes ?? [])].join(" ");
   if (/31 december|december 31|31\.12|31 dec/i.test(text)) return "end";
   if (/1 january|1\. januar|1 januari|january 1|01\.01|1 jan/i.test(text)) return "start";
-  return table.provenance.source === "SCB" || /^(BE0101|TAB638|000003O5)/.test(table.provenance.tableId ?? "") ? "end" : "start";
+  return table.provenance.source === "SCB" || /^(BE0101|TAB638|000003O5)/.test(table.provenance.tableId ?? "")
+    ? "end"
+    : "start";
 }
 
 const UNKNOWN_AGE = /^(unk|unknown|uoppgitt|okänd|okänd ålder|uoppgitt alder)$/i;
@@ -99,13 +113,25 @@ function canonicalCounts(table: Table, notes: string[]): Table {
   let t = table;
   const measures = t.names("measure").filter((m) => m !== "value");
   if (!t.has("value")) {
-    if (measures.length !== 1) throw new OmvarldError("SCHEMA", `cannot tell which column holds the counts (${t.names("measure").join(", ") || "none"})`, { file }, "rename it to value");
+    if (measures.length !== 1)
+      throw new OmvarldError(
+        "SCHEMA",
+        `cannot tell which column holds the counts (${t.names("measure").join(", ") || "none"})`,
+        { file },
+        "rename it to value",
+      );
     t = t.rename({ [measures[0]!]: "value" });
   }
   if (t.has("status")) t = t.drop("status");
   if (t.has("contents")) {
     const labels = t.distinct("contents");
-    if (labels.length > 1) throw new OmvarldError("SCHEMA", `the table holds several contents (${labels.slice(0, 3).join(", ")}); filter it to one`, { file }, 'table.filter({ contents: "…" })');
+    if (labels.length > 1)
+      throw new OmvarldError(
+        "SCHEMA",
+        `the table holds several contents (${labels.slice(0, 3).join(", ")}); filter it to one`,
+        { file },
+        'table.filter({ contents: "…" })',
+      );
     t = t.drop("contents");
   }
   // JSON-stat and PX keep codes and labels ("1" and "män"): the canonical label replaces both
@@ -113,19 +139,45 @@ function canonicalCounts(table: Table, notes: string[]): Table {
   if (t.has("sex")) {
     const column = t.strings("sex");
     const unknown = column.dictionary.find((d) => sexOf(d) === null && !isBothSexes(d));
-    if (unknown !== undefined) throw new OmvarldError("SCHEMA", `sex "${unknown}" is neither women, men nor both`, { file }, 'expected labels such as "men"/"women", "Males"/"Females", "Boys"/"Girls", "1"/"2", "Both sexes"');
-    t = t.withColumn("sex", column.mapValues((d) => sexOf(d) ?? "total"), "dimension");
+    if (unknown !== undefined)
+      throw new OmvarldError(
+        "SCHEMA",
+        `sex "${unknown}" is neither women, men nor both`,
+        { file },
+        'expected labels such as "men"/"women", "Males"/"Females", "Boys"/"Girls", "1"/"2", "Both sexes"',
+      );
+    t = t.withColumn(
+      "sex",
+      column.mapValues((d) => sexOf(d) ?? "total"),
+      "dimension",
+    );
     t = dropTotal(t, "sex", "total", notes);
   }
   if (t.has("age")) {
     const column = t.strings("age");
     const unknown = column.dictionary.find((d) => parseAgeBand(d) === null && !isAllAges(d) && !UNKNOWN_AGE.test(d));
-    if (unknown !== undefined) throw new OmvarldError("SCHEMA", `age "${unknown}" is neither an age, an age group nor all ages`, { file }, 'expected labels such as "0 years", "100+", "65-79 år", "Total"');
-    t = t.withColumn("age", column.mapValues((d) => {
-      const band = parseAgeBand(d);
-      if (band === null && UNKNOWN_AGE.test(d)) return "unknown";
-      return band === null ? "total" : band.to === Infinity ? `${band.from}+` : band.from === band.to ? String(band.from) : `${band.from}-${band.to}`;
-    }), "dimension");
+    if (unknown !== undefined)
+      throw new OmvarldError(
+        "SCHEMA",
+        `age "${unknown}" is neither an age, an age group nor all ages`,
+        { file },
+        'expected labels such as "0 years", "100+", "65-79 år", "Total"',
+      );
+    t = t.withColumn(
+      "age",
+      column.mapValues((d) => {
+        const band = parseAgeBand(d);
+        if (band === null && UNKNOWN_AGE.test(d)) return "unknown";
+        return band === null
+          ? "total"
+          : band.to === Infinity
+            ? `${band.from}+`
+            : band.from === band.to
+              ? String(band.from)
+              : `${band.from}-${band.to}`;
+      }),
+      "dimension",
+    );
     t = dropTotal(t, "age", "total", notes);
   }
   return t;
@@ -145,7 +197,10 @@ function dropTotal(t: Table, dim: string, total: string, notes: string[]): Table
   }
   // labels beside codes (region_name, sex_name, …) and flags are no keys of their own
   const keys = t.names("dimension").filter((d) => d !== dim && !d.endsWith("_name") && d !== "region_kind");
-  const parts = t.filter({ [dim]: (v: unknown) => v !== total }).groupBy(keys).sum("value", { missing: "propagate" });
+  const parts = t
+    .filter({ [dim]: (v: unknown) => v !== total })
+    .groupBy(keys)
+    .sum("value", { missing: "propagate" });
   const totals = t.filter({ [dim]: total }).select(...keys, "value");
   const joined = totals.join(parts.rename({ value: "parts" }), { on: keys });
   const got = joined.numbers("value").values;
@@ -181,7 +236,10 @@ export function combineRecognised(parts: readonly Recognised[]): Recognised {
   if (parts.length === 0) throw new OmvarldError("ARGUMENT", "nothing to combine");
   const kind = parts[0]!.kind;
   const other = parts.find((p) => p.kind !== kind);
-  if (other) throw new OmvarldError("ARGUMENT", `cannot combine ${kind} with ${other.kind}`, { file: other.table.provenance.file });
+  if (other)
+    throw new OmvarldError("ARGUMENT", `cannot combine ${kind} with ${other.kind}`, {
+      file: other.table.provenance.file,
+    });
   const names = parts[0]!.table.columnNames;
   let table = parts.length === 1 ? parts[0]!.table : concatTables(parts.map((p) => p.table.select(...names)));
   const notes = [...new Set(parts.flatMap((p) => p.notes))];

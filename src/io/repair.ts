@@ -42,7 +42,9 @@ export function repairText(text: string): Repaired {
     const count = out.split("\ufeff").length - 1 - (out.startsWith("\ufeff") ? 1 : 0);
     const line = out.slice(0, bom).split(/\r\n|\r|\n/).length;
     out = out.replaceAll("\ufeff", "");
-    warnings.push(`${count} byte order mark${count === 1 ? "" : "s"} (U+FEFF) inside the text, the first on line ${line}, ${count === 1 ? "was" : "were"} removed: were two files joined?`);
+    warnings.push(
+      `${count} byte order mark${count === 1 ? "" : "s"} (U+FEFF) inside the text, the first on line ${line}, ${count === 1 ? "was" : "were"} removed: were two files joined?`,
+    );
   }
   MOJIBAKE.lastIndex = 0;
   if (MOJIBAKE.test(out)) {
@@ -65,7 +67,9 @@ export function repairText(text: string): Repaired {
       }
     });
     if (repaired > 0) {
-      warnings.push(`text encoded twice (UTF-8 read as Latin-1 and saved again) was repaired in ${repaired} place${repaired === 1 ? "" : "s"}, e.g. ${example}`);
+      warnings.push(
+        `text encoded twice (UTF-8 read as Latin-1 and saved again) was repaired in ${repaired} place${repaired === 1 ? "" : "s"}, e.g. ${example}`,
+      );
     }
   }
   return { text: out, warnings };

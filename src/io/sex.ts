@@ -10,7 +10,10 @@ export type Sex = "female" | "male";
  */
 export function sexOf(label: unknown): Sex | null {
   const l = String(label).trim().toLowerCase();
-  if (/^(f|k|2|female|females|women|woman|kvinnor|kvinna|kvinner|kvinne|girls|girl|flickor|jenter|jente|piker)$/.test(l)) return "female";
+  if (
+    /^(f|k|2|female|females|women|woman|kvinnor|kvinna|kvinner|kvinne|girls|girl|flickor|jenter|jente|piker)$/.test(l)
+  )
+    return "female";
   if (/^(m|1|male|males|men|män|man|menn|mann|boys|boy|pojkar|gutter|gutt)$/.test(l)) return "male";
   return null;
 }
@@ -24,5 +27,7 @@ export function sexOf(label: unknown): Sex | null {
  * isBothSexes("kvinnor")           // false
  */
 export function isBothSexes(label: unknown): boolean {
-  return /^(t|0|total|totalt|totalt kön|totalt båda könen|both sexes|begge kjønn|begge kjønn i alt|i alt|alla|kön totalt|totals?)$/.test(String(label).trim().toLowerCase());
+  return /^(t|0|total|totalt|totalt kön|totalt båda könen|both sexes|begge kjønn|begge kjønn i alt|i alt|alla|kön totalt|totals?)$/.test(
+    String(label).trim().toLowerCase(),
+  );
 }

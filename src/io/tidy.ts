@@ -30,7 +30,11 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
   let out = table;
   if (out.has("region") && out.column("region").type === "number") {
     const values = out.numbers("region");
-    out = out.withColumn("region", StringColumn.from(Array.from(values.values, (v) => (Number.isNaN(v) ? null : String(v)))), "dimension");
+    out = out.withColumn(
+      "region",
+      StringColumn.from(Array.from(values.values, (v) => (Number.isNaN(v) ? null : String(v)))),
+      "dimension",
+    );
   }
   // before anything drops rows, so that row numbers still match `lineOf`
   out = dropDuplicates(out, {
@@ -43,10 +47,23 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
   if (out.has("region")) out = normaliseRegion(out, options, warnings);
   if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
   const order = (name: string, role: Role): number =>
-    name === "region" ? 0 : name === "region_name" ? 1 : name === "year" ? 3 : name === "period" ? 4
-      : role === "dimension" ? 2 : role === "measure" ? 5 : 6;
-  const names = out.schema.map((f, i) => ({ name: f.name, rank: order(f.name, f.role), i }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.name);
+    name === "region"
+      ? 0
+      : name === "region_name"
+        ? 1
+        : name === "year"
+          ? 3
+          : name === "period"
+            ? 4
+            : role === "dimension"
+              ? 2
+              : role === "measure"
+                ? 5
+                : 6;
+  const names = out.schema
+    .map((f, i) => ({ name: f.name, rank: order(f.name, f.role), i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.name);
   return out.select(...names).withWarnings(...warnings);
 }
 
@@ -78,12 +95,18 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
     );
   }
   // total rows go only where they are checked to be sums; others stay as regions, their label as code
-  const checked = checkTotals(table, totals.flatMap((t, k) => (t && used[k] ? [k] : [])));
+  const checked = checkTotals(
+    table,
+    totals.flatMap((t, k) => (t && used[k] ? [k] : [])),
+  );
   const keep: Table = checked.table;
   warnings.push(...checked.warnings);
   // `take` keeps the dictionary, so the labels parsed above still line up with the codes
   const known = labels.flatMap((l, k) => (l && used[k] ? [k] : []));
-  const repaired = repairLostZeros(known.map((k) => labels[k]!), (j) => locate(options, column.codes.indexOf(known[j]!), "region"));
+  const repaired = repairLostZeros(
+    known.map((k) => labels[k]!),
+    (j) => locate(options, column.codes.indexOf(known[j]!), "region"),
+  );
   const codes = [...repaired.codes];
   if (repaired.warning) warnings.push(repaired.warning);
   for (const k of checked.kept) {
@@ -94,21 +117,39 @@ function normaliseRegion(table: Table, options: NormaliseOptions, warnings: stri
   const nameOf: (string | null)[] = column.dictionary.map(() => null);
   known.forEach((k, j) => {
     codeOf[k] = codes[j]!;
-    nameOf[k] = labels[k]?.name ?? options.regionNames?.get(labels[k]?.code ?? codes[j]!) ?? (labels[k] ? null : codes[j]!);
+    nameOf[k] =
+      labels[k]?.name ?? options.regionNames?.get(labels[k]?.code ?? codes[j]!) ?? (labels[k] ? null : codes[j]!);
   });
   // `filter` keeps the dictionary, so entry k of the kept column is still entry k of `codeOf` and `nameOf`
   const kept = keep.strings("region");
   const entry = new Map(kept.dictionary.map((d, k) => [d, k]));
-  let out = keep.withColumn("region", kept.mapValues((d) => codeOf[entry.get(d)!]!), "dimension");
+  let out = keep.withColumn(
+    "region",
+    kept.mapValues((d) => codeOf[entry.get(d)!]!),
+    "dimension",
+  );
   if (!out.has("region_name") && nameOf.some((x) => x !== null)) {
-    out = out.withColumn("region_name", kept.mapValues((d) => nameOf[entry.get(d)!]!), "dimension");
+    out = out.withColumn(
+      "region_name",
+      kept.mapValues((d) => nameOf[entry.get(d)!]!),
+      "dimension",
+    );
   }
   // SSB's pseudo-regions (Svalbard, the shelf, "Rest") are kept, flagged as regions of their own kind
   const pseudo = known.filter((k) => isPseudoRegion(codeOf[k]!, nameOf[k] ?? null));
   if (pseudo.length > 0) {
     const isPseudo = new Set(pseudo.map((k) => column.dictionary[k]));
-    out = out.withColumn("region_kind", kept.mapValues((d) => (isPseudo.has(d) ? "pseudo" : "region")), "dimension");
-    warnings.push(`${pseudo.length} pseudo-region${pseudo.length > 1 ? "s" : ""} (${pseudo.map((k) => column.dictionary[k]).slice(0, 3).join(", ")}) kept with region_kind "pseudo": leave them out of rankings`);
+    out = out.withColumn(
+      "region_kind",
+      kept.mapValues((d) => (isPseudo.has(d) ? "pseudo" : "region")),
+      "dimension",
+    );
+    warnings.push(
+      `${pseudo.length} pseudo-region${pseudo.length > 1 ? "s" : ""} (${pseudo
+        .map((k) => column.dictionary[k])
+        .slice(0, 3)
+        .join(", ")}) kept with region_kind "pseudo": leave them out of rankings`,
+    );
   }
   return out;
 }
@@ -133,7 +174,11 @@ function normaliseYear(table: Table, options: NormaliseOptions): Table {
   }
   let out = table.withColumn("year", new NumberColumn(years), "dimension");
   if (periods.some((p) => p?.period)) {
-    out = out.withColumn("period", StringColumn.from(Array.from({ length: table.numRows }, (_, i) => periods[column.codes[i]!]?.period ?? null)), "dimension");
+    out = out.withColumn(
+      "period",
+      StringColumn.from(Array.from({ length: table.numRows }, (_, i) => periods[column.codes[i]!]?.period ?? null)),
+      "dimension",
+    );
   }
   return out;
 }

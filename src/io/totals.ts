@@ -31,9 +31,10 @@ export function checkTotals(table: Table, totalEntries: readonly number[]): Tota
   // the other dimensions as one mixed-radix number (or, past 2^53 combinations, a string)
   const keys = others.map((d) => keyArray(table.column(d)));
   const combinations = keys.reduce((p, k) => p * k.size, 1);
-  const keyOf = combinations < 2 ** 53
-    ? (row: number) => keys.reduce((key, k) => key * k.size + k.codes[row]!, 0)
-    : (row: number) => keys.map((k) => k.codes[row]).join(",");
+  const keyOf =
+    combinations < 2 ** 53
+      ? (row: number) => keys.reduce((key, k) => key * k.size + k.codes[row]!, 0)
+      : (row: number) => keys.map((k) => k.codes[row]).join(",");
   const measureColumns = measures.map((m) => table.numbers(m).values);
   const sums = new Map<number | string, { sum: number[]; parts: number; missing: boolean[] }>();
   const totalRows: number[] = [];
@@ -89,10 +90,14 @@ export function checkTotals(table: Table, totalEntries: readonly number[]): Tota
     const index: number[] = [];
     for (let i = 0; i < table.numRows; i++) if (!dropSet.has(region.codes[i]!)) index.push(i);
     out = table.take(Int32Array.from(index));
-    warnings.push(`a total row ("${region.dictionary[drop[0]!]}") was left out: it was checked to sum the rows listed with it`);
+    warnings.push(
+      `a total row ("${region.dictionary[drop[0]!]}") was left out: it was checked to sum the rows listed with it`,
+    );
   }
   for (const k of kept) {
-    warnings.push(`the row "${region.dictionary[k]}" is not the sum of the other rows (${verdict.get(k)!.example}); it is kept as a region of its own, code "${region.dictionary[k]!.trim()}"`);
+    warnings.push(
+      `the row "${region.dictionary[k]}" is not the sum of the other rows (${verdict.get(k)!.example}); it is kept as a region of its own, code "${region.dictionary[k]!.trim()}"`,
+    );
   }
   return { table: out, kept, warnings };
 }

@@ -9,7 +9,23 @@ export interface Cell {
   status: string | null;
 }
 
-const SYMBOLS = new Set([".", "..", "...", "....", ".....", "......", ".......", "-", "–", "—", ":", "x", "X", "*", ""]);
+const SYMBOLS = new Set([
+  ".",
+  "..",
+  "...",
+  "....",
+  ".....",
+  "......",
+  ".......",
+  "-",
+  "–",
+  "—",
+  ":",
+  "x",
+  "X",
+  "*",
+  "",
+]);
 
 /** True for the symbols agencies write instead of a number. */
 export function isMissingSymbol(text: string): boolean {

@@ -11,7 +11,11 @@ const byCode = new Map<string, Region[]>();
 for (const r of REGIONS) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r);
 
 const simplify = (name: string) =>
-  name.toLowerCase().replace(/\s+(kommun|kommune|county|län|fylke)$/u, "").replace(/s$/u, "").trim();
+  name
+    .toLowerCase()
+    .replace(/\s+(kommun|kommune|county|län|fylke)$/u, "")
+    .replace(/s$/u, "")
+    .trim();
 
 /**
  * Swedish and Norwegian codes that lost their leading zero in a spreadsheet ("114" for 0114, "1" for 01): each
@@ -24,7 +28,10 @@ const simplify = (name: string) =>
  * repairLostZeros([{ code: "114", name: "Upplands Väsby" }, { code: "2021", name: "Vansbro" }])
  * // { codes: ["0114", "2021"], warning: 'region codes had lost their leading zeros (e.g. "114" → "0114" Upplands Väsby) ...' }
  */
-export function repairLostZeros(entries: readonly CodeEntry[], place: (index: number) => ErrorPlace = () => ({})): { codes: string[]; warning: string | null } {
+export function repairLostZeros(
+  entries: readonly CodeEntry[],
+  place: (index: number) => ErrorPlace = () => ({}),
+): { codes: string[]; warning: string | null } {
   const codes = entries.map((e) => e.code);
   const suspect = entries.map((e) => /^(\d|\d{3})$/.test(e.code) && e.code !== "0");
   if (!suspect.some(Boolean)) return { codes, warning: null };
@@ -33,7 +40,9 @@ export function repairLostZeros(entries: readonly CodeEntry[], place: (index: nu
   entries.forEach((e, k) => {
     if (suspect[k]) return;
     const found = byCode.get(e.code) ?? [];
-    const countries = new Set(found.filter((r) => e.name === null || simplify(r.name) === simplify(e.name)).map((r) => r.country));
+    const countries = new Set(
+      found.filter((r) => e.name === null || simplify(r.name) === simplify(e.name)).map((r) => r.country),
+    );
     if (countries.size === 1) votes[[...countries][0]!]++;
   });
   const country: Country | undefined = votes.SE > votes.NO ? "SE" : votes.NO > votes.SE ? "NO" : undefined;
@@ -47,12 +56,14 @@ export function repairLostZeros(entries: readonly CodeEntry[], place: (index: nu
       const named = candidates.filter((r) => simplify(r.name) === simplify(e.name!));
       if (named.length > 0 || country !== undefined) candidates = named.length > 0 ? named : candidates;
     }
-    if (country !== undefined && candidates.some((r) => r.country === country)) candidates = candidates.filter((r) => r.country === country);
+    if (country !== undefined && candidates.some((r) => r.country === country))
+      candidates = candidates.filter((r) => r.country === country);
     const distinct = new Set(candidates.map((r) => `${r.country}:${r.name}`));
     if (candidates.length === 0 || distinct.size > 1) {
-      const why = candidates.length === 0
-        ? `"${padded}" is no region the registry knows`
-        : `"${padded}" is ${[...distinct].map((d) => d.replace(":", " ")).join(" or ")}`;
+      const why =
+        candidates.length === 0
+          ? `"${padded}" is no region the registry knows`
+          : `"${padded}" is ${[...distinct].map((d) => d.replace(":", " ")).join(" or ")}`;
       throw new OmvarldError(
         "REGION_CODE",
         `region code "${e.code}"${e.name ? ` (${e.name})` : ""} may have lost its leading zero, but ${why}`,

@@ -13,7 +13,8 @@ const NUTS = /^([A-Z]{2}[0-9A-Z_]{0,8})(?:\s+(.+))?$/;
 const SSB_PSEUDO = /^K-(Rest)\b\s*(.*)$/;
 
 /** Names of the places SSB lists as regions that are no kommune or fylke: Svalbard, the shelf, abroad, unknown. */
-const PSEUDO_NAMES = /svalbard|jan mayen|kontinentalsokkel|continental shelf|utlandet|abroad|ikke bosatt|not resident|uoppgitt|unknown|delte kommuner|divided municipalities|divided municalities/i;
+const PSEUDO_NAMES =
+  /svalbard|jan mayen|kontinentalsokkel|continental shelf|utlandet|abroad|ikke bosatt|not resident|uoppgitt|unknown|delte kommuner|divided municipalities|divided municalities/i;
 
 /**
  * True for SSB's pseudo-regions, which hold people or events but are no kommune or fylke: `K-21-22` Svalbard and
@@ -102,8 +103,12 @@ export function parseRegionLabel(label: string): RegionLabel | null {
 export function padLostZeros(codes: readonly string[]): { codes: string[]; padded: boolean } {
   const lengths = new Set(codes.map((c) => c.length));
   const digits = codes.every((c) => /^\d{1,4}$/.test(c));
-  const width = lengths.has(3) && [...lengths].every((l) => l === 3 || l === 4) ? 4
-    : lengths.has(1) && [...lengths].every((l) => l === 1 || l === 2) && codes.length > 2 ? 2 : 0;
+  const width =
+    lengths.has(3) && [...lengths].every((l) => l === 3 || l === 4)
+      ? 4
+      : lengths.has(1) && [...lengths].every((l) => l === 1 || l === 2) && codes.length > 2
+        ? 2
+        : 0;
   if (!digits || width === 0) return { codes: [...codes], padded: false };
   return { codes: codes.map((c) => c.padStart(width, "0")), padded: true };
 }

@@ -5,9 +5,27 @@ import { findRegion } from "./registry.ts";
  * in the tests against SCB's population per län and Eurostat's per NUTS 3 region.
  */
 export const SE_NUTS3_LAN: Readonly<Record<string, string>> = {
-  SE110: "01", SE121: "03", SE122: "04", SE123: "05", SE124: "18", SE125: "19", SE211: "06", SE212: "07",
-  SE213: "08", SE214: "09", SE221: "10", SE224: "12", SE231: "13", SE232: "14", SE311: "17", SE312: "20",
-  SE313: "21", SE321: "22", SE322: "23", SE331: "24", SE332: "25",
+  SE110: "01",
+  SE121: "03",
+  SE122: "04",
+  SE123: "05",
+  SE124: "18",
+  SE125: "19",
+  SE211: "06",
+  SE212: "07",
+  SE213: "08",
+  SE214: "09",
+  SE221: "10",
+  SE224: "12",
+  SE231: "13",
+  SE232: "14",
+  SE311: "17",
+  SE312: "20",
+  SE313: "21",
+  SE321: "22",
+  SE322: "23",
+  SE331: "24",
+  SE332: "25",
 };
 
 /**

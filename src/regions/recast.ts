@@ -48,7 +48,12 @@ function linksOf(change: CodeChange): readonly (readonly [string, string])[] {
   return change.from.flatMap((f) => change.to.map((t) => [f, t] as const));
 }
 
-function checkWeights(code: string, weights: Readonly<Record<string, number>>, sinks: readonly string[], change: CodeChange): void {
+function checkWeights(
+  code: string,
+  weights: Readonly<Record<string, number>>,
+  sinks: readonly string[],
+  change: CodeChange,
+): void {
   const where = `weights for ${code} (${change.year}: ${change.from.join(", ")} → ${change.to.join(", ")})`;
   const missing = sinks.filter((s) => typeof weights[s] !== "number" || !Number.isFinite(weights[s]));
   const extra = Object.keys(weights).filter((k) => !sinks.includes(k));
@@ -62,12 +67,23 @@ function checkWeights(code: string, weights: Readonly<Record<string, number>>, s
   }
   const total = sinks.reduce((s, k) => s + weights[k]!, 0);
   if (Math.abs(total - 1) > 1e-6) {
-    throw new OmvarldError("ARGUMENT", `${where} sum to ${total}, not 1`, {}, "shares are fractions of the whole; divide each by their sum");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${where} sum to ${total}, not 1`,
+      {},
+      "shares are fractions of the whole; divide each by their sum",
+    );
   }
 }
 
 /** Where one code of one division year lands in the target vintage. */
-function mapCode(code: string, division: number, options: RecastOptions, changes: readonly CodeChange[], warnings: Set<string>): Target[] {
+function mapCode(
+  code: string,
+  division: number,
+  options: RecastOptions,
+  changes: readonly CodeChange[],
+  warnings: Set<string>,
+): Target[] {
   let targets: Target[] = [{ code, share: 1 }];
   const forward = division < options.to;
   const relevant = changes.filter((c) =>
@@ -77,7 +93,9 @@ function mapCode(code: string, division: number, options: RecastOptions, changes
   for (const change of relevant) {
     const links = linksOf(change);
     targets = targets.flatMap((t) => {
-      const sinks = forward ? links.filter(([o]) => o === t.code).map(([, n]) => n) : links.filter(([, n]) => n === t.code).map(([o]) => o);
+      const sinks = forward
+        ? links.filter(([o]) => o === t.code).map(([, n]) => n)
+        : links.filter(([, n]) => n === t.code).map(([o]) => o);
       if (sinks.length === 0) return [t];
       if (sinks.length === 1) return [{ code: sinks[0]!, share: t.share }];
       const weights = options.weights?.[t.code];
@@ -91,7 +109,9 @@ function mapCode(code: string, division: number, options: RecastOptions, changes
       const name = (code: string, year: number) => findRegion(code, { country: options.country, year })?.name;
       const olds = (forward ? [t.code] : sinks).map((c) => name(c, before));
       const news = (forward ? sinks : [t.code]).map((c) => name(c, after));
-      const names = [...olds, ...news].every((n) => n !== undefined) ? `${olds.join(", ")} → ${news.join(", ")}` : change.note;
+      const names = [...olds, ...news].every((n) => n !== undefined)
+        ? `${olds.join(", ")} → ${news.join(", ")}`
+        : change.note;
       const detail = names ? ` (${names})` : "";
       const message = forward
         ? `region ${t.code} was split in ${change.year} into ${sinks.join(", ")}${detail}`
@@ -151,7 +171,13 @@ export function recast(table: Table, options: RecastOptions, changes: readonly C
     const year = years ? years[i]! : options.to - offset;
     const key = `${code}|${year}`;
     let targets = memo.get(key);
-    if (!targets) memo.set(key, (targets = Number.isNaN(year) ? [{ code, share: 1 }] : mapCode(code, year + offset, options, relevant, warnings)));
+    if (!targets)
+      memo.set(
+        key,
+        (targets = Number.isNaN(year)
+          ? [{ code, share: 1 }]
+          : mapCode(code, year + offset, options, relevant, warnings)),
+      );
     for (const t of targets) {
       index.push(i);
       shares.push(t.share);
@@ -160,10 +186,16 @@ export function recast(table: Table, options: RecastOptions, changes: readonly C
   }
   if (options.to >= KNOWN_FROM[options.country]) {
     const unknown = [...new Set(codes)].filter(
-      (c): c is string => c !== null && /^\d{4}$/.test(c) && !PSEUDO[options.country].test(c) && !findRegion(c, { country: options.country, year: options.to }),
+      (c): c is string =>
+        c !== null &&
+        /^\d{4}$/.test(c) &&
+        !PSEUDO[options.country].test(c) &&
+        !findRegion(c, { country: options.country, year: options.to }),
     );
     if (unknown.length) {
-      warnings.add(`${unknown.length} region code${unknown.length > 1 ? "s are" : " is"} not ${options.country === "NO" ? "a kommune" : "a kommun"} code of ${options.to} after recasting: ${unknown.sort().slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}`);
+      warnings.add(
+        `${unknown.length} region code${unknown.length > 1 ? "s are" : " is"} not ${options.country === "NO" ? "a kommune" : "a kommun"} code of ${options.to} after recasting: ${unknown.sort().slice(0, 10).join(", ")}${unknown.length > 10 ? ", …" : ""}`,
+      );
     }
   }
   let expanded = table.take(index).withColumn(column, StringColumn.from(codes), "dimension");

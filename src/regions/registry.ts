@@ -52,7 +52,7 @@ function norwegianChanges(): CodeChange[] {
       if (done.has(i)) continue;
       // the connected group of rows around row i: the rows that share an old or a new code, transitively
       const members = new Set([i]);
-      for (const queue = [i]; queue.length > 0; ) {
+      for (const queue = [i]; queue.length > 0;) {
         const [o, n] = rows[queue.pop()!]!;
         for (const k of [...byOld.get(o)!, ...byNew.get(n)!]) {
           if (!members.has(k)) {
@@ -66,7 +66,7 @@ function norwegianChanges(): CodeChange[] {
       const olds = new Set([rows[i]![0]]);
       const news = new Set([rows[i]![1]]);
       const group: [string, string][] = [];
-      for (let grew = true; grew; ) {
+      for (let grew = true; grew;) {
         grew = false;
         for (const k of candidates) {
           const [o, n] = rows[k]!;
@@ -82,14 +82,23 @@ function norwegianChanges(): CodeChange[] {
       const from = [...olds].sort();
       const to = [...news].sort();
       const note = `${from.map((c) => nameOf(c, year - 1)).join(", ")} → ${to.map((c) => nameOf(c, year)).join(", ")}`;
-      changes.push({ country: "NO", year, from, to, note, ...(from.length > 1 && to.length > 1 ? { links: group } : {}) });
+      changes.push({
+        country: "NO",
+        year,
+        from,
+        to,
+        note,
+        ...(from.length > 1 && to.length > 1 ? { links: group } : {}),
+      });
     }
   }
   return changes;
 }
 
 /** Every code change known to the registry, oldest first: Sweden's (SCB) and Norway's (SSB KLASS, from 1972). */
-export const CODE_CHANGES: readonly CodeChange[] = [...SE_CHANGES, ...norwegianChanges()].sort((a, b) => a.year - b.year);
+export const CODE_CHANGES: readonly CodeChange[] = [...SE_CHANGES, ...norwegianChanges()].sort(
+  (a, b) => a.year - b.year,
+);
 
 /** The year a current Swedish code began, where a known change created it. */
 function swedishStart(code: string): number {
@@ -131,7 +140,9 @@ const validIn = (r: Region, year: number): boolean => (r.from ?? -Infinity) <= y
  * findRegion("1507", { country: "NO", year: 2023 })?.name // "Ålesund"
  */
 export function findRegion(code: string, options: { country?: Country; year?: number } = {}): Region | undefined {
-  const candidates = (BY_CODE.get(code) ?? []).filter((r) => options.country === undefined || r.country === options.country);
+  const candidates = (BY_CODE.get(code) ?? []).filter(
+    (r) => options.country === undefined || r.country === options.country,
+  );
   if (options.year !== undefined) return candidates.find((r) => validIn(r, options.year!));
   let best: Region | undefined;
   for (const r of candidates) {
@@ -152,7 +163,10 @@ export function findRegion(code: string, options: { country?: Country; year?: nu
  */
 export function municipalities(country: Country, year?: number): Region[] {
   return REGIONS.filter(
-    (r) => r.country === country && r.level === "municipality" && (year === undefined ? r.to === undefined : validIn(r, year)),
+    (r) =>
+      r.country === country &&
+      r.level === "municipality" &&
+      (year === undefined ? r.to === undefined : validIn(r, year)),
   );
 }
 

@@ -26,21 +26,49 @@ export function economySection(gdp: Table, region: string, name: string, locale:
   const national = byRegion.get(country);
   const own = byRegion.get(region);
   if (!national || !own || own.size === 0) return null;
-  const shares = [...byRegion].filter(([code]) => code !== country).flatMap(([code, years]) => [...years]
-    .filter(([year]) => national.has(year))
-    .map(([year, v]) => ({ region: code, region_name: code === region ? name : (nutsName(code) ?? code), year, index: (100 * v) / national.get(year)! })));
+  const shares = [...byRegion]
+    .filter(([code]) => code !== country)
+    .flatMap(([code, years]) =>
+      [...years]
+        .filter(([year]) => national.has(year))
+        .map(([year, v]) => ({
+          region: code,
+          region_name: code === region ? name : (nutsName(code) ?? code),
+          year,
+          index: (100 * v) / national.get(year)!,
+        })),
+    );
   const years = [...own.keys()].filter((y) => national.has(y)).sort((a, b) => a - b);
   if (years.length === 0) return null;
   const [first, last] = [years[0]!, years.at(-1)!];
   const share = (year: number) => (100 * own.get(year)!) / national.get(year)!;
   const shown = years.filter((y) => (last - y) % 5 === 0);
   return {
-    id: "economy", heading: w.economy,
-    sentence: w.economySentence(name, formatNumber(share(last), locale, 1), last, formatNumber(share(first), locale, 1), first),
-    charts: [indexChart(Table.fromRows(shares, { provenance: gdp.provenance }), { focus: region, locale, labels: "focus", title: `${w.gdpTitle} (${w.country.toLowerCase()} = 100)` })],
+    id: "economy",
+    heading: w.economy,
+    sentence: w.economySentence(
+      name,
+      formatNumber(share(last), locale, 1),
+      last,
+      formatNumber(share(first), locale, 1),
+      first,
+    ),
+    charts: [
+      indexChart(Table.fromRows(shares, { provenance: gdp.provenance }), {
+        focus: region,
+        locale,
+        labels: "focus",
+        title: `${w.gdpTitle} (${w.country.toLowerCase()} = 100)`,
+      }),
+    ],
     table: {
       columns: [w.year, `${name}, euro`, `${w.country}, euro`, w.share],
-      rows: shown.map((y) => [String(y), formatNumber(own.get(y)!, locale), formatNumber(national.get(y)!, locale), formatNumber(share(y), locale, 1)]),
+      rows: shown.map((y) => [
+        String(y),
+        formatNumber(own.get(y)!, locale),
+        formatNumber(national.get(y)!, locale),
+        formatNumber(share(y), locale, 1),
+      ]),
     },
     sources: [sourceLine(gdp.provenance, locale) ?? "", w.gdpNote].filter(Boolean),
   };

@@ -2,7 +2,8 @@ import type { Locale } from "../charts/locale.ts";
 import type { Section } from "./sections.ts";
 import { REPORT_WORDS } from "../charts/words/report.ts";
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 const STYLE = `
   @page { size: A4; margin: 18mm 16mm; }
@@ -19,7 +20,11 @@ const STYLE = `
  * The report as one self-contained HTML page: inline SVG charts and CSS, no scripts, nothing fetched, so that it
  * opens on a municipal intranet and prints to PDF as it is.
  */
-export async function renderHtml(report: { name: string; sections: Section[]; missing: string[] }, locale: Locale, date: Date = new Date()): Promise<string> {
+export async function renderHtml(
+  report: { name: string; sections: Section[]; missing: string[] },
+  locale: Locale,
+  date: Date = new Date(),
+): Promise<string> {
   const w = REPORT_WORDS[locale];
   const parts: string[] = [];
   for (const s of report.sections) {
@@ -27,9 +32,13 @@ export async function renderHtml(report: { name: string; sections: Section[]; mi
     const table = s.table
       ? `<div class="table"><table><thead><tr>${s.table.columns.map((c) => `<th>${escape(c)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`
       : "";
-    parts.push(`<section id="${s.id}"><div class="head"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures[0] ?? ""}</div>${figures.slice(1).join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`);
+    parts.push(
+      `<section id="${s.id}"><div class="head"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures[0] ?? ""}</div>${figures.slice(1).join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`,
+    );
   }
-  const missing = report.missing.length ? `<section id="missing"><h2>${escape(w.missing)}</h2><ul>${report.missing.map((m) => `<li>${escape(m)}: ${escape(w.missingWhy)}</li>`).join("")}</ul></section>` : "";
+  const missing = report.missing.length
+    ? `<section id="missing"><h2>${escape(w.missing)}</h2><ul>${report.missing.map((m) => `<li>${escape(m)}: ${escape(w.missingWhy)}</li>`).join("")}</ul></section>`
+    : "";
   return `<!DOCTYPE html>
 <html lang="${locale === "nb" ? "nb" : locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(w.title(report.name))}</title><style>${STYLE}</style></head>

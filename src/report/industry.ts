@@ -28,7 +28,13 @@ export interface IndustrySectionOptions {
  * @example
  * industrySection(employment, "0428", "Trysil", "nb", { from: 2008, to: 2016, national: "0" })
  */
-export function industrySection(employment: Table, region: string, name: string, locale: Locale, options: IndustrySectionOptions = {}): Section | null {
+export function industrySection(
+  employment: Table,
+  region: string,
+  name: string,
+  locale: Locale,
+  options: IndustrySectionOptions = {},
+): Section | null {
   if (!["region", "industry", "year"].every((c) => employment.has(c))) return null;
   const w = INDUSTRY_WORDS[locale];
   const value = measureOf(employment, options.value);
@@ -41,21 +47,45 @@ export function industrySection(employment: Table, region: string, name: string,
   if (!total || total.change === null) return null;
   const byIndustry = shiftShareByIndustry(employment, base).filter({ region });
   const structure = { value, year: to, ...(options.national === undefined ? {} : { national: options.national }) };
-  const lq = new Map(locationQuotients(employment, structure).filter({ region }).toRows().map((r) => [String(r.industry), r.location_quotient as number | null]));
-  const krugman = specialisation(employment, structure).filter({ region }).toRows()[0]?.krugman as number | null | undefined;
+  const lq = new Map(
+    locationQuotients(employment, structure)
+      .filter({ region })
+      .toRows()
+      .map((r) => [String(r.industry), r.location_quotient as number | null]),
+  );
+  const krugman = specialisation(employment, structure).filter({ region }).toRows()[0]?.krugman as
+    number | null | undefined;
   const n = (v: unknown, digits = 0) => formatNumber(typeof v === "number" ? v : null, locale, digits);
   const signed = (v: unknown) => (typeof v === "number" && v > 0 ? `+${n(v)}` : n(v));
   const rows = byIndustry.toRows().sort((a, b) => (b.end as number) - (a.end as number));
   return {
-    id: "industry", heading: w.heading,
-    sentence: w.sentence(name, signed(total.change), from, to, signed(total.national_share), signed(total.industry_mix), signed(total.regional_shift), n(krugman ?? null, 2)),
+    id: "industry",
+    heading: w.heading,
+    sentence: w.sentence(
+      name,
+      signed(total.change),
+      from,
+      to,
+      signed(total.national_share),
+      signed(total.industry_mix),
+      signed(total.regional_shift),
+      n(krugman ?? null, 2),
+    ),
     charts: [
       shiftShareChart(byIndustry, { region, locale }),
       portfolioChart(portfolio(employment, base).filter({ region }), { region, locale }),
     ],
     table: {
       columns: [w.industry, `${w.employment} ${to}`, w.lq, w.change, w.national, w.mix, w.regional],
-      rows: rows.map((r) => [String(r.industry), n(r.end), n(lq.get(String(r.industry)) ?? null, 2), signed(r.change), signed(r.national_share), signed(r.industry_mix), signed(r.regional_shift)]),
+      rows: rows.map((r) => [
+        String(r.industry),
+        n(r.end),
+        n(lq.get(String(r.industry)) ?? null, 2),
+        signed(r.change),
+        signed(r.national_share),
+        signed(r.industry_mix),
+        signed(r.regional_shift),
+      ]),
     },
     sources: [sourceLine(employment.provenance, locale) ?? "", w.note].filter(Boolean),
   };

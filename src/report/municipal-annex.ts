@@ -39,25 +39,49 @@ export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptio
   const county = options.region.slice(0, 2);
   const compare = options.compare ?? [county, country];
   const observed = (code: string): Table => {
-    const members = code === country ? kommuner : code.length === 2 ? kommuner.filter({ region: (r) => String(r).startsWith(code) }) : kommuner.filter({ region: code });
+    const members =
+      code === country
+        ? kommuner
+        : code.length === 2
+          ? kommuner.filter({ region: (r) => String(r).startsWith(code) })
+          : kommuner.filter({ region: code });
     const sums = members.groupBy(["year", "sex", "age"]).sum("value");
     const constant = (value: string) => new Array<string>(sums.numRows).fill(value);
-    return Table.fromColumns({ region: constant(code), year: sums.column("year"), sex: sums.column("sex"), age: sums.column("age"), value: sums.column("value") })
-      .withColumn("kind", constant("observed"), "dimension");
+    return Table.fromColumns({
+      region: constant(code),
+      year: sums.column("year"),
+      sex: sums.column("sex"),
+      age: sums.column("age"),
+      value: sums.column("value"),
+    }).withColumn("kind", constant("observed"), "dimension");
   };
-  const projection = options.horizon === undefined ? undefined : annexInputs(municipalProjection(data, options.region, options.horizon), { locale });
-  const own = projection ? projection.population.select("region", "year", "sex", "age", "value", "kind") : observed(options.region);
+  const projection =
+    options.horizon === undefined
+      ? undefined
+      : annexInputs(municipalProjection(data, options.region, options.horizon), { locale });
+  const own = projection
+    ? projection.population.select("region", "year", "sex", "age", "value", "kind")
+    : observed(options.region);
   const population = concatTables([own, ...compare.map(observed)]);
-  const name = (code: string) => (code === country ? mw.country[data.country] : findRegion(code, { country: data.country })?.name);
-  const names = Object.fromEntries([options.region, ...compare].flatMap((code) => {
-    const n = name(code);
-    return n ? [[code, n]] : [];
-  }));
+  const name = (code: string) =>
+    code === country ? mw.country[data.country] : findRegion(code, { country: data.country })?.name;
+  const names = Object.fromEntries(
+    [options.region, ...compare].flatMap((code) => {
+      const n = name(code);
+      return n ? [[code, n]] : [];
+    }),
+  );
   return buildAnnex(population, {
-    region: options.region, compare, bands: data.country === "NO" ? NO_BANDS : SE_BANDS, locale,
+    region: options.region,
+    compare,
+    bands: data.country === "NO" ? NO_BANDS : SE_BANDS,
+    locale,
     names: { ...names, ...options.names },
     provenance: data.population.provenance,
-    sources: [...(data.births ?? []).map((t) => ({ what: mw.births, provenance: t.provenance })), ...(data.deaths ?? []).map((t) => ({ what: mw.deaths, provenance: t.provenance }))],
+    sources: [
+      ...(data.births ?? []).map((t) => ({ what: mw.births, provenance: t.provenance })),
+      ...(data.deaths ?? []).map((t) => ({ what: mw.deaths, provenance: t.provenance })),
+    ],
     ...(projection ? { projection: projection.projection } : {}),
     ...(options.costs ? { costs: options.costs } : {}),
     ...(options.costSource ? { costSource: options.costSource } : {}),

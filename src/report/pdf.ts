@@ -16,15 +16,38 @@ export function findChromium(): string | undefined {
 export function printPdf(html: string, pdf: string): void {
   const chromium = findChromium();
   if (!chromium) {
-    throw new OmvarldError("DEPENDENCY", "no Chromium to print the PDF with", {}, "install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM to its path; report.html prints from any browser too");
+    throw new OmvarldError(
+      "DEPENDENCY",
+      "no Chromium to print the PDF with",
+      {},
+      "install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM to its path; report.html prints from any browser too",
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), "omvarld-chromium-"));
-  const run = spawnSync(chromium, [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`, "--no-pdf-header-footer", `--print-to-pdf=${resolve(pdf)}`,
-    pathToFileURL(resolve(html)).href,
-  ], { encoding: "utf8", timeout: 120_000 });
+  const run = spawnSync(
+    chromium,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${profile}`,
+      "--no-pdf-header-footer",
+      `--print-to-pdf=${resolve(pdf)}`,
+      pathToFileURL(resolve(html)).href,
+    ],
+    { encoding: "utf8", timeout: 120_000 },
+  );
   if (run.status !== 0 || !existsSync(pdf)) {
-    throw new OmvarldError("DEPENDENCY", `Chromium could not print the PDF (exit ${run.status})`, {}, (run.stderr ?? "").split("\n").find((l) => l.trim()) ?? "run it by hand to see why");
+    throw new OmvarldError(
+      "DEPENDENCY",
+      `Chromium could not print the PDF (exit ${run.status})`,
+      {},
+      (run.stderr ?? "").split("\n").find((l) => l.trim()) ?? "run it by hand to see why",
+    );
   }
 }

@@ -28,7 +28,12 @@ export async function toPNG(chart: Chart | string, options: { scale?: number } =
 function resvgOptions(scale = 2) {
   return {
     fitTo: { mode: "zoom" as const, value: scale },
-    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fontFiles(),
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
     background: "white",
   };
 }

@@ -29,10 +29,16 @@ export function reportData(found: Datasets, region: string): { data: ReportData;
   if (found.commuting) data.flows = found.commuting;
   if (found.gdp) data.gdp = found.gdp;
   if (found.employment) data.employment = found.employment;
-  if (found.groupPopulation) data.population = found.groupPopulation.has("unit") ? found.groupPopulation.filter({ unit: "NR" }) : found.groupPopulation;
+  if (found.groupPopulation)
+    data.population = found.groupPopulation.has("unit")
+      ? found.groupPopulation.filter({ unit: "NR" })
+      : found.groupPopulation;
   const municipal = municipalData(found);
   if (municipal) data.municipal = municipal;
-  if (found.change) unused.push(`${found.change.provenance.file}: components of change are computed from population, births and deaths`);
+  if (found.change)
+    unused.push(
+      `${found.change.provenance.file}: components of change are computed from population, births and deaths`,
+    );
   return { data, unused };
 }
 

@@ -65,32 +65,62 @@ export interface ReportOptions {
 }
 
 /** All sections the data allow, and the headings of those they do not. */
-export function buildSections(data: ReportData, options: ReportOptions): { name: string; sections: Section[]; missing: string[] } {
+export function buildSections(
+  data: ReportData,
+  options: ReportOptions,
+): { name: string; sections: Section[]; missing: string[] } {
   const locale = options.locale ?? "sv";
   const w = REPORT_WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
-  const municipal = data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0 ? data.municipal : undefined;
+  const municipal =
+    data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0
+      ? data.municipal
+      : undefined;
   // a panel on older codes (Telemarksforsking's 2003-2016: Trysil 0428) serves the kommun that only got a new number
   const panelCode = data.panel ? panelCodeOf(data.panel, options.region, municipal?.country) : options.region;
   const focus = data.panel?.filter({ region: panelCode });
   const inPanel = data.panel !== undefined && focus !== undefined && focus.numRows > 0;
   const registryName = municipal ? findRegion(options.region, { country: municipal.country })?.name : undefined;
   // the name asked for, else the registry's, else the data's, else (Sweden's NUTS 3 regions) the län, else the code
-  const name = options.name ?? registryName ?? (inPanel ? (focus.get("region_name", 0) as string | null) : null) ?? municipalName(municipal, options.region) ?? nutsName(options.region) ?? options.region;
+  const name =
+    options.name ??
+    registryName ??
+    (inPanel ? (focus.get("region_name", 0) as string | null) : null) ??
+    municipalName(municipal, options.region) ??
+    nutsName(options.region) ??
+    options.region;
   if (municipal) {
-    sections.push(...municipalSections(municipal, { region: options.region, name, locale, ...(options.horizon ? { horizon: options.horizon } : {}), ...(compareOf(options) ? { compare: compareOf(options)! } : {}) }).sections);
-    if (inPanel) sections.push(...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows));
+    sections.push(
+      ...municipalSections(municipal, {
+        region: options.region,
+        name,
+        locale,
+        ...(options.horizon ? { horizon: options.horizon } : {}),
+        ...(compareOf(options) ? { compare: compareOf(options)! } : {}),
+      }).sections,
+    );
+    if (inPanel)
+      sections.push(
+        ...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows),
+      );
     else missing.push(w.attractiveness, w.jobs);
   } else if (inPanel) {
-    const series = data.panel!.filter({ region: shownRegions(data.panel!, options) }).select("region", "region_name", "year", "population");
-    sections.push(populationSection(series, options, name, locale), ...attractivenessSections(data.panel!, options, name, locale, data.flows));
+    const series = data
+      .panel!.filter({ region: shownRegions(data.panel!, options) })
+      .select("region", "region_name", "year", "population");
+    sections.push(
+      populationSection(series, options, name, locale),
+      ...attractivenessSections(data.panel!, options, name, locale, data.flows),
+    );
   } else {
     const totals = data.population ? totalsOf(data.population, options.region, name) : null;
     if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
     missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
   }
-  const commuting = data.commuting?.filter({ region: data.commuting ? panelCodeOf(data.commuting, options.region, municipal?.country) : options.region });
+  const commuting = data.commuting?.filter({
+    region: data.commuting ? panelCodeOf(data.commuting, options.region, municipal?.country) : options.region,
+  });
   if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
   else missing.push(w.commuting);
   const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
@@ -101,7 +131,8 @@ export function buildSections(data: ReportData, options: ReportOptions): { name:
   missing.push(w.productivity);
   if (municipal) {
     // the projection is among the kommun's sections
-  } else if (data.population && data.population.filter({ region: options.region }).numRows > 0) sections.push(projectionSection(data.population, options, name, locale));
+  } else if (data.population && data.population.filter({ region: options.region }).numRows > 0)
+    sections.push(projectionSection(data.population, options, name, locale));
   else missing.push(w.projection);
   return { name, sections, missing };
 }
@@ -111,7 +142,11 @@ const structures = new WeakMap<Table, CommutingStructure>();
 /** The commuting structure of flows on a panel's codes, computed once per flows table. */
 function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
   let structure = structures.get(flows);
-  if (!structure) structures.set(flows, (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })));
+  if (!structure)
+    structures.set(
+      flows,
+      (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })),
+    );
   return structure;
 }
 
@@ -125,7 +160,9 @@ function municipalName(data: MunicipalData | undefined, region: string): string 
 /** The code a table (a panel, commuting flows) holds for a region: the region itself, or the one code it had before a renumbering. */
 function panelCodeOf(panel: Table, region: string, country: "SE" | "NO" | undefined): string {
   if (panel.filter({ region }).numRows > 0 || !country) return region;
-  const before = CODE_CHANGES.filter((c) => c.country === country && c.to.length === 1 && c.to[0] === region && c.from.length === 1).map((c) => c.from[0]!);
+  const before = CODE_CHANGES.filter(
+    (c) => c.country === country && c.to.length === 1 && c.to[0] === region && c.from.length === 1,
+  ).map((c) => c.from[0]!);
   return before.find((code) => panel.filter({ region: code }).numRows > 0) ?? region;
 }
 
@@ -147,14 +184,27 @@ function shownRegions(panel: Table, options: ReportOptions): string[] {
  */
 function totalsOf(population: Table, region: string, name: string): Table | null {
   const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
-  const rows = population.filter({ sex: (s) => isBothSexes(s), age: (a) => isAllAges(String(a)), region: (c) => level(String(c)) }).toRows()
+  const rows = population
+    .filter({ sex: (s) => isBothSexes(s), age: (a) => isAllAges(String(a)), region: (c) => level(String(c)) })
+    .toRows()
     .filter((r) => typeof r.value === "number")
-    .map((r) => ({ region: String(r.region), region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region), year: r.year as number, population: r.value as number }));
+    .map((r) => ({
+      region: String(r.region),
+      region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region),
+      year: r.year as number,
+      population: r.value as number,
+    }));
   return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;
 }
 
 /** Population as index lines against the regions compared, the change since the first year, and the last six years. */
-function populationSection(series: Table, options: ReportOptions, name: string, locale: Locale, labels: "all" | "focus" = "all"): Section {
+function populationSection(
+  series: Table,
+  options: ReportOptions,
+  name: string,
+  locale: Locale,
+  labels: "all" | "focus" = "all",
+): Section {
   const w = REPORT_WORDS[locale];
   // the base year is the region's first: regions compared with longer series start there too
   const first = Math.min(...(series.filter({ region: options.region }).distinct("year") as number[]));
@@ -167,12 +217,26 @@ function populationSection(series: Table, options: ReportOptions, name: string, 
   const pct = 100 * (p1 / p0 - 1);
   const recent = own.slice(-6);
   return {
-    id: "population", heading: w.population,
-    sentence: w.populationSentence(name, pct >= 0 ? w.grew : w.fell, formatNumber(Math.abs(pct), locale, 1), first, formatNumber(p0, locale), formatNumber(p1, locale)),
-    charts: [indexChart(index, { focus: options.region, locale, labels, title: `${w.population}, index (${first} = 100)` })],
+    id: "population",
+    heading: w.population,
+    sentence: w.populationSentence(
+      name,
+      pct >= 0 ? w.grew : w.fell,
+      formatNumber(Math.abs(pct), locale, 1),
+      first,
+      formatNumber(p0, locale),
+      formatNumber(p1, locale),
+    ),
+    charts: [
+      indexChart(index, { focus: options.region, locale, labels, title: `${w.population}, index (${first} = 100)` }),
+    ],
     table: {
       columns: [w.year, w.inhabitants, w.change],
-      rows: recent.map((r) => [String(r.year), formatNumber(r.population as number, locale), formatNumber(r.growth_pct as number | null, locale, 1)]),
+      rows: recent.map((r) => [
+        String(r.year),
+        formatNumber(r.population as number, locale),
+        formatNumber(r.growth_pct as number | null, locale, 1),
+      ]),
     },
     sources: [sourceLine(series.provenance, locale) ?? ""].filter(Boolean),
   };
@@ -183,18 +247,42 @@ function commutingSection(commuting: Table, name: string, locale: Locale): Secti
   const rows = commuting.sort("year").toRows();
   const last = rows.at(-1)!;
   return {
-    id: "commuting", heading: w.commuting,
-    sentence: w.commutingSentence(name, last.year as number, formatNumber(last.in_commuters as number | null, locale), formatNumber(last.out_commuters as number | null, locale), formatNumber(last.net_commuting as number | null, locale)),
-    charts: [commutingChart(commuting, { region: String(last.region), locale, title: `${name}: ${w.commuting.toLowerCase()}` })],
+    id: "commuting",
+    heading: w.commuting,
+    sentence: w.commutingSentence(
+      name,
+      last.year as number,
+      formatNumber(last.in_commuters as number | null, locale),
+      formatNumber(last.out_commuters as number | null, locale),
+      formatNumber(last.net_commuting as number | null, locale),
+    ),
+    charts: [
+      commutingChart(commuting, {
+        region: String(last.region),
+        locale,
+        title: `${name}: ${w.commuting.toLowerCase()}`,
+      }),
+    ],
     table: {
       columns: [w.year, word("in_commuters", locale), word("out_commuters", locale), word("net_commuting", locale)],
-      rows: rows.map((r) => [String(r.year), formatNumber(r.in_commuters as number | null, locale), formatNumber(r.out_commuters as number | null, locale), formatNumber(r.net_commuting as number | null, locale)]),
+      rows: rows.map((r) => [
+        String(r.year),
+        formatNumber(r.in_commuters as number | null, locale),
+        formatNumber(r.out_commuters as number | null, locale),
+        formatNumber(r.net_commuting as number | null, locale),
+      ]),
     },
     sources: [sourceLine(commuting.provenance, locale) ?? ""].filter(Boolean),
   };
 }
 
-function attractivenessSections(panel: Table, options: ReportOptions, name: string, locale: Locale, flows?: Table): Section[] {
+function attractivenessSections(
+  panel: Table,
+  options: ReportOptions,
+  name: string,
+  locale: Locale,
+  flows?: Table,
+): Section[] {
   const w = REPORT_WORDS[locale];
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
@@ -210,28 +298,70 @@ function attractivenessSections(panel: Table, options: ReportOptions, name: stri
   const j1 = [...jobs].reverse().find((r) => r.private_jobs !== null);
   const jobPct = j0 && j1 ? 100 * ((j1.private_jobs as number) / (j0.private_jobs as number) - 1) : null;
   const decomposition = residential.decomposition.filter({ region: options.region }).toRows();
-  const terms = (["growth", "natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"] as const)
-    .filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
+  const terms = (
+    [
+      "growth",
+      "natural_increase",
+      "immigration",
+      "constant",
+      "own_jobs",
+      "neighbour_jobs",
+      "size",
+      "integration",
+      "attractiveness",
+    ] as const
+  ).filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
   return [
     {
-      id: "attractiveness", heading: w.attractiveness,
-      sentence: w.attractivenessSentence(name, formatNumber((mine?.residential as number | null) ?? null, locale, 2), mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank), String(ranked), period),
+      id: "attractiveness",
+      heading: w.attractiveness,
+      sentence: w.attractivenessSentence(
+        name,
+        formatNumber((mine?.residential as number | null) ?? null, locale, 2),
+        mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank),
+        String(ranked),
+        period,
+      ),
       charts: [
         decompositionChart(residential.decomposition, { region: options.region, locale }),
-        rankedBars(ranking, { value: "residential", focus: [options.region], limit: 10, locale, title: `${w.attractiveness} ${period}` }),
+        rankedBars(ranking, {
+          value: "residential",
+          focus: [options.region],
+          limit: 10,
+          locale,
+          title: `${w.attractiveness} ${period}`,
+        }),
         structureQuadrant(residential.decomposition, { focus: [options.region], locale }),
       ],
       table: {
         // every term of the decomposition, so that the columns add up to the growth
         columns: [w.year, ...terms.map((c) => word(c, locale))],
-        rows: decomposition.map((r) => [String(r.year), ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2))]),
+        rows: decomposition.map((r) => [
+          String(r.year),
+          ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
+        ]),
       },
       sources: [...source, ...residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },
     {
-      id: "jobs", heading: w.jobs,
-      sentence: w.jobsSentence(name, (jobPct ?? 0) >= 0 ? w.grew : w.fell, formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1), (j0?.year as number) ?? from, formatNumber((mine?.business as number | null) ?? null, locale, 2)),
-      charts: [rankedBars(ranking, { value: "business", focus: [options.region], limit: 10, locale, title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}` })],
+      id: "jobs",
+      heading: w.jobs,
+      sentence: w.jobsSentence(
+        name,
+        (jobPct ?? 0) >= 0 ? w.grew : w.fell,
+        formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1),
+        (j0?.year as number) ?? from,
+        formatNumber((mine?.business as number | null) ?? null, locale, 2),
+      ),
+      charts: [
+        rankedBars(ranking, {
+          value: "business",
+          focus: [options.region],
+          limit: 10,
+          locale,
+          title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}`,
+        }),
+      ],
       table: null,
       sources: [...source, ...business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
     },

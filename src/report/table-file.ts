@@ -25,8 +25,17 @@ export async function writeTableFile(table: Table, path: string): Promise<void> 
     case "arrow":
       return writeArrow(table, path);
     case "json":
-      return writeFileAtomic(path, (temporary) => writeFile(temporary, `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`, "utf8"));
+      return writeFileAtomic(path, (temporary) =>
+        writeFile(
+          temporary,
+          `${JSON.stringify({ provenance: table.provenance, rows: table.toRows() }, null, 1)}\n`,
+          "utf8",
+        ),
+      );
     default:
-      throw new OmvarldError("ARGUMENT", `--out ${path}: the file must end in ${EXTENSIONS.map((e) => `.${e}`).join(", ")}`);
+      throw new OmvarldError(
+        "ARGUMENT",
+        `--out ${path}: the file must end in ${EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
+      );
   }
 }

@@ -43,8 +43,12 @@ export async function writeSheets(sheets: readonly Sheet[], path: string): Promi
     const ws = book.addWorksheet(sheet.name, {
       views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit: frozen }],
       pageSetup: {
-        paperSize: 9, orientation: width > PORTRAIT_WIDTH ? "landscape" : "portrait",
-        fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${grouped ? GROUP_ROW : HEADER_ROW}:${HEADER_ROW}`,
+        paperSize: 9,
+        orientation: width > PORTRAIT_WIDTH ? "landscape" : "portrait",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${grouped ? GROUP_ROW : HEADER_ROW}:${HEADER_ROW}`,
         margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       },
       headerFooter: { oddHeader: `&L&B${headerText(sheet.title)}`, oddFooter: `&L${headerText(sheet.name)}&R&P / &N` },
@@ -78,7 +82,12 @@ export async function writeSheets(sheets: readonly Sheet[], path: string): Promi
         if (format && (c.format || typeof cell.value !== "string")) cell.numFmt = format;
         if (c.input) {
           cell.fill = fill(INPUT_FILL);
-          cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+          cell.border = {
+            top: { style: "thin" },
+            bottom: { style: "thin" },
+            left: { style: "thin" },
+            right: { style: "thin" },
+          };
           cell.font = { color: { argb: "FF0000CC" } };
         } else if (projectedRow || c.projected) {
           cell.fill = fill(PROJECTED_FILL);
@@ -112,7 +121,8 @@ export async function writeSheets(sheets: readonly Sheet[], path: string): Promi
  */
 export function excelCsv(sheet: Sheet): string {
   // numbers with as many decimals as the column's display format ("0.0" → 1), so the CSV shows what Excel shows
-  const decimals = (format?: string) => (format?.includes(".") ? format.split(".")[1]!.replace(/[^0#]/g, "").length : 0);
+  const decimals = (format?: string) =>
+    format?.includes(".") ? format.split(".")[1]!.replace(/[^0#]/g, "").length : 0;
   const cell = (value: CellValue | undefined, format?: string) => {
     const v = cellResult(value);
     if (v === null) return "";
@@ -123,6 +133,9 @@ export function excelCsv(sheet: Sheet): string {
     }
     return /[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   };
-  const lines = [sheet.columns.map((c) => cell(c.header)).join(";"), ...sheet.rows.map((r, k) => sheet.columns.map((c) => cell(r[c.key], sheet.rowFormats?.[k] ?? c.format)).join(";"))];
+  const lines = [
+    sheet.columns.map((c) => cell(c.header)).join(";"),
+    ...sheet.rows.map((r, k) => sheet.columns.map((c) => cell(r[c.key], sheet.rowFormats?.[k] ?? c.format)).join(";")),
+  ];
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }

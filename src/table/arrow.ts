@@ -48,10 +48,15 @@ export function fromArrow(arrowTable: import("apache-arrow").Table, provenance: 
       }
       map.set(field.name, new NumberColumn(out));
     } else {
-      map.set(field.name, StringColumn.from(Array.from({ length: vector.length }, (_, i) => {
-        const v: unknown = vector.get(i);
-        return v === null || v === undefined ? null : String(v);
-      })));
+      map.set(
+        field.name,
+        StringColumn.from(
+          Array.from({ length: vector.length }, (_, i) => {
+            const v: unknown = vector.get(i);
+            return v === null || v === undefined ? null : String(v);
+          }),
+        ),
+      );
     }
   }
   return new Table(map, { provenance });

@@ -72,7 +72,8 @@ export class StringColumn {
    */
   mapValues(f: (value: string) => string | null): StringColumn {
     const mapped = this.dictionary.map(f);
-    if (mapped.every((v) => v !== null) && new Set(mapped).size === mapped.length) return new StringColumn(this.codes, mapped as string[]);
+    if (mapped.every((v) => v !== null) && new Set(mapped).size === mapped.length)
+      return new StringColumn(this.codes, mapped as string[]);
     const dictionary: string[] = [];
     const index = new Map<string, number>();
     const remap = mapped.map((value) => {
@@ -218,7 +219,10 @@ export class StringColumnBuilder {
   }
 
   finish(): StringColumn {
-    const codes = this.#length > this.#codes.length * 0.9 ? this.#codes.subarray(0, this.#length) : this.#codes.slice(0, this.#length);
+    const codes =
+      this.#length > this.#codes.length * 0.9
+        ? this.#codes.subarray(0, this.#length)
+        : this.#codes.slice(0, this.#length);
     return new StringColumn(codes, this.#dictionary);
   }
 }
@@ -242,7 +246,10 @@ export class NumberColumnBuilder {
   }
 
   finish(): NumberColumn {
-    const values = this.#length > this.#values.length * 0.9 ? this.#values.subarray(0, this.#length) : this.#values.slice(0, this.#length);
+    const values =
+      this.#length > this.#values.length * 0.9
+        ? this.#values.subarray(0, this.#length)
+        : this.#values.slice(0, this.#length);
     return new NumberColumn(values);
   }
 }

@@ -213,21 +213,36 @@ export function formatTable(table: Table, options: DisplayOptions = {}): string 
   const dropped = columns.slice(left, right).map((c) => c.name);
   const gap = { name: "…", type: "…", numeric: false, cells: rows.map(() => "…"), width: 1 };
   const kept = dropped.length ? [...columns.slice(0, left), gap, ...columns.slice(right)] : columns;
-  const pad = (text: string, w: number, right: boolean) => (right ? text.padStart(w + text.length - width(text)) : text.padEnd(w + text.length - width(text)));
+  const pad = (text: string, w: number, right: boolean) =>
+    right ? text.padStart(w + text.length - width(text)) : text.padEnd(w + text.length - width(text));
   const line = (first: string, cells: string[]) => [first.padStart(indexWidth), ...cells].join("  ").trimEnd();
   const lines = captionLines(table);
-  lines.push(line("", kept.map((c) => pad(c.name, c.width, c.numeric))));
-  lines.push(line("", kept.map((c) => pad(c.type, c.width, c.numeric))));
+  lines.push(
+    line(
+      "",
+      kept.map((c) => pad(c.name, c.width, c.numeric)),
+    ),
+  );
+  lines.push(
+    line(
+      "",
+      kept.map((c) => pad(c.type, c.width, c.numeric)),
+    ),
+  );
   const rowLine = (i: number) =>
-    line(index[i]!, kept.map((c) => {
-      const v = c.cells[i]!;
-      if (v === null) return c.numeric ? pad(missing, c.width, true) : pad(missing, c.width, false);
-      return pad(v, c.width, c.numeric);
-    }));
+    line(
+      index[i]!,
+      kept.map((c) => {
+        const v = c.cells[i]!;
+        if (v === null) return c.numeric ? pad(missing, c.width, true) : pad(missing, c.width, false);
+        return pad(v, c.width, c.numeric);
+      }),
+    );
   for (let i = 0; i < head.length; i++) lines.push(rowLine(i));
   if (hidden > 0) lines.push(`… ${hidden} more ${hidden === 1 ? "row" : "rows"}`);
   for (let i = head.length; i < rows.length; i++) lines.push(rowLine(i));
-  if (dropped.length) lines.push(`… ${dropped.length} more ${dropped.length === 1 ? "column" : "columns"}: ${dropped.join(", ")}`);
+  if (dropped.length)
+    lines.push(`… ${dropped.length} more ${dropped.length === 1 ? "column" : "columns"}: ${dropped.join(", ")}`);
   return lines.join("\n");
 }
 
@@ -259,20 +274,28 @@ export function formatTableHTML(table: Table, options: DisplayOptions = {}): str
   const source = describeSource(table.provenance);
   if (source) out.push(`<caption style="text-align:left">${escapeHTML(source)}</caption>`);
   out.push("<thead>");
-  out.push(`<tr><th></th>${columns.map((c) => `<th${c.numeric ? right : ""}>${escapeHTML(c.name)}</th>`).join("")}</tr>`);
+  out.push(
+    `<tr><th></th>${columns.map((c) => `<th${c.numeric ? right : ""}>${escapeHTML(c.name)}</th>`).join("")}</tr>`,
+  );
   out.push(`<tr><th></th>${columns.map((c) => `<td${c.numeric ? right : ""}><i>${c.type}</i></td>`).join("")}</tr>`);
   out.push("</thead>", "<tbody>");
   const row = (i: number) =>
-    `<tr><th>${rows[i]}</th>${columns.map((c) => {
-      const v = c.cells[i];
-      return `<td${c.numeric ? right : ""}>${v === null || v === undefined ? missing : escapeHTML(v)}</td>`;
-    }).join("")}</tr>`;
+    `<tr><th>${rows[i]}</th>${columns
+      .map((c) => {
+        const v = c.cells[i];
+        return `<td${c.numeric ? right : ""}>${v === null || v === undefined ? missing : escapeHTML(v)}</td>`;
+      })
+      .join("")}</tr>`;
   for (let i = 0; i < head.length; i++) out.push(row(i));
-  if (hidden > 0) out.push(`<tr><td colspan="${columns.length + 1}">… ${hidden} more ${hidden === 1 ? "row" : "rows"}</td></tr>`);
+  if (hidden > 0)
+    out.push(`<tr><td colspan="${columns.length + 1}">… ${hidden} more ${hidden === 1 ? "row" : "rows"}</td></tr>`);
   for (let i = head.length; i < rows.length; i++) out.push(row(i));
   out.push("</tbody>", "</table>");
   const n = table.warnings.length;
-  out.push(`<p>${escapeHTML(dimensions(table))}${n ? `, ${n} ${n === 1 ? "warning" : "warnings"} (see .warnings)` : ""}</p>`, "</div>");
+  out.push(
+    `<p>${escapeHTML(dimensions(table))}${n ? `, ${n} ${n === 1 ? "warning" : "warnings"} (see .warnings)` : ""}</p>`,
+    "</div>",
+  );
   return out.join("\n");
 }
 
@@ -295,7 +318,15 @@ interface Tslab {
  * `console.log`, so a table shows itself there only by calling `display.html` from its inspect hook).
  */
 export function tslabDisplay(): Tslab | undefined {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; argv?: string[]; mainModule?: { require?: (id: string) => unknown } } }).process;
+  const proc = (
+    globalThis as {
+      process?: {
+        env?: Record<string, string | undefined>;
+        argv?: string[];
+        mainModule?: { require?: (id: string) => unknown };
+      };
+    }
+  ).process;
   if (!proc?.env?.JPY_PARENT_PID || !/tslab/.test(proc.argv?.[1] ?? "")) return undefined;
   try {
     return proc.mainModule?.require?.("tslab") as Tslab | undefined;

@@ -63,7 +63,10 @@ export class Table {
   static fromColumns(columns: Record<string, readonly Value[] | Column>, init: TableInit = {}): Table {
     const map = new Map<string, Column>();
     for (const [name, values] of Object.entries(columns)) {
-      map.set(name, values instanceof NumberColumn || values instanceof StringColumn ? values : columnFrom(values as Value[]));
+      map.set(
+        name,
+        values instanceof NumberColumn || values instanceof StringColumn ? values : columnFrom(values as Value[]),
+      );
     }
     return new Table(map, init);
   }
@@ -80,7 +83,14 @@ export class Table {
       }
     }
     const map = new Map<string, Column>();
-    for (const name of names) map.set(name, columnFrom(rows.map((r) => r[name] ?? null), init.types?.[name]));
+    for (const name of names)
+      map.set(
+        name,
+        columnFrom(
+          rows.map((r) => r[name] ?? null),
+          init.types?.[name],
+        ),
+      );
     return new Table(map, init);
   }
 
@@ -204,12 +214,20 @@ export class Table {
 
   /** Replaces the provenance (merged with the current one). */
   withProvenance(provenance: Provenance): Table {
-    return new Table(this.#columns, { provenance: { ...this.provenance, ...provenance }, warnings: this.warnings, roles: this.#roles() });
+    return new Table(this.#columns, {
+      provenance: { ...this.provenance, ...provenance },
+      warnings: this.warnings,
+      roles: this.#roles(),
+    });
   }
 
   /** Adds warnings. */
   withWarnings(...warnings: string[]): Table {
-    return new Table(this.#columns, { provenance: this.provenance, warnings: [...this.warnings, ...warnings], roles: this.#roles() });
+    return new Table(this.#columns, {
+      provenance: this.provenance,
+      warnings: [...this.warnings, ...warnings],
+      roles: this.#roles(),
+    });
   }
 
   /** Rows matching `where`: `{ region: "2021", year: [2019, 2020] }`, a predicate per column, or a row predicate. */
@@ -287,7 +305,11 @@ export class Table {
   }
 
   #derive(map: Map<string, Column>, roles: Record<string, Role> = {}): Table {
-    return new Table(map, { provenance: this.provenance, warnings: this.warnings, roles: { ...this.#roles(), ...roles } });
+    return new Table(map, {
+      provenance: this.provenance,
+      warnings: this.warnings,
+      roles: { ...this.#roles(), ...roles },
+    });
   }
 }
 

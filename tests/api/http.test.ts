@@ -27,7 +27,18 @@ const config = apiFixture("scb-v2/config.json");
 /** Answers from `answers` in turn, one per request, then the recorded /config. */
 function sequence(answers: ((res: import("node:http").ServerResponse) => void)[]) {
   let n = 0;
-  return { method: "GET" as const, path: "/api/v2/config", handle: (_q: unknown, res: import("node:http").ServerResponse) => (answers[n++] ?? ((r) => { r.writeHead(200, { "content-type": "application/json" }); r.end(config); }))(res) };
+  return {
+    method: "GET" as const,
+    path: "/api/v2/config",
+    handle: (_q: unknown, res: import("node:http").ServerResponse) =>
+      (
+        answers[n++] ??
+        ((r) => {
+          r.writeHead(200, { "content-type": "application/json" });
+          r.end(config);
+        })
+      )(res),
+  };
 }
 
 describe("HTTP failures (answers written from the PxWebApi 2 and HTTP documentation; no recordings exist)", () => {
@@ -35,7 +46,9 @@ describe("HTTP failures (answers written from the PxWebApi 2 and HTTP documentat
     const waits: number[] = [];
     // a clock that records the waits instead of sleeping: the test does not depend on time
     const clock: Clock = { now: () => Date.now(), sleep: async (ms) => void waits.push(ms) };
-    server = await replay([sequence([(r) => sendJson(r, { title: "Too Many Requests", status: 429 }, 429, { "retry-after": "7" })])]);
+    server = await replay([
+      sequence([(r) => sendJson(r, { title: "Too Many Requests", status: 429 }, 429, { "retry-after": "7" })]),
+    ]);
     const http = new HttpClient({ clock });
     const { json } = await http.json<{ maxDataCells: number }>(`${server.url}/api/v2/config`);
     expect(json.maxDataCells).toBe(150000);
@@ -47,11 +60,16 @@ describe("HTTP failures (answers written from the PxWebApi 2 and HTTP documentat
   test("503 without Retry-After backs off 1 s, 2 s; gives up after the retries with the status in one line", async () => {
     const waits: number[] = [];
     const clock: Clock = { now: () => Date.now(), sleep: async (ms) => void waits.push(ms) };
-    const busy = (r: import("node:http").ServerResponse) => sendJson(r, { title: "Service Unavailable", status: 503 }, 503);
+    const busy = (r: import("node:http").ServerResponse) =>
+      sendJson(r, { title: "Service Unavailable", status: 503 }, 503);
     server = await replay([sequence([busy, busy, busy])]);
-    const error = await new HttpClient({ clock, retries: 2 }).json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
+    const error = await new HttpClient({ clock, retries: 2 })
+      .json(`${server.url}/api/v2/config`)
+      .catch((e: unknown) => e);
     expect(waits).toEqual([1000, 2000]);
-    expect(String(error)).toBe(`${server.url}/api/v2/config: GET ${server.url}/api/v2/config answered 503 Service Unavailable: Service Unavailable (hint: the server failed; try again later)`);
+    expect(String(error)).toBe(
+      `${server.url}/api/v2/config: GET ${server.url}/api/v2/config answered 503 Service Unavailable: Service Unavailable (hint: the server failed; try again later)`,
+    );
   });
 
   test("Retry-After as an HTTP date", () => {
@@ -61,23 +79,35 @@ describe("HTTP failures (answers written from the PxWebApi 2 and HTTP documentat
   });
 
   test("a 500 is not retried and names the URL and the server's message", async () => {
-    server = await replay([sequence([(r) => sendJson(r, { title: "Internal Server Error", detail: "Object reference not set", status: 500 }, 500)])]);
+    server = await replay([
+      sequence([
+        (r) => sendJson(r, { title: "Internal Server Error", detail: "Object reference not set", status: 500 }, 500),
+      ]),
+    ]);
     const error = await new HttpClient().json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OmvarldError);
     expect((error as OmvarldError).code).toBe("NETWORK");
-    expect((error as OmvarldError).message).toBe(`GET ${server.url}/api/v2/config answered 500 Internal Server Error: Internal Server Error: Object reference not set`);
+    expect((error as OmvarldError).message).toBe(
+      `GET ${server.url}/api/v2/config answered 500 Internal Server Error: Internal Server Error: Object reference not set`,
+    );
     expect(server.hits).toHaveLength(1);
   });
 
   test("a body cut off mid-way is FILE_TRUNCATED and is not cached", async () => {
     const folder = tempFolder();
     const body = apiFixture("scb-v2/tables/TAB638/data-35e0e2-5aec69-POST.json");
-    server = await replay([sequence([(r) => {
-      r.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
-      r.write(body.subarray(0, 3000));
-      setTimeout(() => r.destroy(), 20);
-    }])]);
-    const error = await new HttpClient({ cache: fileCache(folder) }).json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
+    server = await replay([
+      sequence([
+        (r) => {
+          r.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
+          r.write(body.subarray(0, 3000));
+          setTimeout(() => r.destroy(), 20);
+        },
+      ]),
+    ]);
+    const error = await new HttpClient({ cache: fileCache(folder) })
+      .json(`${server.url}/api/v2/config`)
+      .catch((e: unknown) => e);
     expect((error as OmvarldError).code).toBe("FILE_TRUNCATED");
     expect(String(error)).toContain(`the answer from GET ${server.url}/api/v2/config was cut off`);
     expect(readdirSync(folder)).toEqual([]);
@@ -86,28 +116,59 @@ describe("HTTP failures (answers written from the PxWebApi 2 and HTTP documentat
   test("JSON cut off without the connection breaking (a proxy) is caught before it is cached", async () => {
     const folder = tempFolder();
     const body = apiFixture("scb-v2/tables/TAB638/data-35e0e2-5aec69-POST.json").subarray(0, 3000);
-    server = await replay([sequence([(r) => { r.writeHead(200, { "content-type": "application/json" }); r.end(body); }])]);
-    const error = await new HttpClient({ cache: fileCache(folder) }).json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
+    server = await replay([
+      sequence([
+        (r) => {
+          r.writeHead(200, { "content-type": "application/json" });
+          r.end(body);
+        },
+      ]),
+    ]);
+    const error = await new HttpClient({ cache: fileCache(folder) })
+      .json(`${server.url}/api/v2/config`)
+      .catch((e: unknown) => e);
     expect((error as OmvarldError).code).toBe("FILE_TRUNCATED");
     expect(readdirSync(folder)).toEqual([]);
   });
 
   test("a wrong content type (an HTML page instead of JSON) is one line with the page's first words", async () => {
-    server = await replay([sequence([(r) => { r.writeHead(200, { "content-type": "text/html; charset=utf-8" }); r.end("<html><head><title>Logga in</title></head><body>Wi-Fi login</body></html>"); }])]);
+    server = await replay([
+      sequence([
+        (r) => {
+          r.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+          r.end("<html><head><title>Logga in</title></head><body>Wi-Fi login</body></html>");
+        },
+      ]),
+    ]);
     const error = await new HttpClient().json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
     expect((error as OmvarldError).code).toBe("FORMAT_UNKNOWN");
-    expect((error as OmvarldError).message).toBe(`expected JSON from GET ${server.url}/api/v2/config, got text/html; charset=utf-8: <html><head><title>Logga in</title></head><body>Wi-Fi login</body></html>`);
+    expect((error as OmvarldError).message).toBe(
+      `expected JSON from GET ${server.url}/api/v2/config, got text/html; charset=utf-8: <html><head><title>Logga in</title></head><body>Wi-Fi login</body></html>`,
+    );
   });
 
   test("a hung server is given up after the time-out", async () => {
-    server = await replay([sequence([() => { /* never answers */ }])]);
+    server = await replay([
+      sequence([
+        () => {
+          /* never answers */
+        },
+      ]),
+    ]);
     const error = await new HttpClient({ timeout: 200 }).json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
     expect((error as OmvarldError).code).toBe("NETWORK");
     expect((error as OmvarldError).message).toBe(`GET ${server.url}/api/v2/config: no complete answer within 0.2 s`);
   });
 
   test("a server that sends headers and then hangs is given up too", async () => {
-    server = await replay([sequence([(r) => { r.writeHead(200, { "content-type": "application/json", "content-length": "1000" }); r.write("{"); }])]);
+    server = await replay([
+      sequence([
+        (r) => {
+          r.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+          r.write("{");
+        },
+      ]),
+    ]);
     const error = await new HttpClient({ timeout: 200 }).json(`${server.url}/api/v2/config`).catch((e: unknown) => e);
     expect((error as OmvarldError).message).toContain("no complete answer within 0.2 s");
   });
@@ -120,15 +181,24 @@ describe("cache and offline", () => {
     const offline = new PxWeb2("scb", { baseUrl: `${server.url}/api/v2/`, cache: fileCache(folder), offline: true });
     const missing = await offline.data("TAB638", TAB638_RECORDED).catch((e: unknown) => e);
     expect((missing as OmvarldError).code).toBe("OFFLINE");
-    expect(String(missing)).toMatch(/^.*no cached answer for GET .*\/api\/v2\/(config|tables\/TAB638\/metadata\?lang=sv) \(hint: run once without --offline to fill the cache\)$/);
+    expect(String(missing)).toMatch(
+      /^.*no cached answer for GET .*\/api\/v2\/(config|tables\/TAB638\/metadata\?lang=sv) \(hint: run once without --offline to fill the cache\)$/,
+    );
     expect(server.hits).toEqual([]);
 
-    const online = await new PxWeb2("scb", { baseUrl: `${server.url}/api/v2/`, cache: fileCache(folder) }).data("TAB638", TAB638_RECORDED);
+    const online = await new PxWeb2("scb", { baseUrl: `${server.url}/api/v2/`, cache: fileCache(folder) }).data(
+      "TAB638",
+      TAB638_RECORDED,
+    );
     expect(server.hits).toHaveLength(3);
     expect(readdirSync(folder).filter((f) => f.endsWith(".bin"))).toHaveLength(3);
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
-    const again = await new PxWeb2("scb", { baseUrl: `${server.url}/api/v2/`, cache: fileCache(folder), offline: true }).data("TAB638", TAB638_RECORDED);
+    const again = await new PxWeb2("scb", {
+      baseUrl: `${server.url}/api/v2/`,
+      cache: fileCache(folder),
+      offline: true,
+    }).data("TAB638", TAB638_RECORDED);
     expect(server.hits).toHaveLength(3);
     expect(again.toRows()).toEqual(online.toRows());
     expect(again.toRows()[0]!.value).toBe(50937);
@@ -145,8 +215,12 @@ describe("cache and offline", () => {
     const error = await new HttpClient({ cache: fileCache(folder), refresh: true }).json(url).catch((e: unknown) => e);
     expect((error as OmvarldError).code).toBe("NETWORK");
     // ECONNREFUSED, or UND_ERR_SOCKET when the pooled keep-alive connection was the one closed
-    expect((error as OmvarldError).message).toMatch(new RegExp(`^cannot reach GET ${url.replace(/[.?]/g, "\\$&")} \\((ECONNREFUSED|UND_ERR_SOCKET)\\)$`));
-    expect((error as OmvarldError).hint).toMatch(/^a cached copy from \d{4}-\d\d-\d\d \d\d:\d\d UTC exists: run again with --offline/);
+    expect((error as OmvarldError).message).toMatch(
+      new RegExp(`^cannot reach GET ${url.replace(/[.?]/g, "\\$&")} \\((ECONNREFUSED|UND_ERR_SOCKET)\\)$`),
+    );
+    expect((error as OmvarldError).hint).toMatch(
+      /^a cached copy from \d{4}-\d\d-\d\d \d\d:\d\d UTC exists: run again with --offline/,
+    );
     const none = await new HttpClient({ cache: fileCache(tempFolder()) }).json(url).catch((e: unknown) => e);
     expect((none as OmvarldError).hint).toBe("check the network connection and the base URL");
   });
@@ -183,7 +257,9 @@ describe("cache and offline", () => {
     expect(cacheFolder({ XDG_CACHE_HOME: "/x/xdg" }, "linux", "/home/a")).toBe("/x/xdg/omvarld");
     expect(cacheFolder({}, "linux", "/home/a")).toBe("/home/a/.cache/omvarld");
     expect(cacheFolder({}, "darwin", "/Users/a")).toBe("/Users/a/Library/Caches/omvarld");
-    expect(cacheFolder({ LOCALAPPDATA: "C:/Users/a/AppData/Local" }, "win32", "C:/Users/a")).toBe(join("C:/Users/a/AppData/Local", "omvarld", "Cache"));
+    expect(cacheFolder({ LOCALAPPDATA: "C:/Users/a/AppData/Local" }, "win32", "C:/Users/a")).toBe(
+      join("C:/Users/a/AppData/Local", "omvarld", "Cache"),
+    );
   });
 });
 
@@ -191,7 +267,13 @@ describe("token bucket", () => {
   test("30 calls per 10 s: the first 30 at once, then one every 333.3 ms (fake clock)", async () => {
     let now = 0;
     const slept: number[] = [];
-    const clock: Clock = { now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+    const clock: Clock = {
+      now: () => now,
+      sleep: async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    };
     const bucket = new TokenBucket(30, 10_000, clock);
     const times: number[] = [];
     await Promise.all(Array.from({ length: 33 }, () => bucket.take().then(() => times.push(now))));
@@ -204,7 +286,13 @@ describe("token bucket", () => {
   test("calls of a limited client never exceed the bucket: 5 calls through a bucket of 2 per 1 s wait 3 times", async () => {
     let now = 0;
     const slept: number[] = [];
-    const clock: Clock = { now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+    const clock: Clock = {
+      now: () => now,
+      sleep: async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    };
     server = await replay([{ method: "GET", path: "/n", handle: (_q, r) => sendJson(r, { ok: true }) }]);
     const http = new HttpClient({ limiter: new TokenBucket(2, 1000, clock), clock });
     await Promise.all([1, 2, 3, 4, 5].map((i) => http.json(`${server!.url}/n?i=${i}`)));

@@ -53,15 +53,31 @@ export async function replay(routes: readonly Route[]): Promise<Replay> {
       } catch {
         body = text;
       }
-      const route = routes.find((r) => r.method === request.method && r.path === path && (r.query === undefined || decodeURIComponent(r.query) === decodeURIComponent(query)) && (r.body === undefined || canonical(r.body) === canonical(body)));
+      const route = routes.find(
+        (r) =>
+          r.method === request.method &&
+          r.path === path &&
+          (r.query === undefined || decodeURIComponent(r.query) === decodeURIComponent(query)) &&
+          (r.body === undefined || canonical(r.body) === canonical(body)),
+      );
       if (!route) {
         response.writeHead(404, { "content-type": "application/problem+json; charset=utf-8" });
-        response.end(JSON.stringify({ type: "https://tools.ietf.org/html/rfc7231#section-6.5.4", title: "Not Found", status: 404 }));
+        response.end(
+          JSON.stringify({
+            type: "https://tools.ietf.org/html/rfc7231#section-6.5.4",
+            title: "Not Found",
+            status: 404,
+          }),
+        );
         return;
       }
       if (route.handle) return route.handle(request, response, body);
       const bytes = apiFixture(route.file!);
-      response.writeHead(route.status ?? 200, { "content-type": "application/json; charset=utf-8", "content-length": String(bytes.length), ...route.headers });
+      response.writeHead(route.status ?? 200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": String(bytes.length),
+        ...route.headers,
+      });
       response.end(bytes);
     });
   });
@@ -79,16 +95,30 @@ export async function replay(routes: readonly Route[]): Promise<Replay> {
 }
 
 /** JSON answer helper for written handlers. */
-export function sendJson(response: ServerResponse, value: unknown, status = 200, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  value: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   const bytes = Buffer.from(JSON.stringify(value), "utf8");
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(bytes.length), ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(bytes.length),
+    ...headers,
+  });
   response.end(bytes);
 }
 
 /** The recorded SCB answers for TAB638 (PxWebApi 2): /config, the metadata and the one recorded data call. */
 export const TAB638_ROUTES: Route[] = [
   { method: "GET", path: "/api/v2/config", query: "", file: "scb-v2/config.json" },
-  { method: "GET", path: "/api/v2/tables/TAB638/metadata", query: "lang=sv", file: "scb-v2/tables/TAB638/metadata.json" },
+  {
+    method: "GET",
+    path: "/api/v2/tables/TAB638/metadata",
+    query: "lang=sv",
+    file: "scb-v2/tables/TAB638/metadata.json",
+  },
   {
     method: "POST",
     path: "/api/v2/tables/TAB638/data",
@@ -99,7 +129,14 @@ export const TAB638_ROUTES: Route[] = [
 ];
 
 /** The selection of the recorded TAB638 data call. */
-export const TAB638_RECORDED = { Region: "00", Civilstand: "OG", Alder: "0", Kon: "1", ContentsCode: "BE0101N1", Tid: "2024" } as const;
+export const TAB638_RECORDED = {
+  Region: "00",
+  Civilstand: "OG",
+  Alder: "0",
+  Kon: "1",
+  ContentsCode: "BE0101N1",
+  Tid: "2024",
+} as const;
 
 interface Metadata {
   id: string[];
@@ -133,7 +170,12 @@ export function syntheticTab638(maxCells: number): Route[] {
         const value: number[] = [];
         const counter = chosen.map(() => 0);
         for (let i = 0; i < cells; i++) {
-          value.push(chosen.reduce((at, c, k) => at + metadata.dimension[metadata.id[k]!]!.category.index[c[counter[k]!]!]! * stride[k]!, 0));
+          value.push(
+            chosen.reduce(
+              (at, c, k) => at + metadata.dimension[metadata.id[k]!]!.category.index[c[counter[k]!]!]! * stride[k]!,
+              0,
+            ),
+          );
           for (let k = chosen.length - 1; k >= 0; k--) {
             if (++counter[k]! < chosen[k]!.length) break;
             counter[k] = 0;
@@ -142,7 +184,17 @@ export function syntheticTab638(maxCells: number): Route[] {
         const dimension = Object.fromEntries(
           metadata.id.map((id, k) => {
             const d = metadata.dimension[id]!;
-            return [id, { ...d, category: { ...d.category, index: Object.fromEntries(chosen[k]!.map((c, i) => [c, i])), label: Object.fromEntries(chosen[k]!.map((c) => [c, d.category.label[c]!])) } }];
+            return [
+              id,
+              {
+                ...d,
+                category: {
+                  ...d.category,
+                  index: Object.fromEntries(chosen[k]!.map((c, i) => [c, i])),
+                  label: Object.fromEntries(chosen[k]!.map((c) => [c, d.category.label[c]!])),
+                },
+              },
+            ];
           }),
         );
         sendJson(response, { ...metadata, size: chosen.map((c) => c.length), dimension, value });

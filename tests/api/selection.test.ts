@@ -13,8 +13,18 @@ describe("splitting a selection", () => {
   });
 
   test("splitSelection: calls in row-major order, the last variable fastest, every cell once", () => {
-    const calls = splitSelection([["a", "b", "c"], ["1", "2"]], 2);
-    expect(calls).toEqual([[["a"], ["1", "2"]], [["b"], ["1", "2"]], [["c"], ["1", "2"]]]);
+    const calls = splitSelection(
+      [
+        ["a", "b", "c"],
+        ["1", "2"],
+      ],
+      2,
+    );
+    expect(calls).toEqual([
+      [["a"], ["1", "2"]],
+      [["b"], ["1", "2"]],
+      [["c"], ["1", "2"]],
+    ]);
     const big = splitSelection([Array.from({ length: 7 }, (_, i) => `r${i}`), ["x", "y", "z"]], 4);
     const cells = big.flatMap(([r, c]) => r!.flatMap((a) => c!.map((b) => `${a}${b}`)));
     expect(cells).toHaveLength(21);
@@ -24,11 +34,19 @@ describe("splitting a selection", () => {
 
   test("joinJsonStat puts every value and status at its row-major place; sparse values are read", () => {
     const part = (years: string[], value: unknown, status?: unknown) => ({
-      id: ["geo", "time"], size: [2, years.length],
-      dimension: { geo: { category: { index: { SE: 0, NO: 1 } } }, time: { category: { index: Object.fromEntries(years.map((y, i) => [y, i])) } } },
-      value, ...(status ? { status } : {}),
+      id: ["geo", "time"],
+      size: [2, years.length],
+      dimension: {
+        geo: { category: { index: { SE: 0, NO: 1 } } },
+        time: { category: { index: Object.fromEntries(years.map((y, i) => [y, i])) } },
+      },
+      value,
+      ...(status ? { status } : {}),
     });
-    const joined = joinJsonStat([part(["2023"], [1, 2]), part(["2024", "2025"], { "0": 3, "3": 6 }, { "1": "c" })] as never);
+    const joined = joinJsonStat([
+      part(["2023"], [1, 2]),
+      part(["2024", "2025"], { "0": 3, "3": 6 }, { "1": "c" }),
+    ] as never);
     // geo × time = 2 × 3: SE 2023, SE 2024, SE 2025, NO 2023, NO 2024, NO 2025
     expect(joined.size).toEqual([2, 3]);
     expect(joined.value).toEqual([1, 3, null, 2, null, 6]);

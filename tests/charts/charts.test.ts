@@ -25,7 +25,9 @@ async function vegaLite5(): Promise<{ compile(spec: unknown): { spec: unknown } 
   const vega = await import("vega");
   const code = readFileSync(fileURLToPath(import.meta.resolve("vega-lite-5/build/vega-lite.js")), "utf8");
   const module = { exports: {} as Record<string, unknown> };
-  new Function("exports", "module", "require", code)(module.exports, module, (id: string) => (id === "vega" ? vega : undefined));
+  new Function("exports", "module", "require", code)(module.exports, module, (id: string) =>
+    id === "vega" ? vega : undefined,
+  );
   return module.exports as never;
 }
 
@@ -41,7 +43,9 @@ describe("chart builders: golden spec and SVG, and both vega-lite versions", () 
     const vl6 = await import("vega-lite");
     expect(() => vl6.compile(chart.toVegaLite() as never)).not.toThrow();
     const vl5 = await vegaLite5();
-    expect(() => vl5.compile({ ...chart.toVegaLite(), $schema: "https://vega.github.io/schema/vega-lite/v5.json" })).not.toThrow();
+    expect(() =>
+      vl5.compile({ ...chart.toVegaLite(), $schema: "https://vega.github.io/schema/vega-lite/v5.json" }),
+    ).not.toThrow();
   });
 });
 
@@ -51,7 +55,9 @@ describe("charts of one family share a compiled spec", () => {
     const { residentialAttractiveness } = await import("../../src/indicators/attractiveness/residential.ts");
     const { asAttractivenessPanel } = await import("../../src/io/attractiveness.ts");
     const { read } = await import("../../src/io/node.ts");
-    const panel = asAttractivenessPanel(read(fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url)))).filter({ level: "kommune" });
+    const panel = asAttractivenessPanel(
+      read(fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url))),
+    ).filter({ level: "kommune" });
     const { decomposition } = residentialAttractiveness(panel, { from: 2007, to: 2016 });
     const vega = await import("vega");
     const alone = async (chart: Chart) => {
@@ -70,18 +76,29 @@ describe("charts of one family share a compiled spec", () => {
 describe("labels at line ends", () => {
   test("dodge: neighbours at least the gap apart, inside the range, in their order, unmoved where there is room", () => {
     expect(dodge([10, 10.5, 20], 2, [0, 30])).toEqual([10, 12, 20]);
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 20 }), (values) => {
-      const placed = dodge(values, 3, [0, 100]);
-      const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i).map((o) => placed[o.i]!);
-      for (let k = 1; k < order.length; k++) expect(order[k]! - order[k - 1]!).toBeGreaterThanOrEqual(3 - 1e-9);
-      if (values.length <= 34) for (const p of placed) expect(p).toBeGreaterThanOrEqual(0 - 1e-9);
-      for (const p of placed) expect(p).toBeLessThanOrEqual(100 + 1e-9);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 20 }), (values) => {
+        const placed = dodge(values, 3, [0, 100]);
+        const order = values
+          .map((v, i) => ({ v, i }))
+          .sort((a, b) => a.v - b.v || a.i - b.i)
+          .map((o) => placed[o.i]!);
+        for (let k = 1; k < order.length; k++) expect(order[k]! - order[k - 1]!).toBeGreaterThanOrEqual(3 - 1e-9);
+        if (values.length <= 34) for (const p of placed) expect(p).toBeGreaterThanOrEqual(0 - 1e-9);
+        for (const p of placed) expect(p).toBeLessThanOrEqual(100 + 1e-9);
+      }),
+    );
   });
 
   test("the index chart of Hedmark's 22 kommuner: no two names at the line ends overlap in the SVG", async () => {
     const svg = await charts.index!().toSVG();
-    const ys = [...svg.matchAll(/aria-roledescription="text mark" text-anchor="start" transform="translate\([\d.]+,([\d.]+)\)" font-family="DejaVu Sans" font-size="10px"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    const ys = [
+      ...svg.matchAll(
+        /aria-roledescription="text mark" text-anchor="start" transform="translate\([\d.]+,([\d.]+)\)" font-family="DejaVu Sans" font-size="10px"/g,
+      ),
+    ]
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
     expect(ys).toHaveLength(22);
     for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(10);
   });
@@ -99,7 +116,9 @@ describe("the Chart object", () => {
   });
 
   test("the notebook bundle: Vega-Lite under the v5 MIME type, SVG, text; never HTML", async () => {
-    const bundle = await (chart as unknown as Record<symbol, () => Promise<Record<string, unknown>>>)[Symbol.for("Jupyter.display")]!();
+    const bundle = await (chart as unknown as Record<symbol, () => Promise<Record<string, unknown>>>)[
+      Symbol.for("Jupyter.display")
+    ]!();
     expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
     expect((bundle["application/vnd.vegalite.v5+json"] as { $schema: string }).$schema).toMatch(/vega-lite\/v5\.json$/);
     expect(bundle["text/plain"]).toMatch(/^Chart "Index \(2003 = 100\)" \(2 layers, \d+ rows\)$/);
@@ -128,9 +147,18 @@ describe("text and PNG", () => {
     const png = await toPNG(charts.ranked!(), { scale: 1 });
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const { Resvg } = await import("@resvg/resvg-js");
-    const title = new Chart({ title: "Ååäö", width: 100, height: 10, mark: "point", data: { values: [] }, config: { font: "DejaVu Sans" } });
+    const title = new Chart({
+      title: "Ååäö",
+      width: 100,
+      height: 10,
+      mark: "point",
+      data: { values: [] },
+      config: { font: "DejaVu Sans" },
+    });
     const dark = (fonts: string[]) => {
-      const image = new Resvg(svgOf, { font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: "DejaVu Sans" } }).render();
+      const image = new Resvg(svgOf, {
+        font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: "DejaVu Sans" },
+      }).render();
       let n = 0;
       for (let i = 0; i < image.pixels.length; i += 4) if (image.pixels[i + 3]! > 128 && image.pixels[i]! < 100) n++;
       return n;
@@ -145,7 +173,8 @@ describe("text and PNG", () => {
     const svgs = [await charts.ranked!().toSVG(), await charts.index!().toSVG()];
     const inWorker = await toPNGs(svgs, { scale: 1 });
     expect(inWorker.map((png) => Buffer.from(png).toString("base64"))).toEqual(
-      await Promise.all(svgs.map(async (svg) => Buffer.from(await toPNG(svg, { scale: 1 })).toString("base64"))));
+      await Promise.all(svgs.map(async (svg) => Buffer.from(await toPNG(svg, { scale: 1 })).toString("base64"))),
+    );
     expect(inWorker[0]!.length).not.toBe(inWorker[1]!.length);
   });
 });

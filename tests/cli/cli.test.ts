@@ -34,7 +34,12 @@ describe("omvarld inspect", () => {
     const script = `import { inspect } from ${JSON.stringify(pathToFileURL(join(root, "dist/cli/inspect.js")).href)};
 const out = process.argv.slice(1).map((file) => { try { return { file, json: inspect(file, true) }; } catch (e) { return { file, error: String(e?.message ?? e) }; } });
 process.stdout.write(JSON.stringify(out));`;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...files], { encoding: "utf8", cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 280_000 });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...files], {
+      encoding: "utf8",
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 280_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const results = JSON.parse(r.stdout) as { file: string; json?: string; error?: string }[];
@@ -42,21 +47,33 @@ process.stdout.write(JSON.stringify(out));`;
     for (const { file, json, error } of results) {
       expect(error, file).toBeUndefined();
       const d = JSON.parse(json!);
-      for (const key of ["format", "encoding", "rows", "dimensions", "measures", "years", "missing"]) expect(d, file).toHaveProperty(key);
+      for (const key of ["format", "encoding", "rows", "dimensions", "measures", "years", "missing"])
+        expect(d, file).toHaveProperty(key);
       expect(d.rows, file).toBeGreaterThan(0);
     }
   });
 
   test("the SCB kommun file: what a user should see", () => {
-    const d = JSON.parse(omvarld("inspect", "tests/fixtures/real/scb/anderssundell-stathelp__data__befolkning.csv", "--json").stdout);
+    const d = JSON.parse(
+      omvarld("inspect", "tests/fixtures/real/scb/anderssundell-stathelp__data__befolkning.csv", "--json").stdout,
+    );
     expect(d).toMatchObject({
-      format: "csv", encoding: "windows-1252", delimiter: ",", rows: 290,
-      dimensions: { region: 290, region_name: 290, year: 1 }, measures: ["value"], years: [2017, 2017], missing: 0,
+      format: "csv",
+      encoding: "windows-1252",
+      delimiter: ",",
+      rows: 290,
+      dimensions: { region: 290, region_name: 290, year: 1 },
+      measures: ["value"],
+      years: [2017, 2017],
+      missing: 0,
     });
   });
 
   test("missing cells and their symbols are counted", () => {
-    const d = JSON.parse(omvarld("inspect", "tests/fixtures/real/eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv", "--json").stdout);
+    const d = JSON.parse(
+      omvarld("inspect", "tests/fixtures/real/eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv", "--json")
+        .stdout,
+    );
     expect(d).toMatchObject({ format: "eurostat-tsv", missing: 20_422, years: [2000, 2021] });
     expect(d.symbols.p).toBe(3995);
   });
@@ -77,7 +94,9 @@ process.stdout.write(JSON.stringify(out));`;
     expect(binary.stderr).toMatch(/binary data .*hint: export the table as CSV/);
     expect(binary.stderr).not.toMatch(/\bat \w+ \(/);
     const unknown = omvarld("frobnicate");
-    expect(unknown.stderr).toMatch(/unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, annex, indicators, demo/);
+    expect(unknown.stderr).toMatch(
+      /unknown command "frobnicate".*hint: the commands are: inspect, attractiveness, report, annex, indicators, demo/,
+    );
   });
 
   test("--help for every command", () => {
@@ -89,9 +108,26 @@ process.stdout.write(JSON.stringify(out));`;
 
 describe("omvarld attractiveness", () => {
   test("--json: every kommune with code, name, residential, business and rank", () => {
-    const r = omvarld("attractiveness", "data/tf/no-regions-2003-2016.csv", "--level", "kommune", "--from", "2007", "--to", "2016", "--json");
+    const r = omvarld(
+      "attractiveness",
+      "data/tf/no-regions-2003-2016.csv",
+      "--level",
+      "kommune",
+      "--from",
+      "2007",
+      "--to",
+      "2016",
+      "--json",
+    );
     expect(r.stderr).toBe("");
-    const rows = JSON.parse(r.stdout) as { code: string; name: string; residential: number | null; business: number | null; rank: number | null; residential_components: Record<string, number> }[];
+    const rows = JSON.parse(r.stdout) as {
+      code: string;
+      name: string;
+      residential: number | null;
+      business: number | null;
+      rank: number | null;
+      residential_components: Record<string, number>;
+    }[];
     expect(rows).toHaveLength(426);
     expect(rows.every((x) => /^\d{4}$/.test(x.code))).toBe(true);
     const trysil = rows.find((x) => x.code === "0428")!;
@@ -99,10 +135,22 @@ describe("omvarld attractiveness", () => {
     expect(trysil.rank).toBeGreaterThan(0);
     // the components sum to the mean growth
     const c = trysil.residential_components;
-    const parts = ["natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"];
+    const parts = [
+      "natural_increase",
+      "immigration",
+      "constant",
+      "own_jobs",
+      "neighbour_jobs",
+      "size",
+      "integration",
+      "attractiveness",
+    ];
     expect(parts.reduce((s, p) => s + c[p]!, 0)).toBeCloseTo(c.growth!, 10);
     // ranks 1..n are given once each, to the regions with at least 1 000 inhabitants
-    const ranks = rows.map((x) => x.rank).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    const ranks = rows
+      .map((x) => x.rank)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
     expect(ranks).toEqual(Array.from({ length: ranks.length }, (_, k) => k + 1));
   });
 
@@ -120,13 +168,35 @@ describe("omvarld annex", () => {
     const dir = mkdtempSync(join(tmpdir(), "omvarld-cli-annex-"));
     const broken = join(dir, "costs.json");
     writeFileSync(broken, '[{ "service": "skola", "ages": "0-14", "cost": 120 ');
-    const r = omvarld("annex", "--data", eurostat, "--region", "SE312", "--costs", broken, "--out", join(dir, "a.xlsx"));
+    const r = omvarld(
+      "annex",
+      "--data",
+      eurostat,
+      "--region",
+      "SE312",
+      "--costs",
+      broken,
+      "--out",
+      join(dir, "a.xlsx"),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/costs\.json: cannot read the unit costs: .*hint: a JSON array/);
     writeFileSync(broken, '{ "costs": [{ "service": "skola", "ages": "0-14", "cost": "120" }] }');
-    expect(omvarld("annex", "--data", eurostat, "--region", "SE312", "--costs", broken, "--out", join(dir, "a.xlsx")).stderr).toMatch(/costs\.json: the unit costs are not a list of \{ service, ages, cost \}/);
-    const early = omvarld("annex", "--data", eurostat, "--region", "SE312", "--horizon", "2010", "--out", join(dir, "a.xlsx"));
+    expect(
+      omvarld("annex", "--data", eurostat, "--region", "SE312", "--costs", broken, "--out", join(dir, "a.xlsx")).stderr,
+    ).toMatch(/costs\.json: the unit costs are not a list of \{ service, ages, cost \}/);
+    const early = omvarld(
+      "annex",
+      "--data",
+      eurostat,
+      "--region",
+      "SE312",
+      "--horizon",
+      "2010",
+      "--out",
+      join(dir, "a.xlsx"),
+    );
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/the horizon 2010 is not after 2022.*hint: give a horizon after 2022/);
   });
@@ -149,8 +219,12 @@ describe("omvarld demo", () => {
     expect(r.stdout).toMatch(/2016\s+0,38\s+\u22120,58\s+0,50.*\|\s+2,35\s+\u22120,16/);
     expect(r.stdout).not.toMatch(/\d\.\d/);
     // the kommuner from the agencies' own tables: Vansbro 31 December 2019 (SCB), Trysil 1 January 2022 (SSB)
-    expect(r.stdout).toMatch(/2021 Vansbro \(SCB BE0101N1, SCB BE0101D9; 31 December\):\n\s+6\u00a0805 in 2019; 2030: /);
-    expect(r.stdout).toMatch(/3421 Trysil \(SSB 07459, SSB 04231, SSB 12983; 1 January\):\n\s+6\u00a0603 in 2022; 2030: /);
+    expect(r.stdout).toMatch(
+      /2021 Vansbro \(SCB BE0101N1, SCB BE0101D9; 31 December\):\n\s+6\u00a0805 in 2019; 2030: /,
+    );
+    expect(r.stdout).toMatch(
+      /3421 Trysil \(SSB 07459, SSB 04231, SSB 12983; 1 January\):\n\s+6\u00a0603 in 2022; 2030: /,
+    );
     expect(r.stdout).toMatch(/report: out\/demo\/trysil\/report\.html/);
     expect(r.stdout).toMatch(/Budget annex for Dalarna .*: out\/demo\/annex\.xlsx/);
     // the charts, as SVG and PNG
@@ -159,7 +233,11 @@ describe("omvarld demo", () => {
       const svg = readFileSync(join(root, `out/demo/charts/${name}.svg`), "utf8");
       expect(svg).toMatch(/^<svg/);
       expect(svg).toMatch(/Källa: Telemarksforsking \/ SSB/);
-      expect([...readFileSync(join(root, `out/demo/charts/${name}.png`)).subarray(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
+      expect(
+        [...readFileSync(join(root, `out/demo/charts/${name}.png`)).subarray(1, 4)]
+          .map((b) => String.fromCharCode(b))
+          .join(""),
+      ).toBe("PNG");
     }
   });
 });

@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli/main.js");
 
 /** Runs the built CLI without blocking this process, whose event loop serves the replay server. */
-function omvarld(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function omvarld(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = "";
@@ -39,7 +42,20 @@ beforeAll(() => {
   if (!existsSync(cli)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
 });
 
-const RECORDED = ["--select", "Region=00", "--select", "Civilstand=OG", "--select", "Alder=0", "--select", "Kon=1", "--select", "ContentsCode=BE0101N1", "--select", "Tid=2024"];
+const RECORDED = [
+  "--select",
+  "Region=00",
+  "--select",
+  "Civilstand=OG",
+  "--select",
+  "Alder=0",
+  "--select",
+  "Kon=1",
+  "--select",
+  "ContentsCode=BE0101N1",
+  "--select",
+  "Tid=2024",
+];
 
 describe("omvarld fetch / meta against a replay of SCB's recorded answers", () => {
   test("fetch scb TAB638 prints the recorded table as CSV; --offline then answers it from the cache", async () => {
@@ -49,14 +65,18 @@ describe("omvarld fetch / meta against a replay of SCB's recorded answers", () =
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // the recording: Riket, ogifta, 0 år, män, Folkmängd, 2024 = 50937
-    expect(r.stdout).toBe("region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value\n00,Riket,OG,ogifta,0,0 år,1,män,BE0101N1,Folkmängd,2024,50937\n");
+    expect(r.stdout).toBe(
+      "region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value\n00,Riket,OG,ogifta,0,0 år,1,män,BE0101N1,Folkmängd,2024,50937\n",
+    );
     await server.close();
     server = undefined;
     const offline = await omvarld(env, "fetch", "scb", "TAB638", ...RECORDED, "--offline");
     expect(offline.stdout).toBe(r.stdout);
     const notCached = await omvarld(env, "fetch", "scb", "TAB638", ...RECORDED.slice(0, -1), "Tid=2023", "--offline");
     expect(notCached.code).toBe(2);
-    expect(notCached.stderr).toMatch(/^omvarld: .*no cached answer for POST .*\/api\/v2\/tables\/TAB638\/data\?lang=sv&outputFormat=json-stat2 .*\n$/);
+    expect(notCached.stderr).toMatch(
+      /^omvarld: .*no cached answer for POST .*\/api\/v2\/tables\/TAB638\/data\?lang=sv&outputFormat=json-stat2 .*\n$/,
+    );
   });
 
   test("a network failure is one line naming the URL and suggesting --offline when cached", async () => {
@@ -68,19 +88,33 @@ describe("omvarld fetch / meta against a replay of SCB's recorded answers", () =
     const r = await omvarld(env, "meta", "scb", "TAB638", "--refresh");
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toHaveLength(2);
-    expect(r.stderr).toMatch(/^omvarld: http:\/\/127\.0\.0\.1:\d+\/api\/v2\/\S+: cannot reach GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/\S+ \(ECONNREFUSED\) \(hint: a cached copy from .* UTC exists: run again with --offline/);
+    expect(r.stderr).toMatch(
+      /^omvarld: http:\/\/127\.0\.0\.1:\d+\/api\/v2\/\S+: cannot reach GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/\S+ \(ECONNREFUSED\) \(hint: a cached copy from .* UTC exists: run again with --offline/,
+    );
   });
 
   test("an unknown variable is one line with the nearest valid ones, and nothing is written to --out", async () => {
     server = await replay(TAB638_ROUTES);
     const folder = temp();
     const out = join(folder, "t.csv");
-    const r = await omvarld({ OMVARLD_SCB_URL: `${server.url}/api/v2/`, OMVARLD_CACHE: join(folder, "cache") }, "fetch", "scb", "TAB638", "--select", "Alder=*", "--select", "Regoin=2021", "--out", out);
+    const r = await omvarld(
+      { OMVARLD_SCB_URL: `${server.url}/api/v2/`, OMVARLD_CACHE: join(folder, "cache") },
+      "fetch",
+      "scb",
+      "TAB638",
+      "--select",
+      "Alder=*",
+      "--select",
+      "Regoin=2021",
+      "--out",
+      out,
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('omvarld: TAB638 has no variable "Regoin" (hint: the nearest variables: "Region", "Kon", "Tid" (all: Region, Civilstand, Alder, Kon, ContentsCode, Tid))\n');
+    expect(r.stderr).toBe(
+      'omvarld: TAB638 has no variable "Regoin" (hint: the nearest variables: "Region", "Kon", "Tid" (all: Region, Civilstand, Alder, Kon, ContentsCode, Tid))\n',
+    );
     expect(readdirSync(folder).filter((f) => f !== "cache")).toEqual([]);
   });
-
 });
 
 describe("the fetch commands in-process (the same functions the CLI calls)", () => {
@@ -118,7 +152,9 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     expect(progress.at(-1)).toMatch(/^TAB638: 4\/4 calls in \d+,\d s$/);
     const lines = readFileSync(csv, "utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(3265);
-    expect(lines[0]).toBe("region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value");
+    expect(lines[0]).toBe(
+      "region,region_name,civilstånd,civilstånd_name,age,age_name,sex,sex_name,contents,contents_name,year,value",
+    );
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const json = join(folder, "vansbro.json");
@@ -141,7 +177,10 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
   });
 
   test("parseSelection: --select and --codelist", () => {
-    expect(parseSelection(["Region=2021,2023", "Tid=top(3)"], ["Region=vs_RegionKommun07"])).toEqual({ Region: { codes: "2021,2023", codelist: "vs_RegionKommun07" }, Tid: "top(3)" });
+    expect(parseSelection(["Region=2021,2023", "Tid=top(3)"], ["Region=vs_RegionKommun07"])).toEqual({
+      Region: { codes: "2021,2023", codelist: "vs_RegionKommun07" },
+      Tid: "top(3)",
+    });
     expect(() => parseSelection(["Region"])).toThrow('--select expects VARIABLE=CODES, got "Region"');
   });
 });

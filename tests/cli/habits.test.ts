@@ -39,7 +39,9 @@ describe("CLI habits", () => {
     const fromStdin = omvarld(["indicators", "-", ...args], readFileSync(join(root, gdp)));
     expect(fromStdin.stderr).toBe("");
     expect(fromStdin.stdout).toBe(omvarld(["indicators", gdp, ...args]).stdout);
-    expect((JSON.parse(fromStdin.stdout) as { year: number; gini: number }[]).find((r) => r.year === 2014)!.gini).toBeCloseTo(0.203, 3);
+    expect(
+      (JSON.parse(fromStdin.stdout) as { year: number; gini: number }[]).find((r) => r.year === 2014)!.gini,
+    ).toBeCloseTo(0.203, 3);
   });
 
   test("- reads standard input: attractiveness of Telemarksforsking's panel", SPAWN, () => {
@@ -55,13 +57,34 @@ describe("CLI habits", () => {
 
   test("every missing path is one line naming it with a hint, exit code 2", SPAWN, () => {
     const cases: [string[], string][] = [
-      [["inspect", "no-such.csv"], "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)"],
-      [["indicators", "no-such.csv", "--kind", "lq"], "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)"],
-      [["attractiveness", "no-such.csv"], "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)"],
-      [["attractiveness", "data/tf/no-regions-2003-2016.csv", "--commuting", "no-such-flows.csv"], "omvarld: no-such-flows.csv: no such file (hint: check the path given to --commuting)"],
-      [["report", "--data", "no-such-folder", "--region", "0428"], "omvarld: no-such-folder: no such file or folder (hint: check the path given to --data)"],
-      [["annex", "--data", "no-such-folder", "--region", "2021"], "omvarld: no-such-folder: no such file or folder (hint: check the path given to --data)"],
-      [["annex", "--data", "data/scb", "--region", "2021", "--costs", "no-such-costs.json"], "omvarld: no-such-costs.json: no such file (hint: check the path given to --costs)"],
+      [
+        ["inspect", "no-such.csv"],
+        "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)",
+      ],
+      [
+        ["indicators", "no-such.csv", "--kind", "lq"],
+        "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)",
+      ],
+      [
+        ["attractiveness", "no-such.csv"],
+        "omvarld: no-such.csv: no such file (hint: check the path, or give - to read standard input)",
+      ],
+      [
+        ["attractiveness", "data/tf/no-regions-2003-2016.csv", "--commuting", "no-such-flows.csv"],
+        "omvarld: no-such-flows.csv: no such file (hint: check the path given to --commuting)",
+      ],
+      [
+        ["report", "--data", "no-such-folder", "--region", "0428"],
+        "omvarld: no-such-folder: no such file or folder (hint: check the path given to --data)",
+      ],
+      [
+        ["annex", "--data", "no-such-folder", "--region", "2021"],
+        "omvarld: no-such-folder: no such file or folder (hint: check the path given to --data)",
+      ],
+      [
+        ["annex", "--data", "data/scb", "--region", "2021", "--costs", "no-such-costs.json"],
+        "omvarld: no-such-costs.json: no such file (hint: check the path given to --costs)",
+      ],
     ];
     for (const [args, message] of cases) {
       const r = omvarld(args);
@@ -74,7 +97,9 @@ describe("CLI habits", () => {
   test("a wrong --lang or an unknown option is one line, exit code 2", SPAWN, () => {
     const lang = omvarld(["inspect", "data/costs/example-unit-costs.json", "--lang", "de"]);
     expect(lang.code).toBe(2);
-    expect(lang.stderr).toBe("omvarld: --lang de is not sv, nb or en (hint: --lang sv (the default), --lang nb or --lang en)\n");
+    expect(lang.stderr).toBe(
+      "omvarld: --lang de is not sv, nb or en (hint: --lang sv (the default), --lang nb or --lang en)\n",
+    );
     const option = omvarld(["inspect", "--frobnicate", "x.csv"]);
     expect(option.code).toBe(2);
     expect(option.stderr.trim().split("\n")).toHaveLength(1);
@@ -85,7 +110,17 @@ describe("CLI habits", () => {
     const main = omvarld(["--help"]);
     expect(main.stdout).toMatch(/--version/);
     expect(main.stdout).toMatch(/FILE may be - to read standard input/);
-    for (const command of ["inspect", "attractiveness", "indicators", "report", "annex", "demo", "search", "meta", "fetch"]) {
+    for (const command of [
+      "inspect",
+      "attractiveness",
+      "indicators",
+      "report",
+      "annex",
+      "demo",
+      "search",
+      "meta",
+      "fetch",
+    ]) {
       const r = omvarld([command, "--help"]);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`^Usage: omvarld ${command}`));

@@ -8,7 +8,10 @@ const options = { national: "Insgesamt", total: ["Insgesamt", "Verarbeitendes Ge
 
 describe("omvarld indicators (the library call the command makes)", () => {
   test("--kind shift-share --json: Bayern 2008-2014 as in the README", () => {
-    const rows = JSON.parse(indicatorsFile(emp, { ...options, kind: "shift-share", format: "json" })) as Record<string, number | string>[];
+    const rows = JSON.parse(indicatorsFile(emp, { ...options, kind: "shift-share", format: "json" })) as Record<
+      string,
+      number | string
+    >[];
     const by = rows.find((r) => r.region === "Bayern")!;
     expect(by.change).toBe(547_323);
     expect(Math.round(by.national_share as number)).toBe(447_530);
@@ -25,17 +28,32 @@ describe("omvarld indicators (the library call the command makes)", () => {
 
   test("text output keeps the digits of large numbers, in one locale: Bayern's national share 447 530", () => {
     const line = (locale: "sv" | "en") =>
-      indicatorsFile(emp, { ...options, kind: "shift-share", format: "text", locale }).split("\n").find((l) => l.startsWith("Bayern"))!;
+      indicatorsFile(emp, { ...options, kind: "shift-share", format: "text", locale })
+        .split("\n")
+        .find((l) => l.startsWith("Bayern"))!;
     // columns are separated by two spaces or more; digits are grouped by a no-break space (sv) or a comma (en)
-    expect(line("sv").split(/ {2,}/).slice(1, 5)).toEqual(["4\u00a0517\u00a0632", "5\u00a0064\u00a0955", "547\u00a0323", "447\u00a0530"]);
+    expect(line("sv").split(/ {2,}/).slice(1, 5)).toEqual([
+      "4\u00a0517\u00a0632",
+      "5\u00a0064\u00a0955",
+      "547\u00a0323",
+      "447\u00a0530",
+    ]);
     expect(line("en").split(/ {2,}/).slice(1, 5)).toEqual(["4,517,632", "5,064,955", "547,323", "447,530"]);
   });
 
   test("text output: decimals in the locale (Berlin's Krugman index 0,32759 in Swedish), years not grouped", () => {
     const krugman = (locale: "sv" | "nb" | "en") =>
-      indicatorsFile(emp, { ...options, kind: "specialisation", format: "text", locale }).split("\n").find((l) => l.startsWith("Berlin"))!.split(/ {2,}/)[1];
+      indicatorsFile(emp, { ...options, kind: "specialisation", format: "text", locale })
+        .split("\n")
+        .find((l) => l.startsWith("Berlin"))!
+        .split(/ {2,}/)[1];
     // six significant digits of the CSV's full value 0.327590…
-    const csv = Number(indicatorsFile(emp, { ...options, kind: "specialisation", format: "csv" }).split("\n").find((l) => l.startsWith("Berlin,"))!.split(",")[1]);
+    const csv = Number(
+      indicatorsFile(emp, { ...options, kind: "specialisation", format: "csv" })
+        .split("\n")
+        .find((l) => l.startsWith("Berlin,"))!
+        .split(",")[1],
+    );
     expect(csv.toPrecision(6)).toBe("0.327590");
     expect(krugman("sv")).toBe("0,32759");
     expect(krugman("nb")).toBe("0,32759");
@@ -51,11 +69,17 @@ describe("omvarld indicators (the library call the command makes)", () => {
     expect(lq.split("\n")[0]).toMatch(/^region\s+industry\s+employment\s+location_quotient/);
     const gdp = data("reat/G.counties.gdp.csv");
     expect(() => indicatorsFile(gdp, { kind: "inequality", format: "json" })).toThrow(/also varies by contents/);
-    const ineq = JSON.parse(indicatorsFile(gdp, { where: { contents: "gdppc" }, kind: "inequality", format: "json" })) as Record<string, number>[];
+    const ineq = JSON.parse(
+      indicatorsFile(gdp, { where: { contents: "gdppc" }, kind: "inequality", format: "json" }),
+    ) as Record<string, number>[];
     expect(ineq.find((r) => r.year === 2014)!.gini).toBeCloseTo(0.203, 3); // the README's Gini of 2014
-    const conv = JSON.parse(indicatorsFile(gdp, { where: { contents: "gdppc" }, kind: "convergence", from: 2000, to: 2014, format: "json" }));
+    const conv = JSON.parse(
+      indicatorsFile(gdp, { where: { contents: "gdppc" }, kind: "convergence", from: 2000, to: 2014, format: "json" }),
+    );
     expect(conv.beta.beta).toBeCloseTo(-0.0071, 4);
     expect(conv.sigma.find((r: { year: number }) => r.year === 2014).sigma).toBeCloseTo(0.343, 3);
-    expect(() => indicatorsFile(emp, { ...options, kind: "gravity", format: "text" })).toThrow(/--kind gravity is not one of/);
+    expect(() => indicatorsFile(emp, { ...options, kind: "gravity", format: "text" })).toThrow(
+      /--kind gravity is not one of/,
+    );
   });
 });

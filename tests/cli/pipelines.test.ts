@@ -25,7 +25,10 @@ import { excelCsv } from "../../src/report/workbook.ts";
 const data = (path: string) => fileURLToPath(new URL(`../../data/${path}`, import.meta.url));
 
 /** What a command prints on standard output. */
-async function printed(command: (argv: readonly string[]) => number | Promise<number>, argv: string[]): Promise<string> {
+async function printed(
+  command: (argv: readonly string[]) => number | Promise<number>,
+  argv: string[],
+): Promise<string> {
   const lines: string[] = [];
   const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
   const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -56,7 +59,12 @@ describe("each command is its library call", () => {
 
   test("attractiveness: attractivenessText(attractivenessAnalysis(panel)), text and JSON", async () => {
     const file = data("tf/no-regions-2003-2016.csv");
-    const analysis = attractivenessAnalysis(read(file), { level: "kommune", from: 2007, to: 2016, minPopulation: 1000 });
+    const analysis = attractivenessAnalysis(read(file), {
+      level: "kommune",
+      from: 2007,
+      to: 2016,
+      minPopulation: 1000,
+    });
     const text = await printed(attractivenessCommand, [file]);
     expect(text).toBe(attractivenessText(analysis));
     expect(await printed(attractivenessCommand, [file, "--json"])).toBe(attractivenessText(analysis, { json: true }));
@@ -64,15 +72,27 @@ describe("each command is its library call", () => {
     const trysil = analysis.rows.find((r) => r.code === "0428")!;
     const sv = (x: number) => `${x < 0 ? "\u2212" : ""}${Math.abs(x).toFixed(2).replace(".", ",")}`;
     expect(text.split("\n").find((l) => l.includes(" 0428 "))).toContain(`  ${sv(trysil.residential!)}  `);
-    expect(await printed(attractivenessCommand, [file, "--lang", "en"])).toBe(attractivenessText(analysis, { locale: "en" }));
+    expect(await printed(attractivenessCommand, [file, "--lang", "en"])).toBe(
+      attractivenessText(analysis, { locale: "en" }),
+    );
   });
 
   test("indicators: indicatorsText(read(file, { where }))", async () => {
     const file = data("reat/G.counties.gdp.csv");
     const table = read(file, { where: { contents: "gdppc" } });
-    expect(await printed(indicatorsCommand, [file, "--kind", "convergence", "--where", "contents=gdppc", "--from", "2000", "--to", "2014"])).toBe(
-      indicatorsText(table, { kind: "convergence", from: 2000, to: 2014 }),
-    );
+    expect(
+      await printed(indicatorsCommand, [
+        file,
+        "--kind",
+        "convergence",
+        "--where",
+        "contents=gdppc",
+        "--from",
+        "2000",
+        "--to",
+        "2014",
+      ]),
+    ).toBe(indicatorsText(table, { kind: "convergence", from: 2000, to: 2014 }));
     const text = indicatorsText(table, { kind: "convergence", from: 2000, to: 2014, locale: "en" });
     // β from 2000 to 2014: −0.0071 (the README), here in the text with six significant digits
     expect(text).toMatch(/β-convergence 2000-2014: from 2000, to 2014, beta -0\.0071\d*,/);
@@ -92,8 +112,26 @@ describe("each command is its library call", () => {
     const out = mkdtempSync(join(tmpdir(), "omvarld-pipeline-annex-"));
     const file = data("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv");
     const costs = data("costs/example-unit-costs.json");
-    const paths = (await printed(annexCommand, ["--data", file, "--region", "SE312", "--compare", "SE31,SE", "--costs", costs, "--out", join(out, "a.xlsx"), "--csv"])).split("\n");
-    const { sheets, projection } = annexPipeline(readDatasets([file]), { region: "SE312", compare: ["SE31", "SE"], costs: readUnitCosts(costs) });
+    const paths = (
+      await printed(annexCommand, [
+        "--data",
+        file,
+        "--region",
+        "SE312",
+        "--compare",
+        "SE31,SE",
+        "--costs",
+        costs,
+        "--out",
+        join(out, "a.xlsx"),
+        "--csv",
+      ])
+    ).split("\n");
+    const { sheets, projection } = annexPipeline(readDatasets([file]), {
+      region: "SE312",
+      compare: ["SE31", "SE"],
+      costs: readUnitCosts(costs),
+    });
     expect(projection).toBeUndefined();
     expect(paths).toHaveLength(1 + sheets.length);
     expect(paths.slice(1).map((p) => readFileSync(p, "utf8"))).toEqual(sheets.map((s) => excelCsv(s)));

@@ -33,30 +33,38 @@ const headings = new Set([...methods.matchAll(/^#{2,4} §(\d+(?:\.\d+)?) /gm)].m
 
 describe("docs/methods.md", () => {
   test("the citation parser reads lists and ranges", () => {
-    expect(sectionsCited("(docs/methods.md §1.4, §2.3): x; docs/methods.md §5.1-5.2 and docs/methods.md §2-3")).toEqual(["1.4", "2.3", "5.1", "5.2", "2", "3"]);
+    expect(sectionsCited("(docs/methods.md §1.4, §2.3): x; docs/methods.md §5.1-5.2 and docs/methods.md §2-3")).toEqual(
+      ["1.4", "2.3", "5.1", "5.2", "2", "3"],
+    );
   });
 
   test("every section cited in src/ and tests/ exists", () => {
     const cited = new Map<string, string[]>();
     for (const file of [...files(join(root, "src")), ...files(join(root, "tests"))]) {
       if (file.endsWith("methods-references.test.ts")) continue;
-      for (const s of sectionsCited(readFileSync(file, "utf8"))) cited.set(s, [...(cited.get(s) ?? []), relative(root, file)]);
+      for (const s of sectionsCited(readFileSync(file, "utf8")))
+        cited.set(s, [...(cited.get(s) ?? []), relative(root, file)]);
     }
     // the code cites the methods some 76 times; a parser that finds none would pass vacuously
     expect([...cited.values()].flat().length).toBeGreaterThan(70);
-    const dangling = [...cited].filter(([s]) => !headings.has(s)).map(([s, where]) => `§${s} (${[...new Set(where)].join(", ")})`);
+    const dangling = [...cited]
+      .filter(([s]) => !headings.has(s))
+      .map(([s, where]) => `§${s} (${[...new Set(where)].join(", ")})`);
     expect(dangling).toEqual([]);
   });
 
   test("no citation of the old name is left", () => {
-    const old = [...files(join(root, "src")), ...files(join(root, "tests"))]
-      .filter((f) => !f.endsWith("methods-references.test.ts") && /METHODS §/.test(readFileSync(f, "utf8")));
+    const old = [...files(join(root, "src")), ...files(join(root, "tests"))].filter(
+      (f) => !f.endsWith("methods-references.test.ts") && /METHODS §/.test(readFileSync(f, "utf8")),
+    );
     expect(old.map((f) => relative(root, f))).toEqual([]);
   });
 
   test("every § inside the document points to one of its headings", () => {
     const body = methods.replace(/^#{2,4} §\d+(?:\.\d+)? .*$/gm, "");
-    const inner = [...body.matchAll(/§(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?/g)].flatMap((m) => (m[2] ? [m[1]!, m[2]] : [m[1]!]));
+    const inner = [...body.matchAll(/§(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?/g)].flatMap((m) =>
+      m[2] ? [m[1]!, m[2]] : [m[1]!],
+    );
     expect(inner.length).toBeGreaterThan(10);
     expect([...new Set(inner.filter((s) => !headings.has(s)))]).toEqual([]);
   });

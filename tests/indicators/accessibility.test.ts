@@ -7,7 +7,10 @@ import { converse, reilly, reillyLambda } from "../../src/indicators/accessibili
 // Levy & Weitz (2009), Retailing Management, the Huff example REAT's `huff` and `hansen` document: two
 // communities (Rock Creek, Oak Hammock) and two stores (existing, 5 000 sq ft; new, 10 000 sq ft), driving times
 // in minutes; Rock Creek: 10 to the existing store, 5 to the new; Oak Hammock: 5 and 15.
-const minutes = [[10, 5], [5, 15]];
+const minutes = [
+  [10, 5],
+  [5, 15],
+];
 const size = [5000, 10_000];
 
 describe("Huff model", () => {
@@ -22,7 +25,11 @@ describe("Huff model", () => {
   });
 
   test("identity: each origin's shares sum to 1, and the sales to the total demand", () => {
-    const d = [[3, 7, 12], [9, 2, 4], [15, 8, 1.5]];
+    const d = [
+      [3, 7, 12],
+      [9, 2, 4],
+      [15, 8, 1.5],
+    ];
     for (const options of [{}, { lambda: -1.5, gamma: 0.8 }, { decay: "exponential" as const, lambda: -0.3 }]) {
       const h = huff(d, [120, 300, 80], { ...options, demand: [10, 20, 30] });
       for (const row of h.shares) expect(row.reduce((s, p) => s! + p!, 0)).toBeCloseTo(1, 14);
@@ -32,7 +39,13 @@ describe("Huff model", () => {
   });
 
   test("a missing distance makes that origin's shares null, never renormalised over the rest", () => {
-    const h = huff([[10, null], [5, 15]], size);
+    const h = huff(
+      [
+        [10, null],
+        [5, 15],
+      ],
+      size,
+    );
     expect(h.shares[0]).toEqual([null, null]);
     expect(h.shares[1]![0]).toBeCloseTo(200 / 244.444444444444, 10);
   });
@@ -46,12 +59,22 @@ describe("Hansen accessibility", () => {
   });
 
   test("own zone, cut-off, exponential decay and a distance constant", () => {
-    const d = [[0, 10, 30], [10, 0, 20], [30, 20, 0]];
+    const d = [
+      [0, 10, 30],
+      [10, 0, 20],
+      [30, 20, 0],
+    ];
     const jobs = [1000, 500, 2000];
     expect(hansen(d, jobs, { includeOwn: false }).accessibility[0]).toBeCloseTo(500 / 100 + 2000 / 900, 12);
     expect(hansen(d, jobs, { includeOwn: false, maxDistance: 15 }).accessibility[0]).toBeCloseTo(5, 12);
-    expect(hansen(d, jobs, { decay: "exponential", lambda: -0.1 }).accessibility[1]).toBeCloseTo(1000 * Math.exp(-1) + 500 + 2000 * Math.exp(-2), 10);
-    expect(hansen(d, jobs, { distanceConstant: 1, lambda: -1 }).accessibility[2]).toBeCloseTo(1000 / 31 + 500 / 21 + 2000, 10);
+    expect(hansen(d, jobs, { decay: "exponential", lambda: -0.1 }).accessibility[1]).toBeCloseTo(
+      1000 * Math.exp(-1) + 500 + 2000 * Math.exp(-2),
+      10,
+    );
+    expect(hansen(d, jobs, { distanceConstant: 1, lambda: -1 }).accessibility[2]).toBeCloseTo(
+      1000 / 31 + 500 / 21 + 2000,
+      10,
+    );
   });
 
   test("a missing opportunity gives null and a count, not a term of 0", () => {
@@ -89,12 +112,23 @@ describe("great-circle distance", () => {
 
   test("equals REAT's law-of-cosines dist with R = 6378 km; symmetric matrix with a zero diagonal", () => {
     const rad = Math.PI / 180;
-    const [a, b] = [{ lat: 51.5523515, lon: 9.77536 }, { lat: 51.579484, lon: 9.7524477 }]; // Göttingen (REAT GoettingenHealth)
-    const cosines = 6378 * Math.acos(Math.sin(a.lat * rad) * Math.sin(b.lat * rad) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((b.lon - a.lon) * rad));
+    const [a, b] = [
+      { lat: 51.5523515, lon: 9.77536 },
+      { lat: 51.579484, lon: 9.7524477 },
+    ]; // Göttingen (REAT GoettingenHealth)
+    const cosines =
+      6378 *
+      Math.acos(
+        Math.sin(a.lat * rad) * Math.sin(b.lat * rad) +
+          Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((b.lon - a.lon) * rad),
+      );
     expect(greatCircle(a, b, { radius: 6378 })).toBeCloseTo(cosines, 6);
     const m = distanceMatrix([a, b, { lat: 59.33, lon: 18.07 }]);
     expect(m[0]![0]).toBe(0);
     expect(m[1]![2]).toBeCloseTo(m[2]![1]!, 12);
-    expect(greatCircle({ lat: 0, lon: 0 }, { lat: 0, lon: 1 }, { unit: "m" })).toBeCloseTo((6371.0088 * 1000 * Math.PI) / 180, 6);
+    expect(greatCircle({ lat: 0, lon: 0 }, { lat: 0, lon: 1 }, { unit: "m" })).toBeCloseTo(
+      (6371.0088 * 1000 * Math.PI) / 180,
+      6,
+    );
   });
 });

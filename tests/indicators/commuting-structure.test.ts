@@ -54,25 +54,58 @@ describe("the pooled model on Telemarksforsking's panel with the real commuting 
   test("one regression of 426 kommuner × 10 years with the neighbour and integration terms", () => {
     expect(result.regressions).toHaveLength(1);
     expect(fit.n).toBe(4260);
-    expect(fit.names).toEqual(["intercept", "own_jobs_0", "own_jobs_1", "own_jobs_2", "neighbour_jobs", "size", "integration"]);
-    expect(result.missing).toEqual(["own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)"]);
+    expect(fit.names).toEqual([
+      "intercept",
+      "own_jobs_0",
+      "own_jobs_1",
+      "own_jobs_2",
+      "neighbour_jobs",
+      "size",
+      "integration",
+    ]);
+    expect(result.missing).toEqual([
+      "own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)",
+    ]);
     // every slope is positive and at least three standard errors from zero
     for (let a = 1; a < fit.names.length; a++) expect(fit.t[a]!).toBeGreaterThan(3);
   });
 
   test("the decomposition adds up; the neighbour term is the coefficient times Σ w·(others' own job growth)", () => {
-    const parts = ["natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"];
+    const parts = [
+      "natural_increase",
+      "immigration",
+      "constant",
+      "own_jobs",
+      "neighbour_jobs",
+      "size",
+      "integration",
+      "attractiveness",
+    ];
     const rows = result.decomposition.toRows();
     for (const r of rows) expect(parts.reduce((s, p) => s + (r[p] as number), 0)).toBeCloseTo(r.growth as number, 10);
     const b = fit.coefficients[fit.names.indexOf("neighbour_jobs")]!;
-    const growth2016 = new Map(result.decomposition.filter({ year: 2016 }).toRows().map((r) => [r.region as string, r.own_job_growth as number]));
+    const growth2016 = new Map(
+      result.decomposition
+        .filter({ year: 2016 })
+        .toRows()
+        .map((r) => [r.region as string, r.own_job_growth as number]),
+    );
     const trysil = one(result.decomposition, { region: "0428", year: 2016 }, "neighbour_jobs") as number;
-    const byHand = commuting.years.get(2017)!.weights.get("0428")!.reduce((s, [k, w]) => s + w * growth2016.get(k)!, 0);
+    const byHand = commuting.years
+      .get(2017)!
+      .weights.get("0428")!
+      .reduce((s, [k, w]) => s + w * growth2016.get(k)!, 0);
     expect(trysil).toBeCloseTo(b * byHand, 12);
   });
 
   test("the CLI analysis prints Trysil's and Rendalen's neighbour and integration terms", () => {
-    const analysis = attractivenessAnalysis(read(file("tf/no-regions-2003-2016.csv")), { level: "kommune", from: 2007, to: 2016, minPopulation: 1000, commuting: [matrix] });
+    const analysis = attractivenessAnalysis(read(file("tf/no-regions-2003-2016.csv")), {
+      level: "kommune",
+      from: 2007,
+      to: 2016,
+      minPopulation: 1000,
+      commuting: [matrix],
+    });
     const trysil = regionLines(analysis, "0428", "2007-2016", "en");
     expect(trysil[0]).toMatch(/^0428 Trysil, 2007-2016: residential attractiveness -?\d\.\d\d \(rank \d+ of \d+\)/);
     expect(trysil[1]).toMatch(/neighbours' jobs -?\d\.\d\d .* integration -?\d\.\d\d/);

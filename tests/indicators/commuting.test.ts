@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { commutingFromFlows, commutingFromMatrix, commutingFromStocks, internalIntegration, neighbourWeights } from "../../src/indicators/commuting/indicators.ts";
+import {
+  commutingFromFlows,
+  commutingFromMatrix,
+  commutingFromStocks,
+  internalIntegration,
+  neighbourWeights,
+} from "../../src/indicators/commuting/indicators.ts";
 import { laRegions, laRegionTables } from "../../src/indicators/commuting/la.ts";
 import { OdMatrix } from "../../src/indicators/commuting/od.ts";
 import { asCommutingFlows, asCommutingStocks } from "../../src/io/commuting.ts";
@@ -10,14 +16,25 @@ import { one } from "../helpers.ts";
 describe("commuting stocks (docs/methods.md §5.1)", () => {
   // SSB 11616, 2023, 15-74 years (docs/methods.md §11.3): bosatt / inn / ut / arbeidssted, as SSB's long CSV would have them
   const published: [string, number, number, number, number][] = [
-    ["3001 Halden", 14_262, 3_054, 4_193, 13_123], ["3002 Moss", 24_988, 8_125, 11_332, 21_781],
-    ["3003 Sarpsborg", 27_654, 13_054, 11_309, 29_399], ["3004 Fredrikstad", 40_063, 10_572, 15_625, 35_010],
-    ["3005 Drammen", 52_093, 18_141, 23_086, 47_148], ["3006 Kongsberg", 14_518, 5_341, 3_477, 16_382],
-    ["3007 Ringerike", 15_523, 4_066, 5_001, 14_588], ["3011 Hvaler", 2_181, 451, 1_317, 1_315],
+    ["3001 Halden", 14_262, 3_054, 4_193, 13_123],
+    ["3002 Moss", 24_988, 8_125, 11_332, 21_781],
+    ["3003 Sarpsborg", 27_654, 13_054, 11_309, 29_399],
+    ["3004 Fredrikstad", 40_063, 10_572, 15_625, 35_010],
+    ["3005 Drammen", 52_093, 18_141, 23_086, 47_148],
+    ["3006 Kongsberg", 14_518, 5_341, 3_477, 16_382],
+    ["3007 Ringerike", 15_523, 4_066, 5_001, 14_588],
+    ["3011 Hvaler", 2_181, 451, 1_317, 1_315],
   ];
-  const labels = ["Sysselsatte personer etter bosted", "Innpendlere", "Utpendlere", "Sysselsatte personer etter arbeidssted"];
-  const csv = ['"region";"år";"statistikkvariabel";"11616: Sysselsatte, pendling"', ...published.flatMap(([region, ...values]) =>
-    values.map((v, k) => `"${region}";"2023";"${labels[k]}";${v}`))].join("\n");
+  const labels = [
+    "Sysselsatte personer etter bosted",
+    "Innpendlere",
+    "Utpendlere",
+    "Sysselsatte personer etter arbeidssted",
+  ];
+  const csv = [
+    '"region";"år";"statistikkvariabel";"11616: Sysselsatte, pendling"',
+    ...published.flatMap(([region, ...values]) => values.map((v, k) => `"${region}";"2023";"${labels[k]}";${v}`)),
+  ].join("\n");
 
   test("the published 2023 figures satisfy jobs = employed residents + in − out", () => {
     const stocks = commutingFromStocks(asCommutingStocks(readBytes(csv)));
@@ -31,7 +48,9 @@ describe("commuting stocks (docs/methods.md §5.1)", () => {
   });
 
   test("a rounded table leaves a gap, which is reported, not hidden", () => {
-    const t = Table.fromRows([{ region: "X", year: 2023, employed_residents: 100, in_commuters: 3, out_commuters: 0, jobs: 101 }]);
+    const t = Table.fromRows([
+      { region: "X", year: 2023, employed_residents: 100, in_commuters: 3, out_commuters: 0, jobs: 101 },
+    ]);
     const r = commutingFromStocks(t).toRows()[0]!;
     expect(r.identity_gap).toBe(-2);
     expect(r.note).toMatch(/rounding or suppressed cells/);
@@ -43,13 +62,24 @@ describe("commuting stocks (docs/methods.md §5.1)", () => {
  * G splits evenly between A and H.
  */
 const flows: [string, string, number][] = [
-  ["A", "A", 950], ["A", "B", 50],
-  ["B", "B", 600], ["B", "A", 300], ["B", "C", 100],
-  ["C", "C", 500], ["C", "B", 400], ["C", "A", 100],
-  ["D", "D", 500], ["D", "C", 450], ["D", "A", 50],
-  ["E", "E", 500], ["E", "F", 500],
-  ["F", "F", 300], ["F", "E", 400],
-  ["G", "G", 600], ["G", "A", 200], ["G", "H", 200],
+  ["A", "A", 950],
+  ["A", "B", 50],
+  ["B", "B", 600],
+  ["B", "A", 300],
+  ["B", "C", 100],
+  ["C", "C", 500],
+  ["C", "B", 400],
+  ["C", "A", 100],
+  ["D", "D", 500],
+  ["D", "C", 450],
+  ["D", "A", 50],
+  ["E", "E", 500],
+  ["E", "F", 500],
+  ["F", "F", 300],
+  ["F", "E", 400],
+  ["G", "G", 600],
+  ["G", "A", 200],
+  ["G", "H", 200],
   ["H", "H", 1000],
 ];
 
@@ -60,8 +90,14 @@ describe("origin-destination matrix (docs/methods.md §5.2)", () => {
     const c = commutingFromMatrix(od);
     // B: E = 1000, OUT = 400; W = 50 + 600 + 400 = 1050, IN = 450
     expect(c.filter({ region: "B" }).toRows()[0]).toMatchObject({
-      employed_residents: 1000, out_commuters: 400, jobs: 1050, in_commuters: 450, net_commuting: 50,
-      dominant_destination: "A", dominant_share: 0.3, identity_gap: 0,
+      employed_residents: 1000,
+      out_commuters: 400,
+      jobs: 1050,
+      in_commuters: 450,
+      net_commuting: 50,
+      dominant_destination: "A",
+      dominant_share: 0.3,
+      identity_gap: 0,
     });
     expect(one(c, { region: "B" }, "self_containment_supply")).toBeCloseTo(0.6, 14);
     expect(one(c, { region: "H" }, "note")).toBe("nobody commutes out");
@@ -71,7 +107,11 @@ describe("origin-destination matrix (docs/methods.md §5.2)", () => {
 
   test("neighbour weights sum to each area's out-commuting share", () => {
     const w = neighbourWeights(od);
-    const sum = (o: string) => w.filter({ origin: o }).toRows().reduce((s, r) => s + (r.weight as number), 0);
+    const sum = (o: string) =>
+      w
+        .filter({ origin: o })
+        .toRows()
+        .reduce((s, r) => s + (r.weight as number), 0);
     expect(sum("B")).toBeCloseTo(0.4, 14);
     expect(sum("D")).toBeCloseTo(0.5, 14);
     expect(w.filter({ origin: "H" }).numRows).toBe(0);
@@ -83,7 +123,12 @@ describe("origin-destination matrix (docs/methods.md §5.2)", () => {
   });
 
   test("repeated pairs are summed; a missing flow is an error", () => {
-    expect(OdMatrix.fromFlows([["A", "B", 1], ["A", "B", 2]]).get("A", "B")).toBe(3);
+    expect(
+      OdMatrix.fromFlows([
+        ["A", "B", 1],
+        ["A", "B", 2],
+      ]).get("A", "B"),
+    ).toBe(3);
     const t = Table.fromRows([{ origin: "A", destination: "B", value: null }], { types: { value: "number" } });
     expect(() => OdMatrix.fromTable(t)).toThrow(/A → B is missing/);
   });
@@ -136,7 +181,8 @@ describe("LA regions by SCB's rules (docs/methods.md §5.3)", () => {
 
 describe("reading commuting tables", () => {
   test("a long SCB-style table of flows by bostadskommun and arbetsställekommun", () => {
-    const csv = '"bostadskommun","arbetsställekommun","2022","2023"\n"0114 Upplands Väsby","0114 Upplands Väsby",12000,12100\n"0114 Upplands Väsby","0180 Stockholm",9000,9200\n"0180 Stockholm","0114 Upplands Väsby",2000,2100\n';
+    const csv =
+      '"bostadskommun","arbetsställekommun","2022","2023"\n"0114 Upplands Väsby","0114 Upplands Väsby",12000,12100\n"0114 Upplands Väsby","0180 Stockholm",9000,9200\n"0180 Stockholm","0114 Upplands Väsby",2000,2100\n';
     const flows = asCommutingFlows(readBytes(csv));
     expect(flows.columnNames).toEqual(["origin", "destination", "year", "value"]);
     const c = commutingFromFlows(flows);
@@ -145,7 +191,8 @@ describe("reading commuting tables", () => {
   });
 
   test("a wide matrix, one column per workplace", () => {
-    const csv = '"region","0114 Upplands Väsby","0180 Stockholm"\n"0114 Upplands Väsby",12000,9000\n"0180 Stockholm",2000,500000\n';
+    const csv =
+      '"region","0114 Upplands Väsby","0180 Stockholm"\n"0114 Upplands Väsby",12000,9000\n"0180 Stockholm",2000,500000\n';
     const flows = asCommutingFlows(readBytes(csv).withColumn("year", [2023, 2023]));
     const od = OdMatrix.fromTable(flows.drop("year"));
     expect(od.get("0114", "0180")).toBe(9000);

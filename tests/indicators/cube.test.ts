@@ -22,8 +22,14 @@ describe("whole-column panels", () => {
   const t = Table.fromRows(rows);
 
   test("denseCodes numbers values in order of first appearance, over text and numbers", () => {
-    expect(denseCodes(t, "region")).toEqual({ codes: Int32Array.from([0, 0, 1, 2, 0, 0, 2, 0]), labels: ["b", "N", "a"] });
-    expect(denseCodes(t, "year")).toEqual({ codes: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 2]), labels: ["2000", "2001", "2002"] });
+    expect(denseCodes(t, "region")).toEqual({
+      codes: Int32Array.from([0, 0, 1, 2, 0, 0, 2, 0]),
+      labels: ["b", "N", "a"],
+    });
+    expect(denseCodes(t, "year")).toEqual({
+      codes: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 2]),
+      labels: ["2000", "2001", "2002"],
+    });
   });
 
   test("industryCube: e[(r·Y + y)·I + i], 0 where absent, NaN where suppressed; the nation summed row by row", () => {
@@ -46,18 +52,28 @@ describe("whole-column panels", () => {
 
   test("shiftShare on the cube gives what industryShifts gives on the nested maps", () => {
     const jobs = Table.fromRows([
-      { region: "p", industry: "1", year: 1, value: 40 }, { region: "p", industry: "2", year: 1, value: 60 },
-      { region: "q", industry: "1", year: 1, value: 10 }, { region: "q", industry: "2", year: 1, value: 90 },
-      { region: "p", industry: "1", year: 2, value: 50 }, { region: "p", industry: "2", year: 2, value: 66 },
-      { region: "q", industry: "1", year: 2, value: 9 }, { region: "q", industry: "2", year: 2, value: 99 },
+      { region: "p", industry: "1", year: 1, value: 40 },
+      { region: "p", industry: "2", year: 1, value: 60 },
+      { region: "q", industry: "1", year: 1, value: 10 },
+      { region: "q", industry: "2", year: 1, value: 90 },
+      { region: "p", industry: "1", year: 2, value: 50 },
+      { region: "p", industry: "2", year: 2, value: 66 },
+      { region: "q", industry: "1", year: 2, value: 9 },
+      { region: "q", industry: "2", year: 2, value: 99 },
     ]);
     const table = shiftShare(jobs, { from: 1, to: 2 }).toRows();
     const panel = industryPanel(jobs);
     for (const row of table) {
       const parts = industryShifts(panel, row.region as string, { from: 1, to: 2 });
       if ("missing" in parts) throw new Error(parts.missing);
-      expect(row.regional_shift).toBeCloseTo(parts.reduce((s, x) => s + x.regionalShift, 0), 12);
-      expect(row.industry_mix).toBeCloseTo(parts.reduce((s, x) => s + x.industryMix, 0), 12);
+      expect(row.regional_shift).toBeCloseTo(
+        parts.reduce((s, x) => s + x.regionalShift, 0),
+        12,
+      );
+      expect(row.industry_mix).toBeCloseTo(
+        parts.reduce((s, x) => s + x.industryMix, 0),
+        12,
+      );
     }
     // by hand for p: nation 50+100 → 59+165, G_N = 224/150 − 1; G_1 = 59/50 − 1 = 0.18, G_2 = 165/150 − 1 = 0.1
     // RS_p = (50 − 40·1.18) + (66 − 60·1.1) = 2.8 + 0 = 2.8
@@ -67,9 +83,12 @@ describe("whole-column panels", () => {
 
   test("locationQuotients built as columns: the LQ by hand, a suppressed region blocked, and the roles", () => {
     const jobs = Table.fromRows([
-      { region: "p", industry: "1", value: 20 }, { region: "p", industry: "2", value: 80 },
-      { region: "q", industry: "1", value: 30 }, { region: "q", industry: "2", value: 870 },
-      { region: "s", industry: "1", value: null }, { region: "s", industry: "2", value: 5 },
+      { region: "p", industry: "1", value: 20 },
+      { region: "p", industry: "2", value: 80 },
+      { region: "q", industry: "1", value: 30 },
+      { region: "q", industry: "2", value: 870 },
+      { region: "s", industry: "1", value: null },
+      { region: "s", industry: "2", value: 5 },
     ]);
     const lq = locationQuotients(jobs);
     // nation: 1 → 20 + 30 + 0 = 50, 2 → 955, E_N = 1005; LQ_p1 = (20/100)/(50/1005) = 4.02
@@ -78,8 +97,14 @@ describe("whole-column panels", () => {
     expect(lq.get("note", 4)).toBe("a cell of s is suppressed (1)");
     expect(lq.get("note", 0)).toBeNull();
     expect(lq.schema.map((f) => `${f.name}:${f.type}:${f.role}`)).toEqual([
-      "region:string:dimension", "industry:string:dimension", "employment:number:measure", "location_quotient:number:measure",
-      "additive_lq:number:measure", "standardised_lq:number:measure", "flq:number:measure", "note:string:status",
+      "region:string:dimension",
+      "industry:string:dimension",
+      "employment:number:measure",
+      "location_quotient:number:measure",
+      "additive_lq:number:measure",
+      "standardised_lq:number:measure",
+      "flq:number:measure",
+      "note:string:status",
     ]);
   });
 });

@@ -23,12 +23,25 @@ describe("projectMunicipality on SCB's own files (Vansbro, 2021)", () => {
   }, 180_000);
 
   it("reproduces 31 December 2015 exactly from 31 December 2014 with 2015's own rates (the residual closes the balance)", () => {
-    const p = projectMunicipality(data, { region: "2021", national: ["2021"], start: 2014, horizon: 2015, window: { from: 2015, to: 2015 }, smoothing: 0, interval: false });
+    const p = projectMunicipality(data, {
+      region: "2021",
+      national: ["2021"],
+      start: 2014,
+      horizon: 2015,
+      window: { from: 2015, to: 2015 },
+      smoothing: 0,
+      interval: false,
+    });
     const projected = p.population.filter({ year: 2015 });
     let checked = 0;
     for (const r of projected.toRows()) {
       const label = r.age === "100+" ? "100+ years" : `${r.age as string} ${r.age === "1" ? "year" : "years"}`;
-      const observed = total(population, { region: "2021", year: 2015, sex: r.sex === "female" ? "women" : "men", age: label });
+      const observed = total(population, {
+        region: "2021",
+        year: 2015,
+        sex: r.sex === "female" ? "women" : "men",
+        age: label,
+      });
       expect(r.value as number).toBeCloseTo(observed, 6);
       checked++;
     }
@@ -36,8 +49,16 @@ describe("projectMunicipality on SCB's own files (Vansbro, 2021)", () => {
   });
 
   it("derives 2015's births from the file: children aged 0 on 31 December 2015 plus the year's deaths at age 0", () => {
-    const p = projectMunicipality(data, { region: "2021", start: 2015, horizon: 2016, window: { from: 2015, to: 2015 }, interval: false });
-    const byHand = total(population, { region: "2021", year: 2015, age: "0 years" }) + total(deaths, { region: "2021", year: 2015, age: "0 years" });
+    const p = projectMunicipality(data, {
+      region: "2021",
+      start: 2015,
+      horizon: 2016,
+      window: { from: 2015, to: 2015 },
+      interval: false,
+    });
+    const byHand =
+      total(population, { region: "2021", year: 2015, age: "0 years" }) +
+      total(deaths, { region: "2021", year: 2015, age: "0 years" });
     expect(p.components.filter({ year: 2015, kind: "observed" }).get("births", 0)).toBe(byHand);
     expect(p.assumptions.fertility.method).toBe("age-zero");
     // the observed year balances with the file's own totals: 31 Dec 2015 − 31 Dec 2014 = births − deaths + net migration
@@ -45,7 +66,13 @@ describe("projectMunicipality on SCB's own files (Vansbro, 2021)", () => {
     expect(row.start_population).toBe(total(population, { region: "2021", year: 2014 }));
     expect(row.end_population).toBe(total(population, { region: "2021", year: 2015 }));
     expect(row.deaths).toBe(total(deaths, { region: "2021", year: 2015 }));
-    expect(row.net_migration as number).toBeCloseTo((row.end_population as number) - (row.start_population as number) - (row.births as number) + (row.deaths as number), 9);
+    expect(row.net_migration as number).toBeCloseTo(
+      (row.end_population as number) -
+        (row.start_population as number) -
+        (row.births as number) +
+        (row.deaths as number),
+      9,
+    );
   });
 });
 
@@ -67,7 +94,15 @@ describe("projectMunicipality on SSB's own files (Trysil, 3421)", () => {
   });
 
   it("spreads 2015's deaths within 0-64, 65-79 and 80+ without changing their sum, and reproduces 1 January 2016", () => {
-    const p = projectMunicipality(data, { region: "3421", national: ["3421"], start: 2015, horizon: 2016, window: { from: 2015, to: 2015 }, smoothing: 0, interval: false });
+    const p = projectMunicipality(data, {
+      region: "3421",
+      national: ["3421"],
+      start: 2015,
+      horizon: 2016,
+      window: { from: 2015, to: 2015 },
+      smoothing: 0,
+      interval: false,
+    });
     // the 12 months of both files, all three groups and both sexes, summed by hand
     const byHand = deaths.reduce((s, t) => s + total(t, { region: "3421", year: 2015 }), 0);
     expect(p.components.filter({ year: 2015, kind: "observed" }).get("deaths", 0)).toBeCloseTo(byHand, 9);

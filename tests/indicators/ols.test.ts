@@ -15,17 +15,31 @@ describe("OLS (QR)", () => {
   });
 
   test("recovers known coefficients exactly from noiseless data, and residuals sum to 0", () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: -100, max: 100 })), { minLength: 4, maxLength: 40 }), (xs) => {
-      const a = xs.map((x) => x[0]);
-      const b = xs.map((x) => x[1]);
-      const fit = ols(a.map((v, i) => 3 - 2 * v + 0.5 * b[i]!), { a, b });
-      if (!fit) return; // collinear draws
-      expect(fit.coefficients[0]).toBeCloseTo(3, 6);
-      expect(fit.coefficients[1]).toBeCloseTo(-2, 6);
-      expect(fit.coefficients[2]).toBeCloseTo(0.5, 6);
-      const noisy = ols(a.map((v, i) => v * v - b[i]!), { a, b })!;
-      expect(noisy.residuals.reduce((s, e) => s + e, 0)).toBeCloseTo(0, 6);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: -100, max: 100 })), {
+          minLength: 4,
+          maxLength: 40,
+        }),
+        (xs) => {
+          const a = xs.map((x) => x[0]);
+          const b = xs.map((x) => x[1]);
+          const fit = ols(
+            a.map((v, i) => 3 - 2 * v + 0.5 * b[i]!),
+            { a, b },
+          );
+          if (!fit) return; // collinear draws
+          expect(fit.coefficients[0]).toBeCloseTo(3, 6);
+          expect(fit.coefficients[1]).toBeCloseTo(-2, 6);
+          expect(fit.coefficients[2]).toBeCloseTo(0.5, 6);
+          const noisy = ols(
+            a.map((v, i) => v * v - b[i]!),
+            { a, b },
+          )!;
+          expect(noisy.residuals.reduce((s, e) => s + e, 0)).toBeCloseTo(0, 6);
+        },
+      ),
+    );
   });
 
   test("collinear regressors and too few observations give null", () => {

@@ -25,24 +25,38 @@ describe("growth (docs/methods.md §1.1)", () => {
   });
 
   test("CAGR compounds back to the end value", () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e7, noNaN: true }), fc.double({ min: 1, max: 1e7, noNaN: true }), fc.integer({ min: 1, max: 50 }), (p0, p1, years) => {
-      expect(p0 * (1 + cagr(p0, p1, years)! / 100) ** years).toBeCloseTo(p1, 6);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.integer({ min: 1, max: 50 }),
+        (p0, p1, years) => {
+          expect(p0 * (1 + cagr(p0, p1, years)! / 100) ** years).toBeCloseTo(p1, 6);
+        },
+      ),
+    );
   });
 
   test("SSB's published growth 2018-2019 for all 422 kommuner, to its one decimal", () => {
-    const pop = readFixture("ssb/Lagostra-population-center__data__befolkning.csv").filter({ region: (r) => String(r).length === 4 });
+    const pop = readFixture("ssb/Lagostra-population-center__data__befolkning.csv").filter({
+      region: (r) => String(r).length === 4,
+    });
     const ours = growth(pop).filter({ year: 2019 });
     // the published column, read straight from the file
     const published = new Map<string, number>();
-    for (const line of readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"), "utf8").split("\r")) {
+    for (const line of readFileSync(fixture("ssb/Lagostra-population-center__data__befolkning.csv"), "utf8").split(
+      "\r",
+    )) {
       const m = /^(\d{4}) [^;]+;\d+;\d+;(-?\d+,\d+|-?\d+);/.exec(line);
       if (m) published.set(m[1]!, Number(m[2]!.replace(",", ".")));
     }
     expect(published.size).toBe(422);
     expect(ours.numRows).toBe(422);
     for (const row of ours.toRows()) {
-      expect(Math.abs((row.growth_pct as number) - published.get(row.region as string)!), String(row.region)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(
+        Math.abs((row.growth_pct as number) - published.get(row.region as string)!),
+        String(row.region),
+      ).toBeLessThanOrEqual(0.05 + 1e-9);
     }
     expect(one(ours, { region: "0428" }, "change")).toBe(40);
   });
@@ -84,14 +98,52 @@ describe("growth (docs/methods.md §1.1)", () => {
 describe("components of change (docs/methods.md §1.1)", () => {
   // SSB's national table, 2011 (docs/methods.md §11.3): 1 January 4 920 305, births 60 220, deaths 41 393,
   // immigration 79 498, emigration 32 466; 31 December (= 1 January 2012) 4 985 870.
-  const norway = Table.fromRows([
-    { region: "0", year: 2011, population: 4_920_305, births: 60_220, deaths: 41_393, in_migration: 0, out_migration: 0, immigration: 79_498, emigration: 32_466 },
-    { region: "0", year: 2012, population: 4_985_870, births: null, deaths: null, in_migration: null, out_migration: null, immigration: null, emigration: null },
-  ], { types: { births: "number", deaths: "number", in_migration: "number", out_migration: "number", immigration: "number", emigration: "number" } });
+  const norway = Table.fromRows(
+    [
+      {
+        region: "0",
+        year: 2011,
+        population: 4_920_305,
+        births: 60_220,
+        deaths: 41_393,
+        in_migration: 0,
+        out_migration: 0,
+        immigration: 79_498,
+        emigration: 32_466,
+      },
+      {
+        region: "0",
+        year: 2012,
+        population: 4_985_870,
+        births: null,
+        deaths: null,
+        in_migration: null,
+        out_migration: null,
+        immigration: null,
+        emigration: null,
+      },
+    ],
+    {
+      types: {
+        births: "number",
+        deaths: "number",
+        in_migration: "number",
+        out_migration: "number",
+        immigration: "number",
+        emigration: "number",
+      },
+    },
+  );
 
   test("Norway 2011: NI 18 827, NM 47 032, ΔP 65 565, so ADJ = −294 (never forced to 0)", () => {
     const c = componentsOfChange(norway, { populationAt: "start" }).filter({ year: 2011 }).toRows()[0]!;
-    expect(c).toMatchObject({ natural_increase: 18_827, net_international_migration: 47_032, net_migration: 47_032, change: 65_565, adjustment: -294 });
+    expect(c).toMatchObject({
+      natural_increase: 18_827,
+      net_international_migration: 47_032,
+      net_migration: 47_032,
+      change: 65_565,
+      adjustment: -294,
+    });
     const mean = (4_920_305 + 4_985_870) / 2;
     expect(c.births_per_1000).toBeCloseTo((1000 * 60_220) / mean, 10);
     expect(c.net_migration_pct).toBeCloseTo((100 * 47_032) / 4_920_305, 10);
@@ -99,7 +151,16 @@ describe("components of change (docs/methods.md §1.1)", () => {
 
   test("relative net migration: the national term 2011 is 0.96 % (47 032 / 4 920 305)", () => {
     const c = componentsOfChange(norway, { populationAt: "start" });
-    const withRegion = Table.fromRows([...c.toRows(), { ...c.toRows()[0]!, region: "0428", start_population: 6607, net_migration: 50, net_migration_pct: (100 * 50) / 6607 }]);
+    const withRegion = Table.fromRows([
+      ...c.toRows(),
+      {
+        ...c.toRows()[0]!,
+        region: "0428",
+        start_population: 6607,
+        net_migration: 50,
+        net_migration_pct: (100 * 50) / 6607,
+      },
+    ]);
     const rnm = relativeNetMigration(withRegion, "0").filter({ region: "0428", year: 2011 }).toRows()[0]!;
     expect(rnm.national_immigration_pct).toBeCloseTo(0.956, 3);
     expect(rnm.relative_net_migration).toBeCloseTo((100 * 50) / 6607 - (100 * 47_032) / 4_920_305, 12);
@@ -120,11 +181,39 @@ describe("components of change (docs/methods.md §1.1)", () => {
 
   test("year-end stocks (SCB) pair the flows of t with P(t − 1) → P(t)", () => {
     const se = Table.fromRows([
-      { region: "2021", year: 2016, population: 6800, births: 50, deaths: 90, in_migration: 300, out_migration: 320, immigration: 60, emigration: 20 },
-      { region: "2021", year: 2017, population: 6837, births: 55, deaths: 85, in_migration: 310, out_migration: 300, immigration: 80, emigration: 25 },
+      {
+        region: "2021",
+        year: 2016,
+        population: 6800,
+        births: 50,
+        deaths: 90,
+        in_migration: 300,
+        out_migration: 320,
+        immigration: 60,
+        emigration: 20,
+      },
+      {
+        region: "2021",
+        year: 2017,
+        population: 6837,
+        births: 55,
+        deaths: 85,
+        in_migration: 310,
+        out_migration: 300,
+        immigration: 80,
+        emigration: 25,
+      },
     ]);
     const row = componentsOfChange(se, { populationAt: "end" }).filter({ year: 2017 }).toRows()[0]!;
-    expect(row).toMatchObject({ start_population: 6800, end_population: 6837, change: 37, natural_increase: -30, net_domestic_migration: 10, net_international_migration: 55, adjustment: 2 });
+    expect(row).toMatchObject({
+      start_population: 6800,
+      end_population: 6837,
+      change: 37,
+      natural_increase: -30,
+      net_domestic_migration: 10,
+      net_international_migration: 55,
+      adjustment: 2,
+    });
   });
 
   test("without a stock date and a known source, it asks", () => {

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { decomposeValueAddedGrowth, industryAdjustedProductivity, valueAddedGrowth, withinBetween } from "../../src/indicators/productivity/productivity.ts";
+import {
+  decomposeValueAddedGrowth,
+  industryAdjustedProductivity,
+  valueAddedGrowth,
+  withinBetween,
+} from "../../src/indicators/productivity/productivity.ts";
 import { Table } from "../../src/table/table.ts";
 
 const positive = fc.double({ min: 1, max: 1e6, noNaN: true });
@@ -16,16 +21,20 @@ describe("value-added growth decomposition (docs/methods.md §6.2)", () => {
   });
 
   test("property: every form is exactly additive", () => {
-    fc.assert(fc.property(positive, positive, positive, positive, (va0, va1, j0, j1) => {
-      const d = decomposeValueAddedGrowth(va0, va1, j0, j1)!;
-      // tolerance relative to the size of the parts, which can be far larger than their sum
-      const close = (parts: number[], total: number) =>
-        expect(Math.abs(parts.reduce((s, x) => s + x, 0) - total)).toBeLessThanOrEqual(1e-9 * (1 + parts.reduce((s, x) => s + Math.abs(x), 0)));
-      close([d.log.employment, d.log.productivity], d.log.total);
-      const i = d.interaction;
-      close([i.employment, i.productivity, i.interaction], i.total);
-      close([d.midpoint.employment, d.midpoint.productivity], d.midpoint.total);
-    }));
+    fc.assert(
+      fc.property(positive, positive, positive, positive, (va0, va1, j0, j1) => {
+        const d = decomposeValueAddedGrowth(va0, va1, j0, j1)!;
+        // tolerance relative to the size of the parts, which can be far larger than their sum
+        const close = (parts: number[], total: number) =>
+          expect(Math.abs(parts.reduce((s, x) => s + x, 0) - total)).toBeLessThanOrEqual(
+            1e-9 * (1 + parts.reduce((s, x) => s + Math.abs(x), 0)),
+          );
+        close([d.log.employment, d.log.productivity], d.log.total);
+        const i = d.interaction;
+        close([i.employment, i.productivity, i.interaction], i.total);
+        close([d.midpoint.employment, d.midpoint.productivity], d.midpoint.total);
+      }),
+    );
   });
 
   test("zero or missing values give null", () => {
@@ -42,7 +51,7 @@ describe("value-added growth decomposition (docs/methods.md §6.2)", () => {
     const r = valueAddedGrowth(t, 2007, 2017).toRows()[0]!;
     expect(r.log_value_added).toBe(0);
     expect(r.productivity_growth_pct).toBeCloseTo(100 * ((24_000 / 20_000) ** 0.1 - 1), 10);
-    expect(r.employment_effect).toBeCloseTo(-4000 * (20_000 / 24_000 + 1) / 2, 8);
+    expect(r.employment_effect).toBeCloseTo((-4000 * (20_000 / 24_000 + 1)) / 2, 8);
   });
 });
 
@@ -64,8 +73,10 @@ describe("industry-adjusted productivity (docs/methods.md §6.1)", () => {
   test("a region with a productive mix but average productivity in each industry scores 0", () => {
     const t = Table.fromRows([
       // industry "hi": national p = 200; "lo": national p = 50
-      { region: "A", industry: "hi", value_added: 1800, jobs: 9 }, { region: "A", industry: "lo", value_added: 50, jobs: 1 },
-      { region: "B", industry: "hi", value_added: 200, jobs: 1 }, { region: "B", industry: "lo", value_added: 450, jobs: 9 },
+      { region: "A", industry: "hi", value_added: 1800, jobs: 9 },
+      { region: "A", industry: "lo", value_added: 50, jobs: 1 },
+      { region: "B", industry: "hi", value_added: 200, jobs: 1 },
+      { region: "B", industry: "lo", value_added: 450, jobs: 9 },
     ]);
     const r = industryAdjustedProductivity(t);
     const a = r.filter({ region: "A" }).toRows()[0]!;
@@ -79,8 +90,10 @@ describe("industry-adjusted productivity (docs/methods.md §6.1)", () => {
 
   test("TF's definition: actual minus expected from the mix", () => {
     const t = Table.fromRows([
-      { region: "NO", industry: "a", value_added: 1000, jobs: 10 }, { region: "NO", industry: "b", value_added: 3000, jobs: 10 },
-      { region: "R", industry: "a", value_added: 150, jobs: 1 }, { region: "R", industry: "b", value_added: 300, jobs: 1 },
+      { region: "NO", industry: "a", value_added: 1000, jobs: 10 },
+      { region: "NO", industry: "b", value_added: 3000, jobs: 10 },
+      { region: "R", industry: "a", value_added: 150, jobs: 1 },
+      { region: "R", industry: "b", value_added: 300, jobs: 1 },
     ]);
     const r = industryAdjustedProductivity(t, { national: "NO" }).toRows()[0]!;
     expect(r).toMatchObject({ region: "R", productivity: 225, expected: 200, adjusted: 25 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { krugman, krugmanAgainst, locationQuotient } from "../../src/indicators/specialisation/indices.ts";
-import { additiveLocationQuotient, economicBase, fleggLambda, flq, litzenberger, standardisedLocationQuotients } from "../../src/indicators/specialisation/quotients.ts";
+import {
+  additiveLocationQuotient,
+  economicBase,
+  fleggLambda,
+  flq,
+  litzenberger,
+  standardisedLocationQuotients,
+} from "../../src/indicators/specialisation/quotients.ts";
 import { locationQuotients, specialisation } from "../../src/indicators/specialisation/specialisation.ts";
 import { Table } from "../../src/table/table.ts";
 import { readFixture } from "../helpers.ts";
@@ -9,10 +16,16 @@ import { readFixture } from "../helpers.ts";
 describe("location quotients", () => {
   test("Farhauer & Kröll (2013)'s example (REAT locq): LQ 0.3847623, additive LQ = share of the industry − share of all jobs", () => {
     expect(locationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo(0.3847623, 7);
-    expect(additiveLocationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo(1714 / 879_213 - 79_006 / 15_593_224, 15);
+    expect(additiveLocationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo(
+      1714 / 879_213 - 79_006 / 15_593_224,
+      15,
+    );
     expect(additiveLocationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo(-0.0031172, 7);
     // ALQ = (E_r/E_N)·(LQ − 1): the two agree on the sign, always
-    expect(additiveLocationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo((79_006 / 15_593_224) * (0.3847623 - 1), 9);
+    expect(additiveLocationQuotient(1714, 79_006, 879_213, 15_593_224)).toBeCloseTo(
+      (79_006 / 15_593_224) * (0.3847623 - 1),
+      9,
+    );
   });
 
   test("standardised LQ (O'Donoghue & Gleave 2004): z values with mean 0 and sample SD 1; Tian (2013) on logs", () => {
@@ -33,10 +46,18 @@ describe("location quotients", () => {
     const f = flq(2, 100, 1000)!;
     expect(f.flq).toBeCloseTo(2 * f.lambda, 15);
     expect(f.aflq).toBeCloseTo(f.flq * Math.log2(3), 14);
-    fc.assert(fc.property(fc.double({ min: 0, max: 20, noNaN: true }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 0.99, noNaN: true }), (lq, a, b, delta) => {
-      const [Er, EN] = [Math.min(a, b), Math.max(a, b)];
-      expect(flq(lq, Er, EN, delta)!.flq).toBeLessThanOrEqual(lq + 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        (lq, a, b, delta) => {
+          const [Er, EN] = [Math.min(a, b), Math.max(a, b)];
+          expect(flq(lq, Er, EN, delta)!.flq).toBeLessThanOrEqual(lq + 1e-12);
+        },
+      ),
+    );
   });
 
   test("economic base: basic jobs e·(1 − 1/LQ) where LQ > 1; multiplier E_r/basic; FLQ makes it larger", () => {
@@ -62,7 +83,16 @@ describe("location quotients", () => {
     const a = regions.reduce((s, r) => s + (r.area_sqkm as number), 0);
     const p = regions.reduce((s, r) => s + (r.pop as number), 0);
     const eij = by.emp_all as number;
-    const ci = litzenberger({ eij, ei, aj: by.area_sqkm as number, a, pj: by.pop as number, p, bij: by.firms as number, bi })!;
+    const ci = litzenberger({
+      eij,
+      ei,
+      aj: by.area_sqkm as number,
+      a,
+      pj: by.pop as number,
+      p,
+      bij: by.firms as number,
+      bi,
+    })!;
     // the three factors: density, stocking and size
     const density = eij / (by.area_sqkm as number) / (ei / a);
     const stocking = eij / (by.pop as number) / (ei / p);
@@ -74,17 +104,45 @@ describe("location quotients", () => {
 
 describe("Krugman against the other regions", () => {
   test("aggregate of the others (REAT krugman.spec) and unweighted mean of their shares (krugman.spec2)", () => {
-    expect(krugmanAgainst([10, 30], [[20, 20], [5, 15]], { reference: "mean" })).toBeCloseTo(0.25, 15);
+    expect(
+      krugmanAgainst(
+        [10, 30],
+        [
+          [20, 20],
+          [5, 15],
+        ],
+        { reference: "mean" },
+      ),
+    ).toBeCloseTo(0.25, 15);
     // aggregate: others sum to [25, 35] → shares 25/60, 35/60
-    expect(krugmanAgainst([10, 30], [[20, 20], [5, 15]])).toBeCloseTo(Math.abs(0.25 - 25 / 60) * 2, 15);
-    expect(krugmanAgainst([10, 30], [[20, 20], [5, 15]])).toBeCloseTo(krugman([10, 30], [25, 35])!, 15);
+    expect(
+      krugmanAgainst(
+        [10, 30],
+        [
+          [20, 20],
+          [5, 15],
+        ],
+      ),
+    ).toBeCloseTo(Math.abs(0.25 - 25 / 60) * 2, 15);
+    expect(
+      krugmanAgainst(
+        [10, 30],
+        [
+          [20, 20],
+          [5, 15],
+        ],
+      ),
+    ).toBeCloseTo(krugman([10, 30], [25, 35])!, 15);
   });
 
   test("specialisation() options: krugman others/othersMean, Gini of the LQs", () => {
     const t = Table.fromRows([
-      { region: "A", industry: "x", value: 10 }, { region: "A", industry: "y", value: 30 },
-      { region: "B", industry: "x", value: 20 }, { region: "B", industry: "y", value: 20 },
-      { region: "C", industry: "x", value: 5 }, { region: "C", industry: "y", value: 15 },
+      { region: "A", industry: "x", value: 10 },
+      { region: "A", industry: "y", value: 30 },
+      { region: "B", industry: "x", value: 20 },
+      { region: "B", industry: "y", value: 20 },
+      { region: "C", industry: "x", value: 5 },
+      { region: "C", industry: "y", value: 15 },
     ]);
     const a = (o: Parameters<typeof specialisation>[1]) => specialisation(t, o).filter({ region: "A" }).toRows()[0]!;
     expect(a({ krugman: "othersMean" }).krugman).toBeCloseTo(0.25, 15);
@@ -96,7 +154,10 @@ describe("Krugman against the other regions", () => {
   });
 
   test("locationQuotients() adds the additive, standardised and Flegg quotients", () => {
-    const emp = readFixture("../reat/G.regions.emp.csv").filter({ industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)", year: 2014 });
+    const emp = readFixture("../reat/G.regions.emp.csv").filter({
+      industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)",
+      year: 2014,
+    });
     const lq = locationQuotients(emp, { value: "emp", national: "Insgesamt" });
     const rows = lq.filter({ industry: "Baugewerbe (F)" }).toRows();
     const z = rows.map((r) => r.standardised_lq as number);

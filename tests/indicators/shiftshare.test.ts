@@ -1,13 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { dynamicShiftShare, portfolio, shiftShare, shiftShareByIndustry, shiftShareOf } from "../../src/indicators/shiftshare/shiftshare.ts";
+import {
+  dynamicShiftShare,
+  portfolio,
+  shiftShare,
+  shiftShareByIndustry,
+  shiftShareOf,
+} from "../../src/indicators/shiftshare/shiftshare.ts";
 import { Table } from "../../src/table/table.ts";
 import { one, readFixture } from "../helpers.ts";
 
 /** REAT's Freiburg data as region × industry × year, with Germany as the nation. */
 function freiburg(): Table {
   const t = readFixture("../reat/Freiburg.csv");
-  const rows = t.toRows().map((r) => ({ region: r.contents === "e_Freiburg" ? "Freiburg" : "Germany", industry: r.industry ?? null, year: r.year ?? null, value: r.value ?? null }));
+  const rows = t
+    .toRows()
+    .map((r) => ({
+      region: r.contents === "e_Freiburg" ? "Freiburg" : "Germany",
+      industry: r.industry ?? null,
+      year: r.year ?? null,
+      value: r.value ?? null,
+    }));
   return Table.fromRows(rows);
 }
 
@@ -24,8 +37,10 @@ describe("shift-share on REAT's Freiburg data (docs/methods.md §7)", () => {
     let shift = 0;
     for (const r0 of e("Freiburg", 2008)) {
       const r1 = rows.find((r) => r.region === "Freiburg" && r.year === 2014 && r.industry === r0.industry)!;
-      const n0 = rows.find((r) => r.region === "Germany" && r.year === 2008 && r.industry === r0.industry)!.value as number;
-      const n1 = rows.find((r) => r.region === "Germany" && r.year === 2014 && r.industry === r0.industry)!.value as number;
+      const n0 = rows.find((r) => r.region === "Germany" && r.year === 2008 && r.industry === r0.industry)!
+        .value as number;
+      const n1 = rows.find((r) => r.region === "Germany" && r.year === 2014 && r.industry === r0.industry)!
+        .value as number;
       const Gi = n1 / n0 - 1;
       mix += (r0.value as number) * (Gi - GN);
       shift += (r0.value as number) * ((r1.value as number) / (r0.value as number) - 1 - Gi);
@@ -35,12 +50,20 @@ describe("shift-share on REAT's Freiburg data (docs/methods.md §7)", () => {
     expect(result.national_share).toBeCloseTo(100_056 * GN, 6);
     expect(result.industry_mix).toBeCloseTo(mix, 6);
     expect(result.regional_shift).toBeCloseTo(shift, 6);
-    expect((result.national_share as number) + (result.industry_mix as number) + (result.regional_shift as number)).toBeCloseTo(114_429 - 100_056, 6);
+    expect(
+      (result.national_share as number) + (result.industry_mix as number) + (result.regional_shift as number),
+    ).toBeCloseTo(114_429 - 100_056, 6);
   });
 
   test("Esteban-Marquillas splits the regional shift; Gerfin's factors multiply to the total", () => {
-    expect((result.competitive as number) + (result.allocation as number)).toBeCloseTo(result.regional_shift as number, 6);
-    expect((result.mix_factor as number) * (result.regional_factor as number)).toBeCloseTo(result.total_factor as number, 12);
+    expect((result.competitive as number) + (result.allocation as number)).toBeCloseTo(
+      result.regional_shift as number,
+      6,
+    );
+    expect((result.mix_factor as number) * (result.regional_factor as number)).toBeCloseTo(
+      result.total_factor as number,
+      12,
+    );
     const germanyGrowth = 29_924_479 / 27_233_349;
     expect(result.total_factor).toBeCloseTo(114_429 / 100_056 / germanyGrowth, 12);
   });
@@ -49,7 +72,10 @@ describe("shift-share on REAT's Freiburg data (docs/methods.md §7)", () => {
     const byIndustry = shiftShareByIndustry(t, { from: 2008, to: 2014, national: "Germany" });
     expect(byIndustry.numRows).toBe(9);
     for (const r of byIndustry.toRows()) {
-      expect((r.national_share as number) + (r.industry_mix as number) + (r.regional_shift as number)).toBeCloseTo(r.change as number, 8);
+      expect((r.national_share as number) + (r.industry_mix as number) + (r.regional_shift as number)).toBeCloseTo(
+        r.change as number,
+        8,
+      );
     }
     expect(one(byIndustry, { industry: "Baugewerbe (F)" }, "change")).toBe(3154 - 2931);
   });
@@ -93,10 +119,14 @@ describe("shift-share on the German Länder 2008-2014 (REAT G.regions.emp)", () 
 describe("edge cases", () => {
   test("an industry absent at the start: its whole end value is regional shift; EM is undefined, with a note", () => {
     const t = Table.fromRows([
-      { region: "A", industry: "x", year: 0, value: 10 }, { region: "A", industry: "x", year: 1, value: 12 },
-      { region: "A", industry: "y", year: 0, value: 0 }, { region: "A", industry: "y", year: 1, value: 5 },
-      { region: "B", industry: "x", year: 0, value: 90 }, { region: "B", industry: "x", year: 1, value: 99 },
-      { region: "B", industry: "y", year: 0, value: 10 }, { region: "B", industry: "y", year: 1, value: 11 },
+      { region: "A", industry: "x", year: 0, value: 10 },
+      { region: "A", industry: "x", year: 1, value: 12 },
+      { region: "A", industry: "y", year: 0, value: 0 },
+      { region: "A", industry: "y", year: 1, value: 5 },
+      { region: "B", industry: "x", year: 0, value: 90 },
+      { region: "B", industry: "x", year: 1, value: 99 },
+      { region: "B", industry: "y", year: 0, value: 10 },
+      { region: "B", industry: "y", year: 1, value: 11 },
     ]);
     const a = shiftShare(t, { from: 0, to: 1 }).filter({ region: "A" }).toRows()[0]!;
     // nation: x 100 → 111 (G = 0.11), y 10 → 16 (G = 0.6); RS_y = 5 − 0·1.6 = 5; RS_x = 12 − 10·1.11 = 0.9
@@ -122,8 +152,10 @@ describe("edge cases", () => {
 
   test("a suppressed cell makes the region's result null with a reason", () => {
     const t = Table.fromRows([
-      { region: "A", industry: "x", year: 0, value: 10 }, { region: "A", industry: "x", year: 1, value: null },
-      { region: "B", industry: "x", year: 0, value: 90 }, { region: "B", industry: "x", year: 1, value: 99 },
+      { region: "A", industry: "x", year: 0, value: 10 },
+      { region: "A", industry: "x", year: 1, value: null },
+      { region: "B", industry: "x", year: 0, value: 90 },
+      { region: "B", industry: "x", year: 1, value: 99 },
     ]);
     const a = shiftShare(t, { from: 0, to: 1, national: "B" }).toRows()[0]!;
     expect(a.change).toBeNull();
@@ -132,16 +164,28 @@ describe("edge cases", () => {
 
   test("property: on random tables the Dunn parts sum to the change and EM to the regional shift", () => {
     const cell = fc.integer({ min: 1, max: 10_000 });
-    fc.assert(fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 3, maxLength: 3 }), fc.array(fc.tuple(cell, cell, cell), { minLength: 3, maxLength: 3 }), (a, b) => {
-      const rows = [a, b].flatMap((region, r) => region.flatMap((v, i) => v.map((value, year) => ({ region: `R${r}`, industry: `I${i}`, year, value }))));
-      const t = Table.fromRows(rows);
-      for (const s of shiftShare(t, { from: 0, to: 2 }).toRows()) {
-        expect((s.national_share as number) + (s.industry_mix as number) + (s.regional_shift as number)).toBeCloseTo(s.change as number, 6);
-        expect((s.competitive as number) + (s.allocation as number)).toBeCloseTo(s.regional_shift as number, 6);
-      }
-      for (const s of dynamicShiftShare(t, { from: 0, to: 2 }).toRows()) {
-        expect((s.national_share as number) + (s.industry_mix as number) + (s.regional_shift as number)).toBeCloseTo(s.change as number, 6);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 3, maxLength: 3 }),
+        (a, b) => {
+          const rows = [a, b].flatMap((region, r) =>
+            region.flatMap((v, i) => v.map((value, year) => ({ region: `R${r}`, industry: `I${i}`, year, value }))),
+          );
+          const t = Table.fromRows(rows);
+          for (const s of shiftShare(t, { from: 0, to: 2 }).toRows()) {
+            expect(
+              (s.national_share as number) + (s.industry_mix as number) + (s.regional_shift as number),
+            ).toBeCloseTo(s.change as number, 6);
+            expect((s.competitive as number) + (s.allocation as number)).toBeCloseTo(s.regional_shift as number, 6);
+          }
+          for (const s of dynamicShiftShare(t, { from: 0, to: 2 }).toRows()) {
+            expect(
+              (s.national_share as number) + (s.industry_mix as number) + (s.regional_shift as number),
+            ).toBeCloseTo(s.change as number, 6);
+          }
+        },
+      ),
+    );
   });
 });

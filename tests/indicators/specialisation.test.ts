@@ -1,7 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, locationQuotient, relativeDiversity, relativeGini } from "../../src/indicators/specialisation/indices.ts";
-import { concentration, locationQuotients, specialisation } from "../../src/indicators/specialisation/specialisation.ts";
+import {
+  equivalentNumber,
+  herfindahl,
+  herfindahlNormalised,
+  hoover,
+  krugman,
+  locationQuotient,
+  relativeDiversity,
+  relativeGini,
+} from "../../src/indicators/specialisation/indices.ts";
+import {
+  concentration,
+  locationQuotients,
+  specialisation,
+} from "../../src/indicators/specialisation/specialisation.ts";
 import { Table } from "../../src/table/table.ts";
 import { one, readFixture } from "../helpers.ts";
 
@@ -27,17 +40,19 @@ describe("indices (docs/methods.md §7)", () => {
 
   test("property: Krugman in [0, 2], Hoover half of it, Herfindahl in [1/n, 1]", () => {
     const v = fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 });
-    fc.assert(fc.property(v, v, (a, b) => {
-      const n = Math.min(a.length, b.length);
-      const x = a.slice(0, n);
-      const y = b.slice(0, n);
-      const k = krugman(x, y)!;
-      expect(k).toBeGreaterThanOrEqual(0);
-      expect(k).toBeLessThanOrEqual(2 + 1e-12);
-      expect(hoover(x, y)).toBeCloseTo(k / 2, 12);
-      expect(herfindahl(x)!).toBeGreaterThanOrEqual(1 / n - 1e-12);
-      expect(relativeGini(x, y)!).toBeGreaterThanOrEqual(-1e-12);
-    }));
+    fc.assert(
+      fc.property(v, v, (a, b) => {
+        const n = Math.min(a.length, b.length);
+        const x = a.slice(0, n);
+        const y = b.slice(0, n);
+        const k = krugman(x, y)!;
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(k).toBeLessThanOrEqual(2 + 1e-12);
+        expect(hoover(x, y)).toBeCloseTo(k / 2, 12);
+        expect(herfindahl(x)!).toBeGreaterThanOrEqual(1 / n - 1e-12);
+        expect(relativeGini(x, y)!).toBeGreaterThanOrEqual(-1e-12);
+      }),
+    );
   });
 });
 
@@ -52,14 +67,16 @@ describe("on the German Länder 2015 (REAT G.regions.industries)", () => {
     const lq = locationQuotients(t, { value: "emp_all" });
     expect(lq.numRows).toBe(16 * 17);
     const rows = t.toRows();
-    const E = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((s, r) => s + (r.emp_all as number), 0);
+    const E = (f: (r: (typeof rows)[number]) => boolean) =>
+      rows.filter(f).reduce((s, r) => s + (r.emp_all as number), 0);
     const by = E((r) => r.region === "BY" && r.industry === "WZ08-C") / E((r) => r.region === "BY");
     const de = E((r) => r.industry === "WZ08-C") / E(() => true);
     expect(one(lq, { region: "BY", industry: "WZ08-C" }, "location_quotient")).toBeCloseTo(by / de, 12);
     for (const industry of lq.distinct("industry")) {
       const part = lq.filter({ industry }).toRows();
       const regionTotal = (region: unknown) => E((r) => r.region === region);
-      const weighted = part.reduce((s, r) => s + (r.location_quotient as number) * regionTotal(r.region), 0) / E(() => true);
+      const weighted =
+        part.reduce((s, r) => s + (r.location_quotient as number) * regionTotal(r.region), 0) / E(() => true);
       expect(weighted).toBeCloseTo(1, 12);
     }
   });
@@ -77,7 +94,10 @@ describe("on the German Länder 2015 (REAT G.regions.industries)", () => {
   });
 
   test("several years need a year", () => {
-    const two = Table.fromRows([{ region: "A", industry: "x", year: 1, value: 1 }, { region: "A", industry: "x", year: 2, value: 2 }]);
+    const two = Table.fromRows([
+      { region: "A", industry: "x", year: 1, value: 1 },
+      { region: "A", industry: "x", year: 2, value: 2 },
+    ]);
     expect(() => specialisation(two)).toThrow(/2 years.*/);
     expect(specialisation(two, { year: 2 }).numRows).toBe(1);
   });

@@ -34,14 +34,27 @@ describe("trend fitting (REAT curvefit's forms)", () => {
 
   test("exact series recover their parameters: power, exponential, logistic", () => {
     const t = [1, 2, 3, 4, 5, 6];
-    const power = fitTrend(t, t.map((v) => 3 * v ** 1.5), "power")!;
+    const power = fitTrend(
+      t,
+      t.map((v) => 3 * v ** 1.5),
+      "power",
+    )!;
     expect(power.a).toBeCloseTo(3, 10);
     expect(power.b).toBeCloseTo(1.5, 10);
     expect(power.r2).toBeCloseTo(1, 12);
-    const exp = fitTrend(t, t.map((v) => 50 * Math.exp(0.04 * v)), "exponential")!;
+    const exp = fitTrend(
+      t,
+      t.map((v) => 50 * Math.exp(0.04 * v)),
+      "exponential",
+    )!;
     expect(exp.a).toBeCloseTo(50, 10);
     expect(exp.b).toBeCloseTo(0.04, 12);
-    const logi = fitTrend(t, t.map((v) => 1000 / (1 + Math.exp(2 - 0.7 * v))), "logistic", { yMax: 1000 })!;
+    const logi = fitTrend(
+      t,
+      t.map((v) => 1000 / (1 + Math.exp(2 - 0.7 * v))),
+      "logistic",
+      { yMax: 1000 },
+    )!;
     expect(logi.a).toBeCloseTo(2, 10);
     expect(logi.b).toBeCloseTo(-0.7, 10);
     expect(logi.predict(100)).toBeCloseTo(1000, 6);

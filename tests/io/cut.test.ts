@@ -71,7 +71,9 @@ describe("files cut in the middle of a line", () => {
     const error = failure(() => readBytes(cut, { file: "befolkning.csv" }));
     expect(error.code).toBe("FILE_TRUNCATED");
     expect(error.line).toBe(cut.split("\r").length);
-    expect(error.message).toMatch(/ends without a line break and without the delimiter that ends the header and every other line/);
+    expect(error.message).toMatch(
+      /ends without a line break and without the delimiter that ends the header and every other line/,
+    );
   });
 
   test("SSB's long table (region × year × variable) cut inside a year's group: refused, naming the short group", () => {
@@ -81,12 +83,18 @@ describe("files cut in the middle of a line", () => {
     const error = failure(() => readBytes(cut, { file: "folketall.csv" }));
     expect(error.code).toBe("FILE_TRUNCATED");
     expect(error.line).toBe(14);
-    expect(error.message).toBe("line 14, the last, has no line break, and its group (01, Østfold, 1953) has 3 contents values where every other group has 5");
+    expect(error.message).toBe(
+      "line 14, the last, has no line break, and its group (01, Østfold, 1953) has 3 contents values where every other group has 5",
+    );
     // cut after a whole group, the cut cannot be told from a file without a final line break: read, with the warning
-    const whole = text.slice(0, text.indexOf('"01 Østfold";"1952";"Utflyttinger";9697') + '"01 Østfold";"1952";"Utflyttinger";9697'.length);
+    const whole = text.slice(
+      0,
+      text.indexOf('"01 Østfold";"1952";"Utflyttinger";9697') + '"01 Østfold";"1952";"Utflyttinger";9697'.length,
+    );
     const t = readBytes(whole, { file: "folketall.csv" });
     expect(t.numRows).toBe(10);
-    expect(t.warnings.join()).toMatch(/does not end with a line break: if it was cut off, its last row \(line 11\) may be incomplete/);
+    expect(t.warnings.join()).toMatch(
+      /does not end with a line break: if it was cut off, its last row \(line 11\) may be incomplete/,
+    );
   });
 });
-

@@ -21,7 +21,12 @@ const installed = (() => {
 })();
 
 test("the aggregate is one GROUP BY: codes read as text, year as integers, missing cells counted", () => {
-  const sql = aggregateSql({ files: ["a.csv", "b's.csv"], by: { kommun: "region", ar: "year" }, sum: "antal", where: { kon: ["1", 2] } });
+  const sql = aggregateSql({
+    files: ["a.csv", "b's.csv"],
+    by: { kommun: "region", ar: "year" },
+    sum: "antal",
+    where: { kon: ["1", 2] },
+  });
   expect(sql).toBe(
     [
       `SELECT CAST("kommun" AS VARCHAR) AS "region", CAST("ar" AS INTEGER) AS "year", sum(CAST("antal" AS DOUBLE)) AS "value", count(*) AS "rows", count(*) - count("antal") AS "missing"`,
@@ -30,7 +35,9 @@ test("the aggregate is one GROUP BY: codes read as text, year as integers, missi
       "GROUP BY ALL ORDER BY ALL",
     ].join("\n"),
   );
-  expect(aggregateSql({ files: "trips/*.parquet", by: ["origin", "destination"] })).toContain("FROM read_parquet(['trips/*.parquet'])");
+  expect(aggregateSql({ files: "trips/*.parquet", by: ["origin", "destination"] })).toContain(
+    "FROM read_parquet(['trips/*.parquet'])",
+  );
   expect(() => aggregateSql({ files: "a.csv", by: { a: "value" } })).toThrow(/two columns named "value"/);
   expect(() => aggregateSql({ files: [], by: ["a"] })).toThrow(/no files/);
 });
@@ -41,13 +48,20 @@ describe.skipIf(!installed)("DuckDB aggregates with missing cells", () => {
     try {
       const file = join(dir, "small.csv");
       writeFileSync(file, "kommun,ar,antal\n0114,2020,3\n0114,2020,..\n0180,2020,2\n0180,2021,\n0180,2021,:\n");
-      const t = await aggregateWithDuckDB({ files: file, by: { kommun: "region", ar: "year" }, sum: "antal", counts: true });
+      const t = await aggregateWithDuckDB({
+        files: file,
+        by: { kommun: "region", ar: "year" },
+        sum: "antal",
+        counts: true,
+      });
       expect(t.toRows()).toEqual([
         { region: "0114", year: 2020, value: 3, rows: 2, missing: 1 },
         { region: "0180", year: 2020, value: 2, rows: 1, missing: 0 },
         { region: "0180", year: 2021, value: null, rows: 2, missing: 2 },
       ]);
-      expect(t.warnings).toEqual(['3 cells were missing (empty, "..", ":" or ".") in 2 groups; value sums the other cells (counts: true gives the counts per group)']);
+      expect(t.warnings).toEqual([
+        '3 cells were missing (empty, "..", ":" or ".") in 2 groups; value sums the other cells (counts: true gives the counts per group)',
+      ]);
       const plain = await aggregateWithDuckDB({ files: file, by: { kommun: "region", ar: "year" }, sum: "antal" });
       expect(plain.columnNames).toEqual(["region", "year", "value"]);
     } finally {
@@ -100,7 +114,13 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
   test(
     "by region (origin) and year: the sums the generator's formula gives",
     async () => {
-      const t = await aggregateWithDuckDB({ files: file, by: { origin: "region", year: "year" }, sum: "persons", counts: true, ...limits });
+      const t = await aggregateWithDuckDB({
+        files: file,
+        by: { origin: "region", year: "year" },
+        sum: "persons",
+        counts: true,
+        ...limits,
+      });
       // an area's trips all have i of one parity (290 is even), so each area has trips in 2 of the 4 years
       expect(t.numRows).toBe(AREAS * 2);
       let rows = 0;
@@ -117,7 +137,13 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
       // area 1 in 2021: i ≡ 1 (mod 580), 4 000 trips of 2 persons
       expect(one(t, { region: "0103", year: 2021 })).toBe(8_000);
       expect(t.filter({ region: "0103", year: 2020 }).numRows).toBe(0);
-      expect(t.schema.map((f) => `${f.name}:${f.type}:${f.role}`)).toEqual(["region:string:dimension", "year:number:dimension", "value:number:measure", "rows:number:measure", "missing:number:measure"]);
+      expect(t.schema.map((f) => `${f.name}:${f.type}:${f.role}`)).toEqual([
+        "region:string:dimension",
+        "year:number:dimension",
+        "value:number:measure",
+        "rows:number:measure",
+        "missing:number:measure",
+      ]);
     },
     10 * 60_000,
   );
@@ -125,7 +151,13 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
   test(
     "the OD matrix of 2021 from the aggregate, against a count over the formula; Parquet gives the same",
     async () => {
-      const flows = await aggregateWithDuckDB({ files: file, by: ["origin", "destination"], sum: "persons", where: { year: [2021] }, ...limits });
+      const flows = await aggregateWithDuckDB({
+        files: file,
+        by: ["origin", "destination"],
+        sum: "persons",
+        where: { year: [2021] },
+        ...limits,
+      });
       // the same flows counted from the formula, without the file
       const expected = new Map<string, number>();
       for (let i = 1; i < N; i += 4) {
@@ -140,8 +172,18 @@ describe.skipIf(!installed)("DuckDB aggregates a file larger than its memory lim
       expect(od.flows).toBe(expected.size);
       // Parquet, written by DuckDB from the CSV (codes kept as text), aggregates to the same table
       const parquet = join(dir, "trips.parquet");
-      await queryDuckDB(`COPY (SELECT * FROM read_csv('${file}', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'}, buffer_size = 4194304)) TO '${parquet}' (FORMAT parquet)`, {}, limits);
-      const fromParquet = await aggregateWithDuckDB({ files: parquet, by: ["origin", "destination"], sum: "persons", where: { year: [2021] }, ...limits });
+      await queryDuckDB(
+        `COPY (SELECT * FROM read_csv('${file}', types = {'origin': 'VARCHAR', 'destination': 'VARCHAR'}, buffer_size = 4194304)) TO '${parquet}' (FORMAT parquet)`,
+        {},
+        limits,
+      );
+      const fromParquet = await aggregateWithDuckDB({
+        files: parquet,
+        by: ["origin", "destination"],
+        sum: "persons",
+        where: { year: [2021] },
+        ...limits,
+      });
       expect(fromParquet.toRows()).toEqual(flows.toRows());
       expect(flows.columnNames).toEqual(["origin", "destination", "value"]);
       expect(flows.warnings).toEqual([]);

@@ -18,8 +18,13 @@ const installed = (() => {
 describe.skipIf(!installed)("DuckDB for data larger than memory (needs the optional @duckdb/node-api)", () => {
   test("aggregating a real export in DuckDB gives what the table gives", async () => {
     const path = fixture("tf/no-regions-2003-2016.csv");
-    const fromDuck = await queryDuckDB(`SELECT year, sum(private_jobs) AS value FROM read_csv('${path}') WHERE level = 'Kommune' GROUP BY year ORDER BY year`);
-    const ours = readFixture("tf/no-regions-2003-2016.csv").filter({ level: "Kommune" }).groupBy(["year"]).sum("private_jobs");
+    const fromDuck = await queryDuckDB(
+      `SELECT year, sum(private_jobs) AS value FROM read_csv('${path}') WHERE level = 'Kommune' GROUP BY year ORDER BY year`,
+    );
+    const ours = readFixture("tf/no-regions-2003-2016.csv")
+      .filter({ level: "Kommune" })
+      .groupBy(["year"])
+      .sum("private_jobs");
     expect(fromDuck.numRows).toBe(14);
     expect(fromDuck.column("value").type).toBe("number");
     expect(fromDuck.toRows()).toEqual(ours.rename({ private_jobs: "value" }).sort("year").toRows());

@@ -12,7 +12,6 @@ function insertAfter(bytes: Buffer, after: string, extra: string): Buffer {
   return Buffer.concat([bytes.subarray(0, end), latin1(extra), bytes.subarray(end)]);
 }
 
-
 describe("duplicate observations", () => {
   test("a row pasted twice is dropped with a warning that counts it; the total is the original's", () => {
     const bytes = insertAfter(befolkning, '"2021 Vansbro"', '"2021 Vansbro",6837\r\n');
@@ -36,7 +35,9 @@ describe("duplicate observations", () => {
     const error = failure(() => readBytes(bytes, { file: "befolkning.csv" }));
     expect(error.code).toBe("PARSE");
     expect(error.line).toBe(235);
-    expect(error.message).toBe('the same observation (region "2021 Vansbro", year "2017") occurs twice with different values: 6837 at line 223 and 6838 at line 235');
+    expect(error.message).toBe(
+      'the same observation (region "2021 Vansbro", year "2017") occurs twice with different values: 6837 at line 223 and 6838 at line 235',
+    );
   });
 
   test("long layout (SSB statbank): a repeated row with a missing value against a number conflicts", () => {
@@ -44,7 +45,9 @@ describe("duplicate observations", () => {
     const text = bytes.toString("utf8");
     const lines = text.split("\n");
     const copy = lines[5]!.replace(/;[^;]*$/, ";..");
-    const error = failure(() => readBytes([...lines.slice(0, 9), copy, ...lines.slice(9)].join("\n"), { file: "folketall.csv" }));
+    const error = failure(() =>
+      readBytes([...lines.slice(0, 9), copy, ...lines.slice(9)].join("\n"), { file: "folketall.csv" }),
+    );
     expect(error.message).toMatch(/occurs twice with different values: \d+ at line 6 and missing at line 10$/);
   });
 });

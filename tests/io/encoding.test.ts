@@ -10,12 +10,12 @@ const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.cs
 const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv");
 const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
 
-
 /** Replaces every byte `from` that stands alone in a `;` cell by `to`. */
 function replaceCells(bytes: Buffer, from: number, to: number): Buffer {
   const out = Buffer.from(bytes);
   for (let i = 0; i < out.length; i++) {
-    if (out[i] === from && out[i - 1] === 0x3b && (out[i + 1] === 0x0a || out[i + 1] === 0x3b || out[i + 1] === 0x0d)) out[i] = to;
+    if (out[i] === from && out[i - 1] === 0x3b && (out[i + 1] === 0x0a || out[i + 1] === 0x3b || out[i + 1] === 0x0d))
+      out[i] = to;
   }
   return out;
 }
@@ -64,7 +64,9 @@ describe("text that is not what it seems", () => {
 
   test("read in chunks from bytes (large files), SSB's double-encoded names are repaired in the dictionary", () => {
     const twice = Buffer.from(lagostra.subarray(3).toString("latin1"), "utf8");
-    expect(twice.includes(Buffer.from("Ã˜stfold", "utf8")) || twice.includes(Buffer.from("Ã\u0098stfold", "utf8"))).toBe(true);
+    expect(
+      twice.includes(Buffer.from("Ã˜stfold", "utf8")) || twice.includes(Buffer.from("Ã\u0098stfold", "utf8")),
+    ).toBe(true);
     const t = readCsvBytes(twice, "utf-8", 0, { file: "befolkning.csv" });
     expect(t.toRows()).toEqual(readBytes(lagostra, { file: "befolkning.csv" }).toRows());
     expect(t.warnings.join()).toMatch(/repaired in column "region_name", e\.g\. "Ã\\u0098" → "Ø"/);
@@ -81,7 +83,9 @@ describe("text that is not what it seems", () => {
     const joined = Buffer.concat([lagostra, Buffer.from([0xef, 0xbb, 0xbf]), body]);
     const t = readBytes(joined, { file: "befolkning.csv" });
     const lines = lagostra.toString("utf8").split("\r").length;
-    expect(t.warnings.join("\n")).toMatch(new RegExp(`1 byte order mark \\(U\\+FEFF\\) inside the text, the first on line ${lines}, was removed`));
+    expect(t.warnings.join("\n")).toMatch(
+      new RegExp(`1 byte order mark \\(U\\+FEFF\\) inside the text, the first on line ${lines}, was removed`),
+    );
     expect(t.warnings.join("\n")).toMatch(new RegExp(`header line is repeated once \\(first at line ${lines}\\)`));
     expect(t.warnings.join("\n")).toMatch(/882 duplicate rows/);
     expect(t.toRows()).toEqual(readBytes(lagostra, { file: "befolkning.csv" }).toRows());
@@ -115,7 +119,9 @@ describe("NUL bytes and UTF-16", () => {
     const line = csv.subarray(0, 70_000).toString("latin1").split("\n").length;
     const error = failure(() => readBytes(damaged, { file: "folketall.csv" }));
     expect(error.code).toBe("FILE_BINARY");
-    expect(error.toString()).toBe(`folketall.csv:${line}: 4096 NUL bytes at offset 70000 (line ${line}): the text stops being text there (hint: the file is damaged (a failed copy or download?); download it again)`);
+    expect(error.toString()).toBe(
+      `folketall.csv:${line}: 4096 NUL bytes at offset 70000 (line ${line}): the text stops being text there (hint: the file is damaged (a failed copy or download?); download it again)`,
+    );
     expect(error.toString()).not.toContain("\0");
   });
 

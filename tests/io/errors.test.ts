@@ -34,7 +34,9 @@ describe("bad input", () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]);
     const error = failure(() => readBytes(xlsx, { file: "annex.xlsx" }));
     expect(error.code).toBe("FILE_TRUNCATED");
-    expect(error.toString()).toMatch(/^annex\.xlsx: the zip archive is damaged: no central directory at its end \(hint: the \.xlsx file may be cut off/);
+    expect(error.toString()).toMatch(
+      /^annex\.xlsx: the zip archive is damaged: no central directory at its end \(hint: the \.xlsx file may be cut off/,
+    );
   });
 
   test("a region label without a code among coded ones is an error at its line", () => {
@@ -68,7 +70,9 @@ describe("bad input", () => {
   test("an unknown layout: text that is not a table, a table without numbers", () => {
     const text = failure(() => readBytes("hello world\nthis is not a table\n", { file: "notes.txt" }));
     expect(text.code).toBe("FORMAT_UNKNOWN");
-    expect(text.toString()).toBe("notes.txt:1: no delimiter found: every line is one cell (hint: expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV)");
+    expect(text.toString()).toBe(
+      "notes.txt:1: no delimiter found: every line is one cell (hint: expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV)",
+    );
     const names = failure(() => readBytes("code,name\n0114,Upplands Väsby\n", { file: "codes.csv" }));
     expect(names.message).toMatch(/no column holds numbers/);
   });

@@ -31,12 +31,18 @@ describe("writing files (omvarld/node)", () => {
     expect(read(join(folder, "löner.xlsx")).toRows()).toEqual(wages.toRows());
     await writeParquet(wages, join(folder, "löner.parquet"));
     const parquet = readFileSync(join(folder, "löner.parquet"));
-    expect(await parquetReadObjects({ file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer })).toEqual(wages.toRows());
+    expect(
+      await parquetReadObjects({
+        file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer,
+      }),
+    ).toEqual(wages.toRows());
     await writeArrow(wages, join(folder, "löner.arrow"));
     expect(readFileSync(join(folder, "löner.arrow")).subarray(0, 6).toString("latin1")).toBe("ARROW1");
     await writeTableFile(wages, join(folder, "via-extension.parquet"));
     expect(readFileSync(join(folder, "via-extension.parquet")).equals(parquet)).toBe(true);
-    await expect(writeTableFile(wages, join(folder, "x.txt"))).rejects.toThrow("the file must end in .csv, .xlsx, .json, .parquet, .arrow");
+    await expect(writeTableFile(wages, join(folder, "x.txt"))).rejects.toThrow(
+      "the file must end in .csv, .xlsx, .json, .parquet, .arrow",
+    );
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ const rows = (t: Table) => t.toRows();
 
 describe("toCSV", () => {
   it("writes plain RFC 4180 by default: ',', '.', LF, empty for missing", () => {
-    const table = Table.fromRows([{ region: "0114", name: "Upplands Väsby", value: -1234.5 }, { region: "0115", name: 'Vallentuna; "Vt"', value: null }]);
+    const table = Table.fromRows([
+      { region: "0114", name: "Upplands Väsby", value: -1234.5 },
+      { region: "0115", name: 'Vallentuna; "Vt"', value: null },
+    ]);
     expect(toCSV(table)).toBe('region,name,value\n0114,Upplands Väsby,-1234.5\n0115,"Vallentuna; ""Vt""",\n');
   });
 
@@ -46,15 +49,31 @@ describe("toCSV", () => {
     }
     // 1994 for "eftergymnasial utbildning kortare än två år", kvinnor is ".." in the file
     const back = read(toCSVBytes(wages, { excel: "sv" }));
-    expect(back.filter({ year: 1994, sex: "kvinnor", "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år" }).toRows()).toEqual([
-      { "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år", sex: "kvinnor", year: 1994, value: null, status: ".." },
+    expect(
+      back
+        .filter({
+          year: 1994,
+          sex: "kvinnor",
+          "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år",
+        })
+        .toRows(),
+    ).toEqual([
+      {
+        "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år",
+        sex: "kvinnor",
+        year: 1994,
+        value: null,
+        status: "..",
+      },
     ]);
   });
 
   it("Windows-1252: one byte for ä (0xE4) and € (0x80); a character it lacks is an error, not a '?'", () => {
     const bytes = toCSVBytes(Table.fromRows([{ a: "ä€" }]), { encoding: "windows-1252" });
     expect([...bytes]).toEqual([0x61, 0x0a, 0xe4, 0x80, 0x0a]);
-    const error = failure(() => toCSVBytes(Table.fromRows([{ a: "ok" }, { a: "Čierna" }]), { encoding: "windows-1252" }));
+    const error = failure(() =>
+      toCSVBytes(Table.fromRows([{ a: "ok" }, { a: "Čierna" }]), { encoding: "windows-1252" }),
+    );
     expect(error.message).toBe('"Č" (U+010C) cannot be written in Windows-1252');
     expect(error.line).toBe(3);
   });
@@ -74,7 +93,15 @@ describe("toXLSX", () => {
   it("numbers as numbers with formats, codes as text, a bold frozen header, the source below", async () => {
     const sheet = (await book(toXLSX(readFixture(OSLO)))).worksheets[0]!;
     expect(sheet.name).toBe("14216");
-    expect(sheet.getRow(1).values).toEqual([undefined, "tettsted", "tettsted_name", "contents", "contents_name", "year", "value"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "tettsted",
+      "tettsted_name",
+      "contents",
+      "contents_name",
+      "year",
+      "value",
+    ]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.getCell("F1").alignment?.horizontal).toBe("right");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -89,20 +116,32 @@ describe("toXLSX", () => {
   });
 
   it("escapes labels for XML and keeps their spaces", async () => {
-    const table = Table.fromRows([{ "a<b": " x & y ", "c\"d": "<ä>" }]);
+    const table = Table.fromRows([{ "a<b": " x & y ", 'c"d': "<ä>" }]);
     const sheet = (await book(toXLSX(table))).worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, "a<b", 'c"d']);
     expect(sheet.getRow(2).values).toEqual([undefined, " x & y ", "<ä>"]);
   });
 
   it("several sheets by name, missing as empty cells, a number format by column", async () => {
-    const workbook = await book(toXLSX({ Oslo: readFixture(OSLO), "Löner/SCB": readFixture(WAGES) }, { numberFormats: { value: "#,##0 \"kr\"" }, notes: false }));
+    const workbook = await book(
+      toXLSX(
+        { Oslo: readFixture(OSLO), "Löner/SCB": readFixture(WAGES) },
+        { numberFormats: { value: '#,##0 "kr"' }, notes: false },
+      ),
+    );
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Oslo", "Löner_SCB"]);
     const wages = workbook.getWorksheet("Löner_SCB")!;
     expect(wages.getCell("D2").value).toBe(13200);
     expect(wages.getCell("D2").numFmt).toBe('#,##0 "kr"');
     // row 8 of the table (sheet row 9): kortare än två år, kvinnor, 1991: ".."
-    expect(wages.getRow(9).values).toEqual([undefined, "eftergymnasial utbildning kortare än två år", "kvinnor", 1991, undefined, ".."]);
+    expect(wages.getRow(9).values).toEqual([
+      undefined,
+      "eftergymnasial utbildning kortare än två år",
+      "kvinnor",
+      1991,
+      undefined,
+      "..",
+    ]);
     expect(wages.rowCount).toBe(301);
   });
 
@@ -116,7 +155,7 @@ describe("toXLSX", () => {
 
   it("names sheets as Excel allows: 31 characters, no []:*?/\\, each once", async () => {
     const t = Table.fromRows([{ a: 1 }]);
-    const workbook = await book(toXLSX({ "a:b": t, "A_B": t, ["x".repeat(40)]: t }));
+    const workbook = await book(toXLSX({ "a:b": t, A_B: t, ["x".repeat(40)]: t }));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["a_b", "A_B_2", "x".repeat(31)]);
   });
 });
@@ -137,15 +176,24 @@ describe("Arrow IPC and Parquet", () => {
     expect(await parquetReadObjects({ file: buffer })).toEqual(rows(oslo));
     const metadata = parquetMetadata(buffer);
     expect(metadata.schema.slice(1).map((s) => [s.name, s.type])).toEqual([
-      ["tettsted", "BYTE_ARRAY"], ["tettsted_name", "BYTE_ARRAY"], ["contents", "BYTE_ARRAY"], ["contents_name", "BYTE_ARRAY"], ["year", "INT32"], ["value", "DOUBLE"],
+      ["tettsted", "BYTE_ARRAY"],
+      ["tettsted_name", "BYTE_ARRAY"],
+      ["contents", "BYTE_ARRAY"],
+      ["contents_name", "BYTE_ARRAY"],
+      ["year", "INT32"],
+      ["value", "DOUBLE"],
     ]);
-    expect(JSON.parse(metadata.key_value_metadata!.find((kv) => kv.key === "omvarld.provenance")!.value!)).toEqual(oslo.provenance);
+    expect(JSON.parse(metadata.key_value_metadata!.find((kv) => kv.key === "omvarld.provenance")!.value!)).toEqual(
+      oslo.provenance,
+    );
   });
 
   it("Parquet keeps the 16 missing wages as null and every å/ä/ö label", async () => {
     const wages = readFixture(WAGES);
     const bytes = await toParquet(wages);
-    const back = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })) as Record<string, unknown>[];
+    const back = (await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    })) as Record<string, unknown>[];
     expect(back).toEqual(rows(wages));
     expect(back.filter((r) => r["value"] === null)).toHaveLength(16);
   });

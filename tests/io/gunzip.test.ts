@@ -20,7 +20,7 @@ function error(f: () => unknown): OmvarldError {
 }
 
 describe("gzip in any runtime (readBytes without a gunzip of its own)", () => {
-  test("CRC-32 check value of \"123456789\" (ISO 3309)", () => {
+  test('CRC-32 check value of "123456789" (ISO 3309)', () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   });
 
@@ -48,9 +48,15 @@ describe("gzip in any runtime (readBytes without a gunzip of its own)", () => {
     const cut = error(() => portableGunzip(good.subarray(0, good.length - 20)));
     expect(cut.code).toBe("FILE_TRUNCATED");
     expect(cut.message).toMatch(new RegExp(`end too early, at byte ${good.length - 20}`));
-    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toMatch(/bytes that are not gzip follow it/);
+    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toMatch(
+      /bytes that are not gzip follow it/,
+    );
     // through readBytes: one line with the file's name
     const named = error(() => readBytes(good.subarray(0, 15), { file: "x.tsv.gz" }));
-    expect([named.code, named.file, named.message]).toEqual(["FILE_TRUNCATED", "x.tsv.gz", "the gzip data end too early, at byte 15 (no more than a gzip header)"]);
+    expect([named.code, named.file, named.message]).toEqual([
+      "FILE_TRUNCATED",
+      "x.tsv.gz",
+      "the gzip data end too early, at byte 15 (no more than a gzip header)",
+    ]);
   });
 });

@@ -27,7 +27,8 @@ function* lines(): Generator<Buffer> {
   for (let a = 0; a < AREAS; a++) {
     const rows: string[] = [];
     for (let c = 0; c < CATEGORIES; c++) {
-      for (let y = 0; y < YEARS; y++) rows.push(`"A${a} Område ${a}";${labels[c]};${FIRST_YEAR + y};${valueOf(a, c, y)}\r\n`);
+      for (let y = 0; y < YEARS; y++)
+        rows.push(`"A${a} Område ${a}";${labels[c]};${FIRST_YEAR + y};${valueOf(a, c, y)}\r\n`);
     }
     yield Buffer.from(rows.join(""), "latin1");
   }
@@ -46,13 +47,16 @@ describe.runIf(process.env.OMVARLD_LARGE_TESTS === "1")("a file larger than V8's
         const table = read(path);
         expect(table.numRows).toBe(AREAS * CATEGORIES * YEARS);
         let expected = 0;
-        for (let a = 0; a < AREAS; a++) for (let c = 0; c < CATEGORIES; c++) for (let y = 0; y < YEARS; y++) expected += valueOf(a, c, y);
+        for (let a = 0; a < AREAS; a++)
+          for (let c = 0; c < CATEGORIES; c++) for (let y = 0; y < YEARS; y++) expected += valueOf(a, c, y);
         let sum = 0;
         for (const v of table.numbers("värde").values) sum += v;
         expect(sum).toBe(expected);
         expect(table.provenance.encoding).toBe("windows-1252");
         // a doubled quote and a delimiter inside quotes, decoded from Latin-1
-        expect(table.strings("kategori").dictionary).toContain(`Kategori 7; "med citat" och utfyllnad ${"x".repeat(180)}`);
+        expect(table.strings("kategori").dictionary).toContain(
+          `Kategori 7; "med citat" och utfyllnad ${"x".repeat(180)}`,
+        );
         expect(table.filter({ område: "A289 Område 289", year: 2029 }).numRows).toBe(CATEGORIES);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -31,10 +31,18 @@ describe("quoted CSV in chunks", () => {
   });
 
   test("SSB's p0810 streamed: 3 years of single ages by sex for each kommun, Halden's first cells as in the file", () => {
-    const t = read(data("ssb/ikashnitsky-mun-non-surv__dat__no__no-p0810.csv"), { streamAbove: 0, chunkBytes: 1 << 16 });
+    const t = read(data("ssb/ikashnitsky-mun-non-surv__dat__no__no-p0810.csv"), {
+      streamAbove: 0,
+      chunkBytes: 1 << 16,
+    });
     // the file's first data line: "K-3001 Halden";"Males";"0 years";141;159;147
     const halden = t.filter({ region: "3001", sex: "Males", age: "0 years" });
-    expect(halden.sort("year").toRows().map((r) => r.value)).toEqual([141, 159, 147]);
+    expect(
+      halden
+        .sort("year")
+        .toRows()
+        .map((r) => r.value),
+    ).toEqual([141, 159, 147]);
   });
 
   test("a quoted file read from bytes in 16 MiB pieces gives what the text reader gives", () => {
@@ -54,7 +62,9 @@ describe("quoted CSV in chunks", () => {
     try {
       const path = join(dir, "bad.csv");
       writeFileSync(path, lines.join("\n") + "\n");
-      expect(() => read(path, { streamAbove: 0, chunkBytes: 1000 })).toThrow(expect.objectContaining({ line: 1501, column: 2 }));
+      expect(() => read(path, { streamAbove: 0, chunkBytes: 1000 })).toThrow(
+        expect.objectContaining({ line: 1501, column: 2 }),
+      );
       expect(() => read(path, { streamAbove: Infinity })).toThrow(expect.objectContaining({ line: 1501, column: 2 }));
     } finally {
       rmSync(dir, { recursive: true });

@@ -21,7 +21,9 @@ describe("Eurostat TSV in pieces", () => {
   });
 
   test("pieces cut anywhere, even inside a number, read as the whole text", () => {
-    const text = gunzipSync(readFileSync(fixture("eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv"))).toString("utf8");
+    const text = gunzipSync(readFileSync(fixture("eurostat/Rrbracci-MSB104_assignment1__nama_10r_3gdp.tsv"))).toString(
+      "utf8",
+    );
     const pieces: string[] = [];
     for (let at = 0; at < text.length; at += 997) pieces.push(text.slice(at, at + 997));
     expect(readEurostatChunks(pieces).toRows()).toEqual(readEurostatTsv(text).toRows());
@@ -56,7 +58,11 @@ describe("Eurostat TSV in pieces", () => {
     expect(dup.numRows).toBe(4);
     expect(dup.warnings).toEqual(["1 line repeated an earlier line exactly and was left out"]);
     expect(total(dup)).toBe(10 + 9 + 5 + 4);
-    expect(() => readEurostatChunks([header + a, b, "NR,SE1\t10 \t8 \n"])).toThrow(/line 4 repeats the codes "NR,SE1" of line 2/);
-    expect(() => readEurostatChunks([header + a, "NR,SE2\t5"])).toThrow(expect.objectContaining({ code: "FILE_TRUNCATED", line: 3 }));
+    expect(() => readEurostatChunks([header + a, b, "NR,SE1\t10 \t8 \n"])).toThrow(
+      /line 4 repeats the codes "NR,SE1" of line 2/,
+    );
+    expect(() => readEurostatChunks([header + a, "NR,SE2\t5"])).toThrow(
+      expect.objectContaining({ code: "FILE_TRUNCATED", line: 3 }),
+    );
   });
 });

@@ -6,12 +6,13 @@ import { failure, fixtureBytes, one, total } from "../helpers.ts";
 const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv");
 const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
 
-
 /** Groups the digits of every integer of four or more digits that stands alone in a cell, below the header line. */
 function group(text: string, mark: string, delimiter: string): string {
   const cell = new RegExp(`([${delimiter}\\r\\n])(\\d{4,})(?=[${delimiter}\\r\\n]|$)`, "g");
   const headerEnd = text.search(/[\r\n]/);
-  const body = text.slice(headerEnd).replace(cell, (_, before: string, digits: string) => before + digits.replace(/\B(?=(\d{3})+$)/g, mark));
+  const body = text
+    .slice(headerEnd)
+    .replace(cell, (_, before: string, digits: string) => before + digits.replace(/\B(?=(\d{3})+$)/g, mark));
   return text.slice(0, headerEnd) + body;
 }
 
@@ -47,14 +48,16 @@ describe("numbers with thousands separators", () => {
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
     expect(error.code).toBe("PARSE");
     expect([error.line, error.column]).toEqual([2, 2]);
-    expect(error.message).toBe('column "2017" is ambiguous: "44.605" may be 44.605 or 44605, and no cell of the column settles whether "." is the decimal mark or groups thousands');
+    expect(error.message).toBe(
+      'column "2017" is ambiguous: "44.605" may be 44.605 or 44605, and no cell of the column settles whether "." is the decimal mark or groups thousands',
+    );
     expect(error.hint).toMatch(/decimalComma: false if the point is the decimal mark, true if it groups thousands/);
     const t = readBytes(text, { file: "befolkning.csv", decimalComma: true });
     expect(total(t)).toBe(10_120_242);
     expect(one(t, { region: "2021" })).toBe(6837);
   });
 
-  test("SCB's wages in a comma-delimited file grouped by points (\"15.500\" beside \"..\"): refused, not read as 15.5", () => {
+  test('SCB\'s wages in a comma-delimited file grouped by points ("15.500" beside ".."): refused, not read as 15.5', () => {
     // a comma delimiter says nothing about the point: the file may still group thousands with it
     const wages = fixtureBytes("scb/MikaelLundqvist-SCB-Engineers-Jonkoping__AM0112C1.csv");
     const text = group(wages.toString("latin1"), ".", ",");
@@ -65,10 +68,12 @@ describe("numbers with thousands separators", () => {
     expect([error.line, error.column]).toEqual([2, 3]);
     const t = readBytes(text, { file: "AM0112C1.csv", decimalComma: true });
     sameValues(t, readBytes(wages, { file: "AM0112C1.csv" }));
-    expect(one(t, { sex: "kvinnor", year: 1995, "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år" })).toBe(15500);
+    expect(
+      one(t, { sex: "kvinnor", year: 1995, "Utbildningsnivå SUN 2000": "eftergymnasial utbildning kortare än två år" }),
+    ).toBe(15500);
   });
 
-  test("a point with other than three digits after it settles the column: \"1234.5\" and \"15.500\" read as decimals", () => {
+  test('a point with other than three digits after it settles the column: "1234.5" and "15.500" read as decimals', () => {
     const t = readBytes("region,2020\n0114,15.500\n0115,1234.5\n", { file: "x.csv" });
     expect(one(t, { region: "0114" })).toBe(15.5);
     expect(one(t, { region: "0115" })).toBe(1234.5);
@@ -93,8 +98,10 @@ describe("quoted numbers", () => {
     expect(one(t, { region: "2021" })).toBe(6837);
   });
 
-  test("quoted and grouped with a comma (\"1,234\") in a comma-delimited file", () => {
-    const text = befolkning.toString("latin1").replace(/,(\d+)\r\n/g, (_, d: string) => `,"${d.replace(/\B(?=(\d{3})+$)/g, ",")}"\r\n`);
+  test('quoted and grouped with a comma ("1,234") in a comma-delimited file', () => {
+    const text = befolkning
+      .toString("latin1")
+      .replace(/,(\d+)\r\n/g, (_, d: string) => `,"${d.replace(/\B(?=(\d{3})+$)/g, ",")}"\r\n`);
     expect(text).toContain('"2021 Vansbro","6,837"');
     // "6,837" alone could be 6.837; the other cells ("44,605", "962,154"?) are all of the same shape, so it is refused
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
@@ -110,11 +117,15 @@ describe("over-long numbers", () => {
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
     expect(error.code).toBe("PARSE");
     expect([error.line, error.column]).toEqual([223, 2]);
-    expect(error.message).toBe('column "2017" holds a number too large to read ("683700000000000000000000… (404 characters)", 404 digits)');
+    expect(error.message).toBe(
+      'column "2017" holds a number too large to read ("683700000000000000000000… (404 characters)", 404 digits)',
+    );
   });
 
   test("one line of five million digits ends in the same error", () => {
-    const text = befolkning.toString("latin1").replace('"2021 Vansbro",6837', `"2021 Vansbro",${"9".repeat(5_000_000)}`);
+    const text = befolkning
+      .toString("latin1")
+      .replace('"2021 Vansbro",6837', `"2021 Vansbro",${"9".repeat(5_000_000)}`);
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
     expect([error.line, error.column]).toEqual([223, 2]);
     expect(error.message).toMatch(/too large to read .*5000000 digits/);

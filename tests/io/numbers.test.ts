@@ -3,26 +3,83 @@ import { detectNumberFormat, parseNumber } from "../../src/io/csv/numbers.ts";
 
 describe("number formats", () => {
   test("detection from a column's cells", () => {
-    expect(detectNumberFormat(["1 234,5", "17,2"])).toEqual({ ok: true, format: { decimal: ",", group: " " }, ambiguous: null });
-    expect(detectNumberFormat(["1\u00a0234\u00a0567", "12"])).toEqual({ ok: true, format: { decimal: null, group: " " }, ambiguous: null });
-    expect(detectNumberFormat(["1.234.567", "12"])).toEqual({ ok: true, format: { decimal: ",", group: "." }, ambiguous: null });
-    expect(detectNumberFormat(["1,234,567.8"])).toEqual({ ok: true, format: { decimal: ".", group: "," }, ambiguous: null });
-    expect(detectNumberFormat(["12,5", "1.234,5"])).toEqual({ ok: true, format: { decimal: ",", group: "." }, ambiguous: null });
+    expect(detectNumberFormat(["1 234,5", "17,2"])).toEqual({
+      ok: true,
+      format: { decimal: ",", group: " " },
+      ambiguous: null,
+    });
+    expect(detectNumberFormat(["1\u00a0234\u00a0567", "12"])).toEqual({
+      ok: true,
+      format: { decimal: null, group: " " },
+      ambiguous: null,
+    });
+    expect(detectNumberFormat(["1.234.567", "12"])).toEqual({
+      ok: true,
+      format: { decimal: ",", group: "." },
+      ambiguous: null,
+    });
+    expect(detectNumberFormat(["1,234,567.8"])).toEqual({
+      ok: true,
+      format: { decimal: ".", group: "," },
+      ambiguous: null,
+    });
+    expect(detectNumberFormat(["12,5", "1.234,5"])).toEqual({
+      ok: true,
+      format: { decimal: ",", group: "." },
+      ambiguous: null,
+    });
     // 1.234 beside 0.5: the point is the decimal mark
-    expect(detectNumberFormat(["1.234", "0.5"]).ok && detectNumberFormat(["1.234", "0.5"])).toMatchObject({ format: { decimal: "." }, ambiguous: null });
+    expect(detectNumberFormat(["1.234", "0.5"]).ok && detectNumberFormat(["1.234", "0.5"])).toMatchObject({
+      format: { decimal: "." },
+      ambiguous: null,
+    });
     // 1.234 beside 1,5: the point groups thousands
-    expect(detectNumberFormat(["1.234", "1,5"])).toEqual({ ok: true, format: { decimal: ",", group: "." }, ambiguous: null });
+    expect(detectNumberFormat(["1.234", "1,5"])).toEqual({
+      ok: true,
+      format: { decimal: ",", group: "." },
+      ambiguous: null,
+    });
     // only 1.234-like cells: ambiguous
-    expect(detectNumberFormat(["1.234", "5.678"])).toEqual({ ok: true, format: { decimal: null, group: null }, ambiguous: "1.234" });
+    expect(detectNumberFormat(["1.234", "5.678"])).toEqual({
+      ok: true,
+      format: { decimal: null, group: null },
+      ambiguous: "1.234",
+    });
     // the caller's decimal mark settles it
-    expect(detectNumberFormat(["1.234", "5.678"], ",")).toEqual({ ok: true, format: { decimal: ",", group: "." }, ambiguous: null });
-    expect(detectNumberFormat(["1.234", "5.678"], ".")).toEqual({ ok: true, format: { decimal: ".", group: null }, ambiguous: null });
+    expect(detectNumberFormat(["1.234", "5.678"], ",")).toEqual({
+      ok: true,
+      format: { decimal: ",", group: "." },
+      ambiguous: null,
+    });
+    expect(detectNumberFormat(["1.234", "5.678"], ".")).toEqual({
+      ok: true,
+      format: { decimal: ".", group: null },
+      ambiguous: null,
+    });
   });
 
   test("a column that mixes formats names the two cells", () => {
-    expect(detectNumberFormat(["44605", "6 837"])).toEqual({ ok: false, conflict: [{ cell: "44605", row: 0 }, { cell: "6 837", row: 1 }] });
-    expect(detectNumberFormat(["1 234,5", "1.234"])).toEqual({ ok: false, conflict: [{ cell: "1 234,5", row: 0 }, { cell: "1.234", row: 1 }] });
-    expect(detectNumberFormat(["1,5", "2.5"])).toEqual({ ok: false, conflict: [{ cell: "1,5", row: 0 }, { cell: "2.5", row: 1 }] });
+    expect(detectNumberFormat(["44605", "6 837"])).toEqual({
+      ok: false,
+      conflict: [
+        { cell: "44605", row: 0 },
+        { cell: "6 837", row: 1 },
+      ],
+    });
+    expect(detectNumberFormat(["1 234,5", "1.234"])).toEqual({
+      ok: false,
+      conflict: [
+        { cell: "1 234,5", row: 0 },
+        { cell: "1.234", row: 1 },
+      ],
+    });
+    expect(detectNumberFormat(["1,5", "2.5"])).toEqual({
+      ok: false,
+      conflict: [
+        { cell: "1,5", row: 0 },
+        { cell: "2.5", row: 1 },
+      ],
+    });
   });
 
   test("parsing in a format", () => {

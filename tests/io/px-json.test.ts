@@ -6,12 +6,21 @@ describe("PX files", () => {
     const t = readFixture("scb/PxTools-PCAxis.Serializers__UnitTests__TestFiles__BE0101N1.px");
     expect(t.provenance).toMatchObject({ format: "px", source: "SCB", tableId: "TAB638", encoding: "windows-1252" });
     expect(t.numRows).toBe(2 * 2 * 2 * 2 * 2 * 2);
-    const first = { region: "0114", "civilstånd_name": "ogifta", age: "45-54", sex_name: "män" };
+    const first = { region: "0114", civilstånd_name: "ogifta", age: "45-54", sex_name: "män" };
     expect(one(t, { ...first, contents_name: "Folkmängd", year: 2020 })).toBe(1054);
     expect(one(t, { ...first, contents_name: "Folkmängd", year: 2021 })).toBe(1026);
     expect(one(t, { ...first, contents_name: "Folkökning", year: 2021 })).toBe(-28);
     // last DATA row: 0115 gifta 55-64 kvinnor
-    expect(one(t, { region: "0115", "civilstånd_name": "gifta", age: "55-64", sex_name: "kvinnor", contents_name: "Folkökning", year: 2021 })).toBe(45);
+    expect(
+      one(t, {
+        region: "0115",
+        civilstånd_name: "gifta",
+        age: "55-64",
+        sex_name: "kvinnor",
+        contents_name: "Folkökning",
+        year: 2021,
+      }),
+    ).toBe(45);
     expect(one(t, { ...first, contents_name: "Folkmängd", year: 2020 }, "region_name")).toBe("Upplands Väsby");
     // a note split over two lines is joined
     expect(t.provenance.footnotes!.join(" ")).toMatch(/Registrerade partners räknas som Gifta/);
@@ -55,11 +64,23 @@ describe("JSON-stat", () => {
   });
 
   test("SCB PxWebApi 2 (json-stat2): one cell, notes kept", () => {
-    const t = readFixture("scb/index-text-copies/rOpenGov-pxweb__tests__testthat__statistikdatabasen.scb.se__api__v2__tables__TAB638__data-35e0e2-5aec69-POST.json");
+    const t = readFixture(
+      "scb/index-text-copies/rOpenGov-pxweb__tests__testthat__statistikdatabasen.scb.se__api__v2__tables__TAB638__data-35e0e2-5aec69-POST.json",
+    );
     expect(t.toRows()).toEqual([
       {
-        region: "00", region_name: "Riket", "civilstånd": "OG", "civilstånd_name": "ogifta", age: "0", age_name: "0 år",
-        sex: "1", sex_name: "män", contents: "BE0101N1", contents_name: "Folkmängd", year: 2024, value: 50_937,
+        region: "00",
+        region_name: "Riket",
+        civilstånd: "OG",
+        civilstånd_name: "ogifta",
+        age: "0",
+        age_name: "0 år",
+        sex: "1",
+        sex_name: "män",
+        contents: "BE0101N1",
+        contents_name: "Folkmängd",
+        year: 2024,
+        value: 50_937,
       },
     ]);
     expect(t.provenance.tableId).toBe("TAB638");
@@ -67,7 +88,9 @@ describe("JSON-stat", () => {
   });
 
   test("SCB API v1 json: string values; population growth equals the change in population", () => {
-    const t = readFixture("scb/index-text-copies/rOpenGov-pxweb__tests__testthat__api.scb.se__OV0104__v1__doris__sv__ssd__BE__BE0101__BE0101A__BefolkningNy-b51455-POST.json");
+    const t = readFixture(
+      "scb/index-text-copies/rOpenGov-pxweb__tests__testthat__api.scb.se__OV0104__v1__doris__sv__ssd__BE__BE0101__BE0101A__BefolkningNy-b51455-POST.json",
+    );
     expect(t.provenance.format).toBe("pxweb-json");
     const pop = (y: number) => one(t, { contents: "Folkmängd", year: y }) as number;
     expect(pop(2010)).toBe(9_415_570);
@@ -91,12 +114,17 @@ describe("Eurostat", () => {
     expect(narrow.numRows).toBe(3 * 5 * 2); // 3 regions × 5 ages (TOTAL, UNK, 3 groups) × 2 years
     expect(narrow.toRows()).toEqual(wide.toRows());
     expect(one(narrow, { region: "SE312", age: "TOTAL", year: 2018 })).toBe(286_165);
-    expect(() => readFixture("scb/anderssundell-stathelp__data__befolkning.csv", { where: { geo: "SE312" } })).toThrow(/where names the column "geo"/);
+    expect(() => readFixture("scb/anderssundell-stathelp__data__befolkning.csv", { where: { geo: "SE312" } })).toThrow(
+      /where names the column "geo"/,
+    );
     // a test on the codes: every Swedish region, at every NUTS level
     const sweden = readFixture(file, { where: { region: (code) => code.startsWith("SE"), sex: "T", age: "TOTAL" } });
     expect(sweden.distinct("region")).toContain("SE312");
     expect((sweden.distinct("region") as string[]).every((r) => r.startsWith("SE"))).toBe(true);
-    expect(sweden.filter({ year: 2022 }).numRows).toBe(readFixture(file).filter({ region: (r) => String(r).startsWith("SE"), sex: "T", age: "TOTAL", year: 2022 }).numRows);
+    expect(sweden.filter({ year: 2022 }).numRows).toBe(
+      readFixture(file).filter({ region: (r) => String(r).startsWith("SE"), sex: "T", age: "TOTAL", year: 2022 })
+        .numRows,
+    );
   });
 
   test("Dalarna: Eurostat 1 January 2018 equals the sum of SCB's 15 kommuner on 31 December 2017", () => {

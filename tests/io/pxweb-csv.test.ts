@@ -44,13 +44,23 @@ describe("SCB PxWeb CSV", () => {
   });
 
   test("NUTS regions and the default PxWeb file name: 9 217 '..' cells", () => {
-    const t = readFixture("scb/MikaelLundqvist-SCB-Engineers-Jonkoping__rblog__content__post__000000CD_20210926-160259.csv");
+    const t = readFixture(
+      "scb/MikaelLundqvist-SCB-Engineers-Jonkoping__rblog__content__post__000000CD_20210926-160259.csv",
+    );
     expect(t.numRows).toBe(2400 * 7);
     expect(t.filter({ status: ".." }).numRows).toBe(9217);
     const known = t.filter({ value: (v) => v !== null });
     expect(total(known)).toBe(21_926_090);
     expect(t.distinct("region")).toContain("SE11");
-    expect(one(t, { region: "SE11", sector: "0 all sectors", sex: "men", year: 2014, "occuptional (SSYK 2012)": "011 Commissioned armed forces officers" })).toBe(140);
+    expect(
+      one(t, {
+        region: "SE11",
+        sector: "0 all sectors",
+        sex: "men",
+        year: 2014,
+        "occuptional (SSYK 2012)": "011 Commissioned armed forces officers",
+      }),
+    ).toBe(140);
   });
 
   test("three stub columns in English: R&D personnel by county", () => {
@@ -72,7 +82,9 @@ describe("SCB PxWeb CSV", () => {
   });
 
   test("tab and semicolon variants of the same export give the same table", () => {
-    const text = new TextDecoder("windows-1252").decode(readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv")));
+    const text = new TextDecoder("windows-1252").decode(
+      readFileSync(fixture("scb/anderssundell-stathelp__data__befolkning.csv")),
+    );
     const tab = readBytes(text.replaceAll(",", "\t"));
     const semicolon = readBytes(new TextEncoder().encode(`\ufeff${text.replaceAll(",", ";")}`));
     expect(tab.provenance.delimiter).toBe("\t");

@@ -6,7 +6,6 @@ const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.cs
 const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.csv");
 const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv");
 
-
 describe("ragged rows", () => {
   test("an unquoted delimiter in a label adds a cell: an error naming the line and the expected count", () => {
     // Excel re-save, unquoted: "2021 Vansbro" becomes "2021 Vansbro; Dalarna"
@@ -26,7 +25,11 @@ describe("ragged rows", () => {
     expect(total(readBytes(quoted, { file: "befolkning.csv" }))).toBe(10_120_242);
     const extra = befolkning.toString("latin1").replace('"2021 Vansbro",6837', '"2021 Vansbro",6837,12');
     const error = failure(() => readBytes(extra, { file: "befolkning.csv" }));
-    expect([error.line, error.column, error.message]).toEqual([223, 3, "line 223 has 3 cells, expected 2 as in the header"]);
+    expect([error.line, error.column, error.message]).toEqual([
+      223,
+      3,
+      "line 223 has 3 cells, expected 2 as in the header",
+    ]);
   });
 
   test("a missing cell in the middle of the file: an error naming the line", () => {

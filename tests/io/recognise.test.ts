@@ -43,14 +43,18 @@ describe("recognising the agencies' tables by meaning", { timeout: 120_000 }, ()
     const r = recognise(read(`${SSB}d8621-total.csv`));
     expect(r.kind).toBe("deaths");
     expect(r.notes).toContain("sex: the total equals the sum of the parts and was left out");
-    const both = (value(r.table, { region: "3001", sex: "male", year: 1986 }) as number) + (value(r.table, { region: "3001", sex: "female", year: 1986 }) as number);
+    const both =
+      (value(r.table, { region: "3001", sex: "male", year: 1986 }) as number) +
+      (value(r.table, { region: "3001", sex: "female", year: 1986 }) as number);
     expect(both).toBe(309);
   });
 
   it("SSB 12983's two half-year files combine into deaths by age group and year; 2022, half unpublished, is left out", () => {
     const halves = ["jan-jun", "jul-dec"].map((h) => recognise(read(`${SSB}d0021-bag-${h}.csv`)));
     expect(halves.map((h) => h.kind)).toEqual(["deaths", "deaths"]);
-    const monthly = halves.map((h) => h.table.filter({ region: "0301", sex: "male", age: "0-64", year: 2000 }).toRows());
+    const monthly = halves.map((h) =>
+      h.table.filter({ region: "0301", sex: "male", age: "0-64", year: 2000 }).toRows(),
+    );
     expect(monthly[0]!.find((r) => r.month === "January")?.value).toBe(47);
     const byHand = monthly.flat().reduce((s, r) => s + (r.value as number), 0);
     const combined = combineRecognised(halves);
@@ -62,7 +66,9 @@ describe("recognising the agencies' tables by meaning", { timeout: 120_000 }, ()
   it("other kinds: components of change, Telemarksforsking's panel, a commuting matrix", () => {
     expect(recognise(read("data/ssb/erleholgersen-elections-norway__folketall.csv")).kind).toBe("population-change");
     expect(recognise(read("data/tf/no-regions-2003-2016.csv")).kind).toBe("attractiveness-panel");
-    expect(recognise(read("data/ssb/folkehelseinstituttet-spread__inst__extdata__di_edge_list_2017.xlsx")).kind).toBe("commuting");
+    expect(recognise(read("data/ssb/folkehelseinstituttet-spread__inst__extdata__di_edge_list_2017.xlsx")).kind).toBe(
+      "commuting",
+    );
   });
 
   it("checks a total against its parts: equal totals are left out, unequal ones are named in a warning", () => {
@@ -77,6 +83,8 @@ describe("recognising the agencies' tables by meaning", { timeout: 120_000 }, ()
     expect(agree.table.warnings).toEqual([]);
     const differ = recognise(titled(Table.fromRows(rows(5900))));
     expect(differ.table.distinct("sex").sort()).toEqual(["female", "male"]);
-    expect(differ.table.warnings[0]).toMatch(/sex total differs from the sum of its parts in 1 of 1 cells \(first: region 2021, year 2019: total 5900, parts 5800\)/);
+    expect(differ.table.warnings[0]).toMatch(
+      /sex total differs from the sum of its parts in 1 of 1 cells \(first: region 2021, year 2019: total 5900, parts 5800\)/,
+    );
   });
 });

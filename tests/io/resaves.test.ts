@@ -12,9 +12,13 @@ const lagostra = fixtureBytes("ssb/Lagostra-population-center__data__befolkning.
 /** Writes the cells of `text` again with `delimiter`, quoting every cell (`all`) or only those that need it. */
 function rewrite(text: string, from: string, delimiter: string, all: boolean, eol = "\n"): string {
   const needs = (c: string) => c.includes(delimiter) || c.includes('"') || /[\r\n]/.test(c);
-  return splitRows(text, from)
-    .map((r) => r.cells.map((c, k) => (all || r.quoted[k] || needs(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter))
-    .join(eol) + eol;
+  return (
+    splitRows(text, from)
+      .map((r) =>
+        r.cells.map((c, k) => (all || r.quoted[k] || needs(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter),
+      )
+      .join(eol) + eol
+  );
 }
 
 function sameTable(a: Table, b: Table): void {
@@ -25,7 +29,9 @@ function sameTable(a: Table, b: Table): void {
 describe("Excel's quote-all re-save reads as the clean file", () => {
   test("Telemarksforsking's panel: codes, shares and counts keep their types (Østfold 2003: 255 122, 0.61 %)", () => {
     const quoted = rewrite(panel.toString("utf8"), ",", ",", true);
-    expect(quoted.split("\n")[1]).toBe('"Fylke","1","Østfold","Østfold","0","2003","255122","0.61","0.02","0.25","75780","-2.38"');
+    expect(quoted.split("\n")[1]).toBe(
+      '"Fylke","1","Østfold","Østfold","0","2003","255122","0.61","0.02","0.25","75780","-2.38"',
+    );
     const t = readBytes(quoted, { file: "panel.csv" });
     sameTable(t, readBytes(panel, { file: "panel.csv" }));
     expect(t.numbers("population").get(0)).toBe(255122);

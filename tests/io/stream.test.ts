@@ -19,7 +19,10 @@ describe("streamed CSV", () => {
   });
 
   test("a file with quotes falls back to the whole-file reader", () => {
-    const streamed = read(fixture("scb/anderssundell-stathelp__data__befolkning.csv"), { streamAbove: 0, chunkBytes: 256 });
+    const streamed = read(fixture("scb/anderssundell-stathelp__data__befolkning.csv"), {
+      streamAbove: 0,
+      chunkBytes: 256,
+    });
     expect(streamed.numRows).toBe(290);
   });
 });

@@ -17,7 +17,8 @@ const PX = "scb/PxTools-PCAxis.Serializers__UnitTests__TestFiles__BE0101N1.px";
 const PX_SSB = "ssb/PxTools-PCAxis.Serializers__UnitTests__TestFiles__14216.px";
 const JSONSTAT2 = "ssb/purplebugs-elastic-data-tool__download-07459_20220914-092711.json";
 const JSONSTAT1 = "scb/predicador37-pyjstat__pyjstat__test__data__statswe.json";
-const PXWEB_JSON = "scb/index-text-copies/rOpenGov-pxweb__tests__testthat__api.scb.se__OV0104__v1__doris__sv__ssd__BE__BE0101__BE0101A__BefolkningNy-b51455-POST.json";
+const PXWEB_JSON =
+  "scb/index-text-copies/rOpenGov-pxweb__tests__testthat__api.scb.se__OV0104__v1__doris__sv__ssd__BE__BE0101__BE0101A__BefolkningNy-b51455-POST.json";
 const SDMX = "eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3_page_linear.csv.gz";
 const TSV = "eurostat/lahackmoreno-tourism-pressure-europe__reg_area3.tsv";
 
@@ -49,7 +50,10 @@ describe("periods", () => {
 
   test("a JSON-stat table by week: year and period columns", () => {
     // SSB 07459 with its one year relabelled as week 29 of 2022
-    const text = utf8(JSONSTAT2).replace('"Tid":{"label":"år","category":{"index":{"2022":0},"label":{"2022":"2022"}}}', '"Tid":{"label":"uke","category":{"index":{"2022U29":0},"label":{"2022U29":"2022U29"}}}');
+    const text = utf8(JSONSTAT2).replace(
+      '"Tid":{"label":"år","category":{"index":{"2022":0},"label":{"2022":"2022"}}}',
+      '"Tid":{"label":"uke","category":{"index":{"2022U29":0},"label":{"2022U29":"2022U29"}}}',
+    );
     const t = read(Buffer.from(text), { file: "07459-weekly.json" });
     expect(one(t, { region: "3421" })).toBe(6603);
     expect(one(t, { region: "3421" }, "year")).toBe(2022);
@@ -80,7 +84,9 @@ describe("PX", () => {
   });
 
   test("a text cell in DATA is an error with its line, never a missing value", () => {
-    const e = errorOf(() => read(fromLatin1(latin1(PX).replace("815 809 -7 -6", "815 8O9 -7 -6")), { file: "typo.px" }));
+    const e = errorOf(() =>
+      read(fromLatin1(latin1(PX).replace("815 809 -7 -6", "815 8O9 -7 -6")), { file: "typo.px" }),
+    );
     expect(e.line).toBe(78);
     expect(e.message).toMatch(/found "8O9"/);
   });
@@ -97,27 +103,45 @@ describe("PX", () => {
     const omitted = text.replace(/^"0115","G","55-64","1",.*\n/m, "");
     const t = read(fromLatin1(omitted), { file: "keys-omitted.px" });
     expect(t.warnings.join(" ")).toMatch(/1 of 16 lines are left out .* zeros/);
-    const cell = { region: "0115", "civilstånd_name": "gifta", age: "55-64", sex_name: "män", year: 2021 };
+    const cell = { region: "0115", civilstånd_name: "gifta", age: "55-64", sex_name: "män", year: 2021 };
     expect(one(t, { ...cell, contents_name: "Folkmängd" })).toBe(0);
     expect(one(original, { ...cell, contents_name: "Folkmängd" })).toBe(1194);
     expect(total(t)).toBe(total(original) - (1149 + 1194 + 42 + 45));
     expect(t.warnings.join(" ")).not.toMatch(/closing/);
     // a key that is not among the CODES
-    const e = errorOf(() => read(fromLatin1(text.replace('"0114","OG","45-54","1"', '"0116","OG","45-54","1"')), { file: "keys.px" }));
+    const e = errorOf(() =>
+      read(fromLatin1(text.replace('"0114","OG","45-54","1"', '"0116","OG","45-54","1"')), { file: "keys.px" }),
+    );
     expect(e.message).toMatch(/key "0116" is not among the CODES of "region"/);
     expect(e.line).toBeGreaterThan(76);
   });
 
-  test("region labels that repeat their code (\"0114 Upplands Väsby\") are split into code and name", () => {
-    const text = latin1(PX).replace('VALUES("region")="Upplands Väsby","Vallentuna";', 'VALUES("region")="0114 Upplands Väsby","0115 Vallentuna";');
+  test('region labels that repeat their code ("0114 Upplands Väsby") are split into code and name', () => {
+    const text = latin1(PX).replace(
+      'VALUES("region")="Upplands Väsby","Vallentuna";',
+      'VALUES("region")="0114 Upplands Väsby","0115 Vallentuna";',
+    );
     const t = read(fromLatin1(text), { file: "coded-labels.px" });
     expect(t.distinct("region")).toEqual(["0114", "0115"]);
     expect(t.distinct("region_name")).toEqual(["Upplands Väsby", "Vallentuna"]);
   });
 
   test("codes and labels of every dimension: `X` holds the code, `X_name` the label", () => {
-    expect(original.columnNames.slice(0, 10)).toEqual(["region", "region_name", "civilstånd", "civilstånd_name", "age", "age_name", "sex", "sex_name", "contents", "contents_name"]);
-    expect(one(original, { region: "0114", "civilstånd": "OG", age: "45-54", sex: "1", contents: "BE0101N1", year: 2020 })).toBe(1054);
+    expect(original.columnNames.slice(0, 10)).toEqual([
+      "region",
+      "region_name",
+      "civilstånd",
+      "civilstånd_name",
+      "age",
+      "age_name",
+      "sex",
+      "sex_name",
+      "contents",
+      "contents_name",
+    ]);
+    expect(
+      one(original, { region: "0114", civilstånd: "OG", age: "45-54", sex: "1", contents: "BE0101N1", year: 2020 }),
+    ).toBe(1054);
     expect(original.distinct("sex_name")).toEqual(["män", "kvinnor"]);
     // SSB 14216 has no CODES for its contents: the labels are the codes, and no `_name` column is added
     expect(readFixture(PX_SSB).has("contents_name")).toBe(true);
@@ -160,17 +184,29 @@ describe("JSON-stat", () => {
       edit(j);
       return errorOf(() => read(Buffer.from(JSON.stringify(j)), { file: "07459.json" }));
     };
-    expect(withValue((j) => Reflect.deleteProperty(j, "value")).toString()).toMatch(/^07459\.json: JSON-stat value: is missing \(hint: /);
-    expect(withValue((j) => j.value.pop()).message).toBe("JSON-stat value: has 358 entries, expected 359 (359 × 1 × 1)");
-    expect(withValue((j) => (j.value[17] = "abc")).message).toBe('JSON-stat value[17]: expected a number or null, found "abc"');
-    expect(withValue((j) => (j.value = { a: 1 } as unknown as unknown[])).message).toMatch(/^JSON-stat value\.a: expected a position 0\.\.358/);
+    expect(withValue((j) => Reflect.deleteProperty(j, "value")).toString()).toMatch(
+      /^07459\.json: JSON-stat value: is missing \(hint: /,
+    );
+    expect(withValue((j) => j.value.pop()).message).toBe(
+      "JSON-stat value: has 358 entries, expected 359 (359 × 1 × 1)",
+    );
+    expect(withValue((j) => (j.value[17] = "abc")).message).toBe(
+      'JSON-stat value[17]: expected a number or null, found "abc"',
+    );
+    expect(withValue((j) => (j.value = { a: 1 } as unknown as unknown[])).message).toMatch(
+      /^JSON-stat value\.a: expected a position 0\.\.358/,
+    );
     expect(withValue((j) => (j.size = [359, 1])).message).toMatch(/^JSON-stat size: expected 3 whole numbers/);
     const huge = utf8(JSONSTAT2).replace("[31444,", "[1" + "0".repeat(400) + ",");
-    expect(errorOf(() => read(Buffer.from(huge), { file: "huge.json" })).message).toBe("JSON-stat value[0]: is a number too large to represent");
+    expect(errorOf(() => read(Buffer.from(huge), { file: "huge.json" })).message).toBe(
+      "JSON-stat value[0]: is a number too large to represent",
+    );
     // JSON-stat 1.0 paths start at the dataset's key
     const v1 = JSON.parse(utf8(JSONSTAT1)) as { dataset: Record<string, unknown> };
     Reflect.deleteProperty(v1.dataset, "value");
-    expect(errorOf(() => read(Buffer.from(JSON.stringify(v1)), { file: "statswe.json" })).message).toBe("JSON-stat dataset.value: is missing");
+    expect(errorOf(() => read(Buffer.from(JSON.stringify(v1)), { file: "statswe.json" })).message).toBe(
+      "JSON-stat dataset.value: is missing",
+    );
   });
 });
 
@@ -243,13 +279,19 @@ describe("Eurostat TSV", () => {
 
   test("repeated lines: identical left out with a warning; with other values an error; a repeated header an error", () => {
     const lines = text.split("\r\n");
-    const twice = read(Buffer.from([...lines.slice(0, 10), lines[5], ...lines.slice(10)].join("\r\n")), { file: "dup.tsv" });
+    const twice = read(Buffer.from([...lines.slice(0, 10), lines[5], ...lines.slice(10)].join("\r\n")), {
+      file: "dup.tsv",
+    });
     expect(fingerprint(twice)).toEqual(fingerprint(readFixture(TSV)));
     expect(twice.warnings.join(" ")).toMatch(/1 line repeated an earlier line exactly/);
     const changed = lines[5]!.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`);
-    const e = errorOf(() => read(Buffer.from([...lines.slice(0, 10), changed, ...lines.slice(10)].join("\r\n")), { file: "dup.tsv" }));
+    const e = errorOf(() =>
+      read(Buffer.from([...lines.slice(0, 10), changed, ...lines.slice(10)].join("\r\n")), { file: "dup.tsv" }),
+    );
     expect(e.message).toMatch(/^line 11 repeats the codes ".*" of line 6 with other values$/);
-    expect(errorOf(() => read(Buffer.from(text + text), { file: "twice.tsv" })).message).toBe("the header line is repeated at line 2332");
+    expect(errorOf(() => read(Buffer.from(text + text), { file: "twice.tsv" })).message).toBe(
+      "the header line is repeated at line 2332",
+    );
   });
 
   test("trailing TABs on every line (a spreadsheet's empty columns) read as the clean file", () => {
@@ -266,7 +308,11 @@ describe("gzip", () => {
   const original = fingerprint(readFixture("scb/anderssundell-stathelp__data__befolkning.csv"));
 
   test("two members and zero padding read as the whole file", () => {
-    expect(fingerprint(read(Buffer.concat([gzipSync(bytes.subarray(0, 1000)), gzipSync(bytes.subarray(1000))]), { file: "b.csv.gz" }))).toEqual(original);
+    expect(
+      fingerprint(
+        read(Buffer.concat([gzipSync(bytes.subarray(0, 1000)), gzipSync(bytes.subarray(1000))]), { file: "b.csv.gz" }),
+      ),
+    ).toEqual(original);
     expect(fingerprint(read(Buffer.concat([gz, Buffer.alloc(512)]), { file: "b.csv.gz" }))).toEqual(original);
   });
 
@@ -276,15 +322,30 @@ describe("gzip", () => {
     expect(message(gz.subarray(0, 10))).toMatch(/at byte 10 \(no more than a gzip header\)/);
     const flipped = Buffer.from(gz);
     flipped[gz.length - 6] = flipped[gz.length - 6]! ^ 0xff; // inside the CRC-32 / length trailer
-    expect(message(flipped)).toMatch(new RegExp(`the gzip member from byte 0 to byte ${gz.length} fails its CRC-32 or length check`));
-    expect(message(Buffer.concat([gz, Buffer.from("<html>404</html>")]))).toMatch(new RegExp(`16 bytes that are not gzip follow the compressed data, from byte ${gz.length}`));
+    expect(message(flipped)).toMatch(
+      new RegExp(`the gzip member from byte 0 to byte ${gz.length} fails its CRC-32 or length check`),
+    );
+    expect(message(Buffer.concat([gz, Buffer.from("<html>404</html>")]))).toMatch(
+      new RegExp(`16 bytes that are not gzip follow the compressed data, from byte ${gz.length}`),
+    );
   });
 });
 
 describe("Kolada", () => {
   test("a response of the wrong shape is an error with the JSON path, not a crash", () => {
-    const e = errorOf(() => read(Buffer.from('{"kpi_count":1,"values":[{"kpi":"N01951","municipality":"0180","period":2020,"values":[{"gender":"T","value":"many"}]}]}'), { file: "kolada.json" }));
-    expect(e.toString()).toMatch(/^kolada\.json: Kolada values\[0\]\.values\[0\]\.value: expected a number or null, found "many"/);
-    expect(errorOf(() => read(Buffer.from('{"kpi":"N01951","values":null}'), { file: "k.json", format: "kolada" })).message).toMatch(/^Kolada values: expected a list/);
+    const e = errorOf(() =>
+      read(
+        Buffer.from(
+          '{"kpi_count":1,"values":[{"kpi":"N01951","municipality":"0180","period":2020,"values":[{"gender":"T","value":"many"}]}]}',
+        ),
+        { file: "kolada.json" },
+      ),
+    );
+    expect(e.toString()).toMatch(
+      /^kolada\.json: Kolada values\[0\]\.values\[0\]\.value: expected a number or null, found "many"/,
+    );
+    expect(
+      errorOf(() => read(Buffer.from('{"kpi":"N01951","values":null}'), { file: "k.json", format: "kolada" })).message,
+    ).toMatch(/^Kolada values: expected a list/);
   });
 });

@@ -6,7 +6,6 @@ const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.cs
 const countypop = fixtureBytes("scb/anderssundell-stathelp__data__countypop.csv").toString("latin1");
 const bilinnehav = fixtureBytes("scb/Cawke99-Dalarna__bilinnehav_2.csv").toString("latin1");
 
-
 describe("total rows", () => {
   test("a Total that sums the kommuner is left out after the check", () => {
     const t = readBytes(`${befolkning}"Totalt",10120242\r\n`, { file: "befolkning.csv" });
@@ -21,7 +20,9 @@ describe("total rows", () => {
     expect(t.numRows).toBe(291);
     expect(one(t, { region: "Totalt" })).toBe(34_897.4);
     expect(one(t, { region: "Totalt" }, "region_name")).toBe("Totalt");
-    expect(t.warnings.join()).toMatch(/the row "Totalt" is not the sum of the other rows \(34897\.4 against a sum of 10120242 \(year 2017\)\); it is kept as a region of its own, code "Totalt"/);
+    expect(t.warnings.join()).toMatch(
+      /the row "Totalt" is not the sum of the other rows \(34897\.4 against a sum of 10120242 \(year 2017\)\); it is kept as a region of its own, code "Totalt"/,
+    );
   });
 
   test("Dalarna's Total off by one in one column is kept; the original is dropped", () => {
@@ -42,7 +43,9 @@ describe("codes that lost their leading zeros", () => {
     expect(t.numRows).toBe(290);
     expect(one(t, { region: "0114" })).toBe(44_605);
     expect(one(t, { region: "0780" }, "region_name")).toBe("Växjö");
-    expect(t.warnings.join()).toMatch(/lost their leading zeros \(e\.g\. "114" → "0114" Upplands Väsby\); 90 were restored from the region registry/);
+    expect(t.warnings.join()).toMatch(
+      /lost their leading zeros \(e\.g\. "114" → "0114" Upplands Väsby\); 90 were restored from the region registry/,
+    );
   });
 
   test("counties without their zero ('1 Stockholm county', length 1 beside length 2): restored by name and country", () => {
@@ -54,12 +57,17 @@ describe("codes that lost their leading zeros", () => {
   });
 
   test("bare codes that fit a Swedish län and a Norwegian fylke alike are refused", () => {
-    const lines = countypop.split("\r\n").filter((l) => /^"0\d /.test(l)).map((l) => l.replace(/^"0(\d) [^"]*"/, "$1"));
+    const lines = countypop
+      .split("\r\n")
+      .filter((l) => /^"0\d /.test(l))
+      .map((l) => l.replace(/^"0(\d) [^"]*"/, "$1"));
     const text = `region,2018\r\n${lines.join("\r\n")}\r\n`;
     const error = failure(() => readBytes(text, { file: "countypop.csv" }));
     expect(error.code).toBe("REGION_CODE");
     expect(error.line).toBe(2);
-    expect(error.message).toBe('region code "1" may have lost its leading zero, but "01" is SE Stockholms län or NO Østfold');
+    expect(error.message).toBe(
+      'region code "1" may have lost its leading zero, but "01" is SE Stockholms län or NO Østfold',
+    );
   });
 
   test("a code the registry does not know is an error at its line", () => {
@@ -67,6 +75,8 @@ describe("codes that lost their leading zeros", () => {
     const error = failure(() => readBytes(text, { file: "befolkning.csv" }));
     expect(error.code).toBe("REGION_CODE");
     expect(error.line).toBe(223);
-    expect(error.message).toBe('region code "999" (Vansbro) may have lost its leading zero, but "0999" is no region the registry knows');
+    expect(error.message).toBe(
+      'region code "999" (Vansbro) may have lost its leading zero, but "0999" is no region the registry knows',
+    );
   });
 });

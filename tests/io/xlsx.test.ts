@@ -20,7 +20,12 @@ describe("Excel downloads from SCB and SSB", { timeout: 120_000 }, () => {
     expect(pop.columnNames).toEqual(["region", "region_name", "age", "sex", "year", "value"]);
     // 290 kommuner × 101 ages × 2 sexes × 2 years
     expect(pop.numRows).toBe(290 * 101 * 2 * 2);
-    expect(pop.provenance).toMatchObject({ format: "xlsx", source: "SCB", tableId: "BE0101N1", title: "Population by region, age, sex and year" });
+    expect(pop.provenance).toMatchObject({
+      format: "xlsx",
+      source: "SCB",
+      tableId: "BE0101N1",
+      title: "Population by region, age, sex and year",
+    });
     // spot values read from the cells (Vansbro 2021, men): age 0 → 27 (2018), 31 (2019); age 50 → 47, 45
     expect(one(pop.filter({ region: "2021", sex: "men", age: "0 years", year: 2018 }).toRows())).toBe(27);
     expect(one(pop.filter({ region: "2021", sex: "men", age: "0 years", year: 2019 }).toRows())).toBe(31);
@@ -85,8 +90,11 @@ describe("Excel downloads from SCB and SSB", { timeout: 120_000 }, () => {
 
   it("reads the variables from the agencies' titles in English, Norwegian and Swedish", () => {
     expect(titleVariables("Population by region, age, sex and year")).toEqual(["region", "age", "sex", "year"]);
-    expect(titleVariables("03321: Sysselsatte per 4. kvartal. Pendlingsstrømmer etter arbeidsstedskommune, bostedskommune, statistikkvariabel og år"))
-      .toEqual(["arbeidsstedskommune", "bostedskommune", "statistikkvariabel", "år"]);
+    expect(
+      titleVariables(
+        "03321: Sysselsatte per 4. kvartal. Pendlingsstrømmer etter arbeidsstedskommune, bostedskommune, statistikkvariabel og år",
+      ),
+    ).toEqual(["arbeidsstedskommune", "bostedskommune", "statistikkvariabel", "år"]);
     expect(titleVariables("Folkmängden efter region, ålder, kön och år")).toEqual(["region", "ålder", "kön", "år"]);
   });
 });

@@ -10,9 +10,25 @@ const deno = join(root, "node_modules/.bin/deno");
 const VL5 = "application/vnd.vegalite.v5+json";
 const NOTEBOOKS = ["kommun-sv.ipynb", "attraktivitet-nb.ipynb"];
 
-interface Output { output_type: string; name?: string; text?: string[]; data?: Record<string, unknown>; ename?: string; evalue?: string }
-interface Cell { cell_type: string; id?: string; source: string[]; outputs?: Output[]; execution_count?: number | null }
-interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name: string } } }
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string[];
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+}
+interface Cell {
+  cell_type: string;
+  id?: string;
+  source: string[];
+  outputs?: Output[];
+  execution_count?: number | null;
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name: string } };
+}
 
 const load = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8")) as Notebook;
 const codeCells = (nb: Notebook): Cell[] => nb.cells.filter((c) => c.cell_type === "code");
@@ -28,7 +44,10 @@ const svg = (o: Output | undefined): string => {
 /** Runs scripts/run-notebooks.mjs (a real Deno Jupyter kernel over ZeroMQ) and resolves when it ends; no time limit of its own beyond the kernel's generous one. */
 function runNotebooks(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, "scripts/run-notebooks.mjs"), "--out", out, ...NOTEBOOKS], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [join(root, "scripts/run-notebooks.mjs"), "--out", out, ...NOTEBOOKS], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -59,7 +78,9 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
   test("both import the package by its name, not ../src, and run in the Deno kernel", () => {
     for (const name of NOTEBOOKS) {
       const nb = load(join(root, "notebooks", name));
-      const source = codeCells(nb).map((c) => c.source.join("")).join("\n");
+      const source = codeCells(nb)
+        .map((c) => c.source.join(""))
+        .join("\n");
       expect(source, name).toMatch(/from "omvarld(\/node)?"/);
       expect(source, name).not.toMatch(/\.\.\/src|dist\//);
       expect(nb.metadata.kernelspec?.name).toBe("deno");
@@ -87,10 +108,18 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
     // försörjningskvot 2019: 100 · (1 399 + 1 843) / 3 563 = 90.99
     expect(((100 * (1399 + 1843)) / 3563).toFixed(4)).toBe("90.9907");
     expect(text(result(8))).toMatch(/2019\s+1399\s+3563\s+1843\s+90\.9907/);
-    for (const [k, title] of [[2, "Folkmängd i Dalarnas kommuner"], [4, "Vansbro: födelsenetto och flyttnetto"], [6, "Vansbro: folkmängd 2010–2040"], [7, "Befolkning efter ålder och kön"], [9, "Försörjningskvot, Vansbro"]] as const) {
+    for (const [k, title] of [
+      [2, "Folkmängd i Dalarnas kommuner"],
+      [4, "Vansbro: födelsenetto och flyttnetto"],
+      [6, "Vansbro: folkmängd 2010–2040"],
+      [7, "Befolkning efter ålder och kön"],
+      [9, "Försörjningskvot, Vansbro"],
+    ] as const) {
       const chart = result(k);
       expect(Object.keys(chart?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
-      expect((chart!.data![VL5] as { $schema: string }).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+      expect((chart!.data![VL5] as { $schema: string }).$schema).toBe(
+        "https://vega.github.io/schema/vega-lite/v5.json",
+      );
       expect(svg(chart), title).toMatch(/^<svg/);
       expect(svg(chart), title).toContain(title);
     }
@@ -105,7 +134,11 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
     // residential attractiveness, pooled 2007-2016 without commuting: Trysil -0.25 (rank 277), Rendalen -0.08 (208)
     expect(text(result(1))).toMatch(/0432\s+Rendalen\s+1881\s+-0\.0847\d*\s+208\s/);
     expect(text(result(1))).toMatch(/0428\s+Trysil\s+6525\s+-0\.2486\d*\s+277\s/);
-    for (const [k, title] of [[2, "Trysil: faktisk vekst"], [3, "Bostedsattraktivitet 2007–2016"], [4, "Struktur / attraktivitet"]] as const) {
+    for (const [k, title] of [
+      [2, "Trysil: faktisk vekst"],
+      [3, "Bostedsattraktivitet 2007–2016"],
+      [4, "Struktur / attraktivitet"],
+    ] as const) {
       expect(Object.keys(result(k)?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
       expect(svg(result(k)), title).toContain(title);
     }
@@ -115,8 +148,14 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
     for (const name of NOTEBOOKS) {
       const saved = codeCells(load(join(root, "notebooks", name)));
       const now = codeCells(fresh[name]!);
-      expect(saved.map((c) => c.execution_count), name).toEqual(now.map((c) => c.execution_count));
-      const summary = (cells: Cell[]) => cells.map((c) => c.outputs!.map((o) => ({ type: o.output_type, mime: Object.keys(o.data ?? {}).sort(), text: text(o) })));
+      expect(
+        saved.map((c) => c.execution_count),
+        name,
+      ).toEqual(now.map((c) => c.execution_count));
+      const summary = (cells: Cell[]) =>
+        cells.map((c) =>
+          c.outputs!.map((o) => ({ type: o.output_type, mime: Object.keys(o.data ?? {}).sort(), text: text(o) })),
+        );
       expect(summary(saved), name).toEqual(summary(now));
     }
   });

@@ -12,7 +12,10 @@ const project = mkdtempSync(join(tmpdir(), "omvarld-deno-"));
 /** Runs deno in `cwd` and resolves when it ends (no limit of its own: the test's generous one applies). */
 function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(deno, args, { cwd, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(project, ".deno") } });
+    const child = spawn(deno, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(project, ".deno") },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -37,16 +40,30 @@ console.log(JSON.stringify({ encoding: scb.provenance.encoding, vansbro, dalarna
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(deno) || !existsSync(join(root, "dist/index.js")))("the built package from a plain Deno script (deno from the npm package)", () => {
-  test("a project that installed omvarld (package.json + node_modules) imports it by name and reads real files", { timeout: 600_000 }, async () => {
-    mkdirSync(join(project, "node_modules"));
-    symlinkSync(root, join(project, "node_modules", "omvarld"), "dir");
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "analysis", private: true, type: "module", dependencies: { omvarld: "*" } }));
-    writeFileSync(join(project, "main.ts"), SCRIPT);
-    const r = await run(["run", "--allow-read", "--allow-env", "--allow-sys", "main.ts"], project);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    // SCB BE0101 (31 Dec 2017): Vansbro 6 837; Eurostat demo_r_pjanaggr3: Dalarna 286 165 on 1 January 2018
-    expect(JSON.parse(r.stdout)).toEqual({ encoding: "windows-1252", vansbro: { region: "2021", region_name: "Vansbro", year: 2017, value: 6837 }, dalarna: 286_165 });
-  });
-});
+describe.skipIf(!existsSync(deno) || !existsSync(join(root, "dist/index.js")))(
+  "the built package from a plain Deno script (deno from the npm package)",
+  () => {
+    test(
+      "a project that installed omvarld (package.json + node_modules) imports it by name and reads real files",
+      { timeout: 600_000 },
+      async () => {
+        mkdirSync(join(project, "node_modules"));
+        symlinkSync(root, join(project, "node_modules", "omvarld"), "dir");
+        writeFileSync(
+          join(project, "package.json"),
+          JSON.stringify({ name: "analysis", private: true, type: "module", dependencies: { omvarld: "*" } }),
+        );
+        writeFileSync(join(project, "main.ts"), SCRIPT);
+        const r = await run(["run", "--allow-read", "--allow-env", "--allow-sys", "main.ts"], project);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        // SCB BE0101 (31 Dec 2017): Vansbro 6 837; Eurostat demo_r_pjanaggr3: Dalarna 286 165 on 1 January 2018
+        expect(JSON.parse(r.stdout)).toEqual({
+          encoding: "windows-1252",
+          vansbro: { region: "2021", region_name: "Vansbro", year: 2017, value: 6837 },
+          dalarna: 286_165,
+        });
+      },
+    );
+  },
+);

@@ -17,7 +17,11 @@ function packed(): Promise<string[]> {
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve((JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path)) : reject(new Error(stderr))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve((JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path))
+        : reject(new Error(stderr)),
+    );
   });
 }
 
@@ -31,14 +35,31 @@ describe("the package as published", () => {
     expect(readFileSync(join(root, "CHANGELOG.md"), "utf8")).toContain(`## [${String(pkg.version)}]`);
   });
 
-  test("the tarball: no GPL data (REAT) nor build-time data (KLASS), no tests; every data file the demo reads is in it", { timeout: 300_000 }, async () => {
-    const files = await packed();
-    expect(files.filter((f) => /^(data\/(reat|klass)|tests|notebooks|bench)\//.test(f))).toEqual([]);
-    for (const f of ["LICENSE", "CHANGELOG.md", "README.md", "dist/index.js", "dist/node.js", "dist/index.d.ts", "dist/cli/main.js"]) expect(files, f).toContain(f);
-    // the demo (omvarld demo, from the installed package) reads these under data/
-    const demo = readFileSync(join(root, "src/report/pipelines/demo-node.ts"), "utf8");
-    const read = [...demo.matchAll(/\$\{DATA_DIR\}([^`"]+)/g)].map((m) => `data/${m[1]}`);
-    expect(read.length).toBeGreaterThan(5);
-    for (const path of read) expect(files.some((f) => f === path || f.startsWith(path.endsWith("/") ? path : `${path}/`)), path).toBe(true);
-  });
+  test(
+    "the tarball: no GPL data (REAT) nor build-time data (KLASS), no tests; every data file the demo reads is in it",
+    { timeout: 300_000 },
+    async () => {
+      const files = await packed();
+      expect(files.filter((f) => /^(data\/(reat|klass)|tests|notebooks|bench)\//.test(f))).toEqual([]);
+      for (const f of [
+        "LICENSE",
+        "CHANGELOG.md",
+        "README.md",
+        "dist/index.js",
+        "dist/node.js",
+        "dist/index.d.ts",
+        "dist/cli/main.js",
+      ])
+        expect(files, f).toContain(f);
+      // the demo (omvarld demo, from the installed package) reads these under data/
+      const demo = readFileSync(join(root, "src/report/pipelines/demo-node.ts"), "utf8");
+      const read = [...demo.matchAll(/\$\{DATA_DIR\}([^`"]+)/g)].map((m) => `data/${m[1]}`);
+      expect(read.length).toBeGreaterThan(5);
+      for (const path of read)
+        expect(
+          files.some((f) => f === path || f.startsWith(path.endsWith("/") ? path : `${path}/`)),
+          path,
+        ).toBe(true);
+    },
+  );
 });

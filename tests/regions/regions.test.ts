@@ -69,7 +69,9 @@ describe("registry", () => {
 describe("Swedish NUTS 3 regions and län", () => {
   test("each NUTS 3 region has the län's population: Eurostat on 1 January 2019 = SCB on 31 December 2018, all 21", () => {
     const scb = readFixture("scb/anderssundell-stathelp__data__countypop.csv");
-    const eurostat = readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", { where: { sex: "T", age: "TOTAL", unit: "NR" } });
+    const eurostat = readFixture("eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv", {
+      where: { sex: "T", age: "TOTAL", unit: "NR" },
+    });
     const codes = Object.keys(SE_NUTS3_LAN);
     expect(codes).toHaveLength(21);
     expect(new Set(Object.values(SE_NUTS3_LAN)).size).toBe(21);
@@ -101,12 +103,14 @@ describe("recast onto one vintage", () => {
       .filter({ year: 2019, region: (r) => String(r).length === 4 && r !== "5012" && r !== "1850" })
       .select("region", "year", "value");
     const recast2019 = recast(y2019, { to: 2020, country: "NO" });
-    const y2022 = readFixture("ssb/purplebugs-elastic-data-tool__download-07459_20220914-092711.json")
-      .filter({ region: (r) => /^\d{4}$/.test(String(r)) });
+    const y2022 = readFixture("ssb/purplebugs-elastic-data-tool__download-07459_20220914-092711.json").filter({
+      region: (r) => /^\d{4}$/.test(String(r)),
+    });
     expect(new Set(recast2019.distinct("region"))).toEqual(new Set(y2022.distinct("region")));
     // kommuner that received parts of split Snillfjord and Tysfjord are left out of the comparison
     const receivedSplits = ["5055", "5056", "5059", "1875", "1806"];
-    const joined = recast2019.join(y2022.select("region", "value").rename({ value: "v2022" }), { on: ["region"] })
+    const joined = recast2019
+      .join(y2022.select("region", "value").rename({ value: "v2022" }), { on: ["region"] })
       .filter({ region: (r) => !receivedSplits.includes(String(r)) });
     const off = joined.toRows().filter((r) => {
       const ratio = (r.v2022 as number) / (r.value as number);
@@ -136,7 +140,10 @@ describe("recast onto one vintage", () => {
   });
 
   test("Heby 1917 → 0331 from 2007", () => {
-    const t = Table.fromRows([{ region: "1917", year: 2005, value: 13_300 }, { region: "0331", year: 2006, value: 13_350 }]);
+    const t = Table.fromRows([
+      { region: "1917", year: 2005, value: 13_300 },
+      { region: "0331", year: 2006, value: 13_350 },
+    ]);
     expect(recast(t, { to: 2024, country: "SE" }).distinct("region")).toEqual(["0331"]);
     expect(recast(t, { to: 2006, country: "SE" }).distinct("region")).toEqual(["1917"]);
   });
@@ -150,7 +157,12 @@ describe("recast onto one vintage", () => {
       { region: "1184", year: 1995, value: 4 },
     ]);
     const r = recast(t, { to: 2000, country: "SE" });
-    expect(r.toRows().map((row) => [row.region, row.value])).toEqual([["1280", 1], ["1290", 2], ["1490", 3], ["1184", 4]]);
+    expect(r.toRows().map((row) => [row.region, row.value])).toEqual([
+      ["1280", 1],
+      ["1290", 2],
+      ["1490", 3],
+      ["1184", 4],
+    ]);
     // 1184, a code in Kristianstads län's range that the registry does not list, is never passed off as a current one
     expect(r.warnings).toEqual(["1 region code is not a kommun code of 2000 after recasting: 1184"]);
   });

@@ -11,7 +11,8 @@ export interface Ref {
 
 export type CellLookup = (sheet: string, column: number, row: number) => number | string | null | { formula: string };
 
-const TOKEN = /\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]{1,3}\$?\d+)|(\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(SUM)\(|([-+*/():,]))/y;
+const TOKEN =
+  /\s*(?:('(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(\$?[A-Z]{1,3}\$?\d+)|(\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(SUM)\(|([-+*/():,]))/y;
 
 function columnNumber(letters: string): number {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
@@ -19,7 +20,12 @@ function columnNumber(letters: string): number {
 
 function parseRef(sheetPart: string | undefined, address: string, current: string): Ref {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  const sheet = sheetPart ? sheetPart.slice(0, -1).replace(/^'(.*)'$/, "$1").replaceAll("''", "'") : current;
+  const sheet = sheetPart
+    ? sheetPart
+        .slice(0, -1)
+        .replace(/^'(.*)'$/, "$1")
+        .replaceAll("''", "'")
+    : current;
   return { sheet, column: columnNumber(m[1]!), row: Number(m[2]) };
 }
 
@@ -69,7 +75,8 @@ export function evaluate(formula: string, sheet: string, cell: CellLookup): numb
     if (typeof v === "number") return v;
     return run(v.formula, ref.sheet, new Set([...seen, key]));
   };
-  const run = (f: string, s: string, seen: Set<string>): number => evaluateTokens(tokenize(f, s), (ref) => value(ref, seen));
+  const run = (f: string, s: string, seen: Set<string>): number =>
+    evaluateTokens(tokenize(f, s), (ref) => value(ref, seen));
   return evaluateTokens(tokens, (ref) => value(ref, new Set()));
 }
 
@@ -90,7 +97,8 @@ function evaluateTokens(tokens: Token[], value: (ref: Ref) => number): number {
     if (to.kind !== "ref") throw new Error("expected the end of a range");
     let s = 0;
     for (let c = Math.min(t.ref.column, to.ref.column); c <= Math.max(t.ref.column, to.ref.column); c++) {
-      for (let r = Math.min(t.ref.row, to.ref.row); r <= Math.max(t.ref.row, to.ref.row); r++) s += value({ sheet: t.ref.sheet, column: c, row: r });
+      for (let r = Math.min(t.ref.row, to.ref.row); r <= Math.max(t.ref.row, to.ref.row); r++)
+        s += value({ sheet: t.ref.sheet, column: c, row: r });
     }
     return s;
   };

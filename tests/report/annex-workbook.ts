@@ -28,19 +28,30 @@ export function lookup(book: ExcelJS.Workbook, overrides: ReadonlyMap<string, nu
 }
 
 /** Every formula cell of a workbook: sheet, row, column, formula and the cached result. */
-export function formulaCells(book: ExcelJS.Workbook): { sheet: string; row: number; column: number; formula: string; result: number }[] {
+export function formulaCells(
+  book: ExcelJS.Workbook,
+): { sheet: string; row: number; column: number; formula: string; result: number }[] {
   const out: { sheet: string; row: number; column: number; formula: string; result: number }[] = [];
   for (const ws of book.worksheets) {
-    ws.eachRow((row, r) => row.eachCell((cell, c) => {
-      const v = cell.value as { formula?: string; result?: number } | null;
-      if (v && typeof v === "object" && typeof v.formula === "string") out.push({ sheet: ws.name, row: r, column: c, formula: v.formula, result: v.result as number });
-    }));
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value as { formula?: string; result?: number } | null;
+        if (v && typeof v === "object" && typeof v.formula === "string")
+          out.push({ sheet: ws.name, row: r, column: c, formula: v.formula, result: v.result as number });
+      }),
+    );
   }
   return out;
 }
 
 /** Evaluates the formula of one cell, with some input cells changed. */
-export function recalc(book: ExcelJS.Workbook, sheet: string, row: number, column: number, overrides: ReadonlyMap<string, number> = new Map()): number {
+export function recalc(
+  book: ExcelJS.Workbook,
+  sheet: string,
+  row: number,
+  column: number,
+  overrides: ReadonlyMap<string, number> = new Map(),
+): number {
   const v = book.getWorksheet(sheet)!.getCell(row, column).value as { formula: string };
   return evaluate(v.formula, sheet, lookup(book, overrides));
 }
@@ -61,9 +72,14 @@ export function yearRows(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
  * line by line here (the test needs the file's own numbers, not a reader's): region, region_name, year, age, value.
  */
 export function ssbKommune(code: string): Table {
-  const path = fileURLToPath(new URL("../../data/ssb/ikashnitsky-mun-non-surv__dat__no__no-p2022.csv", import.meta.url));
+  const path = fileURLToPath(
+    new URL("../../data/ssb/ikashnitsky-mun-non-surv__dat__no__no-p2022.csv", import.meta.url),
+  );
   const lines = readFileSync(path, "latin1").split("\r\n");
-  const header = lines.find((l) => l.startsWith('"region"'))!.split(";").map((c) => c.replaceAll('"', ""));
+  const header = lines
+    .find((l) => l.startsWith('"region"'))!
+    .split(";")
+    .map((c) => c.replaceAll('"', ""));
   const years = header.slice(3).map((h) => Number(/(\d{4})$/.exec(h)![1]));
   const sums = new Map<string, { region: string; region_name: string; year: number; age: string; value: number }>();
   for (const line of lines.filter((l) => l.startsWith(`"K-${code} `))) {
@@ -76,7 +92,14 @@ export function ssbKommune(code: string): Table {
       sums.set(key, row);
     });
   }
-  return Table.fromRows([...sums.values()], { provenance: { source: "Statistisk sentralbyrå (SSB)", tableId: "07459", title: "Population, by region, sex, age, contents and year", file: path } });
+  return Table.fromRows([...sums.values()], {
+    provenance: {
+      source: "Statistisk sentralbyrå (SSB)",
+      tableId: "07459",
+      title: "Population, by region, sex, age, contents and year",
+      file: path,
+    },
+  });
 }
 
 /** The column number of a header (row 3) cell holding `header`, e.g. a year on the age sheet. */

@@ -4,12 +4,18 @@ import { read } from "../../src/node.ts";
 import { industrySection } from "../../src/report/industry.ts";
 import { Table } from "../../src/table/table.ts";
 
-const emp = read(fileURLToPath(new URL("../../data/reat/G.regions.emp.csv", import.meta.url)))
-  .filter({ industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)" });
+const emp = read(fileURLToPath(new URL("../../data/reat/G.regions.emp.csv", import.meta.url))).filter({
+  industry: (i) => i !== "Insgesamt" && i !== "Verarbeitendes Gewerbe (C)",
+});
 
 describe("the report's industry section", () => {
   test("Bayern 2008-2014: the sentence carries the shift-share of the README, the table one row per industry", () => {
-    const s = industrySection(emp, "Bayern", "Bayern", "en", { from: 2008, to: 2014, national: "Insgesamt", value: "emp" })!;
+    const s = industrySection(emp, "Bayern", "Bayern", "en", {
+      from: 2008,
+      to: 2014,
+      national: "Insgesamt",
+      value: "emp",
+    })!;
     expect(s.id).toBe("industry");
     expect(s.sentence).toContain("+547,323");
     expect(s.sentence).toContain("+447,530");
@@ -27,6 +33,8 @@ describe("the report's industry section", () => {
     expect(sv.heading).toBe("Näringsliv: sysselsättning per bransch");
     expect(sv.sentence).toMatch(/^Sysselsättningen i Berlin förändrades med/);
     expect(industrySection(emp, "Atlantis", "Atlantis", "sv", { national: "Insgesamt", value: "emp" })).toBeNull();
-    expect(industrySection(Table.fromRows([{ region: "a", industry: "x", year: 2020, value: 1 }]), "a", "A", "sv")).toBeNull();
+    expect(
+      industrySection(Table.fromRows([{ region: "a", industry: "x", year: 2020, value: 1 }]), "a", "A", "sv"),
+    ).toBeNull();
   });
 });

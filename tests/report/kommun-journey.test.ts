@@ -9,7 +9,13 @@ import { municipalData, reportData } from "../../src/report/report-data.ts";
 import { buildSections, type Section } from "../../src/report/sections.ts";
 
 /** The numbers printed in a table cell ("6 805" → 6805, "−31" → -31). */
-const num = (cell: string) => Number(cell.replace(/\s|\u00a0/g, "").replace("\u2212", "-").replace(",", "."));
+const num = (cell: string) =>
+  Number(
+    cell
+      .replace(/\s|\u00a0/g, "")
+      .replace("\u2212", "-")
+      .replace(",", "."),
+  );
 
 /** Words that give an English sentence away, as whole words. */
 const ENGLISH = /(?<!\p{L})(the|and|of|with|from|which|is|are|was|were|by)(?!\p{L})/u;
@@ -36,31 +42,55 @@ describe("a Swedish kommun from SCB's own tables (Vansbro, 2021)", { timeout: 30
     // the age groups add up to the total they show, observed (2019: 6 805, SCB) and projected
     const ages = byId.get("ages")!.table!;
     const total = ages.rows.at(-1)!;
-    for (const column of [1, 2]) expect(ages.rows.slice(0, -1).reduce((s, r) => s + num(r[column]!), 0)).toBe(num(total[column]!));
+    for (const column of [1, 2])
+      expect(ages.rows.slice(0, -1).reduce((s, r) => s + num(r[column]!), 0)).toBe(num(total[column]!));
     expect(num(total[1]!)).toBe(6805);
     // each year of the components: births − deaths + net migration = change; 2016: 55 − 97 + 211 = 169 (SCB: 6 715 → 6 884)
-    for (const row of byId.get("components")!.table!.rows) expect(num(row[1]!) - num(row[2]!) + num(row[3]!)).toBe(num(row[4]!));
-    expect(byId.get("components")!.table!.rows.find((r) => r[0] === "2016")).toEqual(["2016", "55", "97", "211", "169"]);
+    for (const row of byId.get("components")!.table!.rows)
+      expect(num(row[1]!) - num(row[2]!) + num(row[3]!)).toBe(num(row[4]!));
+    expect(byId.get("components")!.table!.rows.find((r) => r[0] === "2016")).toEqual([
+      "2016",
+      "55",
+      "97",
+      "211",
+      "169",
+    ]);
     // the projection names its method and its back-tested accuracy for kommuner of Vansbro's size
     const projection = byId.get("projection")!;
-    expect(projection.sentence).toMatch(/kommuner med 5\u00a0000–9\u00a0999 invånare var felet i folkmängden efter 5 år i genomsnitt 2,5 %/);
+    expect(projection.sentence).toMatch(
+      /kommuner med 5\u00a0000–9\u00a0999 invånare var felet i folkmängden efter 5 år i genomsnitt 2,5 %/,
+    );
     expect(projection.sources.join(" ")).toMatch(/Tabell över födda saknas: födda beräknas som barn i ålder 0/);
-    const text = (s: Section) => [s.heading, s.sentence, ...(s.table?.columns ?? []), ...s.sources.map((x) => x.replace(/\([^)]*\.xlsx\)/g, ""))].join(" ");
+    const text = (s: Section) =>
+      [
+        s.heading,
+        s.sentence,
+        ...(s.table?.columns ?? []),
+        ...s.sources.map((x) => x.replace(/\([^)]*\.xlsx\)/g, "")),
+      ].join(" ");
     for (const s of built.sections) expect(text(s), s.id).not.toMatch(ENGLISH);
     const html = await renderHtml(built, "sv", new Date("2026-11-30"));
-    expect(html).toContain('<h2>Befolkningsframskrivning</h2>');
+    expect(html).toContain("<h2>Befolkningsframskrivning</h2>");
   });
 
   it("makes an annex whose population sheet holds Vansbro, Dalarnas län and Riket by name, with the projection's totals", () => {
     const municipal = municipalData(scb)!;
-    const sheets = municipalAnnex(municipal, { region: "2021", horizon: 2040, costs: [{ service: "Äldreomsorg", ages: "80+", cost: 300 }] });
+    const sheets = municipalAnnex(municipal, {
+      region: "2021",
+      horizon: 2040,
+      costs: [{ service: "Äldreomsorg", ages: "80+", cost: 300 }],
+    });
     const dependency = sheets.find((s) => s.name === "Försörjningskvot")!;
-    expect(dependency.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["Vansbro", "Dalarnas län", "Riket"]));
+    expect(dependency.columns.map((c) => c.header)).toEqual(
+      expect.arrayContaining(["Vansbro", "Dalarnas län", "Riket"]),
+    );
     const population = sheets.find((s) => s.name === "Befolkning")!;
     const totalKey = "total";
     const year = (y: number) => population.rows.find((r) => r.year === y)!;
     expect(cellResult(year(2019)[totalKey])).toBe(6805);
-    const projected = municipalProjection(municipal, "2021", 2040).total.filter({ year: 2040 }).get("population", 0) as number;
+    const projected = municipalProjection(municipal, "2021", 2040)
+      .total.filter({ year: 2040 })
+      .get("population", 0) as number;
     expect(cellResult(year(2040)[totalKey])).toBeCloseTo(projected, 6);
     expect(JSON.stringify(sheets.find((s) => s.name === "Källor"))).toMatch(/BE0101N1.*BE0101D9/);
   });
@@ -81,6 +111,7 @@ describe("a Norwegian kommune from SSB's own tables (Trysil, 3421)", { timeout: 
     // commuting from the 2017 matrix, found under Trysil's code before 2020 (0428)
     const commuting = built.sections.find((s) => s.id === "commuting")!;
     expect(commuting.sentence).toBe("I 2017 pendlet 305 personer inn til Trysil og 511 ut; pendlingsnettoen var −206.");
-    for (const s of built.sections) expect([s.sentence, ...s.sources.filter((x) => !x.includes(".csv"))].join(" "), s.id).not.toMatch(ENGLISH);
+    for (const s of built.sections)
+      expect([s.sentence, ...s.sources.filter((x) => !x.includes(".csv"))].join(" "), s.id).not.toMatch(ENGLISH);
   });
 });

@@ -126,7 +126,12 @@ describe("a table in a notebook", () => {
     const argv = process.argv;
     vi.stubEnv("JPY_PARENT_PID", "1");
     process.argv = [argv[0]!, "/usr/lib/node_modules/tslab/bin/tslab", "kernel"];
-    Object.defineProperty(process, "mainModule", { value: { require: (id: string) => (id === "tslab" ? { display: { html: (s: string) => shown.push(s) } } : undefined) }, configurable: true });
+    Object.defineProperty(process, "mainModule", {
+      value: {
+        require: (id: string) => (id === "tslab" ? { display: { html: (s: string) => shown.push(s) } } : undefined),
+      },
+      configurable: true,
+    });
     try {
       const table = readFixture(OSLO);
       expect(inspect(table)).toBe("");

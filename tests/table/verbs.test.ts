@@ -14,7 +14,10 @@ const pop = Table.fromRows([
 describe("Table", () => {
   test("schema: strings are dimensions, year is a dimension, numbers are measures", () => {
     expect(pop.schema.map((f) => `${f.name}:${f.type}:${f.role}`)).toEqual([
-      "region:string:dimension", "year:number:dimension", "sex:string:dimension", "value:number:measure",
+      "region:string:dimension",
+      "year:number:dimension",
+      "sex:string:dimension",
+      "value:number:measure",
     ]);
     expect(pop.column("region").type).toBe("string");
   });
@@ -26,19 +29,32 @@ describe("Table", () => {
       { region: "2021", year: 2020, value: 6777 },
       { region: "2082", year: 2019, value: null },
     ]);
-    expect(pop.groupBy(["region"]).sum("value", { missing: "skip" }).toRows().at(-1)).toEqual({ region: "2082", value: 5600 });
+    expect(pop.groupBy(["region"]).sum("value", { missing: "skip" }).toRows().at(-1)).toEqual({
+      region: "2082",
+      value: 5600,
+    });
     expect(pop.groupBy(["sex"]).mean("value", { missing: "skip" }).toRows()).toEqual([
       { sex: "män", value: (3400 + 3410 + 5600) / 3 },
       { sex: "kvinnor", value: (3361 + 3367) / 2 },
     ]);
-    expect(pop.groupBy(["region"]).count().toRows()).toEqual([{ region: "2021", count: 4 }, { region: "2082", count: 2 }]);
+    expect(pop.groupBy(["region"]).count().toRows()).toEqual([
+      { region: "2021", count: 4 },
+      { region: "2082", count: 2 },
+    ]);
   });
 
   test("filter by value, list, predicate and row", () => {
     expect(pop.filter({ region: "2082" }).numRows).toBe(2);
-    expect(pop.filter({ year: [2020], sex: "män" }).toRows()).toEqual([{ region: "2021", year: 2020, sex: "män", value: 3410 }]);
+    expect(pop.filter({ year: [2020], sex: "män" }).toRows()).toEqual([
+      { region: "2021", year: 2020, sex: "män", value: 3410 },
+    ]);
     expect(pop.filter({ value: null }).numRows).toBe(1);
-    expect(pop.filter({ value: (v) => typeof v === "number" && v > 3400 }).toRows().map((r) => r.value)).toEqual([3410, 5600]);
+    expect(
+      pop
+        .filter({ value: (v) => typeof v === "number" && v > 3400 })
+        .toRows()
+        .map((r) => r.value),
+    ).toEqual([3410, 5600]);
     expect(pop.filter((r) => r.region === "2021" && r.sex === "kvinnor").numRows).toBe(2);
     expect(pop.filter({ region: "9999" }).numRows).toBe(0);
   });
@@ -49,7 +65,12 @@ describe("Table", () => {
       { region: "2021", sex: "män", 2019: 3400, 2020: 3410 },
       { region: "2021", sex: "kvinnor", 2019: 3361, 2020: 3367 },
     ]);
-    const long = wide.pivotLonger({ columns: ["2019", "2020"], namesTo: "year", valuesTo: "value", numericNames: true });
+    const long = wide.pivotLonger({
+      columns: ["2019", "2020"],
+      namesTo: "year",
+      valuesTo: "value",
+      numericNames: true,
+    });
     expect(long.sort("year", "-sex").toRows()).toEqual(pop.filter({ region: "2021" }).sort("year", "-sex").toRows());
     expect(() => pop.pivotWider({ names: "year", values: "value", id: ["region"] })).toThrow(/more than one value/);
   });
@@ -71,13 +92,34 @@ describe("Table", () => {
       { region: "B", year: 2020, value: 5 },
       { region: "B", year: 2022, value: 7 },
     ]);
-    expect(t.lag("value").toRows().map((r) => r.value_lag)).toEqual([null, 12, 10, null, null]);
-    expect(t.lag("value", { n: -1, as: "next" }).toRows().map((r) => r.next)).toEqual([12, null, 14, null, null]);
+    expect(
+      t
+        .lag("value")
+        .toRows()
+        .map((r) => r.value_lag),
+    ).toEqual([null, 12, 10, null, null]);
+    expect(
+      t
+        .lag("value", { n: -1, as: "next" })
+        .toRows()
+        .map((r) => r.next),
+    ).toEqual([12, null, 14, null, null]);
   });
 
   test("sort is stable, descending with '-', missing last, Swedish collation", () => {
-    const t = Table.fromRows([{ name: "Örebro" }, { name: "Ale" }, { name: null }, { name: "Åre" }, { name: "Öckerö" }]);
-    expect(t.sort("name").toRows().map((r) => r.name)).toEqual(["Ale", "Åre", "Öckerö", "Örebro", null]);
+    const t = Table.fromRows([
+      { name: "Örebro" },
+      { name: "Ale" },
+      { name: null },
+      { name: "Åre" },
+      { name: "Öckerö" },
+    ]);
+    expect(
+      t
+        .sort("name")
+        .toRows()
+        .map((r) => r.name),
+    ).toEqual(["Ale", "Åre", "Öckerö", "Örebro", null]);
     expect(pop.sort("-value").get("value", 0)).toBe(5600);
   });
 

@@ -23,13 +23,20 @@ function focusPoints(x: string, xTitle: string, y: string, yTitle: string): Reco
 function means(decomposition: Table, columns: readonly string[]) {
   const out = new Map<string, Record<string, number> & { n: number; name: string }>();
   for (const r of decomposition.filter({ attractiveness: (v) => v !== null }).toRows()) {
-    const m = out.get(String(r.region)) ?? Object.assign(Object.fromEntries(columns.map((c) => [c, 0])), { n: 0, name: String(r.region_name ?? r.region) });
+    const m =
+      out.get(String(r.region)) ??
+      Object.assign(Object.fromEntries(columns.map((c) => [c, 0])), { n: 0, name: String(r.region_name ?? r.region) });
     for (const c of columns) m[c]! += (r[c] as number | null) ?? 0;
     m.n++;
     out.set(String(r.region), m);
   }
-  return [...out].map(([region, m]): { region: string; name: string } & Record<string, number> =>
-    Object.assign(Object.fromEntries(columns.map((c) => [c, m[c]! / m.n])), { region, name: m.name }) as { region: string; name: string } & Record<string, number>);
+  return [...out].map(
+    ([region, m]): { region: string; name: string } & Record<string, number> =>
+      Object.assign(Object.fromEntries(columns.map((c) => [c, m[c]! / m.n])), { region, name: m.name }) as {
+        region: string;
+        name: string;
+      } & Record<string, number>,
+  );
 }
 
 /**
@@ -40,9 +47,15 @@ function means(decomposition: Table, columns: readonly string[]) {
 export function attractivenessScatter(decomposition: Table, options: ChartOptions & { focus?: Focus }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const focus = focusSet(options.focus);
-  const data = means(decomposition, ["own_job_growth", "relative_net_migration", "attractiveness"]).sort((a, b) => (a.attractiveness as number) - (b.attractiveness as number));
+  const data = means(decomposition, ["own_job_growth", "relative_net_migration", "attractiveness"]).sort(
+    (a, b) => (a.attractiveness as number) - (b.attractiveness as number),
+  );
   const labelled = new Set([...data.slice(0, 3), ...data.slice(-3)].map((d) => d.region));
-  const values = data.map((d) => ({ ...d, focus: focus.has(d.region), label: focus.has(d.region) || labelled.has(d.region) ? d.name : "" }));
+  const values = data.map((d) => ({
+    ...d,
+    focus: focus.has(d.region),
+    label: focus.has(d.region) || labelled.has(d.region) ? d.name : "",
+  }));
   return new Chart({
     ...frame(decomposition, options, { title: word("residential", locale), height: 380 }),
     data: { values },
@@ -51,13 +64,18 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
       {
         mark: { type: "line", color: "black", strokeWidth: 1.5 },
         transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
-        encoding: { x: { field: "own_job_growth", type: "quantitative" }, y: { field: "relative_net_migration", type: "quantitative" } },
+        encoding: {
+          x: { field: "own_job_growth", type: "quantitative" },
+          y: { field: "relative_net_migration", type: "quantitative" },
+        },
       },
       {
         mark: { type: "text", align: "left", dx: 5, fontSize: 9 },
         encoding: {
-          x: { field: "own_job_growth", type: "quantitative" }, y: { field: "relative_net_migration", type: "quantitative" },
-          text: { field: "label" }, color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
+          x: { field: "own_job_growth", type: "quantitative" },
+          y: { field: "relative_net_migration", type: "quantitative" },
+          text: { field: "label" },
+          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
         },
       },
     ],
@@ -72,11 +90,18 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
   const locale: Locale = options.locale ?? "sv";
   const focus = focusSet(options.focus);
   const data = means(decomposition, [...STRUCTURE, "attractiveness"]).map((d) => ({
-    region: d.region, name: d.name, structure: STRUCTURE.reduce((s, c) => s + ((d as Record<string, unknown>)[c] as number), 0),
-    attractiveness: d.attractiveness, focus: focus.has(d.region),
+    region: d.region,
+    name: d.name,
+    structure: STRUCTURE.reduce((s, c) => s + ((d as Record<string, unknown>)[c] as number), 0),
+    attractiveness: d.attractiveness,
+    focus: focus.has(d.region),
   }));
   return new Chart({
-    ...frame(decomposition, options, { title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`, height: 380, width: 420 }),
+    ...frame(decomposition, options, {
+      title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`,
+      height: 380,
+      width: 420,
+    }),
     data: { values: data },
     layer: [
       { mark: { type: "rule", color: "#999" }, encoding: { x: { datum: 0 } } },
@@ -85,7 +110,11 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
       {
         transform: [{ filter: "datum.focus" }],
         mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR },
-        encoding: { x: { field: "structure", type: "quantitative" }, y: { field: "attractiveness", type: "quantitative" }, text: { field: "name" } },
+        encoding: {
+          x: { field: "structure", type: "quantitative" },
+          y: { field: "attractiveness", type: "quantitative" },
+          text: { field: "name" },
+        },
       },
     ],
   });
@@ -95,13 +124,32 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
 export function decompositionChart(decomposition: Table, options: ChartOptions & { region: string }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const one = decomposition.filter({ region: options.region, attractiveness: (v) => v !== null });
-  const parts = ["natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness"] as const;
+  const parts = [
+    "natural_increase",
+    "immigration",
+    "constant",
+    "own_jobs",
+    "neighbour_jobs",
+    "size",
+    "integration",
+    "attractiveness",
+  ] as const;
   const used = parts.filter((p) => one.toRows().some((r) => (r[p] ?? 0) !== 0));
-  const long = one.toRows().flatMap((r) => used.map((p) => ({ year: r.year, component: word(p, locale), order: used.indexOf(p), value: r[p] })));
+  const long = one
+    .toRows()
+    .flatMap((r) =>
+      used.map((p) => ({ year: r.year, component: word(p, locale), order: used.indexOf(p), value: r[p] })),
+    );
   return new Chart({
-    ...frame(decomposition, options, { title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}` }),
+    ...frame(decomposition, options, {
+      title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}`,
+    }),
     layer: stackedWithLine(long, one.select("year", "growth").toRows(), {
-      total: "growth", xTitle: word("year", locale), yTitle: word("percent_per_year", locale), legendTitle: null, order: used.map((p) => word(p, locale)),
+      total: "growth",
+      xTitle: word("year", locale),
+      yTitle: word("percent_per_year", locale),
+      legendTitle: null,
+      order: used.map((p) => word(p, locale)),
     }),
   });
 }

@@ -4,7 +4,10 @@ import { type Locale, word } from "../locale.ts";
 import { CONTEXT_COLOUR, config, FOCUS_COLOUR } from "../theme.ts";
 
 /** Colour encoding that paints rows with `focus: true` in the focus colour and the rest grey. */
-export const FOCUS_COLOUR_ENCODING: Record<string, unknown> = { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: CONTEXT_COLOUR };
+export const FOCUS_COLOUR_ENCODING: Record<string, unknown> = {
+  condition: { test: "datum.focus", value: FOCUS_COLOUR },
+  value: CONTEXT_COLOUR,
+};
 
 /**
  * Stacked bars of components per year with the total as a black line over them: the shape of the components of
@@ -24,7 +27,9 @@ export function stackedWithLine(
         y: { field: "value", type: "quantitative", title: options.yTitle, stack: "zero" },
         color: { field: "component", type: "nominal", title: options.legendTitle, sort: options.order },
         order: { field: "order" },
-        ...(components.some((c) => c.kind === "projected") ? { opacity: { condition: { test: "datum.kind === 'projected'", value: 0.45 }, value: 1 } } : {}),
+        ...(components.some((c) => c.kind === "projected")
+          ? { opacity: { condition: { test: "datum.kind === 'projected'", value: 0.45 }, value: 1 } }
+          : {}),
       },
     },
     {
@@ -64,7 +69,11 @@ export function sourceLine(provenance: Provenance, locale: Locale): string | nul
 }
 
 /** The parts of a spec every chart shares: title with the source as subtitle, size, theme and locale. */
-export function frame(table: Table, options: ChartOptions, defaults: { title: string; width?: number; height?: number }): Record<string, unknown> {
+export function frame(
+  table: Table,
+  options: ChartOptions,
+  defaults: { title: string; width?: number; height?: number },
+): Record<string, unknown> {
   const locale = options.locale ?? "sv";
   const source = sourceLine(table.provenance, locale);
   return {

@@ -12,7 +12,11 @@ export function commutingChart(commuting: Table, options: ChartOptions & { regio
   const one = commuting.filter({ region: options.region }).toRows();
   const bars = one.flatMap((r) => [
     { year: r.year, kind: word("in_commuters", locale), value: r.in_commuters },
-    { year: r.year, kind: word("out_commuters", locale), value: r.out_commuters === null ? null : -(r.out_commuters as number) },
+    {
+      year: r.year,
+      kind: word("out_commuters", locale),
+      value: r.out_commuters === null ? null : -(r.out_commuters as number),
+    },
   ]);
   return new Chart({
     ...frame(commuting, options, { title: `${options.region}: ${word("commuters", locale).toLowerCase()}` }),

@@ -9,36 +9,66 @@ import { type ChartOptions, frame } from "./common.ts";
  * year with the outline of another (today against the horizon of a projection). Input: region, year, sex
  * ("male"/"female"), age (number), population, e.g. `projectPopulation().population`.
  */
-export function pyramidChart(population: Table, options: ChartOptions & {
-  year: number;
-  /** The year drawn as an outline over the bars (a projection's horizon). */
-  compareYear?: number;
-  /** @deprecated the same as `compareYear` (`compare` names regions elsewhere). */
-  compare?: number;
-  region?: string;
-}): Chart {
+export function pyramidChart(
+  population: Table,
+  options: ChartOptions & {
+    year: number;
+    /** The year drawn as an outline over the bars (a projection's horizon). */
+    compareYear?: number;
+    /** @deprecated the same as `compareYear` (`compare` names regions elsewhere). */
+    compare?: number;
+    region?: string;
+  },
+): Chart {
   const locale: Locale = options.locale ?? "sv";
   const other = options.compareYear ?? options.compare;
-  const pick = (year: number) => population.filter({ year, ...(options.region ? { region: options.region } : {}) }).toRows()
-    .map((r) => ({ age: r.age, sex: r.sex === "male" ? word("men", locale) : word("women", locale), value: r.sex === "male" ? -(r.population as number) : (r.population as number), year }));
-  const layers: Record<string, unknown>[] = [{
-    data: { values: pick(options.year) },
-    mark: { type: "bar", orient: "horizontal" },
-    encoding: {
-      y: { field: "age", type: "quantitative", title: word("age", locale), scale: { nice: false } },
-      x: { field: "value", type: "quantitative", title: word("persons", locale), axis: { labelExpr: "format(abs(datum.value), ',')" } },
-      color: { field: "sex", type: "nominal", title: null, scale: { range: [PALETTE[0]!, PALETTE[1]!] } },
+  const pick = (year: number) =>
+    population
+      .filter({ year, ...(options.region ? { region: options.region } : {}) })
+      .toRows()
+      .map((r) => ({
+        age: r.age,
+        sex: r.sex === "male" ? word("men", locale) : word("women", locale),
+        value: r.sex === "male" ? -(r.population as number) : (r.population as number),
+        year,
+      }));
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: pick(options.year) },
+      mark: { type: "bar", orient: "horizontal" },
+      encoding: {
+        y: { field: "age", type: "quantitative", title: word("age", locale), scale: { nice: false } },
+        x: {
+          field: "value",
+          type: "quantitative",
+          title: word("persons", locale),
+          axis: { labelExpr: "format(abs(datum.value), ',')" },
+        },
+        color: { field: "sex", type: "nominal", title: null, scale: { range: [PALETTE[0]!, PALETTE[1]!] } },
+      },
     },
-  }];
+  ];
   if (other !== undefined) {
     layers.push({
       data: { values: pick(other) },
       mark: { type: "line", interpolate: "step", color: FOCUS_COLOUR, strokeWidth: 1.5 },
-      encoding: { y: { field: "age", type: "quantitative" }, x: { field: "value", type: "quantitative" }, detail: { field: "sex" }, order: { field: "age" } },
+      encoding: {
+        y: { field: "age", type: "quantitative" },
+        x: { field: "value", type: "quantitative" },
+        detail: { field: "sex" },
+        order: { field: "age" },
+      },
     });
   }
   return new Chart({
-    ...frame(population, options, { title: other === undefined ? `${word("pyramid", locale)} ${options.year}` : `${word("pyramid", locale)}: ${options.year} (${word("bars", locale)}) ${word("and", locale)} ${other} (${word("line", locale)})`, height: 420, width: 480 }),
+    ...frame(population, options, {
+      title:
+        other === undefined
+          ? `${word("pyramid", locale)} ${options.year}`
+          : `${word("pyramid", locale)}: ${options.year} (${word("bars", locale)}) ${word("and", locale)} ${other} (${word("line", locale)})`,
+      height: 420,
+      width: 480,
+    }),
     layer: layers,
   });
 }
@@ -46,11 +76,19 @@ export function pyramidChart(population: Table, options: ChartOptions & {
 /** Rows with a `kind` get it in words, and the last observed year of each region also opens the projected line. */
 function withJoin(rows: Row[], locale: Locale): Row[] {
   if (!rows.some((r) => "kind" in r)) return rows;
-  const named: Row[] = rows.map((r) => ({ ...r, kind: word(r.kind === "projected" ? "projected" : "observed", locale) }));
+  const named: Row[] = rows.map((r) => ({
+    ...r,
+    kind: word(r.kind === "projected" ? "projected" : "observed", locale),
+  }));
   const joins = [...new Set(rows.map((r) => r.region))].flatMap((region) => {
     const observed = named.filter((r) => r.region === region && r.kind === word("observed", locale));
-    const last = observed.reduce<Row | null>((a, r) => (a === null || (r.year as number) > (a.year as number) ? r : a), null);
-    return last && named.some((r) => r.region === region && r.kind === word("projected", locale)) ? [{ ...last, kind: word("projected", locale) }] : [];
+    const last = observed.reduce<Row | null>(
+      (a, r) => (a === null || (r.year as number) > (a.year as number) ? r : a),
+      null,
+    );
+    return last && named.some((r) => r.region === region && r.kind === word("projected", locale))
+      ? [{ ...last, kind: word("projected", locale) }]
+      : [];
   });
   return [...named, ...joins];
 }
@@ -61,14 +99,42 @@ export function dependencyChart(ratios: Table, options: ChartOptions = {}): Char
   return new Chart({
     ...frame(ratios, options, { title: word("dependency_ratio", locale) }),
     // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
-    data: { values: withJoin(ratios.select("region", "year", "ratio", ...(ratios.has("kind") ? ["kind"] : [])).toRows().filter((r) => r.ratio !== null), locale) },
+    data: {
+      values: withJoin(
+        ratios
+          .select("region", "year", "ratio", ...(ratios.has("kind") ? ["kind"] : []))
+          .toRows()
+          .filter((r) => r.ratio !== null),
+        locale,
+      ),
+    },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1 } },
       y: { field: "ratio", type: "quantitative", title: word("dependency_ratio", locale), scale: { zero: false } },
-      color: { field: "region", type: "nominal", title: null, ...(ratios.distinct("region").length === 1 ? { legend: null, scale: { range: [FOCUS_COLOUR] } } : {}) },
+      color: {
+        field: "region",
+        type: "nominal",
+        title: null,
+        ...(ratios.distinct("region").length === 1 ? { legend: null, scale: { range: [FOCUS_COLOUR] } } : {}),
+      },
       // projected years (a `kind` column) are dashed, observed ones solid
-      ...(ratios.has("kind") ? { strokeDash: { field: "kind", type: "nominal", title: null, sort: [word("observed", locale), word("projected", locale)], scale: { range: [[1, 0], [5, 3]] } } } : {}),
+      ...(ratios.has("kind")
+        ? {
+            strokeDash: {
+              field: "kind",
+              type: "nominal",
+              title: null,
+              sort: [word("observed", locale), word("projected", locale)],
+              scale: {
+                range: [
+                  [1, 0],
+                  [5, 3],
+                ],
+              },
+            },
+          }
+        : {}),
     },
   });
 }

@@ -11,7 +11,9 @@ export function shiftShareChart(byIndustry: Table, options: ChartOptions & { reg
   const locale: Locale = options.locale ?? "sv";
   const one = byIndustry.filter({ region: options.region, regional_shift: (v) => v !== null }).toRows();
   const parts = ["national_share", "industry_mix", "regional_shift"] as const;
-  const values = one.flatMap((r) => parts.map((p) => ({ industry: r.industry, part: word(p, locale), value: r[p], shift: r.regional_shift })));
+  const values = one.flatMap((r) =>
+    parts.map((p) => ({ industry: r.industry, part: word(p, locale), value: r[p], shift: r.regional_shift })),
+  );
   return new Chart({
     ...frame(byIndustry, options, { title: `${options.region}: shift-share`, height: Math.max(220, 22 * one.length) }),
     data: { values },
@@ -32,13 +34,18 @@ export function shiftShareChart(byIndustry: Table, options: ChartOptions & { reg
  */
 export function portfolioChart(portfolio: Table, options: ChartOptions & { region: string }): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const values = portfolio.filter({ region: options.region, regional_growth_pct: (v) => v !== null }).toRows()
+  const values = portfolio
+    .filter({ region: options.region, regional_growth_pct: (v) => v !== null })
+    .toRows()
     .map((r) => ({ ...r, specialised: (r.location_quotient as number) > 1 ? "LQ > 1" : "LQ ≤ 1" }));
   return new Chart({
     ...frame(portfolio, options, { title: `${options.region}: portfolio`, height: 380, width: 460 }),
     data: { values },
     layer: [
-      { mark: { type: "rule", color: "#999", strokeDash: [4, 3] }, encoding: { x: { datum: -50 }, y: { datum: -50 }, x2: { datum: 100 }, y2: { datum: 100 } } },
+      {
+        mark: { type: "rule", color: "#999", strokeDash: [4, 3] },
+        encoding: { x: { datum: -50 }, y: { datum: -50 }, x2: { datum: 100 }, y2: { datum: 100 } },
+      },
       {
         mark: { type: "circle", opacity: 0.7, stroke: "white" },
         encoding: {
@@ -50,7 +57,11 @@ export function portfolioChart(portfolio: Table, options: ChartOptions & { regio
       },
       {
         mark: { type: "text", dy: -12, fontSize: 9 },
-        encoding: { x: { field: "national_growth_pct", type: "quantitative" }, y: { field: "regional_growth_pct", type: "quantitative" }, text: { field: "industry" } },
+        encoding: {
+          x: { field: "national_growth_pct", type: "quantitative" },
+          y: { field: "regional_growth_pct", type: "quantitative" },
+          text: { field: "industry" },
+        },
       },
     ],
     resolve: { scale: { x: "shared", y: "shared" } },

@@ -14,7 +14,10 @@ const YEAR_AXIS = { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush:
  */
 export function projectionChart(total: Table, options: ChartOptions & { level?: number } = {}): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const data = rows(total, ["year", "kind", "population", "low", "high"]).map((r): Row => ({ ...r, kind: word(r.kind === "projected" ? "projected" : "observed", locale) }));
+  const data = rows(total, ["year", "kind", "population", "low", "high"]).map((r): Row => ({
+    ...r,
+    kind: word(r.kind === "projected" ? "projected" : "observed", locale),
+  }));
   // the start year closes the observed line and opens the projected one
   const start = data.filter((r) => r.kind === word("observed", locale)).at(-1);
   const lines = start ? [...data, { ...start, kind: word("projected", locale) }] : data;
@@ -37,7 +40,18 @@ export function projectionChart(total: Table, options: ChartOptions & { level?: 
         encoding: {
           x: { field: "year", type: "quantitative" },
           y: { field: "population", type: "quantitative" },
-          strokeDash: { field: "kind", type: "nominal", title: null, sort: [word("observed", locale), word("projected", locale)], scale: { range: [[1, 0], [5, 3]] } },
+          strokeDash: {
+            field: "kind",
+            type: "nominal",
+            title: null,
+            sort: [word("observed", locale), word("projected", locale)],
+            scale: {
+              range: [
+                [1, 0],
+                [5, 3],
+              ],
+            },
+          },
         },
       },
     ],
@@ -54,7 +68,12 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
   for (const r of rows(population, ["year", "age", "value", "kind"])) {
     if (parseAgeBand(String(r.age)) === null || r.value === null) continue;
     const key = `${r.year}|${r.age}`;
-    const entry = sums.get(key) ?? { year: r.year as number, age: String(r.age), value: 0, kind: String(r.kind ?? "observed") };
+    const entry = sums.get(key) ?? {
+      year: r.year as number,
+      age: String(r.age),
+      value: 0,
+      kind: String(r.kind ?? "observed"),
+    };
     entry.value += r.value as number;
     sums.set(key, entry);
   }
@@ -64,13 +83,19 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
     return b.to === Infinity ? `${b.from}+` : `${b.from}–${b.to}`;
   };
   const ages = [...base.keys()].sort((a, b) => parseAgeBand(a)!.from - parseAgeBand(b)!.from);
-  const points = [...sums.values()].filter((e) => base.has(e.age)).map((e) => ({ year: e.year, age: label(e.age), kind: e.kind, index: (100 * e.value) / base.get(e.age)! }));
+  const points = [...sums.values()]
+    .filter((e) => base.has(e.age))
+    .map((e) => ({ year: e.year, age: label(e.age), kind: e.kind, index: (100 * e.value) / base.get(e.age)! }));
   // the last observed year also starts the dashed projected line, so that the two join
   const lastObserved = Math.max(...points.filter((p) => p.kind === "observed").map((p) => p.year));
-  const joins = points.some((p) => p.kind === "projected") ? points.filter((p) => p.year === lastObserved).map((p) => ({ ...p, kind: "projected" })) : [];
+  const joins = points.some((p) => p.kind === "projected")
+    ? points.filter((p) => p.year === lastObserved).map((p) => ({ ...p, kind: "projected" }))
+    : [];
   const data = [...points, ...joins];
   return new Chart({
-    ...frame(population, options, { title: `${word("age_group", locale)}, ${word("index", locale).toLowerCase()} (${options.base} = 100)` }),
+    ...frame(population, options, {
+      title: `${word("age_group", locale)}, ${word("index", locale).toLowerCase()} (${options.base} = 100)`,
+    }),
     data: { values: data },
     layer: [
       {
@@ -80,10 +105,33 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
       {
         mark: { type: "line" },
         encoding: {
-          x: { field: "year", type: "quantitative", title: word("year", locale), axis: YEAR_AXIS, scale: { zero: false } },
+          x: {
+            field: "year",
+            type: "quantitative",
+            title: word("year", locale),
+            axis: YEAR_AXIS,
+            scale: { zero: false },
+          },
           y: { field: "index", type: "quantitative", title: word("index", locale), scale: { zero: false } },
-          strokeDash: { field: "kind", type: "nominal", legend: null, scale: { domain: ["observed", "projected"], range: [[1, 0], [5, 3]] } },
-          color: { field: "age", type: "nominal", title: word("age_group", locale), sort: ages.map(label), scale: { range: PALETTE } },
+          strokeDash: {
+            field: "kind",
+            type: "nominal",
+            legend: null,
+            scale: {
+              domain: ["observed", "projected"],
+              range: [
+                [1, 0],
+                [5, 3],
+              ],
+            },
+          },
+          color: {
+            field: "age",
+            type: "nominal",
+            title: word("age_group", locale),
+            sort: ages.map(label),
+            scale: { range: PALETTE },
+          },
         },
       },
     ],
@@ -96,14 +144,20 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
  */
 export function costChart(cost: Table, options: ChartOptions & { service?: string } = {}): Chart {
   const locale: Locale = options.locale ?? "sv";
-  const picked = rows(cost.filter({ service: options.service ?? "all" }), ["year", "index", "tax_base_index"]).filter((r) => r.index !== null);
-  const data = picked.flatMap((r) => [
-    { year: r.year, series: word("cost_index", locale), index: r.index },
-    { year: r.year, series: word("tax_base_index", locale), index: r.tax_base_index },
-  ]).filter((r) => r.index !== null);
+  const picked = rows(cost.filter({ service: options.service ?? "all" }), ["year", "index", "tax_base_index"]).filter(
+    (r) => r.index !== null,
+  );
+  const data = picked
+    .flatMap((r) => [
+      { year: r.year, series: word("cost_index", locale), index: r.index },
+      { year: r.year, series: word("tax_base_index", locale), index: r.tax_base_index },
+    ])
+    .filter((r) => r.index !== null);
   const base = picked.find((r) => r.index === 100)?.year;
   return new Chart({
-    ...frame(cost, options, { title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}` }),
+    ...frame(cost, options, {
+      title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${word("index", locale).toLowerCase()} (${base} = 100)`}`,
+    }),
     data: { values: data },
     mark: { type: "line", point: true },
     encoding: {

@@ -8,16 +8,25 @@ import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame }
  * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
  * (docs/methods.md §1.4, §2.3): the top and bottom `limit` regions and the focus regions wherever they rank.
  */
-export function rankedBars(table: Table, options: ChartOptions & { value: string; focus?: Focus; limit?: number; axisTitle?: string }): Chart {
+export function rankedBars(
+  table: Table,
+  options: ChartOptions & { value: string; focus?: Focus; limit?: number; axisTitle?: string },
+): Chart {
   const locale: Locale = options.locale ?? "sv";
   const focus = focusSet(options.focus);
   // a ranking table (rankAttractiveness) leaves some regions unranked (too small): they are not shown
   const ranked = table.has("rank") && table.has("note") ? table.filter({ note: null }) : table;
-  const all = ranked.filter({ [options.value]: (v) => v !== null }).sort(`-${options.value}`).toRows();
+  const all = ranked
+    .filter({ [options.value]: (v) => v !== null })
+    .sort(`-${options.value}`)
+    .toRows();
   const limit = options.limit ?? 15;
   const shown = all.filter((r, k) => k < limit || k >= all.length - limit || focus.has(String(r.region)));
   const data = shown.map((r) => ({
-    label: `${all.indexOf(r) + 1}. ${r.region_name ?? r.region}`, value: r[options.value], focus: focus.has(String(r.region)), rank: all.indexOf(r),
+    label: `${all.indexOf(r) + 1}. ${r.region_name ?? r.region}`,
+    value: r[options.value],
+    focus: focus.has(String(r.region)),
+    rank: all.indexOf(r),
   }));
   return new Chart({
     ...frame(table, options, { title: options.axisTitle ?? options.value, height: Math.max(200, 14 * data.length) }),

@@ -42,18 +42,30 @@ const WORDS = {
   out_commuters: { sv: "Utpendlare", nb: "Utpendlere", en: "Out-commuters" },
   net_commuting: { sv: "Pendlingsnetto", nb: "Pendlingsnetto", en: "Net commuting" },
   commuters: { sv: "Pendlare", nb: "Pendlere", en: "Commuters" },
-  log_employment: { sv: "Sysselsättningstillväxt (log)", nb: "Sysselsettingsvekst (log)", en: "Employment growth (log)" },
+  log_employment: {
+    sv: "Sysselsättningstillväxt (log)",
+    nb: "Sysselsettingsvekst (log)",
+    en: "Employment growth (log)",
+  },
   observed: { sv: "Observerat", nb: "Observert", en: "Observed" },
   projected: { sv: "Framskrivning", nb: "Framskriving", en: "Projection" },
   population: { sv: "Befolkning", nb: "Befolkning", en: "Population" },
   age_group: { sv: "Åldersgrupp", nb: "Aldersgruppe", en: "Age group" },
   cost_index: { sv: "Demografisk kostnad", nb: "Demografikostnad", en: "Demographic cost" },
   tax_base_index: { sv: "Skattebas", nb: "Skattegrunnlag", en: "Tax base" },
-  log_value_added: { sv: "Förädlingsvärdestillväxt (log)", nb: "Verdiskapingsvekst (log)", en: "Value-added growth (log)" },
+  log_value_added: {
+    sv: "Förädlingsvärdestillväxt (log)",
+    nb: "Verdiskapingsvekst (log)",
+    en: "Value-added growth (log)",
+  },
   women: { sv: "Kvinnor", nb: "Kvinner", en: "Women" },
   men: { sv: "Män", nb: "Menn", en: "Men" },
   age: { sv: "Ålder", nb: "Alder", en: "Age" },
-  pyramid: { sv: "Befolkning efter ålder och kön", nb: "Befolkning etter alder og kjønn", en: "Population by age and sex" },
+  pyramid: {
+    sv: "Befolkning efter ålder och kön",
+    nb: "Befolkning etter alder og kjønn",
+    en: "Population by age and sex",
+  },
   dependency_ratio: { sv: "Försörjningskvot", nb: "Forsørgerbrøk", en: "Dependency ratio" },
   births: { sv: "Födda", nb: "Fødte", en: "Births" },
   deaths: { sv: "Döda", nb: "Døde", en: "Deaths" },
@@ -62,7 +74,11 @@ const WORDS = {
   bars: { sv: "staplar", nb: "søyler", en: "bars" },
   line: { sv: "linje", nb: "linje", en: "line" },
   and: { sv: "och", nb: "og", en: "and" },
-  coefficient_of_variation: { sv: "Variationskoefficient", nb: "Variasjonskoeffisient", en: "Coefficient of variation" },
+  coefficient_of_variation: {
+    sv: "Variationskoefficient",
+    nb: "Variasjonskoeffisient",
+    en: "Coefficient of variation",
+  },
   dispersion: { sv: "Spridning mellan regioner", nb: "Spredning mellom regioner", en: "Dispersion across regions" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -75,5 +91,9 @@ export function word(key: Word, locale: Locale): string {
 
 /** "shaded: 80 % interval", the note on a projection chart's band. */
 export function shadedInterval(level: number, locale: Locale): string {
-  return locale === "sv" ? `skuggat: ${level} %-intervall` : locale === "nb" ? `skyggelagt: ${level} %-intervall` : `shaded: ${level} % interval`;
+  return locale === "sv"
+    ? `skuggat: ${level} %-intervall`
+    : locale === "nb"
+      ? `skyggelagt: ${level} %-intervall`
+      : `shaded: ${level} % interval`;
 }

@@ -4,63 +4,192 @@ import { word } from "./chart.ts";
 /** The report's words (headings, sentences, table heads), in each language. */
 export const REPORT_WORDS = {
   sv: {
-    title: (name: string) => `Omvärldsanalys: ${name}`, population: word("population", "sv"), attractiveness: word("attractiveness", "sv"), jobs: "Arbetsplatser",
-    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskrivning och försörjningskvot",
-    grew: "har ökat", fell: "har minskat", since: "sedan", from: "från", to: "till", year: word("year", "sv"), inhabitants: "Invånare", change: "Förändring, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => (a === b ? `Befolkningen i ${name} var ${b} vid periodens början (${year}) och vid dess slut.` : `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`),
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} kommuner.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Antalet privata arbetsplatser i ${name} ${verb} med ${pct} % sedan ${year}; näringslivsattraktiviteten var ${value} procentenheter per år.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `${year} pendlade ${inn} personer in till ${name} och ${out} ut; pendlingsnettot var ${net}.`,
-    missing: "Avsnitt som saknas eftersom data saknas", missingWhy: "inga data", source: word("source", "sv"), generated: "Skapad med omvarld",
+    title: (name: string) => `Omvärldsanalys: ${name}`,
+    population: word("population", "sv"),
+    attractiveness: word("attractiveness", "sv"),
+    jobs: "Arbetsplatser",
+    commuting: "Pendling",
+    productivity: "Produktivitet",
+    projection: "Befolkningsframskrivning och försörjningskvot",
+    grew: "har ökat",
+    fell: "har minskat",
+    since: "sedan",
+    from: "från",
+    to: "till",
+    year: word("year", "sv"),
+    inhabitants: "Invånare",
+    change: "Förändring, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
+      a === b
+        ? `Befolkningen i ${name} var ${b} vid periodens början (${year}) och vid dess slut.`
+        : `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
+      `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} kommuner.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
+      `Antalet privata arbetsplatser i ${name} ${verb} med ${pct} % sedan ${year}; näringslivsattraktiviteten var ${value} procentenheter per år.`,
+    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
+      `${year} pendlade ${inn} personer in till ${name} och ${out} ut; pendlingsnettot var ${net}.`,
+    missing: "Avsnitt som saknas eftersom data saknas",
+    missingWhy: "inga data",
+    source: word("source", "sv"),
+    generated: "Skapad med omvarld",
     notRanked: "ej rangordnad",
-    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+    projectionSentence: (
+      name: string,
+      verb: string,
+      year: number,
+      value: string,
+      low: string,
+      high: string,
+      from: number,
+      start: number,
+      now: string,
+    ) =>
       `Om utvecklingen ${from}–${start} håller i sig, ${verb} befolkningen i ${name} till ${value} år ${year} (80 % intervall ${low}–${high}), från ${now} år ${start}.`,
-    rises: "växer", falls: "minskar", method: word("method", "sv"),
-    economy: "Ekonomi: BRP per invånare", gdpTitle: "BRP per invånare, procent av rikets", gdpPerHead: "BRP per invånare, euro", country: "Riket", share: "Andel av rikets, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `BRP per invånare i ${name} var ${pct} % av rikets ${year} (${pct0} % ${year0}).`,
-    gdpNote: "Löpande priser i euro; kvoten mot riket tar bort pris- och valutaförändringar.", total: word("total", "sv"), low: "Nedre", high: "Övre", dependency: word("dependency_ratio", "sv"),
+    rises: "växer",
+    falls: "minskar",
+    method: word("method", "sv"),
+    economy: "Ekonomi: BRP per invånare",
+    gdpTitle: "BRP per invånare, procent av rikets",
+    gdpPerHead: "BRP per invånare, euro",
+    country: "Riket",
+    share: "Andel av rikets, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
+      `BRP per invånare i ${name} var ${pct} % av rikets ${year} (${pct0} % ${year0}).`,
+    gdpNote: "Löpande priser i euro; kvoten mot riket tar bort pris- och valutaförändringar.",
+    total: word("total", "sv"),
+    low: "Nedre",
+    high: "Övre",
+    dependency: word("dependency_ratio", "sv"),
   },
   nb: {
-    title: (name: string) => `Omverdensanalyse: ${name}`, population: word("population", "nb"), attractiveness: word("attractiveness", "nb"), jobs: "Arbeidsplasser",
-    commuting: "Pendling", productivity: "Produktivitet", projection: "Befolkningsframskriving og forsørgerbrøk",
-    grew: "har økt", fell: "har gått ned", since: "siden", from: "fra", to: "til", year: word("year", "nb"), inhabitants: "Innbyggere", change: "Endring, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => (a === b ? `Befolkningen i ${name} var ${b} ved periodens start (${year}) og ved slutten.` : `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`),
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} kommuner.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Antall private arbeidsplasser i ${name} ${verb} med ${pct} % siden ${year}; næringsattraktiviteten var ${value} prosentpoeng per år.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `I ${year} pendlet ${inn} personer inn til ${name} og ${out} ut; pendlingsnettoen var ${net}.`,
-    missing: "Avsnitt som mangler fordi data mangler", missingWhy: "ingen data", source: word("source", "nb"), generated: "Laget med omvarld",
+    title: (name: string) => `Omverdensanalyse: ${name}`,
+    population: word("population", "nb"),
+    attractiveness: word("attractiveness", "nb"),
+    jobs: "Arbeidsplasser",
+    commuting: "Pendling",
+    productivity: "Produktivitet",
+    projection: "Befolkningsframskriving og forsørgerbrøk",
+    grew: "har økt",
+    fell: "har gått ned",
+    since: "siden",
+    from: "fra",
+    to: "til",
+    year: word("year", "nb"),
+    inhabitants: "Innbyggere",
+    change: "Endring, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
+      a === b
+        ? `Befolkningen i ${name} var ${b} ved periodens start (${year}) og ved slutten.`
+        : `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
+      `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} kommuner.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
+      `Antall private arbeidsplasser i ${name} ${verb} med ${pct} % siden ${year}; næringsattraktiviteten var ${value} prosentpoeng per år.`,
+    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
+      `I ${year} pendlet ${inn} personer inn til ${name} og ${out} ut; pendlingsnettoen var ${net}.`,
+    missing: "Avsnitt som mangler fordi data mangler",
+    missingWhy: "ingen data",
+    source: word("source", "nb"),
+    generated: "Laget med omvarld",
     notRanked: "ikke rangert",
-    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+    projectionSentence: (
+      name: string,
+      verb: string,
+      year: number,
+      value: string,
+      low: string,
+      high: string,
+      from: number,
+      start: number,
+      now: string,
+    ) =>
       `Om utviklingen ${from}–${start} fortsetter, ${verb} befolkningen i ${name} til ${value} i ${year} (80 % intervall ${low}–${high}), fra ${now} i ${start}.`,
-    rises: "vokser", falls: "synker", method: word("method", "nb"),
-    economy: "Økonomi: BNP per innbygger", gdpTitle: "BNP per innbygger, prosent av landets", gdpPerHead: "BNP per innbygger, euro", country: "Landet", share: "Andel av landets, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `BNP per innbygger i ${name} var ${pct} % av landets i ${year} (${pct0} % i ${year0}).`,
-    gdpNote: "Løpende priser i euro; forholdet til landet fjerner pris- og valutaendringer.", total: word("total", "nb"), low: "Nedre", high: "Øvre", dependency: word("dependency_ratio", "nb"),
+    rises: "vokser",
+    falls: "synker",
+    method: word("method", "nb"),
+    economy: "Økonomi: BNP per innbygger",
+    gdpTitle: "BNP per innbygger, prosent av landets",
+    gdpPerHead: "BNP per innbygger, euro",
+    country: "Landet",
+    share: "Andel av landets, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
+      `BNP per innbygger i ${name} var ${pct} % av landets i ${year} (${pct0} % i ${year0}).`,
+    gdpNote: "Løpende priser i euro; forholdet til landet fjerner pris- og valutaendringer.",
+    total: word("total", "nb"),
+    low: "Nedre",
+    high: "Øvre",
+    dependency: word("dependency_ratio", "nb"),
   },
   en: {
-    title: (name: string) => `Environmental scan: ${name}`, population: word("population", "en"), attractiveness: word("attractiveness", "en"), jobs: "Jobs",
-    commuting: "Commuting", productivity: "Productivity", projection: "Population projection and dependency ratio",
-    grew: "has grown", fell: "has fallen", since: "since", from: "from", to: "to", year: word("year", "en"), inhabitants: "Inhabitants", change: "Change, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) => (a === b ? `The population of ${name} was ${b} at the start of the period (${year}) and at its end.` : `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`),
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) => `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} municipalities.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) => `Private jobs in ${name} ${verb} by ${pct} % since ${year}; business attractiveness was ${value} percentage points a year.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) => `In ${year}, ${inn} people commuted into ${name} and ${out} out; net commuting was ${net}.`,
-    missing: "Sections left out for want of data", missingWhy: "no data", source: word("source", "en"), generated: "Made with omvarld",
+    title: (name: string) => `Environmental scan: ${name}`,
+    population: word("population", "en"),
+    attractiveness: word("attractiveness", "en"),
+    jobs: "Jobs",
+    commuting: "Commuting",
+    productivity: "Productivity",
+    projection: "Population projection and dependency ratio",
+    grew: "has grown",
+    fell: "has fallen",
+    since: "since",
+    from: "from",
+    to: "to",
+    year: word("year", "en"),
+    inhabitants: "Inhabitants",
+    change: "Change, %",
+    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
+      a === b
+        ? `The population of ${name} was ${b} at the start of the period (${year}) and at its end.`
+        : `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
+      `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} municipalities.`,
+    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
+      `Private jobs in ${name} ${verb} by ${pct} % since ${year}; business attractiveness was ${value} percentage points a year.`,
+    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
+      `In ${year}, ${inn} people commuted into ${name} and ${out} out; net commuting was ${net}.`,
+    missing: "Sections left out for want of data",
+    missingWhy: "no data",
+    source: word("source", "en"),
+    generated: "Made with omvarld",
     notRanked: "not ranked",
-    projectionSentence: (name: string, verb: string, year: number, value: string, low: string, high: string, from: number, start: number, now: string) =>
+    projectionSentence: (
+      name: string,
+      verb: string,
+      year: number,
+      value: string,
+      low: string,
+      high: string,
+      from: number,
+      start: number,
+      now: string,
+    ) =>
       `If the trend of ${from}–${start} continues, the population of ${name} ${verb} to ${value} in ${year} (80 % interval ${low}–${high}), from ${now} in ${start}.`,
-    rises: "grows", falls: "falls", method: word("method", "en"),
-    economy: "Economy: GDP per inhabitant", gdpTitle: "GDP per inhabitant, percent of the country's", gdpPerHead: "GDP per inhabitant, euro", country: "Country", share: "Share of the country's, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) => `GDP per inhabitant in ${name} was ${pct} % of the country's in ${year} (${pct0} % in ${year0}).`,
-    gdpNote: "Current prices in euro; the ratio to the country removes price and currency changes.", total: word("total", "en"), low: "Low", high: "High", dependency: word("dependency_ratio", "en"),
+    rises: "grows",
+    falls: "falls",
+    method: word("method", "en"),
+    economy: "Economy: GDP per inhabitant",
+    gdpTitle: "GDP per inhabitant, percent of the country's",
+    gdpPerHead: "GDP per inhabitant, euro",
+    country: "Country",
+    share: "Share of the country's, %",
+    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
+      `GDP per inhabitant in ${name} was ${pct} % of the country's in ${year} (${pct0} % in ${year0}).`,
+    gdpNote: "Current prices in euro; the ratio to the country removes price and currency changes.",
+    total: word("total", "en"),
+    low: "Low",
+    high: "High",
+    dependency: word("dependency_ratio", "en"),
   },
 } as const;
 
 /** The method note of a projection on age groups (`projectAgeGroups`). */
 const PROJECTION_METHOD = {
-  sv: (p: ProjectionInfo) => `kohortförändring på källans åldersgrupper i ettårssteg (Hamilton-Perry): kvoter per kön och grupp skattade ${p.from}–${p.to} med ${p.weights === "exponential" ? "exponentiella" : p.weights === "linear" ? "linjära" : "lika"} tidsvikter, tillskottet i yngsta gruppen per kvinna i barnafödande ålder. Intervallet (${p.level} %) kommer från ${p.runs} körningar där varje år drar ett historiskt års kvoter. En trendframskrivning, inte en prognos med antaganden om födda, döda och flyttningar.`,
-  nb: (p: ProjectionInfo) => `kohortendring på kildens aldersgrupper i ettårssteg (Hamilton-Perry): rater per kjønn og gruppe estimert ${p.from}–${p.to} med ${p.weights === "exponential" ? "eksponentielle" : p.weights === "linear" ? "lineære" : "like"} tidsvekter, tilveksten i yngste gruppe per kvinne i fødedyktig alder. Intervallet (${p.level} %) kommer fra ${p.runs} kjøringer der hvert år trekker et historisk års rater. En trendframskriving, ikke en prognose med forutsetninger om fødte, døde og flytting.`,
-  en: (p: ProjectionInfo) => `cohort change on the source's age groups in yearly steps (Hamilton-Perry): ratios per sex and group estimated ${p.from}–${p.to} with ${p.weights} time weights, entrants to the youngest group per woman of childbearing age. The interval (${p.level} %) comes from ${p.runs} runs in which each year draws one historical year's ratios. A trend projection, not a forecast with assumptions on births, deaths and migration.`,
+  sv: (p: ProjectionInfo) =>
+    `kohortförändring på källans åldersgrupper i ettårssteg (Hamilton-Perry): kvoter per kön och grupp skattade ${p.from}–${p.to} med ${p.weights === "exponential" ? "exponentiella" : p.weights === "linear" ? "linjära" : "lika"} tidsvikter, tillskottet i yngsta gruppen per kvinna i barnafödande ålder. Intervallet (${p.level} %) kommer från ${p.runs} körningar där varje år drar ett historiskt års kvoter. En trendframskrivning, inte en prognos med antaganden om födda, döda och flyttningar.`,
+  nb: (p: ProjectionInfo) =>
+    `kohortendring på kildens aldersgrupper i ettårssteg (Hamilton-Perry): rater per kjønn og gruppe estimert ${p.from}–${p.to} med ${p.weights === "exponential" ? "eksponentielle" : p.weights === "linear" ? "lineære" : "like"} tidsvekter, tilveksten i yngste gruppe per kvinne i fødedyktig alder. Intervallet (${p.level} %) kommer fra ${p.runs} kjøringer der hvert år trekker et historisk års rater. En trendframskriving, ikke en prognose med forutsetninger om fødte, døde og flytting.`,
+  en: (p: ProjectionInfo) =>
+    `cohort change on the source's age groups in yearly steps (Hamilton-Perry): ratios per sex and group estimated ${p.from}–${p.to} with ${p.weights} time weights, entrants to the youngest group per woman of childbearing age. The interval (${p.level} %) comes from ${p.runs} runs in which each year draws one historical year's ratios. A trend projection, not a forecast with assumptions on births, deaths and migration.`,
 } as const;
 
 /** What a projection was estimated from, for its method note. */
@@ -80,23 +209,68 @@ export function projectionMethod(locale: Locale, info: ProjectionInfo): string {
 /** The words of the industry section. */
 export const INDUSTRY_WORDS = {
   sv: {
-    heading: "Näringsliv: sysselsättning per bransch", industry: word("industry", "sv"), employment: word("employment", "sv"), lq: "Lokaliseringskvot",
-    change: "Förändring", national: "Rikets utveckling", mix: "Branschstruktur", regional: word("regional_shift", "sv"),
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
+    heading: "Näringsliv: sysselsättning per bransch",
+    industry: word("industry", "sv"),
+    employment: word("employment", "sv"),
+    lq: "Lokaliseringskvot",
+    change: "Förändring",
+    national: "Rikets utveckling",
+    mix: "Branschstruktur",
+    regional: word("regional_shift", "sv"),
+    sentence: (
+      name: string,
+      change: string,
+      from: number,
+      to: number,
+      national: string,
+      mix: string,
+      regional: string,
+      krugman: string,
+    ) =>
       `Sysselsättningen i ${name} förändrades med ${change} från ${from} till ${to}: ${national} följer av rikets utveckling, ${mix} av branschstrukturen och ${regional} är en regional effekt. Krugmans specialiseringsindex är ${krugman} (0 = samma struktur som riket, 2 = helt olika).`,
     note: "Shift-share enligt Dunn (1960) mot riket; lokaliseringskvot över 1: branschen är större i regionen än i riket.",
   },
   nb: {
-    heading: "Næringsliv: sysselsetting etter næring", industry: word("industry", "nb"), employment: word("employment", "nb"), lq: "Lokaliseringskvotient",
-    change: "Endring", national: "Nasjonal vekst", mix: "Næringsstruktur", regional: word("regional_shift", "nb"),
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
+    heading: "Næringsliv: sysselsetting etter næring",
+    industry: word("industry", "nb"),
+    employment: word("employment", "nb"),
+    lq: "Lokaliseringskvotient",
+    change: "Endring",
+    national: "Nasjonal vekst",
+    mix: "Næringsstruktur",
+    regional: word("regional_shift", "nb"),
+    sentence: (
+      name: string,
+      change: string,
+      from: number,
+      to: number,
+      national: string,
+      mix: string,
+      regional: string,
+      krugman: string,
+    ) =>
       `Sysselsettingen i ${name} endret seg med ${change} fra ${from} til ${to}: ${national} følger av den nasjonale veksten, ${mix} av næringsstrukturen og ${regional} er en regional effekt. Krugmans spesialiseringsindeks er ${krugman} (0 = samme struktur som landet, 2 = helt ulik).`,
     note: "Shift-share etter Dunn (1960) mot landet; lokaliseringskvotient over 1: næringen er større i regionen enn i landet.",
   },
   en: {
-    heading: "Business: employment by industry", industry: word("industry", "en"), employment: word("employment", "en"), lq: "Location quotient",
-    change: "Change", national: "National growth", mix: "Industry mix", regional: word("regional_shift", "en"),
-    sentence: (name: string, change: string, from: number, to: number, national: string, mix: string, regional: string, krugman: string) =>
+    heading: "Business: employment by industry",
+    industry: word("industry", "en"),
+    employment: word("employment", "en"),
+    lq: "Location quotient",
+    change: "Change",
+    national: "National growth",
+    mix: "Industry mix",
+    regional: word("regional_shift", "en"),
+    sentence: (
+      name: string,
+      change: string,
+      from: number,
+      to: number,
+      national: string,
+      mix: string,
+      regional: string,
+      krugman: string,
+    ) =>
       `Employment in ${name} changed by ${change} from ${from} to ${to}: ${national} from national growth, ${mix} from the industry mix and ${regional} a regional shift. Krugman's specialisation index is ${krugman} (0 = the nation's structure, 2 = entirely different).`,
     note: "Shift-share after Dunn (1960) against the nation; a location quotient above 1: the industry is larger in the region than in the nation.",
   },
@@ -105,11 +279,38 @@ export const INDUSTRY_WORDS = {
 /** What the attractiveness model lacks, in the report's language (the model says it in English). */
 export function missingTerm(message: string, locale: Locale): string {
   const known: readonly [RegExp, Record<Locale, string>][] = [
-    [/private jobs only/, { sv: "egen jobbtillväxt räknar bara privata arbetsplatser (panelen saknar det totala antalet: offentliga jobb hamnar i resten)", nb: "egen arbeidsplassvekst teller bare private arbeidsplasser (panelet mangler totalt antall: offentlig vekst havner i restleddet)", en: message } ],
-    [/industry effect/, { sv: "branscheffekten (inga arbetsplatser per bransch)", nb: "bransjeeffekten (ingen arbeidsplasser etter næring)", en: message }],
-    [/job growth of the places residents work in/, { sv: "jobbtillväxten där invånarna arbetar (ingen pendlingsmatris)", nb: "arbeidsplassveksten der innbyggerne jobber (ingen pendlingsmatrise)", en: message }],
-    [/labour-market integration/, { sv: "integrationen i arbetsmarknaden (ingen pendlingsmatris)", nb: "integrasjonen i arbeidsmarkedet (ingen pendlingsmatrise)", en: message }],
+    [
+      /private jobs only/,
+      {
+        sv: "egen jobbtillväxt räknar bara privata arbetsplatser (panelen saknar det totala antalet: offentliga jobb hamnar i resten)",
+        nb: "egen arbeidsplassvekst teller bare private arbeidsplasser (panelet mangler totalt antall: offentlig vekst havner i restleddet)",
+        en: message,
+      },
+    ],
+    [
+      /industry effect/,
+      {
+        sv: "branscheffekten (inga arbetsplatser per bransch)",
+        nb: "bransjeeffekten (ingen arbeidsplasser etter næring)",
+        en: message,
+      },
+    ],
+    [
+      /job growth of the places residents work in/,
+      {
+        sv: "jobbtillväxten där invånarna arbetar (ingen pendlingsmatris)",
+        nb: "arbeidsplassveksten der innbyggerne jobber (ingen pendlingsmatrise)",
+        en: message,
+      },
+    ],
+    [
+      /labour-market integration/,
+      {
+        sv: "integrationen i arbetsmarknaden (ingen pendlingsmatris)",
+        nb: "integrasjonen i arbeidsmarkedet (ingen pendlingsmatrise)",
+        en: message,
+      },
+    ],
   ];
   return known.find(([re]) => re.test(message))?.[1][locale] ?? message;
 }
-

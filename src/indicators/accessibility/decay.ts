@@ -16,7 +16,12 @@ export function attraction(a: number, kind: DecayKind, gamma: number): number {
 export function checkMatrix(distances: readonly (readonly (number | null)[])[], columns: number, what: string): void {
   distances.forEach((row, i) => {
     if (row.length !== columns) {
-      throw new OmvarldError("ARGUMENT", `row ${i + 1} of the distance matrix has ${row.length} columns, but there are ${columns} ${what}`, {}, "one column per destination");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `row ${i + 1} of the distance matrix has ${row.length} columns, but there are ${columns} ${what}`,
+        {},
+        "one column per destination",
+      );
     }
   });
 }

@@ -21,10 +21,19 @@ export interface LatLon {
  * @example
  * greatCircle({ lat: 59.3293, lon: 18.0686 }, { lat: 59.9139, lon: 10.7522 }) // Stockholm–Oslo ≈ 416 km
  */
-export function greatCircle(a: LatLon, b: LatLon, options: { radius?: number; unit?: "km" | "m" | "mile" } = {}): number {
+export function greatCircle(
+  a: LatLon,
+  b: LatLon,
+  options: { radius?: number; unit?: "km" | "m" | "mile" } = {},
+): number {
   for (const p of [a, b]) {
     if (!(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 360)) {
-      throw new OmvarldError("ARGUMENT", `not a latitude/longitude in degrees: ${p.lat}, ${p.lon}`, {}, "give { lat, lon } in decimal degrees");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `not a latitude/longitude in degrees: ${p.lat}, ${p.lon}`,
+        {},
+        "give { lat, lon } in decimal degrees",
+      );
     }
   }
   const rad = Math.PI / 180;
@@ -39,6 +48,10 @@ export function greatCircle(a: LatLon, b: LatLon, options: { radius?: number; un
  * Distance matrix d[i][j] from every origin i to every destination j (great-circle, as `greatCircle`). Without
  * destinations, the square matrix among the origins.
  */
-export function distanceMatrix(origins: readonly LatLon[], destinations: readonly LatLon[] = origins, options: { radius?: number; unit?: "km" | "m" | "mile" } = {}): number[][] {
+export function distanceMatrix(
+  origins: readonly LatLon[],
+  destinations: readonly LatLon[] = origins,
+  options: { radius?: number; unit?: "km" | "m" | "mile" } = {},
+): number[][] {
   return origins.map((o) => destinations.map((d) => greatCircle(o, d, options)));
 }

@@ -39,7 +39,11 @@ export interface HansenResult {
  * @example
  * hansen([[1, 2], [2, 1]], [100, 50]).accessibility // [100 + 50/4, 100/4 + 50] = [112.5, 75]
  */
-export function hansen(distances: readonly (readonly (number | null)[])[], opportunities: readonly (number | null)[], options: HansenOptions = {}): HansenResult {
+export function hansen(
+  distances: readonly (readonly (number | null)[])[],
+  opportunities: readonly (number | null)[],
+  options: HansenOptions = {},
+): HansenResult {
   checkMatrix(distances, opportunities.length, "opportunities");
   const lambda = options.lambda ?? -2;
   const gamma = options.gamma ?? 1;

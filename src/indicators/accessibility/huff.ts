@@ -37,7 +37,11 @@ export interface HuffResult {
  * @example
  * huff([[1, 2]], [100, 100]).shares // [[0.8, 0.2]]: four times the pull at half the distance (λ = −2)
  */
-export function huff(distances: readonly (readonly (number | null)[])[], attractiveness: readonly (number | null)[], options: HuffOptions = {}): HuffResult {
+export function huff(
+  distances: readonly (readonly (number | null)[])[],
+  attractiveness: readonly (number | null)[],
+  options: HuffOptions = {},
+): HuffResult {
   checkMatrix(distances, attractiveness.length, "locations");
   if (options.demand && options.demand.length !== distances.length) {
     throw new OmvarldError("ARGUMENT", `demand has ${options.demand.length} values for ${distances.length} origins`);
@@ -46,14 +50,25 @@ export function huff(distances: readonly (readonly (number | null)[])[], attract
   const lambda = options.lambda ?? -2;
   const shares = distances.map((row) => {
     if (!row.every(known) || !attractiveness.every(known)) return row.map(() => null);
-    const u = row.map((d, j) => attraction(attractiveness[j]!, options.attraction ?? "power", gamma) * decay(d!, options.decay ?? "power", lambda));
+    const u = row.map(
+      (d, j) =>
+        attraction(attractiveness[j]!, options.attraction ?? "power", gamma) *
+        decay(d!, options.decay ?? "power", lambda),
+    );
     const total = u.reduce((s, v) => s + v, 0);
     return u.map((v) => (total > 0 ? finite(v / total) : null));
   });
   if (!options.demand) return { shares, expected: null, sales: null, marketShares: null };
   const demand = options.demand;
   const expected = shares.map((row, i) => row.map((p) => (p === null || !known(demand[i]) ? null : p * demand[i]!)));
-  const sales = attractiveness.map((_, j) => expected.reduce<number | null>((s, row) => (s === null || row[j] === null ? null : s + row[j]!), 0));
+  const sales = attractiveness.map((_, j) =>
+    expected.reduce<number | null>((s, row) => (s === null || row[j] === null ? null : s + row[j]!), 0),
+  );
   const all = sales.every((s) => s !== null) ? sales.reduce<number>((s, v) => s + v!, 0) : null;
-  return { shares, expected, sales, marketShares: sales.map((s) => (s === null || all === null || all === 0 ? null : s / all)) };
+  return {
+    shares,
+    expected,
+    sales,
+    marketShares: sales.map((s) => (s === null || all === null || all === 0 ? null : s / all)),
+  };
 }

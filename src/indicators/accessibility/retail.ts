@@ -8,7 +8,13 @@ import { finite } from "../util/stats.ts";
  * @example
  * reilly(400_000, 100_000, 20, 10) // { ratio: 1, shareA: 0.5, shareB: 0.5 }
  */
-export function reilly(populationA: number, populationB: number, distanceA: number, distanceB: number, options: { gamma?: number; lambda?: number } = {}): { ratio: number; shareA: number; shareB: number } | null {
+export function reilly(
+  populationA: number,
+  populationB: number,
+  distanceA: number,
+  distanceB: number,
+  options: { gamma?: number; lambda?: number } = {},
+): { ratio: number; shareA: number; shareB: number } | null {
   if (!(populationA > 0 && populationB > 0 && distanceA > 0 && distanceB > 0)) return null;
   const ratio = (populationA / populationB) ** (options.gamma ?? 1) * (distanceB / distanceA) ** (options.lambda ?? 2);
   return { ratio, shareA: ratio / (1 + ratio), shareB: 1 / (1 + ratio) };
@@ -18,8 +24,15 @@ export function reilly(populationA: number, populationB: number, distanceA: numb
  * The distance exponent λ that makes Reilly's ratio equal an observed ratio R of trade drawn by A and B:
  * λ = log(R·P_b/P_a)/log(D_b/D_a) (REAT's `reilly` with `lambda = NULL`).
  */
-export function reillyLambda(populationA: number, populationB: number, distanceA: number, distanceB: number, ratio: number): number | null {
-  if (!(populationA > 0 && populationB > 0 && distanceA > 0 && distanceB > 0 && ratio > 0) || distanceA === distanceB) return null;
+export function reillyLambda(
+  populationA: number,
+  populationB: number,
+  distanceA: number,
+  distanceB: number,
+  ratio: number,
+): number | null {
+  if (!(populationA > 0 && populationB > 0 && distanceA > 0 && distanceB > 0 && ratio > 0) || distanceA === distanceB)
+    return null;
   return finite(Math.log((ratio * populationB) / populationA) / Math.log(distanceB / distanceA));
 }
 
@@ -30,7 +43,14 @@ export function reillyLambda(populationA: number, populationB: number, distanceA
  * @example
  * converse(400_000, 200_000, 80) // { fromA: 46.86, fromB: 33.14 } (Huff 1962's example, miles)
  */
-export function converse(populationA: number, populationB: number, distance: number): { fromA: number; fromB: number } | null {
+export function converse(
+  populationA: number,
+  populationB: number,
+  distance: number,
+): { fromA: number; fromB: number } | null {
   if (!(populationA > 0 && populationB > 0 && distance >= 0)) return null;
-  return { fromA: distance / (1 + Math.sqrt(populationB / populationA)), fromB: distance / (1 + Math.sqrt(populationA / populationB)) };
+  return {
+    fromA: distance / (1 + Math.sqrt(populationB / populationA)),
+    fromB: distance / (1 + Math.sqrt(populationA / populationB)),
+  };
 }

@@ -59,12 +59,25 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
   const industry = options.industries ? industryGrowth(options.industries, options) : null;
   if (!industry) missing.push("the industry effect (no jobs by industry given)");
   if (options.only && !options.industries) {
-    throw new OmvarldError("ARGUMENT", `${options.only.join(", ")} attractiveness needs a table of jobs by industry, and none was given`, { file: table.provenance.file }, INDUSTRY_TABLE_HINT);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${options.only.join(", ")} attractiveness needs a table of jobs by industry, and none was given`,
+      { file: table.provenance.file },
+      INDUSTRY_TABLE_HINT,
+    );
   }
-  if (options.only && (!industry || industry.regionTotal.size === 0)) throw new OmvarldError("ARGUMENT", `the jobs by industry hold no ${options.only.join(", ")} industries`, { file: options.industries?.provenance.file }, INDUSTRY_TABLE_HINT);
+  if (options.only && (!industry || industry.regionTotal.size === 0))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the jobs by industry hold no ${options.only.join(", ")} industries`,
+      { file: options.industries?.provenance.file },
+      INDUSTRY_TABLE_HINT,
+    );
   // the jobs that are modelled: all private jobs from the panel, or the chosen groups' jobs by industry
   const jobsOf = (region: string, year: number): number | null =>
-    industry && options.only ? (industry.regionTotal.get(`${region}|${year}`) ?? null) : (panel.get(region)?.get(year)?.privateJobs ?? null);
+    industry && options.only
+      ? (industry.regionTotal.get(`${region}|${year}`) ?? null)
+      : (panel.get(region)?.get(year)?.privateJobs ?? null);
   const sum = (year: number, f: (region: string) => number | null) => {
     let s = 0;
     for (const region of panel.keys()) {
@@ -75,7 +88,13 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     return s;
   };
   const estimation = options.estimation ?? "pooled";
-  interface Obs { region: string; year: number; g: number; ind: number; rel: number }
+  interface Obs {
+    region: string;
+    year: number;
+    g: number;
+    ind: number;
+    rel: number;
+  }
   const observations: Obs[] = [];
   const notes = new Map<string, string>();
   const yearInfo = new Map<number, { nat: number | null; natPop: number | null }>();
@@ -94,7 +113,8 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
       const p1 = panel.get(region)?.get(year)?.population ?? null;
       const p0 = panel.get(region)?.get(year - 1)?.population ?? null;
       const ind = industry ? (industry.mix.get(key) ?? null) : 0;
-      if (j1 === null || j0 === null || j0 <= 0) notes.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
+      if (j1 === null || j0 === null || j0 <= 0)
+        notes.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
       else if (p1 === null || p0 === null || p0 <= 0) notes.set(key, `no population for ${year - 1}-${year}`);
       else if (ind === null) notes.set(key, "no industry detail");
       else if (nat === null || natPop === null) notes.set(key, `national growth unknown in ${year}`);
@@ -104,37 +124,73 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
   const regressions: BusinessResult["regressions"] = [];
   const gammaOf = new Map<number, { gamma: number; se: number; n: number }>();
   const fitGroup = (obs: Obs[], year: number | null) => {
-    const fit = ols(obs.map((o) => o.g - yearInfo.get(o.year)!.nat! - o.ind), { population_growth: obs.map((o) => o.rel) });
+    const fit = ols(
+      obs.map((o) => o.g - yearInfo.get(o.year)!.nat! - o.ind),
+      { population_growth: obs.map((o) => o.rel) },
+    );
     if (!fit) {
-      for (const o of obs) notes.set(`${o.region}|${o.year}`, `too few regions to estimate the population effect${year === null ? "" : ` in ${year}`}`);
+      for (const o of obs)
+        notes.set(
+          `${o.region}|${o.year}`,
+          `too few regions to estimate the population effect${year === null ? "" : ` in ${year}`}`,
+        );
       return;
     }
     regressions.push({ year, fit });
     const years = year === null ? [...yearInfo.keys()] : [year];
-    for (const y of years) gammaOf.set(y, { gamma: fit.coefficients[1]!, se: fit.standardErrors[1]!, n: year === null ? obs.filter((o) => o.year === y).length : obs.length });
+    for (const y of years)
+      gammaOf.set(y, {
+        gamma: fit.coefficients[1]!,
+        se: fit.standardErrors[1]!,
+        n: year === null ? obs.filter((o) => o.year === y).length : obs.length,
+      });
   };
   if (estimation === "pooled") fitGroup(observations, null);
-  else for (let year = options.from; year <= options.to; year++) fitGroup(observations.filter((o) => o.year === year), year);
+  else
+    for (let year = options.from; year <= options.to; year++)
+      fitGroup(
+        observations.filter((o) => o.year === year),
+        year,
+      );
   const byKey = new Map(observations.map((o) => [`${o.region}|${o.year}`, o]));
   const rows: Record<string, string | number | null>[] = [];
   const yearRows: Record<string, string | number | null>[] = [];
   for (let year = options.from; year <= options.to; year++) {
     const { nat, natPop } = yearInfo.get(year)!;
     const g = gammaOf.get(year);
-    yearRows.push({ year, national: nat, national_population_growth: natPop, gamma: g?.gamma ?? null, gamma_se: g?.se ?? null, regions: g?.n ?? 0 });
+    yearRows.push({
+      year,
+      national: nat,
+      national_population_growth: natPop,
+      gamma: g?.gamma ?? null,
+      gamma_se: g?.se ?? null,
+      regions: g?.n ?? 0,
+    });
     for (const [region, series] of panel) {
       const key = `${region}|${year}`;
       const o = byKey.get(key);
       const population = o && g ? g.gamma * o.rel : null;
       rows.push({
-        region, region_name: series.get(year)?.name ?? null, year, population_size: series.get(year)?.population ?? null,
-        growth: o ? finite(o.g) : null, national: o ? nat : null, industry: o && industry ? o.ind : null, population,
+        region,
+        region_name: series.get(year)?.name ?? null,
+        year,
+        population_size: series.get(year)?.population ?? null,
+        growth: o ? finite(o.g) : null,
+        national: o ? nat : null,
+        industry: o && industry ? o.ind : null,
+        population,
         attractiveness: o && population !== null ? o.g - nat! - o.ind - population : null,
         note: o && population !== null ? null : (notes.get(key) ?? "not estimated"),
       });
     }
   }
-  return { decomposition: toTable(rows, ["region", "region_name"], table.provenance), years: toTable(yearRows, []), regressions, estimation, missing };
+  return {
+    decomposition: toTable(rows, ["region", "region_name"], table.provenance),
+    years: toTable(yearRows, []),
+    regressions,
+    estimation,
+    missing,
+  };
 }
 
 /** Industry mix effects and group totals from jobs by region × industry × year. */

@@ -13,7 +13,46 @@ export const DEFAULT_GROUPS: Readonly<Record<IndustryGroup, readonly string[]>> 
   visitor: ["47", "55", "56", "79", "90", "91", "92", "93", "96"],
   local: ["85", "86", "87", "88"],
   public: ["84"],
-  regional: ["35", "36", "37", "38", "39", "41", "42", "43", "45", "46", "49", "50", "51", "52", "53", "58", "59", "60", "61", "64", "65", "66", "68", "69", "70", "73", "74", "75", "77", "78", "80", "81", "82", "94", "95", "97", "98", "99"],
+  regional: [
+    "35",
+    "36",
+    "37",
+    "38",
+    "39",
+    "41",
+    "42",
+    "43",
+    "45",
+    "46",
+    "49",
+    "50",
+    "51",
+    "52",
+    "53",
+    "58",
+    "59",
+    "60",
+    "61",
+    "64",
+    "65",
+    "66",
+    "68",
+    "69",
+    "70",
+    "73",
+    "74",
+    "75",
+    "77",
+    "78",
+    "80",
+    "81",
+    "82",
+    "94",
+    "95",
+    "97",
+    "98",
+    "99",
+  ],
 };
 
 function range(from: number, to: number): string[] {
@@ -21,7 +60,10 @@ function range(from: number, to: number): string[] {
 }
 
 /** The group of an industry code ("55", "55.1", "I55", "55 Overnatting"): its first two digits; null if unknown. */
-export function industryGroup(code: string, groups: Readonly<Record<string, readonly string[]>> = DEFAULT_GROUPS): string | null {
+export function industryGroup(
+  code: string,
+  groups: Readonly<Record<string, readonly string[]>> = DEFAULT_GROUPS,
+): string | null {
   const division = /(\d{2})/.exec(code)?.[1];
   if (!division) return null;
   for (const [group, divisions] of Object.entries(groups)) if (divisions.includes(division)) return group;

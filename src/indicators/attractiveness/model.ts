@@ -25,7 +25,10 @@ let nextId = 1;
  * const commuting = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] });
  * const { residential, business } = attractivenessModel(panel, { from: 2007, to: 2016, commuting });
  */
-export function attractivenessModel(panel: Table, options: ModelOptions): { residential: ResidentialResult; business: BusinessResult } {
+export function attractivenessModel(
+  panel: Table,
+  options: ModelOptions,
+): { residential: ResidentialResult; business: BusinessResult } {
   const estimation = options.estimation ?? "pooled";
   let commutingId = 0;
   if (options.commuting) {
@@ -39,7 +42,10 @@ export function attractivenessModel(panel: Table, options: ModelOptions): { resi
   if (!model) {
     const common = { from: options.from, to: options.to, estimation };
     model = {
-      residential: residentialAttractiveness(panel, { ...common, ...(options.commuting ? { commuting: options.commuting } : {}) }),
+      residential: residentialAttractiveness(panel, {
+        ...common,
+        ...(options.commuting ? { commuting: options.commuting } : {}),
+      }),
       business: businessAttractiveness(panel, common),
     };
     byPeriod.set(key, model);

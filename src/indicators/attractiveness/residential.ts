@@ -39,13 +39,23 @@ export interface ResidentialResult {
 }
 
 /** The regressors of the model, in the order of the regression's coefficients after the intercept. */
-export const RESIDENTIAL_TERMS = ["own_jobs_0", "own_jobs_1", "own_jobs_2", "neighbour_jobs", "size", "integration"] as const;
+export const RESIDENTIAL_TERMS = [
+  "own_jobs_0",
+  "own_jobs_1",
+  "own_jobs_2",
+  "neighbour_jobs",
+  "size",
+  "integration",
+] as const;
 
 /**
  * National jobs by year: Σ_r J_{r,t}; for the growth from t−1 to t only regions with both years count.
  * Returns the national growth factor J^N_t / J^N_{t−1} by year.
  */
-export function nationalJobFactors(panel: Map<string, Map<number, PanelRow>>, jobs: (r: PanelRow) => number | null): Map<number, number> {
+export function nationalJobFactors(
+  panel: Map<string, Map<number, PanelRow>>,
+  jobs: (r: PanelRow) => number | null,
+): Map<number, number> {
   const years = new Set<number>();
   for (const s of panel.values()) for (const y of s.keys()) years.add(y);
   const out = new Map<number, number>();
@@ -74,7 +84,13 @@ export function nationalJobFactors(panel: Map<string, Map<number, PanelRow>>, jo
  * the jobs the region gained beyond what the national growth rate would have given it, per 100 inhabitants.
  * With `national` omitted the growth is absolute: 100·(J_{t−l} − J_{t−l−1})/P_{t−l}.
  */
-export function ownJobGrowth(series: Map<number, PanelRow>, year: number, jobs: (r: PanelRow) => number | null, lag = 0, national?: Map<number, number>): number | null {
+export function ownJobGrowth(
+  series: Map<number, PanelRow>,
+  year: number,
+  jobs: (r: PanelRow) => number | null,
+  lag = 0,
+  national?: Map<number, number>,
+): number | null {
   const t = year - lag;
   const now = series.get(t);
   const before = series.get(t - 1);
@@ -104,18 +120,29 @@ export function ownJobGrowth(series: Map<number, PanelRow>, year: number, jobs: 
 export function residentialAttractiveness(table: Table, options: ResidentialOptions): ResidentialResult {
   const panel = panelOf(table);
   const estimation = options.estimation ?? "pooled";
-  const hasAllJobs = table.has("jobs") && Array.from({ length: table.numRows }, (_, i) => table.get("jobs", i)).some((v) => v !== null);
+  const hasAllJobs =
+    table.has("jobs") && Array.from({ length: table.numRows }, (_, i) => table.get("jobs", i)).some((v) => v !== null);
   const jobs = (r: PanelRow) => (hasAllJobs ? r.jobs : r.privateJobs);
   const missing: string[] = [];
   const notes: string[] = [];
-  if (!hasAllJobs) missing.push("own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)");
+  if (!hasAllJobs)
+    missing.push(
+      "own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)",
+    );
   const commuting = commutingInput(options, notes);
   if (!commuting) {
     missing.push("job growth of the places residents work in (no commuting matrix given)");
     missing.push("labour-market integration (no commuting matrix given)");
   }
   const national = nationalJobFactors(panel, jobs);
-  interface Obs { region: string; year: number; row: PanelRow; rnm: number; outShare: number; x: Record<(typeof RESIDENTIAL_TERMS)[number], number> }
+  interface Obs {
+    region: string;
+    year: number;
+    row: PanelRow;
+    rnm: number;
+    outShare: number;
+    x: Record<(typeof RESIDENTIAL_TERMS)[number], number>;
+  }
   const observations: Obs[] = [];
   const notesByKey = new Map<string, string>();
   for (let year = options.from; year <= options.to; year++) {
@@ -134,7 +161,13 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       const key = `${region}|${year}`;
       if (!row) continue;
       const own = jg.get(region) ?? null;
-      if (row.growth === null || row.naturalIncrease === null || row.nationalImmigration === null || row.population === null || row.population <= 0) {
+      if (
+        row.growth === null ||
+        row.naturalIncrease === null ||
+        row.nationalImmigration === null ||
+        row.population === null ||
+        row.population <= 0
+      ) {
         notesByKey.set(key, "population, its growth or its components are missing");
         continue;
       }
@@ -158,8 +191,19 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         }
       }
       inYear.push({
-        region, year, row, rnm: row.growth - row.naturalIncrease - row.nationalImmigration, outShare: ami,
-        x: { own_jobs_0: own[0], own_jobs_1: own[1], own_jobs_2: own[2], neighbour_jobs: nb, size: Math.log(row.population), integration: ami },
+        region,
+        year,
+        row,
+        rnm: row.growth - row.naturalIncrease - row.nationalImmigration,
+        outShare: ami,
+        x: {
+          own_jobs_0: own[0],
+          own_jobs_1: own[1],
+          own_jobs_2: own[2],
+          neighbour_jobs: nb,
+          size: Math.log(row.population),
+          integration: ami,
+        },
       });
     }
     // size is centred on the year's cross-section
@@ -176,9 +220,13 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
   const regressions: ResidentialResult["regressions"] = [];
   const parts = new Map<Obs, Record<string, number>>();
   const fitGroup = (obs: Obs[], year: number | null) => {
-    const fit = ols(obs.map((o) => o.rnm), Object.fromEntries(terms.map((t) => [t, obs.map((o) => o.x[t])])));
+    const fit = ols(
+      obs.map((o) => o.rnm),
+      Object.fromEntries(terms.map((t) => [t, obs.map((o) => o.x[t])])),
+    );
     if (!fit) {
-      for (const o of obs) notesByKey.set(`${o.region}|${o.year}`, `too few regions to estimate ${year ?? "the pooled model"}`);
+      for (const o of obs)
+        notesByKey.set(`${o.region}|${o.year}`, `too few regions to estimate ${year ?? "the pooled model"}`);
       return;
     }
     regressions.push({ year, fit });
@@ -192,8 +240,19 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
     });
   };
   if (estimation === "pooled") fitGroup(observations, null);
-  else for (let year = options.from; year <= options.to; year++) fitGroup(observations.filter((o) => o.year === year), year);
-  if (regressions.length === 0) throw new OmvarldError("ARGUMENT", `no year in ${options.from}-${options.to} could be estimated`, {}, "the panel needs jobs from three years before the first year");
+  else
+    for (let year = options.from; year <= options.to; year++)
+      fitGroup(
+        observations.filter((o) => o.year === year),
+        year,
+      );
+  if (regressions.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `no year in ${options.from}-${options.to} could be estimated`,
+      {},
+      "the panel needs jobs from three years before the first year",
+    );
   const rows: Record<string, string | number | null>[] = [];
   const byKey = new Map(observations.map((o) => [`${o.region}|${o.year}`, o]));
   for (const [region, series] of panel) {
@@ -204,18 +263,37 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       const p = o ? parts.get(o) : undefined;
       const v = (name: string) => p?.[name] ?? null;
       rows.push({
-        region, region_name: row.name, year, population: row.population, growth: row.growth,
-        natural_increase: row.naturalIncrease, immigration: row.nationalImmigration,
-        relative_net_migration: o ? o.rnm : null, own_job_growth: o ? o.x.own_jobs_0 + o.x.own_jobs_1 + o.x.own_jobs_2 : null,
-        neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null, out_share: o && commuting ? o.outShare : null,
-        constant: v("constant"), own_jobs: v("own_jobs"), own_jobs_0: v("own_jobs_0"), own_jobs_1: v("own_jobs_1"), own_jobs_2: v("own_jobs_2"),
-        neighbour_jobs: p && commuting ? v("neighbour_jobs") : null, size: v("size"), integration: p && commuting ? v("integration") : null,
+        region,
+        region_name: row.name,
+        year,
+        population: row.population,
+        growth: row.growth,
+        natural_increase: row.naturalIncrease,
+        immigration: row.nationalImmigration,
+        relative_net_migration: o ? o.rnm : null,
+        own_job_growth: o ? o.x.own_jobs_0 + o.x.own_jobs_1 + o.x.own_jobs_2 : null,
+        neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null,
+        out_share: o && commuting ? o.outShare : null,
+        constant: v("constant"),
+        own_jobs: v("own_jobs"),
+        own_jobs_0: v("own_jobs_0"),
+        own_jobs_1: v("own_jobs_1"),
+        own_jobs_2: v("own_jobs_2"),
+        neighbour_jobs: p && commuting ? v("neighbour_jobs") : null,
+        size: v("size"),
+        integration: p && commuting ? v("integration") : null,
         attractiveness: v("attractiveness"),
         note: p ? null : (notesByKey.get(`${region}|${year}`) ?? "not estimated"),
       });
     }
   }
-  return { regressions, estimation, decomposition: toTable(rows, ["region", "region_name"], table.provenance), missing, notes };
+  return {
+    regressions,
+    estimation,
+    decomposition: toTable(rows, ["region", "region_name"], table.provenance),
+    missing,
+    notes,
+  };
 }
 
 /** The commuting input as a function of the year, from `commuting` or the structural `neighbours`/`outShare`. */
@@ -227,13 +305,21 @@ function commutingInput(options: ResidentialOptions, notes: string[]): ((year: n
   }
   if (!options.neighbours && !options.outShare) return null;
   if (!options.neighbours || !options.outShare) {
-    throw new OmvarldError("ARGUMENT", "neighbours and outShare go together", {}, "pass both, or a commuting structure: { commuting: commutingStructure(flows) }");
+    throw new OmvarldError(
+      "ARGUMENT",
+      "neighbours and outShare go together",
+      {},
+      "pass both, or a commuting structure: { commuting: commutingStructure(flows) }",
+    );
   }
   const weights = new Map<string, [string, number][]>();
   const w = options.neighbours;
   for (let i = 0; i < w.numRows; i++) {
     const o = w.get("origin", i) as string;
-    (weights.get(o) ?? weights.set(o, []).get(o)!).push([w.get("destination", i) as string, w.get("weight", i) as number]);
+    (weights.get(o) ?? weights.set(o, []).get(o)!).push([
+      w.get("destination", i) as string,
+      w.get("weight", i) as number,
+    ]);
   }
   const outShare = new Map(Object.entries(options.outShare));
   return () => ({ outShare, weights, employed: new Map() });

@@ -52,7 +52,12 @@ function lever(value: Lever, own: number[], all: number[]): number {
  * region's neighbour and integration terms held at their mean (the commuting pattern is structural), natural increase and national immigration at the
  * region's and the nation's means of the last ten years, and the industry effect at 0 (unknown ahead).
  */
-export function projectScenario(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: ScenarioOptions): Table {
+export function projectScenario(
+  panelTable: Table,
+  residential: ResidentialResult,
+  business: BusinessResult,
+  options: ScenarioOptions,
+): Table {
   return run(prepare(panelTable, residential, business, options), options);
 }
 
@@ -73,7 +78,12 @@ interface Context {
   jobs: Map<number, number>;
 }
 
-function prepare(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: Omit<ScenarioOptions, "extraJobs">): Context {
+function prepare(
+  panelTable: Table,
+  residential: ResidentialResult,
+  business: BusinessResult,
+  options: Omit<ScenarioOptions, "extraJobs">,
+): Context {
   const panel = panelOf(panelTable);
   const series = panel.get(options.region);
   if (!series) throw new OmvarldError("ARGUMENT", `no region ${options.region} in the panel`);
@@ -81,14 +91,31 @@ function prepare(panelTable: Table, residential: ResidentialResult, business: Bu
   const last = years.at(-1)!;
   const history = years.map((y) => series.get(y)!);
   // the pooled coefficients, or the yearly ones averaged: one year's cross-section is too noisy to carry 20 years
-  const coef = (name: string) => mean(residential.regressions.map(({ fit }) => (fit.names.includes(name) ? fit.coefficients[fit.names.indexOf(name)]! : 0)));
+  const coef = (name: string) =>
+    mean(
+      residential.regressions.map(({ fit }) =>
+        fit.names.includes(name) ? fit.coefficients[fit.names.indexOf(name)]! : 0,
+      ),
+    );
   const yearTable = business.years.toRows();
   const own = residential.decomposition.filter({ region: options.region }).toRows();
-  const location = mean(own.filter((r) => r.attractiveness !== null).map((r) => ((r.neighbour_jobs as number | null) ?? 0) + ((r.integration as number | null) ?? 0)));
+  const location = mean(
+    own
+      .filter((r) => r.attractiveness !== null)
+      .map((r) => ((r.neighbour_jobs as number | null) ?? 0) + ((r.integration as number | null) ?? 0)),
+  );
   const estimates: Estimates = {
-    constant: coef("intercept"), ownJobs: [coef("own_jobs_0"), coef("own_jobs_1"), coef("own_jobs_2")], location, size: coef("size"),
+    constant: coef("intercept"),
+    ownJobs: [coef("own_jobs_0"), coef("own_jobs_1"), coef("own_jobs_2")],
+    location,
+    size: coef("size"),
     gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
-    meanLogPopulation: mean([...panel.values()].map((s) => s.get(last)?.population).filter((p): p is number => !!p && p > 0).map(Math.log)),
+    meanLogPopulation: mean(
+      [...panel.values()]
+        .map((s) => s.get(last)?.population)
+        .filter((p): p is number => !!p && p > 0)
+        .map(Math.log),
+    ),
   };
   // every region's yearly attractiveness, for the region's own past and the top quartile of all regions' means
   const byRegion = (t: Table) => {
@@ -111,25 +138,49 @@ function prepare(panelTable: Table, residential: ResidentialResult, business: Bu
     if (r.privateJobs !== null) jobs.set(r.year, r.privateJobs);
   }
   const lastRow = series.get(last) as PanelRow;
-  if (lastRow.population === null || lastRow.growth === null) throw new OmvarldError("ARGUMENT", `region ${options.region} has no population or growth in ${last}`);
+  if (lastRow.population === null || lastRow.growth === null)
+    throw new OmvarldError("ARGUMENT", `region ${options.region} has no population or growth in ${last}`);
   for (let y = last - 3; y <= last; y++) {
     if (!jobs.has(y) || (y > last - 3 && !population.has(y))) {
-      throw new OmvarldError("ARGUMENT", `region ${options.region} needs private jobs and population for ${last - 3}-${last} to start a projection`, {}, "the own job growth term looks three years back");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `region ${options.region} needs private jobs and population for ${last - 3}-${last} to start a projection`,
+        {},
+        "the own job growth term looks three years back",
+      );
     }
   }
   population.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
   return {
-    panelTable, region: options.region, last, estimates,
+    panelTable,
+    region: options.region,
+    last,
+    estimates,
     levers: {
       own: { residential: res.get(options.region) ?? [], business: bus.get(options.region) ?? [] },
       all: { residential: [...res.values()].map(mean), business: [...bus.values()].map(mean) },
     },
     ni: mean(recent.map((r) => r.naturalIncrease).filter((v): v is number => v !== null)),
     imm: mean(recent.map((r) => r.nationalImmigration).filter((v): v is number => v !== null)),
-    pastNational: new Map(yearTable.filter((r) => r.national !== null).map((r) => [r.year as number, r.national as number])),
-    nat: options.nationalJobGrowth ?? mean(yearTable.slice(-10).map((r) => r.national as number | null).filter((v): v is number => v !== null)),
-    natPop: mean(yearTable.slice(-10).map((r) => r.national_population_growth as number | null).filter((v): v is number => v !== null)),
-    population, jobs,
+    pastNational: new Map(
+      yearTable.filter((r) => r.national !== null).map((r) => [r.year as number, r.national as number]),
+    ),
+    nat:
+      options.nationalJobGrowth ??
+      mean(
+        yearTable
+          .slice(-10)
+          .map((r) => r.national as number | null)
+          .filter((v): v is number => v !== null),
+      ),
+    natPop: mean(
+      yearTable
+        .slice(-10)
+        .map((r) => r.national_population_growth as number | null)
+        .filter((v): v is number => v !== null),
+    ),
+    population,
+    jobs,
   };
 }
 
@@ -150,10 +201,25 @@ function run(c: Context, options: ScenarioOptions): Table {
       const national = y > c.last ? c.nat : (c.pastNational.get(y) ?? c.nat);
       jg += (estimates.ownJobs[l]! * 100 * (J.get(y)! - J.get(y - 1)! * (1 + national / 100))) / P.get(y)!;
     }
-    const rnm = estimates.constant + jg + estimates.location + estimates.size * (Math.log(P.get(year)!) - estimates.meanLogPopulation) + aBo;
+    const rnm =
+      estimates.constant +
+      jg +
+      estimates.location +
+      estimates.size * (Math.log(P.get(year)!) - estimates.meanLogPopulation) +
+      aBo;
     const growth = c.ni + c.imm + rnm;
     P.set(year + 1, P.get(year)! * (1 + growth / 100));
-    rows.push({ region: c.region, year, population: P.get(year)!, private_jobs: J.get(year)!, job_growth_pct: gJ, population_growth_pct: growth, relative_net_migration: rnm, residential_lever: aBo, business_lever: aNae });
+    rows.push({
+      region: c.region,
+      year,
+      population: P.get(year)!,
+      private_jobs: J.get(year)!,
+      job_growth_pct: gJ,
+      population_growth_pct: growth,
+      relative_net_migration: rnm,
+      residential_lever: aBo,
+      business_lever: aNae,
+    });
   }
   return toTable(rows, ["region"], c.panelTable.provenance);
 }
@@ -162,11 +228,19 @@ function run(c: Context, options: ScenarioOptions): Table {
  * The inverse question (docs/methods.md §9.2, step 7): how many extra jobs a year keep the population at its last
  * observed level by the horizon, found by bisection on the extra jobs added each year.
  */
-export function jobsToKeepPopulation(panelTable: Table, residential: ResidentialResult, business: BusinessResult, options: Omit<ScenarioOptions, "extraJobs">): number | null {
+export function jobsToKeepPopulation(
+  panelTable: Table,
+  residential: ResidentialResult,
+  business: BusinessResult,
+  options: Omit<ScenarioOptions, "extraJobs">,
+): number | null {
   const context = prepare(panelTable, residential, business, options);
   const start = context.population.get(context.last);
   if (!start) return null;
-  const end = (extra: number) => run(context, { ...options, extraJobs: extra }).toRows().at(-1)!.population as number;
+  const end = (extra: number) =>
+    run(context, { ...options, extraJobs: extra })
+      .toRows()
+      .at(-1)!.population as number;
   let lo = -start;
   let hi = start;
   if ((end(lo) - start) * (end(hi) - start) > 0) return null;

@@ -13,7 +13,10 @@ const minus = (a: Cell, b: Cell): Cell => (a === null || b === null ? null : a -
 function indicatorsOf(E: Cell, IN: Cell, OUT: Cell, W: Cell) {
   const implied = E === null || IN === null || OUT === null ? null : E + IN - OUT;
   return {
-    employed_residents: E, in_commuters: IN, out_commuters: OUT, jobs: W ?? implied,
+    employed_residents: E,
+    in_commuters: IN,
+    out_commuters: OUT,
+    jobs: W ?? implied,
     net_commuting: minus(IN, OUT),
     out_share: ratio(OUT, E),
     in_share: ratio(IN, W ?? implied),
@@ -35,12 +38,31 @@ function indicatorsOf(E: Cell, IN: Cell, OUT: Cell, W: Cell) {
  */
 export function commutingFromStocks(table: Table): Table {
   for (const c of ["employed_residents", "in_commuters", "out_commuters"]) {
-    if (!table.has(c)) throw new OmvarldError("SCHEMA", `commuting stocks need a column "${c}"`, { file: table.provenance.file }, "map the table with asCommutingStocks() first");
+    if (!table.has(c))
+      throw new OmvarldError(
+        "SCHEMA",
+        `commuting stocks need a column "${c}"`,
+        { file: table.provenance.file },
+        "map the table with asCommutingStocks() first",
+      );
   }
   const get = (name: string, i: number): Cell => (table.has(name) ? (table.get(name, i) as Cell) : null);
   const rows = Array.from({ length: table.numRows }, (_, i) => {
-    const x = indicatorsOf(get("employed_residents", i), get("in_commuters", i), get("out_commuters", i), get("jobs", i));
-    return { region: table.get("region", i) as string, year: get("year", i), ...x, note: x.identity_gap !== null && x.identity_gap !== 0 ? "jobs ≠ employed residents + in − out (rounding or suppressed cells)" : null };
+    const x = indicatorsOf(
+      get("employed_residents", i),
+      get("in_commuters", i),
+      get("out_commuters", i),
+      get("jobs", i),
+    );
+    return {
+      region: table.get("region", i) as string,
+      year: get("year", i),
+      ...x,
+      note:
+        x.identity_gap !== null && x.identity_gap !== 0
+          ? "jobs ≠ employed residents + in − out (rounding or suppressed cells)"
+          : null,
+    };
   });
   return toTable(rows, ["region"], table.provenance);
 }
@@ -64,8 +86,12 @@ export function commutingFromMatrix(od: OdMatrix, year: number | null = null): T
       }
     });
     return {
-      region, year, ...indicatorsOf(E[k]!, W[k]! - own[k]!, E[k]! - own[k]!, W[k]!), internal: own[k]!,
-      dominant_destination: best < 0 ? null : od.codes[best]!, dominant_share: best < 0 ? null : ratio(bestFlow, E[k]!),
+      region,
+      year,
+      ...indicatorsOf(E[k]!, W[k]! - own[k]!, E[k]! - own[k]!, W[k]!),
+      internal: own[k]!,
+      dominant_destination: best < 0 ? null : od.codes[best]!,
+      dominant_share: best < 0 ? null : ratio(bestFlow, E[k]!),
       note: best < 0 ? "nobody commutes out" : null,
     };
   });

@@ -47,7 +47,9 @@ export function laRegions(od: OdMatrix, options: LaOptions = {}): LaResult {
     let bestFlow = 0;
     od.forEachFrom(k, (d, f) => {
       if (d === k) return;
-      const better = f > bestFlow || (f === bestFlow && best >= 0 && (W[d]! > W[best]! || (W[d] === W[best] && od.codes[d]! < od.codes[best]!)));
+      const better =
+        f > bestFlow ||
+        (f === bestFlow && best >= 0 && (W[d]! > W[best]! || (W[d] === W[best] && od.codes[d]! < od.codes[best]!)));
       if (better) {
         best = d;
         bestFlow = f;
@@ -82,7 +84,7 @@ export function laRegions(od: OdMatrix, options: LaOptions = {}): LaResult {
     for (let v = k; !centre[v]; v = parent[v]!) d++;
     return d;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let k = 0; k < n; k++) {
       if (centre[k] || depthOf(k) <= maxLinks) continue;
@@ -116,9 +118,15 @@ export function laRegions(od: OdMatrix, options: LaOptions = {}): LaResult {
  */
 export function laRegionTables(od: OdMatrix, options: LaOptions = {}): { members: Table; regions: Table } {
   const la = laRegions(od, options);
-  const members = toTable(od.codes.map((area) => ({
-    area, la: la.centreOf.get(area)!, links: la.links.get(area)!, note: la.promoted.get(area) ?? null,
-  })), ["area", "la"]);
+  const members = toTable(
+    od.codes.map((area) => ({
+      area,
+      la: la.centreOf.get(area)!,
+      links: la.links.get(area)!,
+      note: la.promoted.get(area) ?? null,
+    })),
+    ["area", "la"],
+  );
   const inside = new Map<string, { kept: number; employed: number; members: number }>();
   for (let k = 0; k < od.size; k++) {
     const region = la.centreOf.get(od.codes[k]!)!;
@@ -130,6 +138,14 @@ export function laRegionTables(od: OdMatrix, options: LaOptions = {}): { members
     });
     inside.set(region, r);
   }
-  const regions = toTable([...inside].map(([la, r]) => ({ la, members: r.members, employed_residents: r.employed, self_containment: r.employed > 0 ? r.kept / r.employed : null })), ["la"]);
+  const regions = toTable(
+    [...inside].map(([la, r]) => ({
+      la,
+      members: r.members,
+      employed_residents: r.employed,
+      self_containment: r.employed > 0 ? r.kept / r.employed : null,
+    })),
+    ["la"],
+  );
   return { members, regions };
 }

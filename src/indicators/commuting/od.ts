@@ -44,7 +44,12 @@ export class OdMatrix {
     const destinations = table.strings(options.destination ?? "destination");
     const values = table.numbers(value);
     if (table.has("year") && table.distinct("year").length > 1) {
-      throw new OmvarldError("ARGUMENT", "the flows cover several years", {}, "filter one year first: table.filter({ year: 2023 })");
+      throw new OmvarldError(
+        "ARGUMENT",
+        "the flows cover several years",
+        {},
+        "filter one year first: table.filter({ year: 2023 })",
+      );
     }
     const triples: [string, string, number][] = [];
     for (let i = 0; i < table.numRows; i++) {
@@ -52,7 +57,13 @@ export class OdMatrix {
       const o = origins.get(i);
       const d = destinations.get(i);
       if (o === null || d === null) continue;
-      if (v === null) throw new OmvarldError("ARGUMENT", `the flow ${o} → ${d} is missing`, { file: table.provenance.file }, "a suppressed cell: fill it (e.g. with 0 or 3 for SSB's rounding) or leave the pair out");
+      if (v === null)
+        throw new OmvarldError(
+          "ARGUMENT",
+          `the flow ${o} → ${d} is missing`,
+          { file: table.provenance.file },
+          "a suppressed cell: fill it (e.g. with 0 or 3 for SSB's rounding) or leave the pair out",
+        );
       triples.push([o, d, v]);
     }
     return OdMatrix.fromFlows(triples);
@@ -117,7 +128,8 @@ export class OdMatrix {
   /** Employed residents of each area: E_o = Σ_d C[o→d]. */
   employedResidents(): Float64Array {
     const out = new Float64Array(this.size);
-    for (let k = 0; k < this.size; k++) for (let p = this.rowStart[k]!; p < this.rowStart[k + 1]!; p++) out[k]! += this.flow[p]!;
+    for (let k = 0; k < this.size; k++)
+      for (let p = this.rowStart[k]!; p < this.rowStart[k + 1]!; p++) out[k]! += this.flow[p]!;
     return out;
   }
 
@@ -131,7 +143,9 @@ export class OdMatrix {
   /** Those who live and work in each area: C[k→k]. */
   internal(): Float64Array {
     const out = new Float64Array(this.size);
-    for (let k = 0; k < this.size; k++) for (let p = this.rowStart[k]!; p < this.rowStart[k + 1]!; p++) if (this.destination[p] === k) out[k] = this.flow[p]!;
+    for (let k = 0; k < this.size; k++)
+      for (let p = this.rowStart[k]!; p < this.rowStart[k + 1]!; p++)
+        if (this.destination[p] === k) out[k] = this.flow[p]!;
     return out;
   }
 

@@ -31,7 +31,11 @@ export interface CommutingStructure {
  * through the registry's changes (merges forwards, renumberings both ways) until it is one of the panel's codes;
  * null when it cannot be mapped one to one (a split, or a code the registry does not know).
  */
-export function panelCodeOf(code: string, panelCodes: ReadonlySet<string>, options: { country?: "SE" | "NO"; changes?: readonly CodeChange[] } = {}): string | null {
+export function panelCodeOf(
+  code: string,
+  panelCodes: ReadonlySet<string>,
+  options: { country?: "SE" | "NO"; changes?: readonly CodeChange[] } = {},
+): string | null {
   if (panelCodes.has(code)) return code;
   const changes = (options.changes ?? CODE_CHANGES).filter((c) => !options.country || c.country === options.country);
   const seen = new Set([code]);
@@ -40,7 +44,12 @@ export function panelCodeOf(code: string, panelCodes: ReadonlySet<string>, optio
     const next: string[] = [];
     for (const c of frontier) {
       for (const change of changes) {
-        const candidates = change.from.includes(c) && change.to.length === 1 ? change.to : change.to.includes(c) && change.from.length === 1 ? change.from : [];
+        const candidates =
+          change.from.includes(c) && change.to.length === 1
+            ? change.to
+            : change.to.includes(c) && change.from.length === 1
+              ? change.from
+              : [];
         for (const k of candidates) {
           if (panelCodes.has(k)) return k;
           if (!seen.has(k)) {
@@ -67,11 +76,25 @@ export function panelCodeOf(code: string, panelCodes: ReadonlySet<string>, optio
  *
  * OUT_r/E_r = 1 − C[r→r]/E_r;  w[r→k] = C[r→k]/E_r (k ≠ r).
  */
-export function commutingStructure(table: Table, options: { panelCodes?: Iterable<string>; year?: number; country?: "SE" | "NO" } = {}): CommutingStructure {
+export function commutingStructure(
+  table: Table,
+  options: { panelCodes?: Iterable<string>; year?: number; country?: "SE" | "NO" } = {},
+): CommutingStructure {
   if (!table.has("year") && options.year === undefined) {
-    throw new OmvarldError("SCHEMA", "the commuting table has no year", { file: table.provenance.file }, "pass the year of the flows: commutingStructure(flows, { year: 2017 })");
+    throw new OmvarldError(
+      "SCHEMA",
+      "the commuting table has no year",
+      { file: table.provenance.file },
+      "pass the year of the flows: commutingStructure(flows, { year: 2017 })",
+    );
   }
-  const dated = table.has("year") ? table : table.withColumn("year", Array.from({ length: table.numRows }, () => options.year!), "dimension");
+  const dated = table.has("year")
+    ? table
+    : table.withColumn(
+        "year",
+        Array.from({ length: table.numRows }, () => options.year!),
+        "dimension",
+      );
   const flowsTable = asCommutingFlows(dated);
   const homes = flowsTable.strings("origin");
   const works = flowsTable.strings("destination");
@@ -84,7 +107,8 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
   const mapCode = (code: string) => {
     if (!panel) return code;
     let m = mapped.get(code);
-    if (m === undefined) mapped.set(code, (m = panelCodeOf(code, panel, options.country ? { country: options.country } : {})));
+    if (m === undefined)
+      mapped.set(code, (m = panelCodeOf(code, panel, options.country ? { country: options.country } : {})));
     return m;
   };
   const flows = new Map<number, Map<string, Map<string, number>>>();
@@ -104,10 +128,20 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
     const row = byYear.get(h) ?? byYear.set(h, new Map()).get(h)!;
     row.set(w, (row.get(w) ?? 0) + v);
   }
-  if (flows.size === 0) throw new OmvarldError("ARGUMENT", "the commuting table has no flows", { file: table.provenance.file });
+  if (flows.size === 0)
+    throw new OmvarldError("ARGUMENT", "the commuting table has no flows", { file: table.provenance.file });
   const renamed = [...mapped].filter(([from, to]) => to !== null && to !== from);
-  if (renamed.length) notes.push(`${renamed.length} codes mapped to the panel's codes with the registry (${renamed.slice(0, 5).map(([a, b]) => `${a} → ${b}`).join(", ")}${renamed.length > 5 ? ", …" : ""})`);
-  if (unmapped.size) notes.push(`flows of ${unmapped.size} codes the panel does not hold were left out (${[...unmapped].slice(0, 5).join(", ")}${unmapped.size > 5 ? ", …" : ""})`);
+  if (renamed.length)
+    notes.push(
+      `${renamed.length} codes mapped to the panel's codes with the registry (${renamed
+        .slice(0, 5)
+        .map(([a, b]) => `${a} → ${b}`)
+        .join(", ")}${renamed.length > 5 ? ", …" : ""})`,
+    );
+  if (unmapped.size)
+    notes.push(
+      `flows of ${unmapped.size} codes the panel does not hold were left out (${[...unmapped].slice(0, 5).join(", ")}${unmapped.size > 5 ? ", …" : ""})`,
+    );
   const out = new Map<number, CommutingYear>();
   for (const [year, byHome] of flows) {
     const employed = new Map<string, number>();
@@ -119,14 +153,19 @@ export function commutingStructure(table: Table, options: { panelCodes?: Iterabl
       if (E <= 0) continue;
       employed.set(h, E);
       outShare.set(h, 1 - (row.get(h) ?? 0) / E);
-      weights.set(h, [...row].filter(([w]) => w !== h).map(([w, v]) => [w, v / E]));
+      weights.set(
+        h,
+        [...row].filter(([w]) => w !== h).map(([w, v]) => [w, v / E]),
+      );
     }
     out.set(year, { employed, outShare, weights });
   }
   const structural = out.size === 1;
   if (structural) {
     const [year] = out.keys();
-    notes.push(`one year of commuting flows (${year}): its matrix is taken as a structural property of each area and used for every year`);
+    notes.push(
+      `one year of commuting flows (${year}): its matrix is taken as a structural property of each area and used for every year`,
+    );
   }
   return { years: out, structural, notes };
 }
@@ -136,7 +175,13 @@ export function commutingYear(structure: CommutingStructure, year: number): Comm
   const own = structure.years.get(year);
   if (own) return own;
   let best: number | null = null;
-  for (const y of structure.years.keys()) if (best === null || Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y < best)) best = y;
+  for (const y of structure.years.keys())
+    if (
+      best === null ||
+      Math.abs(y - year) < Math.abs(best - year) ||
+      (Math.abs(y - year) === Math.abs(best - year) && y < best)
+    )
+      best = y;
   return structure.years.get(best!)!;
 }
 
@@ -150,7 +195,11 @@ export function commutingYear(structure: CommutingStructure, year: number): Comm
  * @example
  * // A's residents: 80 work in A, 20 in B; B's jobs grew by 2 per 100 inhabitants → 0.2·2 = 0.4
  */
-export function neighbourGrowth(year: CommutingYear, region: string, growth: ReadonlyMap<string, number | null>): number | null {
+export function neighbourGrowth(
+  year: CommutingYear,
+  region: string,
+  growth: ReadonlyMap<string, number | null>,
+): number | null {
   let sum = 0;
   for (const [k, w] of year.weights.get(region) ?? []) {
     const g = growth.get(k);

@@ -47,11 +47,20 @@ export function sigmaConvergence(table: Table, options: SigmaOptions = {}): Tabl
       const logs = levels.map(Math.log);
       const x = options.on === "level" ? levels : logs;
       const measure = options.measure ?? "sd";
-      const dispersion = measure === "sd" ? standardDeviation(x, ddof) : measure === "variance" ? variance(x, ddof) : coefficientOfVariation({ values: x }, { ddof });
+      const dispersion =
+        measure === "sd"
+          ? standardDeviation(x, ddof)
+          : measure === "variance"
+            ? variance(x, ddof)
+            : coefficientOfVariation({ values: x }, { ddof });
       const left = incomplete.get(year) ?? 0;
       rows.push({
-        ...(industry === null ? {} : { industry }), year, regions: logs.length, sigma: standardDeviation(logs, ddof),
-        cv: coefficientOfVariation({ values: levels }, { ddof }), dispersion: dispersion === null ? null : finite(dispersion),
+        ...(industry === null ? {} : { industry }),
+        year,
+        regions: logs.length,
+        sigma: standardDeviation(logs, ddof),
+        cv: coefficientOfVariation({ values: levels }, { ddof }),
+        dispersion: dispersion === null ? null : finite(dispersion),
         note: left > 0 ? `${left} region(s) with a missing or non-positive value left out` : null,
       });
     }
@@ -95,7 +104,12 @@ export interface BetaOptions {
 export function betaConvergence(table: Table, period: Period & BetaOptions): BetaConvergence | null;
 /** @deprecated pass `{ from, to, ...options }` */
 export function betaConvergence(table: Table, from: number, to: number, options?: BetaOptions): BetaConvergence | null;
-export function betaConvergence(table: Table, a: (Period & BetaOptions) | number, b?: number, c: BetaOptions = {}): BetaConvergence | null {
+export function betaConvergence(
+  table: Table,
+  a: (Period & BetaOptions) | number,
+  b?: number,
+  c: BetaOptions = {},
+): BetaConvergence | null {
   const { from, to } = periodOf(a, b);
   const options: BetaOptions = typeof a === "number" ? c : a;
   const value = measureOf(table, options.value);
@@ -112,13 +126,24 @@ export function betaConvergence(table: Table, a: (Period & BetaOptions) | number
     growth.push(Math.log(y1 / y0) / T);
     initial.push(Math.log(y0));
   }
-  const controls = Object.fromEntries(Object.entries(options.controls ?? {}).map(([name, c]) => [name, regions.map((r) => c[r]!)]));
+  const controls = Object.fromEntries(
+    Object.entries(options.controls ?? {}).map(([name, c]) => [name, regions.map((r) => c[r]!)]),
+  );
   const fit = ols(growth, { log_initial: initial, ...controls });
   if (!fit) return null;
   const beta = fit.coefficients[1]!;
   const se = fit.standardErrors[1]!;
   const speed = 1 + beta * T > 0 ? finite(-Math.log(1 + beta * T) / T) : null;
-  return { beta, standardError: se, speed, halfLife: speed !== null && speed > 0 ? Math.LN2 / speed : null, r2: fit.r2, n: fit.n, years: T, regression: fit };
+  return {
+    beta,
+    standardError: se,
+    speed,
+    halfLife: speed !== null && speed > 0 ? Math.LN2 / speed : null,
+    r2: fit.r2,
+    n: fit.n,
+    years: T,
+    regression: fit,
+  };
 }
 
 /**
@@ -128,12 +153,23 @@ export function betaConvergence(table: Table, a: (Period & BetaOptions) | number
  * @example
  * betaConvergenceOf({ start: [100, 200, 400], end: [150, 260, 440], years: 10 })?.beta // < 0: the poorer grew faster
  */
-export function betaConvergenceOf(data: { start: readonly (number | null)[]; end: readonly (number | null)[]; years: number }): (BetaConvergence & { missing: number }) | null {
-  if (data.start.length !== data.end.length) throw new OmvarldError("ARGUMENT", `${data.start.length} start values but ${data.end.length} end values`);
+export function betaConvergenceOf(data: {
+  start: readonly (number | null)[];
+  end: readonly (number | null)[];
+  years: number;
+}): (BetaConvergence & { missing: number }) | null {
+  if (data.start.length !== data.end.length)
+    throw new OmvarldError("ARGUMENT", `${data.start.length} start values but ${data.end.length} end values`);
   if (!(data.years > 0)) throw new OmvarldError("ARGUMENT", `the span must be positive, got ${data.years} years`);
-  const rows = data.start.flatMap((y0, i) => [{ region: String(i), year: 0, value: y0 ?? null }, { region: String(i), year: data.years, value: data.end[i] ?? null }])
+  const rows = data.start
+    .flatMap((y0, i) => [
+      { region: String(i), year: 0, value: y0 ?? null },
+      { region: String(i), year: data.years, value: data.end[i] ?? null },
+    ])
     .map((r) => ({ ...r, value: typeof r.value === "number" && Number.isNaN(r.value) ? null : r.value }));
-  const missing = data.start.filter((y0, i) => !(typeof y0 === "number" && y0 > 0 && typeof data.end[i] === "number" && data.end[i]! > 0)).length;
+  const missing = data.start.filter(
+    (y0, i) => !(typeof y0 === "number" && y0 > 0 && typeof data.end[i] === "number" && data.end[i]! > 0),
+  ).length;
   const b = betaConvergence(Table.fromRows(rows), { from: 0, to: data.years });
   return b && { ...b, missing };
 }
@@ -146,11 +182,19 @@ export function betaConvergenceOf(data: { start: readonly (number | null)[]; end
  * @example
  * sigmaOf([1, Math.E]).value // 0.5 (population SD of the logs 0 and 1)
  */
-export function sigmaOf(values: readonly (number | null)[], options: Omit<SigmaOptions, "value"> = {}): { value: number | null; n: number; missing: number } {
+export function sigmaOf(
+  values: readonly (number | null)[],
+  options: Omit<SigmaOptions, "value"> = {},
+): { value: number | null; n: number; missing: number } {
   const levels = values.filter((v): v is number => typeof v === "number" && v > 0);
   const x = options.on === "level" ? levels : levels.map(Math.log);
   const ddof = options.ddof ?? 0;
   const measure = options.measure ?? "sd";
-  const value = measure === "sd" ? standardDeviation(x, ddof) : measure === "variance" ? variance(x, ddof) : coefficientOfVariation({ values: x }, { ddof });
+  const value =
+    measure === "sd"
+      ? standardDeviation(x, ddof)
+      : measure === "variance"
+        ? variance(x, ddof)
+        : coefficientOfVariation({ values: x }, { ddof });
   return { value, n: levels.length, missing: values.length - levels.length };
 }

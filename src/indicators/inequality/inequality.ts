@@ -21,7 +21,12 @@ export interface DispersionOptions {
 
 function normalised(d: Distribution): { x: number[]; w: number[]; total: number; missing: number } | null {
   if (d.weights && d.weights.length !== d.values.length) {
-    throw new OmvarldError("ARGUMENT", `${d.values.length} values but ${d.weights.length} weights`, {}, "give one weight per value");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${d.values.length} values but ${d.weights.length} weights`,
+      {},
+      "give one weight per value",
+    );
   }
   const { x, w: raw, missing } = complete(d.values, d.weights);
   const total = sum(raw);
@@ -58,8 +63,16 @@ export function coefficientOfVariation(d: Distribution, options: DispersionOptio
  * williamson({ values: [10, 20], weights: [100, 300] }) // √18.75/17.5 = 0.2474
  */
 export function williamson(d: Distribution, options?: DispersionOptions): number | null;
-export function williamson(perCapita: readonly Maybe[], population: readonly Maybe[], options?: DispersionOptions): number | null;
-export function williamson(a: Distribution | readonly Maybe[], b?: readonly Maybe[] | DispersionOptions, c?: DispersionOptions): number | null {
+export function williamson(
+  perCapita: readonly Maybe[],
+  population: readonly Maybe[],
+  options?: DispersionOptions,
+): number | null;
+export function williamson(
+  a: Distribution | readonly Maybe[],
+  b?: readonly Maybe[] | DispersionOptions,
+  c?: DispersionOptions,
+): number | null {
   if (Array.isArray(a)) return coefficientOfVariation({ values: a, weights: b as readonly Maybe[] }, c);
   return coefficientOfVariation(a as Distribution, b as DispersionOptions | undefined);
 }
@@ -118,8 +131,13 @@ export interface TheilDecomposition {
  *     T = Σ_g s_g·T_g + Σ_g s_g·ln(μ_g/μ),   s_g = W_g·μ_g/μ (the group's share of the total)
  *     L = Σ_g W_g·L_g + Σ_g W_g·ln(μ/μ_g)
  */
-export function theilDecomposition(d: Distribution, groups: readonly string[], kind: "T" | "L" = "T"): TheilDecomposition | null {
-  if (groups.length !== d.values.length) throw new OmvarldError("ARGUMENT", `${d.values.length} values but ${groups.length} groups`);
+export function theilDecomposition(
+  d: Distribution,
+  groups: readonly string[],
+  kind: "T" | "L" = "T",
+): TheilDecomposition | null {
+  if (groups.length !== d.values.length)
+    throw new OmvarldError("ARGUMENT", `${d.values.length} values but ${groups.length} groups`);
   const keep = d.values.map((v, i) => known(v) && (!d.weights || known(d.weights[i])));
   groups = groups.filter((_, i) => keep[i]);
   const n = normalised(d);
@@ -189,8 +207,13 @@ export function inequality(d: Distribution, options: DispersionOptions & { epsil
   const n = normalised(d);
   const missing = n?.missing ?? complete(d.values, d.weights).missing;
   return {
-    n: n?.x.length ?? d.values.length - missing, missing, note: missingNote(missing),
-    gini: gini(d), theilT: theilT(d), theilL: theilL(d), atkinson: atkinson(d, options.epsilon ?? 0.5),
+    n: n?.x.length ?? d.values.length - missing,
+    missing,
+    note: missingNote(missing),
+    gini: gini(d),
+    theilT: theilT(d),
+    theilL: theilL(d),
+    atkinson: atkinson(d, options.epsilon ?? 0.5),
     coefficientOfVariation: coefficientOfVariation(d, options),
   };
 }

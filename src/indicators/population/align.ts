@@ -15,12 +15,22 @@ import { measureOf } from "../util/panel.ts";
  * // kommuner 60 and 40 projected, the county projection says 110: they become 66 and 44
  * alignToTotal(kommuner, county.select("year", "value"))
  */
-export function alignToTotal(projection: Table, target: Table, options: { value?: string; targetValue?: string } = {}): Table {
+export function alignToTotal(
+  projection: Table,
+  target: Table,
+  options: { value?: string; targetValue?: string } = {},
+): Table {
   const value = measureOf(projection, options.value);
   const targetValue = measureOf(target, options.targetValue);
   const keys = target.names("dimension");
   const absent = keys.find((k) => !projection.has(k));
-  if (absent) throw new OmvarldError("ARGUMENT", `the target has the column "${absent}", which the projection lacks`, {}, `align on columns both have: ${projection.columnNames.join(", ")}`);
+  if (absent)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the target has the column "${absent}", which the projection lacks`,
+      {},
+      `align on columns both have: ${projection.columnNames.join(", ")}`,
+    );
   const keyOf = (t: Table, i: number) => keys.map((k) => String(t.get(k, i))).join("|");
   const wanted = new Map<string, number | null>();
   for (let i = 0; i < target.numRows; i++) wanted.set(keyOf(target, i), target.get(targetValue, i) as number | null);

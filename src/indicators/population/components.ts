@@ -21,7 +21,8 @@ export function stockDateOf(table: Table, given?: StockDate): StockDate {
   if (given) return given;
   const source = (table.provenance.source ?? "").toLowerCase();
   if (source.includes("scb") || source.includes("statistics sweden")) return "end";
-  if (source.includes("ssb") || source.includes("statistisk sentralbyrå") || source.includes("statistics norway")) return "start";
+  if (source.includes("ssb") || source.includes("statistisk sentralbyrå") || source.includes("statistics norway"))
+    return "start";
   throw new OmvarldError(
     "ARGUMENT",
     "cannot tell whether the population is counted at the start or the end of the year",
@@ -30,7 +31,8 @@ export function stockDateOf(table: Table, given?: StockDate): StockDate {
   );
 }
 
-const get = (table: Table, name: string, i: number): number | null => (table.has(name) ? (table.get(name, i) as number | null) : null);
+const get = (table: Table, name: string, i: number): number | null =>
+  table.has(name) ? (table.get(name, i) as number | null) : null;
 
 /**
  * Components of population change per region and year (docs/methods.md §1.1):
@@ -47,7 +49,8 @@ const get = (table: Table, name: string, i: number): number | null => (table.has
 export function componentsOfChange(table: Table, options: ComponentsOptions = {}): Table {
   const at = stockDateOf(table, options.populationAt);
   const stock = new Map<string, number | null>();
-  for (let i = 0; i < table.numRows; i++) stock.set(`${table.get("region", i)}|${table.get("year", i)}`, get(table, "population", i));
+  for (let i = 0; i < table.numRows; i++)
+    stock.set(`${table.get("region", i)}|${table.get("year", i)}`, get(table, "population", i));
   const separate = table.has("immigration") && table.has("emigration");
   const rows: Record<string, string | number | null>[] = [];
   for (let i = 0; i < table.numRows; i++) {
@@ -69,15 +72,32 @@ export function componentsOfChange(table: Table, options: ComponentsOptions = {}
     const notes: string[] = [];
     if (start === null) notes.push(`no population at the start of ${year}`);
     if (end === null) notes.push(`no population at the end of ${year}`);
-    if (!separate) notes.push("in- and out-migration include moves abroad: domestic and international net migration are not separated");
+    if (!separate)
+      notes.push(
+        "in- and out-migration include moves abroad: domestic and international net migration are not separated",
+      );
     rows.push({
-      region, ...(table.has("region_name") ? { region_name: table.get("region_name", i) as string | null } : {}), year, start_population: start, end_population: end, mean_population: mean,
-      change: delta, births, deaths, natural_increase: natural,
-      net_domestic_migration: domestic, net_international_migration: international, net_migration: net,
+      region,
+      ...(table.has("region_name") ? { region_name: table.get("region_name", i) as string | null } : {}),
+      year,
+      start_population: start,
+      end_population: end,
+      mean_population: mean,
+      change: delta,
+      births,
+      deaths,
+      natural_increase: natural,
+      net_domestic_migration: domestic,
+      net_international_migration: international,
+      net_migration: net,
       adjustment: delta === null || natural === null || net === null ? null : delta - natural - net,
-      births_per_1000: per1000(births, mean), deaths_per_1000: per1000(deaths, mean),
-      natural_increase_per_1000: per1000(natural, mean), net_migration_per_1000: per1000(net, mean),
-      natural_increase_pct: pctOf(natural, start), net_migration_pct: pctOf(net, start), change_pct: pctOf(delta, start),
+      births_per_1000: per1000(births, mean),
+      deaths_per_1000: per1000(deaths, mean),
+      natural_increase_per_1000: per1000(natural, mean),
+      net_migration_per_1000: per1000(net, mean),
+      natural_increase_pct: pctOf(natural, start),
+      net_migration_pct: pctOf(net, start),
+      change_pct: pctOf(delta, start),
       note: notes.length ? notes.join("; ") : null,
     });
   }
@@ -111,7 +131,13 @@ export function relativeNetMigration(components: Table, national: string | Reado
   const term = new Map<number, number | null>();
   if (typeof national === "string") {
     const nation = components.filter({ region: national });
-    if (nation.numRows === 0) throw new OmvarldError("ARGUMENT", `no rows for the nation "${national}" in the components table`, {}, "pass the national net immigration per year instead");
+    if (nation.numRows === 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `no rows for the nation "${national}" in the components table`,
+        {},
+        "pass the national net immigration per year instead",
+      );
     for (let i = 0; i < nation.numRows; i++) {
       const international = nation.get("net_international_migration", i) as number | null;
       const net = international ?? (nation.get("net_migration", i) as number | null);
@@ -126,9 +152,17 @@ export function relativeNetMigration(components: Table, national: string | Reado
     const own = components.get("net_migration_pct", i) as number | null;
     const nationTerm = term.get(year) ?? null;
     rows.push({
-      region, year, net_migration_pct: own, national_immigration_pct: nationTerm,
+      region,
+      year,
+      net_migration_pct: own,
+      national_immigration_pct: nationTerm,
       relative_net_migration: own === null || nationTerm === null ? null : own - nationTerm,
-      note: own === null ? "no net migration or start population" : nationTerm === null ? `no national net immigration for ${year}` : null,
+      note:
+        own === null
+          ? "no net migration or start population"
+          : nationTerm === null
+            ? `no national net immigration for ${year}`
+            : null,
     });
   }
   return toTable(rows, ["region"], components.provenance);

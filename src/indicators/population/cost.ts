@@ -35,13 +35,20 @@ export function demographicCost(table: Table, costs: readonly UnitCost[], option
   const value = measureOf(table, options.value);
   const bands = costs.map((c) => {
     const band = typeof c.ages === "string" ? parseAgeBand(c.ages) : c.ages;
-    if (!band) throw new OmvarldError("ARGUMENT", `cannot read the age band "${String(c.ages)}" of ${c.service}`, {}, 'write it as "1-5", "90+" or { from: 1, to: 5 }');
+    if (!band)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `cannot read the age band "${String(c.ages)}" of ${c.service}`,
+        {},
+        'write it as "1-5", "90+" or { from: 1, to: 5 }',
+      );
     return { ...c, band };
   });
   const taxBase = options.taxBase ?? { from: 20, to: 64 };
   // year-end population per region, year and cost band (and the tax base)
   const pop = new Map<string, number | null>();
-  const add = (key: string, v: number | null) => pop.set(key, pop.has(key) && pop.get(key) === null ? null : v === null ? null : (pop.get(key) ?? 0) + v);
+  const add = (key: string, v: number | null) =>
+    pop.set(key, pop.has(key) && pop.get(key) === null ? null : v === null ? null : (pop.get(key) ?? 0) + v);
   const labels = new Map<string, AgeBand | null>();
   const years = new Set<number>();
   const regions = new Set<string>();
@@ -83,10 +90,20 @@ export function demographicCost(table: Table, costs: readonly UnitCost[], option
       series.forEach((s, k) => {
         const previous = k > 0 ? series[k - 1]!.cost : null;
         rows.push({
-          region, service, year: s.year, cost: s.cost, change: s.cost === null || previous === null ? null : s.cost - previous,
+          region,
+          service,
+          year: s.year,
+          cost: s.cost,
+          change: s.cost === null || previous === null ? null : s.cost - previous,
           index: s.cost === null || !base?.cost ? null : (100 * s.cost) / base.cost,
-          tax_base: s.tax, tax_base_index: s.tax === null || !base?.tax ? null : (100 * s.tax) / base.tax,
-          note: s.cost === null ? (mean ? `no population for ${s.year - 1} or ${s.year}` : `no population for ${s.year}`) : null,
+          tax_base: s.tax,
+          tax_base_index: s.tax === null || !base?.tax ? null : (100 * s.tax) / base.tax,
+          note:
+            s.cost === null
+              ? mean
+                ? `no population for ${s.year - 1} or ${s.year}`
+                : `no population for ${s.year}`
+              : null,
         });
       });
     }

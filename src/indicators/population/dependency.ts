@@ -11,11 +11,23 @@ export interface DependencyBands {
 }
 
 /** SCB's demografisk försörjningskvot: (0–19 + 65+) / 20–64 (docs/methods.md §8.2). */
-export const SE_BANDS: DependencyBands = { young: { from: 0, to: 19 }, working: { from: 20, to: 64 }, old: { from: 65, to: Infinity } };
+export const SE_BANDS: DependencyBands = {
+  young: { from: 0, to: 19 },
+  working: { from: 20, to: 64 },
+  old: { from: 65, to: Infinity },
+};
 /** Norway: 20–66 working, 67+ old (aldersbæreevne = 20–66 / 67+). */
-export const NO_BANDS: DependencyBands = { young: { from: 0, to: 19 }, working: { from: 20, to: 66 }, old: { from: 67, to: Infinity } };
+export const NO_BANDS: DependencyBands = {
+  young: { from: 0, to: 19 },
+  working: { from: 20, to: 66 },
+  old: { from: 67, to: Infinity },
+};
 /** Eurostat's groups: 0–14, 15–64, 65+. */
-export const EUROSTAT_BANDS: DependencyBands = { young: { from: 0, to: 14 }, working: { from: 15, to: 64 }, old: { from: 65, to: Infinity } };
+export const EUROSTAT_BANDS: DependencyBands = {
+  young: { from: 0, to: 14 },
+  working: { from: 15, to: 64 },
+  old: { from: 65, to: Infinity },
+};
 
 /**
  * Dependency ratios per region and year from population by age (docs/methods.md §8.2):
@@ -30,7 +42,10 @@ export const EUROSTAT_BANDS: DependencyBands = { young: { from: 0, to: 14 }, wor
 export function dependencyRatios(table: Table, options: { bands?: DependencyBands; value?: string } = {}): Table {
   const bands = options.bands ?? SE_BANDS;
   const value = measureOf(table, options.value);
-  const sums = new Map<string, { region: string; year: number; young: number; working: number; old: number; other: number; missing: boolean }>();
+  const sums = new Map<
+    string,
+    { region: string; year: number; young: number; working: number; old: number; other: number; missing: boolean }
+  >();
   const seen = new Map<string, AgeBand | null>();
   for (let i = 0; i < table.numRows; i++) {
     const label = String(table.get("age", i));
@@ -39,7 +54,12 @@ export function dependencyRatios(table: Table, options: { bands?: DependencyBand
     if (!band) continue; // a total or an unknown age
     const place = (["young", "working", "old"] as const).find((k) => within(band, bands[k]));
     if (!place && (["young", "working", "old"] as const).some((k) => overlaps(band, bands[k]))) {
-      throw new OmvarldError("ARGUMENT", `the age group "${label}" straddles the edge of a band of the ratio`, { file: table.provenance.file }, "choose bands that match the table's age groups (e.g. EUROSTAT_BANDS for 0-14/15-64/65+)");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `the age group "${label}" straddles the edge of a band of the ratio`,
+        { file: table.provenance.file },
+        "choose bands that match the table's age groups (e.g. EUROSTAT_BANDS for 0-14/15-64/65+)",
+      );
     }
     const region = table.get("region", i) as string;
     const year = table.get("year", i) as number;
@@ -54,7 +74,11 @@ export function dependencyRatios(table: Table, options: { bands?: DependencyBand
   const rows = [...sums.values()].map((s) => {
     const ok = !s.missing && s.working > 0;
     return {
-      region: s.region, year: s.year, young: s.missing ? null : s.young, working: s.missing ? null : s.working, old: s.missing ? null : s.old,
+      region: s.region,
+      year: s.year,
+      young: s.missing ? null : s.young,
+      working: s.missing ? null : s.working,
+      old: s.missing ? null : s.old,
       ratio: ok ? (100 * (s.young + s.old)) / s.working : null,
       total_ratio: ok ? (100 * (s.young + s.working + s.old + s.other)) / s.working : null,
       support: !s.missing && s.old > 0 ? s.working / s.old : null,

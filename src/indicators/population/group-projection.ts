@@ -36,7 +36,13 @@ export interface GroupProjection {
   /** The estimated ratios per sex and group (weighted means over the window), for the method note. */
   ratios: { sex: Sex; age: string; ratio: number }[];
   /** How it was made: the observed years the ratios come from, the time weights, and the interval's level and runs. */
-  method: { from: number; to: number; weights: "uniform" | "linear" | "exponential"; level: number | null; runs: number | null };
+  method: {
+    from: number;
+    to: number;
+    weights: "uniform" | "linear" | "exponential";
+    level: number | null;
+    runs: number | null;
+  };
 }
 
 interface Group {
@@ -66,21 +72,46 @@ interface Group {
  */
 export function projectAgeGroups(table: Table, options: GroupProjectionOptions): GroupProjection {
   const own = table.filter({ region: options.region });
-  if (own.numRows === 0) throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: table.provenance.file });
+  if (own.numRows === 0)
+    throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: table.provenance.file });
   for (const c of ["year", "sex", "age"]) {
-    if (!own.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: table.provenance.file }, "the projection needs population by year, sex and age group");
+    if (!own.has(c))
+      throw new OmvarldError(
+        "SCHEMA",
+        `the population table has no ${c} column`,
+        { file: table.provenance.file },
+        "the projection needs population by year, sex and age group",
+      );
   }
   const groups = partition(own.distinct("age") as string[], table.provenance.file);
   const mothersBand = parseAgeBand(options.mothers ?? "15-49")!;
   const mothers = groups.findIndex((g) => within(mothersBand, g.band) || within(g.band, mothersBand));
-  if (mothers < 0) throw new OmvarldError("ARGUMENT", `no age group holds the mothers' ages ${options.mothers ?? "15-49"}`, {}, `the groups are ${groups.map((g) => g.label).join(", ")}`);
+  if (mothers < 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `no age group holds the mothers' ages ${options.mothers ?? "15-49"}`,
+      {},
+      `the groups are ${groups.map((g) => g.label).join(", ")}`,
+    );
 
   const stock = stockOf(own, groups, own.has("value") ? "value" : own.names("measure")[0]!);
   const n = groups.length;
   const complete = (year: number) => stock.get(year)?.every((v) => v !== null && v > 0) ?? false;
   const start = options.start ?? Math.max(...[...stock.keys()].filter(complete));
-  if (!complete(start)) throw new OmvarldError("ARGUMENT", `${options.region} lacks a population for some sex and age group in ${start}`, {}, "choose a start year the table has in full");
-  if (!(options.horizon > start)) throw new OmvarldError("ARGUMENT", `the horizon ${options.horizon} is not after ${start}, the last year the projection starts from`, {}, `give a horizon after ${start}, e.g. ${start + 18}`);
+  if (!complete(start))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${options.region} lacks a population for some sex and age group in ${start}`,
+      {},
+      "choose a start year the table has in full",
+    );
+  if (!(options.horizon > start))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the horizon ${options.horizon} is not after ${start}, the last year the projection starts from`,
+      {},
+      `give a horizon after ${start}, e.g. ${start + 18}`,
+    );
   const windowSize = options.window ?? 10;
   const history: Float64Array[] = [];
   let first = start;
@@ -89,12 +120,27 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     history.push(ratiosOf(stock.get(year) as number[], stock.get(year + 1) as number[], groups, mothers));
     first = Math.min(first, year);
   }
-  if (history.length === 0) throw new OmvarldError("ARGUMENT", `no two consecutive years with every group before ${start}`, {}, "the projection needs at least two years of population by sex and age group");
+  if (history.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `no two consecutive years with every group before ${start}`,
+      {},
+      "the projection needs at least two years of population by sex and age group",
+    );
   const weights = timeWeights(history.length, options.weights ?? "exponential");
-  const mean = Float64Array.from({ length: 2 * n }, (_, i) => weightedMean(history.map((h) => h[i]!), weights)!);
+  const mean = Float64Array.from({ length: 2 * n }, (_, i) =>
+    weightedMean(
+      history.map((h) => h[i]!),
+      weights,
+    )!,
+  );
   // the scenario multipliers of each projected year, worked out once (the bootstrap steps through the years many times)
-  const factors = (component: "entrants" | "net_other") => Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
-    (options.multipliers ?? []).filter((m) => m.component === component && m.from <= start + k && start + k <= m.to).reduce((p, m) => p * m.factor, 1));
+  const factors = (component: "entrants" | "net_other") =>
+    Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
+      (options.multipliers ?? [])
+        .filter((m) => m.component === component && m.from <= start + k && start + k <= m.to)
+        .reduce((p, m) => p * m.factor, 1),
+    );
   const [entrantsFactor, otherFactor] = [factors("entrants"), factors("net_other")];
   const ageing = Float64Array.from(groups, (g) => g.ageing);
   const step = (p: Float64Array, into: Float64Array, r: Float64Array, k: number, flows?: Float64Array) =>
@@ -103,8 +149,11 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   const region = options.region;
   const popRows: Record<string, string | number | null>[] = [];
   const push = (year: number, state: ArrayLike<number | null>, kind: string) =>
-    SEXES.forEach((sex, s) => groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * n + k]!, kind })));
-  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b)) push(year, stock.get(year)!, "observed");
+    SEXES.forEach((sex, s) =>
+      groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * n + k]!, kind })),
+    );
+  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b))
+    push(year, stock.get(year)!, "observed");
   const flowRows: Record<string, string | number | null>[] = [];
   const initial = Float64Array.from(stock.get(start) as number[]);
   const flows = new Float64Array(1);
@@ -113,37 +162,76 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
   for (let year = start; year < options.horizon; year++) {
     const next = new Float64Array(current.length);
     const entrants = step(current, next, mean, year - start, flows);
-    flowRows.push({ region, year, start_population: sum(current), entrants, net_other: flows[0]!, end_population: sum(next) });
+    flowRows.push({
+      region,
+      year,
+      start_population: sum(current),
+      entrants,
+      net_other: flows[0]!,
+      end_population: sum(next),
+    });
     current = next;
     totals.push(sum(current));
     push(year + 1, current, "projected");
   }
-  const bounds = options.interval === false ? null : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
-  const observed = [...stock.keys()].filter((y) => y < start && complete(y)).sort((a, b) => a - b)
-    .map((year) => ({ region, year, kind: "observed", population: sum(stock.get(year) as number[]), low: null, high: null }));
+  const bounds =
+    options.interval === false
+      ? null
+      : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
+  const observed = [...stock.keys()]
+    .filter((y) => y < start && complete(y))
+    .sort((a, b) => a - b)
+    .map((year) => ({
+      region,
+      year,
+      kind: "observed",
+      population: sum(stock.get(year) as number[]),
+      low: null,
+      high: null,
+    }));
   // the start year is observed; its interval is the point itself, so that the band starts there
-  const totalRows = [...observed, ...totals.map((population, k) => ({
-    region, year: start + k, kind: k === 0 ? "observed" : "projected", population, low: bounds?.low[k] ?? null, high: bounds?.high[k] ?? null,
-  }))];
+  const totalRows = [
+    ...observed,
+    ...totals.map((population, k) => ({
+      region,
+      year: start + k,
+      kind: k === 0 ? "observed" : "projected",
+      population,
+      low: bounds?.low[k] ?? null,
+      high: bounds?.high[k] ?? null,
+    })),
+  ];
   return {
     population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
     total: toTable(totalRows, ["region", "kind"], table.provenance),
     components: toTable(flowRows, ["region"], table.provenance),
     ratios: SEXES.flatMap((sex, s) => groups.map((g, k) => ({ sex, age: g.label, ratio: mean[s * n + k]! }))),
     method: {
-      from: first, to: start, weights: options.weights ?? "exponential",
-      level: options.interval === false ? null : (options.interval?.level ?? 0.8), runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
+      from: first,
+      to: start,
+      weights: options.weights ?? "exponential",
+      level: options.interval === false ? null : (options.interval?.level ?? 0.8),
+      runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
     },
   };
 }
 
 /** The groups that partition the ages 0 … ∞ (totals and groups containing others are left out), youngest first. */
 function partition(labels: readonly string[], file: string | undefined): Group[] {
-  const parsed = labels.map((label) => ({ label, band: parseAgeBand(label) })).filter((g): g is { label: string; band: AgeBand } => g.band !== null);
-  const finest = parsed.filter((g) => !parsed.some((o) => o !== g && within(o.band, g.band))).sort((a, b) => a.band.from - b.band.from);
+  const parsed = labels
+    .map((label) => ({ label, band: parseAgeBand(label) }))
+    .filter((g): g is { label: string; band: AgeBand } => g.band !== null);
+  const finest = parsed
+    .filter((g) => !parsed.some((o) => o !== g && within(o.band, g.band)))
+    .sort((a, b) => a.band.from - b.band.from);
   const gap = finest.findIndex((g, k) => (k === 0 ? g.band.from !== 0 : g.band.from !== finest[k - 1]!.band.to + 1));
   if (finest.length < 2 || gap >= 0 || finest.at(-1)!.band.to !== Infinity) {
-    throw new OmvarldError("SCHEMA", `the age groups ${finest.map((g) => g.label).join(", ")} do not cover the ages 0 and up without gaps`, { file }, "the projection needs groups such as 0-14, 15-64, 65+ (the last open)");
+    throw new OmvarldError(
+      "SCHEMA",
+      `the age groups ${finest.map((g) => g.label).join(", ")} do not cover the ages 0 and up without gaps`,
+      { file },
+      "the projection needs groups such as 0-14, 15-64, 65+ (the last open)",
+    );
   }
   return finest.map((g) => ({ ...g, ageing: g.band.to === Infinity ? 0 : 1 / (g.band.to - g.band.from + 1) }));
 }
@@ -164,13 +252,19 @@ function stockOf(own: Table, groups: readonly Group[], value: string): Map<numbe
 }
 
 /** The ratios that carry `before` exactly onto `after`. */
-function ratiosOf(before: readonly number[], after: readonly number[], groups: readonly Group[], mothers: number): Float64Array {
+function ratiosOf(
+  before: readonly number[],
+  after: readonly number[],
+  groups: readonly Group[],
+  mothers: number,
+): Float64Array {
   const n = groups.length;
   const women = before[mothers]!;
   const ratios = new Float64Array(2 * n);
   for (let o = 0; o < 2 * n; o += n) {
     ratios[o] = (after[o]! - (1 - groups[0]!.ageing) * before[o]!) / women;
-    for (let g = 1; g < n; g++) ratios[o + g] = (after[o + g]! - before[o + g - 1]! * groups[g - 1]!.ageing) / before[o + g]!;
+    for (let g = 1; g < n; g++)
+      ratios[o + g] = (after[o + g]! - before[o + g - 1]! * groups[g - 1]!.ageing) / before[o + g]!;
   }
   return ratios;
 }
@@ -179,7 +273,16 @@ function ratiosOf(before: readonly number[], after: readonly number[], groups: r
  * One year forward from `p` into `into`: the state holds the groups of women, then those of men. Returns the
  * year's entrants; the net change of the other groups is written to `flows[0]` when given.
  */
-function advance(p: Float64Array, into: Float64Array, r: Float64Array, ageing: Float64Array, mothers: number, entrantsFactor: number, otherFactor: number, flows?: Float64Array): number {
+function advance(
+  p: Float64Array,
+  into: Float64Array,
+  r: Float64Array,
+  ageing: Float64Array,
+  mothers: number,
+  entrantsFactor: number,
+  otherFactor: number,
+  flows?: Float64Array,
+): number {
   const n = ageing.length;
   const women = p[mothers]!;
   let entrants = 0;
@@ -202,7 +305,10 @@ function advance(p: Float64Array, into: Float64Array, r: Float64Array, ageing: F
 
 /** Quantiles of the projected total when each year draws the ratios of one historical year (weights as probabilities). */
 function bootstrap(
-  start: Float64Array, history: readonly Float64Array[], weights: readonly number[], years: number,
+  start: Float64Array,
+  history: readonly Float64Array[],
+  weights: readonly number[],
+  years: number,
   step: (p: Float64Array, into: Float64Array, r: Float64Array, k: number) => number,
   options: { runs?: number; level?: number; seed?: number },
 ): { low: number[]; high: number[] } {
@@ -226,5 +332,8 @@ function bootstrap(
       totals[y + 1]![run] = sum(p);
     }
   }
-  return { low: totals.map((t) => quantile(t, (1 - level) / 2)), high: totals.map((t) => quantile(t, (1 + level) / 2)) };
+  return {
+    low: totals.map((t) => quantile(t, (1 - level) / 2)),
+    high: totals.map((t) => quantile(t, (1 + level) / 2)),
+  };
 }

@@ -16,7 +16,9 @@ export function growthPercent(p0: number | null, p1: number | null): number | nu
 
 /** Log growth per year in percent: 100·ln(P₁/P₀)/(t₁ − t₀) (docs/methods.md §1.1). Null when P₀ or P₁ ≤ 0. */
 export function logGrowth(p0: number | null, p1: number | null, years = 1): number | null {
-  return p0 === null || p1 === null || p0 <= 0 || p1 <= 0 || years <= 0 ? null : finite((100 * Math.log(p1 / p0)) / years);
+  return p0 === null || p1 === null || p0 <= 0 || p1 <= 0 || years <= 0
+    ? null
+    : finite((100 * Math.log(p1 / p0)) / years);
 }
 
 /**
@@ -27,7 +29,9 @@ export function logGrowth(p0: number | null, p1: number | null, years = 1): numb
  * cagr(100, 121, 2) // 10
  */
 export function cagr(p0: number | null, p1: number | null, years: number): number | null {
-  return p0 === null || p1 === null || p0 <= 0 || p1 < 0 || years <= 0 ? null : finite(100 * ((p1 / p0) ** (1 / years) - 1));
+  return p0 === null || p1 === null || p0 <= 0 || p1 < 0 || years <= 0
+    ? null
+    : finite(100 * ((p1 / p0) ** (1 / years) - 1));
 }
 
 /** Index on a base: I = 100·P/P_base (docs/methods.md §1.1, TF uses 2000 = 100). Null where P_base is missing or 0. */
@@ -58,9 +62,21 @@ export function growth(table: Table, options: GrowthOptions = {}): Table {
       const p1 = byYear.get(year) ?? null;
       const p0 = byYear.get(year - 1) ?? null;
       rows.push({
-        region, ...industry, year, [value]: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), growth_log: logGrowth(p0, p1),
+        region,
+        ...industry,
+        year,
+        [value]: p1,
+        change: change(p0, p1),
+        growth_pct: growthPercent(p0, p1),
+        growth_log: logGrowth(p0, p1),
         index: indexOn([p1], base)[0]!,
-        note: !byYear.has(year - 1) ? `no value for ${year - 1}` : p0 === null || p1 === null ? "a value is missing" : p0 <= 0 ? "the earlier value is not positive" : null,
+        note: !byYear.has(year - 1)
+          ? `no value for ${year - 1}`
+          : p0 === null || p1 === null
+            ? "a value is missing"
+            : p0 <= 0
+              ? "the earlier value is not positive"
+              : null,
       });
     }
   }
@@ -76,7 +92,10 @@ function dimensions(table: Table): string[] {
  * Series by region (and by industry when the table has an `industry` column, so that employment by industry
  * needs no reshaping): key → year → value.
  */
-function seriesOf(table: Table, value: string): Map<{ region: string; industry: Record<string, string> }, Map<number, number | null>> {
+function seriesOf(
+  table: Table,
+  value: string,
+): Map<{ region: string; industry: Record<string, string> }, Map<number, number | null>> {
   const out = new Map<{ region: string; industry: Record<string, string> }, Map<number, number | null>>();
   if (!table.has("industry")) {
     for (const [region, series] of byRegionYear(table, value)) out.set({ region, industry: {} }, series);
@@ -101,7 +120,12 @@ function seriesOf(table: Table, value: string): Map<{ region: string; industry: 
 export function growthOver(table: Table, period: Period & { value?: string }): Table;
 /** @deprecated pass `{ from, to, value }` */
 export function growthOver(table: Table, from: number, to: number, options?: { value?: string }): Table;
-export function growthOver(table: Table, a: (Period & { value?: string }) | number, b?: number, c: { value?: string } = {}): Table {
+export function growthOver(
+  table: Table,
+  a: (Period & { value?: string }) | number,
+  b?: number,
+  c: { value?: string } = {},
+): Table {
   const { from, to } = periodOf(a, b);
   const options = typeof a === "number" ? c : a;
   const value = measureOf(table, options.value);
@@ -110,9 +134,23 @@ export function growthOver(table: Table, a: (Period & { value?: string }) | numb
     const p0 = byYear.get(from) ?? null;
     const p1 = byYear.get(to) ?? null;
     rows.push({
-      region, ...industry, start: p0, end: p1, change: change(p0, p1), growth_pct: growthPercent(p0, p1), cagr: cagr(p0, p1, to - from),
+      region,
+      ...industry,
+      start: p0,
+      end: p1,
+      change: change(p0, p1),
+      growth_pct: growthPercent(p0, p1),
+      cagr: cagr(p0, p1, to - from),
       growth_log: logGrowth(p0, p1, to - from),
-      note: !byYear.has(from) ? `no value for ${from}` : !byYear.has(to) ? `no value for ${to}` : p0 === null || p1 === null ? "a value is missing" : p0 <= 0 ? "the start value is not positive" : null,
+      note: !byYear.has(from)
+        ? `no value for ${from}`
+        : !byYear.has(to)
+          ? `no value for ${to}`
+          : p0 === null || p1 === null
+            ? "a value is missing"
+            : p0 <= 0
+              ? "the start value is not positive"
+              : null,
     });
   }
   return toTable(rows, dimensions(table), table.provenance);
@@ -126,7 +164,10 @@ export function growthOver(table: Table, a: (Period & { value?: string }) | numb
  * @example
  * meanGrowthRate([10, -10], { mean: "geometric" }).value // 100·(√0.99 − 1) = −0.5013; arithmetic: 0
  */
-export function meanGrowthRate(rates: readonly Maybe[], options: { mean?: "arithmetic" | "geometric" } = {}): { value: number | null; n: number; missing: number } {
+export function meanGrowthRate(
+  rates: readonly Maybe[],
+  options: { mean?: "arithmetic" | "geometric" } = {},
+): { value: number | null; n: number; missing: number } {
   const { x, missing } = complete(rates);
   if (x.length === 0) return { value: null, n: 0, missing };
   if ((options.mean ?? "arithmetic") === "arithmetic") return { value: sum(x) / x.length, n: x.length, missing };

@@ -3,7 +3,13 @@ import { mulberry32, quantile } from "../util/random.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
-import { type BirthCount, type DeathBand, type ProjectionData, type ProjectionInput, prepareProjectionData } from "./projection-data.ts";
+import {
+  type BirthCount,
+  type DeathBand,
+  type ProjectionData,
+  type ProjectionInput,
+  prepareProjectionData,
+} from "./projection-data.ts";
 import type { Sex } from "../../io/sex.ts";
 import { isCountry } from "../../regions/labels.ts";
 import { type BySex, projectPopulation, type Rates, timeWeights } from "./projection.ts";
@@ -112,7 +118,10 @@ export interface ProjectionAssumptions {
     firstYear: number;
   };
   /** How the interval was made: the bootstrap (runs, seed, what a run draws) or the back-test's errors (`method: "empirical"`, runs null). */
-  interval: { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" } | (EmpiricalInterval & { runs: null; seed: null; draw: null }) | null;
+  interval:
+    | { method: "bootstrap-years"; runs: number; level: number; seed: number; draw: "year" | "run" }
+    | (EmpiricalInterval & { runs: null; seed: null; draw: null })
+    | null;
   multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
 }
 
@@ -131,7 +140,14 @@ export interface MunicipalProjection {
 }
 
 /** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2); the annex's `SERVICE_GROUPS` are their labels. */
-export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [[0, 5], [6, 15], [16, 19], [20, 64], [65, 79], [80, Infinity]];
+export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [
+  [0, 5],
+  [6, 15],
+  [16, 19],
+  [20, 64],
+  [65, 79],
+  [80, Infinity],
+];
 const NATION_CACHE = new WeakMap<ProjectionData, Map<string, YearFacts>>();
 
 /** One observed year of a region: the start and end populations, births, cohort deaths and residual net migration. */
@@ -175,24 +191,48 @@ interface YearFacts {
  * const p = projectMunicipality({ population, reference: "end", deaths }, { region: "2021", horizon: 2040 });
  * p.total.filter({ year: 2030 }).toRows() // [{ region: "2021", year: 2030, kind: "projected", population, low, high }]
  */
-export function projectMunicipality(input: ProjectionData | ProjectionInput, options: MunicipalProjectionOptions): MunicipalProjection {
+export function projectMunicipality(
+  input: ProjectionData | ProjectionInput,
+  options: MunicipalProjectionOptions,
+): MunicipalProjection {
   const data = "maxAge" in input ? input : prepareProjectionData(input);
   const A = data.maxAge;
   const n = A + 1;
   const region = options.region;
   const own = data.population.get(region);
-  if (!own) throw new OmvarldError("ARGUMENT", `region ${region} is not in the population table`, { file: data.files.population }, `the table has ${data.regions.length} regions, e.g. ${data.regions.slice(0, 3).join(", ")}`);
+  if (!own)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `region ${region} is not in the population table`,
+      { file: data.files.population },
+      `the table has ${data.regions.length} regions, e.g. ${data.regions.slice(0, 3).join(", ")}`,
+    );
   // internally every population is at the start of its year; SCB's 31 December t is 1 January t + 1
   const shift = data.reference === "end" ? 1 : 0;
   const popYears = [...own.keys()].sort((a, b) => a - b);
   const start = options.start !== undefined ? options.start + shift : popYears.at(-1)!;
   const horizon = options.horizon + shift;
-  if (!own.has(start)) throw new OmvarldError("ARGUMENT", `${region} has no population for ${start - shift}`, { file: data.files.population }, `the population runs from ${popYears[0]! - shift} to ${popYears.at(-1)! - shift}`);
-  if (!(horizon > start)) throw new OmvarldError("ARGUMENT", `the horizon ${options.horizon} is not after the start ${start - shift}`, {}, `give a horizon after ${start - shift}`);
+  if (!own.has(start))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${region} has no population for ${start - shift}`,
+      { file: data.files.population },
+      `the population runs from ${popYears[0]! - shift} to ${popYears.at(-1)! - shift}`,
+    );
+  if (!(horizon > start))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the horizon ${options.horizon} is not after the start ${start - shift}`,
+      {},
+      `give a horizon after ${start - shift}`,
+    );
 
   const nationalRegions = nationOf(data, options.national);
   const nationKey = typeof options.national === "string" ? options.national : "(sum of all regions)";
-  const hasEvents = (r: string, t: number) => data.population.get(r)?.has(t) && data.population.get(r)?.has(t + 1) && (data.deaths.get(r)?.has(t) ?? false) &&
+  const hasEvents = (r: string, t: number) =>
+    data.population.get(r)?.has(t) &&
+    data.population.get(r)?.has(t + 1) &&
+    (data.deaths.get(r)?.has(t) ?? false) &&
     (data.birthDetail === "none" || (data.births.get(r)?.has(t) ?? false));
   let from: number;
   let to: number;
@@ -206,7 +246,12 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const missing = years.find((t) => !hasEvents(region, t));
   if (years.length === 0 || missing !== undefined) {
-    throw new OmvarldError("ARGUMENT", `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years"} for ${region}`, {}, "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years"} for ${region}`,
+      {},
+      "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)",
+    );
   }
   const schedule = options.standardMortality ?? STANDARD_MORTALITY;
   const shape = options.standardFertility ?? standardFertility(A);
@@ -214,7 +259,8 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   // the nation's facts are the same for every kommun: kept with the data for a back-test's many projections
   let cache = NATION_CACHE.get(data);
   if (!cache) NATION_CACHE.set(data, (cache = new Map()));
-  const cacheKey = (t: number) => `${options.standardMortality ? "given" : "standard"}|${t}|${nationalRegions.join(",")}`;
+  const cacheKey = (t: number) =>
+    `${options.standardMortality ? "given" : "standard"}|${t}|${nationalRegions.join(",")}`;
   const nation = years.map((t) => {
     const key = cacheKey(t);
     if (!options.standardMortality && cache.has(key)) return cache.get(key)!;
@@ -224,7 +270,14 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   });
 
   // mortality: cohort risks, national × the clipped group ratio
-  const nationalQ = SEXES.map((s, si) => Array.from({ length: n }, (_, x) => ratio(nation.map((f) => f.cohort[s].byStartAge[x]!), nation.map((f) => f.start[si * n + x]!))));
+  const nationalQ = SEXES.map((s, si) =>
+    Array.from({ length: n }, (_, x) =>
+      ratio(
+        nation.map((f) => f.cohort[s].byStartAge[x]!),
+        nation.map((f) => f.start[si * n + x]!),
+      ),
+    ),
+  );
   let fallback = 0;
   let clippedGroups = 0;
   const smr = { female: 1, male: 1 };
@@ -252,46 +305,82 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
     smr[s] = expectedAll > 0 ? observedAll / expectedAll : 1;
     return q;
   });
-  const newbornMortality = Object.fromEntries(SEXES.map((s) => [s, ratio(nation.map((f) => f.cohort[s].newborn), nation.map((f) => f.births[s]))])) as Record<Sex, number>;
+  const newbornMortality = Object.fromEntries(
+    SEXES.map((s) => [
+      s,
+      ratio(
+        nation.map((f) => f.cohort[s].newborn),
+        nation.map((f) => f.births[s]),
+      ),
+    ]),
+  ) as Record<Sex, number>;
 
   // fertility
   const wf = timeWeights(years.length, "exponential");
-  const method: ProjectionAssumptions["fertility"]["method"] = data.birthDetail === "mother-age" ? "asfr" : data.birthDetail === "none" ? "age-zero" : "total-births";
+  const method: ProjectionAssumptions["fertility"]["method"] =
+    data.birthDetail === "mother-age" ? "asfr" : data.birthDetail === "none" ? "age-zero" : "total-births";
   const womenStart = (f: YearFacts) => f.start.subarray(0, n);
   const level = (f: YearFacts) => sum(shape.map((sa, a) => sa * womenStart(f)[a]!));
   const totalBirths = (f: YearFacts) => f.births.female + f.births.male;
   let baseShape: number[] = shape.slice(0, n);
   if (method === "asfr") {
-    baseShape = Array.from({ length: n }, (_, a) => weightedRatio(nation.map((f) => f.byAge![a]!), nation.map((f) => womenStart(f)[a]!), wf));
+    baseShape = Array.from({ length: n }, (_, a) =>
+      weightedRatio(
+        nation.map((f) => f.byAge![a]!),
+        nation.map((f) => womenStart(f)[a]!),
+        wf,
+      ),
+    );
   }
-  const expectedBirths = (f: YearFacts) => (method === "asfr" ? sum(baseShape.map((sa, a) => sa * womenStart(f)[a]!)) : level(f));
+  const expectedBirths = (f: YearFacts) =>
+    method === "asfr" ? sum(baseShape.map((sa, a) => sa * womenStart(f)[a]!)) : level(f);
   const kNation = weightedRatio(nation.map(totalBirths), nation.map(expectedBirths), wf);
   const kLocalRaw = weightedRatio(local.map(totalBirths), local.map(expectedBirths), wf);
   // k = national k × the local/national ratio clipped to [0.1, 3]
-  const localLevel = (births: number, expected: number) => localRate(births, expected, kNation, SMALL_NUMBERS.fertility);
-  const kLocal = localLevel(sum(local.map((f, k) => wf[k]! * totalBirths(f))), sum(local.map((f, k) => wf[k]! * expectedBirths(f))));
+  const localLevel = (births: number, expected: number) =>
+    localRate(births, expected, kNation, SMALL_NUMBERS.fertility);
+  const kLocal = localLevel(
+    sum(local.map((f, k) => wf[k]! * totalBirths(f))),
+    sum(local.map((f, k) => wf[k]! * expectedBirths(f))),
+  );
   const fertilityRatio = kNation > 0 ? kLocal / kNation : 1;
   const fertility = baseShape.map((sa) => sa * kLocal);
-  const boysShare = ratio(nation.map((f) => f.births.male), nation.map(totalBirths)) || 0.512;
+  const boysShare =
+    ratio(
+      nation.map((f) => f.births.male),
+      nation.map(totalBirths),
+    ) || 0.512;
 
   // net migration rates
   const h = options.smoothing ?? 1;
   const wg = timeWeights(years.length, "exponential");
-  const migrationOf = (fs: readonly YearFacts[], w: readonly number[]) => SEXES.map((s, si) => {
-    const events = new Float64Array(n);
-    const exposure = new Float64Array(n);
-    fs.forEach((f, k) => {
-      const ev = movingSum(f.migration[s].byStartAge, h);
-      const ex = movingSum(f.start.subarray(si * n, si * n + n), h);
-      for (let x = 0; x < n; x++) {
-        events[x]! += w[k]! * ev[x]!;
-        exposure[x]! += w[k]! * ex[x]!;
-      }
+  const migrationOf = (fs: readonly YearFacts[], w: readonly number[]) =>
+    SEXES.map((s, si) => {
+      const events = new Float64Array(n);
+      const exposure = new Float64Array(n);
+      fs.forEach((f, k) => {
+        const ev = movingSum(f.migration[s].byStartAge, h);
+        const ex = movingSum(f.start.subarray(si * n, si * n + n), h);
+        for (let x = 0; x < n; x++) {
+          events[x]! += w[k]! * ev[x]!;
+          exposure[x]! += w[k]! * ex[x]!;
+        }
+      });
+      return Array.from({ length: n }, (_, x) =>
+        exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0,
+      );
     });
-    return Array.from({ length: n }, (_, x) => (exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0));
-  });
   const newbornMigrationOf = (fs: readonly YearFacts[], w: readonly number[]) =>
-    Object.fromEntries(SEXES.map((s) => [s, weightedRatio(fs.map((f) => f.migration[s].newborn), fs.map((f) => f.births[s]), w)])) as Record<Sex, number>;
+    Object.fromEntries(
+      SEXES.map((s) => [
+        s,
+        weightedRatio(
+          fs.map((f) => f.migration[s].newborn),
+          fs.map((f) => f.births[s]),
+          w,
+        ),
+      ]),
+    ) as Record<Sex, number>;
   const netMigration = migrationOf(local, wg);
   const rates: Rates = {
     fertility,
@@ -305,7 +394,12 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   const startPop = own.get(start)!;
   const projection = projectPopulation({
     population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
-    start, horizon, rates: () => rates, boys: boysShare, multipliers, region,
+    start,
+    horizon,
+    rates: () => rates,
+    boys: boysShare,
+    multipliers,
+    region,
   });
 
   // the tables
@@ -313,23 +407,44 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   const popRows: Record<string, string | number | null>[] = [];
   for (const year of popYears.filter((y) => y < start)) {
     const p = own.get(year)!;
-    SEXES.forEach((sex, si) => { for (let a = 0; a < n; a++) popRows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" }); });
+    SEXES.forEach((sex, si) => {
+      for (let a = 0; a < n; a++)
+        popRows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" });
+    });
   }
   const pp = projection.population;
   const [py, ps, pa, pv] = [pp.numbers("year"), pp.strings("sex"), pp.numbers("age"), pp.numbers("population")];
   for (let i = 0; i < pp.numRows; i++) {
     const year = py.get(i)!;
-    popRows.push({ region, year: year - shift, sex: ps.get(i), age: label(pa.get(i)!), value: pv.get(i), kind: year === start ? "observed" : "projected" });
+    popRows.push({
+      region,
+      year: year - shift,
+      sex: ps.get(i),
+      age: label(pa.get(i)!),
+      value: pv.get(i),
+      kind: year === start ? "observed" : "projected",
+    });
   }
   const componentRows: Record<string, string | number | null>[] = local.map((f) => ({
-    region, year: f.year, kind: "observed", start_population: sum(f.start), births: f.births.female + f.births.male,
-    deaths: sum(f.deaths), net_migration: sum(SEXES.map((s) => f.migration[s].newborn + sum(f.migration[s].byStartAge))), end_population: sum(f.end),
+    region,
+    year: f.year,
+    kind: "observed",
+    start_population: sum(f.start),
+    births: f.births.female + f.births.male,
+    deaths: sum(f.deaths),
+    net_migration: sum(SEXES.map((s) => f.migration[s].newborn + sum(f.migration[s].byStartAge))),
+    end_population: sum(f.end),
   }));
   const pc = projection.components;
   for (let i = 0; i < pc.numRows; i++) {
     componentRows.push({
-      region, year: pc.get("year", i) as number, kind: "projected", start_population: pc.get("start_population", i) as number,
-      births: pc.get("births", i) as number, deaths: pc.get("deaths", i) as number, net_migration: pc.get("net_migration", i) as number,
+      region,
+      year: pc.get("year", i) as number,
+      kind: "projected",
+      start_population: pc.get("start_population", i) as number,
+      births: pc.get("births", i) as number,
+      deaths: pc.get("deaths", i) as number,
+      net_migration: pc.get("net_migration", i) as number,
       end_population: pc.get("end_population", i) as number,
     });
   }
@@ -337,8 +452,19 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
   const groups = options.ageGroups ?? SKR_AGE_GROUPS;
   const horizonYears = horizon - start;
   const empirical = options.interval && "method" in options.interval ? options.interval : null;
-  const bootstrapOptions = options.interval === false || empirical ? null : (options.interval as { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | undefined);
-  const interval = options.interval === false || empirical ? null : { runs: bootstrapOptions?.runs ?? 500, level: bootstrapOptions?.level ?? 0.8, seed: bootstrapOptions?.seed ?? 1, draw: bootstrapOptions?.draw ?? "year" };
+  const bootstrapOptions =
+    options.interval === false || empirical
+      ? null
+      : (options.interval as { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | undefined);
+  const interval =
+    options.interval === false || empirical
+      ? null
+      : {
+          runs: bootstrapOptions?.runs ?? 500,
+          level: bootstrapOptions?.level ?? 0.8,
+          seed: bootstrapOptions?.seed ?? 1,
+          draw: bootstrapOptions?.draw ?? "year",
+        };
   let bounds: { low: number[][]; high: number[][] } | null = null;
   if (interval) {
     const perYear = local.map((f, k) => ({
@@ -347,12 +473,21 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
       newborn: newbornMigrationOf([f], [1]),
       k,
     }));
-    bounds = bootstrap(startPop, n, horizonYears, groups, interval, wg, (run) => perYear[run]!, { mortality, newbornMortality, boysShare, multipliers, start });
+    bounds = bootstrap(startPop, n, horizonYears, groups, interval, wg, (run) => perYear[run]!, {
+      mortality,
+      newbornMortality,
+      boysShare,
+      multipliers,
+      start,
+    });
   }
   const totalRows: Record<string, string | number | null>[] = [];
   const groupRows: Record<string, string | number | null>[] = [];
   const groupLabel = ([lo, hi]: readonly [number, number]) => (hi === Infinity || hi >= A ? `${lo}+` : `${lo}-${hi}`);
-  const years2 = [...popYears.filter((y) => y < start), ...Array.from({ length: horizonYears + 1 }, (_, k) => start + k)];
+  const years2 = [
+    ...popYears.filter((y) => y < start),
+    ...Array.from({ length: horizonYears + 1 }, (_, k) => start + k),
+  ];
   const stateOf = (year: number): Float64Array => {
     if (year <= start) return own.get(year)!;
     const out = new Float64Array(2 * n);
@@ -367,35 +502,76 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
     const kind = year <= start ? "observed" : "projected";
     const withBand = k >= 0 && bounds;
     const point = sum(state);
-    const band = withBand ? [bounds!.low[k]![0]!, bounds!.high[k]![0]!] : empirical && k >= 0 ? [point * (1 + (empirical.low * k) / empirical.years / 100), point * (1 + (empirical.high * k) / empirical.years / 100)] : [null, null];
+    const band = withBand
+      ? [bounds!.low[k]![0]!, bounds!.high[k]![0]!]
+      : empirical && k >= 0
+        ? [
+            point * (1 + (empirical.low * k) / empirical.years / 100),
+            point * (1 + (empirical.high * k) / empirical.years / 100),
+          ]
+        : [null, null];
     totalRows.push({ region, year: year - shift, kind, population: point, low: band[0]!, high: band[1]! });
     groups.forEach((g, gi) => {
       const value = groupSum(state, n, g);
-      groupRows.push({ region, year: year - shift, kind, age_group: groupLabel(g), population: value, low: withBand ? bounds!.low[k]![gi + 1]! : null, high: withBand ? bounds!.high[k]![gi + 1]! : null });
+      groupRows.push({
+        region,
+        year: year - shift,
+        kind,
+        age_group: groupLabel(g),
+        population: value,
+        low: withBand ? bounds!.low[k]![gi + 1]! : null,
+        high: withBand ? bounds!.high[k]![gi + 1]! : null,
+      });
     });
   }
 
   const firstYear = (projection.components.get("net_migration", 0) as number | null) ?? 0;
   const assumptions: ProjectionAssumptions = {
-    region, national: nationKey, reference: data.reference, window: { from, to, years: years.length }, start: start - shift, horizon: options.horizon,
+    region,
+    national: nationKey,
+    reference: data.reference,
+    window: { from, to, years: years.length },
+    start: start - shift,
+    horizon: options.horizon,
     fertility: {
-      method, schedule: method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
-      tfr: sum(baseShape) * kLocalRaw, nationalTfr: sum(baseShape) * kNation, ratio: fertilityRatio,
-      clipped: Math.abs(kLocal - kLocalRaw) > 1e-9 * Math.max(1, kLocalRaw), boysShare, weights: "exponential",
+      method,
+      schedule: method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
+      tfr: sum(baseShape) * kLocalRaw,
+      nationalTfr: sum(baseShape) * kNation,
+      ratio: fertilityRatio,
+      clipped: Math.abs(kLocal - kLocalRaw) > 1e-9 * Math.max(1, kLocalRaw),
+      boysShare,
+      weights: "exponential",
     },
     mortality: {
       method: data.deathDetail === "none" ? "totals" : data.deathDetail,
-      schedule: data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
-      minDeaths: SMALL_NUMBERS.mortality.minEvents, clip: SMALL_NUMBERS.mortality.clip, smr, fallback, clippedGroups,
-      lifeExpectancy: { female: lifeExpectancy(mortality[0]!, newbornMortality.female), male: lifeExpectancy(mortality[1]!, newbornMortality.male) },
+      schedule:
+        data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
+      minDeaths: SMALL_NUMBERS.mortality.minEvents,
+      clip: SMALL_NUMBERS.mortality.clip,
+      smr,
+      fallback,
+      clippedGroups,
+      lifeExpectancy: {
+        female: lifeExpectancy(mortality[0]!, newbornMortality.female),
+        male: lifeExpectancy(mortality[1]!, newbornMortality.male),
+      },
       weights: "uniform",
     },
     migration: {
-      method: "residual", as: "rates", smoothing: h, weights: "exponential",
-      observedMeanPerYear: sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
+      method: "residual",
+      as: "rates",
+      smoothing: h,
+      weights: "exponential",
+      observedMeanPerYear:
+        sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
       firstYear,
     },
-    interval: empirical ? { ...empirical, runs: null, seed: null, draw: null } : interval ? { method: "bootstrap-years", ...interval } : null,
+    interval: empirical
+      ? { ...empirical, runs: null, seed: null, draw: null }
+      : interval
+        ? { method: "bootstrap-years", ...interval }
+        : null,
     multipliers,
   };
   const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
@@ -412,7 +588,13 @@ export function projectMunicipality(input: ProjectionData | ProjectionInput, opt
 /** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */
 function nationOf(data: ProjectionData, national: string | readonly string[] | undefined): string[] {
   if (typeof national === "string") {
-    if (!data.population.has(national)) throw new OmvarldError("ARGUMENT", `the nation ${national} is not in the population table`, {}, "leave `national` out to sum all regions");
+    if (!data.population.has(national))
+      throw new OmvarldError(
+        "ARGUMENT",
+        `the nation ${national} is not in the population table`,
+        {},
+        "leave `national` out to sum all regions",
+      );
     return [national];
   }
   if (national) return [...national];
@@ -443,8 +625,10 @@ function yearFacts(data: ProjectionData, regions: readonly string[], t: number, 
       start[i]! += p0[i]!;
       end[i]! += p1[i]!;
     }
-    const exposure = (sex: Sex, x: number) => 0.5 * (p0[(sex === "female" ? 0 : n) + x]! + p1[(sex === "female" ? 0 : n) + x]!);
-    for (const band of data.deaths.get(r)?.get(t) ?? ([] as DeathBand[])) spreadDeaths(band, exposure, schedule, deaths, n);
+    const exposure = (sex: Sex, x: number) =>
+      0.5 * (p0[(sex === "female" ? 0 : n) + x]! + p1[(sex === "female" ? 0 : n) + x]!);
+    for (const band of data.deaths.get(r)?.get(t) ?? ([] as DeathBand[]))
+      spreadDeaths(band, exposure, schedule, deaths, n);
     const b: BirthCount | undefined = data.births.get(r)?.get(t);
     if (b) {
       birthsTotal += b.total;
@@ -479,7 +663,13 @@ function yearFacts(data: ProjectionData, regions: readonly string[], t: number, 
 }
 
 /** Adds one band's deaths to the single-age deaths, spread by m^std_x·E_x over its ages (and sexes, where the band has none). */
-function spreadDeaths(band: DeathBand, exposure: (sex: Sex, x: number) => number, schedule: BySex, into: Float64Array, n: number): void {
+function spreadDeaths(
+  band: DeathBand,
+  exposure: (sex: Sex, x: number) => number,
+  schedule: BySex,
+  into: Float64Array,
+  n: number,
+): void {
   const sexes: readonly Sex[] = band.sex ? [band.sex] : SEXES;
   if (band.from === band.to && band.sex) {
     into[(band.sex === "female" ? 0 : n) + band.from]! += band.value;
@@ -487,8 +677,13 @@ function spreadDeaths(band: DeathBand, exposure: (sex: Sex, x: number) => number
   }
   const cells: { sex: Sex; x: number }[] = [];
   for (const sex of sexes) for (let x = band.from; x <= band.to; x++) cells.push({ sex, x });
-  const parts = spread(band.value, cells.map((c) => (schedule[c.sex][c.x] ?? schedule[c.sex].at(-1)!) * exposure(c.sex, c.x)));
-  cells.forEach((c, k) => { into[(c.sex === "female" ? 0 : n) + c.x]! += parts[k]!; });
+  const parts = spread(
+    band.value,
+    cells.map((c) => (schedule[c.sex][c.x] ?? schedule[c.sex].at(-1)!) * exposure(c.sex, c.x)),
+  );
+  cells.forEach((c, k) => {
+    into[(c.sex === "female" ? 0 : n) + c.x]! += parts[k]!;
+  });
 }
 
 /** Σ events / Σ exposure, 0 without exposure. */
@@ -538,22 +733,39 @@ function lifeExpectancy(q: readonly number[], newborn: number): number {
  * fertility (time weights as probabilities). Returns per projected year k (0 = start) [total, group 1, …].
  */
 function bootstrap(
-  startPop: Float64Array, n: number, years: number, groups: readonly (readonly [number, number])[],
-  interval: { runs: number; level: number; seed: number; draw: "year" | "run" }, weights: readonly number[],
+  startPop: Float64Array,
+  n: number,
+  years: number,
+  groups: readonly (readonly [number, number])[],
+  interval: { runs: number; level: number; seed: number; draw: "year" | "run" },
+  weights: readonly number[],
   yearOf: (k: number) => { fertility: number[]; netMigration: number[][]; newborn: Record<Sex, number> },
-  fixed: { mortality: number[][]; newbornMortality: Record<Sex, number>; boysShare: number; multipliers: readonly { component: Component; from: number; to: number; factor: number }[]; start: number },
+  fixed: {
+    mortality: number[][];
+    newbornMortality: Record<Sex, number>;
+    boysShare: number;
+    multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
+    start: number;
+  },
 ): { low: number[][]; high: number[][] } {
   const random = mulberry32(interval.seed);
   const cumulative = weights.map((_, k) => weights.slice(0, k + 1).reduce((a, b) => a + b, 0));
   const width = groups.length + 1;
-  const values = Array.from({ length: years + 1 }, () => Array.from({ length: width }, () => new Float64Array(interval.runs)));
+  const values = Array.from({ length: years + 1 }, () =>
+    Array.from({ length: width }, () => new Float64Array(interval.runs)),
+  );
   let p = new Float64Array(2 * n);
   let q = new Float64Array(2 * n);
   const record = (k: number, run: number, state: Float64Array) => {
     values[k]![0]![run] = sum(state);
-    groups.forEach((g, gi) => { values[k]![gi + 1]![run] = groupSum(state, n, g); });
+    groups.forEach((g, gi) => {
+      values[k]![gi + 1]![run] = groupSum(state, n, g);
+    });
   };
-  const factor = (component: Component, year: number) => fixed.multipliers.filter((m) => m.component === component && m.from <= year && year <= m.to).reduce((a, m) => a * m.factor, 1);
+  const factor = (component: Component, year: number) =>
+    fixed.multipliers
+      .filter((m) => m.component === component && m.from <= year && year <= m.to)
+      .reduce((a, m) => a * m.factor, 1);
   for (let run = 0; run < interval.runs; run++) {
     p.set(startPop);
     record(0, run, p);
@@ -566,8 +778,20 @@ function bootstrap(
       }
       const r = yearOf(k);
       const year = fixed.start + y;
-      stepNet(p, q, n, r.fertility, fixed.mortality, r.netMigration, fixed.newbornMortality, r.newborn, fixed.boysShare,
-        factor("fertility", year), factor("mortality", year), factor("netMigration", year));
+      stepNet(
+        p,
+        q,
+        n,
+        r.fertility,
+        fixed.mortality,
+        r.netMigration,
+        fixed.newbornMortality,
+        r.newborn,
+        fixed.boysShare,
+        factor("fertility", year),
+        factor("mortality", year),
+        factor("netMigration", year),
+      );
       [p, q] = [q, p];
       record(y + 1, run, p);
     }
@@ -583,16 +807,26 @@ function bootstrap(
  * many runs; tests check it against `projectPopulation`.
  */
 export function stepNet(
-  p: Float64Array, into: Float64Array, n: number, fertility: readonly number[], mortality: readonly (readonly number[])[],
-  net: readonly (readonly number[])[], newbornMortality: Record<Sex, number>, newbornNet: Record<Sex, number>, boys: number,
-  fFertility = 1, fMortality = 1, fNet = 1,
+  p: Float64Array,
+  into: Float64Array,
+  n: number,
+  fertility: readonly number[],
+  mortality: readonly (readonly number[])[],
+  net: readonly (readonly number[])[],
+  newbornMortality: Record<Sex, number>,
+  newbornNet: Record<Sex, number>,
+  boys: number,
+  fFertility = 1,
+  fMortality = 1,
+  fNet = 1,
 ): void {
   let births = 0;
   for (let a = 0; a < n; a++) births += fertility[a]! * fFertility * p[a]!;
   into.fill(0);
   SEXES.forEach((sex, si) => {
     const o = si * n;
-    for (let x = 0; x < n; x++) into[o + Math.min(x + 1, n - 1)]! += p[o + x]! * (1 - mortality[si]![x]! * fMortality + net[si]![x]! * fNet);
+    for (let x = 0; x < n; x++)
+      into[o + Math.min(x + 1, n - 1)]! += p[o + x]! * (1 - mortality[si]![x]! * fMortality + net[si]![x]! * fNet);
     const newborns = births * (sex === "male" ? boys : 1 - boys);
     into[o]! += newborns * (1 - newbornMortality[sex] * fMortality + newbornNet[sex] * fNet);
   });

@@ -67,7 +67,8 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
   const names = new Map<string, string>();
   const kinds = new Map<string, string>();
   const shift = input.reference === "end" ? 1 : 0;
-  const list = (t: Table | readonly Table[] | undefined): readonly Table[] => (t === undefined ? [] : Array.isArray(t) ? t : [t as Table]);
+  const list = (t: Table | readonly Table[] | undefined): readonly Table[] =>
+    t === undefined ? [] : Array.isArray(t) ? t : [t as Table];
   const sexCache = new Map<unknown, Sex | null>();
   const sexOfCached = (label: unknown): Sex | null => {
     let s = sexCache.get(label);
@@ -87,7 +88,13 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
   };
   for (const pop of list(input.population)) {
     for (const c of ["region", "year", "sex", "age"]) {
-      if (!pop.has(c)) throw new OmvarldError("SCHEMA", `the population table has no ${c} column`, { file: pop.provenance.file }, "the projection needs population by region, year, sex and single year of age");
+      if (!pop.has(c))
+        throw new OmvarldError(
+          "SCHEMA",
+          `the population table has no ${c} column`,
+          { file: pop.provenance.file },
+          "the projection needs population by region, year, sex and single year of age",
+        );
     }
     const value = valueOf(pop);
     const rows = columns(pop, ["region", "year", "sex", "age", value, "region_name", "region_kind"]);
@@ -98,7 +105,13 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       if (region === null || sex === null || age === null) continue;
       const year = Number(rows.year!(i)) + shift;
       const v = rows[value]!(i);
-      if (v === null) throw new OmvarldError("SCHEMA", `the population of ${region} lacks a value for ${Number(year) - shift}, ${sex}, age ${rows.age!(i)}`, { file: pop.provenance.file }, "a projection needs every sex and age");
+      if (v === null)
+        throw new OmvarldError(
+          "SCHEMA",
+          `the population of ${region} lacks a value for ${Number(year) - shift}, ${sex}, age ${rows.age!(i)}`,
+          { file: pop.provenance.file },
+          "a projection needs every sex and age",
+        );
       let byYear = population.get(region);
       if (!byYear) {
         population.set(region, (byYear = new Map()));
@@ -117,7 +130,8 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
   for (const t of list(input.births)) {
     const v = valueOf(t);
     const r = columns(t, ["region", "year", "sex", "age", v]);
-    const byAge = t.has("age") && (t.distinct("age") as (string | null)[]).some((a) => a !== null && ageIndex(String(a)) !== null);
+    const byAge =
+      t.has("age") && (t.distinct("age") as (string | null)[]).some((a) => a !== null && ageIndex(String(a)) !== null);
     const bySex = t.has("sex") && (t.distinct("sex") as (string | null)[]).some((s) => sexOf(s) !== null);
     birthDetail = byAge ? "mother-age" : bySex ? "by-sex" : "total";
     for (let i = 0; i < t.numRows; i++) {
@@ -132,7 +146,16 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       let byYear = births.get(region);
       if (!byYear) births.set(region, (byYear = new Map()));
       let b = byYear.get(year);
-      if (!b) byYear.set(year, (b = { total: 0, female: bySex ? 0 : null, male: bySex ? 0 : null, byAge: byAge ? new Float64Array(A + 1) : null }));
+      if (!b)
+        byYear.set(
+          year,
+          (b = {
+            total: 0,
+            female: bySex ? 0 : null,
+            male: bySex ? 0 : null,
+            byAge: byAge ? new Float64Array(A + 1) : null,
+          }),
+        );
       b.total += Number(x);
       if (sex) b[sex] = (b[sex] ?? 0) + Number(x);
       if (age !== null) b.byAge![age]! += Number(x);
@@ -155,11 +178,29 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       }
       return bands.get(label)!;
     };
-    const labels = t.has("age") ? (t.distinct("age") as (string | null)[]).filter((a): a is string => a !== null && bandOf(a) !== null) : [];
+    const labels = t.has("age")
+      ? (t.distinct("age") as (string | null)[]).filter((a): a is string => a !== null && bandOf(a) !== null)
+      : [];
     // the finest partition: bands that contain another band are totals
-    const finest = labels.filter((l) => !labels.some((o) => o !== l && bandOf(o)!.from >= bandOf(l)!.from && bandOf(o)!.to <= bandOf(l)!.to && (bandOf(o)!.from !== bandOf(l)!.from || bandOf(o)!.to !== bandOf(l)!.to)));
+    const finest = labels.filter(
+      (l) =>
+        !labels.some(
+          (o) =>
+            o !== l &&
+            bandOf(o)!.from >= bandOf(l)!.from &&
+            bandOf(o)!.to <= bandOf(l)!.to &&
+            (bandOf(o)!.from !== bandOf(l)!.from || bandOf(o)!.to !== bandOf(l)!.to),
+        ),
+    );
     const keep = new Set(finest);
-    deathDetail = finest.length === 0 ? (bySex ? "sex-totals" : "totals") : finest.every((l) => bandOf(l)!.from === bandOf(l)!.to || bandOf(l)!.from === A) ? "single-age" : "age-groups";
+    deathDetail =
+      finest.length === 0
+        ? bySex
+          ? "sex-totals"
+          : "totals"
+        : finest.every((l) => bandOf(l)!.from === bandOf(l)!.to || bandOf(l)!.from === A)
+          ? "single-age"
+          : "age-groups";
     for (let i = 0; i < t.numRows; i++) {
       const region = str(r.region!(i));
       const x = r[v]!(i);
@@ -183,13 +224,30 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       d.value += Number(x);
     }
   }
-  for (const [region, byYear] of index) deaths.set(region, new Map([...byYear].map(([year, cells]) => [year, [...cells.values()]])));
+  for (const [region, byYear] of index)
+    deaths.set(region, new Map([...byYear].map(([year, cells]) => [year, [...cells.values()]])));
   const files: ProjectionData["files"] = {};
-  const fileOf = (t: Table | readonly Table[] | undefined) => list(t).map((x) => x.provenance.file).filter((f): f is string => !!f).join(", ");
+  const fileOf = (t: Table | readonly Table[] | undefined) =>
+    list(t)
+      .map((x) => x.provenance.file)
+      .filter((f): f is string => !!f)
+      .join(", ");
   if (fileOf(input.population)) files.population = fileOf(input.population);
   if (fileOf(input.births)) files.births = fileOf(input.births);
   if (fileOf(input.deaths)) files.deaths = fileOf(input.deaths);
-  return { maxAge: A, reference: input.reference, regions: [...population.keys()], names, kinds, population, births, deaths, deathDetail, birthDetail, files };
+  return {
+    maxAge: A,
+    reference: input.reference,
+    regions: [...population.keys()],
+    names,
+    kinds,
+    population,
+    births,
+    deaths,
+    deathDetail,
+    birthDetail,
+    files,
+  };
 }
 
 /** Region codes are strings everywhere. */
@@ -201,12 +259,21 @@ function str(v: string | number | null): string | null {
 function valueOf(t: Table): string {
   if (t.has("value")) return "value";
   const m = t.names("measure");
-  if (m.length !== 1) throw new OmvarldError("SCHEMA", `cannot tell which column holds the counts (${m.join(", ") || "no measure"})`, { file: t.provenance.file }, 'name the count column "value"');
+  if (m.length !== 1)
+    throw new OmvarldError(
+      "SCHEMA",
+      `cannot tell which column holds the counts (${m.join(", ") || "no measure"})`,
+      { file: t.provenance.file },
+      'name the count column "value"',
+    );
   return m[0]!;
 }
 
 /** Fast row accessors for the named columns the table has. */
-function columns(t: Table, names: readonly string[]): Record<string, ((i: number) => string | number | null) | undefined> {
+function columns(
+  t: Table,
+  names: readonly string[],
+): Record<string, ((i: number) => string | number | null) | undefined> {
   const out: Record<string, ((i: number) => string | number | null) | undefined> = {};
   for (const n of names) {
     if (!t.has(n)) continue;

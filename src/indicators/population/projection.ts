@@ -60,7 +60,6 @@ export interface Projection {
   components: Table;
 }
 
-
 /**
  * Cohort-component projection by sex and single year of age (docs/methods.md §8.1):
  *
@@ -79,23 +78,39 @@ export interface Projection {
 export function projectPopulation(options: ProjectionOptions): Projection {
   const boys = options.boys ?? 0.512;
   const maxAge = options.population.female.length - 1;
-  if (options.population.male.length !== maxAge + 1) throw new OmvarldError("ARGUMENT", "female and male populations have different numbers of ages");
+  if (options.population.male.length !== maxAge + 1)
+    throw new OmvarldError("ARGUMENT", "female and male populations have different numbers of ages");
   const factor = (component: keyof Rates, year: number) =>
-    (options.multipliers ?? []).filter((m) => m.component === component && m.from <= year && year <= m.to).reduce((p, m) => p * m.factor, 1);
+    (options.multipliers ?? [])
+      .filter((m) => m.component === component && m.from <= year && year <= m.to)
+      .reduce((p, m) => p * m.factor, 1);
   let current: Record<Sex, number[]> = { female: [...options.population.female], male: [...options.population.male] };
   const region = options.region ?? "region";
   const popRows: Record<string, string | number | null>[] = [];
   const flowRows: Record<string, string | number | null>[] = [];
   for (let year = options.start; year <= options.horizon; year++) {
-    for (const sex of SEXES) current[sex].forEach((value, age) => popRows.push({ region, year, sex, age, population: value }));
+    for (const sex of SEXES)
+      current[sex].forEach((value, age) => popRows.push({ region, year, sex, age, population: value }));
     if (year === options.horizon) break;
     const r = options.rates(year);
     checkRisks(r, year);
-    const scale = (v: BySex | undefined, component: keyof Rates, sex: Sex, age: number) => (v?.[sex][age] ?? 0) * factor(component, year);
+    const scale = (v: BySex | undefined, component: keyof Rates, sex: Sex, age: number) =>
+      (v?.[sex][age] ?? 0) * factor(component, year);
     let births = 0;
-    for (let age = 0; age <= maxAge; age++) births += (r.fertility[age] ?? 0) * factor("fertility", year) * current.female[age]!;
-    const next: Record<Sex, number[]> = { female: new Array<number>(maxAge + 1).fill(0), male: new Array<number>(maxAge + 1).fill(0) };
-    const flows: Record<string, number> = { births, deaths: 0, in_migration: 0, out_migration: 0, immigration: 0, emigration: 0 };
+    for (let age = 0; age <= maxAge; age++)
+      births += (r.fertility[age] ?? 0) * factor("fertility", year) * current.female[age]!;
+    const next: Record<Sex, number[]> = {
+      female: new Array<number>(maxAge + 1).fill(0),
+      male: new Array<number>(maxAge + 1).fill(0),
+    };
+    const flows: Record<string, number> = {
+      births,
+      deaths: 0,
+      in_migration: 0,
+      out_migration: 0,
+      immigration: 0,
+      emigration: 0,
+    };
     if (r.netMigration || r.newbornNetMigration) flows.net_migration = 0;
     for (const sex of SEXES) {
       for (let age = 0; age <= maxAge; age++) {
@@ -115,9 +130,13 @@ export function projectPopulation(options: ProjectionOptions): Projection {
         flows.immigration! += imm;
       }
       const newborns = births * (sex === "male" ? boys : 1 - boys);
-      const newbornRisk = r.newbornMortality ? r.newbornMortality[sex] * factor("mortality", year) : 0.5 * scale(r.mortality, "mortality", sex, 0);
+      const newbornRisk = r.newbornMortality
+        ? r.newbornMortality[sex] * factor("mortality", year)
+        : 0.5 * scale(r.mortality, "mortality", sex, 0);
       const infantDeaths = newbornRisk * newborns;
-      const newbornNet = r.newbornNetMigration ? r.newbornNetMigration[sex] * factor("netMigration", year) * newborns : 0;
+      const newbornNet = r.newbornNetMigration
+        ? r.newbornNetMigration[sex] * factor("netMigration", year) * newborns
+        : 0;
       next[sex][0]! += newborns - infantDeaths + newbornNet;
       flows.deaths! += infantDeaths;
       if (r.newbornNetMigration) flows.net_migration! += newbornNet;
@@ -132,28 +151,53 @@ export function projectPopulation(options: ProjectionOptions): Projection {
 
 /** Risks are probabilities: a death or emigration risk above 1 would make people negative and the projection explode. */
 function checkRisks(r: Rates, year: number): void {
-  for (const [name, risks] of [["mortality", r.mortality], ["outMigration", r.outMigration], ["emigration", r.emigration]] as const) {
+  for (const [name, risks] of [
+    ["mortality", r.mortality],
+    ["outMigration", r.outMigration],
+    ["emigration", r.emigration],
+  ] as const) {
     if (!risks) continue;
     for (const sex of SEXES) {
       const bad = risks[sex].findIndex((v) => !(v >= 0 && v <= 1));
       if (bad >= 0) {
-        throw new OmvarldError("ARGUMENT", `${name} of ${sex}s aged ${bad} in ${year} is ${risks[sex][bad]}, not a probability between 0 and 1`, {}, "risks are events per person at the start of the year; check the rates' units");
+        throw new OmvarldError(
+          "ARGUMENT",
+          `${name} of ${sex}s aged ${bad} in ${year} is ${risks[sex][bad]}, not a probability between 0 and 1`,
+          {},
+          "risks are events per person at the start of the year; check the rates' units",
+        );
       }
     }
   }
   if (r.netMigration) {
     for (const sex of SEXES) {
       const bad = r.netMigration[sex].findIndex((n, a) => !(Number.isFinite(n) && 1 - r.mortality[sex][a]! + n >= 0));
-      if (bad >= 0) throw new OmvarldError("ARGUMENT", `net migration of ${sex}s aged ${bad} in ${year} is ${r.netMigration[sex][bad]} per person, more than the survivors`, {}, "net migration rates must be at least the survival probability below 0");
+      if (bad >= 0)
+        throw new OmvarldError(
+          "ARGUMENT",
+          `net migration of ${sex}s aged ${bad} in ${year} is ${r.netMigration[sex][bad]} per person, more than the survivors`,
+          {},
+          "net migration rates must be at least the survival probability below 0",
+        );
     }
   }
-  const together = SEXES.some((sex) => r.mortality[sex].some((m, a) => m + (r.outMigration?.[sex][a] ?? 0) + (r.emigration?.[sex][a] ?? 0) > 1));
-  if (together) throw new OmvarldError("ARGUMENT", `in ${year} the risks of dying, moving and emigrating add up to more than 1 for some age`, {}, "check the rates");
+  const together = SEXES.some((sex) =>
+    r.mortality[sex].some((m, a) => m + (r.outMigration?.[sex][a] ?? 0) + (r.emigration?.[sex][a] ?? 0) > 1),
+  );
+  if (together)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `in ${year} the risks of dying, moving and emigrating add up to more than 1 for some age`,
+      {},
+      "check the rates",
+    );
 }
 
 /** Time weights over a historical window of n years, oldest first, summing to 1 (docs/methods.md §8.1). */
 export function timeWeights(n: number, kind: "uniform" | "linear" | "exponential" = "uniform", alpha = 0.33): number[] {
-  const raw = Array.from({ length: n }, (_, k) => (kind === "uniform" ? 1 : kind === "linear" ? k + 1 : (1 - alpha) ** (n - 1 - k)));
+  const raw = Array.from({ length: n }, (_, k) =>
+    kind === "uniform" ? 1 : kind === "linear" ? k + 1 : (1 - alpha) ** (n - 1 - k),
+  );
   const total = raw.reduce((s, w) => s + w, 0);
   return raw.map((w) => w / total);
 }
@@ -162,7 +206,11 @@ export function timeWeights(n: number, kind: "uniform" | "linear" | "exponential
  * A rate from a window of years: Σ_k w_k·events_k / Σ_k w_k·exposure_k with time weights (uniform, linear, or
  * exponential with α = 0.33, the Analytikernätverket default for fertility and migration). Null without exposure.
  */
-export function weightedRate(events: readonly number[], exposure: readonly number[], weights: readonly number[]): number | null {
+export function weightedRate(
+  events: readonly number[],
+  exposure: readonly number[],
+  weights: readonly number[],
+): number | null {
   let e = 0;
   let x = 0;
   events.forEach((v, k) => {
@@ -171,4 +219,3 @@ export function weightedRate(events: readonly number[], exposure: readonly numbe
   });
   return x > 0 ? e / x : null;
 }
-

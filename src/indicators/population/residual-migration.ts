@@ -61,7 +61,12 @@ export interface ResidualMigration {
  * residualMigration([10, 20], [12, 27], 13, { newborn: 1, byStartAge: [0, 2] })
  * // { newborn: 0, byStartAge: [-1/3, -2/3] }: 12 − 13 + 1 = 0; 27 − 10 − 20 + 0 + 2 = −1, split 10 : 20
  */
-export function residualMigration(start: ArrayLike<number>, end: ArrayLike<number>, births: number, deaths: CohortDeaths): ResidualMigration {
+export function residualMigration(
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+  births: number,
+  deaths: CohortDeaths,
+): ResidualMigration {
   const top = start.length - 1;
   const byStartAge = new Array<number>(top + 1).fill(0);
   for (let x = 0; x <= top - 2; x++) byStartAge[x] = end[x + 1]! - start[x]! + deaths.byStartAge[x]!;

@@ -12,7 +12,13 @@
  */
 export const STANDARD_FERTILITY_SOURCE = "SSB, aldersavhengige fruktbarhetsrater 1996-2000 (Fødte, tabell 5, 2005)";
 const FERTILITY_GROUPS: readonly (readonly [number, number, number])[] = [
-  [15, 19, 12.4], [20, 24, 70.6], [25, 29, 130.9], [30, 34, 107.8], [35, 39, 43.5], [40, 44, 6.9], [45, 49, 0.2],
+  [15, 19, 12.4],
+  [20, 24, 70.6],
+  [25, 29, 130.9],
+  [30, 34, 107.8],
+  [35, 39, 43.5],
+  [40, 44, 6.9],
+  [45, 49, 0.2],
 ];
 
 /**
@@ -24,7 +30,8 @@ const FERTILITY_GROUPS: readonly (readonly [number, number, number])[] = [
  */
 export function standardFertility(maxAge = 100): number[] {
   const out = new Array<number>(maxAge + 1).fill(0);
-  for (const [from, to, rate] of FERTILITY_GROUPS) for (let a = from; a <= Math.min(to, maxAge); a++) out[a] = rate / 1000;
+  for (const [from, to, rate] of FERTILITY_GROUPS)
+    for (let a = from; a <= Math.min(to, maxAge); a++) out[a] = rate / 1000;
   return out;
 }
 

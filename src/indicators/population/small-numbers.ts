@@ -40,10 +40,16 @@ export interface LocalRateOptions {
  * localRate(40, 20, 1)                        // 1   (40 deaths < 50: the national rate)
  * localRate(12, 1, 2, SMALL_NUMBERS.fertility) // 6   (ratio 6 clipped to 3)
  */
-export function localRate(localEvents: number, localExposure: number, nationalRate: number, options: LocalRateOptions = {}): number {
+export function localRate(
+  localEvents: number,
+  localExposure: number,
+  nationalRate: number,
+  options: LocalRateOptions = {},
+): number {
   const [lo, hi] = options.clip ?? SMALL_NUMBERS.mortality.clip;
   const count = options.count ?? localEvents;
-  if (count < (options.minEvents ?? SMALL_NUMBERS.mortality.minEvents) || localExposure <= 0 || nationalRate <= 0) return nationalRate;
+  if (count < (options.minEvents ?? SMALL_NUMBERS.mortality.minEvents) || localExposure <= 0 || nationalRate <= 0)
+    return nationalRate;
   const ratio = localEvents / localExposure / nationalRate;
   return nationalRate * Math.min(hi, Math.max(lo, ratio));
 }

@@ -51,7 +51,10 @@ export function industryAdjustedProductivity(table: Table, options: IndustryColu
     const actual = r.missing ? null : perEmployee(r.va, r.jobs);
     const expected = r.missing || r.jobs <= 0 ? null : r.expected / r.jobs;
     return {
-      region, productivity: actual, expected, adjusted: actual === null || expected === null ? null : actual - expected,
+      region,
+      productivity: actual,
+      expected,
+      adjusted: actual === null || expected === null ? null : actual - expected,
       note: r.missing ? "a value is missing (suppressed cell?)" : r.jobs <= 0 ? "no jobs" : null,
     };
   });
@@ -59,7 +62,12 @@ export function industryAdjustedProductivity(table: Table, options: IndustryColu
 }
 
 /** National value added and jobs per industry: the nation's rows, or the sum over regions. */
-export function nationalByIndustry(table: Table, va: string, jobs: string, national?: string): Map<string, { va: number | null; jobs: number | null }> {
+export function nationalByIndustry(
+  table: Table,
+  va: string,
+  jobs: string,
+  national?: string,
+): Map<string, { va: number | null; jobs: number | null }> {
   const out = new Map<string, { va: number | null; jobs: number | null }>();
   for (let i = 0; i < table.numRows; i++) {
     const region = table.get("region", i) as string;
@@ -68,9 +76,13 @@ export function nationalByIndustry(table: Table, va: string, jobs: string, natio
     const cur = out.get(industry) ?? { va: 0, jobs: 0 };
     const v = table.get(va, i) as number | null;
     const j = table.get(jobs, i) as number | null;
-    out.set(industry, { va: cur.va === null || v === null ? null : cur.va + v, jobs: cur.jobs === null || j === null ? null : cur.jobs + j });
+    out.set(industry, {
+      va: cur.va === null || v === null ? null : cur.va + v,
+      jobs: cur.jobs === null || j === null ? null : cur.jobs + j,
+    });
   }
-  if (national !== undefined && out.size === 0) throw new OmvarldError("ARGUMENT", `no rows for the nation "${national}"`);
+  if (national !== undefined && out.size === 0)
+    throw new OmvarldError("ARGUMENT", `no rows for the nation "${national}"`);
   return out;
 }
 
@@ -93,7 +105,12 @@ export interface GrowthDecomposition {
  * @example
  * decomposeValueAddedGrowth(100, 132, 10, 11).midpoint // { total: 32, employment: 11, productivity: 21 }
  */
-export function decomposeValueAddedGrowth(va0: number, va1: number, jobs0: number, jobs1: number): GrowthDecomposition | null {
+export function decomposeValueAddedGrowth(
+  va0: number,
+  va1: number,
+  jobs0: number,
+  jobs1: number,
+): GrowthDecomposition | null {
   if (!(va0 > 0 && va1 > 0 && jobs0 > 0 && jobs1 > 0)) return null;
   const p0 = va0 / jobs0;
   const p1 = va1 / jobs1;
@@ -106,7 +123,8 @@ export function decomposeValueAddedGrowth(va0: number, va1: number, jobs0: numbe
     log: { total: lnVA, employment: lnJ, productivity: lnP },
     interaction: { total: va1 - va0, employment: p0 * dJ, productivity: jobs0 * dp, interaction: dJ * dp },
     midpoint: { total: va1 - va0, employment: ((p0 + p1) / 2) * dJ, productivity: ((jobs0 + jobs1) / 2) * dp },
-    shares: lnVA === 0 ? { employment: null, productivity: null } : { employment: lnJ / lnVA, productivity: lnP / lnVA },
+    shares:
+      lnVA === 0 ? { employment: null, productivity: null } : { employment: lnJ / lnVA, productivity: lnP / lnVA },
   };
 }
 
@@ -125,7 +143,9 @@ export interface IndustryPeriod {
  *
  * with s_i = J_i/J the industry's share of jobs. The three parts sum exactly to p₁ − p₀.
  */
-export function withinBetween(industries: readonly IndustryPeriod[]): { total: number; within: number; between: number; interaction: number } | null {
+export function withinBetween(
+  industries: readonly IndustryPeriod[],
+): { total: number; within: number; between: number; interaction: number } | null {
   const J0 = industries.reduce((s, x) => s + x.jobs0, 0);
   const J1 = industries.reduce((s, x) => s + x.jobs1, 0);
   if (J0 <= 0 || J1 <= 0 || industries.some((x) => x.jobs0 <= 0 || x.jobs1 <= 0)) return null;
@@ -141,7 +161,8 @@ export function withinBetween(industries: readonly IndustryPeriod[]): { total: n
     between += ds * p0;
     interaction += ds * dp;
   }
-  const total = industries.reduce((s, x) => s + x.valueAdded1, 0) / J1 - industries.reduce((s, x) => s + x.valueAdded0, 0) / J0;
+  const total =
+    industries.reduce((s, x) => s + x.valueAdded1, 0) / J1 - industries.reduce((s, x) => s + x.valueAdded0, 0) / J0;
   return { total, within, between, interaction };
 }
 
@@ -156,23 +177,39 @@ export function withinBetween(industries: readonly IndustryPeriod[]): { total: n
 export function valueAddedGrowth(table: Table, period: Period & IndustryColumns): Table;
 /** @deprecated pass `{ from, to, ...columns }` */
 export function valueAddedGrowth(table: Table, from: number, to: number, options?: IndustryColumns): Table;
-export function valueAddedGrowth(table: Table, a: (Period & IndustryColumns) | number, b?: number, c: IndustryColumns = {}): Table {
+export function valueAddedGrowth(
+  table: Table,
+  a: (Period & IndustryColumns) | number,
+  b?: number,
+  c: IndustryColumns = {},
+): Table {
   const { from, to } = periodOf(a, b);
   const options = typeof a === "number" ? c : a;
   const va = options.valueAdded ?? "value_added";
   const jobs = options.jobs ?? "jobs";
   const at = new Map<string, { va: number | null; jobs: number | null }>();
   for (let i = 0; i < table.numRows; i++) {
-    at.set(`${table.get("region", i)}|${table.get("year", i)}`, { va: table.get(va, i) as number | null, jobs: table.get(jobs, i) as number | null });
+    at.set(`${table.get("region", i)}|${table.get("year", i)}`, {
+      va: table.get(va, i) as number | null,
+      jobs: table.get(jobs, i) as number | null,
+    });
   }
   const regions = [...new Set(table.distinct("region") as string[])];
   const rows = regions.map((region) => {
     const a = at.get(`${region}|${from}`);
     const b = at.get(`${region}|${to}`);
-    const d = a && b && a.va !== null && b.va !== null && a.jobs !== null && b.jobs !== null ? decomposeValueAddedGrowth(a.va, b.va, a.jobs, b.jobs) : null;
+    const d =
+      a && b && a.va !== null && b.va !== null && a.jobs !== null && b.jobs !== null
+        ? decomposeValueAddedGrowth(a.va, b.va, a.jobs, b.jobs)
+        : null;
     return {
-      region, log_value_added: d?.log.total ?? null, log_employment: d?.log.employment ?? null, log_productivity: d?.log.productivity ?? null,
-      change: d?.midpoint.total ?? null, employment_effect: d?.midpoint.employment ?? null, productivity_effect: d?.midpoint.productivity ?? null,
+      region,
+      log_value_added: d?.log.total ?? null,
+      log_employment: d?.log.employment ?? null,
+      log_productivity: d?.log.productivity ?? null,
+      change: d?.midpoint.total ?? null,
+      employment_effect: d?.midpoint.employment ?? null,
+      productivity_effect: d?.midpoint.productivity ?? null,
       productivity_growth_pct: d ? finite(100 * (Math.exp(d.log.productivity / (to - from)) - 1)) : null,
       note: d ? null : !a || !b ? `no values for ${!a ? from : to}` : "a value is missing or not positive",
     };

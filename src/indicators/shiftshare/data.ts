@@ -21,7 +21,13 @@ export interface PanelOptions {
 export function industryPanel(table: Table, options: PanelOptions = {}): IndustryPanel {
   const value = measureOf(table, options.value);
   for (const c of ["region", "industry", "year"]) {
-    if (!table.has(c)) throw new OmvarldError("ARGUMENT", `shift-share needs a "${c}" column`, { file: table.provenance.file }, `the table has ${table.columnNames.join(", ")}`);
+    if (!table.has(c))
+      throw new OmvarldError(
+        "ARGUMENT",
+        `shift-share needs a "${c}" column`,
+        { file: table.provenance.file },
+        `the table has ${table.columnNames.join(", ")}`,
+      );
   }
   const regions = new Map<string, Map<string, Map<number, number | null>>>();
   const nation = new Map<string, Map<number, number | null>>();
@@ -33,7 +39,8 @@ export function industryPanel(table: Table, options: PanelOptions = {}): Industr
     const year = table.get("year", i) as number;
     const v = values.get(i);
     industries.add(industry);
-    const target = region === options.national ? nation : (regions.get(region) ?? regions.set(region, new Map()).get(region)!);
+    const target =
+      region === options.national ? nation : (regions.get(region) ?? regions.set(region, new Map()).get(region)!);
     const series = target.get(industry) ?? target.set(industry, new Map()).get(industry)!;
     series.set(year, v);
     if (options.national === undefined) {
@@ -70,7 +77,13 @@ export interface IndustryCube {
 export function industryCube(table: Table, options: PanelOptions, years: readonly number[]): IndustryCube {
   const value = measureOf(table, options.value);
   for (const c of ["region", "industry", "year"]) {
-    if (!table.has(c)) throw new OmvarldError("ARGUMENT", `shift-share needs a "${c}" column`, { file: table.provenance.file }, `the table has ${table.columnNames.join(", ")}`);
+    if (!table.has(c))
+      throw new OmvarldError(
+        "ARGUMENT",
+        `shift-share needs a "${c}" column`,
+        { file: table.provenance.file },
+        `the table has ${table.columnNames.join(", ")}`,
+      );
   }
   const region = denseCodes(table, "region");
   const industry = denseCodes(table, "industry", "null");

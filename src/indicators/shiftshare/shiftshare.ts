@@ -42,10 +42,26 @@ export interface IndustryShift {
  * @example
  * industryShifts(panel, "0428", { from: 2008, to: 2014 })
  */
-export function industryShifts(panel: IndustryPanel, region: string, period: Period & IndustryShiftOptions): IndustryShift[] | { missing: string };
+export function industryShifts(
+  panel: IndustryPanel,
+  region: string,
+  period: Period & IndustryShiftOptions,
+): IndustryShift[] | { missing: string };
 /** @deprecated pass `{ from, to }` */
-export function industryShifts(panel: IndustryPanel, region: string, from: number, to: number, options?: IndustryShiftOptions): IndustryShift[] | { missing: string };
-export function industryShifts(panel: IndustryPanel, region: string, a: (Period & IndustryShiftOptions) | number, b?: number, c: IndustryShiftOptions = {}): IndustryShift[] | { missing: string } {
+export function industryShifts(
+  panel: IndustryPanel,
+  region: string,
+  from: number,
+  to: number,
+  options?: IndustryShiftOptions,
+): IndustryShift[] | { missing: string };
+export function industryShifts(
+  panel: IndustryPanel,
+  region: string,
+  a: (Period & IndustryShiftOptions) | number,
+  b?: number,
+  c: IndustryShiftOptions = {},
+): IndustryShift[] | { missing: string } {
   const { from, to } = periodOf(a, b);
   const own = (typeof a === "number" ? c : a).nationalRate === "industry";
   const cells = panel.regions.get(region);
@@ -62,7 +78,15 @@ export function industryShifts(panel: IndustryPanel, region: string, a: (Period 
  * The shifts of one region from the nation's and the region's employment by industry at the start and the end
  * (plain arrays or views into an `IndustryCube`, NaN where a cell is suppressed); see `industryShifts`.
  */
-function shiftsOf(industries: readonly string[], region: string, N0: ArrayLike<number>, N1: ArrayLike<number>, E0: ArrayLike<number>, E1: ArrayLike<number>, own: boolean): IndustryShift[] | { missing: string } {
+function shiftsOf(
+  industries: readonly string[],
+  region: string,
+  N0: ArrayLike<number>,
+  N1: ArrayLike<number>,
+  E0: ArrayLike<number>,
+  E1: ArrayLike<number>,
+  own: boolean,
+): IndustryShift[] | { missing: string } {
   const I = industries.length;
   let EN0 = 0;
   let EN1 = 0;
@@ -71,8 +95,10 @@ function shiftsOf(industries: readonly string[], region: string, N0: ArrayLike<n
     const n0 = N0[i]!;
     const n1 = N1[i]!;
     const r0 = E0[i]!;
-    if (Number.isNaN(n0) || Number.isNaN(n1)) return { missing: `the national value for industry ${industries[i]} is missing` };
-    if (Number.isNaN(r0) || Number.isNaN(E1[i]!)) return { missing: `industry ${industries[i]} is suppressed in ${region}` };
+    if (Number.isNaN(n0) || Number.isNaN(n1))
+      return { missing: `the national value for industry ${industries[i]} is missing` };
+    if (Number.isNaN(r0) || Number.isNaN(E1[i]!))
+      return { missing: `industry ${industries[i]} is suppressed in ${region}` };
     EN0 += n0;
     EN1 += n1;
     Er0 += r0;
@@ -92,7 +118,12 @@ function shiftsOf(industries: readonly string[], region: string, N0: ArrayLike<n
     const homothetic = (Er0 * n0) / EN0;
     const gap = e0 > 0 ? e1 / e0 - 1 - Gi : null;
     out.push({
-      industry: industries[i]!, start: e0, end: e1, nationalShare: e0 * (own ? Gi : GN), industryMix: own ? 0 : e0 * (Gi - GN), regionalShift,
+      industry: industries[i]!,
+      start: e0,
+      end: e1,
+      nationalShare: e0 * (own ? Gi : GN),
+      industryMix: own ? 0 : e0 * (Gi - GN),
+      regionalShift,
       competitive: e0 > 0 ? homothetic * gap! : e1 === 0 ? 0 : null,
       allocation: e0 > 0 ? (e0 - homothetic) * gap! : e1 === 0 ? 0 : null,
     });
@@ -109,7 +140,13 @@ function slices(cube: IndustryCube, r: number, year: number): { e: Float64Array;
 }
 
 /** The shifts of the cube's region `r` between two of its years. */
-function cubeShifts(cube: IndustryCube, r: number, from: number, to: number, own: boolean): IndustryShift[] | { missing: string } {
+function cubeShifts(
+  cube: IndustryCube,
+  r: number,
+  from: number,
+  to: number,
+  own: boolean,
+): IndustryShift[] | { missing: string } {
   const a = slices(cube, r, from);
   const b = slices(cube, r, to);
   return shiftsOf(cube.industries, cube.regions[r]!, a.n, b.n, a.e, b.e, own);
@@ -144,19 +181,44 @@ export function shiftShare(table: Table, options: ShiftShareOptions): Table {
   const growthN = nationalGrowth(cube, from, to);
   const rows = cube.regions.map((region, r) => {
     const shifts = cubeShifts(cube, r, from, to, false);
-    if ("missing" in shifts) return { region, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, mix_factor: null, regional_factor: null, total_factor: null, note: shifts.missing };
+    if ("missing" in shifts)
+      return {
+        region,
+        start: null,
+        end: null,
+        change: null,
+        national_share: null,
+        industry_mix: null,
+        regional_shift: null,
+        competitive: null,
+        allocation: null,
+        mix_factor: null,
+        regional_factor: null,
+        total_factor: null,
+        note: shifts.missing,
+      };
     const start = total(shifts, "start")!;
     const end = total(shifts, "end")!;
     const expected = shifts.reduce((s, x) => s + x.start + x.nationalShare + x.industryMix, 0);
     const competitive = total(shifts, "competitive");
     const absent = shifts.find((x) => x.competitive === null)?.industry;
     return {
-      region, start, end, change: end - start, national_share: total(shifts, "nationalShare"), industry_mix: total(shifts, "industryMix"),
-      regional_shift: total(shifts, "regionalShift"), competitive, allocation: total(shifts, "allocation"),
+      region,
+      start,
+      end,
+      change: end - start,
+      national_share: total(shifts, "nationalShare"),
+      industry_mix: total(shifts, "industryMix"),
+      regional_shift: total(shifts, "regionalShift"),
+      competitive,
+      allocation: total(shifts, "allocation"),
       mix_factor: start > 0 && growthN !== null ? finite(expected / start / growthN) : null,
       regional_factor: expected > 0 ? finite(end / expected) : null,
       total_factor: start > 0 && growthN !== null ? finite(end / start / growthN) : null,
-      note: absent === undefined ? null : `industry ${absent} is absent at the start: the Esteban-Marquillas effects are undefined`,
+      note:
+        absent === undefined
+          ? null
+          : `industry ${absent} is absent at the start: the Esteban-Marquillas effects are undefined`,
     };
   });
   return toTable(rows, ["region"], table.provenance);
@@ -187,13 +249,34 @@ export function shiftShareByIndustry(table: Table, options: ShiftShareOptions & 
     const region = cube.regions[r]!;
     const shifts = cubeShifts(cube, r, options.from, options.to, options.nationalRate === "industry");
     if ("missing" in shifts) {
-      rows.push({ region, industry: null, start: null, end: null, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, regional_factor: null, note: shifts.missing });
+      rows.push({
+        region,
+        industry: null,
+        start: null,
+        end: null,
+        change: null,
+        national_share: null,
+        industry_mix: null,
+        regional_shift: null,
+        competitive: null,
+        allocation: null,
+        regional_factor: null,
+        note: shifts.missing,
+      });
       continue;
     }
     for (const x of shifts) {
       rows.push({
-        region, industry: x.industry, start: x.start, end: x.end, change: x.end - x.start, national_share: x.nationalShare,
-        industry_mix: x.industryMix, regional_shift: x.regionalShift, competitive: x.competitive, allocation: x.allocation,
+        region,
+        industry: x.industry,
+        start: x.start,
+        end: x.end,
+        change: x.end - x.start,
+        national_share: x.nationalShare,
+        industry_mix: x.industryMix,
+        regional_shift: x.regionalShift,
+        competitive: x.competitive,
+        allocation: x.allocation,
         regional_factor: gerfinIndustry(x),
         note: x.competitive === null ? "absent at the start: the Esteban-Marquillas effects are undefined" : null,
       });
@@ -209,7 +292,10 @@ function gerfinIndustry(x: IndustryShift): number | null {
 }
 
 /** Gerfin's three factors of a region from its industries' parts and the national growth factor E_N1/E_N0. */
-function gerfinRegion(shifts: IndustryShift[], growthN: number | null): { mix: number | null; regional: number | null; total: number | null } {
+function gerfinRegion(
+  shifts: IndustryShift[],
+  growthN: number | null,
+): { mix: number | null; regional: number | null; total: number | null } {
   const start = shifts.reduce((s, x) => s + x.start, 0);
   const end = shifts.reduce((s, x) => s + x.end, 0);
   const expected = shifts.reduce((s, x) => s + x.start + x.nationalShare + x.industryMix, 0);
@@ -232,7 +318,10 @@ export interface DynamicOptions extends ShiftShareOptions, IndustryShiftOptions 
   gerfin?: "product" | "mean" | "sum";
 }
 
-type Sums = Record<"change" | "national_share" | "industry_mix" | "regional_shift" | "competitive" | "allocation", number | null>;
+type Sums = Record<
+  "change" | "national_share" | "industry_mix" | "regional_shift" | "competitive" | "allocation",
+  number | null
+>;
 
 const add = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
 
@@ -251,11 +340,22 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
   const combine = options.gerfin ?? "product";
   const own = options.nationalRate === "industry";
   const rows: Record<string, string | number | null>[] = [];
-  const zero = (): Sums => ({ change: 0, national_share: 0, industry_mix: 0, regional_shift: 0, competitive: 0, allocation: 0 });
+  const zero = (): Sums => ({
+    change: 0,
+    national_share: 0,
+    industry_mix: 0,
+    regional_shift: 0,
+    competitive: 0,
+    allocation: 0,
+  });
   const fold = (xs: (number | null)[]): number | null => {
     if (xs.some((x) => x === null) || xs.length === 0) return null;
     const v = xs as number[];
-    return combine === "product" ? v.reduce((p, x) => p * x, 1) : combine === "sum" ? v.reduce((p, x) => p + x, 0) : v.reduce((p, x) => p + x, 0) / v.length;
+    return combine === "product"
+      ? v.reduce((p, x) => p * x, 1)
+      : combine === "sum"
+        ? v.reduce((p, x) => p + x, 0)
+        : v.reduce((p, x) => p + x, 0) / v.length;
   };
   for (let r = 0; r < cube.regions.length; r++) {
     const region = cube.regions[r]!;
@@ -270,21 +370,49 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
         for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = null;
         for (const f of Object.values(factors)) f.push(null);
         for (const v of byIndustry.values()) v.factors.push(null);
-        if (options.byYear) rows.push({ region, year, change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null, mix_factor: null, regional_factor: null, total_factor: null, note: shifts.missing });
+        if (options.byYear)
+          rows.push({
+            region,
+            year,
+            change: null,
+            national_share: null,
+            industry_mix: null,
+            regional_shift: null,
+            competitive: null,
+            allocation: null,
+            mix_factor: null,
+            regional_factor: null,
+            total_factor: null,
+            note: shifts.missing,
+          });
         continue;
       }
       const part: Sums = {
-        change: shifts.reduce((s, x) => s + x.end - x.start, 0), national_share: total(shifts, "nationalShare"), industry_mix: total(shifts, "industryMix"),
-        regional_shift: total(shifts, "regionalShift"), competitive: total(shifts, "competitive"), allocation: total(shifts, "allocation"),
+        change: shifts.reduce((s, x) => s + x.end - x.start, 0),
+        national_share: total(shifts, "nationalShare"),
+        industry_mix: total(shifts, "industryMix"),
+        regional_shift: total(shifts, "regionalShift"),
+        competitive: total(shifts, "competitive"),
+        allocation: total(shifts, "allocation"),
       };
       const g = gerfinRegion(shifts, nationalGrowth(cube, year - 1, year));
       factors.mix.push(g.mix);
       factors.regional.push(g.regional);
       factors.total.push(g.total);
-      if (options.byYear) rows.push({ region, year, ...part, mix_factor: g.mix, regional_factor: g.regional, total_factor: g.total, note: null });
+      if (options.byYear)
+        rows.push({
+          region,
+          year,
+          ...part,
+          mix_factor: g.mix,
+          regional_factor: g.regional,
+          total_factor: g.total,
+          note: null,
+        });
       for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = add(sums[k], part[k]);
       for (const x of shifts) {
-        const entry = byIndustry.get(x.industry) ?? byIndustry.set(x.industry, { sums: zero(), factors: [] }).get(x.industry)!;
+        const entry =
+          byIndustry.get(x.industry) ?? byIndustry.set(x.industry, { sums: zero(), factors: [] }).get(x.industry)!;
         const s = entry.sums;
         s.change = add(s.change, x.end - x.start);
         s.national_share = add(s.national_share, x.nationalShare);
@@ -298,17 +426,39 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
     if (options.byYear) continue;
     if (options.byIndustry) {
       for (const [industry, v] of byIndustry) {
-        rows.push({ region, industry, ...(note === null ? v.sums : zeroed()), regional_factor: fold(v.factors), note: note ?? (v.sums.competitive === null ? "absent in a year: the Esteban-Marquillas effects are undefined" : null) });
+        rows.push({
+          region,
+          industry,
+          ...(note === null ? v.sums : zeroed()),
+          regional_factor: fold(v.factors),
+          note:
+            note ??
+            (v.sums.competitive === null ? "absent in a year: the Esteban-Marquillas effects are undefined" : null),
+        });
       }
     } else {
-      rows.push({ region, ...sums, mix_factor: fold(factors.mix), regional_factor: fold(factors.regional), total_factor: fold(factors.total), note });
+      rows.push({
+        region,
+        ...sums,
+        mix_factor: fold(factors.mix),
+        regional_factor: fold(factors.regional),
+        total_factor: fold(factors.total),
+        note,
+      });
     }
   }
   return toTable(rows, options.byIndustry && !options.byYear ? ["region", "industry"] : ["region"], table.provenance);
 }
 
 function zeroed(): Sums {
-  return { change: null, national_share: null, industry_mix: null, regional_shift: null, competitive: null, allocation: null };
+  return {
+    change: null,
+    national_share: null,
+    industry_mix: null,
+    regional_shift: null,
+    competitive: null,
+    allocation: null,
+  };
 }
 
 /**
@@ -324,9 +474,12 @@ function zeroed(): Sums {
  * @example
  * projectShiftShare({ regionStart: [10, 20], regionEnd: [12, 22], nationStart: [100, 200], nationEnd: [110, 220], nationTarget: [121, 242] })
  */
-export function projectShiftShare(data: ShiftShareArrays & { nationTarget: readonly (number | null)[] }): { projected: number[]; total: number; regionalFactor: number } | null {
+export function projectShiftShare(
+  data: ShiftShareArrays & { nationTarget: readonly (number | null)[] },
+): { projected: number[]; total: number; regionalFactor: number } | null {
   const all = [data.regionStart, data.regionEnd, data.nationStart, data.nationEnd, data.nationTarget];
-  if (all.some((a) => a.length !== data.regionStart.length)) throw new OmvarldError("ARGUMENT", "the five arrays must have one value per industry each");
+  if (all.some((a) => a.length !== data.regionStart.length))
+    throw new OmvarldError("ARGUMENT", "the five arrays must have one value per industry each");
   if (all.some((a) => a.some((v) => v === null || Number.isNaN(v)))) return null;
   const [r0, r1, n0, n1, n2] = all as number[][];
   const expected = r0!.reduce((s, e, i) => s + (n0![i]! > 0 ? e * (n1![i]! / n0![i]!) : NaN), 0);
@@ -359,10 +512,13 @@ export function portfolio(table: Table, options: ShiftShareOptions): Table {
       const n0 = orNullNaN(start.n[i]!);
       const n1 = orNullNaN(end.n[i]!);
       rows.push({
-        region: cube.regions[r]!, industry: cube.industries[i]!, employment: e1,
+        region: cube.regions[r]!,
+        industry: cube.industries[i]!,
+        employment: e1,
         regional_growth_pct: e0 === null || e1 === null || e0 <= 0 ? null : finite(100 * (e1 / e0 - 1)),
         national_growth_pct: n0 === null || n1 === null || n0 <= 0 ? null : finite(100 * (n1 / n0 - 1)),
-        location_quotient: e1 === null || n1 === null || n1 <= 0 || !(Er1 > 0) || !(EN1 > 0) ? null : finite(e1 / Er1 / (n1 / EN1)),
+        location_quotient:
+          e1 === null || n1 === null || n1 <= 0 || !(Er1 > 0) || !(EN1 > 0) ? null : finite(e1 / Er1 / (n1 / EN1)),
         note: e0 === null || e1 === null ? "suppressed cell" : e0 === 0 ? "absent at the start" : null,
       });
     }
@@ -398,4 +554,5 @@ export function shiftShareOf(data: ShiftShareArrays): Record<string, string | nu
   return shiftShare(Table.fromRows(rows), { from: 0, to: 1, national: "nation" }).drop("region").toRows()[0]!;
 }
 
-const orNull = (v: number | null | undefined): number | null => (v === null || v === undefined || Number.isNaN(v) ? null : v);
+const orNull = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || Number.isNaN(v) ? null : v;

@@ -97,12 +97,18 @@ export function relativeDiversity(region: readonly Maybe[], nation: readonly May
  * @example
  * krugmanAgainst([10, 30], [[20, 20], [5, 15]], { reference: "mean" }) // |0.25 − 0.375| + |0.75 − 0.625| = 0.25
  */
-export function krugmanAgainst(region: readonly Maybe[], others: readonly (readonly Maybe[])[], options: { reference?: "aggregate" | "mean" } = {}): number | null {
+export function krugmanAgainst(
+  region: readonly Maybe[],
+  others: readonly (readonly Maybe[])[],
+  options: { reference?: "aggregate" | "mean" } = {},
+): number | null {
   const own = shares(region);
   if (!own || others.length === 0) return null;
   let reference: number[] | null;
   if ((options.reference ?? "aggregate") === "aggregate") {
-    reference = shares(region.map((_, i) => others.reduce<number | null>((s, o) => (s === null || !known(o[i]) ? null : s + o[i]!), 0)));
+    reference = shares(
+      region.map((_, i) => others.reduce<number | null>((s, o) => (s === null || !known(o[i]) ? null : s + o[i]!), 0)),
+    );
   } else {
     const each = others.map(shares);
     reference = each.every((e) => e !== null) ? region.map((_, i) => sum(each.map((e) => e![i]!)) / each.length) : null;

@@ -25,7 +25,10 @@ export function additiveLocationQuotient(eri: Maybe, Er: Maybe, eNi: Maybe, EN: 
  * @example
  * standardisedLocationQuotients([0.5, 1, 1.5]) // [−1, 0, 1]
  */
-export function standardisedLocationQuotients(lqs: readonly Maybe[], options: { log?: boolean; ddof?: number } = {}): (number | null)[] {
+export function standardisedLocationQuotients(
+  lqs: readonly Maybe[],
+  options: { log?: boolean; ddof?: number } = {},
+): (number | null)[] {
   const values = lqs.map((v) => (!known(v) ? null : options.log ? (v > 0 ? Math.log(v) : null) : v));
   const { x } = complete(values);
   const sd = standardDeviation(x, options.ddof ?? 1);
@@ -52,7 +55,12 @@ export function fleggLambda(Er: number, EN: number, delta = 0.3): number | null 
  * @example
  * flq(2, 100, 1000) // { lambda: 0.5514, flq: 1.1029, aflq: 1.7480 }
  */
-export function flq(lq: Maybe, Er: number, EN: number, delta = 0.3): { lambda: number; flq: number; aflq: number } | null {
+export function flq(
+  lq: Maybe,
+  Er: number,
+  EN: number,
+  delta = 0.3,
+): { lambda: number; flq: number; aflq: number } | null {
   const lambda = fleggLambda(Er, EN, delta);
   if (lambda === null || !known(lq) || lq < 0) return null;
   const f = lambda * lq;
@@ -88,8 +96,18 @@ export interface EconomicBase {
  * @example
  * economicBase([60, 40], [1000, 3000]).multiplier // LQ 2.4 and 0.53: basic 60·(1 − 1/2.4) = 35 → 100/35 = 2.857
  */
-export function economicBase(region: readonly Maybe[], nation: readonly Maybe[], options: { industries?: readonly string[]; method?: "lq" | "flq" | "aflq"; delta?: number } = {}): EconomicBase | null {
-  if (region.length !== nation.length) throw new OmvarldError("ARGUMENT", `${region.length} regional but ${nation.length} national values`, {}, "one value per industry in each");
+export function economicBase(
+  region: readonly Maybe[],
+  nation: readonly Maybe[],
+  options: { industries?: readonly string[]; method?: "lq" | "flq" | "aflq"; delta?: number } = {},
+): EconomicBase | null {
+  if (region.length !== nation.length)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${region.length} regional but ${nation.length} national values`,
+      {},
+      "one value per industry in each",
+    );
   if (!region.every(known) || !nation.every(known)) return null;
   const e = region as number[];
   const n = nation as number[];
@@ -102,10 +120,24 @@ export function economicBase(region: readonly Maybe[], nation: readonly Maybe[],
     const f = method === "lq" ? null : flq(lq, Er, EN, options.delta ?? 0.3);
     const q = method === "lq" ? lq : method === "flq" ? (f?.flq ?? null) : (f?.aflq ?? null);
     const basic = q !== null && q > 1 ? eri * (1 - 1 / q) : 0;
-    return { industry: options.industries?.[i] ?? String(i + 1), employment: eri, locationQuotient: lq, quotient: q, basic, nonBasic: eri - basic };
+    return {
+      industry: options.industries?.[i] ?? String(i + 1),
+      employment: eri,
+      locationQuotient: lq,
+      quotient: q,
+      basic,
+      nonBasic: eri - basic,
+    };
   });
   const basic = sum(rows.map((r) => r.basic));
-  return { industries: rows, basic, nonBasic: Er - basic, total: Er, multiplier: basic > 0 ? Er / basic : null, method };
+  return {
+    industries: rows,
+    basic,
+    nonBasic: Er - basic,
+    total: Er,
+    multiplier: basic > 0 ? Er / basic : null,
+    method,
+  };
 }
 
 /**
@@ -117,9 +149,18 @@ export function economicBase(region: readonly Maybe[], nation: readonly Maybe[],
  * with employment e, area a, population p and number of firms b (i: the industry over all regions, no index: all
  * regions). > 1 suggests a cluster; the index is not standardised. Null when a value is missing or a divisor 0.
  */
-export function litzenberger(x: { eij: Maybe; ei: Maybe; aj: Maybe; a: Maybe; pj: Maybe; p: Maybe; bij: Maybe; bi: Maybe }): number | null {
+export function litzenberger(x: {
+  eij: Maybe;
+  ei: Maybe;
+  aj: Maybe;
+  a: Maybe;
+  pj: Maybe;
+  p: Maybe;
+  bij: Maybe;
+  bi: Maybe;
+}): number | null {
   const v = [x.eij, x.ei, x.aj, x.a, x.pj, x.p, x.bij, x.bi];
   if (!v.every(known) || v.some((y) => y! <= 0)) return null;
   const { eij, ei, aj, a, pj, p, bij, bi } = x as Record<keyof typeof x, number>;
-  return finite((((eij / aj) / (ei / a)) * ((eij / pj) / (ei / p))) / ((eij / bij) / (ei / bi)));
+  return finite(((eij / aj / (ei / a)) * (eij / pj / (ei / p))) / (eij / bij / (ei / bi)));
 }

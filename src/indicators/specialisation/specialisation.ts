@@ -5,7 +5,17 @@ import { NumberColumn, StringColumn } from "../../table/column.ts";
 import { columnsTable, measureOf, toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 import { gini } from "../inequality/inequality.ts";
-import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, krugmanAgainst, locationQuotient, relativeDiversity, relativeGini } from "./indices.ts";
+import {
+  equivalentNumber,
+  herfindahl,
+  herfindahlNormalised,
+  hoover,
+  krugman,
+  krugmanAgainst,
+  locationQuotient,
+  relativeDiversity,
+  relativeGini,
+} from "./indices.ts";
 import { additiveLocationQuotient, flq, standardisedLocationQuotients } from "./quotients.ts";
 
 export interface StructureOptions {
@@ -48,7 +58,13 @@ function matrix(table: Table, options: StructureOptions): Matrix {
   if (t.has("year")) {
     const years = options.year === undefined ? (t.distinct("year") as number[]) : [];
     if (options.year !== undefined) t = t.filter({ year: options.year });
-    else if (years.length > 1) throw new OmvarldError("ARGUMENT", `the table has ${years.length} years`, {}, `pass { year: ${Math.max(...years)} }`);
+    else if (years.length > 1)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `the table has ${years.length} years`,
+        {},
+        `pass { year: ${Math.max(...years)} }`,
+      );
   }
   const region = denseCodes(t, "region");
   const industry = denseCodes(t, "industry", "null");
@@ -66,7 +82,8 @@ function matrix(table: Table, options: StructureOptions): Matrix {
     const r = rc[k]!;
     const i = ic[k]!;
     if (r === national) {
-      if (Number.isNaN(v)) throw new OmvarldError("ARGUMENT", `the national value for industry ${industries[i]} is missing`);
+      if (Number.isNaN(v))
+        throw new OmvarldError("ARGUMENT", `the national value for industry ${industries[i]} is missing`);
       nationCells.set(i, v);
       continue;
     }
@@ -74,16 +91,19 @@ function matrix(table: Table, options: StructureOptions): Matrix {
     if (Number.isNaN(v)) suppressed.set(regions[slot]!, industries[i]!);
     e[slot]![i] = Number.isNaN(v) ? 0 : v;
   }
-  const nation = options.national === undefined
-    ? industries.map((_, i) => e.reduce((s, row) => s + row[i]!, 0))
-    : industries.map((_, i) => nationCells.get(i) ?? 0);
+  const nation =
+    options.national === undefined
+      ? industries.map((_, i) => e.reduce((s, row) => s + row[i]!, 0))
+      : industries.map((_, i) => nationCells.get(i) ?? 0);
   return { regions, industries, e, nation, suppressed };
 }
 
 /** A warning when the national totals were summed over regions that have suppressed cells. */
 function warnings(m: Matrix, options: StructureOptions): string[] {
   return options.national === undefined && m.suppressed.size > 0
-    ? [`the national totals are sums over the regions and leave out ${m.suppressed.size} region(s)' suppressed cells; pass { national } for published totals`]
+    ? [
+        `the national totals are sums over the regions and leave out ${m.suppressed.size} region(s)' suppressed cells; pass { national } for published totals`,
+      ]
     : [];
 }
 
@@ -112,7 +132,11 @@ export function locationQuotients(table: Table, options: StructureOptions & { de
     const row = m.e[r]!;
     const Er = sum(row);
     const blocked = m.suppressed.has(region);
-    notes[r] = blocked ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})` : Er <= 0 ? "no employment" : null;
+    notes[r] = blocked
+      ? `a cell of ${region} is suppressed (${m.suppressed.get(region)})`
+      : Er <= 0
+        ? "no employment"
+        : null;
     for (let i = 0; i < I; i++) {
       const k = r * I + i;
       const e = row[i]!;
@@ -140,18 +164,28 @@ export function locationQuotients(table: Table, options: StructureOptions & { de
   const noteCodes = new Int32Array(R * I).fill(-1);
   for (let r = 0; r < R; r++) {
     const text = notes[r]!;
-    const note = text === null ? -1 : (noteIndex.get(text) ?? noteIndex.set(text, noteDictionary.push(text) - 1).get(text)!);
+    const note =
+      text === null ? -1 : (noteIndex.get(text) ?? noteIndex.set(text, noteDictionary.push(text) - 1).get(text)!);
     for (let i = 0; i < I; i++) {
       regionCodes[r * I + i] = m.regions[r] === null ? -1 : r;
       industryCodes[r * I + i] = i;
       noteCodes[r * I + i] = note;
     }
   }
-  return columnsTable({
-    region: new StringColumn(regionCodes, m.regions), industry: new StringColumn(industryCodes, m.industries),
-    employment: new NumberColumn(employment), location_quotient: new NumberColumn(lqs), additive_lq: new NumberColumn(additive),
-    standardised_lq: new NumberColumn(standardised), flq: new NumberColumn(flqs), note: new StringColumn(noteCodes, noteDictionary),
-  }, ["region", "industry"], table.provenance).withWarnings(...warnings(m, options));
+  return columnsTable(
+    {
+      region: new StringColumn(regionCodes, m.regions),
+      industry: new StringColumn(industryCodes, m.industries),
+      employment: new NumberColumn(employment),
+      location_quotient: new NumberColumn(lqs),
+      additive_lq: new NumberColumn(additive),
+      standardised_lq: new NumberColumn(standardised),
+      flq: new NumberColumn(flqs),
+      note: new StringColumn(noteCodes, noteDictionary),
+    },
+    ["region", "industry"],
+    table.provenance,
+  ).withWarnings(...warnings(m, options));
 }
 
 /**
@@ -167,13 +201,25 @@ export function specialisation(table: Table, options: SpecialisationOptions = {}
     const blocked = m.suppressed.has(region);
     const f = <T>(x: T) => (blocked ? null : x);
     const others = () => m.e.filter((_, l) => l !== r && !m.suppressed.has(m.regions[l]!));
-    const k = options.krugman === "others" ? krugmanAgainst(own, others(), { reference: "aggregate" })
-      : options.krugman === "othersMean" ? krugmanAgainst(own, others(), { reference: "mean" }) : krugman(own, m.nation);
+    const k =
+      options.krugman === "others"
+        ? krugmanAgainst(own, others(), { reference: "aggregate" })
+        : options.krugman === "othersMean"
+          ? krugmanAgainst(own, others(), { reference: "mean" })
+          : krugman(own, m.nation);
     const Er = sum(own);
-    const g = options.gini === "lq" ? gini({ values: own.map((e, i) => locationQuotient(e, Er, m.nation[i]!, EN)) }) : relativeGini(own, m.nation);
+    const g =
+      options.gini === "lq"
+        ? gini({ values: own.map((e, i) => locationQuotient(e, Er, m.nation[i]!, EN)) })
+        : relativeGini(own, m.nation);
     return {
-      region, krugman: f(k), hoover: f(hoover(own, m.nation)), gini: f(g),
-      herfindahl: f(herfindahl(own)), herfindahl_normalised: f(herfindahlNormalised(own)), equivalent_number: f(equivalentNumber(own)),
+      region,
+      krugman: f(k),
+      hoover: f(hoover(own, m.nation)),
+      gini: f(g),
+      herfindahl: f(herfindahl(own)),
+      herfindahl_normalised: f(herfindahlNormalised(own)),
+      equivalent_number: f(equivalentNumber(own)),
       diversity: f(relativeDiversity(own, m.nation)),
       note: blocked ? `a cell is suppressed (${m.suppressed.get(region)})` : null,
     };
@@ -193,7 +239,9 @@ export function concentration(table: Table, options: StructureOptions = {}): Tab
   const rows = m.industries.map((industry, i) => {
     const column = m.e.map((row) => row[i]!).filter((_, r) => keep[r]);
     return {
-      industry, hoover: hoover(column, totals), gini: relativeGini(column, totals),
+      industry,
+      hoover: hoover(column, totals),
+      gini: relativeGini(column, totals),
       note: keep.every(Boolean) ? null : `${keep.filter((k) => !k).length} region(s) with suppressed cells left out`,
     };
   });

@@ -1,5 +1,13 @@
 import { countMissing, type Maybe } from "../util/missing.ts";
-import { equivalentNumber, herfindahl, herfindahlNormalised, hoover, krugman, relativeDiversity, relativeGini } from "./indices.ts";
+import {
+  equivalentNumber,
+  herfindahl,
+  herfindahlNormalised,
+  hoover,
+  krugman,
+  relativeDiversity,
+  relativeGini,
+} from "./indices.ts";
 
 export interface SpecialisationSummary {
   krugman: number | null;
@@ -25,9 +33,17 @@ export interface SpecialisationSummary {
 export function specialisationOf(region: readonly Maybe[], nation: readonly Maybe[]): SpecialisationSummary {
   const missing = countMissing(region) + countMissing(nation);
   return {
-    krugman: krugman(region, nation), hoover: hoover(region, nation), gini: relativeGini(region, nation),
-    herfindahl: herfindahl(region), herfindahlNormalised: herfindahlNormalised(region), equivalentNumber: equivalentNumber(region),
-    diversity: relativeDiversity(region, nation), missing,
-    note: missing === 0 ? null : `${missing} missing value${missing === 1 ? "" : "s"}: the shares, and so the indices, are undefined`,
+    krugman: krugman(region, nation),
+    hoover: hoover(region, nation),
+    gini: relativeGini(region, nation),
+    herfindahl: herfindahl(region),
+    herfindahlNormalised: herfindahlNormalised(region),
+    equivalentNumber: equivalentNumber(region),
+    diversity: relativeDiversity(region, nation),
+    missing,
+    note:
+      missing === 0
+        ? null
+        : `${missing} missing value${missing === 1 ? "" : "s"}: the shares, and so the indices, are undefined`,
   };
 }

@@ -49,8 +49,14 @@ export interface TrendFit {
  * @example
  * fitTrend([1, 2, 3, 4], [2, 4, 8, 16], "exponential")  // a = 1, b = ln 2
  */
-export function fitTrend(x: readonly Maybe[], y: readonly Maybe[], kind: TrendKind, options: { yMax?: number } = {}): TrendFit | null {
-  if (x.length !== y.length) throw new OmvarldError("ARGUMENT", `x has ${x.length} values and y ${y.length}`, {}, "give one x per y");
+export function fitTrend(
+  x: readonly Maybe[],
+  y: readonly Maybe[],
+  kind: TrendKind,
+  options: { yMax?: number } = {},
+): TrendFit | null {
+  if (x.length !== y.length)
+    throw new OmvarldError("ARGUMENT", `x has ${x.length} values and y ${y.length}`, {}, "give one x per y");
   const pairs = complete(x, y);
   const xs = pairs.x;
   const ys = pairs.w;
@@ -97,9 +103,21 @@ export function fitTrend(x: readonly Maybe[], y: readonly Maybe[], kind: TrendKi
     }
   };
   return {
-    kind, a, b, yMax, standardErrors: fit.standardErrors as [number, number], t: fit.t as [number, number],
-    pValues: fit.pValues as [number | null, number | null], r2: fit.r2, r2Adjusted: fit.r2Adjusted, f: fit.f, fPValue: fit.fPValue,
-    n: xs.length, missing: pairs.missing, predict, regression: fit,
+    kind,
+    a,
+    b,
+    yMax,
+    standardErrors: fit.standardErrors as [number, number],
+    t: fit.t as [number, number],
+    pValues: fit.pValues as [number | null, number | null],
+    r2: fit.r2,
+    r2Adjusted: fit.r2Adjusted,
+    f: fit.f,
+    fPValue: fit.fPValue,
+    n: xs.length,
+    missing: pairs.missing,
+    predict,
+    regression: fit,
   };
 }
 
@@ -107,7 +125,14 @@ export interface CurveFit {
   /** One fit per form; null where the form does not apply. */
   fits: Record<TrendKind, TrendFit | null>;
   /** x (observed, then the extrapolated), y (null where extrapolated) and each trend's value. */
-  rows: { x: number; y: number | null; linear: number | null; power: number | null; exponential: number | null; logistic: number | null }[];
+  rows: {
+    x: number;
+    y: number | null;
+    linear: number | null;
+    power: number | null;
+    exponential: number | null;
+    logistic: number | null;
+  }[];
 }
 
 /**
@@ -117,13 +142,23 @@ export interface CurveFit {
  * @example
  * curveFit([2010, 2011, 2012], [100, 110, 121], { extrapolate: 2 }).rows.at(-1)!.exponential // ≈ 146.41
  */
-export function curveFit(x: readonly Maybe[], y: readonly Maybe[], options: { yMax?: number; extrapolate?: number; at?: readonly number[] } = {}): CurveFit {
-  const fits = Object.fromEntries(TREND_KINDS.map((k) => [k, fitTrend(x, y, k, options.yMax === undefined ? {} : { yMax: options.yMax })])) as Record<TrendKind, TrendFit | null>;
+export function curveFit(
+  x: readonly Maybe[],
+  y: readonly Maybe[],
+  options: { yMax?: number; extrapolate?: number; at?: readonly number[] } = {},
+): CurveFit {
+  const fits = Object.fromEntries(
+    TREND_KINDS.map((k) => [k, fitTrend(x, y, k, options.yMax === undefined ? {} : { yMax: options.yMax })]),
+  ) as Record<TrendKind, TrendFit | null>;
   const observed = x.map((v, i) => ({ x: v, y: y[i] }));
   const last = Math.max(...x.filter((v): v is number => typeof v === "number" && Number.isFinite(v)));
   const extra = options.at ?? Array.from({ length: options.extrapolate ?? 0 }, (_, i) => last + i + 1);
-  const rows = [...observed.filter((p): p is { x: number; y: Maybe } => typeof p.x === "number" && !Number.isNaN(p.x)), ...extra.map((v) => ({ x: v, y: null }))].map((p) => ({
-    x: p.x, y: typeof p.y === "number" && !Number.isNaN(p.y) ? p.y : null,
+  const rows = [
+    ...observed.filter((p): p is { x: number; y: Maybe } => typeof p.x === "number" && !Number.isNaN(p.x)),
+    ...extra.map((v) => ({ x: v, y: null })),
+  ].map((p) => ({
+    x: p.x,
+    y: typeof p.y === "number" && !Number.isNaN(p.y) ? p.y : null,
     ...Object.fromEntries(TREND_KINDS.map((k) => [k, fits[k]?.predict(p.x) ?? null])),
   })) as CurveFit["rows"];
   return { fits, rows };

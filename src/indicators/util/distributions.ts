@@ -2,7 +2,10 @@ import jStatModule from "jstat";
 
 // jstat ships no types: tsc reads src/types/jstat.d.ts, Deno infers a type from the JavaScript that lacks the
 // distributions, so the part used is stated here for both
-interface Distribution { cdf(x: number, ...parameters: number[]): number; inv(p: number, ...parameters: number[]): number }
+interface Distribution {
+  cdf(x: number, ...parameters: number[]): number;
+  inv(p: number, ...parameters: number[]): number;
+}
 const jStat = jStatModule as unknown as { studentt: Distribution; centralF: Distribution; normal: Distribution };
 import { finite } from "./stats.ts";
 

@@ -23,7 +23,10 @@ export function countMissing(values: readonly Maybe[]): number {
  * @example
  * complete([1, null, 3, NaN]) // { x: [1, 3], w: [1, 1], missing: 2 }
  */
-export function complete(values: readonly Maybe[], weights?: readonly Maybe[]): { x: number[]; w: number[]; missing: number } {
+export function complete(
+  values: readonly Maybe[],
+  weights?: readonly Maybe[],
+): { x: number[]; w: number[]; missing: number } {
   const x: number[] = [];
   const w: number[] = [];
   let missing = 0;

@@ -71,10 +71,24 @@ export function ols(
   const r2 = sst === 0 ? 0 : 1 - sse / sst;
   const t = coefficients.map((c, a) => c / standardErrors[a]!);
   const slopes = k - (intercept ? 1 : 0);
-  const f = slopes > 0 && sse > 0 ? (intercept ? (sst - sse) / slopes : (sst - sse + sw * mean * mean) / slopes) / sigma2 : null;
+  const f =
+    slopes > 0 && sse > 0
+      ? (intercept ? (sst - sse) / slopes : (sst - sse + sw * mean * mean) / slopes) / sigma2
+      : null;
   return {
-    names, coefficients, standardErrors, t, pValues: t.map((x) => tPValue(x, n - k)), df: n - k,
-    f, fPValue: f === null ? null : fPValue(f, slopes, n - k),
-    residuals, fitted, r2, r2Adjusted: 1 - ((1 - r2) * (n - (intercept ? 1 : 0))) / (n - k), n, sigma2,
+    names,
+    coefficients,
+    standardErrors,
+    t,
+    pValues: t.map((x) => tPValue(x, n - k)),
+    df: n - k,
+    f,
+    fPValue: f === null ? null : fPValue(f, slopes, n - k),
+    residuals,
+    fitted,
+    r2,
+    r2Adjusted: 1 - ((1 - r2) * (n - (intercept ? 1 : 0))) / (n - k),
+    n,
+    sigma2,
   };
 }

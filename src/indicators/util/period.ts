@@ -13,7 +13,12 @@ export interface Period {
 export function periodOf(a: Period | number, b?: number | unknown): Period {
   const p = typeof a === "number" ? { from: a, to: b as number } : a;
   if (!Number.isInteger(p.from) || !Number.isInteger(p.to)) {
-    throw new OmvarldError("ARGUMENT", `a period needs integer years { from, to }, got ${JSON.stringify(p)}`, {}, "pass { from: 2010, to: 2020 }");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `a period needs integer years { from, to }, got ${JSON.stringify(p)}`,
+      {},
+      "pass { from: 2010, to: 2020 }",
+    );
   }
   if (p.to <= p.from) throw new OmvarldError("ARGUMENT", `"to" (${p.to}) must come after "from" (${p.from})`);
   return p;

@@ -28,7 +28,8 @@ export class TokenBucket {
   #queue: Promise<void> = Promise.resolve();
 
   constructor(capacity: number, windowMs: number, clock: Clock = realClock) {
-    if (!(capacity >= 1) || !(windowMs > 0)) throw new RangeError(`a token bucket needs capacity >= 1 and a window > 0, got ${capacity}/${windowMs}`);
+    if (!(capacity >= 1) || !(windowMs > 0))
+      throw new RangeError(`a token bucket needs capacity >= 1 and a window > 0, got ${capacity}/${windowMs}`);
     this.capacity = capacity;
     this.windowMs = windowMs;
     this.#clock = clock;

@@ -12,7 +12,11 @@ import type { CachedResponse, CacheKey, ResponseCache } from "./http.ts";
  * @example
  * cacheFolder({ XDG_CACHE_HOME: "/tmp/c" }, "linux"); // "/tmp/c/omvarld"
  */
-export function cacheFolder(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = homedir()): string {
+export function cacheFolder(
+  env: Record<string, string | undefined> = process.env,
+  platform: string = process.platform,
+  home: string = homedir(),
+): string {
   if (env.OMVARLD_CACHE) return env.OMVARLD_CACHE;
   if (platform === "win32") return join(env.LOCALAPPDATA ?? join(home, "AppData", "Local"), "omvarld", "Cache");
   if (platform === "darwin") return join(home, "Library", "Caches", "omvarld");
@@ -21,7 +25,9 @@ export function cacheFolder(env: Record<string, string | undefined> = process.en
 
 /** The file name of a cached answer: sha256 of method, URL and body. */
 export function cacheName(key: CacheKey): string {
-  return createHash("sha256").update(`${key.method}\n${key.url}\n${key.body ?? ""}`).digest("hex");
+  return createHash("sha256")
+    .update(`${key.method}\n${key.url}\n${key.body ?? ""}`)
+    .digest("hex");
 }
 
 /**
@@ -46,10 +52,23 @@ export function fileCache(folder: string = cacheFolder()): ResponseCache & { fol
       const newline = bytes.indexOf(10);
       if (newline < 0) return undefined;
       try {
-        const header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as { method: string; url: string; body?: string; contentType: string; retrieved: number; length: number };
+        const header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as {
+          method: string;
+          url: string;
+          body?: string;
+          contentType: string;
+          retrieved: number;
+          length: number;
+        };
         const body = new Uint8Array(bytes.subarray(newline + 1));
         // a hash collision or a damaged file is a miss, never a wrong answer
-        if (header.method !== key.method || header.url !== key.url || (header.body ?? "") !== (key.body ?? "") || header.length !== body.length) return undefined;
+        if (
+          header.method !== key.method ||
+          header.url !== key.url ||
+          (header.body ?? "") !== (key.body ?? "") ||
+          header.length !== body.length
+        )
+          return undefined;
         return { contentType: header.contentType, body, retrieved: header.retrieved };
       } catch {
         return undefined;
@@ -58,8 +77,17 @@ export function fileCache(folder: string = cacheFolder()): ResponseCache & { fol
     async set(key: CacheKey, response: CachedResponse): Promise<void> {
       await mkdir(folder, { recursive: true });
       const target = join(folder, `${cacheName(key)}.bin`);
-      const header = JSON.stringify({ method: key.method, url: key.url, ...(key.body === undefined ? {} : { body: key.body }), contentType: response.contentType, retrieved: response.retrieved, length: response.body.length });
-      await writeFileAtomic(target, (temporary) => writeFile(temporary, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), response.body])));
+      const header = JSON.stringify({
+        method: key.method,
+        url: key.url,
+        ...(key.body === undefined ? {} : { body: key.body }),
+        contentType: response.contentType,
+        retrieved: response.retrieved,
+        length: response.body.length,
+      });
+      await writeFileAtomic(target, (temporary) =>
+        writeFile(temporary, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), response.body])),
+      );
     },
   };
 }

@@ -26,7 +26,11 @@ export interface EurostatQuery {
  * @example
  * const t = await eurostat("demo_r_pjanaggr3", { filters: { geo: "SE312", sex: "T", age: "TOTAL", unit: "NR" }, since: 2015 });
  */
-export async function eurostat(code: string, query: EurostatQuery = {}, options: HttpOptions & { baseUrl?: string; http?: HttpClient } = {}): Promise<Table> {
+export async function eurostat(
+  code: string,
+  query: EurostatQuery = {},
+  options: HttpOptions & { baseUrl?: string; http?: HttpClient } = {},
+): Promise<Table> {
   const http = options.http ?? new HttpClient(options);
   const base = (options.baseUrl ?? EUROSTAT_URL).replace(/\/?$/, "/");
   const params = new URLSearchParams();
@@ -38,7 +42,8 @@ export async function eurostat(code: string, query: EurostatQuery = {}, options:
   } else {
     params.append("format", "JSON");
     params.append("lang", query.lang ?? "EN");
-    for (const [dimension, values] of Object.entries(query.filters ?? {})) for (const v of typeof values === "string" ? [values] : values) params.append(dimension, v);
+    for (const [dimension, values] of Object.entries(query.filters ?? {}))
+      for (const v of typeof values === "string" ? [values] : values) params.append(dimension, v);
     if (query.since !== undefined) params.append("sinceTimePeriod", String(query.since));
     if (query.until !== undefined) params.append("untilTimePeriod", String(query.until));
   }
@@ -49,17 +54,28 @@ export async function eurostat(code: string, query: EurostatQuery = {}, options:
     if (tsv) {
       const response = await http.request({ url, expect: "text" });
       retrieved = response.retrieved;
-      const where = Object.fromEntries(Object.entries(query.filters ?? {}).map(([k, v]) => [k === "geo" ? "region" : k, typeof v === "string" ? [v] : [...v]]));
+      const where = Object.fromEntries(
+        Object.entries(query.filters ?? {}).map(([k, v]) => [
+          k === "geo" ? "region" : k,
+          typeof v === "string" ? [v] : [...v],
+        ]),
+      );
       table = readEurostatTsv(new TextDecoder().decode(response.body), { file: url, where });
     } else {
       const { json, response } = await http.json<Record<string, unknown>>(url);
       retrieved = response.retrieved;
-      if (json.error) throw new OmvarldError("ARGUMENT", `Eurostat: ${eurostatError(json.error)} (${code})`, { file: url });
+      if (json.error)
+        throw new OmvarldError("ARGUMENT", `Eurostat: ${eurostatError(json.error)} (${code})`, { file: url });
       table = readJsonStat(json, { file: url });
     }
   } catch (error) {
     if (error instanceof HttpStatusError && (error.status === 404 || error.status === 400)) {
-      throw new OmvarldError("ARGUMENT", `Eurostat has no dataset "${code}" or refused the filters: ${error.detail}`, { file: url }, "dataset codes look like demo_r_pjanaggr3; dimension codes like geo=SE312");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `Eurostat has no dataset "${code}" or refused the filters: ${error.detail}`,
+        { file: url },
+        "dataset codes look like demo_r_pjanaggr3; dimension codes like geo=SE312",
+      );
     }
     throw error;
   }

@@ -33,17 +33,35 @@ export interface FetchTableOptions {
  * @example
  * await fetchTable("scb", "TAB638", { Region: "2021", Tid: "top(1)" }, { http: { cache: fileCache() } });
  */
-export async function fetchTable(agency: string, tableId: string, selection: Selection, options: FetchTableOptions = {}): Promise<Table> {
-  if (!(AGENCIES as readonly string[]).includes(agency)) throw new OmvarldError("ARGUMENT", `unknown agency "${agency}"`, {}, `one of ${AGENCIES.join(", ")}`);
+export async function fetchTable(
+  agency: string,
+  tableId: string,
+  selection: Selection,
+  options: FetchTableOptions = {},
+): Promise<Table> {
+  if (!(AGENCIES as readonly string[]).includes(agency))
+    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}"`, {}, `one of ${AGENCIES.join(", ")}`);
   const client = { ...options.http, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   if (agency === "eurostat") {
-    const filters = Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, typeof v === "string" ? v.split(",") : []]));
-    return eurostat(tableId, { filters, ...(options.from ? { since: options.from } : {}), ...(options.to ? { until: options.to } : {}) }, client);
+    const filters = Object.fromEntries(
+      Object.entries(selection).map(([k, v]) => [k, typeof v === "string" ? v.split(",") : []]),
+    );
+    return eurostat(
+      tableId,
+      { filters, ...(options.from ? { since: options.from } : {}), ...(options.to ? { until: options.to } : {}) },
+      client,
+    );
   }
   if (agency === "kolada") {
     const list = (name: string) => {
       const v = selection[name];
-      if (typeof v !== "string") throw new OmvarldError("ARGUMENT", `kolada needs --select ${name}=…`, {}, "omvarld fetch kolada N01951 --select municipality=2021,0180 --select year=2020,2021");
+      if (typeof v !== "string")
+        throw new OmvarldError(
+          "ARGUMENT",
+          `kolada needs --select ${name}=…`,
+          {},
+          "omvarld fetch kolada N01951 --select municipality=2021,0180 --select year=2020,2021",
+        );
       return v.split(",");
     };
     return new Kolada(client).values(tableId, list("municipality"), list("year"));

@@ -112,13 +112,21 @@ export class HttpClient {
 
   /** Fetches and parses JSON. */
   async json<T = unknown>(url: string, body?: unknown): Promise<{ json: T; response: HttpResponse }> {
-    const response = await this.request({ url, expect: "json", ...(body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }) });
+    const response = await this.request({
+      url,
+      expect: "json",
+      ...(body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }),
+    });
     return { json: parseJson(response) as T, response };
   }
 
   /** Makes a request, or joins an identical one in flight, or answers from the cache. */
   request(request: HttpRequest): Promise<HttpResponse> {
-    const key: CacheKey = { method: request.method ?? (request.body === undefined ? "GET" : "POST"), url: request.url, body: request.body };
+    const key: CacheKey = {
+      method: request.method ?? (request.body === undefined ? "GET" : "POST"),
+      url: request.url,
+      body: request.body,
+    };
     const id = `${key.method} ${key.url}\n${key.body ?? ""}`;
     const running = this.#inflight.get(id);
     if (running) return running;
@@ -132,10 +140,23 @@ export class HttpClient {
     const maxAge = this.options.maxAge ?? DAY;
     const cached = cache && (offline || !refresh) ? await cache.get(key) : undefined;
     if (cached && (offline || this.#clock.now() - cached.retrieved <= maxAge)) {
-      return { url: key.url, contentType: cached.contentType, body: cached.body, retrieved: new Date(cached.retrieved).toISOString(), fromCache: true };
+      return {
+        url: key.url,
+        contentType: cached.contentType,
+        body: cached.body,
+        retrieved: new Date(cached.retrieved).toISOString(),
+        fromCache: true,
+      };
     }
     if (offline) {
-      throw new OmvarldError("OFFLINE", `no cached answer for ${key.method} ${key.url}${key.body ? ` ${abbreviate(key.body)}` : ""}`, { file: key.url }, cache ? "run once without --offline to fill the cache" : "offline needs a cache (fileCache() from omvarld/node)");
+      throw new OmvarldError(
+        "OFFLINE",
+        `no cached answer for ${key.method} ${key.url}${key.body ? ` ${abbreviate(key.body)}` : ""}`,
+        { file: key.url },
+        cache
+          ? "run once without --offline to fill the cache"
+          : "offline needs a cache (fileCache() from omvarld/node)",
+      );
     }
     let response: HttpResponse;
     try {
@@ -144,12 +165,22 @@ export class HttpClient {
       if (error instanceof OmvarldError && error.code === "NETWORK" && !(error instanceof HttpStatusError)) {
         const stale = cached ?? (cache && refresh ? await cache.get(key) : undefined);
         if (stale) {
-          throw new OmvarldError("NETWORK", error.message, { file: key.url }, `a cached copy from ${new Date(stale.retrieved).toISOString().slice(0, 16).replace("T", " ")} UTC exists: run again with --offline (option offline: true)`);
+          throw new OmvarldError(
+            "NETWORK",
+            error.message,
+            { file: key.url },
+            `a cached copy from ${new Date(stale.retrieved).toISOString().slice(0, 16).replace("T", " ")} UTC exists: run again with --offline (option offline: true)`,
+          );
         }
       }
       throw error;
     }
-    if (cache) await cache.set(key, { contentType: response.contentType, body: response.body, retrieved: Date.parse(response.retrieved) });
+    if (cache)
+      await cache.set(key, {
+        contentType: response.contentType,
+        body: response.body,
+        retrieved: Date.parse(response.retrieved),
+      });
     return response;
   }
 
@@ -163,13 +194,24 @@ export class HttpClient {
       const { status, retryAfter, error } = outcome;
       if ((status !== 429 && status !== 503) || attempt >= retries) throw error;
       const wait = retryAfter ?? Math.min(maxWait, 1000 * 2 ** attempt);
-      if (wait > maxWait) throw new HttpStatusError(status, `${error.message}; the server asks to wait ${Math.round(wait / 1000)} s`, error.detail, key.url, "try again later");
+      if (wait > maxWait)
+        throw new HttpStatusError(
+          status,
+          `${error.message}; the server asks to wait ${Math.round(wait / 1000)} s`,
+          error.detail,
+          key.url,
+          "try again later",
+        );
       if (status === 429) this.options.limiter?.drain();
       await this.#clock.sleep(wait);
     }
   }
 
-  async #once(key: CacheKey, expect: "json" | "text" | "bytes", attempt: number): Promise<{ response: HttpResponse } | { status: number; retryAfter: number | undefined; error: HttpStatusError }> {
+  async #once(
+    key: CacheKey,
+    expect: "json" | "text" | "bytes",
+    attempt: number,
+  ): Promise<{ response: HttpResponse } | { status: number; retryAfter: number | undefined; error: HttpStatusError }> {
     const doFetch = this.options.fetch ?? globalThis.fetch;
     const timeout = this.options.timeout ?? 60_000;
     const controller = new AbortController();
@@ -182,7 +224,10 @@ export class HttpClient {
         res = await doFetch(key.url, {
           method: key.method,
           signal: controller.signal,
-          headers: { accept: expect === "json" ? "application/json" : "*/*", ...(key.body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: {
+            accept: expect === "json" ? "application/json" : "*/*",
+            ...(key.body === undefined ? {} : { "content-type": "application/json" }),
+          },
           ...(key.body === undefined ? {} : { body: key.body }),
         });
       } catch (error) {
@@ -194,22 +239,49 @@ export class HttpClient {
         body = new Uint8Array(await res.arrayBuffer());
       } catch (error) {
         if (controller.signal.aborted) throw networkError(where, key.url, error, true, timeout);
-        throw new OmvarldError("FILE_TRUNCATED", `the answer from ${where} was cut off (${reason(error)})`, { file: key.url }, "the connection broke mid-way: try again");
+        throw new OmvarldError(
+          "FILE_TRUNCATED",
+          `the answer from ${where} was cut off (${reason(error)})`,
+          { file: key.url },
+          "the connection broke mid-way: try again",
+        );
       }
       const contentType = res.headers.get("content-type") ?? "";
       if (!res.ok) {
         const detail = errorDetail(body, contentType);
-        const error = new HttpStatusError(res.status, `${where} answered ${res.status} ${res.statusText}${detail ? `: ${detail}` : ""}`, detail, key.url, res.status >= 500 ? "the server failed; try again later" : undefined);
+        const error = new HttpStatusError(
+          res.status,
+          `${where} answered ${res.status} ${res.statusText}${detail ? `: ${detail}` : ""}`,
+          detail,
+          key.url,
+          res.status >= 500 ? "the server failed; try again later" : undefined,
+        );
         return { status: res.status, retryAfter: retryAfter(res.headers.get("retry-after"), this.#clock.now()), error };
       }
       const length = res.headers.get("content-length");
       if (length !== null && !res.headers.get("content-encoding") && Number(length) !== body.length) {
-        throw new OmvarldError("FILE_TRUNCATED", `the answer from ${where} has ${body.length} bytes, the server announced ${length}`, { file: key.url }, "the connection broke mid-way: try again");
+        throw new OmvarldError(
+          "FILE_TRUNCATED",
+          `the answer from ${where} has ${body.length} bytes, the server announced ${length}`,
+          { file: key.url },
+          "the connection broke mid-way: try again",
+        );
       }
       if (expect === "json" && !/json/i.test(contentType)) {
-        throw new OmvarldError("FORMAT_UNKNOWN", `expected JSON from ${where}, got ${contentType || "no content type"}: ${abbreviate(new TextDecoder().decode(body.subarray(0, 200)))}`, { file: key.url }, "is the base URL right? a proxy or login page may answer instead of the API");
+        throw new OmvarldError(
+          "FORMAT_UNKNOWN",
+          `expected JSON from ${where}, got ${contentType || "no content type"}: ${abbreviate(new TextDecoder().decode(body.subarray(0, 200)))}`,
+          { file: key.url },
+          "is the base URL right? a proxy or login page may answer instead of the API",
+        );
       }
-      const response: HttpResponse = { url: key.url, contentType, body, retrieved: new Date(this.#clock.now()).toISOString(), fromCache: false };
+      const response: HttpResponse = {
+        url: key.url,
+        contentType,
+        body,
+        retrieved: new Date(this.#clock.now()).toISOString(),
+        fromCache: false,
+      };
       if (expect === "json") parseJson(response);
       return { response };
     } finally {
@@ -225,13 +297,29 @@ export function parseJson(response: HttpResponse): unknown {
     return JSON.parse(text);
   } catch (error) {
     const truncated = text.trim().length === 0 || !/[}\]]\s*$/.test(text);
-    throw new OmvarldError(truncated ? "FILE_TRUNCATED" : "PARSE", `the answer from ${response.url} is not complete JSON (${reason(error)})`, { file: response.url }, truncated ? "the answer was cut off: try again" : undefined);
+    throw new OmvarldError(
+      truncated ? "FILE_TRUNCATED" : "PARSE",
+      `the answer from ${response.url} is not complete JSON (${reason(error)})`,
+      { file: response.url },
+      truncated ? "the answer was cut off: try again" : undefined,
+    );
   }
 }
 
 function networkError(where: string, url: string, error: unknown, aborted: boolean, timeout: number): OmvarldError {
-  if (aborted) return new OmvarldError("NETWORK", `${where}: no complete answer within ${timeout / 1000} s`, { file: url }, "the server may be busy: try again, or raise the time-out");
-  return new OmvarldError("NETWORK", `cannot reach ${where} (${reason(error)})`, { file: url }, "check the network connection and the base URL");
+  if (aborted)
+    return new OmvarldError(
+      "NETWORK",
+      `${where}: no complete answer within ${timeout / 1000} s`,
+      { file: url },
+      "the server may be busy: try again, or raise the time-out",
+    );
+  return new OmvarldError(
+    "NETWORK",
+    `cannot reach ${where} (${reason(error)})`,
+    { file: url },
+    "check the network connection and the base URL",
+  );
 }
 
 function reason(error: unknown): string {
@@ -253,7 +341,9 @@ function errorDetail(body: Uint8Array, contentType: string): string {
   if (/json/i.test(contentType)) {
     try {
       const json = JSON.parse(text) as Record<string, unknown>;
-      const parts = [json.title, json.detail, json.message, json.error].filter((p) => typeof p === "string" && p.trim() !== "");
+      const parts = [json.title, json.detail, json.message, json.error].filter(
+        (p) => typeof p === "string" && p.trim() !== "",
+      );
       if (parts.length) return abbreviate(parts.join(": "));
     } catch {
       // fall through to the text

@@ -47,19 +47,27 @@ export class Klass {
 
   /** The versions of a classification, oldest first. */
   async versions(id: number | string): Promise<ClassificationVersion[]> {
-    const { json } = await this.http.json<{ versions?: ClassificationVersion[] }>(`${this.baseUrl}classifications/${id}`);
-    return (json.versions ?? []).map(({ name, validFrom, validTo }) => ({ name, validFrom, validTo: validTo ?? null })).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    const { json } = await this.http.json<{ versions?: ClassificationVersion[] }>(
+      `${this.baseUrl}classifications/${id}`,
+    );
+    return (json.versions ?? [])
+      .map(({ name, validFrom, validTo }) => ({ name, validFrom, validTo: validTo ?? null }))
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   }
 
   /** Code changes from one date to another (`YYYY-MM-DD`). */
   async changes(id: number | string, from: string, to: string): Promise<KlassChange[]> {
-    const { json } = await this.http.json<{ codeChanges?: KlassChange[] }>(`${this.baseUrl}classifications/${id}/changes?from=${from}&to=${to}`);
+    const { json } = await this.http.json<{ codeChanges?: KlassChange[] }>(
+      `${this.baseUrl}classifications/${id}/changes?from=${from}&to=${to}`,
+    );
     return json.codeChanges ?? [];
   }
 
   /** The codes valid at a date. */
   async codesAt(id: number | string, date: string, language: "nb" | "nn" | "en" = "nb"): Promise<KlassCode[]> {
-    const { json } = await this.http.json<{ codes?: KlassCode[] }>(`${this.baseUrl}classifications/${id}/codesAt?date=${date}&language=${language}`);
+    const { json } = await this.http.json<{ codes?: KlassCode[] }>(
+      `${this.baseUrl}classifications/${id}/codesAt?date=${date}&language=${language}`,
+    );
     return json.codes ?? [];
   }
 }

@@ -55,7 +55,8 @@ export class Kolada {
     let next: string | null | undefined = url;
     let retrieved = "";
     while (next) {
-      const { json, response }: { json: Page<T>; response: { retrieved: string } } = await this.http.json<Page<T>>(next);
+      const { json, response }: { json: Page<T>; response: { retrieved: string } } =
+        await this.http.json<Page<T>>(next);
       values.push(...(json.values ?? []));
       retrieved ||= response.retrieved;
       next = json.next_url ?? json.next_page;
@@ -80,11 +81,21 @@ export class Kolada {
       all.push(...page.values);
       retrieved ||= page.retrieved;
     }
-    return readKolada({ values: all }, { file: urls[0] }).withProvenance({ source: "Kolada", tableId: kpi, url: urls[0]!, query: `municipality=${municipalities.join(",")}&year=${years.join(",")}`, retrieved });
+    return readKolada({ values: all }, { file: urls[0] }).withProvenance({
+      source: "Kolada",
+      tableId: kpi,
+      url: urls[0]!,
+      query: `municipality=${municipalities.join(",")}&year=${years.join(",")}`,
+      retrieved,
+    });
   }
 
   /** Municipality groups whose title contains the words (all without). */
   async municipalityGroups(text?: string): Promise<MunicipalityGroup[]> {
-    return (await this.#all<MunicipalityGroup>(`${this.baseUrl}municipality_groups${text ? `?title=${encodeURIComponent(text)}` : ""}`)).values;
+    return (
+      await this.#all<MunicipalityGroup>(
+        `${this.baseUrl}municipality_groups${text ? `?title=${encodeURIComponent(text)}` : ""}`,
+      )
+    ).values;
   }
 }

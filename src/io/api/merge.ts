@@ -22,7 +22,10 @@ export interface JsonStatDataset {
 function codesOf(category: Category): string[] {
   const index = category.index;
   if (Array.isArray(index)) return index;
-  if (index) return Object.entries(index).sort((a, b) => a[1] - b[1]).map(([k]) => k);
+  if (index)
+    return Object.entries(index)
+      .sort((a, b) => a[1] - b[1])
+      .map(([k]) => k);
   return Object.keys(category.label ?? {});
 }
 
@@ -45,7 +48,11 @@ export function joinJsonStat(parts: readonly JsonStatDataset[], file?: string): 
   const labels = ids.map(() => ({}) as Record<string, string>);
   for (const part of parts) {
     if (part.id.join() !== ids.join()) {
-      throw new OmvarldError("PARSE", `the parts of the answer differ in their dimensions (${part.id.join(", ")} against ${ids.join(", ")})`, { file });
+      throw new OmvarldError(
+        "PARSE",
+        `the parts of the answer differ in their dimensions (${part.id.join(", ")} against ${ids.join(", ")})`,
+        { file },
+      );
     }
     ids.forEach((id, k) => {
       const category = part.dimension[id]!.category;
@@ -64,7 +71,11 @@ export function joinJsonStat(parts: readonly JsonStatDataset[], file?: string): 
     const cells = partSize.reduce((p, s) => p * s, 1);
     const dense = Array.isArray(part.value);
     if (dense && (part.value as unknown[]).length !== cells) {
-      throw new OmvarldError("FILE_TRUNCATED", `a part of the answer has ${(part.value as unknown[]).length} values, expected ${cells}`, { file });
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `a part of the answer has ${(part.value as unknown[]).length} values, expected ${cells}`,
+        { file },
+      );
     }
     // where each of the part's positions lands in the joined dataset, per dimension
     const target = partCodes.map((c, k) => c.map((code) => codes[k]!.get(code)!));

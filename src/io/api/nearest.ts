@@ -42,5 +42,7 @@ export function nearest(wanted: string, valid: readonly string[], count = 3): st
 /** `"Regon"` → `the nearest: "Region", "Kon"` (for a hint). */
 export function nearestHint(wanted: string, valid: readonly string[], what: string): string {
   if (valid.length === 0) return `there are no ${what}`;
-  return `the nearest ${what}: ${nearest(wanted, valid).map((n) => JSON.stringify(n)).join(", ")}`;
+  return `the nearest ${what}: ${nearest(wanted, valid)
+    .map((n) => JSON.stringify(n))
+    .join(", ")}`;
 }

@@ -6,7 +6,14 @@ import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
 import { mapPool } from "./pool.ts";
 import type { DataOptions, PxWebOptions } from "./pxweb2.ts";
-import { resolveCodes, type Selection, chosenVariables, selectionParts, splitSelection, type Variable } from "./selection.ts";
+import {
+  resolveCodes,
+  type Selection,
+  chosenVariables,
+  selectionParts,
+  splitSelection,
+  type Variable,
+} from "./selection.ts";
 
 /** PxWeb API v1 databases: SCB's `ssd` and SSB's statbank API v0. `{lang}` is filled in. */
 export const PXWEB1_URLS = {
@@ -34,7 +41,14 @@ export interface PxNode {
 
 interface V1Metadata {
   title: string;
-  variables: { code: string; text: string; values: string[]; valueTexts: string[]; elimination?: boolean; time?: boolean }[];
+  variables: {
+    code: string;
+    text: string;
+    values: string[];
+    valueTexts: string[];
+    elimination?: boolean;
+    time?: boolean;
+  }[];
 }
 
 /**
@@ -54,11 +68,15 @@ export class PxWeb1 {
   #limits: Promise<{ maxValues: number; maxCalls: number; timeWindow: number }> | undefined;
   readonly #metadata = new Map<string, Promise<{ title: string; variables: Variable[] }>>();
 
-  constructor(agency: "scb" | "ssb" | (string & {}), options: PxWebOptions & { format?: "json-stat2" | "json-stat" } = {}) {
+  constructor(
+    agency: "scb" | "ssb" | (string & {}),
+    options: PxWebOptions & { format?: "json-stat2" | "json-stat" } = {},
+  ) {
     this.agency = agency;
     const lang = options.lang ?? (agency === "ssb" ? "no" : "sv");
     const template = options.baseUrl ?? (PXWEB1_URLS as Record<string, string>)[agency];
-    if (!template) throw new OmvarldError("ARGUMENT", `no PxWeb API v1 address known for "${agency}"`, {}, "give options.baseUrl");
+    if (!template)
+      throw new OmvarldError("ARGUMENT", `no PxWeb API v1 address known for "${agency}"`, {}, "give options.baseUrl");
     const base = template.replace("{lang}", lang);
     this.baseUrl = base.endsWith("/") ? base : `${base}/`;
     this.http = options.http ?? new HttpClient(options);
@@ -71,8 +89,11 @@ export class PxWeb1 {
       const fallback = DEFAULT_LIMITS[this.agency] ?? DEFAULT_LIMITS.other!;
       let limits = fallback;
       try {
-        const { json } = await this.http.json<Partial<typeof fallback>>(`${this.baseUrl.replace(/[^/]+\/$/, "")}?config`);
-        if (json.maxValues && json.maxCalls && json.timeWindow) limits = { maxValues: json.maxValues, maxCalls: json.maxCalls, timeWindow: json.timeWindow };
+        const { json } = await this.http.json<Partial<typeof fallback>>(
+          `${this.baseUrl.replace(/[^/]+\/$/, "")}?config`,
+        );
+        if (json.maxValues && json.maxCalls && json.timeWindow)
+          limits = { maxValues: json.maxValues, maxCalls: json.maxCalls, timeWindow: json.timeWindow };
       } catch {
         // SCB answers ?config with an empty body or 404 at some levels: the catalogue's limits apply
       }
@@ -90,7 +111,9 @@ export class PxWeb1 {
 
   /** Searches table titles (`?query=`). */
   async search(text: string): Promise<{ id: string; path: string; title: string; published?: string }[]> {
-    const { json } = await this.http.json<{ id: string; path: string; title: string; published?: string }[]>(`${this.baseUrl}?query=${encodeURIComponent(text)}`);
+    const { json } = await this.http.json<{ id: string; path: string; title: string; published?: string }[]>(
+      `${this.baseUrl}?query=${encodeURIComponent(text)}`,
+    );
     return json;
   }
 
@@ -115,7 +138,11 @@ export class PxWeb1 {
         let hint = "browse the tree with list()";
         try {
           const nodes = await this.list(folder);
-          hint = nearestHint(path.split("/").at(-1)!, nodes.map((n) => n.id), `tables in ${folder || "the top folder"}`);
+          hint = nearestHint(
+            path.split("/").at(-1)!,
+            nodes.map((n) => n.id),
+            `tables in ${folder || "the top folder"}`,
+          );
         } catch {
           // the general hint stays
         }
@@ -123,7 +150,8 @@ export class PxWeb1 {
       }
       throw error;
     }
-    if (!Array.isArray(json.variables)) throw new OmvarldError("ARGUMENT", `"${path}" is a folder, not a table`, {}, "name a table inside it");
+    if (!Array.isArray(json.variables))
+      throw new OmvarldError("ARGUMENT", `"${path}" is a folder, not a table`, {}, "name a table inside it");
     return {
       title: json.title,
       variables: json.variables.map((v) => ({
@@ -141,25 +169,34 @@ export class PxWeb1 {
   /** Fetches data as a tidy table, split under the value limit; provenance as for `PxWeb2.data`. */
   async data(path: string, selection: Selection, options: DataOptions = {}): Promise<Table> {
     const [limits, metadata] = await Promise.all([this.limits(), this.metadata(path)]);
-    const chosen: { code: string; filter: string; codes: string[] }[] = chosenVariables(path, metadata.variables, selection).map(({ variable, spec }) => {
+    const chosen: { code: string; filter: string; codes: string[] }[] = chosenVariables(
+      path,
+      metadata.variables,
+      selection,
+    ).map(({ variable, spec }) => {
       const { expressions, codelist } = selectionParts(spec);
-      return codelist ? { code: variable.code, filter: codelist, codes: expressions } : { code: variable.code, filter: "item", codes: resolveCodes(variable, expressions, ` in ${path}`) };
+      return codelist
+        ? { code: variable.code, filter: codelist, codes: expressions }
+        : { code: variable.code, filter: "item", codes: resolveCodes(variable, expressions, ` in ${path}`) };
     });
     const url = `${this.baseUrl}${path}`;
     const body = (codes: readonly (readonly string[])[]) => ({
       query: chosen.map((c, k) => ({ code: c.code, selection: { filter: c.filter, values: codes[k] } })),
       response: { format: this.#format },
     });
-    const calls = splitSelection(chosen.map((c) => (c.filter === "item" ? c.codes : [c.codes.join("\u0000")])), Math.min(limits.maxValues, options.maxCells ?? Infinity)).map((call) =>
-      call.map((codes, k) => (chosen[k]!.filter === "item" ? codes : chosen[k]!.codes)),
-    );
+    const calls = splitSelection(
+      chosen.map((c) => (c.filter === "item" ? c.codes : [c.codes.join("\u0000")])),
+      Math.min(limits.maxValues, options.maxCells ?? Infinity),
+    ).map((call) => call.map((codes, k) => (chosen[k]!.filter === "item" ? codes : chosen[k]!.codes)));
     let done = 0;
     const answers = await mapPool(calls, options.concurrency ?? 4, async (codes) => {
       const answer = await this.http.json<JsonStatDataset | { dataset: JsonStatDataset }>(url, body(codes));
       options.onProgress?.(++done, calls.length);
       return answer;
     });
-    const datasets = answers.map((a) => ("dataset" in a.json ? unwrapV1(a.json.dataset as JsonStatDataset) : (a.json as JsonStatDataset)));
+    const datasets = answers.map((a) =>
+      "dataset" in a.json ? unwrapV1(a.json.dataset as JsonStatDataset) : (a.json as JsonStatDataset),
+    );
     const joined = joinJsonStat(datasets, url);
     const table = readJsonStat(joined, { file: url });
     return table.withProvenance({
@@ -176,7 +213,11 @@ export class PxWeb1 {
 
 /** JSON-stat 1.0 (`dimension.id`, `dimension.size`) as 2.0 (`id`, `size` at the top), for joining. */
 function unwrapV1(dataset: JsonStatDataset): JsonStatDataset {
-  const d = dataset.dimension as unknown as Record<string, unknown> & { id?: string[]; size?: number[]; role?: unknown };
+  const d = dataset.dimension as unknown as Record<string, unknown> & {
+    id?: string[];
+    size?: number[];
+    role?: unknown;
+  };
   if (dataset.id || !d.id) return dataset;
   const { id, size, role, ...dimension } = d;
   return { ...dataset, id: id!, size: size!, role, dimension: dimension as JsonStatDataset["dimension"] };

@@ -5,7 +5,14 @@ import { HttpClient, type HttpOptions, HttpStatusError } from "./http.ts";
 import { type JsonStatDataset, joinJsonStat } from "./merge.ts";
 import { nearestHint } from "./nearest.ts";
 import { mapPool } from "./pool.ts";
-import { resolveCodes, type Selection, chosenVariables, selectionParts, splitSelection, type Variable } from "./selection.ts";
+import {
+  resolveCodes,
+  type Selection,
+  chosenVariables,
+  selectionParts,
+  splitSelection,
+  type Variable,
+} from "./selection.ts";
 
 /** PxWebApi 2 base URLs. */
 export const PXWEB2_URLS = {
@@ -100,7 +107,13 @@ export class PxWeb2 {
     this.agency = agency;
     const known = (PXWEB2_URLS as Record<string, string>)[agency];
     const base = options.baseUrl ?? known;
-    if (!base) throw new OmvarldError("ARGUMENT", `no PxWebApi 2 address known for "${agency}"`, {}, "give options.baseUrl, or use scb or ssb");
+    if (!base)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `no PxWebApi 2 address known for "${agency}"`,
+        {},
+        "give options.baseUrl, or use scb or ssb",
+      );
     this.baseUrl = base.endsWith("/") ? base : `${base}/`;
     this.http = options.http ?? new HttpClient(options);
     this.#lang = options.lang ?? (agency === "scb" ? "sv" : agency === "ssb" ? "no" : undefined);
@@ -121,7 +134,8 @@ export class PxWeb2 {
   config(): Promise<PxWebConfig> {
     this.#config ??= this.http.json<PxWebConfig>(this.#url("config")).then(({ json }) => {
       const config = { ...json, maxDataCells: json.maxDataCells > 0 ? json.maxDataCells : 100_000 };
-      if (json.maxCallsPerTimeWindow > 0 && json.timeWindow > 0) this.http.limitTo(json.maxCallsPerTimeWindow, json.timeWindow * 1000);
+      if (json.maxCallsPerTimeWindow > 0 && json.timeWindow > 0)
+        this.http.limitTo(json.maxCallsPerTimeWindow, json.timeWindow * 1000);
       return config;
     });
     return this.#config;
@@ -133,7 +147,10 @@ export class PxWeb2 {
    * @example
    * (await scb.search("befolkning")).tables[0]; // { id: "TAB4552", label: "…", updated: "…", … }
    */
-  async search(text: string, options: { pageSize?: number; pageNumber?: number; pastDays?: number } = {}): Promise<{ tables: TableSummary[]; total: number }> {
+  async search(
+    text: string,
+    options: { pageSize?: number; pageNumber?: number; pastDays?: number } = {},
+  ): Promise<{ tables: TableSummary[]; total: number }> {
     const { json } = await this.http.json<{ tables: TableSummary[]; page?: { totalElements?: number } }>(
       this.#url("tables", {
         lang: this.#lang,
@@ -158,18 +175,37 @@ export class PxWeb2 {
   }
 
   async #fetchMetadata(tableId: string): Promise<TableMetadata> {
-    let json: JsonStatDataset & { label?: string; source?: string; updated?: string; note?: string[]; role?: { time?: string[] } };
+    let json: JsonStatDataset & {
+      label?: string;
+      source?: string;
+      updated?: string;
+      note?: string[];
+      role?: { time?: string[] };
+    };
     try {
-      ({ json } = await this.http.json(this.#url(`tables/${encodeURIComponent(tableId)}/metadata`, { lang: this.#lang })));
+      ({ json } = await this.http.json(
+        this.#url(`tables/${encodeURIComponent(tableId)}/metadata`, { lang: this.#lang }),
+      ));
     } catch (error) {
-      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 400)) throw await this.#unknownTable(tableId);
+      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 400))
+        throw await this.#unknownTable(tableId);
       throw error;
     }
     const time = new Set(json.role?.time ?? []);
     const variables = json.id.map((id): Variable => {
-      const d = json.dimension[id] as { label?: string; category: { index?: Record<string, number> | string[]; label?: Record<string, string> }; extension?: { elimination?: boolean; codelists?: { id: string; label: string; type: string }[] } };
+      const d = json.dimension[id] as {
+        label?: string;
+        category: { index?: Record<string, number> | string[]; label?: Record<string, string> };
+        extension?: { elimination?: boolean; codelists?: { id: string; label: string; type: string }[] };
+      };
       const index = d.category.index;
-      const values = Array.isArray(index) ? index : index ? Object.entries(index).sort((a, b) => a[1] - b[1]).map(([k]) => k) : Object.keys(d.category.label ?? {});
+      const values = Array.isArray(index)
+        ? index
+        : index
+          ? Object.entries(index)
+              .sort((a, b) => a[1] - b[1])
+              .map(([k]) => k)
+          : Object.keys(d.category.label ?? {});
       return {
         code: id,
         label: d.label ?? id,
@@ -180,14 +216,26 @@ export class PxWeb2 {
         codelists: (d.extension?.codelists ?? []).map(({ id: cid, label, type }) => ({ id: cid, label, type })),
       };
     });
-    return { id: tableId, label: json.label ?? tableId, source: json.source ?? this.#source, ...(json.updated ? { updated: json.updated } : {}), notes: json.note ?? [], variables };
+    return {
+      id: tableId,
+      label: json.label ?? tableId,
+      source: json.source ?? this.#source,
+      ...(json.updated ? { updated: json.updated } : {}),
+      notes: json.note ?? [],
+      variables,
+    };
   }
 
   async #unknownTable(tableId: string): Promise<OmvarldError> {
     let hint = `search for it: omvarld search WORDS --agency ${this.agency}`;
     try {
       const { tables } = await this.search(tableId.replace(/^tab/i, ""), { pageSize: 10 });
-      if (tables.length) hint = nearestHint(tableId, tables.map((t) => t.id), "tables");
+      if (tables.length)
+        hint = nearestHint(
+          tableId,
+          tables.map((t) => t.id),
+          "tables",
+        );
     } catch {
       // the hint stays general
     }
@@ -196,7 +244,9 @@ export class PxWeb2 {
 
   /** A code list (`GET /codeLists/{id}`), e.g. `vs_RegionKommun07` (the 290 kommuner) or `agg_RegionLän07`. */
   async codeList(id: string): Promise<CodeList> {
-    const { json } = await this.http.json<CodeList>(this.#url(`codeLists/${encodeURIComponent(id)}`, { lang: this.#lang }));
+    const { json } = await this.http.json<CodeList>(
+      this.#url(`codeLists/${encodeURIComponent(id)}`, { lang: this.#lang }),
+    );
     return json;
   }
 
@@ -204,7 +254,14 @@ export class PxWeb2 {
    * The request a selection makes: per variable, the codes (resolved against the metadata or the code list),
    * variables left out that may be eliminated, and the number of cells.
    */
-  async query(tableId: string, selection: Selection): Promise<{ metadata: TableMetadata; variables: { code: string; codelist?: string; codes: string[] }[]; cells: number }> {
+  async query(
+    tableId: string,
+    selection: Selection,
+  ): Promise<{
+    metadata: TableMetadata;
+    variables: { code: string; codelist?: string; codes: string[] }[];
+    cells: number;
+  }> {
     const metadata = await this.metadata(tableId);
     const where = ` in ${tableId}`;
     const variables: { code: string; codelist?: string; codes: string[] }[] = [];
@@ -212,7 +269,16 @@ export class PxWeb2 {
       const { expressions, codelist } = selectionParts(spec);
       if (codelist !== undefined) {
         if (variable.codelists.length && !variable.codelists.some((c) => c.id === codelist)) {
-          throw new OmvarldError("ARGUMENT", `${variable.code}${where} has no code list "${codelist}"`, {}, nearestHint(codelist, variable.codelists.map((c) => c.id), "code lists"));
+          throw new OmvarldError(
+            "ARGUMENT",
+            `${variable.code}${where} has no code list "${codelist}"`,
+            {},
+            nearestHint(
+              codelist,
+              variable.codelists.map((c) => c.id),
+              "code lists",
+            ),
+          );
         }
         const list = await this.codeList(codelist);
         const listed: Pick<Variable, "code" | "label" | "values" | "labels"> = {
@@ -235,18 +301,31 @@ export class PxWeb2 {
   async data(tableId: string, selection: Selection, options: DataOptions = {}): Promise<Table> {
     const [config, query] = await Promise.all([this.config(), this.query(tableId, selection)]);
     const maxCells = Math.min(config.maxDataCells, options.maxCells ?? Infinity);
-    const url = this.#url(`tables/${encodeURIComponent(tableId)}/data`, { lang: this.#lang, outputFormat: "json-stat2" });
-    const body = (codes: readonly (readonly string[])[]) => ({
-      selection: query.variables.map((v, k) => ({ variableCode: v.code, ...(v.codelist ? { codeList: v.codelist } : {}), valueCodes: codes[k] })),
+    const url = this.#url(`tables/${encodeURIComponent(tableId)}/data`, {
+      lang: this.#lang,
+      outputFormat: "json-stat2",
     });
-    const calls = splitSelection(query.variables.map((v) => v.codes), maxCells);
+    const body = (codes: readonly (readonly string[])[]) => ({
+      selection: query.variables.map((v, k) => ({
+        variableCode: v.code,
+        ...(v.codelist ? { codeList: v.codelist } : {}),
+        valueCodes: codes[k],
+      })),
+    });
+    const calls = splitSelection(
+      query.variables.map((v) => v.codes),
+      maxCells,
+    );
     let done = 0;
     const answers = await mapPool(calls, options.concurrency ?? 4, async (codes) => {
       const answer = await this.http.json<JsonStatDataset>(url, body(codes));
       options.onProgress?.(++done, calls.length);
       return answer;
     });
-    const joined = joinJsonStat(answers.map((a) => a.json), url);
+    const joined = joinJsonStat(
+      answers.map((a) => a.json),
+      url,
+    );
     const retrieved = answers.map((a) => a.response.retrieved).sort()[0]!;
     const table = readJsonStat(joined, { file: url });
     return table.withProvenance({
@@ -255,7 +334,11 @@ export class PxWeb2 {
       title: (joined.label as string | undefined) ?? query.metadata.label,
       url,
       query: JSON.stringify(body(query.variables.map((v) => v.codes))),
-      ...(typeof joined.updated === "string" ? { updated: joined.updated } : query.metadata.updated ? { updated: query.metadata.updated } : {}),
+      ...(typeof joined.updated === "string"
+        ? { updated: joined.updated }
+        : query.metadata.updated
+          ? { updated: query.metadata.updated }
+          : {}),
       retrieved,
       format: "json-stat2",
     });
@@ -264,6 +347,13 @@ export class PxWeb2 {
   /** How many calls a selection takes and how many cells it holds, without fetching the data. */
   async plan(tableId: string, selection: Selection): Promise<{ cells: number; calls: number; maxCells: number }> {
     const [config, query] = await Promise.all([this.config(), this.query(tableId, selection)]);
-    return { cells: query.cells, calls: splitSelection(query.variables.map((v) => v.codes), config.maxDataCells).length, maxCells: config.maxDataCells };
+    return {
+      cells: query.cells,
+      calls: splitSelection(
+        query.variables.map((v) => v.codes),
+        config.maxDataCells,
+      ).length,
+      maxCells: config.maxDataCells,
+    };
   }
 }

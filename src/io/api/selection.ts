@@ -46,7 +46,11 @@ export function splitExpressions(text: string): string[] {
 /** The codes and expressions of a selection, and the code list if any. */
 export function selectionParts(spec: VariableSelection): { expressions: string[]; codelist: string | undefined } {
   if (typeof spec === "string") return { expressions: splitExpressions(spec), codelist: undefined };
-  if (Array.isArray(spec)) return { expressions: (spec as readonly string[]).flatMap((s) => (/[(,]/.test(s) ? splitExpressions(s) : [s])), codelist: undefined };
+  if (Array.isArray(spec))
+    return {
+      expressions: (spec as readonly string[]).flatMap((s) => (/[(,]/.test(s) ? splitExpressions(s) : [s])),
+      codelist: undefined,
+    };
   const { codes, codelist } = spec as { codes?: string | readonly string[]; codelist?: string };
   return { expressions: codes === undefined ? ["*"] : selectionParts(codes).expressions, codelist };
 }
@@ -57,7 +61,11 @@ export function selectionParts(spec: VariableSelection): { expressions: string[]
  * @example
  * resolveCodes({ code: "Tid", values: ["2022", "2023", "2024"], ... }, ["top(2)"]); // ["2023", "2024"]
  */
-export function resolveCodes(variable: Pick<Variable, "code" | "label" | "values" | "labels">, expressions: readonly string[], where = ""): string[] {
+export function resolveCodes(
+  variable: Pick<Variable, "code" | "label" | "values" | "labels">,
+  expressions: readonly string[],
+  where = "",
+): string[] {
   const values = variable.values;
   const chosen = new Set<number>();
   const position = new Map(values.map((v, i) => [v, i]));
@@ -65,7 +73,12 @@ export function resolveCodes(variable: Pick<Variable, "code" | "label" | "values
   const indexOf = (code: string): number => {
     const direct = position.get(code) ?? position.get(byLabel.get(code.toLowerCase()) ?? "\u0000");
     if (direct === undefined) {
-      throw new OmvarldError("ARGUMENT", `unknown code "${code}" for ${variable.code} (${variable.label})${where}`, {}, nearestHint(code, values, "codes"));
+      throw new OmvarldError(
+        "ARGUMENT",
+        `unknown code "${code}" for ${variable.code} (${variable.label})${where}`,
+        {},
+        nearestHint(code, values, "codes"),
+      );
     }
     return direct;
   };
@@ -76,7 +89,11 @@ export function resolveCodes(variable: Pick<Variable, "code" | "label" | "values
       const name = call[1]!.toLowerCase();
       const args = call[2]!.split(",").map((a) => a.trim());
       const count = (a: string | undefined) => {
-        if (!a || !/^\d+$/.test(a)) throw new OmvarldError("ARGUMENT", `${name}() expects a whole number, got "${a ?? ""}" for ${variable.code}${where}`);
+        if (!a || !/^\d+$/.test(a))
+          throw new OmvarldError(
+            "ARGUMENT",
+            `${name}() expects a whole number, got "${a ?? ""}" for ${variable.code}${where}`,
+          );
         return Number(a);
       };
       let from = 0;
@@ -91,16 +108,32 @@ export function resolveCodes(variable: Pick<Variable, "code" | "label" | "values
       } else if (name === "from") from = indexOf(args[0]!);
       else if (name === "to") to = indexOf(args[0]!);
       else {
-        if (args.length !== 2) throw new OmvarldError("ARGUMENT", `range() expects two codes, got "${expression}" for ${variable.code}${where}`, {}, "range(2015,2020)");
+        if (args.length !== 2)
+          throw new OmvarldError(
+            "ARGUMENT",
+            `range() expects two codes, got "${expression}" for ${variable.code}${where}`,
+            {},
+            "range(2015,2020)",
+          );
         from = indexOf(args[0]!);
         to = indexOf(args[1]!);
       }
       for (let i = Math.max(0, from); i <= Math.min(values.length - 1, to); i++) chosen.add(i);
     } else if (/[*?]/.test(expression)) {
-      const pattern = new RegExp(`^${expression.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+      const pattern = new RegExp(
+        `^${expression
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+      );
       const matched = values.map((v, i) => (pattern.test(v) ? i : -1)).filter((i) => i >= 0);
       if (matched.length === 0) {
-        throw new OmvarldError("ARGUMENT", `"${expression}" matches no code of ${variable.code} (${variable.label})${where}`, {}, nearestHint(expression.replace(/[*?]/g, ""), values, "codes"));
+        throw new OmvarldError(
+          "ARGUMENT",
+          `"${expression}" matches no code of ${variable.code} (${variable.label})${where}`,
+          {},
+          nearestHint(expression.replace(/[*?]/g, ""), values, "codes"),
+        );
       }
       for (const i of matched) chosen.add(i);
     } else chosen.add(indexOf(expression));
@@ -133,7 +166,10 @@ export function chunkSizes(counts: readonly number[], maxCells: number): number[
  * last fastest), so the parts joined in this order give the table in the order of a single call.
  */
 export function splitSelection(codes: readonly (readonly string[])[], maxCells: number): string[][][] {
-  const sizes = chunkSizes(codes.map((c) => c.length), maxCells);
+  const sizes = chunkSizes(
+    codes.map((c) => c.length),
+    maxCells,
+  );
   const chunks = codes.map((c, k) => {
     const pieces: string[][] = [];
     for (let i = 0; i < c.length; i += sizes[k]!) pieces.push(c.slice(i, i + sizes[k]!));
@@ -152,14 +188,31 @@ export function splitSelection(codes: readonly (readonly string[])[], maxCells: 
  * @example
  * chosenVariables("TAB638", metadata.variables, { Region: "2021", Tid: "top(1)" }) // [{ variable: Region, spec: "2021" }, …]
  */
-export function chosenVariables<V extends { code: string; elimination?: boolean; time?: boolean }>(table: string, variables: readonly V[], selection: Selection): { variable: V; spec: VariableSelection }[] {
+export function chosenVariables<V extends { code: string; elimination?: boolean; time?: boolean }>(
+  table: string,
+  variables: readonly V[],
+  selection: Selection,
+): { variable: V; spec: VariableSelection }[] {
   const known = variables.map((v) => v.code);
   for (const name of Object.keys(selection)) {
-    if (!known.includes(name)) throw new OmvarldError("ARGUMENT", `${table} has no variable "${name}"`, {}, `${nearestHint(name, known, "variables")} (all: ${known.join(", ")})`);
+    if (!known.includes(name))
+      throw new OmvarldError(
+        "ARGUMENT",
+        `${table} has no variable "${name}"`,
+        {},
+        `${nearestHint(name, known, "variables")} (all: ${known.join(", ")})`,
+      );
   }
   const missing = variables.filter((v) => selection[v.code] === undefined && !v.elimination);
   if (missing.length) {
-    throw new OmvarldError("ARGUMENT", `${table} needs a selection for ${missing.map((m) => m.code).join(", ")}`, {}, `e.g. ${missing.map((m) => `--select ${m.code}=${m.time ? "top(1)" : "*"}`).join(" ")}`);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `${table} needs a selection for ${missing.map((m) => m.code).join(", ")}`,
+      {},
+      `e.g. ${missing.map((m) => `--select ${m.code}=${m.time ? "top(1)" : "*"}`).join(" ")}`,
+    );
   }
-  return variables.flatMap((variable) => (selection[variable.code] === undefined ? [] : [{ variable, spec: selection[variable.code]! }]));
+  return variables.flatMap((variable) =>
+    selection[variable.code] === undefined ? [] : [{ variable, spec: selection[variable.code]! }],
+  );
 }

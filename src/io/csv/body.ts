@@ -46,7 +46,13 @@ export type Source = { text: string; offset: number } | { chunks: Iterable<Chunk
  * Reads the data rows of delimited text into typed columns. Data without quotes takes a fused single pass that
  * parses numbers while it scans; quoted text goes through the general tokenizer.
  */
-export function readBody(source: Source, delimiter: string, plans: ColumnPlan[], file: string | undefined, trailing = false): Body {
+export function readBody(
+  source: Source,
+  delimiter: string,
+  plans: ColumnPlan[],
+  file: string | undefined,
+  trailing = false,
+): Body {
   if ("chunks" in source) {
     let body: BodyBuilder | undefined;
     const state = { line: 1, header: true };
@@ -66,7 +72,10 @@ export function readBody(source: Source, delimiter: string, plans: ColumnPlan[],
   const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, file);
   body.expectTrailing = trailing;
   if (text.indexOf('"', offset) < 0) {
-    scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), { line: lineAt(text, offset), header: true });
+    scanUnquoted(text, offset, delimiter, plans, body, (s, e) => text.slice(s, e), {
+      line: lineAt(text, offset),
+      header: true,
+    });
   } else scanQuoted(text, offset, delimiter, plans.length, body, { line: 1, header: true }, true);
   return body.finish(text.charCodeAt(text.length - 1), delimiter);
 }
@@ -125,7 +134,11 @@ class BodyBuilder {
     if (Number.isNaN(value)) {
       // a mark not seen in the sample (the first decimal, the first grouped number) settles the format, or conflicts
       const settled = detectNumberFormat([raw], format);
-      if (settled.ok && settled.ambiguous === null && (settled.format.decimal !== format.decimal || settled.format.group !== format.group)) {
+      if (
+        settled.ok &&
+        settled.ambiguous === null &&
+        (settled.format.decimal !== format.decimal || settled.format.group !== format.group)
+      ) {
         format = this.formats[j] = settled.format;
         this.points[j] = format.decimal === null ? -1 : format.decimal.charCodeAt(0);
         value = parseNumber(raw, format);
@@ -145,7 +158,8 @@ class BodyBuilder {
     }
     const cell = parseCell(raw, format.decimal === ",");
     if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
-      if (/^\s*[+-]?\d{16,}/.test(raw) || (cell.value !== null && !Number.isFinite(cell.value))) this.tooLarge(j, raw, line);
+      if (/^\s*[+-]?\d{16,}/.test(raw) || (cell.value !== null && !Number.isFinite(cell.value)))
+        this.tooLarge(j, raw, line);
       throw new OmvarldError(
         "PARSE",
         `column "${this.#plans[j]!.header}" expected a number or a missing-value symbol, found "${visible(raw.trim())}"`,
@@ -211,7 +225,9 @@ class BodyBuilder {
       more ? "PARSE" : "FILE_TRUNCATED",
       `line ${line} has ${cells} cell${cells === 1 ? "" : "s"}, expected ${this.#plans.length} as in the header`,
       { file: this.#file, line, column: cells + 1 },
-      more ? "a cell is missing, or a cell holds an unquoted delimiter" : "the file may be cut off, or a cell holds an unquoted delimiter",
+      more
+        ? "a cell is missing, or a cell holds an unquoted delimiter"
+        : "the file may be cut off, or a cell holds an unquoted delimiter",
     );
   }
 
@@ -244,11 +260,18 @@ class BodyBuilder {
     if (this.rows > 0 && last !== 10 && last !== 13) {
       const line = lineOf(this.rows - 1);
       if (last === delimiter.charCodeAt(0) && this.#plans.length > 1 && !this.trailing) {
-        throw new OmvarldError("FILE_TRUNCATED", `line ${line} ends with a delimiter and no line break`, { file: this.#file, line, column: this.#plans.length }, "the file may be cut off");
+        throw new OmvarldError(
+          "FILE_TRUNCATED",
+          `line ${line} ends with a delimiter and no line break`,
+          { file: this.#file, line, column: this.#plans.length },
+          "the file may be cut off",
+        );
       }
       if (!this.trailing && this.expectTrailing) this.cutBeforeTrailing(line);
       if (!this.trailing) {
-        warnings.push(`the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`);
+        warnings.push(
+          `the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`,
+        );
         unterminated = line;
       }
     }
@@ -280,9 +303,10 @@ function scanUnquoted(
 ): void {
   // past the end both give NaN, which fails every comparison below (undefined would make the values polymorphic)
   const at = typeof units === "string" ? (i: number) => units.charCodeAt(i) : (i: number) => units[i] ?? NaN;
-  const pushText = typeof units === "string"
-    ? (j: number, s: number, e: number) => body.strings[j]!.pushSpan(units, s, e)
-    : (j: number, s: number, e: number) => body.strings[j]!.pushBytes(units, s, e, decode);
+  const pushText =
+    typeof units === "string"
+      ? (j: number, s: number, e: number) => body.strings[j]!.pushSpan(units, s, e)
+      : (j: number, s: number, e: number) => body.strings[j]!.pushBytes(units, s, e, decode);
   const delim = delimiter.charCodeAt(0);
   const width = plans.length;
   const numeric = plans.map((p) => p.numeric);
@@ -363,7 +387,8 @@ function scanUnquoted(
         body.trailing = true;
       } else {
         // in a file whose lines end in a delimiter, a row that ends in one right after width - 1 cells lacks a cell
-        if (body.expectTrailing && at(i - 1) === delim && !(i < n && at(i) !== 10 && at(i) !== 13)) body.tooFewCells(line, width - 1, hasMore(at, i, n));
+        if (body.expectTrailing && at(i - 1) === delim && !(i < n && at(i) !== 10 && at(i) !== 13))
+          body.tooFewCells(line, width - 1, hasMore(at, i, n));
         body.trailing = false;
       }
       endOfLine();
@@ -408,7 +433,15 @@ function hasMore(at: (i: number) => number, i: number, n: number): boolean {
  * whole input (`final`) or one chunk of it that ends at a record end; `state` carries the line number of `text[0]`
  * and whether the header row is still to come from one chunk to the next.
  */
-function scanQuoted(text: string, offset: number, delimiter: string, width: number, body: BodyBuilder, state: { line: number; header: boolean }, final: boolean): void {
+function scanQuoted(
+  text: string,
+  offset: number,
+  delimiter: string,
+  width: number,
+  body: BodyBuilder,
+  state: { line: number; header: boolean },
+  final: boolean,
+): void {
   const starts = new Int32Array(width + 64);
   const ends = new Int32Array(width + 64);
   const escapedFlags = new Uint8Array(width + 64);
@@ -435,9 +468,11 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
         }
       }
       if (empty) return;
-      if (cells < width) body.tooFewCells(line, cells, !final || ends[Math.min(cells, starts.length) - 1]! < text.trimEnd().length - 1);
+      if (cells < width)
+        body.tooFewCells(line, cells, !final || ends[Math.min(cells, starts.length) - 1]! < text.trimEnd().length - 1);
       body.trailing = cells > width;
-      if (body.expectTrailing && cells === width && ends[width - 1] === starts[width - 1]) body.tooFewCells(line, width - 1, true);
+      if (body.expectTrailing && cells === width && ends[width - 1] === starts[width - 1])
+        body.tooFewCells(line, width - 1, true);
       for (let j = width; j < cells; j++) {
         if (j >= starts.length || text.slice(starts[j]!, ends[j]!).trim() !== "") body.tooManyCells(line, cells);
       }
@@ -456,7 +491,12 @@ function scanQuoted(text: string, offset: number, delimiter: string, width: numb
     },
   };
   tokenize(text, delimiter, sink, offset, (line) => {
-    throw new OmvarldError("FILE_TRUNCATED", "a quoted cell is never closed", { line: base + line }, "the file may be cut off");
+    throw new OmvarldError(
+      "FILE_TRUNCATED",
+      "a quoted cell is never closed",
+      { line: base + line },
+      "the file may be cut off",
+    );
   });
   if (!final) state.line += lineEnds(text);
 }

@@ -45,7 +45,8 @@ export function* recordPieces(bytes: Uint8Array, size: number): Generator<Uint8A
     if (end < bytes.length) {
       let cut = recordCut(bytes.subarray(start), end - start);
       // one record longer than a piece: take more until it ends
-      for (let more = size * 2; cut === 0 && start + more / 2 < bytes.length; more *= 2) cut = recordCut(bytes.subarray(start), Math.min(bytes.length - start, more));
+      for (let more = size * 2; cut === 0 && start + more / 2 < bytes.length; more *= 2)
+        cut = recordCut(bytes.subarray(start), Math.min(bytes.length - start, more));
       end = cut === 0 ? bytes.length : start + cut;
     }
     yield bytes.subarray(start, end);

@@ -60,7 +60,13 @@ export function sniffDialect(text: string): Dialect {
   const second = rows[1];
   let skip = 0;
   let title: string | null = null;
-  if (first && first.cells.length === 1 && first.quoted[0] && second && (second.cells.length > 1 || second.cells[0] === "")) {
+  if (
+    first &&
+    first.cells.length === 1 &&
+    first.quoted[0] &&
+    second &&
+    (second.cells.length > 1 || second.cells[0] === "")
+  ) {
     title = first.cells[0]!;
     skip = second.cells.length === 1 && second.cells[0] === "" ? 2 : 1;
   }

@@ -27,7 +27,8 @@ export function isNumberInSomeFormat(text: string): boolean {
 
 /** Classifies a trimmed cell; `null` when it is not a number in any format. */
 function evidence(t: string): Evidence | null {
-  if (INTEGER.test(t)) return t.replace(/^[+-]/, "").length > 3 ? { kind: "format", decimal: null, group: "none" } : { kind: "none" };
+  if (INTEGER.test(t))
+    return t.replace(/^[+-]/, "").length > 3 ? { kind: "format", decimal: null, group: "none" } : { kind: "none" };
   // grouped by spaces: 1 234, 1 234,5, 1 234.5
   let m = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:([.,])\d+)?$/.exec(t);
   if (m) return { kind: "format", decimal: (m[1] as "." | "," | undefined) ?? null, group: " " };
@@ -36,7 +37,8 @@ function evidence(t: string): Evidence | null {
   if (m) {
     const mark = m[2] as "." | ",";
     const whole = m[1]!;
-    if (whole.length >= 1 && whole.length <= 3 && whole[0] !== "0" && m[3]!.length === 3) return { kind: "ambiguous", mark };
+    if (whole.length >= 1 && whole.length <= 3 && whole[0] !== "0" && m[3]!.length === 3)
+      return { kind: "ambiguous", mark };
     return { kind: "format", decimal: mark, group: whole.length > 3 ? "none" : null };
   }
   // several groups, with or without a decimal part: 1.234.567 / 1.234,5 / 1,234,567.89
@@ -50,7 +52,8 @@ function evidence(t: string): Evidence | null {
     return { kind: "format", decimal: decimal ?? (group === "." ? "," : "."), group };
   }
   // exponent: 1e3, 1.5E-2
-  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t)) return { kind: "format", decimal: t.includes(".") ? "." : null, group: null };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t))
+    return { kind: "format", decimal: t.includes(".") ? "." : null, group: null };
   return null;
 }
 
@@ -58,7 +61,11 @@ function evidence(t: string): Evidence | null {
 export function describeFormat(format: NumberFormat): string {
   const decimal = format.decimal === "," ? "decimal comma" : format.decimal === "." ? "decimal point" : "no decimals";
   const group = format.group === " " ? "space" : format.group === "." ? '"."' : format.group === "," ? '","' : null;
-  return group ? `${decimal}, ${group} as thousands separator` : format.group === "none" ? `${decimal}, no thousands separator` : decimal;
+  return group
+    ? `${decimal}, ${group} as thousands separator`
+    : format.group === "none"
+      ? `${decimal}, no thousands separator`
+      : decimal;
 }
 
 export type FormatOutcome =
@@ -75,10 +82,16 @@ export type FormatOutcome =
  * detectNumberFormat(["1 234,5", "17,2"]).format // { decimal: ",", group: " " }
  * detectNumberFormat(["1.234", "5.678"]).ambiguous // "1.234"
  */
-export function detectNumberFormat(cells: readonly string[], start: "." | "," | null | NumberFormat = null): FormatOutcome {
-  const format: NumberFormat = start === null || typeof start === "string" ? { decimal: start, group: null } : { ...start };
+export function detectNumberFormat(
+  cells: readonly string[],
+  start: "." | "," | null | NumberFormat = null,
+): FormatOutcome {
+  const format: NumberFormat =
+    start === null || typeof start === "string" ? { decimal: start, group: null } : { ...start };
   const before = (what: string) => ({ cell: `the ${what} chosen before`, row: -1 });
-  let decimalFrom: { cell: string; row: number } | null = format.decimal ? before(format.decimal === "," ? "decimal comma" : "decimal point") : null;
+  let decimalFrom: { cell: string; row: number } | null = format.decimal
+    ? before(format.decimal === "," ? "decimal comma" : "decimal point")
+    : null;
   let groupFrom: { cell: string; row: number } | null = format.group ? before("thousands separator") : null;
   const ambiguous: { mark: "." | ","; cell: string; row: number }[] = [];
   for (let row = 0; row < cells.length; row++) {
@@ -125,7 +138,8 @@ function patternOf(format: NumberFormat): RegExp {
   const key = `${format.decimal}|${format.group}`;
   let re = PATTERNS.get(key);
   if (!re) {
-    const group = format.group === " " ? "[ \\u00a0\\u202f]" : format.group === "." ? "\\." : format.group === "," ? "," : null;
+    const group =
+      format.group === " " ? "[ \\u00a0\\u202f]" : format.group === "." ? "\\." : format.group === "," ? "," : null;
     const decimal = format.decimal === "," ? "," : format.decimal === "." ? "\\." : null;
     const whole = group ? `(?:\\d{1,3}(?:${group}\\d{3})+|\\d+)` : "\\d+";
     const number = decimal ? `(?:${whole}(?:${decimal}\\d*)?|${decimal}\\d+)` : whole;
@@ -146,7 +160,12 @@ function patternOf(format: NumberFormat): RegExp {
 export function parseNumber(text: string, format: NumberFormat): number {
   const t = text.trim();
   if (t.length === 0 || !patternOf(format).test(t)) return NaN;
-  let s = format.group === " " ? t.replace(/[ \u00a0\u202f]/g, "") : format.group === "." || format.group === "," ? t.replaceAll(format.group, "") : t;
+  let s =
+    format.group === " "
+      ? t.replace(/[ \u00a0\u202f]/g, "")
+      : format.group === "." || format.group === ","
+        ? t.replaceAll(format.group, "")
+        : t;
   if (format.decimal === ",") s = s.replace(",", ".");
   return Number(s);
 }

@@ -28,7 +28,8 @@ export function tokenize(
   const n = text.length;
   let i = start;
   let line = 1;
-  for (let k = 0; k < start; k++) if (text.charCodeAt(k) === LF || (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF)) line++;
+  for (let k = 0; k < start; k++)
+    if (text.charCodeAt(k) === LF || (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF)) line++;
   let records = 0;
   while (i < n) {
     const rowLine = line;
@@ -96,7 +97,11 @@ export function tokenize(
 }
 
 /** Splits a small piece of text into rows of cell strings (for sniffing headers and short files). */
-export function splitRows(text: string, delimiter: string, maxRows = Infinity): { cells: string[]; quoted: boolean[]; line: number }[] {
+export function splitRows(
+  text: string,
+  delimiter: string,
+  maxRows = Infinity,
+): { cells: string[]; quoted: boolean[]; line: number }[] {
   const rows: { cells: string[]; quoted: boolean[]; line: number }[] = [];
   let cells: string[] = [];
   let quoted: boolean[] = [];

@@ -35,7 +35,8 @@ const PRESETS: Record<NonNullable<CsvWriteOptions["excel"]>, CsvWriteOptions> = 
 /** The options in force: the preset's, then those given. */
 function resolve(options: CsvWriteOptions): Required<Omit<CsvWriteOptions, "excel">> {
   const preset = options.excel ? PRESETS[options.excel] : {};
-  if (options.excel && !preset) throw new OmvarldError("ARGUMENT", `unknown excel preset "${options.excel}"`, {}, 'use "sv", "nb" or "en"');
+  if (options.excel && !preset)
+    throw new OmvarldError("ARGUMENT", `unknown excel preset "${options.excel}"`, {}, 'use "sv", "nb" or "en"');
   const o = { ...preset, ...definedOnly(options) };
   const resolved = {
     delimiter: o.delimiter ?? ",",
@@ -47,10 +48,20 @@ function resolve(options: CsvWriteOptions): Required<Omit<CsvWriteOptions, "exce
     header: o.header ?? true,
   };
   if (resolved.delimiter.length !== 1 || /["\r\n]/.test(resolved.delimiter)) {
-    throw new OmvarldError("ARGUMENT", `delimiter ${JSON.stringify(resolved.delimiter)} cannot separate CSV cells`, {}, 'use ",", ";" or "\\t"');
+    throw new OmvarldError(
+      "ARGUMENT",
+      `delimiter ${JSON.stringify(resolved.delimiter)} cannot separate CSV cells`,
+      {},
+      'use ",", ";" or "\\t"',
+    );
   }
   if (resolved.delimiter === resolved.decimal) {
-    throw new OmvarldError("ARGUMENT", `the delimiter and the decimal mark are both "${resolved.decimal}"`, {}, 'with decimal ",", use delimiter ";"');
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the delimiter and the decimal mark are both "${resolved.decimal}"`,
+      {},
+      'with decimal ",", use delimiter ";"',
+    );
   }
   return resolved;
 }
@@ -117,7 +128,12 @@ function encodeWindows1252(text: string): Uint8Array {
     const byte = c < 0x80 || (c >= 0xa0 && c <= 0xff) ? c : cp1252.get(c);
     if (byte === undefined) {
       const ch = String.fromCodePoint(text.codePointAt(i)!);
-      throw new OmvarldError("ARGUMENT", `"${ch}" (U+${c.toString(16).toUpperCase().padStart(4, "0")}) cannot be written in Windows-1252`, { line }, 'write UTF-8 (encoding: "utf-8")');
+      throw new OmvarldError(
+        "ARGUMENT",
+        `"${ch}" (U+${c.toString(16).toUpperCase().padStart(4, "0")}) cannot be written in Windows-1252`,
+        { line },
+        'write UTF-8 (encoding: "utf-8")',
+      );
     }
     out[i] = byte;
   }

@@ -11,7 +11,8 @@ export interface ParquetWriteOptions {
 
 /** Whole-number dimensions (year, age as a number) are written as INT32; other numbers as DOUBLE. */
 function isInt32(values: Float64Array): boolean {
-  for (const v of values) if (!Number.isNaN(v) && (!Number.isInteger(v) || v < -2147483648 || v > 2147483647)) return false;
+  for (const v of values)
+    if (!Number.isNaN(v) && (!Number.isInteger(v) || v < -2147483648 || v > 2147483647)) return false;
   return true;
 }
 

@@ -19,12 +19,15 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 /** Text for XML: & < > " escaped; characters XML 1.0 cannot hold written as Excel's _xHHHH_. */
 function xml(text: string): string {
-  return text
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  const escaped = text.replace(/[&<>"]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
+  );
+  return escaped.replace(NOT_IN_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /**
@@ -46,7 +49,10 @@ export function columnLetters(index: number): string {
  * 2-core machine under heavy load (exceljs builds an object per cell and per style; it is also unmaintained since
  * 2023). The file is read back by exceljs, openpyxl and omvarld's own reader in the tests and checks.
  */
-export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { title?: string | undefined; creator?: string } = {}): Uint8Array {
+export function writeXlsxPackage(
+  sheets: readonly XlsxSheet[],
+  properties: { title?: string | undefined; creator?: string } = {},
+): Uint8Array {
   const strings = new Map<string, number>();
   const stringIndex = (s: string) => {
     let k = strings.get(s);
@@ -68,10 +74,15 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
     const parts: string[] = [
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`,
       `<dimension ref="A1:${lastColumn}${Math.max(1, sheet.rows.length)}"/>`,
-      '<sheetViews><sheetView workbookViewId="0"' + (s === 0 ? ' tabSelected="1"' : "") + '><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
+      '<sheetViews><sheetView workbookViewId="0"' +
+        (s === 0 ? ' tabSelected="1"' : "") +
+        '><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
       '<sheetFormatPr defaultRowHeight="15"/>',
     ];
-    if (sheet.widths.length) parts.push(`<cols>${sheet.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+    if (sheet.widths.length)
+      parts.push(
+        `<cols>${sheet.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`,
+      );
     parts.push("<sheetData>");
     const letters = sheet.widths.map((_, k) => columnLetters(k));
     sheet.rows.forEach((row, r) => {
@@ -87,7 +98,11 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
           cells.push(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="s"><v>${stringIndex(v)}</v></c>`);
         } else {
           const style = header ? 1 : note ? 0 : styles[k]!;
-          cells.push(Number.isFinite(v) ? `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${v}</v></c>` : `<c r="${ref}" t="e"><v>#NUM!</v></c>`);
+          cells.push(
+            Number.isFinite(v)
+              ? `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${v}</v></c>`
+              : `<c r="${ref}" t="e"><v>#NUM!</v></c>`,
+          );
         }
       });
       parts.push(`<row r="${r + 1}">${cells.join("")}</row>`);
@@ -99,7 +114,9 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
     files[`xl/worksheets/sheet${s + 1}.xml`] = strToU8(parts.join(""));
   });
 
-  const sheetList = sheets.map((sheet, s) => `<sheet name="${xml(sheet.name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("");
+  const sheetList = sheets
+    .map((sheet, s) => `<sheet name="${xml(sheet.name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`)
+    .join("");
   const filters = sheets
     .map((sheet, s) => {
       const columns = Math.max(1, sheet.rows[0]?.length ?? 1);
@@ -112,12 +129,18 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
   );
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
-      sheets.map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`).join("") +
+      sheets
+        .map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`)
+        .join("") +
       `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
-  const numFmts = [...formats.keys()].map((code, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xml(code)}"/>`).join("");
-  const xfs = [...formats.keys()].map((_, k) => `<xf numFmtId="${164 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("");
+  const numFmts = [...formats.keys()]
+    .map((code, k) => `<numFmt numFmtId="${164 + k}" formatCode="${xml(code)}"/>`)
+    .join("");
+  const xfs = [...formats.keys()]
+    .map((_, k) => `<xf numFmtId="${164 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
+    .join("");
   files["xl/styles.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">` +
       (formats.size ? `<numFmts count="${formats.size}">${numFmts}</numFmts>` : "") +
@@ -128,8 +151,12 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
       `<cellXfs count="${4 + formats.size}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="right"/></xf>${xfs}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
   );
-  const shared = [...strings.keys()].map((s) => `<si><t${/^\s|\s$/.test(s) ? ' xml:space="preserve"' : ""}>${xml(s)}</t></si>`);
-  files["xl/sharedStrings.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">${shared.join("")}</sst>`);
+  const shared = [...strings.keys()].map(
+    (s) => `<si><t${/^\s|\s$/.test(s) ? ' xml:space="preserve"' : ""}>${xml(s)}</t></si>`,
+  );
+  files["xl/sharedStrings.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">${shared.join("")}</sst>`,
+  );
   const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   files["docProps/core.xml"] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
@@ -143,7 +170,9 @@ export function writeXlsxPackage(sheets: readonly XlsxSheet[], properties: { tit
   files["[Content_Types].xml"] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
-      sheets.map((_, s) => `<Override PartName="/xl/worksheets/sheet${s + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join("") +
+      sheets
+        .map((_, s) => `<Override PartName="/xl/worksheets/sheet${s + 1}.xml" ContentType="${ct}.worksheet+xml"/>`)
+        .join("") +
       `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
   );

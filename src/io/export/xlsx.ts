@@ -28,7 +28,13 @@ function sheetsOf(tables: XlsxTables): [string, Table][] {
     : Array.isArray(tables)
       ? (tables as readonly Table[]).map((t, k) => [t.provenance.tableId ?? `Sheet${k + 1}`, t])
       : Object.entries(tables as Record<string, Table>);
-  if (list.length === 0) throw new OmvarldError("ARGUMENT", "no table to write", {}, "pass a table, a list of tables or { sheetName: table }");
+  if (list.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "no table to write",
+      {},
+      "pass a table, a list of tables or { sheetName: table }",
+    );
   const used = new Set<string>();
   return list.map(([name, table]) => {
     const clean = name.replace(FORBIDDEN, "_").trim().slice(0, 31) || "Sheet";
@@ -40,7 +46,9 @@ function sheetsOf(tables: XlsxTables): [string, Table][] {
 }
 
 function isTable(x: unknown): x is Table {
-  return typeof x === "object" && x !== null && "schema" in x && "numRows" in x && typeof (x as Table).column === "function";
+  return (
+    typeof x === "object" && x !== null && "schema" in x && "numRows" in x && typeof (x as Table).column === "function"
+  );
 }
 
 /** Decimals a number shows in JavaScript's shortest form, at most 6. */
@@ -82,7 +90,11 @@ export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint
   const sheets: XlsxSheet[] = named.map(([name, table]) => {
     const fields = table.schema;
     const columns = fields.map((f) => table.column(f.name));
-    const formats = fields.map((f) => (f.type === "number" ? options.numberFormats?.[f.name] ?? defaultNumberFormat(table.numbers(f.name).values, f.role) : undefined));
+    const formats = fields.map((f) =>
+      f.type === "number"
+        ? (options.numberFormats?.[f.name] ?? defaultNumberFormat(table.numbers(f.name).values, f.role))
+        : undefined,
+    );
     const widths = fields.map((f) => Math.min(60, Math.max(8, [...f.name].length + 2)));
     const rows: XlsxCell[][] = [fields.map((f) => f.name)];
     for (let r = 0; r < table.numRows; r++) {
@@ -94,10 +106,12 @@ export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint
     columns.forEach((column, k) => {
       let longest = 0;
       if (column.type === "string") for (const s of column.dictionary) longest = Math.max(longest, s.length);
-      else for (const v of column.values) if (!Number.isNaN(v)) longest = Math.max(longest, String(Math.round(v)).length + 4);
+      else
+        for (const v of column.values)
+          if (!Number.isNaN(v)) longest = Math.max(longest, String(Math.round(v)).length + 4);
       widths[k] = Math.min(60, Math.max(widths[k]!, longest + 2));
     });
-    const notes = options.notes ?? true ? [...sourceNotes(table), ...table.warnings] : [];
+    const notes = (options.notes ?? true) ? [...sourceNotes(table), ...table.warnings] : [];
     const notesFrom = rows.length;
     if (notes.length) rows.push([], ...notes.map((n) => [n]));
     return { name, rows, formats, widths, notesFrom };

@@ -35,7 +35,10 @@ const TEXT_DIMENSIONS = new Set(["region", "region_name", "sex", "contents"]);
 export function readCsv(text: string, options: CsvOptions = {}): Table {
   const repaired = repairText(text);
   const { text: clean, warnings } = dropRepeatedHeaders(repaired.text);
-  return readDelimited(clean, (headerOffset) => ({ text: clean, offset: headerOffset }), options).withWarnings(...repaired.warnings, ...warnings);
+  return readDelimited(clean, (headerOffset) => ({ text: clean, offset: headerOffset }), options).withWarnings(
+    ...repaired.warnings,
+    ...warnings,
+  );
 }
 
 /**
@@ -53,7 +56,8 @@ function dropRepeatedHeaders(text: string): { text: string; warnings: string[] }
   for (let at = text.indexOf(header, end); at >= 0; at = text.indexOf(header, at + header.length)) {
     const before = text.charCodeAt(at - 1);
     const after = text.charCodeAt(at + header.length);
-    if ((before === 10 || before === 13) && (Number.isNaN(after) || after === 10 || after === 13)) cuts.push([at, at + header.length]);
+    if ((before === 10 || before === 13) && (Number.isNaN(after) || after === 10 || after === 13))
+      cuts.push([at, at + header.length]);
   }
   if (cuts.length === 0) return { text, warnings: [] };
   let out = "";
@@ -64,7 +68,12 @@ function dropRepeatedHeaders(text: string): { text: string; warnings: string[] }
   }
   out += text.slice(from);
   const first = text.slice(0, cuts[0]![0]).split(/\r\n|\r|\n/).length;
-  return { text: out, warnings: [`the header line is repeated ${cuts.length === 1 ? "once" : `${cuts.length} times`} (first at line ${first}); the repeat${cuts.length === 1 ? " was" : "s were"} passed over`] };
+  return {
+    text: out,
+    warnings: [
+      `the header line is repeated ${cuts.length === 1 ? "once" : `${cuts.length} times`} (first at line ${first}); the repeat${cuts.length === 1 ? " was" : "s were"} passed over`,
+    ],
+  };
 }
 
 /**
@@ -73,7 +82,12 @@ function dropRepeatedHeaders(text: string): { text: string; warnings: string[] }
  * enough to sniff the dialect and the column types; `chunks(headerOffset)` yields the data from the header row on,
  * where `headerOffset` counts the characters of `head` before the header (blank lines: ASCII, so also bytes).
  */
-export function readCsvChunks(head: string, chunks: (headerOffset: number) => Iterable<Chunk>, size: number, options: CsvOptions = {}): Table {
+export function readCsvChunks(
+  head: string,
+  chunks: (headerOffset: number) => Iterable<Chunk>,
+  size: number,
+  options: CsvOptions = {},
+): Table {
   return repairLabels(readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options));
 }
 
@@ -87,8 +101,14 @@ function repairLabels(table: Table): Table {
     const repaired = column.dictionary.map((d) => repairText(d));
     if (!repaired.some((r) => r.warnings.length > 0)) continue;
     const map = new Map(column.dictionary.map((d, k) => [d, repaired[k]!.text]));
-    out = out.withColumn(field.name, column.mapValues((d) => map.get(d)!), field.role);
-    warnings.push(`text encoded twice (UTF-8 read as Latin-1 and saved again) was repaired in column "${field.name}", e.g. ${repaired.find((r) => r.warnings.length > 0)!.warnings[0]!.replace(/^.*e\.g\. /, "")}`);
+    out = out.withColumn(
+      field.name,
+      column.mapValues((d) => map.get(d)!),
+      field.role,
+    );
+    warnings.push(
+      `text encoded twice (UTF-8 read as Latin-1 and saved again) was repaired in column "${field.name}", e.g. ${repaired.find((r) => r.warnings.length > 0)!.warnings[0]!.replace(/^.*e\.g\. /, "")}`,
+    );
   }
   return warnings.length > 0 ? out.withWarnings(...warnings) : out;
 }
@@ -102,15 +122,20 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
   let headEnd = Math.min(bytes.length, bom + (1 << 20));
   if (headEnd < bytes.length) headEnd = bytes.lastIndexOf(10, headEnd) + 1 || headEnd;
   const head = decoder.decode(bytes.subarray(bom, headEnd));
-  return readCsvChunks(head, function* (headerOffset) {
-    const data = bytes.subarray(bom + headerOffset);
-    const pieces = data.indexOf(0x22) < 0 ? [data] : recordPieces(data, QUOTED_PIECE);
-    let done = 0;
-    for (const piece of pieces) {
-      done += piece.length;
-      yield { bytes: piece, decode: (s, e) => decoder.decode(piece.subarray(s, e)), final: done === data.length };
-    }
-  }, bytes.length, options);
+  return readCsvChunks(
+    head,
+    function* (headerOffset) {
+      const data = bytes.subarray(bom + headerOffset);
+      const pieces = data.indexOf(0x22) < 0 ? [data] : recordPieces(data, QUOTED_PIECE);
+      let done = 0;
+      for (const piece of pieces) {
+        done += piece.length;
+        yield { bytes: piece, decode: (s, e) => decoder.decode(piece.subarray(s, e)), final: done === data.length };
+      }
+    },
+    bytes.length,
+    options,
+  );
 }
 
 const QUOTED_PIECE = 1 << 24;
@@ -132,22 +157,44 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
   const allQuoted = body.length > 0 && body.every((r) => r.cells.every((c, j) => c === "" || r.quoted[j]));
   const plans: ColumnPlan[] = headers.map((header, j) => ({
     header,
-    numeric: isNumericColumn(header, body.map((r) => ({ text: r.cells[j] ?? "", quoted: !allQuoted && (r.quoted[j] ?? false) })), delimiter),
+    numeric: isNumericColumn(
+      header,
+      body.map((r) => ({ text: r.cells[j] ?? "", quoted: !allQuoted && (r.quoted[j] ?? false) })),
+      delimiter,
+    ),
   }));
   planFormats(plans, body, headerRow.line, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
-  while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === "")) plans.pop();
+  while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === ""))
+    plans.pop();
   if (plans.length < 2) {
-    throw new OmvarldError("FORMAT_UNKNOWN", "no delimiter found: every line is one cell", { file, line: headerRow.line }, "expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV");
+    throw new OmvarldError(
+      "FORMAT_UNKNOWN",
+      "no delimiter found: every line is one cell",
+      { file, line: headerRow.line },
+      "expected a CSV with commas, semicolons or tabs, a PX file, JSON-stat or a Eurostat TSV",
+    );
   }
   if (!plans.some((p) => p.numeric)) {
-    throw new OmvarldError("FORMAT_UNKNOWN", `no column holds numbers (the header is ${headers.slice(0, 4).map((h) => JSON.stringify(h)).join(", ")}${headers.length > 4 ? ", ..." : ""})`, { file, line: headerRow.line }, "is this a statistics export? a table of codes or names cannot be read as data");
+    throw new OmvarldError(
+      "FORMAT_UNKNOWN",
+      `no column holds numbers (the header is ${headers
+        .slice(0, 4)
+        .map((h) => JSON.stringify(h))
+        .join(", ")}${headers.length > 4 ? ", ..." : ""})`,
+      { file, line: headerRow.line },
+      "is this a statistics export? a table of codes or names cannot be read as data",
+    );
   }
 
-  const trailing = headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
+  const trailing =
+    headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
   const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
   if (parsed.rows === 0) {
-    throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", { file, line: headerRow.line + 1 });
+    throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", {
+      file,
+      line: headerRow.line + 1,
+    });
   }
   const table = interpret(parsed, plans, { file, title: dialect.title });
   if (parsed.unterminated !== null) refuseShortLastGroup(table, parsed.unterminated, file);
@@ -174,7 +221,8 @@ function sliceLines(text: string, offset: number, lines: number): string {
   let count = 0;
   for (let i = offset; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++count === lines) return text.slice(offset, i + 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))
+      if (++count === lines) return text.slice(offset, i + 1);
   }
   return text.slice(offset);
 }
@@ -218,17 +266,23 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
     return { outcome, cells, lines };
   });
   // the file's decimal mark, where its columns agree on one
-  const marks = new Set(found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])));
+  const marks = new Set(
+    found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])),
+  );
   const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
   plans.forEach((p, j) => {
     const f = found[j];
     if (!f || !f.outcome.ok) return;
     let { format, ambiguous } = f.outcome;
-    if (ambiguous !== null && fileMark !== null) ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
+    if (ambiguous !== null && fileMark !== null)
+      ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
     if (ambiguous !== null) {
       const row = f.cells.indexOf(ambiguous);
       const mark = ambiguous.includes(".") ? "." : ",";
-      const readings = mark === "." ? `${ambiguous} or ${ambiguous.replace(".", "")}` : `${ambiguous.replace(",", ".")} or ${ambiguous.replace(",", "")}`;
+      const readings =
+        mark === "."
+          ? `${ambiguous} or ${ambiguous.replace(".", "")}`
+          : `${ambiguous.replace(",", ".")} or ${ambiguous.replace(",", "")}`;
       throw new OmvarldError(
         "PARSE",
         `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readings}, and no cell of the column settles whether "${mark}" is the decimal mark or groups thousands`,
@@ -238,7 +292,8 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
           : "pass decimalComma: true if the comma is the decimal mark, false if it groups thousands",
       );
     }
-    if (format.decimal === null && fileMark !== null && format.group !== fileMark) format = { ...format, decimal: fileMark };
+    if (format.decimal === null && fileMark !== null && format.group !== fileMark)
+      format = { ...format, decimal: fileMark };
     p.format = format;
   });
 }
@@ -371,13 +426,22 @@ function resolveClashes(names: Map<number, string>, headers: string[], columns: 
     if (js.length < 2) continue;
     const score = (j: number) => {
       const c = columns[j]!;
-      return c.type === "string" ? c.dictionary.filter((d) => parseRegionLabel(d) !== null).length / Math.max(1, c.dictionary.length) : 0;
+      return c.type === "string"
+        ? c.dictionary.filter((d) => parseRegionLabel(d) !== null).length / Math.max(1, c.dictionary.length)
+        : 0;
     };
     const ranked = name === "region" ? [...js].sort((a, b) => score(b) - score(a)) : js;
     for (const j of ranked.slice(1)) {
       const own = headers[j]!;
       const taken = new Set(names.values());
-      names.set(j, name === "region" && !taken.has("region_name") ? "region_name" : own === name || taken.has(own) ? `${own}_${j + 1}` : own);
+      names.set(
+        j,
+        name === "region" && !taken.has("region_name")
+          ? "region_name"
+          : own === name || taken.has(own)
+            ? `${own}_${j + 1}`
+            : own,
+      );
     }
   }
 }
@@ -403,7 +467,13 @@ function looksLikeRegions(column: StringColumn): boolean {
 }
 
 /** Wide → long over the period columns; several contents ("Folkmängd 2019", "Folkökning 2019") give a `contents` dimension. */
-function meltPeriods(parsed: Body, periodColumns: number[], textColumns: number[], names: Map<number, string>, plans: ColumnPlan[]): { table: Table; index: Int32Array } {
+function meltPeriods(
+  parsed: Body,
+  periodColumns: number[],
+  textColumns: number[],
+  names: Map<number, string>,
+  plans: ColumnPlan[],
+): { table: Table; index: Int32Array } {
   const { columns, rows: n } = parsed;
   const parts = periodColumns.map((j) => ({ j, ...splitPeriodHeader(plans[j]!.header)! }));
   const prefixes = [...new Set(parts.map((p) => p.prefix))];

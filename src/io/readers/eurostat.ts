@@ -14,7 +14,10 @@ import { parseCell } from "../values.ts";
  * an earlier line with other values, a repeated header (two files joined) and a last line without a line end (the
  * file may be cut inside a number) are errors. A byte order mark at the start of a line is removed with a warning.
  */
-export function readEurostatTsv(text: string, options: { file?: string | undefined; where?: ReadOptions["where"] | undefined } = {}): Table {
+export function readEurostatTsv(
+  text: string,
+  options: { file?: string | undefined; where?: ReadOptions["where"] | undefined } = {},
+): Table {
   return readEurostatChunks([text], options);
 }
 
@@ -25,7 +28,10 @@ export function readEurostatTsv(text: string, options: { file?: string | undefin
  * (the line itself is not kept), so two lines differing only where their hashes collide (odds 2^-53) would pass as
  * one repeated line.
  */
-export function readEurostatChunks(chunks: Iterable<string>, options: { file?: string | undefined; where?: ReadOptions["where"] | undefined } = {}): Table {
+export function readEurostatChunks(
+  chunks: Iterable<string>,
+  options: { file?: string | undefined; where?: ReadOptions["where"] | undefined } = {},
+): Table {
   const file = options.file;
   let separator: string | null = null;
   let pending = "";
@@ -76,10 +82,18 @@ class LineReader {
     // empty columns after the last period (a spreadsheet's trailing TABs) are passed over, in every line
     while (header.length > 2 && header.at(-1)!.trim() === "") header.pop();
     const first = (this.#first = header[0]!);
-    this.#dimensionNames = first.split("\\")[0]!.split(",").map((d) => canonicalDimension(d));
+    this.#dimensionNames = first
+      .split("\\")[0]!
+      .split(",")
+      .map((d) => canonicalDimension(d));
     this.#periods = header.slice(1).map((h, k) => {
       const p = parsePeriod(h);
-      if (!p) throw new OmvarldError("PARSE", `column header ${JSON.stringify(h.trim().slice(0, 40))} is not a period`, { file, line: 1, column: k + 2 });
+      if (!p)
+        throw new OmvarldError("PARSE", `column header ${JSON.stringify(h.trim().slice(0, 40))} is not a period`, {
+          file,
+          line: 1,
+          column: k + 2,
+        });
       return h.trim();
     });
     this.#wanted = this.#dimensionNames.map((name): ((code: string) => boolean) | null => {
@@ -109,11 +123,20 @@ class LineReader {
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === "")) return;
     const head = line.slice(0, line.indexOf("\t") >>> 0);
     if (head.includes("\\")) {
-      throw new OmvarldError("PARSE", `the header line is repeated at line ${l + 1}`, { file, line: l + 1, column: 1 }, "two files were joined into one; read them one by one");
+      throw new OmvarldError(
+        "PARSE",
+        `the header line is repeated at line ${l + 1}`,
+        { file, line: l + 1, column: 1 },
+        "two files were joined into one; read them one by one",
+      );
     }
     const keys = head.split(",");
     if (keys.length !== this.#dimensionNames.length) {
-      throw new OmvarldError("PARSE", `the first cell has ${keys.length} codes, expected ${this.#dimensionNames.length} (${this.#first})`, { file, line: l + 1, column: 1 });
+      throw new OmvarldError(
+        "PARSE",
+        `the first cell has ${keys.length} codes, expected ${this.#dimensionNames.length} (${this.#first})`,
+        { file, line: l + 1, column: 1 },
+      );
     }
     if (!this.#wanted.every((keep, d) => keep === null || keep(keys[d]!))) return;
     if (line.endsWith("\r")) line = line.slice(0, -1);
@@ -124,19 +147,33 @@ class LineReader {
         this.#duplicates++;
         return;
       }
-      throw new OmvarldError("PARSE", `line ${l + 1} repeats the codes "${head}" of line ${earlier.line + 1} with other values`, { file, line: l + 1, column: 1 }, "the file holds two versions of the same series; keep one");
+      throw new OmvarldError(
+        "PARSE",
+        `line ${l + 1} repeats the codes "${head}" of line ${earlier.line + 1} with other values`,
+        { file, line: l + 1, column: 1 },
+        "the file holds two versions of the same series; keep one",
+      );
     }
     this.#seen.set(head, { line: l, hash });
     const cells = line.split("\t");
     while (cells.length > periods.length + 1 && cells.at(-1)!.trim() === "") cells.pop();
     if (cells.length !== periods.length + 1) {
-      throw new OmvarldError("FILE_TRUNCATED", `line ${l + 1} has ${cells.length} cells, expected ${periods.length + 1}`, { file, line: l + 1, column: cells.length + 1 }, "the file may be cut off");
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `line ${l + 1} has ${cells.length} cells, expected ${periods.length + 1}`,
+        { file, line: l + 1, column: cells.length + 1 },
+        "the file may be cut off",
+      );
     }
     const labels = this.#labels;
     for (let k = 0; k < periods.length; k++) {
       const cell = parseCell(cells[k + 1]!);
       if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
-        throw new OmvarldError("PARSE", `expected a number, ":" or a number with a flag, found ${JSON.stringify(cells[k + 1]!.trim().slice(0, 40))}`, { file, line: l + 1, column: k + 2 });
+        throw new OmvarldError(
+          "PARSE",
+          `expected a number, ":" or a number with a flag, found ${JSON.stringify(cells[k + 1]!.trim().slice(0, 40))}`,
+          { file, line: l + 1, column: k + 2 },
+        );
       }
       for (let d = 0; d < keys.length; d++) labels[d] = keys[d]!;
       labels[keys.length] = periods[k]!;
@@ -150,10 +187,18 @@ class LineReader {
     const builder = this.#builder;
     const file = this.#file;
     const warnings = [
-      ...(duplicates ? [`${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier line exactly and ${duplicates > 1 ? "were" : "was"} left out`] : []),
-      ...(boms ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`] : []),
+      ...(duplicates
+        ? [
+            `${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier line exactly and ${duplicates > 1 ? "were" : "was"} left out`,
+          ]
+        : []),
+      ...(boms
+        ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`]
+        : []),
     ];
-    return normalise(builder.finish(), { file }).withProvenance({ format: "eurostat-tsv", source: "Eurostat" }).withWarnings(...warnings);
+    return normalise(builder.finish(), { file })
+      .withProvenance({ format: "eurostat-tsv", source: "Eurostat" })
+      .withWarnings(...warnings);
   }
 }
 

@@ -36,13 +36,19 @@ interface Roles {
 /** Largest number of cells a JSON-stat dataset may declare (the product of `size`): bounds the work on a bad file. */
 export const MAX_CELLS = 50_000_000;
 
-function bad(code: "PARSE" | "FILE_TRUNCATED" | "FORMAT_UNKNOWN", path: string, message: string, file: string | undefined, hint?: string): OmvarldError {
+function bad(
+  code: "PARSE" | "FILE_TRUNCATED" | "FORMAT_UNKNOWN",
+  path: string,
+  message: string,
+  file: string | undefined,
+  hint?: string,
+): OmvarldError {
   return new OmvarldError(code, `JSON-stat ${path}: ${message}`, { file }, hint);
 }
 
 /** A short, visible rendering of a JSON value for an error message. */
 function shown(v: unknown): string {
-  const text = v === undefined ? "nothing" : JSON.stringify(v) ?? String(v);
+  const text = v === undefined ? "nothing" : (JSON.stringify(v) ?? String(v));
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -52,21 +58,34 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 function categories(category: Category, size: number, path: string, file: string | undefined): string[] {
   const index = category.index as unknown;
   if (Array.isArray(index)) {
-    if (!index.every((c) => typeof c === "string")) throw bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file);
+    if (!index.every((c) => typeof c === "string"))
+      throw bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file);
     return index as string[];
   }
   if (index !== undefined) {
-    if (!isObject(index)) throw bad("PARSE", `${path}.category.index`, `expected a list or an object of positions, found ${shown(index)}`, file);
+    if (!isObject(index))
+      throw bad(
+        "PARSE",
+        `${path}.category.index`,
+        `expected a list or an object of positions, found ${shown(index)}`,
+        file,
+      );
     const codes = new Array<string | undefined>(size);
     for (const [code, at] of Object.entries(index)) {
       if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= size || codes[at] !== undefined) {
-        throw bad("PARSE", `${path}.category.index.${code}`, `expected a distinct position 0..${size - 1}, found ${shown(at)}`, file);
+        throw bad(
+          "PARSE",
+          `${path}.category.index.${code}`,
+          `expected a distinct position 0..${size - 1}, found ${shown(at)}`,
+          file,
+        );
       }
       codes[at] = code;
     }
     return codes.map((c, k) => c ?? `#${k}`);
   }
-  if (category.label !== undefined && !isObject(category.label)) throw bad("PARSE", `${path}.category.label`, "expected an object of labels", file);
+  if (category.label !== undefined && !isObject(category.label))
+    throw bad("PARSE", `${path}.category.label`, "expected an object of labels", file);
   return Object.keys(category.label ?? {});
 }
 
@@ -81,24 +100,45 @@ function categories(category: Category, size: number, path: string, file: string
  */
 export function readJsonStat(json: unknown, options: { file?: string | undefined } = {}): Table {
   const file = options.file;
-  if (!isObject(json)) throw bad("FORMAT_UNKNOWN", "$", `expected an object, found ${shown(Array.isArray(json) ? "[...]" : json)}`, file, 'expected "class": "dataset" or {"dataset": {...}}');
+  if (!isObject(json))
+    throw bad(
+      "FORMAT_UNKNOWN",
+      "$",
+      `expected an object, found ${shown(Array.isArray(json) ? "[...]" : json)}`,
+      file,
+      'expected "class": "dataset" or {"dataset": {...}}',
+    );
   const root = json;
   let ds: Dataset;
   let at = "";
-  if (root.class === "dataset" || ("dimension" in root && "value" in root) || ("dimension" in root && "id" in root)) ds = root as unknown as Dataset;
+  if (root.class === "dataset" || ("dimension" in root && "value" in root) || ("dimension" in root && "id" in root))
+    ds = root as unknown as Dataset;
   else {
     const key = Object.keys(root).find((k) => isObject(root[k]) && "dimension" in (root[k] as object));
-    if (key === undefined) throw bad("FORMAT_UNKNOWN", "$", "no dataset (an object with a dimension) found", file, 'expected "class": "dataset" or {"dataset": {...}}');
+    if (key === undefined)
+      throw bad(
+        "FORMAT_UNKNOWN",
+        "$",
+        "no dataset (an object with a dimension) found",
+        file,
+        'expected "class": "dataset" or {"dataset": {...}}',
+      );
     ds = root[key] as Dataset;
     at = `${key}.`;
   }
-  if (!isObject(ds.dimension)) throw bad("PARSE", `${at}dimension`, `expected an object of dimensions, found ${shown(ds.dimension)}`, file);
+  if (!isObject(ds.dimension))
+    throw bad("PARSE", `${at}dimension`, `expected an object of dimensions, found ${shown(ds.dimension)}`, file);
   const ids = (ds.id ?? ds.dimension.id) as unknown;
   const sizes = (ds.size ?? ds.dimension.size) as unknown;
   const idPath = ds.id ? `${at}id` : `${at}dimension.id`;
   const sizePath = ds.size ? `${at}size` : `${at}dimension.size`;
-  if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) throw bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(ids)}`, file);
-  if (!Array.isArray(sizes) || sizes.length !== ids.length || !sizes.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)) {
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string"))
+    throw bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(ids)}`, file);
+  if (
+    !Array.isArray(sizes) ||
+    sizes.length !== ids.length ||
+    !sizes.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)
+  ) {
     throw bad("PARSE", sizePath, `expected ${ids.length} whole numbers (one per id), found ${shown(sizes)}`, file);
   }
   const roles = (ds.role ?? ds.dimension.role ?? {}) as Roles;
@@ -106,10 +146,16 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     const d = ds.dimension[id] as Dimension | undefined;
     const path = `${at}dimension.${id}`;
     if (!isObject(d)) throw bad("PARSE", path, `dimension "${id}" is listed in id but not described`, file);
-    if (!isObject(d.category)) throw bad("PARSE", `${path}.category`, `expected an object, found ${shown(d.category)}`, file);
+    if (!isObject(d.category))
+      throw bad("PARSE", `${path}.category`, `expected an object, found ${shown(d.category)}`, file);
     const codes = categories(d.category, sizes[k] as number, path, file);
     if (codes.length !== sizes[k]) {
-      throw bad("PARSE", `${path}.category`, `${codes.length} categories, but ${sizePath}[${k}] says ${sizes[k]}`, file);
+      throw bad(
+        "PARSE",
+        `${path}.category`,
+        `${codes.length} categories, but ${sizePath}[${k}] says ${sizes[k]}`,
+        file,
+      );
     }
     let name = canonicalDimension(id);
     if (name === id) name = canonicalDimension(d.label ?? id);
@@ -120,30 +166,62 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     return { id, name, codes, labels, units: d.category.unit };
   });
   const total = (sizes as number[]).reduce((p, s) => p * s, 1);
-  if (total > MAX_CELLS) throw bad("PARSE", sizePath, `declares ${total} cells, more than the ${MAX_CELLS} this reader takes`, file, "select fewer categories in the query");
+  if (total > MAX_CELLS)
+    throw bad(
+      "PARSE",
+      sizePath,
+      `declares ${total} cells, more than the ${MAX_CELLS} this reader takes`,
+      file,
+      "select fewer categories in the query",
+    );
   const value = ds.value as unknown;
   const valuePath = `${at}value`;
   if (value === undefined || value === null) {
-    throw bad("PARSE", valuePath, "is missing", file, "a JSON-stat dataset needs its values; was the metadata saved instead of the data?");
+    throw bad(
+      "PARSE",
+      valuePath,
+      "is missing",
+      file,
+      "a JSON-stat dataset needs its values; was the metadata saved instead of the data?",
+    );
   }
   const dense = Array.isArray(value);
-  if (!dense && !isObject(value)) throw bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file);
+  if (!dense && !isObject(value))
+    throw bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file);
   if (dense && value.length !== total) {
-    throw bad(value.length < total ? "FILE_TRUNCATED" : "PARSE", valuePath, `has ${value.length} entries, expected ${total} (${(sizes as number[]).join(" × ")})`, file, "the values and the dimensions disagree; is the file complete?");
+    throw bad(
+      value.length < total ? "FILE_TRUNCATED" : "PARSE",
+      valuePath,
+      `has ${value.length} entries, expected ${total} (${(sizes as number[]).join(" × ")})`,
+      file,
+      "the values and the dimensions disagree; is the file complete?",
+    );
   }
   if (!dense) {
     for (const key of Object.keys(value)) {
       const i = Number(key);
-      if (!/^\d+$/.test(key) || i >= total) throw bad("PARSE", `${valuePath}.${key}`, `expected a position 0..${total - 1}`, file);
+      if (!/^\d+$/.test(key) || i >= total)
+        throw bad("PARSE", `${valuePath}.${key}`, `expected a position 0..${total - 1}`, file);
     }
   }
   const status = ds.status as unknown;
   const statusPath = `${at}status`;
-  if (status !== undefined && status !== null && typeof status !== "string" && !Array.isArray(status) && !isObject(status)) {
+  if (
+    status !== undefined &&
+    status !== null &&
+    typeof status !== "string" &&
+    !Array.isArray(status) &&
+    !isObject(status)
+  ) {
     throw bad("PARSE", statusPath, `expected a string, a list or an object, found ${shown(status)}`, file);
   }
   if (Array.isArray(status) && status.length !== 1 && status.length !== total) {
-    throw bad(status.length < total ? "FILE_TRUNCATED" : "PARSE", statusPath, `has ${status.length} entries, expected ${total} (or 1)`, file);
+    throw bad(
+      status.length < total ? "FILE_TRUNCATED" : "PARSE",
+      statusPath,
+      `has ${status.length} entries, expected ${total} (or 1)`,
+      file,
+    );
   }
   const statusAt = (i: number): string | null => {
     let s: unknown;
@@ -152,14 +230,16 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     else if (Array.isArray(status)) s = status.length === 1 ? status[0] : status[i];
     else s = (status as Record<string, unknown>)[String(i)];
     if (s === undefined || s === null || s === "") return null;
-    if (typeof s !== "string") throw bad("PARSE", `${statusPath}[${i}]`, `expected a status string, found ${shown(s)}`, file);
+    if (typeof s !== "string")
+      throw bad("PARSE", `${statusPath}[${i}]`, `expected a status string, found ${shown(s)}`, file);
     return s;
   };
   const valueAt = (i: number): number | null => {
     const v = dense ? (value as unknown[])[i] : (value as Record<string, unknown>)[String(i)];
     if (v === undefined || v === null) return null;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw bad("PARSE", `${valuePath}[${i}]`, "is a number too large to represent", file, "the value is corrupt");
+      if (!Number.isFinite(v))
+        throw bad("PARSE", `${valuePath}[${i}]`, "is a number too large to represent", file, "the value is corrupt");
       return v;
     }
     if (typeof v === "string") {
@@ -188,9 +268,15 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(String(region.labels[c] ?? c), c)]))
     : undefined;
   let table = normalise(builder.finish(), { file, regionNames });
-  table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels).map(([c, l]) => [c, String(l)]))])));
+  table = nameDimensions(
+    table,
+    new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels).map(([c, l]) => [c, String(l)]))])),
+  );
   const metric = dims.find((d) => d.name === "contents");
-  const unit = metric?.units && isObject(metric.units) ? (Object.values(metric.units)[0] as { base?: unknown } | undefined)?.base : undefined;
+  const unit =
+    metric?.units && isObject(metric.units)
+      ? (Object.values(metric.units)[0] as { base?: unknown } | undefined)?.base
+      : undefined;
   return table.withProvenance({
     format: ds.id ? "json-stat2" : "json-stat",
     ...(typeof ds.source === "string" ? { source: ds.source } : {}),

@@ -16,14 +16,25 @@ export function nameDimensions(table: Table, labels: ReadonlyMap<string, Readonl
   let out = table;
   const added: string[] = [];
   for (const [dimension, names] of labels) {
-    if (SKIP.has(dimension) || !out.has(dimension) || out.has(`${dimension}_name`) || out.column(dimension).type !== "string") continue;
+    if (
+      SKIP.has(dimension) ||
+      !out.has(dimension) ||
+      out.has(`${dimension}_name`) ||
+      out.column(dimension).type !== "string"
+    )
+      continue;
     const column = out.strings(dimension);
     if (column.dictionary.every((code) => (names.get(code) ?? code) === code)) continue;
-    out = out.withColumn(`${dimension}_name`, column.mapValues((code) => names.get(code) ?? code), "dimension");
+    out = out.withColumn(
+      `${dimension}_name`,
+      column.mapValues((code) => names.get(code) ?? code),
+      "dimension",
+    );
     added.push(dimension);
   }
   if (added.length === 0) return out;
-  const order = out.columnNames.filter((n) => !added.some((d) => n === `${d}_name`))
+  const order = out.columnNames
+    .filter((n) => !added.some((d) => n === `${d}_name`))
     .flatMap((n) => (added.includes(n) ? [n, `${n}_name`] : [n]));
   return out.select(...order);
 }

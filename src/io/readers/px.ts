@@ -16,7 +16,10 @@ interface Keyword {
 }
 
 /** Splits the keyword part of a PX file (everything before `DATA=`). Quoted strings may span lines. */
-function parseKeywords(text: string, file: string | undefined): { keywords: Keyword[]; dataOffset: number; dataLine: number } {
+function parseKeywords(
+  text: string,
+  file: string | undefined,
+): { keywords: Keyword[]; dataOffset: number; dataLine: number } {
   const keywords: Keyword[] = [];
   let i = 0;
   let line = 1;
@@ -29,13 +32,25 @@ function parseKeywords(text: string, file: string | undefined): { keywords: Keyw
   };
   for (;;) {
     skipSpace();
-    if (i >= n) throw new OmvarldError("FILE_TRUNCATED", "the PX file has no DATA= block", { file, line }, "the file may be cut off");
+    if (i >= n)
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        "the PX file has no DATA= block",
+        { file, line },
+        "the file may be cut off",
+      );
     const start = line;
     const eq = text.indexOf("=", i);
     if (eq < 0) throw new OmvarldError("PARSE", "expected KEYWORD=value;", { file, line });
     const head = text.slice(i, eq).trim();
     const m = /^([A-Z0-9-]+)(?:\[([^\]]+)\])?(?:\((.*)\))?$/s.exec(head);
-    if (!m) throw new OmvarldError("PARSE", `malformed PX keyword "${head.slice(0, 40)}"`, { file, line }, 'expected NAME, NAME[lang] or NAME("arg")');
+    if (!m)
+      throw new OmvarldError(
+        "PARSE",
+        `malformed PX keyword "${head.slice(0, 40)}"`,
+        { file, line },
+        'expected NAME, NAME[lang] or NAME("arg")',
+      );
     i = eq + 1;
     if (m[1] === "DATA") return { keywords, dataOffset: i, dataLine: line };
     // read the value up to the terminating ';' outside quotes
@@ -71,7 +86,8 @@ function parseKeywords(text: string, file: string | undefined): { keywords: Keyw
       }
       if (!/\s/.test(c)) current += c;
     }
-    if (i >= n) throw new OmvarldError("FILE_TRUNCATED", `keyword ${m[1]} is not terminated by ';'`, { file, line: start });
+    if (i >= n)
+      throw new OmvarldError("FILE_TRUNCATED", `keyword ${m[1]} is not terminated by ';'`, { file, line: start });
     parts.push(current);
     i++;
     const args = m[3] ? [...m[3].matchAll(/"([^"]*)"/g)].map((a) => a[1]!) : [];
@@ -91,11 +107,15 @@ export function readPx(text: string, options: { file?: string | undefined; langu
   const wanted = options.language ?? mainLanguage;
   const pick = (k: Keyword) => k.language === null || k.language === wanted;
   const get = (name: string, arg?: string) =>
-    keywords.find((k) => k.name === name && (k.language === null || k.language === wanted) && (arg === undefined || k.args[0] === arg));
+    keywords.find(
+      (k) =>
+        k.name === name && (k.language === null || k.language === wanted) && (arg === undefined || k.args[0] === arg),
+    );
   const stub = get("STUB")?.values ?? [];
   const heading = get("HEADING")?.values ?? [];
   const variables = [...stub, ...heading];
-  if (variables.length === 0) throw new OmvarldError("PARSE", "the PX file has neither STUB nor HEADING", { file }, "is this a PX file?");
+  if (variables.length === 0)
+    throw new OmvarldError("PARSE", "the PX file has neither STUB nor HEADING", { file }, "is this a PX file?");
   const contentsVariable = get("CONTVARIABLE")?.values[0];
   const timeVariable = keywords.find((k) => k.name === "TIMEVAL" && pick(k))?.args[0];
   const dims = variables.map((v) => {
@@ -128,7 +148,10 @@ export function readPx(text: string, options: { file?: string | undefined; langu
         short ? "the file may be cut off" : "VALUES and DATA disagree",
       );
     }
-    if (!cells.closed) warnings.push("the DATA block has no closing ';' at the end of the file; its value count matches the table, so it was read");
+    if (!cells.closed)
+      warnings.push(
+        "the DATA block has no closing ';' at the end of the file; its value count matches the table, so it was read",
+      );
     const labels = new Array<string>(dims.length);
     const counters = new Array<number>(dims.length).fill(0);
     for (let c = 0; c < cells.values.length; c++) {
@@ -151,14 +174,12 @@ export function readPx(text: string, options: { file?: string | undefined; langu
   return table.withProvenance({
     format: "px",
     ...(get("SOURCE") ? { source: get("SOURCE")!.values[0]!.trim() } : {}),
-    ...(get("TABLEID") ?? get("MATRIX") ? { tableId: (get("TABLEID") ?? get("MATRIX"))!.values[0]! } : {}),
+    ...((get("TABLEID") ?? get("MATRIX")) ? { tableId: (get("TABLEID") ?? get("MATRIX"))!.values[0]! } : {}),
     ...(get("TITLE") ? { title: get("TITLE")!.values.join("") } : {}),
     ...(unit ? { unit } : {}),
     ...(notes.length ? { footnotes: notes } : {}),
   });
 }
-
-
 
 /** The cells of a DATA block, their lines, and whether the block ends in ';'. */
 interface DataCells {
@@ -185,11 +206,22 @@ function dataCells(text: string, offset: number, firstLine: number, file: string
       closed = true;
       const rest = text.slice(token.lastIndex).trim();
       if (rest !== "") {
-        throw new OmvarldError("PARSE", `text after the end of the DATA block: ${visible(rest)}`, { file, line }, "the file may have been joined with another");
+        throw new OmvarldError(
+          "PARSE",
+          `text after the end of the DATA block: ${visible(rest)}`,
+          { file, line },
+          "the file may have been joined with another",
+        );
       }
       break;
     }
-    if (m[0] === '"') throw new OmvarldError("PARSE", "a quoted DATA cell is not closed on its line", { file, line }, "the file may be cut off");
+    if (m[0] === '"')
+      throw new OmvarldError(
+        "PARSE",
+        "a quoted DATA cell is not closed on its line",
+        { file, line },
+        "the file may be cut off",
+      );
     if (lineNumbers.at(-1) !== line) {
       lineStarts.push(values.length);
       lineNumbers.push(line);
@@ -210,13 +242,19 @@ function dataCells(text: string, offset: number, firstLine: number, file: string
 }
 
 /** A DATA cell as a value and status; text that is neither a number nor a symbol is an error. */
-function readValue(token: string, file: string | undefined, line: number): { value: number | null; status: string | null } {
+function readValue(
+  token: string,
+  file: string | undefined,
+  line: number,
+): { value: number | null; status: string | null } {
   const raw = token.startsWith('"') ? token.slice(1, -1) : token;
   const cell = parseCell(raw);
   if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
     throw new OmvarldError(
       "PARSE",
-      cell.status === "invalid" ? `expected a number or a symbol such as ".." in DATA, found ${visible(raw)}` : `the number ${visible(raw)} is too large to represent`,
+      cell.status === "invalid"
+        ? `expected a number or a symbol such as ".." in DATA, found ${visible(raw)}`
+        : `the number ${visible(raw)} is too large to represent`,
       { file, line },
       "the DATA block is damaged",
     );
@@ -242,9 +280,16 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
   const { stubDims, headDims, keyed, builder, warnings, file } = plan;
   const missing = keyed.findIndex((k) => k !== "CODES" && k !== "VALUES");
   if (missing >= 0) {
-    throw new OmvarldError("PARSE", `KEYS are given for some stub variables but not for "${stubDims[missing]!.variable}" (or not as CODES or VALUES)`, { file }, 'every stub variable needs KEYS("var")=CODES or VALUES');
+    throw new OmvarldError(
+      "PARSE",
+      `KEYS are given for some stub variables but not for "${stubDims[missing]!.variable}" (or not as CODES or VALUES)`,
+      { file },
+      'every stub variable needs KEYS("var")=CODES or VALUES',
+    );
   }
-  const lookups = stubDims.map((d, k) => new Map((keyed[k] === "CODES" ? d.codes : d.labels).map((key, j) => [key, j])));
+  const lookups = stubDims.map(
+    (d, k) => new Map((keyed[k] === "CODES" ? d.codes : d.labels).map((key, j) => [key, j])),
+  );
   const width = headDims.reduce((p, d) => p * d.codes.length, 1);
   const rows = new Map<number, { cells: string[]; line: number }>();
   let body = text.slice(offset);
@@ -263,24 +308,50 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
     let at = 0;
     for (let k = 0; k < stubDims.length; k++) {
       const m = /^"([^"]*)"\s*,?\s*/.exec(source.slice(at));
-      if (!m) throw new OmvarldError("PARSE", `expected ${stubDims.length} quoted keys at the start of the line, found ${visible(source.slice(at))}`, { file, line, column: at + 1 }, "a line of a KEYS file starts with its stub values in quotes");
+      if (!m)
+        throw new OmvarldError(
+          "PARSE",
+          `expected ${stubDims.length} quoted keys at the start of the line, found ${visible(source.slice(at))}`,
+          { file, line, column: at + 1 },
+          "a line of a KEYS file starts with its stub values in quotes",
+        );
       keys.push(m[1]!);
       at += m[0].length;
     }
     let index = 0;
     keys.forEach((key, k) => {
       const j = lookups[k]!.get(key);
-      if (j === undefined) throw new OmvarldError("PARSE", `key ${visible(key)} is not among the ${keyed[k]} of "${stubDims[k]!.variable}"`, { file, line }, "KEYS and CODES/VALUES disagree");
+      if (j === undefined)
+        throw new OmvarldError(
+          "PARSE",
+          `key ${visible(key)} is not among the ${keyed[k]} of "${stubDims[k]!.variable}"`,
+          { file, line },
+          "KEYS and CODES/VALUES disagree",
+        );
       index = index * stubDims[k]!.codes.length + j;
     });
-    const cells = source.slice(at).split(/[\s,]+/).filter((c) => c !== "");
+    const cells = source
+      .slice(at)
+      .split(/[\s,]+/)
+      .filter((c) => c !== "");
     if (cells.length !== width) {
-      throw new OmvarldError(cells.length < width ? "FILE_TRUNCATED" : "PARSE", `the line has ${cells.length} values, expected ${width}`, { file, line }, cells.length < width ? "the file may be cut off" : "HEADING and DATA disagree");
+      throw new OmvarldError(
+        cells.length < width ? "FILE_TRUNCATED" : "PARSE",
+        `the line has ${cells.length} values, expected ${width}`,
+        { file, line },
+        cells.length < width ? "the file may be cut off" : "HEADING and DATA disagree",
+      );
     }
-    if (rows.has(index)) throw new OmvarldError("PARSE", `the keys ${keys.map((k) => `"${k}"`).join(",")} occur twice (lines ${rows.get(index)!.line} and ${line})`, { file, line });
+    if (rows.has(index))
+      throw new OmvarldError(
+        "PARSE",
+        `the keys ${keys.map((k) => `"${k}"`).join(",")} occur twice (lines ${rows.get(index)!.line} and ${line})`,
+        { file, line },
+      );
     rows.set(index, { cells, line });
   }
-  if (!closed) warnings.push("the DATA block has no closing ';' at the end of the file; every line is complete, so it was read");
+  if (!closed)
+    warnings.push("the DATA block has no closing ';' at the end of the file; every line is complete, so it was read");
   const stubTotal = stubDims.reduce((p, d) => p * d.codes.length, 1);
   const labels = new Array<string>(stubDims.length + headDims.length);
   let omitted = 0;
@@ -304,7 +375,10 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
       builder.push(labels, cell.value, cell.status);
     }
   }
-  if (omitted > 0) warnings.push(`${omitted} of ${stubTotal} lines are left out of the KEYS data block; as the PX format says, they are zeros`);
+  if (omitted > 0)
+    warnings.push(
+      `${omitted} of ${stubTotal} lines are left out of the KEYS data block; as the PX format says, they are zeros`,
+    );
 }
 
 /** Text as an error shows it: escaped, at most 40 characters. */

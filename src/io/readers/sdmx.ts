@@ -27,7 +27,13 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
   while (header.length > 1 && header.at(-1) === "") header.pop();
   const trailing = (rows[0]?.cells.length ?? 0) - header.length;
   const valueAt = header.indexOf("OBS_VALUE");
-  if (valueAt < 0) throw new OmvarldError("PARSE", "SDMX-CSV without an OBS_VALUE column", { file, line: 1 }, "expected the header DATAFLOW,...,TIME_PERIOD,OBS_VALUE,OBS_FLAG");
+  if (valueAt < 0)
+    throw new OmvarldError(
+      "PARSE",
+      "SDMX-CSV without an OBS_VALUE column",
+      { file, line: 1 },
+      "expected the header DATAFLOW,...,TIME_PERIOD,OBS_VALUE,OBS_FLAG",
+    );
   const flagAt = header.includes("OBS_FLAG") ? header.indexOf("OBS_FLAG") : header.indexOf("OBS_STATUS");
   const dims = header.flatMap((h, k) => (NOT_DIMENSIONS.has(h) ? [] : [{ k, name: canonicalDimension(h) }]));
   const builder = new TidyBuilder(dims.map((d) => d.name));
@@ -48,9 +54,20 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     if (row.cells.every((c) => c.trim() === "")) continue;
     for (let k = 0; k < trailing && row.cells.length > header.length && row.cells.at(-1) === ""; k++) row.cells.pop();
     // a last line that ends in a delimiter and no line break (a spreadsheet's save) has one empty cell too many
-    if (r === rows.length - 1 && row.cells.length === header.length + 1 && row.cells.at(-1) === "" && !/[\r\n]$/.test(text)) row.cells.pop();
+    if (
+      r === rows.length - 1 &&
+      row.cells.length === header.length + 1 &&
+      row.cells.at(-1) === "" &&
+      !/[\r\n]$/.test(text)
+    )
+      row.cells.pop();
     if (row.cells[0] === "DATAFLOW") {
-      throw new OmvarldError("PARSE", `the header line is repeated at line ${row.line}`, { file, line: row.line, column: 1 }, "two files were joined into one; read them one by one");
+      throw new OmvarldError(
+        "PARSE",
+        `the header line is repeated at line ${row.line}`,
+        { file, line: row.line, column: 1 },
+        "two files were joined into one; read them one by one",
+      );
     }
     if (row.cells.length !== header.length) {
       throw new OmvarldError(
@@ -68,15 +85,25 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
     const raw = row.cells[valueAt]!;
     const cell = parseCell(raw);
     if (cell.status === "invalid" || (cell.value !== null && !Number.isFinite(cell.value))) {
-      throw new OmvarldError("PARSE", `expected a number or ":" in OBS_VALUE, found ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}...` : raw)}`, { file, line: row.line, column: valueAt + 1 });
+      throw new OmvarldError(
+        "PARSE",
+        `expected a number or ":" in OBS_VALUE, found ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}...` : raw)}`,
+        { file, line: row.line, column: valueAt + 1 },
+      );
     }
     const flag = flagAt >= 0 ? row.cells[flagAt]!.trim() : "";
     const symbol = cell.value === null ? cell.status : null;
-    const status = flag === "" ? (cell.value === null ? symbol ?? ":" : cell.status) : symbol ? `${symbol} ${flag}` : flag;
+    const status =
+      flag === "" ? (cell.value === null ? (symbol ?? ":") : cell.status) : symbol ? `${symbol} ${flag}` : flag;
     for (let d = 0; d < dims.length; d++) labels[d] = row.cells[dims[d]!.k]!;
     if (timeAt >= 0 && !parsePeriod(labels[timeAt]!)) {
       const shown = JSON.stringify(labels[timeAt]!.slice(0, 40));
-      throw new OmvarldError("PARSE", `TIME_PERIOD ${shown} is not a year, quarter, month or week`, { file, line: row.line, column: dims[timeAt]!.k + 1 }, 'expected "2017", "2020Q1", "2020M01" or "2023W29"');
+      throw new OmvarldError(
+        "PARSE",
+        `TIME_PERIOD ${shown} is not a year, quarter, month or week`,
+        { file, line: row.line, column: dims[timeAt]!.k + 1 },
+        'expected "2017", "2020Q1", "2020M01" or "2023W29"',
+      );
     }
     const key = labels.join("\u0000");
     const earlier = seen.get(key);
@@ -85,7 +112,12 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
         duplicates++;
         continue;
       }
-      throw new OmvarldError("PARSE", `line ${row.line} repeats the observation of line ${earlier.line} with another value`, { file, line: row.line, column: valueAt + 1 }, "the file holds two versions of the same observation; keep one");
+      throw new OmvarldError(
+        "PARSE",
+        `line ${row.line} repeats the observation of line ${earlier.line} with another value`,
+        { file, line: row.line, column: valueAt + 1 },
+        "the file holds two versions of the same observation; keep one",
+      );
     }
     seen.set(key, { line: row.line, value: raw, flag });
     builder.push(labels, cell.value, status);
@@ -93,14 +125,22 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
   }
   const tableId = /:([A-Z0-9_]+)\(/.exec(dataflow)?.[1]?.toLowerCase();
   const warnings = [
-    ...(duplicates ? [`${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier observation exactly and ${duplicates > 1 ? "were" : "was"} left out`] : []),
-    ...(boms ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`] : []),
+    ...(duplicates
+      ? [
+          `${duplicates} line${duplicates > 1 ? "s" : ""} repeated an earlier observation exactly and ${duplicates > 1 ? "were" : "was"} left out`,
+        ]
+      : []),
+    ...(boms
+      ? [`${boms} line${boms > 1 ? "s" : ""} started with a byte order mark (U+FEFF), removed (were files joined?)`]
+      : []),
   ];
   const columnOf = Object.fromEntries(dims.map((d) => [d.name, d.k + 1]));
-  return normalise(builder.finish(), { file, lineOf: (r) => lineOfRow[r] ?? 0, columnOf }).withWarnings(...warnings).withProvenance({
-    format: "sdmx-csv",
-    source: "Eurostat",
-    ...(tableId ? { tableId } : {}),
-    ...(updated ? { updated } : {}),
-  });
+  return normalise(builder.finish(), { file, lineOf: (r) => lineOfRow[r] ?? 0, columnOf })
+    .withWarnings(...warnings)
+    .withProvenance({
+      format: "sdmx-csv",
+      source: "Eurostat",
+      ...(tableId ? { tableId } : {}),
+      ...(updated ? { updated } : {}),
+    });
 }

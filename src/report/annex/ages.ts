@@ -36,8 +36,11 @@ const yearKey = (year: number) => `y${year}`;
  * 65, 66, …, or a total); rows that overlap are an error (the table mixes groupings).
  */
 export function ageRows(labels: readonly string[], file?: string): { band: AgeBand; labels: string[] }[] {
-  const parsed = labels.map((label) => ({ label, band: parseAgeBand(label) })).filter((p): p is { label: string; band: AgeBand } => p.band !== null);
-  const strictly = (outer: AgeBand, inner: AgeBand) => outer.from <= inner.from && outer.to >= inner.to && (outer.from !== inner.from || outer.to !== inner.to);
+  const parsed = labels
+    .map((label) => ({ label, band: parseAgeBand(label) }))
+    .filter((p): p is { label: string; band: AgeBand } => p.band !== null);
+  const strictly = (outer: AgeBand, inner: AgeBand) =>
+    outer.from <= inner.from && outer.to >= inner.to && (outer.from !== inner.from || outer.to !== inner.to);
   const finest = parsed.filter((p) => !parsed.some((q) => strictly(p.band, q.band)));
   const rows = new Map<string, { band: AgeBand; labels: string[] }>();
   for (const p of finest) {
@@ -50,7 +53,12 @@ export function ageRows(labels: readonly string[], file?: string): { band: AgeBa
   sorted.forEach((r, k) => {
     const next = sorted[k + 1];
     if (next && next.band.from <= r.band.to) {
-      throw new OmvarldError("SCHEMA", `the age groups "${r.labels[0]}" and "${next.labels[0]}" overlap`, { file }, "give the population by single year of age or by one set of age groups");
+      throw new OmvarldError(
+        "SCHEMA",
+        `the age groups "${r.labels[0]}" and "${next.labels[0]}" overlap`,
+        { file },
+        "give the population by single year of age or by one set of age groups",
+      );
     }
   });
   return sorted;
@@ -75,7 +83,9 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
   const sums = inRows.groupBy(["age_row", "year"]).sum(value);
   const cells = new Map<string, number | null>();
   for (const r of sums.toRows()) cells.set(`${r.age_row}|${r.year}`, r[value] as number | null);
-  const projected = new Set<number>(own.has("kind") ? (inRows.filter({ kind: "projected" }).distinct("year") as number[]) : []);
+  const projected = new Set<number>(
+    own.has("kind") ? (inRows.filter({ kind: "projected" }).distinct("year") as number[]) : [],
+  );
   const years = [...new Set([...cells.keys()].map((k) => Number(k.split("|")[1])))]
     .filter((year) => rows.some((_, r) => (cells.get(`${r}|${year}`) ?? null) !== null))
     .sort((a, b) => a - b);
@@ -83,20 +93,33 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
   const columns: SheetColumn[] = [
     { key: "age", header: t.age, width: 8 },
     ...years.map((year) => ({
-      key: yearKey(year), header: String(year), format: "#,##0", width: 9,
-      ...(projected.size ? { group: projected.has(year) ? t.projected : t.observed } : {}), ...(projected.has(year) ? { projected: true } : {}),
+      key: yearKey(year),
+      header: String(year),
+      format: "#,##0",
+      width: 9,
+      ...(projected.size ? { group: projected.has(year) ? t.projected : t.observed } : {}),
+      ...(projected.has(year) ? { projected: true } : {}),
     })),
   ];
   const sheet: Sheet = {
-    name: t.ages, title: t.agesTitle(options.name), columns, rows: [], notes: [t.agesNote], totalRows: [],
+    name: t.ages,
+    title: t.agesTitle(options.name),
+    columns,
+    rows: [],
+    notes: [t.agesNote],
+    totalRows: [],
   };
-  const bodyRows = rows.map((r, k) => Object.fromEntries([["age", bandLabel(r.band)], ...years.map((year) => [yearKey(year), at(k, year)])]));
+  const bodyRows = rows.map((r, k) =>
+    Object.fromEntries([["age", bandLabel(r.band)], ...years.map((year) => [yearKey(year), at(k, year)])]),
+  );
   const totals: Record<string, string | number | null | Formula> = { age: t.total };
   for (const year of years) {
     const values = rows.map((_, k) => at(k, year));
     const first = cellAddress(sheet, yearKey(year), 0);
     const last = cellAddress(sheet, yearKey(year), rows.length - 1);
-    totals[yearKey(year)] = values.some((v) => v === null) ? null : { formula: `SUM(${first}:${last})`, result: values.reduce<number>((s, v) => s + v!, 0) };
+    totals[yearKey(year)] = values.some((v) => v === null)
+      ? null
+      : { formula: `SUM(${first}:${last})`, result: values.reduce<number>((s, v) => s + v!, 0) };
   }
   sheet.rows = [...bodyRows, totals];
   sheet.totalRows = [...rows.map(() => false), true];
@@ -108,7 +131,12 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
     return [first, last];
   };
   return {
-    sheet, bands: rows.map((r) => r.band), years, projected, value: at, rowsOf,
+    sheet,
+    bands: rows.map((r) => r.band),
+    years,
+    projected,
+    value: at,
+    rowsOf,
     sum(band, year, from) {
       const span = rowsOf(band);
       if (!span || !years.includes(year)) return null;
@@ -117,7 +145,10 @@ export function ageGrid(own: Table, options: { words: AnnexWords; region: string
       const a = cellAddress(sheet, yearKey(year), span[0], { from });
       const b = cellAddress(sheet, yearKey(year), span[1]);
       // one age row (the source's own groups) is a plain reference, several a SUM over the column
-      return { text: span[0] === span[1] ? a : `SUM(${a}:${b})`, value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0) };
+      return {
+        text: span[0] === span[1] ? a : `SUM(${a}:${b})`,
+        value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0),
+      };
     },
   };
 }

@@ -4,8 +4,13 @@ import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** The columns a projection's components may have, in the order shown, with their words. */
 const PARTS = [
-  ["start_population", "start"], ["births", "births"], ["deaths", "deaths"], ["net_migration", "netMigration"],
-  ["entrants", "entrants"], ["net_other", "netOther"], ["end_population", "end"],
+  ["start_population", "start"],
+  ["births", "births"],
+  ["deaths", "deaths"],
+  ["net_migration", "netMigration"],
+  ["entrants", "entrants"],
+  ["net_other", "netOther"],
+  ["end_population", "end"],
 ] as const;
 
 /**
@@ -17,7 +22,10 @@ const PARTS = [
  *
  * Otherwise (entrants and the rest, for a projection on age groups) every cell is a value.
  */
-export function componentsSheet(components: Table, options: { words: AnnexWords; region: string; name: string }): Sheet {
+export function componentsSheet(
+  components: Table,
+  options: { words: AnnexWords; region: string; name: string },
+): Sheet {
   const t = options.words;
   const own = components.filter({ region: options.region });
   const parts = PARTS.filter(([key]) => own.has(key));
@@ -27,7 +35,14 @@ export function componentsSheet(components: Table, options: { words: AnnexWords;
     ...(hasKind ? [{ key: "kind", header: t.kind, width: 14 }] : []),
     ...parts.map(([key, word]) => ({ key, header: t[word], format: "#,##0", width: 15 })),
   ];
-  const sheet: Sheet = { name: t.components, title: t.componentsTitle(options.name), columns, rows: [], projectedRows: [], notes: own.has("entrants") ? [t.componentsNote] : [] };
+  const sheet: Sheet = {
+    name: t.components,
+    title: t.componentsTitle(options.name),
+    columns,
+    rows: [],
+    projectedRows: [],
+    notes: own.has("entrants") ? [t.componentsNote] : [],
+  };
   const balance = ["start_population", "births", "deaths", "net_migration", "end_population"].every((k) => own.has(k));
   own.toRows().forEach((r, k) => {
     const projected = !hasKind || r.kind === "projected";
@@ -35,12 +50,21 @@ export function componentsSheet(components: Table, options: { words: AnnexWords;
     if (hasKind) row.kind = projected ? t.projected : t.observed;
     for (const [key] of parts) row[key] = (r[key] as number | null | undefined) ?? null;
     if (balance) {
-      const [start, births, deaths, net, end] = ["start_population", "births", "deaths", "net_migration", "end_population"].map((c) => r[c] as number | null);
+      const [start, births, deaths, net, end] = [
+        "start_population",
+        "births",
+        "deaths",
+        "net_migration",
+        "end_population",
+      ].map((c) => r[c] as number | null);
       if (start !== null && births !== null && deaths !== null && net !== null && end !== null) {
         const sum = start! + births! - deaths! + net!;
         if (Math.abs(sum - end!) <= 1e-6 * Math.max(1, Math.abs(end!))) {
           const at = (c: string) => cellAddress(sheet, c, k);
-          row.end_population = { formula: `${at("start_population")}+${at("births")}-${at("deaths")}+${at("net_migration")}`, result: end! };
+          row.end_population = {
+            formula: `${at("start_population")}+${at("births")}-${at("deaths")}+${at("net_migration")}`,
+            result: end!,
+          };
         }
       }
     }

@@ -9,11 +9,20 @@ import type { AnnexWords } from "../../charts/words/annex.ts";
  * The input sheet of unit costs: one row per service and age group, the cost per inhabitant and year in tkr in a
  * yellow input cell that the cost sheet's formulas read.
  */
-export function unitCostSheet(costs: readonly UnitCost[], options: { words: AnnexWords; source?: string }): { sheet: Sheet; bands: AgeBand[] } {
+export function unitCostSheet(
+  costs: readonly UnitCost[],
+  options: { words: AnnexWords; source?: string },
+): { sheet: Sheet; bands: AgeBand[] } {
   const t = options.words;
   const bands = costs.map((c) => {
     const band = typeof c.ages === "string" ? parseAgeBand(c.ages) : c.ages;
-    if (!band) throw new OmvarldError("ARGUMENT", `cannot read the age band "${String(c.ages)}" of ${c.service}`, {}, 'write it as "1-5", "90+" or { from: 1, to: 5 }');
+    if (!band)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `cannot read the age band "${String(c.ages)}" of ${c.service}`,
+        {},
+        'write it as "1-5", "90+" or { from: 1, to: 5 }',
+      );
     return band;
   });
   const columns: SheetColumn[] = [
@@ -24,7 +33,10 @@ export function unitCostSheet(costs: readonly UnitCost[], options: { words: Anne
   return {
     bands,
     sheet: {
-      name: t.unitCosts, title: t.unitCostsTitle, columns, frozenColumns: 0,
+      name: t.unitCosts,
+      title: t.unitCostsTitle,
+      columns,
+      frozenColumns: 0,
       rows: costs.map((c, k) => ({ service: c.service, ages: bandLabel(bands[k]!), cost: c.cost })),
       notes: [t.unitCostsNote, ...(options.source ? [`${t.source}: ${options.source}`] : [])],
     },
@@ -41,15 +53,27 @@ export function unitCostSheet(costs: readonly UnitCost[], options: { words: Anne
  *
  * A year is left out when a population it needs is missing. `base` defaults to the first year shown.
  */
-export function costSheet(grid: AgeGrid, inputs: { sheet: Sheet; bands: AgeBand[] }, options: {
-  words: AnnexWords; name: string; taxBase: AgeBand; base?: number;
-}): Sheet {
+export function costSheet(
+  grid: AgeGrid,
+  inputs: { sheet: Sheet; bands: AgeBand[] },
+  options: {
+    words: AnnexWords;
+    name: string;
+    taxBase: AgeBand;
+    base?: number;
+  },
+): Sheet {
   const t = options.words;
   const costs = inputs.sheet.rows;
   inputs.bands.forEach((band, k) => {
     if (!grid.rowsOf(band)) {
       const rows = grid.bands.map(bandLabel).join(", ");
-      throw new OmvarldError("ARGUMENT", `the age group ${bandLabel(band)} of "${String(costs[k]!.service)}" is not a sum of the population's age groups (${rows})`, {}, "give unit costs for age groups that the population table has, or population by single year of age");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `the age group ${bandLabel(band)} of "${String(costs[k]!.service)}" is not a sum of the population's age groups (${rows})`,
+        {},
+        "give unit costs for age groups that the population table has, or population by single year of age",
+      );
     }
   });
   const projecting = grid.projected.size > 0;
@@ -57,7 +81,12 @@ export function costSheet(grid: AgeGrid, inputs: { sheet: Sheet; bands: AgeBand[
   const columns: SheetColumn[] = [
     { key: "year", header: t.year, format: "0", width: 8 },
     ...(projecting ? [{ key: "kind", header: t.kind, width: 14 }] : []),
-    ...inputs.bands.map((b, k) => ({ key: key(k), header: t.costOf(String(costs[k]!.service), bandLabel(b)), format: "#,##0", width: 16 })),
+    ...inputs.bands.map((b, k) => ({
+      key: key(k),
+      header: t.costOf(String(costs[k]!.service), bandLabel(b)),
+      format: "#,##0",
+      width: 16,
+    })),
     { key: "total", header: t.totalCost, format: "#,##0", width: 14 },
     { key: "change", header: t.change, format: "#,##0", width: 14 },
     { key: "index", header: t.index, format: "0.0", width: 9 },
@@ -68,9 +97,16 @@ export function costSheet(grid: AgeGrid, inputs: { sheet: Sheet; bands: AgeBand[
   const mean = (band: AgeBand, year: number) => {
     const a = grid.sum(band, year - 1, sheet.name);
     const b = grid.sum(band, year, sheet.name);
-    return a && b && a.value !== null && b.value !== null ? { text: `(${a.text}+${b.text})/2`, value: (a.value + b.value) / 2 } : null;
+    return a && b && a.value !== null && b.value !== null
+      ? { text: `(${a.text}+${b.text})/2`, value: (a.value + b.value) / 2 }
+      : null;
   };
-  const years = grid.years.filter((year) => grid.years.includes(year - 1) && inputs.bands.every((b) => mean(b, year) !== null) && mean(options.taxBase, year) !== null);
+  const years = grid.years.filter(
+    (year) =>
+      grid.years.includes(year - 1) &&
+      inputs.bands.every((b) => mean(b, year) !== null) &&
+      mean(options.taxBase, year) !== null,
+  );
   const baseYear = options.base !== undefined && years.includes(options.base) ? options.base : years[0];
   const baseRow = baseYear === undefined ? -1 : years.indexOf(baseYear);
   years.forEach((year, r) => {
@@ -95,13 +131,23 @@ export function costSheet(grid: AgeGrid, inputs: { sheet: Sheet; bands: AgeBand[
   years.forEach((year, r) => {
     const row = sheet.rows[r]!;
     const here = cellAddress(sheet, "total", r);
-    row.change = r > 0 && years[r - 1] === year - 1 ? { formula: `${here}-${cellAddress(sheet, "total", r - 1)}`, result: totalOf(r) - totalOf(r - 1) } : null;
+    row.change =
+      r > 0 && years[r - 1] === year - 1
+        ? { formula: `${here}-${cellAddress(sheet, "total", r - 1)}`, result: totalOf(r) - totalOf(r - 1) }
+        : null;
     const base = cellAddress(sheet, "total", baseRow, { absolute: true });
-    row.index = totalOf(baseRow) > 0 ? { formula: `100*${here}/${base}`, result: (100 * totalOf(r)) / totalOf(baseRow) } : null;
+    row.index =
+      totalOf(baseRow) > 0 ? { formula: `100*${here}/${base}`, result: (100 * totalOf(r)) / totalOf(baseRow) } : null;
     const tax = mean(options.taxBase, year)!;
     row.tax = { formula: tax.text, result: tax.value };
     const taxBase = mean(options.taxBase, years[baseRow]!)!;
-    row.tax_index = taxBase.value > 0 ? { formula: `100*${cellAddress(sheet, "tax", r)}/${cellAddress(sheet, "tax", baseRow, { absolute: true })}`, result: (100 * tax.value) / taxBase.value } : null;
+    row.tax_index =
+      taxBase.value > 0
+        ? {
+            formula: `100*${cellAddress(sheet, "tax", r)}/${cellAddress(sheet, "tax", baseRow, { absolute: true })}`,
+            result: (100 * tax.value) / taxBase.value,
+          }
+        : null;
   });
   sheet.notes = [t.methodCost, ...(baseYear === undefined ? [] : [t.baseYear(baseYear)])];
   return sheet;

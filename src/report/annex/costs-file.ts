@@ -8,7 +8,12 @@ export function readUnitCosts(file: string): UnitCosts {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new OmvarldError("ARGUMENT", `cannot open the unit costs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file }, COSTS_HINT);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `cannot open the unit costs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { file },
+      COSTS_HINT,
+    );
   }
   return parseUnitCosts(text, file);
 }

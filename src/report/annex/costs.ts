@@ -21,7 +21,8 @@ const described = z.object({ source: z.string().optional(), unit: z.enum(["tkr",
 /** The file: a list of costs, or { source, unit, costs } (unit "tkr", the default, or "kr", divided by 1 000). */
 export const UnitCostsSchema = z.union([list, described]);
 
-export const COSTS_HINT = 'a JSON array: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] in tkr per inhabitant, or { "source": "...", "unit": "tkr", "costs": [...] }';
+export const COSTS_HINT =
+  'a JSON array: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] in tkr per inhabitant, or { "source": "...", "unit": "tkr", "costs": [...] }';
 
 /**
  * Unit costs from the text of a JSON file, validated: costs in tkr per inhabitant and year ("kr" files divided by
@@ -43,10 +44,18 @@ export function parseUnitCosts(text: string, file?: string): UnitCosts {
   if (!parsed.success) {
     const issue = parsed.error.issues.find((i) => i.path.length > 0) ?? parsed.error.issues[0];
     const where = issue?.path.length ? ` (at ${issue.path.join(".")}: ${issue.message})` : "";
-    throw new OmvarldError("SCHEMA", `the unit costs are not a list of { service, ages, cost }${where}`, { file }, COSTS_HINT);
+    throw new OmvarldError(
+      "SCHEMA",
+      `the unit costs are not a list of { service, ages, cost }${where}`,
+      { file },
+      COSTS_HINT,
+    );
   }
   const data = parsed.data;
   if (Array.isArray(data)) return { costs: data };
   const factor = data.unit === "kr" ? 1 / 1000 : 1;
-  return { costs: data.costs.map((c) => ({ ...c, cost: c.cost * factor })), ...(data.source === undefined ? {} : { source: data.source }) };
+  return {
+    costs: data.costs.map((c) => ({ ...c, cost: c.cost * factor })),
+    ...(data.source === undefined ? {} : { source: data.source }),
+  };
 }

@@ -12,9 +12,17 @@ import type { AnnexWords } from "../../charts/words/annex.ts";
  * The region's own column is a formula on the age sheet where the bands are sums of its rows; the regions
  * compared are values computed by `dependencyRatios`.
  */
-export function dependencySheet(population: Table, grid: AgeGrid, options: {
-  words: AnnexWords; region: string; compare: readonly string[]; bands: DependencyBands; name: (code: string) => string;
-}): Sheet {
+export function dependencySheet(
+  population: Table,
+  grid: AgeGrid,
+  options: {
+    words: AnnexWords;
+    region: string;
+    compare: readonly string[];
+    bands: DependencyBands;
+    name: (code: string) => string;
+  },
+): Sheet {
   const t = options.words;
   const regions = [options.region, ...options.compare];
   const ratios = dependencyRatios(population.filter({ region: regions }), { bands: options.bands });
@@ -33,9 +41,14 @@ export function dependencySheet(population: Table, grid: AgeGrid, options: {
     if (projecting) row.kind = grid.projected.has(year) ? t.projected : t.observed;
     for (const r of regions) row[`r${r}`] = byKey.get(`${r}|${year}`) ?? null;
     if (formulaic && grid.years.includes(year)) {
-      const [young, working, old] = (["young", "working", "old"] as const).map((k) => grid.sum(options.bands[k], year, sheet.name)!);
+      const [young, working, old] = (["young", "working", "old"] as const).map((k) =>
+        grid.sum(options.bands[k], year, sheet.name)!,
+      );
       if (young!.value !== null && working!.value !== null && old!.value !== null && working!.value > 0) {
-        row[`r${options.region}`] = { formula: `100*(${young!.text}+${old!.text})/${working!.text}`, result: (100 * (young!.value + old!.value)) / working!.value };
+        row[`r${options.region}`] = {
+          formula: `100*(${young!.text}+${old!.text})/${working!.text}`,
+          result: (100 * (young!.value + old!.value)) / working!.value,
+        };
       }
     }
     if (regions.every((r) => row[`r${r}`] === null)) continue;

@@ -60,32 +60,68 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
   const words = annexWords(locale);
   const names = new Map<string, string>();
   if (population.has("region_name")) {
-    for (const r of population.select("region", "region_name").toRows()) if (r.region_name) names.set(String(r.region), String(r.region_name));
+    for (const r of population.select("region", "region_name").toRows())
+      if (r.region_name) names.set(String(r.region), String(r.region_name));
   }
   const name = (code: string) => options.names?.[code] ?? names.get(code) ?? nutsName(code) ?? code;
   population = bothSexes(population);
   const own = population.filter({ region: options.region });
-  if (own.numRows === 0) throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: population.provenance.file });
+  if (own.numRows === 0)
+    throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, {
+      file: population.provenance.file,
+    });
   const grid = ageGrid(own, { words, region: options.region, name: name(options.region) });
   const projection = options.projection;
   const level = Math.round(100 * (projection?.level ?? 0.8));
   const { sheet: populationOf } = populationSheet(grid, {
-    words, name: name(options.region), groups: options.groups ?? defaultGroups(options.bands),
-    ...(projection ? { interval: { total: projection.total, level, region: options.region }, method: projection.method } : {}),
+    words,
+    name: name(options.region),
+    groups: options.groups ?? defaultGroups(options.bands),
+    ...(projection
+      ? { interval: { total: projection.total, level, region: options.region }, method: projection.method }
+      : {}),
   });
   const sheets: Sheet[] = [populationOf, grid.sheet];
-  if (projection) sheets.push(componentsSheet(projection.components, { words, region: options.region, name: name(options.region) }));
-  sheets.push(dependencySheet(population, grid, { words, region: options.region, compare: options.compare ?? [], bands: options.bands, name }));
+  if (projection)
+    sheets.push(componentsSheet(projection.components, { words, region: options.region, name: name(options.region) }));
+  sheets.push(
+    dependencySheet(population, grid, {
+      words,
+      region: options.region,
+      compare: options.compare ?? [],
+      bands: options.bands,
+      name,
+    }),
+  );
   if (options.costs?.length) {
-    const inputs = unitCostSheet(options.costs, { words, ...(options.costSource ? { source: options.costSource } : {}) });
+    const inputs = unitCostSheet(options.costs, {
+      words,
+      ...(options.costSource ? { source: options.costSource } : {}),
+    });
     const observed = grid.years.filter((y) => !grid.projected.has(y));
     const base = grid.projected.size && observed.length ? observed.at(-1) : undefined;
-    sheets.push(inputs.sheet, costSheet(grid, inputs, { words, name: name(options.region), taxBase: options.bands.working, ...(base === undefined ? {} : { base }) }));
+    sheets.push(
+      inputs.sheet,
+      costSheet(grid, inputs, {
+        words,
+        name: name(options.region),
+        taxBase: options.bands.working,
+        ...(base === undefined ? {} : { base }),
+      }),
+    );
   }
-  sheets.push(sourcesSheet([{ what: words.population, provenance: options.provenance ?? population.provenance }, ...(options.sources ?? [])], {
-    words, bands: options.bands, costs: Boolean(options.costs?.length),
-    ...(projection ? { method: projection.method } : {}), ...(options.costSource ? { costSource: options.costSource } : {}),
-  }));
+  sheets.push(
+    sourcesSheet(
+      [{ what: words.population, provenance: options.provenance ?? population.provenance }, ...(options.sources ?? [])],
+      {
+        words,
+        bands: options.bands,
+        costs: Boolean(options.costs?.length),
+        ...(projection ? { method: projection.method } : {}),
+        ...(options.costSource ? { costSource: options.costSource } : {}),
+      },
+    ),
+  );
   return sheets;
 }
 

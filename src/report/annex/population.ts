@@ -7,7 +7,9 @@ import { type CellValue, cellAddress, type Sheet, type SheetColumn } from "./she
 import type { AnnexWords } from "../../charts/words/annex.ts";
 
 /** The age groups of municipal services in Sweden (SKR's presentation, docs/methods.md §8.2) as labels: "0-5" … "80+". */
-export const SERVICE_GROUPS: readonly string[] = SKR_AGE_GROUPS.map(([from, to]) => (to === Infinity ? `${from}+` : `${from}-${to}`));
+export const SERVICE_GROUPS: readonly string[] = SKR_AGE_GROUPS.map(([from, to]) =>
+  to === Infinity ? `${from}+` : `${from}-${to}`,
+);
 /** The same for Norway, where working age runs to 66 and old age starts at 67. */
 export const NO_SERVICE_GROUPS: readonly string[] = ["0-5", "6-15", "16-19", "20-66", "67-79", "80+"];
 
@@ -36,21 +38,44 @@ export const groupKey = (band: AgeBand) => `g${band.from}_${band.to === Infinity
  *
  *     N_{g,t} = Σ_{a ∈ g} N_{a,t},   total_t = Σ_g N_{g,t}
  */
-export function populationSheet(grid: AgeGrid, options: {
-  words: AnnexWords; name: string; groups: readonly string[]; interval?: { total: Table; level: number; region: string }; method?: string;
-}): { sheet: Sheet; bands: AgeBand[] } {
+export function populationSheet(
+  grid: AgeGrid,
+  options: {
+    words: AnnexWords;
+    name: string;
+    groups: readonly string[];
+    interval?: { total: Table; level: number; region: string };
+    method?: string;
+  },
+): { sheet: Sheet; bands: AgeBand[] } {
   const t = options.words;
   const { bands, own } = populationGroups(grid, options.groups);
   const projecting = grid.projected.size > 0;
-  const bounds = new Map((options.interval?.total.filter({ region: options.interval.region }).toRows() ?? []).map((r) => [r.year as number, r]));
+  const bounds = new Map(
+    (options.interval?.total.filter({ region: options.interval.region }).toRows() ?? []).map((r) => [
+      r.year as number,
+      r,
+    ]),
+  );
   const columns: SheetColumn[] = [
     { key: "year", header: t.year, format: "0", width: 8 },
     ...(projecting ? [{ key: "kind", header: t.kind, width: 14 }] : []),
     ...bands.map((b) => ({ key: groupKey(b), header: bandLabel(b), format: "#,##0", width: 11 })),
     { key: "total", header: t.total, format: "#,##0", width: 12 },
-    ...(options.interval ? [{ key: "low", header: t.low(options.interval.level), format: "#,##0", width: 13 }, { key: "high", header: t.high(options.interval.level), format: "#,##0", width: 13 }] : []),
+    ...(options.interval
+      ? [
+          { key: "low", header: t.low(options.interval.level), format: "#,##0", width: 13 },
+          { key: "high", header: t.high(options.interval.level), format: "#,##0", width: 13 },
+        ]
+      : []),
   ];
-  const sheet: Sheet = { name: t.population, title: t.populationTitle(options.name), columns, rows: [], projectedRows: [] };
+  const sheet: Sheet = {
+    name: t.population,
+    title: t.populationTitle(options.name),
+    columns,
+    rows: [],
+    projectedRows: [],
+  };
   grid.years.forEach((year, r) => {
     const row: Record<string, CellValue> = { year };
     if (projecting) row.kind = grid.projected.has(year) ? t.projected : t.observed;
@@ -62,7 +87,9 @@ export function populationSheet(grid: AgeGrid, options: {
     }
     const first = cellAddress(sheet, groupKey(bands[0]!), r);
     const last = cellAddress(sheet, groupKey(bands.at(-1)!), r);
-    row.total = values.some((v) => v === null) ? null : { formula: `SUM(${first}:${last})`, result: values.reduce<number>((s, v) => s + v!, 0) };
+    row.total = values.some((v) => v === null)
+      ? null
+      : { formula: `SUM(${first}:${last})`, result: values.reduce<number>((s, v) => s + v!, 0) };
     if (options.interval) {
       const b = bounds.get(year);
       row.low = grid.projected.has(year) ? ((b?.low as number | null | undefined) ?? null) : null;

@@ -13,7 +13,10 @@ import type { AnnexOptions } from "./index.ts";
  * const { population, projection } = annexInputs(projectMunicipality(data, { region: "2021", horizon: 2040 }), { locale: "sv" });
  * buildAnnex(population, { region: "2021", bands: SE_BANDS, projection, costs, provenance: data.population.provenance });
  */
-export function annexInputs(p: MunicipalProjection, options: { locale?: Locale; method?: string } = {}): { population: Table; projection: NonNullable<AnnexOptions["projection"]> } {
+export function annexInputs(
+  p: MunicipalProjection,
+  options: { locale?: Locale; method?: string } = {},
+): { population: Table; projection: NonNullable<AnnexOptions["projection"]> } {
   const method = options.method ?? MUNICIPAL_WORDS[options.locale ?? "sv"].method(p.assumptions);
   return {
     population: p.population,

@@ -71,7 +71,12 @@ export function sheetPrefix(name: string): string {
  * The address of the cell of column `key` in data row `row` (0-based) of `sheet`, e.g. "C5"; with `absolute`,
  * "$C$5"; with `from` another sheet's name, prefixed with this sheet's name.
  */
-export function cellAddress(sheet: Pick<Sheet, "name" | "columns">, key: string, row: number, options: { absolute?: boolean; from?: string } = {}): string {
+export function cellAddress(
+  sheet: Pick<Sheet, "name" | "columns">,
+  key: string,
+  row: number,
+  options: { absolute?: boolean; from?: string } = {},
+): string {
   const k = sheet.columns.findIndex((c) => c.key === key);
   if (k < 0) throw new Error(`no column ${key} in sheet ${sheet.name}`);
   const d = options.absolute ? "$" : "";

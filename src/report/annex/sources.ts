@@ -11,20 +11,35 @@ import type { AnnexWords } from "../../charts/words/annex.ts";
 export function fileOrQuery(file: string | undefined): string {
   if (!file) return "";
   if (/^[a-z]+:\/\//i.test(file)) return file;
-  return file.split(", ").map((f) => f.split(/[\\/]/).pop() ?? f).join(", ");
+  return file
+    .split(", ")
+    .map((f) => f.split(/[\\/]/).pop() ?? f)
+    .join(", ");
 }
 
 /**
  * The sources: one row per table the annex was made from (agency, table id, title, file or query, last update),
  * then the methods and where the unit costs come from.
  */
-export function sourcesSheet(tables: readonly { what: string; provenance: Provenance }[], options: {
-  words: AnnexWords; bands: DependencyBands; method?: string; costs?: boolean; costSource?: string;
-}): Sheet {
+export function sourcesSheet(
+  tables: readonly { what: string; provenance: Provenance }[],
+  options: {
+    words: AnnexWords;
+    bands: DependencyBands;
+    method?: string;
+    costs?: boolean;
+    costSource?: string;
+  },
+): Sheet {
   const t = options.words;
   const b = options.bands;
   const rows = tables.map(({ what, provenance: p }) => ({
-    what, agency: p.source ?? "", table: p.tableId ?? "", title: p.title ?? "", file: fileOrQuery(p.file), updated: p.updated ?? "",
+    what,
+    agency: p.source ?? "",
+    table: p.tableId ?? "",
+    title: p.title ?? "",
+    file: fileOrQuery(p.file),
+    updated: p.updated ?? "",
   }));
   const notes = [
     `${t.dependencyBands}: ${bandLabel(b.young)}, ${bandLabel(b.working)}, ${bandLabel(b.old)}.`,
@@ -33,11 +48,18 @@ export function sourcesSheet(tables: readonly { what: string; provenance: Proven
     ...(options.costs && options.costSource ? [`${t.unitCostSource}: ${options.costSource}`] : []),
   ];
   return {
-    name: t.sources, title: t.sources, frozenColumns: 0,
+    name: t.sources,
+    title: t.sources,
+    frozenColumns: 0,
     columns: [
-      { key: "what", header: t.what, width: 22 }, { key: "agency", header: t.agency, width: 22 }, { key: "table", header: t.table, width: 12 },
-      { key: "title", header: t.tableTitle, width: 50 }, { key: "file", header: t.file, width: 40 }, { key: "updated", header: t.updated, width: 14 },
+      { key: "what", header: t.what, width: 22 },
+      { key: "agency", header: t.agency, width: 22 },
+      { key: "table", header: t.table, width: 12 },
+      { key: "title", header: t.tableTitle, width: 50 },
+      { key: "file", header: t.file, width: 40 },
+      { key: "updated", header: t.updated, width: 14 },
     ],
-    rows, notes,
+    rows,
+    notes,
   };
 }

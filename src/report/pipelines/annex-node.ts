@@ -34,7 +34,12 @@ export async function writeAnnex(options: WriteAnnexOptions): Promise<string[]> 
   const { data, costs, out = "out/annex.xlsx", csv = false, ...rest } = options;
   // a wrong path to the costs is told before the data are read
   if (typeof costs === "string") checkPath(costs, "--costs");
-  const input = typeof data === "string" ? readDatasets([data]) : Array.isArray(data) ? readDatasets(data as readonly string[]) : (data as Datasets | Table);
+  const input =
+    typeof data === "string"
+      ? readDatasets([data])
+      : Array.isArray(data)
+        ? readDatasets(data as readonly string[])
+        : (data as Datasets | Table);
   const unitCosts = typeof costs === "string" ? readUnitCosts(costs) : costs;
   const { sheets } = annexPipeline(input, { ...rest, ...(unitCosts ? { costs: unitCosts } : {}) });
   return writeAnnexSheets(sheets, { out, csv });
@@ -44,7 +49,10 @@ export async function writeAnnex(options: WriteAnnexOptions): Promise<string[]> 
  * Writes the annex's sheets as a workbook and, with `csv`, one Excel CSV per sheet named after the workbook and the
  * sheet ("annex-befolkning.csv"); returns the paths.
  */
-export async function writeAnnexSheets(sheets: readonly Sheet[], options: { out: string; csv?: boolean }): Promise<string[]> {
+export async function writeAnnexSheets(
+  sheets: readonly Sheet[],
+  options: { out: string; csv?: boolean },
+): Promise<string[]> {
   const { out } = options;
   mkdirSync(dirname(out), { recursive: true });
   await writeSheets([...sheets], out);

@@ -75,7 +75,17 @@ export function annexPipeline(data: Datasets | Table, options: AnnexPipelineOpti
 
 /** The files the datasets were read from, for an error message. */
 function filesOf(data: Datasets): string[] {
-  const tables = [data.population?.table, ...data.births.map((b) => b.table), ...data.deaths.map((d) => d.table), data.change, data.commuting, data.commutingStocks, data.panel, data.gdp, data.employment];
+  const tables = [
+    data.population?.table,
+    ...data.births.map((b) => b.table),
+    ...data.deaths.map((d) => d.table),
+    data.change,
+    data.commuting,
+    data.commutingStocks,
+    data.panel,
+    data.gdp,
+    data.employment,
+  ];
   const files = [...tables.map((t) => t?.provenance.file), ...data.unused.map((u) => u.file)];
   return [...new Set(files.filter((f): f is string => typeof f === "string"))];
 }
@@ -87,23 +97,47 @@ function groupAnnex(table: Table, options: AnnexPipelineOptions): AnnexResult {
   const file = table.provenance.file;
   const bySex = table.has("unit") ? table.filter({ unit: "NR" }) : table;
   let population = bySex.has("sex") ? bySex.filter({ sex: isBothSexes }) : bySex;
-  if (!population.has("age")) throw new OmvarldError("SCHEMA", "the population table has no age column", { file }, "the annex needs population by age");
-  if (population.filter({ region: options.region }).numRows === 0) throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file });
+  if (!population.has("age"))
+    throw new OmvarldError(
+      "SCHEMA",
+      "the population table has no age column",
+      { file },
+      "the annex needs population by age",
+    );
+  if (population.filter({ region: options.region }).numRows === 0)
+    throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file });
   let projection: AnnexOptions["projection"];
   let own: GroupProjection | undefined;
   if (options.horizon !== undefined) {
     const horizon = options.horizon;
-    if (!bySex.has("sex")) throw new OmvarldError("SCHEMA", "the projection needs population by sex", { file }, "download the table with women and men");
+    if (!bySex.has("sex"))
+      throw new OmvarldError(
+        "SCHEMA",
+        "the projection needs population by sex",
+        { file },
+        "download the table with women and men",
+      );
     const regions = [options.region, ...compare].filter((r) => bySex.filter({ region: r }).numRows > 0);
-    const projected = regions.map((region) => projectAgeGroups(bySex, { region, horizon, interval: region === options.region ? {} : false }));
+    const projected = regions.map((region) =>
+      projectAgeGroups(bySex, { region, horizon, interval: region === options.region ? {} : false }),
+    );
     own = projected[0]!;
-    const futures = projected.map((p) => p.population.filter({ kind: "projected" }).groupBy(["region", "year", "age", "kind"]).sum("value").toRows());
-    const observed = population.select("region", "year", "age", "value").toRows().map((r) => ({ ...r, kind: "observed" }));
+    const futures = projected.map((p) =>
+      p.population.filter({ kind: "projected" }).groupBy(["region", "year", "age", "kind"]).sum("value").toRows(),
+    );
+    const observed = population
+      .select("region", "year", "age", "value")
+      .toRows()
+      .map((r) => ({ ...r, kind: "observed" }));
     population = Table.fromRows([...observed, ...futures.flat()], { provenance: population.provenance });
     projection = {
       total: own.total,
       components: own.components,
-      method: projectionMethod(locale, { ...own.method, level: Math.round(100 * own.method.level!), runs: own.method.runs! }),
+      method: projectionMethod(locale, {
+        ...own.method,
+        level: Math.round(100 * own.method.level!),
+        runs: own.method.runs!,
+      }),
     };
   }
   const bands = options.bands === "se" ? SE_BANDS : options.bands === "no" ? NO_BANDS : EUROSTAT_BANDS;

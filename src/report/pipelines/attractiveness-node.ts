@@ -11,7 +11,11 @@ import { type AttractivenessOptions, attractivenessAnalysis, attractivenessText 
  */
 export function attractivenessFile(
   file: string,
-  options: Omit<AttractivenessOptions, "commuting"> & { commuting?: readonly string[]; json?: boolean; locale?: Locale } = {},
+  options: Omit<AttractivenessOptions, "commuting"> & {
+    commuting?: readonly string[];
+    json?: boolean;
+    locale?: Locale;
+  } = {},
 ): string {
   const { commuting = [], json, locale, ...rest } = options;
   const flows = commuting.map((path) => readInput(path, {}, "--commuting"));

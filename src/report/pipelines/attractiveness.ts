@@ -50,7 +50,19 @@ export interface AttractivenessAnalysis {
   to: number;
 }
 
-const RESIDENTIAL = ["growth", "natural_increase", "immigration", "constant", "own_jobs", "neighbour_jobs", "size", "integration", "attractiveness", "out_share", "neighbour_job_growth"];
+const RESIDENTIAL = [
+  "growth",
+  "natural_increase",
+  "immigration",
+  "constant",
+  "own_jobs",
+  "neighbour_jobs",
+  "size",
+  "integration",
+  "attractiveness",
+  "out_share",
+  "neighbour_job_growth",
+];
 const BUSINESS = ["growth", "national", "industry", "population", "attractiveness"];
 
 /**
@@ -69,27 +81,50 @@ export function attractivenessAnalysis(panelTable: Table, options: Attractivenes
   let panel = panelTable.has("level") && panelTable.has("code") ? asAttractivenessPanel(panelTable) : panelTable;
   if (panel.has("level")) {
     const levels = panel.distinct("level") as string[];
-    if (!levels.includes(level)) throw new OmvarldError("ARGUMENT", `no regions of level "${level}"`, { file: panel.provenance.file }, `the levels are ${levels.join(", ")}`);
+    if (!levels.includes(level))
+      throw new OmvarldError(
+        "ARGUMENT",
+        `no regions of level "${level}"`,
+        { file: panel.provenance.file },
+        `the levels are ${levels.join(", ")}`,
+      );
     if (levels.length > 1) panel = panel.filter({ level });
   }
   const commuting = options.commuting?.length ? commutingOf(options.commuting, panel) : undefined;
-  const { residential, business } = attractivenessModel(panel, { from, to, estimation: options.estimation ?? "pooled", ...(commuting ? { commuting } : {}) });
-  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from, to, minPopulation: options.minPopulation ?? 1000 });
+  const { residential, business } = attractivenessModel(panel, {
+    from,
+    to,
+    estimation: options.estimation ?? "pooled",
+    ...(commuting ? { commuting } : {}),
+  });
+  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, {
+    from,
+    to,
+    minPopulation: options.minPopulation ?? 1000,
+  });
   const means = (t: Table, columns: string[]) => {
     const m = t.groupBy(["region"]).mean(columns, { missing: "skip" });
     return new Map(m.toRows().map((r) => [r.region as string, r]));
   };
   const res = means(residential.decomposition, RESIDENTIAL);
-  const bus = means(business.decomposition.rename({ population: "population_effect" }), BUSINESS.map((c) => (c === "population" ? "population_effect" : c)));
+  const bus = means(
+    business.decomposition.rename({ population: "population_effect" }),
+    BUSINESS.map((c) => (c === "population" ? "population_effect" : c)),
+  );
   const rows = ranking.toRows().map((r): AttractivenessRow => {
     const code = r.region as string;
     const pick = (m: Map<string, Record<string, unknown>>, cols: string[], rename: (c: string) => string = (c) => c) =>
       Object.fromEntries(cols.map((c) => [c, (m.get(code)?.[rename(c)] as number | null | undefined) ?? null]));
     return {
-      code, name: r.region_name as string | null, population: r.population as number | null,
-      residential: r.residential as number | null, business: r.business as number | null,
-      rank: r.rank as number | null, rank_business: r.rank_business as number | null,
-      residential_components: pick(res, RESIDENTIAL), business_components: pick(bus, BUSINESS, (c) => (c === "population" ? "population_effect" : c)),
+      code,
+      name: r.region_name as string | null,
+      population: r.population as number | null,
+      residential: r.residential as number | null,
+      business: r.business as number | null,
+      rank: r.rank as number | null,
+      rank_business: r.rank_business as number | null,
+      residential_components: pick(res, RESIDENTIAL),
+      business_components: pick(bus, BUSINESS, (c) => (c === "population" ? "population_effect" : c)),
       note: r.note as string | null,
     };
   });
@@ -104,7 +139,13 @@ function commutingOf(tables: readonly Table[], panel: Table) {
 
 function stack(tables: readonly Table[]): Table {
   const rows = tables.flatMap((t) => {
-    if (!t.has("year")) throw new OmvarldError("ARGUMENT", "several commuting files need a year column each", { file: t.provenance.file }, "pass one file, or files with the year of their flows");
+    if (!t.has("year"))
+      throw new OmvarldError(
+        "ARGUMENT",
+        "several commuting files need a year column each",
+        { file: t.provenance.file },
+        "pass one file, or files with the year of their flows",
+      );
     return t.toRows();
   });
   return Table.fromRows(rows, { provenance: tables[0]!.provenance });
@@ -117,7 +158,10 @@ function stack(tables: readonly Table[]): Table {
  * @example
  * console.log(attractivenessText(attractivenessAnalysis(panel), { locale: "nb" }));
  */
-export function attractivenessText(analysis: AttractivenessAnalysis, options: { json?: boolean; locale?: Locale } = {}): string {
+export function attractivenessText(
+  analysis: AttractivenessAnalysis,
+  options: { json?: boolean; locale?: Locale } = {},
+): string {
   const { rows, residential, business } = analysis;
   if (options.json) return JSON.stringify(rows, null, 2);
   const locale = options.locale ?? "sv";
@@ -131,7 +175,11 @@ export function attractivenessText(analysis: AttractivenessAnalysis, options: { 
     ...rows.map((r) => {
       const c = r.residential_components;
       const n = (x: number | null | undefined, w: number) => formatNumber(x ?? null, locale, 2).padStart(w);
-      return `${String(r.rank ?? "–").padStart(4)}  ${r.code.padEnd(5)} ${String(r.name ?? "").slice(0, 24).padEnd(24)} ${formatNumber(r.population, locale).padStart(10)}  ${n(r.residential, 11)}  ${n(r.business, 8)}  ${n(c.growth, 6)}  ${n(c.own_jobs, 6)}  ${n(c.neighbour_jobs, 6)}  ${n(c.integration, 6)}  ${n(c.size, 6)}`;
+      return `${String(r.rank ?? "–").padStart(4)}  ${r.code.padEnd(5)} ${String(r.name ?? "")
+        .slice(0, 24)
+        .padEnd(
+          24,
+        )} ${formatNumber(r.population, locale).padStart(10)}  ${n(r.residential, 11)}  ${n(r.business, 8)}  ${n(c.growth, 6)}  ${n(c.own_jobs, 6)}  ${n(c.neighbour_jobs, 6)}  ${n(c.integration, 6)}  ${n(c.size, 6)}`;
     }),
   ];
   return lines.join("\n");
@@ -140,14 +188,23 @@ export function attractivenessText(analysis: AttractivenessAnalysis, options: { 
 /** The regressions as text: each coefficient with its standard error, R² and the number of observations. */
 export function modelLines(residential: ResidentialResult, business: BusinessResult, locale: Locale = "sv"): string[] {
   const f = (x: number) => formatNumber(x, locale, 3);
-  const coefficients = (fit: OlsResult) => fit.names.map((name, k) => `${name} ${f(fit.coefficients[k]!)} (${f(fit.standardErrors[k]!)})`).join(", ");
+  const coefficients = (fit: OlsResult) =>
+    fit.names.map((name, k) => `${name} ${f(fit.coefficients[k]!)} (${f(fit.standardErrors[k]!)})`).join(", ");
   return [
     residential.estimation === "pooled"
       ? "Residential: relative net migration, one regression pooled over regions and years (standard errors in brackets):"
       : "Residential: relative net migration, one regression a year (standard errors in brackets):",
-    ...residential.regressions.map(({ year, fit }) => `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`),
-    business.estimation === "pooled" ? "Business: private job growth − national − industry on relative population growth the year before, pooled:" : "Business: population effect, one regression a year:",
-    ...business.regressions.map(({ year, fit }) => `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`),
+    ...residential.regressions.map(
+      ({ year, fit }) =>
+        `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`,
+    ),
+    business.estimation === "pooled"
+      ? "Business: private job growth − national − industry on relative population growth the year before, pooled:"
+      : "Business: population effect, one regression a year:",
+    ...business.regressions.map(
+      ({ year, fit }) =>
+        `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`,
+    ),
   ];
 }
 
@@ -160,7 +217,12 @@ export function modelLines(residential: ResidentialResult, business: BusinessRes
  * const analysis = attractivenessAnalysis(panel, { commuting: [flows] });
  * regionLines(analysis, "0428", "2007-2016", "en").forEach((line) => console.log(line));
  */
-export function regionLines(analysis: AttractivenessAnalysis, code: string, period = "", locale: Locale = "sv"): string[] {
+export function regionLines(
+  analysis: AttractivenessAnalysis,
+  code: string,
+  period = "",
+  locale: Locale = "sv",
+): string[] {
   const r = analysis.rows.find((x) => x.code === code);
   if (!r) throw new OmvarldError("ARGUMENT", `no region ${code} in the analysis`);
   const ranked = analysis.rows.filter((x) => x.rank !== null).length;
@@ -174,8 +236,12 @@ export function regionLines(analysis: AttractivenessAnalysis, code: string, peri
       ` + own jobs ${n(c.own_jobs)} + neighbours' jobs ${n(c.neighbour_jobs)} + size ${n(c.size)} + integration ${n(c.integration)} + attractiveness ${n(c.attractiveness)}`,
   ];
   if (c.out_share !== null && c.out_share !== undefined) {
-    lines.push(`  ${n(100 * c.out_share, 1)} % of employed residents work in another kommune; the places they work in gained ${n(c.neighbour_job_growth)} jobs per 100 inhabitants beyond the national rate (3 years, weighted by commuters)`);
+    lines.push(
+      `  ${n(100 * c.out_share, 1)} % of employed residents work in another kommune; the places they work in gained ${n(c.neighbour_job_growth)} jobs per 100 inhabitants beyond the national rate (3 years, weighted by commuters)`,
+    );
   }
-  lines.push(`  private job growth ${n(b.growth)} = national ${n(b.national)} + industry ${n(b.industry)} + population ${n(b.population)} + attractiveness ${n(b.attractiveness)}`);
+  lines.push(
+    `  private job growth ${n(b.growth)} = national ${n(b.national)} + industry ${n(b.industry)} + population ${n(b.population)} + attractiveness ${n(b.attractiveness)}`,
+  );
   return lines;
 }

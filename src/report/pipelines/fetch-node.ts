@@ -28,7 +28,11 @@ export interface FetchFlags {
 
 /** The HTTP options of the CLI: the file cache (OMVARLD_CACHE or the platform's cache folder), --offline, --refresh. */
 function httpOptions(flags: FetchFlags): HttpOptions {
-  return { cache: fileCache(), ...(flags.offline ? { offline: true } : {}), ...(flags.refresh ? { refresh: true } : {}) };
+  return {
+    cache: fileCache(),
+    ...(flags.offline ? { offline: true } : {}),
+    ...(flags.refresh ? { refresh: true } : {}),
+  };
 }
 
 function pxweb(agency: string, flags: FetchFlags): PxWeb2 {
@@ -36,7 +40,11 @@ function pxweb(agency: string, flags: FetchFlags): PxWeb2 {
     throw new OmvarldError("ARGUMENT", `unknown agency "${agency}" for PxWeb`, {}, "scb or ssb");
   }
   const baseUrl = process.env[agency === "scb" ? "OMVARLD_SCB_URL" : "OMVARLD_SSB_URL"];
-  return new PxWeb2(agency, { ...httpOptions(flags), ...(baseUrl ? { baseUrl } : {}), ...(flags.lang ? { lang: apiLang(flags.lang) } : {}) });
+  return new PxWeb2(agency, {
+    ...httpOptions(flags),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(flags.lang ? { lang: apiLang(flags.lang) } : {}),
+  });
 }
 
 /** PxWebApi's language codes: Norwegian is "no" (nb is taken for it). */
@@ -49,14 +57,27 @@ export function parseSelection(select: readonly string[] = [], codelist: readonl
   const selection: Record<string, string | { codes: string; codelist: string }> = {};
   for (const item of select) {
     const at = item.indexOf("=");
-    if (at <= 0) throw new OmvarldError("ARGUMENT", `--select expects VARIABLE=CODES, got "${item}"`, {}, "--select Region=2021 --select Tid=top(5)");
+    if (at <= 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `--select expects VARIABLE=CODES, got "${item}"`,
+        {},
+        "--select Region=2021 --select Tid=top(5)",
+      );
     const name = item.slice(0, at).trim();
-    if (name in selection) throw new OmvarldError("ARGUMENT", `--select names ${name} twice`, {}, `one --select per variable: ${name}=A,B`);
+    if (name in selection)
+      throw new OmvarldError("ARGUMENT", `--select names ${name} twice`, {}, `one --select per variable: ${name}=A,B`);
     selection[name] = item.slice(at + 1).trim();
   }
   for (const item of codelist) {
     const at = item.indexOf("=");
-    if (at <= 0) throw new OmvarldError("ARGUMENT", `--codelist expects VARIABLE=LIST, got "${item}"`, {}, "--codelist Region=vs_RegionKommun07");
+    if (at <= 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `--codelist expects VARIABLE=LIST, got "${item}"`,
+        {},
+        "--codelist Region=vs_RegionKommun07",
+      );
     const name = item.slice(0, at).trim();
     const codes = selection[name];
     selection[name] = { codes: typeof codes === "string" ? codes : "*", codelist: item.slice(at + 1).trim() };
@@ -67,13 +88,20 @@ export function parseSelection(select: readonly string[] = [], codelist: readonl
 /** `omvarld search TEXT [--agency scb|ssb|kolada]`: tables (or Kolada KPIs) whose titles hold the words. */
 export async function searchCommand(text: string, agency: string, flags: FetchFlags): Promise<string> {
   if (agency === "kolada") {
-    const kpis = await new Kolada({ ...httpOptions(flags), ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}) }).searchKpi(text);
+    const kpis = await new Kolada({
+      ...httpOptions(flags),
+      ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}),
+    }).searchKpi(text);
     return kpis.map((k) => `${k.id.padEnd(8)} ${k.title}`).join("\n") || `no KPI matches "${text}"`;
   }
   const { tables, total } = await pxweb(agency, flags).search(text, { pageSize: 50 });
   if (tables.length === 0) return `no table matches "${text}"`;
-  const lines = tables.map((t) => `${t.id.padEnd(8)} ${t.label}${t.updated ? ` (updated ${t.updated.slice(0, 10)})` : ""}${t.discontinued ? " [discontinued]" : ""}`);
-  if (total > tables.length) lines.push(`… ${formatNumber(total - tables.length, flags.locale ?? "sv")} more: add words to narrow the search`);
+  const lines = tables.map(
+    (t) =>
+      `${t.id.padEnd(8)} ${t.label}${t.updated ? ` (updated ${t.updated.slice(0, 10)})` : ""}${t.discontinued ? " [discontinued]" : ""}`,
+  );
+  if (total > tables.length)
+    lines.push(`… ${formatNumber(total - tables.length, flags.locale ?? "sv")} more: add words to narrow the search`);
   return lines.join("\n");
 }
 
@@ -81,16 +109,24 @@ export async function searchCommand(text: string, agency: string, flags: FetchFl
 export async function metaCommand(agency: string, tableId: string, flags: FetchFlags): Promise<string> {
   const client = pxweb(agency, flags);
   const [metadata, config] = await Promise.all([client.metadata(tableId), client.config()]);
-  const lines = [`${tableId}: ${metadata.label}`, `source: ${metadata.source}${metadata.updated ? `, updated ${metadata.updated}` : ""}`, "variables:"];
+  const lines = [
+    `${tableId}: ${metadata.label}`,
+    `source: ${metadata.source}${metadata.updated ? `, updated ${metadata.updated}` : ""}`,
+    "variables:",
+  ];
   for (const v of metadata.variables) {
     const shown = v.values.slice(0, 6).map((c) => (v.labels[c] && v.labels[c] !== c ? `${c} ${v.labels[c]}` : c));
     const more = v.values.length > 6 ? `, … ${v.values.at(-1)}` : "";
     const flagsText = [v.time ? "time" : "", v.elimination ? "may be left out" : "required"].filter(Boolean).join(", ");
-    lines.push(`  ${v.code} (${v.label}; ${formatNumber(v.values.length, flags.locale ?? "sv")} values; ${flagsText}): ${shown.join(", ")}${more}`);
+    lines.push(
+      `  ${v.code} (${v.label}; ${formatNumber(v.values.length, flags.locale ?? "sv")} values; ${flagsText}): ${shown.join(", ")}${more}`,
+    );
     if (v.codelists.length) lines.push(`    code lists: ${v.codelists.map((c) => c.id).join(", ")}`);
   }
   const n = (x: number) => formatNumber(x, flags.locale ?? "sv");
-  lines.push(`limits: at most ${n(config.maxDataCells)} cells per call, ${n(config.maxCallsPerTimeWindow)} calls per ${n(config.timeWindow)} s`);
+  lines.push(
+    `limits: at most ${n(config.maxDataCells)} cells per call, ${n(config.maxCallsPerTimeWindow)} calls per ${n(config.timeWindow)} s`,
+  );
   return lines.join("\n");
 }
 
@@ -98,16 +134,32 @@ export async function metaCommand(agency: string, tableId: string, flags: FetchF
  * `omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--out FILE]`: the table as CSV on stdout, or written to
  * FILE (.csv, .xlsx, .json), never half-written. A progress line goes to stderr when the selection needs several calls.
  */
-export async function fetchCommand(agency: string, tableId: string, flags: FetchFlags, progress: (line: string, final: boolean) => void): Promise<{ table: Table; output: string }> {
+export async function fetchCommand(
+  agency: string,
+  tableId: string,
+  flags: FetchFlags,
+  progress: (line: string, final: boolean) => void,
+): Promise<{ table: Table; output: string }> {
   const started = Date.now();
   const n = (x: number, digits = 0) => formatNumber(x, flags.locale ?? "sv", digits);
   const baseUrl = process.env[`OMVARLD_${agency.toUpperCase()}_URL`];
   const table = await fetchTable(agency, tableId, parseSelection(flags.select, flags.codelist), {
-    http: httpOptions(flags), ...(baseUrl ? { baseUrl } : {}), ...(flags.lang ? { lang: apiLang(flags.lang) } : {}),
-    ...(flags.from ? { from: flags.from } : {}), ...(flags.to ? { to: flags.to } : {}),
-    onPlan: (plan) => progress(`${tableId}: ${n(plan.cells)} cells, more than the ${n(plan.maxCells)} one call may hold: ${n(plan.calls)} calls`, true),
+    http: httpOptions(flags),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(flags.lang ? { lang: apiLang(flags.lang) } : {}),
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    onPlan: (plan) =>
+      progress(
+        `${tableId}: ${n(plan.cells)} cells, more than the ${n(plan.maxCells)} one call may hold: ${n(plan.calls)} calls`,
+        true,
+      ),
     onProgress: (done, total) => {
-      if (total > 1) progress(`${tableId}: ${n(done)}/${n(total)} calls${done === total ? ` in ${n((Date.now() - started) / 1000, 1)} s` : ""}`, done === total);
+      if (total > 1)
+        progress(
+          `${tableId}: ${n(done)}/${n(total)} calls${done === total ? ` in ${n((Date.now() - started) / 1000, 1)} s` : ""}`,
+          done === total,
+        );
     },
   });
   if (!flags.out) return { table, output: toCSV(table) };

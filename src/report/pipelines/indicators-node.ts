@@ -11,7 +11,11 @@ import { type IndicatorsOptions, indicatorsText } from "./indicators.ts";
  */
 export function indicatorsFile(
   file: string,
-  options: IndicatorsOptions & { where?: Readonly<Record<string, string>>; format?: "text" | "json" | "csv"; locale?: Locale },
+  options: IndicatorsOptions & {
+    where?: Readonly<Record<string, string>>;
+    format?: "text" | "json" | "csv";
+    locale?: Locale;
+  },
 ): string {
   const { where, ...rest } = options;
   return indicatorsText(readInput(file, where ? { where: { ...where } } : {}), rest);

@@ -31,7 +31,9 @@ export interface IndicatorsOptions {
 type Row = Record<string, unknown>;
 
 /** The indicator's result: rows, or for convergence σ by year and β over the period. */
-export type IndicatorResult = { kind: Exclude<IndicatorKind, "convergence">; rows: Row[] } | { kind: "convergence"; rows: Row[]; beta: Row | null; from?: number; to?: number };
+export type IndicatorResult =
+  | { kind: Exclude<IndicatorKind, "convergence">; rows: Row[] }
+  | { kind: "convergence"; rows: Row[]; beta: Row | null; from?: number; to?: number };
 
 /**
  * The indicator table of a table: shift-share (from, to), location quotients or specialisation (a year),
@@ -43,7 +45,12 @@ export type IndicatorResult = { kind: Exclude<IndicatorKind, "convergence">; row
  */
 export function indicatorRows(input: Table, options: IndicatorsOptions): IndicatorResult {
   if (!(INDICATOR_KINDS as readonly string[]).includes(options.kind)) {
-    throw new OmvarldError("ARGUMENT", `--kind ${options.kind} is not one of ${INDICATOR_KINDS.join(", ")}`, {}, "omvarld indicators FILE --kind shift-share");
+    throw new OmvarldError(
+      "ARGUMENT",
+      `--kind ${options.kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
+      {},
+      "omvarld indicators FILE --kind shift-share",
+    );
   }
   const kind = options.kind as IndicatorKind;
   const file = input.provenance.file;
@@ -57,23 +64,43 @@ export function indicatorRows(input: Table, options: IndicatorsOptions): Indicat
     if (!table.has("year")) throw new OmvarldError("ARGUMENT", `${kind} needs a year column`, { file });
     const extra = varyingWithin(table);
     if (extra.length > 0) {
-      throw new OmvarldError("ARGUMENT", `${kind} needs one value per region and year, but the table also varies by ${extra.join(", ")}`, { file }, `pick one with --where ${extra[0]}=${String(table.distinct(extra[0]!)[0])}`);
+      throw new OmvarldError(
+        "ARGUMENT",
+        `${kind} needs one value per region and year, but the table also varies by ${extra.join(", ")}`,
+        { file },
+        `pick one with --where ${extra[0]}=${String(table.distinct(extra[0]!)[0])}`,
+      );
     }
     table = table.select("region", "year", value);
     if (kind === "inequality") return { kind, rows: inequalityByYear(table, value) };
     const sigma = sigmaConvergence(table, { value }).toRows();
-    const beta = from !== undefined && to !== undefined && to > from ? betaConvergence(table, { from, to, value }) : null;
-    const b = beta && { from, to, beta: beta.beta, standard_error: beta.standardError, p_value: beta.regression.pValues[1] ?? null, speed: beta.speed, half_life: beta.halfLife, r2: beta.r2, n: beta.n };
+    const beta =
+      from !== undefined && to !== undefined && to > from ? betaConvergence(table, { from, to, value }) : null;
+    const b = beta && {
+      from,
+      to,
+      beta: beta.beta,
+      standard_error: beta.standardError,
+      p_value: beta.regression.pValues[1] ?? null,
+      speed: beta.speed,
+      half_life: beta.halfLife,
+      r2: beta.r2,
+      n: beta.n,
+    };
     return { kind, rows: sigma, beta: b, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   }
   table = withIndustry(table, kind, options.total);
   if (kind === "shift-share") {
-    if (from === undefined || to === undefined || to <= from) throw new OmvarldError("ARGUMENT", "shift-share needs two years", { file }, "pass --from and --to");
+    if (from === undefined || to === undefined || to <= from)
+      throw new OmvarldError("ARGUMENT", "shift-share needs two years", { file }, "pass --from and --to");
     return { kind, rows: shiftShare(table, { from, to, value, ...national }).toRows() };
   }
   const year = options.year ?? (years.length > 0 ? years.at(-1) : undefined);
   const settings = { value, ...national, ...(year === undefined ? {} : { year }) };
-  return { kind, rows: (kind === "lq" ? locationQuotients(table, settings) : specialisation(table, settings)).toRows() };
+  return {
+    kind,
+    rows: (kind === "lq" ? locationQuotients(table, settings) : specialisation(table, settings)).toRows(),
+  };
 }
 
 /**
@@ -84,7 +111,10 @@ export function indicatorRows(input: Table, options: IndicatorsOptions): Indicat
  * @example
  * console.log(indicatorsText(read("data/reat/G.regions.emp.csv"), { kind: "specialisation", format: "csv" }));
  */
-export function indicatorsText(table: Table, options: IndicatorsOptions & { format?: "text" | "json" | "csv"; locale?: Locale }): string {
+export function indicatorsText(
+  table: Table,
+  options: IndicatorsOptions & { format?: "text" | "json" | "csv"; locale?: Locale },
+): string {
   const result = indicatorRows(table, options);
   const format = options.format ?? "text";
   const locale = options.locale ?? "sv";
@@ -92,7 +122,11 @@ export function indicatorsText(table: Table, options: IndicatorsOptions & { form
   if (format === "json") return JSON.stringify({ sigma: result.rows, beta: result.beta }, null, 2);
   if (format === "csv") return output(result.rows, "csv", locale);
   const b = result.beta;
-  const beta = b ? Object.entries(b).map(([k, v]) => `${k} ${k === "from" || k === "to" ? String(v) : num(v as number | null, locale)}`).join(", ") : "not estimable";
+  const beta = b
+    ? Object.entries(b)
+        .map(([k, v]) => `${k} ${k === "from" || k === "to" ? String(v) : num(v as number | null, locale)}`)
+        .join(", ")
+    : "not estimable";
   return `${output(result.rows, "text", locale)}\n\nβ-convergence ${result.from}-${result.to}: ${beta}`;
 }
 
@@ -103,7 +137,9 @@ function varyingWithin(table: Table): string[] {
     const key = `${table.get("region", i)}|${table.get("year", i)}`;
     if (seen.has(key)) {
       const j = seen.get(key)!;
-      return table.names("dimension").filter((d) => d !== "region" && d !== "year" && table.get(d, i) !== table.get(d, j));
+      return table
+        .names("dimension")
+        .filter((d) => d !== "region" && d !== "year" && table.get(d, i) !== table.get(d, j));
     }
     seen.set(key, i);
   }
@@ -114,9 +150,16 @@ function varyingWithin(table: Table): string[] {
 function withIndustry(table: Table, kind: IndicatorKind, total: readonly string[] | undefined): Table {
   let t = table;
   if (!t.has("industry")) {
-    const candidates = t.names("dimension").filter((d) => d !== "region" && d !== "year" && t.column(d).type === "string");
+    const candidates = t
+      .names("dimension")
+      .filter((d) => d !== "region" && d !== "year" && t.column(d).type === "string");
     if (candidates.length !== 1) {
-      throw new OmvarldError("ARGUMENT", `${kind} needs employment by region and industry`, { file: t.provenance.file }, `name the industry column "industry" (text dimensions: ${candidates.join(", ") || "none"})`);
+      throw new OmvarldError(
+        "ARGUMENT",
+        `${kind} needs employment by region and industry`,
+        { file: t.provenance.file },
+        `name the industry column "industry" (text dimensions: ${candidates.join(", ") || "none"})`,
+      );
     }
     t = t.rename({ [candidates[0]!]: "industry" });
   }
@@ -129,7 +172,16 @@ function inequalityByYear(table: Table, value: string): Record<string, string | 
   return years.map((year) => {
     const values = table.filter({ year }).numbers(value);
     const s = inequality({ values: Array.from({ length: values.length }, (_, i) => values.get(i)) });
-    return { year, regions: s.n, missing: s.missing, gini: s.gini, theil_t: s.theilT, theil_l: s.theilL, atkinson: s.atkinson, cv: s.coefficientOfVariation };
+    return {
+      year,
+      regions: s.n,
+      missing: s.missing,
+      gini: s.gini,
+      theil_t: s.theilT,
+      theil_l: s.theilL,
+      atkinson: s.atkinson,
+      cv: s.coefficientOfVariation,
+    };
   });
 }
 
@@ -153,12 +205,30 @@ function output(rows: readonly Row[], format: "text" | "json" | "csv", locale: L
   if (format === "json") return JSON.stringify(rows, null, 2);
   const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
   if (format === "csv") {
-    const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+    const cell = (v: unknown) =>
+      v === null || v === undefined
+        ? ""
+        : typeof v === "number"
+          ? String(v)
+          : /[",\n]/.test(String(v))
+            ? `"${String(v).replaceAll('"', '""')}"`
+            : String(v);
     return [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\n");
   }
-  const shown = (c: string, v: unknown) => (typeof v === "number" ? (PLAIN.has(c) ? String(v) : num(v, locale)) : v === null || v === undefined ? "–" : String(v));
+  const shown = (c: string, v: unknown) =>
+    typeof v === "number"
+      ? PLAIN.has(c)
+        ? String(v)
+        : num(v, locale)
+      : v === null || v === undefined
+        ? "–"
+        : String(v);
   const text = rows.map((r) => columns.map((c) => shown(c, r[c])));
   const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));
-  const line = (cells: string[]) => cells.map((s, i) => (typeof rows[0]?.[columns[i]!] === "number" ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((s, i) => (typeof rows[0]?.[columns[i]!] === "number" ? s.padStart(widths[i]!) : s.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(columns), ...text.map(line)].join("\n");
 }

@@ -23,10 +23,18 @@ export function inspectText(table: Table, options: { file?: string; json?: boole
     ...(d.title ? [`title:      ${d.title}`] : []),
     ...(d.source || d.tableId ? [`source:     ${[d.source, d.tableId].filter(Boolean).join(", ")}`] : []),
     `rows:       ${n(d.rows)}`,
-    `dimensions: ${Object.entries(d.dimensions).map(([k, v]) => `${k} (${n(v)})`).join(", ")}`,
+    `dimensions: ${Object.entries(d.dimensions)
+      .map(([k, v]) => `${k} (${n(v)})`)
+      .join(", ")}`,
     `measures:   ${d.measures.join(", ")}`,
     `years:      ${d.years ? `${d.years[0]}–${d.years[1]}` : "none"}`,
-    `missing:    ${n(d.missing)}${Object.keys(d.symbols).length ? ` (${Object.entries(d.symbols).map(([s, k]) => `"${s}" ×${n(k)}`).join(", ")})` : ""}`,
+    `missing:    ${n(d.missing)}${
+      Object.keys(d.symbols).length
+        ? ` (${Object.entries(d.symbols)
+            .map(([s, k]) => `"${s}" ×${n(k)}`)
+            .join(", ")})`
+        : ""
+    }`,
     ...d.warnings.map((w) => `warning:    ${w}`),
   ];
   return lines.join("\n");

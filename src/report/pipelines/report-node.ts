@@ -42,7 +42,13 @@ export async function writeReport(options: WriteReportOptions): Promise<string[]
   let data: ReportData;
   if (Array.isArray(input)) {
     const paths = input as readonly string[];
-    if (paths.length === 0) throw new OmvarldError("ARGUMENT", "report needs --data", {}, "omvarld report --data data/tf --region 0428 --out out/report");
+    if (paths.length === 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        "report needs --data",
+        {},
+        "omvarld report --data data/tf --region 0428 --out out/report",
+      );
     const loaded = loadReportData(paths, report.region);
     for (const u of loaded.unused) log(`not used: ${u}`);
     data = loaded.data;

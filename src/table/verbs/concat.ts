@@ -18,7 +18,12 @@ export function concatTables(tables: readonly Table[]): Table {
     const missing = names.filter((n) => !t.has(n));
     const extra = t.columnNames.filter((n) => !first.has(n));
     if (missing.length > 0 || extra.length > 0) {
-      throw new OmvarldError("ARGUMENT", `cannot stack tables with different columns (${[...missing, ...extra].join(", ")})`, { file: t.provenance.file }, "select the same columns first");
+      throw new OmvarldError(
+        "ARGUMENT",
+        `cannot stack tables with different columns (${[...missing, ...extra].join(", ")})`,
+        { file: t.provenance.file },
+        "select the same columns first",
+      );
     }
   }
   const rows = tables.reduce((n, t) => n + t.numRows, 0);
@@ -49,7 +54,8 @@ export function concatTables(tables: readonly Table[]): Table {
           if (code === undefined) index.set(d, (code = dictionary.push(d) - 1));
           return code;
         });
-        for (let i = 0; i < column.codes.length; i++) codes[at + i] = column.codes[i]! < 0 ? -1 : remap[column.codes[i]!]!;
+        for (let i = 0; i < column.codes.length; i++)
+          codes[at + i] = column.codes[i]! < 0 ? -1 : remap[column.codes[i]!]!;
         at += t.numRows;
       }
       map.set(field.name, new StringColumn(codes, dictionary));

@@ -41,7 +41,10 @@ export class GroupedTable {
 
   #index() {
     const table = this.#table;
-    const index = keyIndex(this.#keys.map((k) => table.column(k)), table.numRows);
+    const index = keyIndex(
+      this.#keys.map((k) => table.column(k)),
+      table.numRows,
+    );
     const keyTable = table.select(...this.#keys).take(index.firstRow);
     return { index, keyTable };
   }
@@ -52,7 +55,8 @@ export class GroupedTable {
     finish: (sum: number, count: number) => number,
   ): Table {
     const table = this.#table;
-    const names = measures === undefined ? table.names("measure") : typeof measures === "string" ? [measures] : measures;
+    const names =
+      measures === undefined ? table.names("measure") : typeof measures === "string" ? [measures] : measures;
     const { index, keyTable } = this.#index();
     const skip = options.missing === "skip";
     const columns: [string, Column][] = [];

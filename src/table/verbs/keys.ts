@@ -63,8 +63,10 @@ export function keyIndex(columns: readonly Column[], numRows: number): KeyIndex 
   const [e0, e1] = encoders;
   // the packed key of row i, in mixed radix over the encoders
   const pack =
-    encoders.length === 1 ? e0!.id
-      : encoders.length === 2 ? (i: number) => e0!.id(i) * e1!.cardinality + e1!.id(i)
+    encoders.length === 1
+      ? e0!.id
+      : encoders.length === 2
+        ? (i: number) => e0!.id(i) * e1!.cardinality + e1!.id(i)
         : (i: number) => encoders.reduce((k, e) => k * e.cardinality + e.id(i), 0);
   const first: number[] = [];
   if (space <= DENSE_LIMIT) {

@@ -22,7 +22,10 @@ export function lagAlong(table: Table, column: string, options: LagOptions = {})
   const n = options.n ?? 1;
   const by = options.by ?? table.names("dimension").filter((d) => d !== along);
   const name = options.as ?? (n === 1 ? `${column}_lag` : `${column}_lag${n}`);
-  const groups = keyIndex(by.map((b) => table.column(b)), table.numRows).ids;
+  const groups = keyIndex(
+    by.map((b) => table.column(b)),
+    table.numRows,
+  ).ids;
   const time = table.numbers(along).values;
   const values = table.numbers(column).values;
   const lookup = new Map<number, number>();

@@ -22,7 +22,10 @@ export interface PivotWiderOptions {
 export function pivotWider(table: Table, options: PivotWiderOptions): Table {
   const { names, values } = options;
   const id = options.id ?? table.names("dimension").filter((d) => d !== names);
-  const rows = keyIndex(id.map((c) => table.column(c)), table.numRows);
+  const rows = keyIndex(
+    id.map((c) => table.column(c)),
+    table.numRows,
+  );
   const cols = keyIndex([table.column(names)], table.numRows);
   const nameColumn = table.column(names);
   const source = table.numbers(values).values;
@@ -100,7 +103,11 @@ export function pivotLonger(table: Table, options: PivotLongerOptions): Table {
     {
       provenance: table.provenance,
       warnings: table.warnings,
-      roles: { ...Object.fromEntries(base.schema.map((f) => [f.name, f.role])), [namesTo]: "dimension", [valuesTo]: "measure" },
+      roles: {
+        ...Object.fromEntries(base.schema.map((f) => [f.name, f.role])),
+        [namesTo]: "dimension",
+        [valuesTo]: "measure",
+      },
     },
   );
 }

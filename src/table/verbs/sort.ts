@@ -11,7 +11,9 @@ export function sortRows(table: Table, keys: readonly SortKey[]): Int32Array {
     let rank: Float64Array;
     if (column.type === "string") {
       // rank dictionary entries once, then compare ranks
-      const order = column.dictionary.map((_, i) => i).sort((a, b) => compareText(column.dictionary[a]!, column.dictionary[b]!));
+      const order = column.dictionary
+        .map((_, i) => i)
+        .sort((a, b) => compareText(column.dictionary[a]!, column.dictionary[b]!));
       const rankOfCode = new Float64Array(column.dictionary.length);
       order.forEach((code, r) => (rankOfCode[code] = r));
       rank = new Float64Array(column.length);

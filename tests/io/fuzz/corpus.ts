@@ -45,20 +45,23 @@ export function encodeAs(text: string, encoding: BaseEncoding): Uint8Array | nul
 
 /** The real fixtures as bases: decompressed, decoded, and cut to at most MAX_BASE_BYTES at a line end. */
 export function loadCorpus(): Base[] {
-  return files(ROOT).sort().map((path) => {
-    const name = relative(ROOT, path).split("\\").join("/");
-    let bytes: Uint8Array = readFileSync(path);
-    const gzip = isGzip(bytes);
-    if (gzip) bytes = gunzipSync(bytes);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const encoding: BaseEncoding = bom ? "utf-8-bom" : isUtf8(bytes) ? "utf-8" : "windows-1252";
-    let text = encoding === "windows-1252" ? decodeCp1252(bytes) : new TextDecoder().decode(bytes.subarray(bom ? 3 : 0));
-    const eol = text.includes("\r\n") ? "\r\n" : text.includes("\n") ? "\n" : text.includes("\r") ? "\r" : "\n";
-    const format = sniffFormat(text) ?? "unknown";
-    if (text.length > MAX_BASE_BYTES && !format.startsWith("json") && format !== "px" && format !== "pxweb-json") {
-      const cut = text.lastIndexOf(eol, MAX_BASE_BYTES);
-      text = text.slice(0, cut + eol.length);
-    }
-    return { name, format, gzip, encoding, text, bytes: encodeAs(text, encoding)!, eol };
-  });
+  return files(ROOT)
+    .sort()
+    .map((path) => {
+      const name = relative(ROOT, path).split("\\").join("/");
+      let bytes: Uint8Array = readFileSync(path);
+      const gzip = isGzip(bytes);
+      if (gzip) bytes = gunzipSync(bytes);
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      const encoding: BaseEncoding = bom ? "utf-8-bom" : isUtf8(bytes) ? "utf-8" : "windows-1252";
+      let text =
+        encoding === "windows-1252" ? decodeCp1252(bytes) : new TextDecoder().decode(bytes.subarray(bom ? 3 : 0));
+      const eol = text.includes("\r\n") ? "\r\n" : text.includes("\n") ? "\n" : text.includes("\r") ? "\r" : "\n";
+      const format = sniffFormat(text) ?? "unknown";
+      if (text.length > MAX_BASE_BYTES && !format.startsWith("json") && format !== "px" && format !== "pxweb-json") {
+        const cut = text.lastIndexOf(eol, MAX_BASE_BYTES);
+        text = text.slice(0, cut + eol.length);
+      }
+      return { name, format, gzip, encoding, text, bytes: encodeAs(text, encoding)!, eol };
+    });
 }

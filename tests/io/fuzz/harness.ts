@@ -15,7 +15,8 @@ import { caseSeed, rng } from "./prng.ts";
  * - `warned-different`: other values with a warning (a repair that did not restore the values);
  * - `crash`: anything thrown that is not an OmvarldError.
  */
-export type Outcome = "same" | "warned" | "error" | "error-unplaced" | "silent-different" | "warned-different" | "crash";
+export type Outcome =
+  "same" | "warned" | "error" | "error-unplaced" | "silent-different" | "warned-different" | "crash";
 
 export const PASSING: ReadonlySet<Outcome> = new Set(["same", "warned", "error"]);
 
@@ -35,10 +36,13 @@ export interface CaseResult {
 export function fingerprint(table: Table): string[] {
   const names = [...table.columnNames].sort();
   const rows = table.toRows().map((row) =>
-    JSON.stringify(names.map((n) => {
-      const v = row[n];
-      return (n === "status" || n.endsWith("_status")) && typeof v === "string" ? v.replace(/[–—]/g, "-") : v;
-    })));
+    JSON.stringify(
+      names.map((n) => {
+        const v = row[n];
+        return (n === "status" || n.endsWith("_status")) && typeof v === "string" ? v.replace(/[–—]/g, "-") : v;
+      }),
+    ),
+  );
   return [JSON.stringify(names), ...rows.sort()];
 }
 
@@ -54,7 +58,11 @@ export function reference(base: Base): { rows: string[]; warnings: readonly stri
 
 /** A position in an error: line (and column), a JSON path ("JSON-stat dataset.value: ...") or a byte offset. */
 export function hasPosition(error: OmvarldError): boolean {
-  return error.line !== undefined || /^(JSON-stat|PxWeb json) [^\s:]+: /.test(error.message) || /\b(byte|offset) \d+/.test(error.message);
+  return (
+    error.line !== undefined ||
+    /^(JSON-stat|PxWeb json) [^\s:]+: /.test(error.message) ||
+    /\b(byte|offset) \d+/.test(error.message)
+  );
 }
 
 function shorten(text: string): string {
@@ -63,12 +71,25 @@ function shorten(text: string): string {
 }
 
 /** Runs one case: reads `bytes` and compares with the reference. */
-export function classify(bytes: Uint8Array, base: Base, ref: { rows: string[]; warnings: readonly string[] }): { outcome: Outcome; detail: string } {
+export function classify(
+  bytes: Uint8Array,
+  base: Base,
+  ref: { rows: string[]; warnings: readonly string[] },
+): { outcome: Outcome; detail: string } {
   let table: Table;
   try {
     table = read(bytes, { file: base.name });
   } catch (error) {
-    if (!(error instanceof OmvarldError)) return { outcome: "crash", detail: shorten(String((error as Error)?.stack ?? error).split("\n").slice(0, 2).join(" | ")) };
+    if (!(error instanceof OmvarldError))
+      return {
+        outcome: "crash",
+        detail: shorten(
+          String((error as Error)?.stack ?? error)
+            .split("\n")
+            .slice(0, 2)
+            .join(" | "),
+        ),
+      };
     const line = error.toString();
     // eslint-disable-next-line no-control-regex
     const clean = !/[\x00-\x08\x0a-\x1f\x7f]/.test(line) && line.length <= 600;
@@ -80,7 +101,10 @@ export function classify(bytes: Uint8Array, base: Base, ref: { rows: string[]; w
   if (equal) return { outcome: fresh.length ? "warned" : "same", detail: fresh.length ? shorten(fresh[0]!) : "" };
   const k = rows.findIndex((r, j) => r !== ref.rows[j]);
   const detail = `${rows.length - 1} rows, expected ${ref.rows.length - 1}; first difference: ${rows[k] ?? "(none)"} vs ${ref.rows[k] ?? "(none)"}`;
-  return { outcome: fresh.length ? "warned-different" : "silent-different", detail: shorten((fresh.length ? `${fresh[0]} — ` : "") + detail) };
+  return {
+    outcome: fresh.length ? "warned-different" : "silent-different",
+    detail: shorten((fresh.length ? `${fresh[0]} — ` : "") + detail),
+  };
 }
 
 /** Every (base, mutation) pair that applies, in a fixed order. */
@@ -119,13 +143,24 @@ export function runFuzz(bases: readonly Base[], seed: number, count: number): Ca
     const bytes = mutation.mutate(base, rng(caseSeed(seed, i)));
     if (bytes === null) continue;
     const { outcome, detail } = classify(bytes, base, refs.get(base.name)!);
-    results.push({ index: i, mutation: mutation.name, family: mutation.family, fixture: base.name, format: base.format, outcome, detail });
+    results.push({
+      index: i,
+      mutation: mutation.name,
+      family: mutation.family,
+      fixture: base.name,
+      format: base.format,
+      outcome,
+      detail,
+    });
   }
   return results;
 }
 
 /** Counts per outcome, and per mutation and outcome. */
-export function summarise(results: readonly CaseResult[]): { outcomes: Record<string, number>; byMutation: Record<string, Record<string, number>> } {
+export function summarise(results: readonly CaseResult[]): {
+  outcomes: Record<string, number>;
+  byMutation: Record<string, Record<string, number>>;
+} {
   const outcomes: Record<string, number> = {};
   const byMutation: Record<string, Record<string, number>> = {};
   for (const r of results) {

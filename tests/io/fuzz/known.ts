@@ -16,11 +16,30 @@ export interface KnownFailure {
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  { mutation: "duplicate-row-conflicting", formats: ["csv"], outcomes: ["silent-different"], layer: "the mutation", reason: "when the changed number is a code column (the tf panel's fylke number), the copy is a new observation, not a duplicate: nothing can detect it" },
-  { mutation: "truncate-mid-line", formats: ["csv"], outcomes: ["warned-different"], layer: "undetectable", reason: "a CSV cut inside its last number (\"217\" for \"21779\") in a file whose lines do not end in a delimiter: the rows before the cut load with a warning that the last row may be incomplete. A missing final line break alone is no proof of a cut (a real SCB-derived file and generated CSVs end so), and the cut number is a valid number; cuts that leave evidence (a cell too few, an open quote, the Excel `;` every other line ends in, a last group shorter than every other) are errors" },
+  {
+    mutation: "duplicate-row-conflicting",
+    formats: ["csv"],
+    outcomes: ["silent-different"],
+    layer: "the mutation",
+    reason:
+      "when the changed number is a code column (the tf panel's fylke number), the copy is a new observation, not a duplicate: nothing can detect it",
+  },
+  {
+    mutation: "truncate-mid-line",
+    formats: ["csv"],
+    outcomes: ["warned-different"],
+    layer: "undetectable",
+    reason:
+      'a CSV cut inside its last number ("217" for "21779") in a file whose lines do not end in a delimiter: the rows before the cut load with a warning that the last row may be incomplete. A missing final line break alone is no proof of a cut (a real SCB-derived file and generated CSVs end so), and the cut number is a valid number; cuts that leave evidence (a cell too few, an open quote, the Excel `;` every other line ends in, a last group shorter than every other) are errors',
+  },
 ];
 
 /** True when a failing case is listed above. */
 export function isKnown(r: CaseResult): boolean {
-  return KNOWN_FAILURES.some((k) => k.mutation === r.mutation && (k.formats === "*" || k.formats.includes(r.format)) && k.outcomes.includes(r.outcome));
+  return KNOWN_FAILURES.some(
+    (k) =>
+      k.mutation === r.mutation &&
+      (k.formats === "*" || k.formats.includes(r.format)) &&
+      k.outcomes.includes(r.outcome),
+  );
 }

@@ -58,9 +58,16 @@ function parseRows(base: Base, delimiter = delimiterOf(base)): { cells: string[]
   return rows.map((r) => ({ cells: r.cells, quoted: r.quoted }));
 }
 
-function writeRows(base: Base, rows: { cells: string[]; quoted: boolean[] }[], delimiter: string, quoteAll = false): string {
+function writeRows(
+  base: Base,
+  rows: { cells: string[]; quoted: boolean[] }[],
+  delimiter: string,
+  quoteAll = false,
+): string {
   const needs = (c: string) => c.includes(delimiter) || c.includes('"') || c.includes("\n") || c.includes("\r");
-  const out = rows.map((r) => r.cells.map((c, k) => (quoteAll || r.quoted[k] || needs(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter));
+  const out = rows.map((r) =>
+    r.cells.map((c, k) => (quoteAll || r.quoted[k] || needs(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter),
+  );
   return out.join(base.eol) + base.eol;
 }
 
@@ -97,7 +104,11 @@ function pxToKeys(base: Base): string | null {
   const useCodes = stub.map((v) => pxList(text, `CODES("${v}")`) !== null);
   if (keysOf.some((k) => k === null)) return null;
   const width = heading.reduce((p, v) => p * (pxList(text, `VALUES("${v}")`)?.length ?? 1), 1);
-  const tokens = text.slice(at + 5).replace(/;\s*$/, "").match(/"[^"]*"|[^\s,;"]+/g) ?? [];
+  const tokens =
+    text
+      .slice(at + 5)
+      .replace(/;\s*$/, "")
+      .match(/"[^"]*"|[^\s,;"]+/g) ?? [];
   const rows = tokens.length / width;
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -153,7 +164,12 @@ export const MUTATIONS: readonly Mutation[] = [
       return gz.subarray(0, 11 + rng.int(gz.length - 12));
     },
   },
-  { name: "gzip-header-only", family: "gzip", applies: () => true, mutate: (base) => gzipSync(base.bytes).subarray(0, 10) },
+  {
+    name: "gzip-header-only",
+    family: "gzip",
+    applies: () => true,
+    mutate: (base) => gzipSync(base.bytes).subarray(0, 10),
+  },
   {
     name: "gzip-corrupt",
     family: "gzip",
@@ -169,15 +185,49 @@ export const MUTATIONS: readonly Mutation[] = [
     name: "gzip-trailing-garbage",
     family: "gzip",
     applies: () => true,
-    mutate: (base, rng) => Buffer.concat([gzipSync(base.bytes), Buffer.from(rng.pick(["garbage", "<html>404</html>", "\r\n--boundary--\r\n"]))]),
+    mutate: (base, rng) =>
+      Buffer.concat([
+        gzipSync(base.bytes),
+        Buffer.from(rng.pick(["garbage", "<html>404</html>", "\r\n--boundary--\r\n"])),
+      ]),
   },
   // --- encoding ---
-  { name: "reencode-utf8", family: "encoding", applies: (b) => b.encoding === "windows-1252", mutate: (base) => encodeUtf8(base.text) },
-  { name: "reencode-utf8-bom", family: "encoding", applies: (b) => b.encoding !== "utf-8-bom", mutate: (base) => encodeUtf8(base.text, true) },
-  { name: "reencode-latin1", family: "encoding", applies: (b) => b.encoding !== "windows-1252" && nonAscii(b), mutate: (base) => encodeCp1252(base.text) },
-  { name: "utf16le-bom", family: "encoding", applies: () => true, mutate: (base) => encodeUtf16(base.text, true, true) },
-  { name: "utf16be-bom", family: "encoding", applies: () => true, mutate: (base) => encodeUtf16(base.text, false, true) },
-  { name: "utf16le-no-bom", family: "encoding", applies: () => true, mutate: (base) => encodeUtf16(base.text, true, false) },
+  {
+    name: "reencode-utf8",
+    family: "encoding",
+    applies: (b) => b.encoding === "windows-1252",
+    mutate: (base) => encodeUtf8(base.text),
+  },
+  {
+    name: "reencode-utf8-bom",
+    family: "encoding",
+    applies: (b) => b.encoding !== "utf-8-bom",
+    mutate: (base) => encodeUtf8(base.text, true),
+  },
+  {
+    name: "reencode-latin1",
+    family: "encoding",
+    applies: (b) => b.encoding !== "windows-1252" && nonAscii(b),
+    mutate: (base) => encodeCp1252(base.text),
+  },
+  {
+    name: "utf16le-bom",
+    family: "encoding",
+    applies: () => true,
+    mutate: (base) => encodeUtf16(base.text, true, true),
+  },
+  {
+    name: "utf16be-bom",
+    family: "encoding",
+    applies: () => true,
+    mutate: (base) => encodeUtf16(base.text, false, true),
+  },
+  {
+    name: "utf16le-no-bom",
+    family: "encoding",
+    applies: () => true,
+    mutate: (base) => encodeUtf16(base.text, true, false),
+  },
   {
     name: "double-encoded",
     family: "encoding",
@@ -257,7 +307,14 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate(base) {
       const d = delimiterOf(base);
       const { lines, final } = linesOf(base);
-      return same(base, joinLines(base, lines.map((l) => (l === "" ? l : `${l}${d}${d}${d}`)), final));
+      return same(
+        base,
+        joinLines(
+          base,
+          lines.map((l) => (l === "" ? l : `${l}${d}${d}${d}`)),
+          final,
+        ),
+      );
     },
   },
   {
@@ -360,7 +417,9 @@ export const MUTATIONS: readonly Mutation[] = [
       if (k < 0) return null;
       const d = delimiterOf(base);
       const cells = lines[k]!.split(d);
-      const numeric = cells.flatMap((c, j) => (j > 0 && /^\s*-?\d+\s*[a-z]*\s*$/.test(c) && !/^\s*\d{4}\s*$/.test(c) ? [j] : []));
+      const numeric = cells.flatMap((c, j) =>
+        j > 0 && /^\s*-?\d+\s*[a-z]*\s*$/.test(c) && !/^\s*\d{4}\s*$/.test(c) ? [j] : [],
+      );
       if (numeric.length === 0) return null;
       const j = rng.pick(numeric);
       cells[j] = cells[j]!.replace(/\d+/, (n) => String(Number(n) + 1 + rng.int(9)));
@@ -368,7 +427,13 @@ export const MUTATIONS: readonly Mutation[] = [
       return same(base, joinLines(base, lines, final));
     },
   },
-  { name: "concatenated-twice", family: "rows", applies: isLined, mutate: (base) => same(base, base.text.endsWith(base.eol) ? base.text + base.text : base.text + base.eol + base.text) },
+  {
+    name: "concatenated-twice",
+    family: "rows",
+    applies: isLined,
+    mutate: (base) =>
+      same(base, base.text.endsWith(base.eol) ? base.text + base.text : base.text + base.eol + base.text),
+  },
   {
     name: "ragged-extra-cell",
     family: "rows",
@@ -380,7 +445,9 @@ export const MUTATIONS: readonly Mutation[] = [
       const d = delimiterOf(base);
       const line = lines[k]!;
       // an unquoted delimiter inside a label (after a letter), else anywhere inside the line
-      const letters = [...line.matchAll(/\p{L}(?=\p{L})/gu)].map((m) => m.index! + 1).filter((i) => !isQuotedAt(line, i));
+      const letters = [...line.matchAll(/\p{L}(?=\p{L})/gu)]
+        .map((m) => m.index! + 1)
+        .filter((i) => !isQuotedAt(line, i));
       const anywhere = Array.from({ length: line.length - 1 }, (_, i) => i + 1).filter((i) => !isQuotedAt(line, i));
       if (anywhere.length === 0) return null;
       const at = letters.length ? rng.pick(letters) : rng.pick(anywhere);
@@ -492,7 +559,8 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: (base) =>
       editJson(base, (json) => {
         if (base.format === "pxweb-json") {
-          for (const row of json.data as { values: unknown[] }[]) row.values = row.values.map((v) => (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v));
+          for (const row of json.data as { values: unknown[] }[])
+            row.values = row.values.map((v) => (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v));
           return true;
         }
         const ds = datasetOf(json);
@@ -514,8 +582,18 @@ export const MUTATIONS: readonly Mutation[] = [
       }),
   },
   // --- PX ---
-  { name: "px-no-data", family: "px", applies: isPx, mutate: (base) => same(base, base.text.slice(0, base.text.indexOf("DATA="))) },
-  { name: "px-no-closing-semicolon", family: "px", applies: isPx, mutate: (base) => same(base, base.text.replace(/;(\s*)$/, "$1")) },
+  {
+    name: "px-no-data",
+    family: "px",
+    applies: isPx,
+    mutate: (base) => same(base, base.text.slice(0, base.text.indexOf("DATA="))),
+  },
+  {
+    name: "px-no-closing-semicolon",
+    family: "px",
+    applies: isPx,
+    mutate: (base) => same(base, base.text.replace(/;(\s*)$/, "$1")),
+  },
   {
     name: "px-keys-layout",
     family: "px",
