@@ -13,14 +13,12 @@ import { one, readFixture } from "../helpers.ts";
 /** REAT's Freiburg data as region × industry × year, with Germany as the nation. */
 function freiburg(): Table {
   const t = readFixture("../reat/Freiburg.csv");
-  const rows = t
-    .toRows()
-    .map((r) => ({
-      region: r.contents === "e_Freiburg" ? "Freiburg" : "Germany",
-      industry: r.industry ?? null,
-      year: r.year ?? null,
-      value: r.value ?? null,
-    }));
+  const rows = t.toRows().map((r) => ({
+    region: r.contents === "e_Freiburg" ? "Freiburg" : "Germany",
+    industry: r.industry ?? null,
+    year: r.year ?? null,
+    value: r.value ?? null,
+  }));
   return Table.fromRows(rows);
 }
 

@@ -99,17 +99,15 @@ export function componentsChart(components: Table, options: ChartOptions & { reg
       ? ["natural_increase", "net_domestic_migration", "net_international_migration", "adjustment"]
       : ["natural_increase", "net_migration", "adjustment"];
   // projected years (a `kind` column) are drawn lighter than observed ones
-  const long = one
-    .toRows()
-    .flatMap((r) =>
-      parts.map((p) => ({
-        year: r.year,
-        component: word(p, locale),
-        order: parts.indexOf(p),
-        value: r[p] ?? null,
-        ...(r.kind ? { kind: r.kind } : {}),
-      })),
-    );
+  const long = one.toRows().flatMap((r) =>
+    parts.map((p) => ({
+      year: r.year,
+      component: word(p, locale),
+      order: parts.indexOf(p),
+      value: r[p] ?? null,
+      ...(r.kind ? { kind: r.kind } : {}),
+    })),
+  );
   const totals = rows(one, ["year", "change"]).filter((r) => r.change !== null);
   return new Chart({
     ...frame(components, options, {
