@@ -102,18 +102,26 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const data: SheetLayout["rows"] = [];
   const current: (string | null)[] = stubColumns.map(() => null);
   const regionLike = variables.map((v) => ["region", "origin", "destination"].includes(canonicalDimension(v)) || /kommun|county|län|fylke|region|municipal/i.test(v));
-  for (const r of rows.slice(first, last + 1)) {
+  // the labels are joined again only where a stub cell changed: a row of the sheet costs its two arrays
+  const labelsNow: string[] = pairs ? variables.map(() => "") : stubColumns.map(() => "");
+  for (let i = first; i <= last; i++) {
+    const r = rows[i]!;
     if (!isData(r)) continue;
-    stubColumns.forEach((c, k) => {
-      if (has(r, c)) {
-        current[k] = String(get(r, c)).trim();
-        // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
+    for (let k = 0; k < stubColumns.length; k++) {
+      // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
+      if (!has(r, k)) continue;
+      const v = String(get(r, k)).trim();
+      if (v === current[k]) continue;
+      current[k] = v;
+      if (!pairs) labelsNow[k] = v;
+      else {
+        const p = k >> 1;
+        labelsNow[p] = joinPair(regionLike[p]!, current[2 * p] ?? "", current[2 * p + 1] ?? "");
       }
-    });
-    const labels = pairs
-      ? variables.map((_, k) => joinPair(regionLike[k]!, current[2 * k] ?? "", current[2 * k + 1] ?? ""))
-      : current.map((v) => v ?? "");
-    data.push({ row: r.row, labels, values: valueColumns.map((c) => get(r, c) ?? null) });
+    }
+    const values: CellValue[] = new Array<CellValue>(valueColumns.length);
+    for (let k = 0; k < valueColumns.length; k++) values[k] = get(r, valueColumns[k]!) ?? null;
+    data.push({ row: r.row, labels: labelsNow.slice(), values });
   }
 
   const footnotes = rows.slice(last + 1).map((r) => filled(r).map(String).join(" ").trim()).filter((s) => s !== "");
