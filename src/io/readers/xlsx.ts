@@ -38,15 +38,19 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
     throw new OmvarldError("FORMAT_UNKNOWN", `no cell of sheet "${sheet.name}" holds a number`, { file }, "is this a statistics export? save the table with its values, not only its labels");
   }
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = [
-    quote(layout.title ?? sheet.name),
-    "",
-    [...layout.stubNames, ...layout.valueHeaders].map(quote).join(";"),
-    ...layout.rows.map((r) => [...r.labels.map(quote), ...r.values.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : isMissingSymbol(v.trim()) ? v.trim() : quote(v)))].join(";")),
-  ];
+  // the stub's labels repeat down the sheet (290 regions, 101 ages): each is quoted once
+  const quoted = new Map<string, string>();
+  const label = (s: string) => quoted.get(s) ?? quoted.set(s, quote(s)).get(s)!;
+  let csv = `${quote(layout.title ?? sheet.name)}\n\n${[...layout.stubNames, ...layout.valueHeaders].map(quote).join(";")}\n`;
+  for (const r of layout.rows) {
+    let line = "";
+    for (let k = 0; k < r.labels.length; k++) line += k === 0 ? label(r.labels[k]!) : `;${label(r.labels[k]!)}`;
+    for (const v of r.values) line += v === null ? ";" : typeof v === "number" ? `;${v}` : isMissingSymbol(v.trim()) ? `;${v.trim()}` : `;${quote(v)}`;
+    csv += `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
+  }
   let table: Table;
   try {
-    table = readCsv(`${lines.join("\n")}\n`, { file, delimiter: ";", decimalComma: false });
+    table = readCsv(csv, { file, delimiter: ";", decimalComma: false });
   } catch (error) {
     if (!(error instanceof OmvarldError)) throw error;
     // line 3 of the CSV is the heading, line 4 on the data rows

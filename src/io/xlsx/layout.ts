@@ -33,6 +33,10 @@ export function titleVariables(title: string): string[] {
 const isNumber = (v: CellValue | undefined): v is number => typeof v === "number";
 const isSymbol = (v: CellValue | undefined) => typeof v === "string" && isMissingSymbol(v.trim());
 const isPeriodLike = (v: CellValue | undefined) => v !== undefined && v !== null && parsePeriod(String(v)) !== null;
+/** The cell in column `c`, undefined when empty (cells are arrays with null in the gaps). */
+const get = (r: SheetRow, c: number): CellValue | undefined => r.cells[c] ?? undefined;
+const has = (r: SheetRow, c: number): boolean => r.cells[c] != null;
+const filled = (r: SheetRow): CellValue[] => r.cells.filter((v) => v !== null);
 
 /** Reads the layout of a sheet: where the title, headings, stub, data and footnotes are. Null when no cell holds a number. */
 export function sheetLayout(sheet: Sheet): SheetLayout | null {
@@ -41,7 +45,8 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const numericRows = rows.filter((r) => {
     let number = false;
     let allYears = true;
-    for (const v of r.cells.values()) {
+    for (const v of r.cells) {
+      if (v === null) continue;
       if (isNumber(v)) number = true;
       // the period test (a regular expression) only while every cell so far was a year
       if (allYears && !(isNumber(v) && isPeriodLike(v))) allYears = false;
@@ -51,18 +56,20 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   });
   if (numericRows.length === 0) return null;
   const counts = new Map<number, number>();
-  for (const r of numericRows) for (const [c, v] of r.cells) if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const r of numericRows) r.cells.forEach((v, c) => {
+    if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  });
   const most = Math.max(...counts.values());
   const valueColumns = [...counts.entries()].filter(([, n]) => n >= most * 0.05).map(([c]) => c).sort((a, b) => a - b);
   const firstValue = valueColumns[0]!;
   const stubColumns = Array.from({ length: firstValue }, (_, c) => c);
   let lastColumn = 0;
-  for (const r of rows) for (const c of r.cells.keys()) lastColumn = Math.max(lastColumn, c);
-  for (let c = firstValue; c <= lastColumn; c++) if (!valueColumns.includes(c) && rows.some((r) => isSymbol(r.cells.get(c)))) valueColumns.push(c);
+  for (const r of rows) lastColumn = Math.max(lastColumn, r.cells.length - 1);
+  for (let c = firstValue; c <= lastColumn; c++) if (!valueColumns.includes(c) && rows.some((r) => isSymbol(get(r, c)))) valueColumns.push(c);
   valueColumns.sort((a, b) => a - b);
-  const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(r.cells.get(c)) || isSymbol(r.cells.get(c)));
+  const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(get(r, c)) || isSymbol(get(r, c)));
   // a heading row of years (written as numbers) has no stub cells; below the first data row every value is data
-  const yearHeading = (r: SheetRow) => stubColumns.every((c) => !r.cells.has(c)) && valueColumns.every((c) => !r.cells.has(c) || isPeriodLike(r.cells.get(c)));
+  const yearHeading = (r: SheetRow) => stubColumns.every((c) => !has(r, c)) && valueColumns.every((c) => !has(r, c) || isPeriodLike(get(r, c)));
   const first = rows.findIndex((r) => hasValue(r) && !yearHeading(r));
   const isData = (r: SheetRow) => hasValue(r);
   let last = rows.length - 1;
@@ -70,17 +77,17 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
 
   const above = rows.slice(0, first);
   let title: string | null = null;
-  if (above.length > 0 && above[0]!.cells.size === 1 && typeof above[0]!.cells.get(0) === "string" && !valueColumns.some((c) => above[0]!.cells.has(c))) {
-    title = String(above[0]!.cells.get(0));
+  if (above.length > 0 && filled(above[0]!).length === 1 && typeof get(above[0]!, 0) === "string" && !valueColumns.some((c) => has(above[0]!, c))) {
+    title = String(get(above[0]!, 0));
     above.shift();
   }
-  const headings = above.filter((r) => valueColumns.some((c) => r.cells.has(c)));
+  const headings = above.filter((r) => valueColumns.some((c) => has(r, c)));
   // a heading spans the columns to its right until the next (PxWeb merges cells of an outer heading variable)
   const headingText = (r: SheetRow, c: number): string => {
-    for (let k = c; k >= firstValue; k--) if (r.cells.has(k)) return String(r.cells.get(k)).trim();
+    for (let k = c; k >= firstValue; k--) if (has(r, k)) return String(get(r, k)).trim();
     return "";
   };
-  const valueHeaders = valueColumns.map((c) => headings.map((r, i) => (i === headings.length - 1 ? String(r.cells.get(c) ?? "").trim() : headingText(r, c))).filter((s) => s !== "").join(" "));
+  const valueHeaders = valueColumns.map((c) => headings.map((r, i) => (i === headings.length - 1 ? String(get(r, c) ?? "").trim() : headingText(r, c))).filter((s) => s !== "").join(" "));
 
   // stub names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the title
   const labelled = headings.at(-1);
@@ -88,28 +95,36 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const variables = named.slice(0, Math.max(0, named.length - headings.length));
   const pairs = variables.length > 0 && stubColumns.length === 2 * variables.length;
   let stubNames: string[];
-  if (labelled && stubColumns.some((c) => labelled.cells.has(c))) stubNames = stubColumns.map((c) => String(labelled.cells.get(c) ?? `column ${c + 1}`));
+  if (labelled && stubColumns.some((c) => has(labelled, c))) stubNames = stubColumns.map((c) => String(get(labelled, c) ?? `column ${c + 1}`));
   else if (pairs || variables.length === stubColumns.length) stubNames = variables;
   else stubNames = stubColumns.map((c) => `column ${c + 1}`);
 
   const data: SheetLayout["rows"] = [];
   const current: (string | null)[] = stubColumns.map(() => null);
   const regionLike = variables.map((v) => ["region", "origin", "destination"].includes(canonicalDimension(v)) || /kommun|county|län|fylke|region|municipal/i.test(v));
-  for (const r of rows.slice(first, last + 1)) {
+  // the labels are joined again only where a stub cell changed: a row of the sheet costs its two arrays
+  const labelsNow: string[] = pairs ? variables.map(() => "") : stubColumns.map(() => "");
+  for (let i = first; i <= last; i++) {
+    const r = rows[i]!;
     if (!isData(r)) continue;
-    stubColumns.forEach((c, k) => {
-      if (r.cells.has(c)) {
-        current[k] = String(r.cells.get(c)).trim();
-        // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
+    for (let k = 0; k < stubColumns.length; k++) {
+      // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
+      if (!has(r, k)) continue;
+      const v = String(get(r, k)).trim();
+      if (v === current[k]) continue;
+      current[k] = v;
+      if (!pairs) labelsNow[k] = v;
+      else {
+        const p = k >> 1;
+        labelsNow[p] = joinPair(regionLike[p]!, current[2 * p] ?? "", current[2 * p + 1] ?? "");
       }
-    });
-    const labels = pairs
-      ? variables.map((_, k) => joinPair(regionLike[k]!, current[2 * k] ?? "", current[2 * k + 1] ?? ""))
-      : current.map((v) => v ?? "");
-    data.push({ row: r.row, labels, values: valueColumns.map((c) => r.cells.get(c) ?? null) });
+    }
+    const values: CellValue[] = new Array<CellValue>(valueColumns.length);
+    for (let k = 0; k < valueColumns.length; k++) values[k] = get(r, valueColumns[k]!) ?? null;
+    data.push({ row: r.row, labels: labelsNow.slice(), values });
   }
 
-  const footnotes = rows.slice(last + 1).map((r) => [...r.cells.values()].map(String).join(" ").trim()).filter((s) => s !== "");
+  const footnotes = rows.slice(last + 1).map((r) => filled(r).map(String).join(" ").trim()).filter((s) => s !== "");
   const meta: Record<string, string> = {};
   footnotes.forEach((line, i) => {
     if (/:$/.test(line) && i + 1 < footnotes.length && !/:$/.test(footnotes[i + 1]!)) meta[line.slice(0, -1).trim()] ??= footnotes[i + 1]!.trim();
