@@ -196,8 +196,146 @@ export function projectMunicipality(
   options: MunicipalProjectionOptions,
 ): MunicipalProjection {
   const data = "maxAge" in input ? input : prepareProjectionData(input);
-  const A = data.maxAge;
-  const n = A + 1;
+  const n = data.maxAge + 1;
+  const region = options.region;
+  const period = periodOf(data, options);
+  const { own, shift, start, horizon, years } = period;
+  const nationalRegions = nationOf(data, options.national);
+  const schedule = options.standardMortality ?? STANDARD_MORTALITY;
+  const local = years.map((t) => yearFacts(data, [region], t, schedule));
+  const nation = nationFacts(data, nationalRegions, years, schedule, options.standardMortality !== undefined);
+
+  const deaths = estimateMortality(local, nation, data.maxAge);
+  const births = estimateFertility(data, local, nation, options.standardFertility ?? standardFertility(data.maxAge));
+  const smoothing = options.smoothing ?? 1;
+  const wg = timeWeights(years.length, "exponential");
+  const netMigration = migrationRates(local, wg, n, smoothing, deaths.mortality);
+  const rates: Rates = {
+    fertility: births.fertility,
+    mortality: { female: deaths.mortality[0]!, male: deaths.mortality[1]! },
+    netMigration: { female: netMigration[0]!, male: netMigration[1]! },
+    newbornMortality: deaths.newbornMortality,
+    newbornNetMigration: newbornMigration(local, wg),
+  };
+
+  const multipliers = options.multipliers ?? [];
+  const startPop = own.get(start)!;
+  const projection = projectPopulation({
+    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
+    start,
+    horizon,
+    rates: () => rates,
+    boys: births.boysShare,
+    multipliers,
+    region,
+  });
+
+  const groups = options.ageGroups ?? SKR_AGE_GROUPS;
+  const empirical = options.interval && "method" in options.interval ? options.interval : null;
+  const interval = bootstrapSettings(options.interval);
+  // the bootstrap draws whole observed years: their fertility level and net migration, mortality fixed
+  const perYear = (interval ? local : []).map((f) => ({
+    fertility: births.yearFertility(f),
+    netMigration: migrationRates([f], [1], n, smoothing, deaths.mortality),
+    newborn: newbornMigration([f], [1]),
+  }));
+  const fixed = { ...deaths, boysShare: births.boysShare, multipliers, start };
+  const bounds = interval
+    ? bootstrap(startPop, n, horizon - start, groups, interval, wg, (k) => perYear[k]!, fixed)
+    : null;
+
+  const components = componentRows(region, local, projection.components);
+  const { totals, groupRows } = totalAndGroupRows(
+    region,
+    period,
+    data.maxAge,
+    projection.population,
+    groups,
+    bounds,
+    empirical,
+  );
+  const observedNet = components.filter((r) => r.kind === "observed").map((r) => r.net_migration as number);
+  const assumptions: ProjectionAssumptions = {
+    region,
+    national: typeof options.national === "string" ? options.national : "(sum of all regions)",
+    reference: data.reference,
+    window: { from: period.from, to: period.to, years: years.length },
+    start: start - shift,
+    horizon: options.horizon,
+    fertility: {
+      method: births.method,
+      schedule: births.method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
+      tfr: sum(births.baseShape) * births.kLocalRaw,
+      nationalTfr: sum(births.baseShape) * births.kNation,
+      ratio: births.kNation > 0 ? births.kLocal / births.kNation : 1,
+      clipped: Math.abs(births.kLocal - births.kLocalRaw) > 1e-9 * Math.max(1, births.kLocalRaw),
+      boysShare: births.boysShare,
+      weights: "exponential",
+    },
+    mortality: {
+      method: data.deathDetail === "none" ? "totals" : data.deathDetail,
+      schedule:
+        data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
+      minDeaths: SMALL_NUMBERS.mortality.minEvents,
+      clip: SMALL_NUMBERS.mortality.clip,
+      smr: deaths.smr,
+      fallback: deaths.fallback,
+      clippedGroups: deaths.clippedGroups,
+      lifeExpectancy: {
+        female: lifeExpectancy(deaths.mortality[0]!, deaths.newbornMortality.female),
+        male: lifeExpectancy(deaths.mortality[1]!, deaths.newbornMortality.male),
+      },
+      weights: "uniform",
+    },
+    migration: {
+      method: "residual",
+      as: "rates",
+      smoothing,
+      weights: "exponential",
+      observedMeanPerYear: sum(observedNet) / years.length,
+      firstYear: (projection.components.get("net_migration", 0) as number | null) ?? 0,
+    },
+    interval: empirical
+      ? { ...empirical, runs: null, seed: null, draw: null }
+      : interval
+        ? { method: "bootstrap-years", ...interval }
+        : null,
+    multipliers,
+  };
+  const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
+  return {
+    population: toTable(
+      populationRows(region, period, data.maxAge, projection.population),
+      ["region", "sex", "age", "kind"],
+      provenance,
+    ),
+    total: toTable(totals, ["region", "kind"], provenance),
+    groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
+    components: toTable(components, ["region", "kind"], provenance),
+    rates,
+    assumptions,
+  };
+}
+
+/** The kommun's population by year and where the projection starts and ends, in its own dating (1 January). */
+interface Period {
+  own: Map<number, Float64Array>;
+  /** 1 where the source dates its population 31 December (SCB): its year t is 1 January t + 1 inside. */
+  shift: number;
+  popYears: number[];
+  start: number;
+  horizon: number;
+  /** The window of observed years the rates come from. */
+  from: number;
+  to: number;
+  years: number[];
+}
+
+/**
+ * The start, the horizon and the window, checked against the data: by default the last population is the start and
+ * the window the up to five years before it that have the population at both ends and the year's events.
+ */
+function periodOf(data: ProjectionData, options: MunicipalProjectionOptions): Period {
   const region = options.region;
   const own = data.population.get(region);
   if (!own)
@@ -226,25 +364,22 @@ export function projectMunicipality(
       {},
       `give a horizon after ${start - shift}`,
     );
-
-  const nationalRegions = nationOf(data, options.national);
-  const nationKey = typeof options.national === "string" ? options.national : "(sum of all regions)";
-  const hasEvents = (r: string, t: number) =>
-    data.population.get(r)?.has(t) &&
-    data.population.get(r)?.has(t + 1) &&
-    (data.deaths.get(r)?.has(t) ?? false) &&
-    (data.birthDetail === "none" || (data.births.get(r)?.has(t) ?? false));
+  const hasEvents = (t: number) =>
+    own.has(t) &&
+    own.has(t + 1) &&
+    (data.deaths.get(region)?.has(t) ?? false) &&
+    (data.birthDetail === "none" || (data.births.get(region)?.has(t) ?? false));
   let from: number;
   let to: number;
   if (options.window) ({ from, to } = options.window);
   else {
     to = start - 1;
-    while (to > start - 6 && !hasEvents(region, to)) to--;
+    while (to > start - 6 && !hasEvents(to)) to--;
     from = to;
-    while (from - 1 >= to - 4 && hasEvents(region, from - 1)) from--;
+    while (from - 1 >= to - 4 && hasEvents(from - 1)) from--;
   }
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  const missing = years.find((t) => !hasEvents(region, t));
+  const missing = years.find((t) => !hasEvents(t));
   if (years.length === 0 || missing !== undefined) {
     throw new OmvarldError(
       "ARGUMENT",
@@ -253,23 +388,41 @@ export function projectMunicipality(
       "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)",
     );
   }
-  const schedule = options.standardMortality ?? STANDARD_MORTALITY;
-  const shape = options.standardFertility ?? standardFertility(A);
-  const local = years.map((t) => yearFacts(data, [region], t, schedule));
-  // the nation's facts are the same for every kommun: kept with the data for a back-test's many projections
+  return { own, shift, popYears, start, horizon, from, to, years };
+}
+
+/** The nation's facts for the window's years: the same for every kommun, so kept with the data for a back-test's many projections. */
+function nationFacts(
+  data: ProjectionData,
+  regions: readonly string[],
+  years: readonly number[],
+  schedule: BySex,
+  givenSchedule: boolean,
+): YearFacts[] {
   let cache = NATION_CACHE.get(data);
   if (!cache) NATION_CACHE.set(data, (cache = new Map()));
-  const cacheKey = (t: number) =>
-    `${options.standardMortality ? "given" : "standard"}|${t}|${nationalRegions.join(",")}`;
-  const nation = years.map((t) => {
-    const key = cacheKey(t);
-    if (!options.standardMortality && cache.has(key)) return cache.get(key)!;
-    const f = yearFacts(data, nationalRegions, t, schedule);
-    if (!options.standardMortality) cache.set(key, f);
+  return years.map((t) => {
+    const key = `${givenSchedule ? "given" : "standard"}|${t}|${regions.join(",")}`;
+    if (!givenSchedule && cache.has(key)) return cache.get(key)!;
+    const f = yearFacts(data, regions, t, schedule);
+    if (!givenSchedule) cache.set(key, f);
     return f;
   });
+}
 
-  // mortality: cohort risks, national × the clipped group ratio
+interface MortalityEstimate {
+  /** Cohort death risks by sex (women, men) and single age at the start of the year. */
+  mortality: number[][];
+  newbornMortality: Record<Sex, number>;
+  /** Age groups that fell back to the national risk, or whose ratio was clipped. */
+  fallback: number;
+  clippedGroups: number;
+  smr: Record<Sex, number>;
+}
+
+/** Mortality: the nation's cohort risks times the local/national ratio of each age group, by the small-number rule. */
+function estimateMortality(local: readonly YearFacts[], nation: readonly YearFacts[], A: number): MortalityEstimate {
+  const n = A + 1;
   const nationalQ = SEXES.map((s, si) =>
     Array.from({ length: n }, (_, x) =>
       ratio(
@@ -314,26 +467,48 @@ export function projectMunicipality(
       ),
     ]),
   ) as Record<Sex, number>;
+  return { mortality, newbornMortality, fallback, clippedGroups, smr };
+}
 
-  // fertility
-  const wf = timeWeights(years.length, "exponential");
-  const method: ProjectionAssumptions["fertility"]["method"] =
+interface FertilityEstimate {
+  method: ProjectionAssumptions["fertility"]["method"];
+  /** The age schedule before its level: the nation's rates by the mother's age, or the standard shape. */
+  baseShape: number[];
+  /** The level k of the nation, of the kommun before and after the small-number rule. */
+  kNation: number;
+  kLocalRaw: number;
+  kLocal: number;
+  /** Births per woman by age: baseShape × kLocal. */
+  fertility: number[];
+  boysShare: number;
+  /** The schedule at one observed year's own level (for the bootstrap). */
+  yearFertility: (f: YearFacts) => number[];
+}
+
+/** Fertility: an age schedule times the kommun's level k, the national k times the clipped local/national ratio. */
+function estimateFertility(
+  data: ProjectionData,
+  local: readonly YearFacts[],
+  nation: readonly YearFacts[],
+  shape: readonly number[],
+): FertilityEstimate {
+  const n = data.maxAge + 1;
+  const wf = timeWeights(local.length, "exponential");
+  const method: FertilityEstimate["method"] =
     data.birthDetail === "mother-age" ? "asfr" : data.birthDetail === "none" ? "age-zero" : "total-births";
   const womenStart = (f: YearFacts) => f.start.subarray(0, n);
-  const level = (f: YearFacts) => sum(shape.map((sa, a) => sa * womenStart(f)[a]!));
   const totalBirths = (f: YearFacts) => f.births.female + f.births.male;
-  let baseShape: number[] = shape.slice(0, n);
-  if (method === "asfr") {
-    baseShape = Array.from({ length: n }, (_, a) =>
-      weightedRatio(
-        nation.map((f) => f.byAge![a]!),
-        nation.map((f) => womenStart(f)[a]!),
-        wf,
-      ),
-    );
-  }
-  const expectedBirths = (f: YearFacts) =>
-    method === "asfr" ? sum(baseShape.map((sa, a) => sa * womenStart(f)[a]!)) : level(f);
+  const baseShape =
+    method === "asfr"
+      ? Array.from({ length: n }, (_, a) =>
+          weightedRatio(
+            nation.map((f) => f.byAge![a]!),
+            nation.map((f) => womenStart(f)[a]!),
+            wf,
+          ),
+        )
+      : shape.slice(0, n);
+  const expectedBirths = (f: YearFacts) => sum(baseShape.map((sa, a) => sa * womenStart(f)[a]!));
   const kNation = weightedRatio(nation.map(totalBirths), nation.map(expectedBirths), wf);
   const kLocalRaw = weightedRatio(local.map(totalBirths), local.map(expectedBirths), wf);
   // k = national k × the local/national ratio clipped to [0.1, 3]
@@ -343,80 +518,102 @@ export function projectMunicipality(
     sum(local.map((f, k) => wf[k]! * totalBirths(f))),
     sum(local.map((f, k) => wf[k]! * expectedBirths(f))),
   );
-  const fertilityRatio = kNation > 0 ? kLocal / kNation : 1;
-  const fertility = baseShape.map((sa) => sa * kLocal);
   const boysShare =
     ratio(
       nation.map((f) => f.births.male),
       nation.map(totalBirths),
     ) || 0.512;
-
-  // net migration rates
-  const h = options.smoothing ?? 1;
-  const wg = timeWeights(years.length, "exponential");
-  const migrationOf = (fs: readonly YearFacts[], w: readonly number[]) =>
-    SEXES.map((s, si) => {
-      const events = new Float64Array(n);
-      const exposure = new Float64Array(n);
-      fs.forEach((f, k) => {
-        const ev = movingSum(f.migration[s].byStartAge, h);
-        const ex = movingSum(f.start.subarray(si * n, si * n + n), h);
-        for (let x = 0; x < n; x++) {
-          events[x]! += w[k]! * ev[x]!;
-          exposure[x]! += w[k]! * ex[x]!;
-        }
-      });
-      return Array.from({ length: n }, (_, x) =>
-        exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0,
-      );
-    });
-  const newbornMigrationOf = (fs: readonly YearFacts[], w: readonly number[]) =>
-    Object.fromEntries(
-      SEXES.map((s) => [
-        s,
-        weightedRatio(
-          fs.map((f) => f.migration[s].newborn),
-          fs.map((f) => f.births[s]),
-          w,
-        ),
-      ]),
-    ) as Record<Sex, number>;
-  const netMigration = migrationOf(local, wg);
-  const rates: Rates = {
-    fertility,
-    mortality: { female: mortality[0]!, male: mortality[1]! },
-    netMigration: { female: netMigration[0]!, male: netMigration[1]! },
-    newbornMortality,
-    newbornNetMigration: newbornMigrationOf(local, wg),
+  return {
+    method,
+    baseShape,
+    kNation,
+    kLocalRaw,
+    kLocal,
+    fertility: baseShape.map((sa) => sa * kLocal),
+    boysShare,
+    yearFertility: (f) => baseShape.map((sa) => sa * localLevel(totalBirths(f), expectedBirths(f))),
   };
+}
 
-  const multipliers = options.multipliers ?? [];
-  const startPop = own.get(start)!;
-  const projection = projectPopulation({
-    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
-    start,
-    horizon,
-    rates: () => rates,
-    boys: boysShare,
-    multipliers,
-    region,
+/**
+ * Net migration rates by sex and age: Σ_t w_t·NM_t / Σ_t w_t·P_t, each summed over x ± `smoothing` ages first, and
+ * never below −(1 − q) (no more can leave than survive).
+ */
+function migrationRates(
+  fs: readonly YearFacts[],
+  w: readonly number[],
+  n: number,
+  smoothing: number,
+  mortality: readonly number[][],
+): number[][] {
+  return SEXES.map((s, si) => {
+    const events = new Float64Array(n);
+    const exposure = new Float64Array(n);
+    fs.forEach((f, k) => {
+      const ev = movingSum(f.migration[s].byStartAge, smoothing);
+      const ex = movingSum(f.start.subarray(si * n, si * n + n), smoothing);
+      for (let x = 0; x < n; x++) {
+        events[x]! += w[k]! * ev[x]!;
+        exposure[x]! += w[k]! * ex[x]!;
+      }
+    });
+    return Array.from({ length: n }, (_, x) =>
+      exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0,
+    );
   });
+}
 
-  // the tables
+/** Net migration of the children born in the year, per birth, by sex. */
+function newbornMigration(fs: readonly YearFacts[], w: readonly number[]): Record<Sex, number> {
+  return Object.fromEntries(
+    SEXES.map((s) => [
+      s,
+      weightedRatio(
+        fs.map((f) => f.migration[s].newborn),
+        fs.map((f) => f.births[s]),
+        w,
+      ),
+    ]),
+  ) as Record<Sex, number>;
+}
+
+/** The bootstrap's settings with their defaults, or null for the back-test's interval or none. */
+function bootstrapSettings(
+  interval: MunicipalProjectionOptions["interval"],
+): { runs: number; level: number; seed: number; draw: "year" | "run" } | null {
+  if (interval === false || (interval && "method" in interval)) return null;
+  return {
+    runs: interval?.runs ?? 500,
+    level: interval?.level ?? 0.8,
+    seed: interval?.seed ?? 1,
+    draw: interval?.draw ?? "year",
+  };
+}
+
+type Row = Record<string, string | number | null>;
+
+/** The population by sex and single age: observed up to the start, projected after; years in the source's dating. */
+function populationRows(region: string, period: Period, A: number, projected: Table): Row[] {
+  const { own, shift, start } = period;
+  const n = A + 1;
   const label = (a: number) => (a === A ? `${A}+` : String(a));
-  const popRows: Record<string, string | number | null>[] = [];
-  for (const year of popYears.filter((y) => y < start)) {
+  const rows: Row[] = [];
+  for (const year of period.popYears.filter((y) => y < start)) {
     const p = own.get(year)!;
     SEXES.forEach((sex, si) => {
       for (let a = 0; a < n; a++)
-        popRows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" });
+        rows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" });
     });
   }
-  const pp = projection.population;
-  const [py, ps, pa, pv] = [pp.numbers("year"), pp.strings("sex"), pp.numbers("age"), pp.numbers("population")];
-  for (let i = 0; i < pp.numRows; i++) {
+  const [py, ps, pa, pv] = [
+    projected.numbers("year"),
+    projected.strings("sex"),
+    projected.numbers("age"),
+    projected.numbers("population"),
+  ];
+  for (let i = 0; i < projected.numRows; i++) {
     const year = py.get(i)!;
-    popRows.push({
+    rows.push({
       region,
       year: year - shift,
       sex: ps.get(i),
@@ -425,7 +622,12 @@ export function projectMunicipality(
       kind: year === start ? "observed" : "projected",
     });
   }
-  const componentRows: Record<string, string | number | null>[] = local.map((f) => ({
+  return rows;
+}
+
+/** The components of change: the window's observed years, then the projected ones. */
+function componentRows(region: string, local: readonly YearFacts[], projected: Table): Row[] {
+  const rows: Row[] = local.map((f) => ({
     region,
     year: f.year,
     kind: "observed",
@@ -435,68 +637,46 @@ export function projectMunicipality(
     net_migration: sum(SEXES.map((s) => f.migration[s].newborn + sum(f.migration[s].byStartAge))),
     end_population: sum(f.end),
   }));
-  const pc = projection.components;
-  for (let i = 0; i < pc.numRows; i++) {
-    componentRows.push({
-      region,
-      year: pc.get("year", i) as number,
-      kind: "projected",
-      start_population: pc.get("start_population", i) as number,
-      births: pc.get("births", i) as number,
-      deaths: pc.get("deaths", i) as number,
-      net_migration: pc.get("net_migration", i) as number,
-      end_population: pc.get("end_population", i) as number,
-    });
+  const columns = ["start_population", "births", "deaths", "net_migration", "end_population"] as const;
+  for (let i = 0; i < projected.numRows; i++) {
+    const row: Row = { region, year: projected.get("year", i) as number, kind: "projected" };
+    for (const c of columns) row[c] = projected.get(c, i) as number;
+    rows.push(row);
   }
+  return rows;
+}
 
-  const groups = options.ageGroups ?? SKR_AGE_GROUPS;
-  const horizonYears = horizon - start;
-  const empirical = options.interval && "method" in options.interval ? options.interval : null;
-  const bootstrapOptions =
-    options.interval === false || empirical
-      ? null
-      : (options.interval as { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | undefined);
-  const interval =
-    options.interval === false || empirical
-      ? null
-      : {
-          runs: bootstrapOptions?.runs ?? 500,
-          level: bootstrapOptions?.level ?? 0.8,
-          seed: bootstrapOptions?.seed ?? 1,
-          draw: bootstrapOptions?.draw ?? "year",
-        };
-  let bounds: { low: number[][]; high: number[][] } | null = null;
-  if (interval) {
-    const perYear = local.map((f, k) => ({
-      fertility: baseShape.map((sa) => sa * localLevel(totalBirths(f), expectedBirths(f))),
-      netMigration: migrationOf([f], [1]),
-      newborn: newbornMigrationOf([f], [1]),
-      k,
-    }));
-    bounds = bootstrap(startPop, n, horizonYears, groups, interval, wg, (run) => perYear[run]!, {
-      mortality,
-      newbornMortality,
-      boysShare,
-      multipliers,
-      start,
-    });
-  }
-  const totalRows: Record<string, string | number | null>[] = [];
-  const groupRows: Record<string, string | number | null>[] = [];
+/**
+ * The total and the age groups by year with their interval: the bootstrap's percentiles, or the back-test's
+ * errors scaled with the horizon, P_h·(1 + e·h/years/100) (totals only).
+ */
+function totalAndGroupRows(
+  region: string,
+  period: Period,
+  A: number,
+  projected: Table,
+  groups: readonly (readonly [number, number])[],
+  bounds: { low: number[][]; high: number[][] } | null,
+  empirical: EmpiricalInterval | null,
+): { totals: Row[]; groupRows: Row[] } {
+  const { own, shift, start, horizon } = period;
+  const n = A + 1;
+  const totals: Row[] = [];
+  const groupRows: Row[] = [];
   const groupLabel = ([lo, hi]: readonly [number, number]) => (hi === Infinity || hi >= A ? `${lo}+` : `${lo}-${hi}`);
-  const years2 = [
-    ...popYears.filter((y) => y < start),
-    ...Array.from({ length: horizonYears + 1 }, (_, k) => start + k),
+  const years = [
+    ...period.popYears.filter((y) => y < start),
+    ...Array.from({ length: horizon - start + 1 }, (_, k) => start + k),
   ];
   const stateOf = (year: number): Float64Array => {
     if (year <= start) return own.get(year)!;
     const out = new Float64Array(2 * n);
-    const rows = pp.filter({ year });
+    const rows = projected.filter({ year });
     const [s, a, v] = [rows.strings("sex"), rows.numbers("age"), rows.numbers("population")];
     for (let i = 0; i < rows.numRows; i++) out[(s.get(i) === "female" ? 0 : n) + a.get(i)!] = v.get(i)!;
     return out;
   };
-  for (const year of years2) {
+  for (const year of years) {
     const state = stateOf(year);
     const k = year - start;
     const kind = year <= start ? "observed" : "projected";
@@ -510,79 +690,20 @@ export function projectMunicipality(
             point * (1 + (empirical.high * k) / empirical.years / 100),
           ]
         : [null, null];
-    totalRows.push({ region, year: year - shift, kind, population: point, low: band[0]!, high: band[1]! });
+    totals.push({ region, year: year - shift, kind, population: point, low: band[0]!, high: band[1]! });
     groups.forEach((g, gi) => {
-      const value = groupSum(state, n, g);
       groupRows.push({
         region,
         year: year - shift,
         kind,
         age_group: groupLabel(g),
-        population: value,
+        population: groupSum(state, n, g),
         low: withBand ? bounds!.low[k]![gi + 1]! : null,
         high: withBand ? bounds!.high[k]![gi + 1]! : null,
       });
     });
   }
-
-  const firstYear = (projection.components.get("net_migration", 0) as number | null) ?? 0;
-  const assumptions: ProjectionAssumptions = {
-    region,
-    national: nationKey,
-    reference: data.reference,
-    window: { from, to, years: years.length },
-    start: start - shift,
-    horizon: options.horizon,
-    fertility: {
-      method,
-      schedule: method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
-      tfr: sum(baseShape) * kLocalRaw,
-      nationalTfr: sum(baseShape) * kNation,
-      ratio: fertilityRatio,
-      clipped: Math.abs(kLocal - kLocalRaw) > 1e-9 * Math.max(1, kLocalRaw),
-      boysShare,
-      weights: "exponential",
-    },
-    mortality: {
-      method: data.deathDetail === "none" ? "totals" : data.deathDetail,
-      schedule:
-        data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
-      minDeaths: SMALL_NUMBERS.mortality.minEvents,
-      clip: SMALL_NUMBERS.mortality.clip,
-      smr,
-      fallback,
-      clippedGroups,
-      lifeExpectancy: {
-        female: lifeExpectancy(mortality[0]!, newbornMortality.female),
-        male: lifeExpectancy(mortality[1]!, newbornMortality.male),
-      },
-      weights: "uniform",
-    },
-    migration: {
-      method: "residual",
-      as: "rates",
-      smoothing: h,
-      weights: "exponential",
-      observedMeanPerYear:
-        sum(componentRows.filter((r) => r.kind === "observed").map((r) => r.net_migration as number)) / years.length,
-      firstYear,
-    },
-    interval: empirical
-      ? { ...empirical, runs: null, seed: null, draw: null }
-      : interval
-        ? { method: "bootstrap-years", ...interval }
-        : null,
-    multipliers,
-  };
-  const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
-  return {
-    population: toTable(popRows, ["region", "sex", "age", "kind"], provenance),
-    total: toTable(totalRows, ["region", "kind"], provenance),
-    groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
-    components: toTable(componentRows, ["region", "kind"], provenance),
-    rates,
-    assumptions,
-  };
+  return { totals, groupRows };
 }
 
 /** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */
