@@ -7,7 +7,13 @@ import type { Table } from "../../src/table/table.ts";
 
 // The real Excel downloads the project ships. Their tables were digested with the reader as it was before the sheet
 // was read into arrays (sheet → layout → CSV text → readCsv); every later reader must give the same tables.
-const FILES = ["data/scb", "data/ssb"].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".xlsx")).map((f) => join(dir, f))).sort();
+const FILES = ["data/scb", "data/ssb"]
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => join(dir, f)),
+  )
+  .sort();
 const SUMS_FILE = "tests/io/xlsx-identity.sums.json";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -34,7 +40,8 @@ describe("the Excel reader gives the tables it always gave", { timeout: 300_000 
   for (const file of FILES) {
     it(`reads ${file} into the same table`, () => {
       const got = digest(read(file));
-      if (process.env.XLSX_IDENTITY_WRITE === "1") writeFileSync(`${SUMS_FILE}.${file.replace(/\W/g, "_")}`, JSON.stringify(got));
+      if (process.env.XLSX_IDENTITY_WRITE === "1")
+        writeFileSync(`${SUMS_FILE}.${file.replace(/\W/g, "_")}`, JSON.stringify(got));
       expect(got).toEqual(sums[file]);
     });
   }

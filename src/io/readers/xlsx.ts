@@ -30,12 +30,20 @@ const AGENCIES: readonly [RegExp, string][] = [
  * const pop = readXlsx(bytes, { file: "BE0101N1.xlsx" });
  * pop.columnNames; // ["region", "region_name", "age", "sex", "year", "value"]
  */
-export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined; inflateRaw?: InflateRaw | undefined } = {}): Table {
+export function readXlsx(
+  bytes: Uint8Array,
+  options: { file?: string | undefined; inflateRaw?: InflateRaw | undefined } = {},
+): Table {
   const file = options.file;
   const sheet = readSheet(bytes, file, options.inflateRaw);
   const layout = sheetLayout(sheet);
   if (!layout || layout.rows.length === 0) {
-    throw new OmvarldError("FORMAT_UNKNOWN", `no cell of sheet "${sheet.name}" holds a number`, { file }, "is this a statistics export? save the table with its values, not only its labels");
+    throw new OmvarldError(
+      "FORMAT_UNKNOWN",
+      `no cell of sheet "${sheet.name}" holds a number`,
+      { file },
+      "is this a statistics export? save the table with its values, not only its labels",
+    );
   }
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   // the stub's labels repeat down the sheet (290 regions, 101 ages): each is quoted once
@@ -45,7 +53,15 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
   for (const r of layout.rows) {
     let line = "";
     for (let k = 0; k < r.labels.length; k++) line += k === 0 ? label(r.labels[k]!) : `;${label(r.labels[k]!)}`;
-    for (const v of r.values) line += v === null ? ";" : typeof v === "number" ? `;${v}` : isMissingSymbol(v.trim()) ? `;${v.trim()}` : `;${quote(v)}`;
+    for (const v of r.values)
+      line +=
+        v === null
+          ? ";"
+          : typeof v === "number"
+            ? `;${v}`
+            : isMissingSymbol(v.trim())
+              ? `;${v.trim()}`
+              : `;${quote(v)}`;
     csv += `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
   }
   let table: Table;
@@ -55,7 +71,12 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
     if (!(error instanceof OmvarldError)) throw error;
     // line 3 of the CSV is the heading, line 4 on the data rows
     const row = error.line === undefined ? undefined : error.line >= 4 ? layout.rows[error.line - 4]?.row : undefined;
-    throw new OmvarldError(error.code, `sheet "${sheet.name}"${row !== undefined ? `, row ${row}` : ""}: ${error.message}`, { file, line: row }, error.hint);
+    throw new OmvarldError(
+      error.code,
+      `sheet "${sheet.name}"${row !== undefined ? `, row ${row}` : ""}: ${error.message}`,
+      { file, line: row },
+      error.hint,
+    );
   }
   const meta = layout.meta;
   const sourceText = meta["Source"] ?? meta["Kilde"] ?? meta["Källa"] ?? "";
@@ -66,7 +87,10 @@ export function readXlsx(bytes: Uint8Array, options: { file?: string | undefined
   const source = named ?? agencyOfTableId(tableId);
   const updated = meta["Latest update"] ?? meta["Siste oppdatering"] ?? meta["Senast uppdaterad"];
   const unit = meta["Units"] ?? meta["Måleenhet"] ?? meta["Enhet"];
-  const warnings = sheet.others.length > 0 ? [`the workbook has ${sheet.others.length + 1} sheets; only the first, "${sheet.name}", was read`] : [];
+  const warnings =
+    sheet.others.length > 0
+      ? [`the workbook has ${sheet.others.length + 1} sheets; only the first, "${sheet.name}", was read`]
+      : [];
   return table
     .withProvenance({
       format: "xlsx",

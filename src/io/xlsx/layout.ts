@@ -27,7 +27,10 @@ export interface SheetLayout {
 export function titleVariables(title: string): string[] {
   const m = /\b(?:by|etter|efter)\s+([^.:]+?)\.?\s*$/i.exec(title.trim());
   if (!m) return [];
-  return m[1]!.split(/\s*,\s*|\s+(?:and|og|och)\s+/).map((s) => s.trim()).filter((s) => s !== "");
+  return m[1]!
+    .split(/\s*,\s*|\s+(?:and|og|och)\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 const isNumber = (v: CellValue | undefined): v is number => typeof v === "number";
@@ -56,20 +59,26 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   });
   if (numericRows.length === 0) return null;
   const counts = new Map<number, number>();
-  for (const r of numericRows) r.cells.forEach((v, c) => {
-    if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  });
+  for (const r of numericRows)
+    r.cells.forEach((v, c) => {
+      if (isNumber(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    });
   const most = Math.max(...counts.values());
-  const valueColumns = [...counts.entries()].filter(([, n]) => n >= most * 0.05).map(([c]) => c).sort((a, b) => a - b);
+  const valueColumns = [...counts.entries()]
+    .filter(([, n]) => n >= most * 0.05)
+    .map(([c]) => c)
+    .sort((a, b) => a - b);
   const firstValue = valueColumns[0]!;
   const stubColumns = Array.from({ length: firstValue }, (_, c) => c);
   let lastColumn = 0;
   for (const r of rows) lastColumn = Math.max(lastColumn, r.cells.length - 1);
-  for (let c = firstValue; c <= lastColumn; c++) if (!valueColumns.includes(c) && rows.some((r) => isSymbol(get(r, c)))) valueColumns.push(c);
+  for (let c = firstValue; c <= lastColumn; c++)
+    if (!valueColumns.includes(c) && rows.some((r) => isSymbol(get(r, c)))) valueColumns.push(c);
   valueColumns.sort((a, b) => a - b);
   const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(get(r, c)) || isSymbol(get(r, c)));
   // a heading row of years (written as numbers) has no stub cells; below the first data row every value is data
-  const yearHeading = (r: SheetRow) => stubColumns.every((c) => !has(r, c)) && valueColumns.every((c) => !has(r, c) || isPeriodLike(get(r, c)));
+  const yearHeading = (r: SheetRow) =>
+    stubColumns.every((c) => !has(r, c)) && valueColumns.every((c) => !has(r, c) || isPeriodLike(get(r, c)));
   const first = rows.findIndex((r) => hasValue(r) && !yearHeading(r));
   const isData = (r: SheetRow) => hasValue(r);
   let last = rows.length - 1;
@@ -77,7 +86,12 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
 
   const above = rows.slice(0, first);
   let title: string | null = null;
-  if (above.length > 0 && filled(above[0]!).length === 1 && typeof get(above[0]!, 0) === "string" && !valueColumns.some((c) => has(above[0]!, c))) {
+  if (
+    above.length > 0 &&
+    filled(above[0]!).length === 1 &&
+    typeof get(above[0]!, 0) === "string" &&
+    !valueColumns.some((c) => has(above[0]!, c))
+  ) {
     title = String(get(above[0]!, 0));
     above.shift();
   }
@@ -87,7 +101,12 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     for (let k = c; k >= firstValue; k--) if (has(r, k)) return String(get(r, k)).trim();
     return "";
   };
-  const valueHeaders = valueColumns.map((c) => headings.map((r, i) => (i === headings.length - 1 ? String(get(r, c) ?? "").trim() : headingText(r, c))).filter((s) => s !== "").join(" "));
+  const valueHeaders = valueColumns.map((c) =>
+    headings
+      .map((r, i) => (i === headings.length - 1 ? String(get(r, c) ?? "").trim() : headingText(r, c)))
+      .filter((s) => s !== "")
+      .join(" "),
+  );
 
   // stub names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the title
   const labelled = headings.at(-1);
@@ -95,13 +114,18 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const variables = named.slice(0, Math.max(0, named.length - headings.length));
   const pairs = variables.length > 0 && stubColumns.length === 2 * variables.length;
   let stubNames: string[];
-  if (labelled && stubColumns.some((c) => has(labelled, c))) stubNames = stubColumns.map((c) => String(get(labelled, c) ?? `column ${c + 1}`));
+  if (labelled && stubColumns.some((c) => has(labelled, c)))
+    stubNames = stubColumns.map((c) => String(get(labelled, c) ?? `column ${c + 1}`));
   else if (pairs || variables.length === stubColumns.length) stubNames = variables;
   else stubNames = stubColumns.map((c) => `column ${c + 1}`);
 
   const data: SheetLayout["rows"] = [];
   const current: (string | null)[] = stubColumns.map(() => null);
-  const regionLike = variables.map((v) => ["region", "origin", "destination"].includes(canonicalDimension(v)) || /kommun|county|län|fylke|region|municipal/i.test(v));
+  const regionLike = variables.map(
+    (v) =>
+      ["region", "origin", "destination"].includes(canonicalDimension(v)) ||
+      /kommun|county|län|fylke|region|municipal/i.test(v),
+  );
   // the labels are joined again only where a stub cell changed: a row of the sheet costs its two arrays
   const labelsNow: string[] = pairs ? variables.map(() => "") : stubColumns.map(() => "");
   for (let i = first; i <= last; i++) {
@@ -124,10 +148,14 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     data.push({ row: r.row, labels: labelsNow.slice(), values });
   }
 
-  const footnotes = rows.slice(last + 1).map((r) => filled(r).map(String).join(" ").trim()).filter((s) => s !== "");
+  const footnotes = rows
+    .slice(last + 1)
+    .map((r) => filled(r).map(String).join(" ").trim())
+    .filter((s) => s !== "");
   const meta: Record<string, string> = {};
   footnotes.forEach((line, i) => {
-    if (/:$/.test(line) && i + 1 < footnotes.length && !/:$/.test(footnotes[i + 1]!)) meta[line.slice(0, -1).trim()] ??= footnotes[i + 1]!.trim();
+    if (/:$/.test(line) && i + 1 < footnotes.length && !/:$/.test(footnotes[i + 1]!))
+      meta[line.slice(0, -1).trim()] ??= footnotes[i + 1]!.trim();
   });
   return { title, stubNames, valueHeaders, rows: data, footnotes, meta };
 }

@@ -39,22 +39,47 @@ const text = new TextDecoder("utf-8");
  * sheet.rows[0].cells.get(0); // "Population by region, age, sex and year"
  */
 export function readSheet(bytes: Uint8Array, file?: string, inflate?: InflateRaw): Sheet {
-  const entries = unzipEntries(bytes, (name) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i.test(name), file, inflate);
+  const entries = unzipEntries(
+    bytes,
+    (name) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i.test(name),
+    file,
+    inflate,
+  );
   const entry = (name: string) => {
     const found = [...entries.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     return found === undefined ? undefined : text.decode(entries.get(found)!).replace(/^\ufeff/, "");
   };
   const workbook = entry("xl/workbook.xml");
   if (workbook === undefined) {
-    throw new OmvarldError("FORMAT_UNKNOWN", "a zip archive, but not an Excel workbook (no xl/workbook.xml)", { file }, "save the table as .xlsx, CSV or PX");
+    throw new OmvarldError(
+      "FORMAT_UNKNOWN",
+      "a zip archive, but not an Excel workbook (no xl/workbook.xml)",
+      { file },
+      "save the table as .xlsx, CSV or PX",
+    );
   }
-  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({ name: decodeXml(quickAttr(m[1]!, "name") ?? ""), rid: quickAttr(m[1]!, "r:id") ?? quickAttr(m[1]!, "id") }));
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({
+    name: decodeXml(quickAttr(m[1]!, "name") ?? ""),
+    rid: quickAttr(m[1]!, "r:id") ?? quickAttr(m[1]!, "id"),
+  }));
   if (sheets.length === 0) throw new OmvarldError("FORMAT_UNKNOWN", "the workbook has no sheet", { file });
   const rels = entry("xl/_rels/workbook.xml.rels") ?? "";
-  const target = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => m[1]!).find((a) => quickAttr(a, "Id") === sheets[0]!.rid);
-  const path = target ? quickAttr(target, "Target")!.replace(/^\//, "").replace(/^(?!xl\/)/, "xl/") : "xl/worksheets/sheet1.xml";
+  const target = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)]
+    .map((m) => m[1]!)
+    .find((a) => quickAttr(a, "Id") === sheets[0]!.rid);
+  const path = target
+    ? quickAttr(target, "Target")!
+        .replace(/^\//, "")
+        .replace(/^(?!xl\/)/, "xl/")
+    : "xl/worksheets/sheet1.xml";
   const xml = entry(path);
-  if (xml === undefined) throw new OmvarldError("FILE_TRUNCATED", `the workbook's sheet "${sheets[0]!.name}" (${path}) is missing`, { file }, "the .xlsx file may be damaged: save it again");
+  if (xml === undefined)
+    throw new OmvarldError(
+      "FILE_TRUNCATED",
+      `the workbook's sheet "${sheets[0]!.name}" (${path}) is missing`,
+      { file },
+      "the .xlsx file may be damaged: save it again",
+    );
   const shared = sharedStrings(entry("xl/sharedStrings.xml") ?? "");
   return { name: sheets[0]!.name, rows: parseRows(xml, shared, file), others: sheets.slice(1).map((s) => s.name) };
 }
@@ -65,7 +90,10 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">",
 export function decodeXml(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? whole);
+    e[0] === "#"
+      ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? whole),
+  );
 }
 
 /** The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
@@ -105,7 +133,8 @@ function attrIn(xml: string, needle: string, from: number, to: number): string |
  */
 function attrAt(xml: string, needle: string, from: number, to: number): number {
   const last = to - needle.length;
-  for (let i = from; i <= last; i++) if (xml.charCodeAt(i) === 32 && xml.startsWith(needle, i)) return i + needle.length;
+  for (let i = from; i <= last; i++)
+    if (xml.charCodeAt(i) === 32 && xml.startsWith(needle, i)) return i + needle.length;
   return -1;
 }
 
@@ -161,10 +190,21 @@ function parseRows(xml: string, shared: readonly string[], file: string | undefi
       position = column + 1;
       if (!selfClosing) {
         const close = xml.indexOf(cellClose, gt);
-        if (close < 0) throw new OmvarldError("FILE_TRUNCATED", `cell ${refText(xml, refAt, last)} is not closed`, { file }, "the .xlsx file may be damaged: save it again");
+        if (close < 0)
+          throw new OmvarldError(
+            "FILE_TRUNCATED",
+            `cell ${refText(xml, refAt, last)} is not closed`,
+            { file },
+            "the .xlsx file may be damaged: save it again",
+          );
         // the type: "s" (shared string) read in place, others sliced
         const typeAt = attrAt(xml, ' t="', nameEnd, gt);
-        const type = typeAt < 0 ? "n" : xml.charCodeAt(typeAt) === 115 && xml.charCodeAt(typeAt + 1) === 34 ? "s" : xml.slice(typeAt, xml.indexOf('"', typeAt));
+        const type =
+          typeAt < 0
+            ? "n"
+            : xml.charCodeAt(typeAt) === 115 && xml.charCodeAt(typeAt + 1) === 34
+              ? "s"
+              : xml.slice(typeAt, xml.indexOf('"', typeAt));
         const value = cellValue(type, xml, gt + 1, close, valueOpen, shared, file, refAt, last);
         if (value !== null) {
           const cells = row.cells;
@@ -190,7 +230,17 @@ function refText(xml: string, refAt: number, row: number): string {
 }
 
 /** The value of the cell whose content is `xml[from, to)`. */
-function cellValue(type: string, xml: string, from: number, to: number, valueOpen: string, shared: readonly string[], file: string | undefined, refAt: number, rowNumber: number): CellValue {
+function cellValue(
+  type: string,
+  xml: string,
+  from: number,
+  to: number,
+  valueOpen: string,
+  shared: readonly string[],
+  file: string | undefined,
+  refAt: number,
+  rowNumber: number,
+): CellValue {
   if (type === "inlineStr") return emptyToNull(runs(xml.slice(from, to)));
   const open = xml.indexOf(valueOpen, from);
   if (open < 0 || open >= to) return null;
@@ -207,7 +257,13 @@ function cellValue(type: string, xml: string, from: number, to: number, valueOpe
         index = index * 10 + (ch - 48);
       }
       const s = k === end && end > start ? shared[index] : undefined;
-      if (s === undefined) throw new OmvarldError("PARSE", `cell ${refText(xml, refAt, rowNumber)} refers to shared string ${xml.slice(start, end)}, which the workbook does not have`, { file }, "the .xlsx file may be damaged: save it again");
+      if (s === undefined)
+        throw new OmvarldError(
+          "PARSE",
+          `cell ${refText(xml, refAt, rowNumber)} refers to shared string ${xml.slice(start, end)}, which the workbook does not have`,
+          { file },
+          "the .xlsx file may be damaged: save it again",
+        );
       return emptyToNull(s);
     }
     case "str":

@@ -13,9 +13,20 @@ export type InflateRaw = (bytes: Uint8Array, size?: number) => Uint8Array;
  * `unzipSync` so that Node can inflate natively: on SSB's 2.3 MB commuting workbook (26 MB of sheet XML) fflate's
  * JavaScript inflate took 0.43 s in a fresh process, zlib 0.13 s. fflate stays the fallback in other runtimes.
  */
-export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolean, file?: string, inflate: InflateRaw = inflateSync): Map<string, Uint8Array> {
+export function unzipEntries(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  file?: string,
+  inflate: InflateRaw = inflateSync,
+): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = (what: string) => new OmvarldError("FILE_TRUNCATED", `the zip archive is damaged: ${what}`, { file }, "the .xlsx file may be cut off: download or save it again");
+  const damaged = (what: string) =>
+    new OmvarldError(
+      "FILE_TRUNCATED",
+      `the zip archive is damaged: ${what}`,
+      { file },
+      "the .xlsx file may be cut off: download or save it again",
+    );
   // the end-of-central-directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
@@ -30,7 +41,8 @@ export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolea
   const names = new TextDecoder("utf-8");
   const out = new Map<string, Uint8Array>();
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw damaged(`entry ${k + 1} of ${count} of the central directory is missing`);
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      throw damaged(`entry ${k + 1} of ${count} of the central directory is missing`);
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
@@ -41,7 +53,8 @@ export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolea
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\//, "");
     at += 46 + nameLength + extra + comment;
     if (!wanted(name)) continue;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged(`the data of ${name} are missing`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+      throw damaged(`the data of ${name} are missing`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressed > bytes.length) throw damaged(`${name} is cut off`);
     const data = bytes.subarray(start, start + compressed);
@@ -52,7 +65,13 @@ export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolea
       } catch (error) {
         throw damaged(`${name} cannot be inflated (${(error as Error).message})`);
       }
-    } else throw new OmvarldError("FORMAT_UNKNOWN", `${name} is compressed with method ${method}, which is not DEFLATE`, { file }, "save the workbook again from Excel or LibreOffice");
+    } else
+      throw new OmvarldError(
+        "FORMAT_UNKNOWN",
+        `${name} is compressed with method ${method}, which is not DEFLATE`,
+        { file },
+        "save the workbook again from Excel or LibreOffice",
+      );
   }
   return out;
 }
