@@ -306,7 +306,7 @@ const worst = (records, k = 5) =>
 const results = {
   generated: new Date().toISOString().slice(0, 10),
   method:
-    "projectMunicipality: cohort-component by sex and single age, net migration by age as the residual, rates as in METHODS §8.1; interval: bootstrap over the window's years (200 runs, 80 %)",
+    "projectMunicipality: cohort-component by sex and single age, net migration by age as the residual, rates as in docs/methods.md §8.1; interval: bootstrap over the window's years (200 runs, 80 %)",
   sweden: {
     start: "31 December 2014",
     window: "2011-2014",

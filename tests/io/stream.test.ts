@@ -18,7 +18,7 @@ describe("streamed CSV", () => {
     expect(streamed.warnings).toEqual(whole.warnings);
   });
 
-  test("a file with quotes falls back to the whole-file reader", () => {
+  test("a file with quotes is streamed too, in chunks that end at record ends", () => {
     const streamed = read(fixture("scb/anderssundell-stathelp__data__befolkning.csv"), {
       streamAbove: 0,
       chunkBytes: 256,

@@ -18,7 +18,7 @@ export interface CodeChange {
 
 /**
  * Swedish kommun code changes since 1992. Sources: SCB's notes to TAB638 (BE0101N1), "Hebys kommunkod ändras från
- * 1917 till 0331"; FORMATS.md §7.1 (first years of Knivsta, Nykvarn, Gnesta and Trosa in SCB's series); Swedish
+ * 1917 till 0331"; SCB's series themselves (the first years of Knivsta, Nykvarn, Gnesta and Trosa); Swedish
  * Wikipedia's kommun pages, whose "Kommunkod" entries list SCB's former codes (Kristianstads kommun: 1290, 1180;
  * Borås kommun: 1490, 1583, and "Utbrutet: Bollebygds kommun (1995)"); prop. 1995/96:38 (Skåne län from
  * 1 January 1997).
