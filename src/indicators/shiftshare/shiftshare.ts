@@ -186,12 +186,7 @@ export function shiftShare(table: Table, options: ShiftShareOptions): Table {
         region,
         start: null,
         end: null,
-        change: null,
-        national_share: null,
-        industry_mix: null,
-        regional_shift: null,
-        competitive: null,
-        allocation: null,
+        ...noShifts(),
         mix_factor: null,
         regional_factor: null,
         total_factor: null,
@@ -254,12 +249,7 @@ export function shiftShareByIndustry(table: Table, options: ShiftShareOptions & 
         industry: null,
         start: null,
         end: null,
-        change: null,
-        national_share: null,
-        industry_mix: null,
-        regional_shift: null,
-        competitive: null,
-        allocation: null,
+        ...noShifts(),
         regional_factor: null,
         note: shifts.missing,
       });
@@ -374,12 +364,7 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
           rows.push({
             region,
             year,
-            change: null,
-            national_share: null,
-            industry_mix: null,
-            regional_shift: null,
-            competitive: null,
-            allocation: null,
+            ...noShifts(),
             mix_factor: null,
             regional_factor: null,
             total_factor: null,
@@ -429,7 +414,7 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
         rows.push({
           region,
           industry,
-          ...(note === null ? v.sums : zeroed()),
+          ...(note === null ? v.sums : noShifts()),
           regional_factor: fold(v.factors),
           note:
             note ??
@@ -450,7 +435,8 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
   return toTable(rows, options.byIndustry && !options.byYear ? ["region", "industry"] : ["region"], table.provenance);
 }
 
-function zeroed(): Sums {
+/** The sums of a region whose shifts cannot be computed: every one missing. */
+function noShifts(): Sums {
   return {
     change: null,
     national_share: null,
