@@ -1,13 +1,5 @@
 export type { CodeChange } from "./data/changes.ts";
-export {
-  CODE_CHANGES,
-  countyOf,
-  findRegion,
-  municipalities,
-  REGIONS,
-  type Country,
-  type Level,
-  type Region,
-} from "./registry.ts";
+export { CODE_CHANGES } from "./code-changes.ts";
+export { countyOf, findRegion, municipalities, REGIONS, type Country, type Level, type Region } from "./registry.ts";
 export { recast, type RecastOptions } from "./recast.ts";
 export { nutsName, SE_NUTS3_LAN } from "./nuts.ts";

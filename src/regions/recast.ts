@@ -2,7 +2,8 @@ import { OmvarldError } from "../errors.ts";
 import { NumberColumn, StringColumn } from "../table/column.ts";
 import type { Table } from "../table/table.ts";
 import type { CodeChange } from "./data/changes.ts";
-import { CODE_CHANGES, type Country, findRegion } from "./registry.ts";
+import { CODE_CHANGES } from "./code-changes.ts";
+import { type Country, findRegion } from "./registry.ts";
 
 export interface RecastOptions {
   /** The vintage: codes as valid on 1 January of this year. */

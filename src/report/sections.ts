@@ -19,7 +19,8 @@ import { projectionSection } from "./projection.ts";
 import { formatNumber } from "../charts/locale.ts";
 import { INDUSTRY_WORDS, missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
 import { type MunicipalData, municipalSections } from "./municipal.ts";
-import { CODE_CHANGES, findRegion } from "../regions/registry.ts";
+import { CODE_CHANGES } from "../regions/code-changes.ts";
+import { findRegion } from "../regions/registry.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {

@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { OmvarldError } from "../../src/errors.ts";
 import { NO_KLASS_VERSIONS } from "../../src/regions/data/no-klass.ts";
 import { recast } from "../../src/regions/recast.ts";
-import { CODE_CHANGES, findRegion, municipalities, REGIONS } from "../../src/regions/registry.ts";
+import { CODE_CHANGES } from "../../src/regions/code-changes.ts";
+import { findRegion, municipalities, REGIONS } from "../../src/regions/registry.ts";
 import { Table } from "../../src/table/table.ts";
 import { one, readFixture, total } from "../helpers.ts";
 

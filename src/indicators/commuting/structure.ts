@@ -1,5 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
-import { CODE_CHANGES } from "../../regions/registry.ts";
+import { CODE_CHANGES } from "../../regions/code-changes.ts";
 import type { CodeChange } from "../../regions/data/changes.ts";
 import { asCommutingFlows } from "../../io/commuting.ts";
 import type { Table } from "../../table/table.ts";
