@@ -32,7 +32,9 @@ describe("the package as published", () => {
     expect(pkg.license).toBe("MIT");
     expect(readFileSync(join(root, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
     expect([jsr.version, jsr.license]).toEqual([pkg.version, pkg.license]);
-    expect(readFileSync(join(root, "CHANGELOG.md"), "utf8")).toContain(`## [${String(pkg.version)}]`);
+    expect(readFileSync(join(root, "CHANGELOG.md"), "utf8")).toMatch(
+      new RegExp(`^## ${String(pkg.version).replace(/\./g, "\\.")} - \\d{4}-\\d{2}-\\d{2}$`, "m"),
+    );
   });
 
   test(
