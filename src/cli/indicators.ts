@@ -1,6 +1,5 @@
 import { OmvarldError } from "../errors.ts";
 import { indicatorsFile } from "../report/pipelines/indicators-node.ts";
-import { INDICATOR_KINDS } from "../report/pipelines/indicators.ts";
 import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld indicators FILE --kind KIND [...] [--json | --csv] [--lang …]`: an indicator table of a file. */
@@ -27,14 +26,6 @@ export function run(argv: readonly string[]): number {
       "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt",
     );
   }
-  // checked before the file is read
-  if (!(INDICATOR_KINDS as readonly string[]).includes(values.kind))
-    throw new OmvarldError(
-      "ARGUMENT",
-      `--kind ${values.kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
-      {},
-      "omvarld indicators FILE --kind shift-share",
-    );
   const locale = localeOf(values.lang);
   const where = values.where
     ? Object.fromEntries(

@@ -1,6 +1,6 @@
 import type { Locale } from "../../charts/locale.ts";
 import { readInput } from "../../io/input-node.ts";
-import { type IndicatorsOptions, indicatorsText } from "./indicators.ts";
+import { indicatorKind, type IndicatorsOptions, indicatorsText } from "./indicators.ts";
 
 /**
  * `omvarld indicators FILE --kind …` as a library call: the indicator table of a file ("-": standard input),
@@ -18,5 +18,6 @@ export function indicatorsFile(
   },
 ): string {
   const { where, ...rest } = options;
+  indicatorKind(options.kind); // before the file is read
   return indicatorsText(readInput(file, where ? { where: { ...where } } : {}), rest);
 }

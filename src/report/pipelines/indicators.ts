@@ -12,6 +12,22 @@ import { formatNumber } from "../../charts/locale.ts";
 export const INDICATOR_KINDS = ["shift-share", "lq", "specialisation", "inequality", "convergence"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
+/**
+ * The kind checked against `INDICATOR_KINDS`: an error naming them otherwise.
+ *
+ * @example
+ * indicatorKind("lq") // "lq"
+ */
+export function indicatorKind(kind: string): IndicatorKind {
+  if ((INDICATOR_KINDS as readonly string[]).includes(kind)) return kind as IndicatorKind;
+  throw new OmvarldError(
+    "ARGUMENT",
+    `--kind ${kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
+    {},
+    "omvarld indicators FILE --kind shift-share",
+  );
+}
+
 /** Options of `indicatorRows` and `indicatorsText`; the file's dimension filters are read options (`where`). */
 export interface IndicatorsOptions {
   kind: string;
@@ -44,15 +60,7 @@ export type IndicatorResult =
  * const { rows } = indicatorRows(read("data/reat/G.regions.emp.csv"), { kind: "shift-share", national: "Insgesamt", total: ["Insgesamt"] });
  */
 export function indicatorRows(input: Table, options: IndicatorsOptions): IndicatorResult {
-  if (!(INDICATOR_KINDS as readonly string[]).includes(options.kind)) {
-    throw new OmvarldError(
-      "ARGUMENT",
-      `--kind ${options.kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
-      {},
-      "omvarld indicators FILE --kind shift-share",
-    );
-  }
-  const kind = options.kind as IndicatorKind;
+  const kind = indicatorKind(options.kind);
   const file = input.provenance.file;
   let table = input;
   const value = measureOf(table, options.value);
