@@ -136,7 +136,7 @@ function mapCode(
 const PSEUDO: Record<Country, RegExp> = { NO: /^(?:2[123]\d\d|9999|0000)$/, SE: /^(?:9999|0000)$/ };
 
 /** The first year from which the registry knows every municipality code of a country. */
-const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1999 };
+const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1996 };
 
 /**
  * Recasts a series onto one code vintage: renumbered codes are renamed, merged units summed, split units divided
