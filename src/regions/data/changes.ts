@@ -23,7 +23,7 @@ export interface CodeChange {
  * Swedish kommun code changes written by hand, with their sources: SCB's notes to TAB638 (BE0101N1), "Hebys kommunkod
  * ändras från 1917 till 0331"; SCB's series themselves (the first years of Knivsta, Nykvarn, Gnesta and Trosa); Swedish
  * Wikipedia's kommun pages, whose "Kommunkod" entries list SCB's former codes (Borås kommun: "Utbrutet: Bollebygds
- * kommun (1995)"). Bollebygd's code of 1995-1997 in Älvsborgs län, 1535, is that of SCB's code key (1995-1996
+ * kommun (1995)"). Heby's move changed two län: Västmanlands län lost it, Uppsala län gained it. Bollebygd's code of 1995-1997 in Älvsborgs län, 1535, is that of SCB's code key (1995-1996
  * column); it became 1443 in 1998 with the rest of the renumbering below.
  */
 const SE_HAND_WRITTEN: readonly CodeChange[] = [
@@ -33,6 +33,18 @@ const SE_HAND_WRITTEN: readonly CodeChange[] = [
   { country: "SE", year: 1999, from: ["0181"], to: ["0181", "0140"], note: "Nykvarn split from Södertälje" },
   { country: "SE", year: 2003, from: ["0380"], to: ["0380", "0330"], note: "Knivsta split from Uppsala" },
   { country: "SE", year: 2007, from: ["1917"], to: ["0331"], note: "Heby moved from Västmanlands to Uppsala län" },
+  {
+    country: "SE",
+    year: 2007,
+    from: ["03", "19"],
+    to: ["03", "19"],
+    links: [
+      ["03", "03"],
+      ["19", "03"],
+      ["19", "19"],
+    ],
+    note: "Heby moved from Västmanlands län to Uppsala län",
+  },
 ];
 
 const lanName = (code: string, year: number): string =>
