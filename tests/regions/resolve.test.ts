@@ -122,6 +122,7 @@ describe("resolveRegion: codes", () => {
       "near SE 2421 Storuman (1)",
       "near SE 2521 Pajala (1)",
     ]);
+    expect(resolveRegion("2O21", { country: "SE" }).nearest[0]!.region.name).toBe("Vansbro");
     // 1184 was never a code: the nearest are Kristianstads län's, former since 1997
     expect(brief("1184", { country: "SE" })).toEqual([
       "near SE 1180 Kristianstad (1)",
