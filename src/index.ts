@@ -43,12 +43,17 @@ export {
   nutsName,
   recast,
   REGIONS,
+  resolveRegion,
   SE_NUTS3_LAN,
   type CodeChange,
   type Country,
   type Level,
+  type NearRegion,
   type RecastOptions,
   type Region,
+  type RegionMatch,
+  type RegionResolution,
+  type ResolveOptions,
 } from "./regions/index.ts";
 
 // io/

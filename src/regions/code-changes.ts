@@ -1,5 +1,7 @@
+import { OmvarldError } from "../errors.ts";
 import { type CodeChange, SE_CHANGES } from "./data/changes.ts";
 import { NO_CODE_LINKS, NO_KOMMUNER } from "./data/no-klass.ts";
+import type { Country } from "./registry.ts";
 
 // Kept apart from the registry's region list: building Norway's changes from KLASS's links takes a fifth of a small
 // command's start-up, and reading a file needs the regions, not their history.
@@ -82,3 +84,73 @@ function norwegianChanges(): CodeChange[] {
 export const CODE_CHANGES: readonly CodeChange[] = [...SE_CHANGES, ...norwegianChanges()].sort(
   (a, b) => a.year - b.year,
 );
+
+const BY_COUNTRY: Record<Country, readonly CodeChange[]> = {
+  SE: CODE_CHANGES.filter((c) => c.country === "SE"),
+  NO: CODE_CHANGES.filter((c) => c.country === "NO"),
+};
+
+/**
+ * The code changes of one country, oldest first. Every lookup of changes goes through the country: the same numbers
+ * are codes in both (1121 was Östra Göinge in Sweden until 1996 and is Time in Norway).
+ *
+ * @example
+ * codeChangesOf("SE").find((c) => c.from.includes("1121"))?.to // ["1256"]
+ * codeChangesOf("NO").find((c) => c.from.includes("1121"))      // undefined: Time kept its code
+ */
+export function codeChangesOf(country: Country): readonly CodeChange[] {
+  return BY_COUNTRY[country];
+}
+
+/** Old → new pairs of a change: its `links`, or every old code to every new one where one side is a single code. */
+export function linksOf(change: CodeChange): readonly (readonly [string, string])[] {
+  if (change.links) return change.links;
+  if (change.from.length > 1 && change.to.length > 1) {
+    throw new OmvarldError(
+      "ARGUMENT",
+      `the change of ${change.year} (${change.from.join(", ")} → ${change.to.join(", ")}) has several old and several new codes but no links`,
+      {},
+      "give `links: [[old, new], ...]` saying which old code went to which new one",
+    );
+  }
+  return change.from.flatMap((f) => change.to.map((t) => [f, t] as const));
+}
+
+/**
+ * Where codes of one country went, or came from, between two years: forwards (`from` < `to`) through the changes in
+ * force after 1 January `from` up to 1 January `to`, each code to every code it was linked to (a split to all its
+ * parts); backwards (`to` < `from`) through the changes after `to` up to `from`, latest first, each code to every code
+ * it was formed from. Returns the codes reached (sorted) and the changes that moved them, in the order followed.
+ *
+ * @example
+ * followCodes(["0428"], "NO", 2019, 2024).codes // ["3421"] (Trysil, 2020)
+ * followCodes(["1508"], "NO", 2024, 2021).codes // ["1507"] (Ålesund of 2020-2023)
+ */
+export function followCodes(
+  codes: readonly string[],
+  country: Country,
+  from: number,
+  to: number,
+): { codes: string[]; steps: CodeChange[] } {
+  const forward = from < to;
+  const changes = codeChangesOf(country).filter((c) =>
+    forward ? from < c.year && c.year <= to : to < c.year && c.year <= from,
+  );
+  if (!forward) changes.reverse();
+  let current = new Set(codes);
+  const steps: CodeChange[] = [];
+  for (const change of changes) {
+    const links = linksOf(change);
+    let moved = false;
+    const next = new Set<string>();
+    for (const code of current) {
+      const sinks = links.filter((l) => l[forward ? 0 : 1] === code).map((l) => l[forward ? 1 : 0]);
+      if (sinks.length === 0) next.add(code);
+      for (const sink of sinks) next.add(sink);
+      if (sinks.length > 1 || (sinks.length === 1 && sinks[0] !== code)) moved = true;
+    }
+    if (moved) steps.push(change);
+    current = next;
+  }
+  return { codes: [...current].sort(), steps };
+}

@@ -112,3 +112,60 @@ export function padLostZeros(codes: readonly string[]): { codes: string[]; padde
   if (!digits || width === 0) return { codes: [...codes], padded: false };
   return { codes: codes.map((c) => c.padStart(width, "0")), padded: true };
 }
+
+/**
+ * A region name folded for comparison: lower case, without diacritics (ä → a, å → a, á → a, š → s), ø → o, æ → ae,
+ * spaces collapsed. Names typed without the Nordic letters ("Vasteras", "Tromso", "Baerum") then match.
+ *
+ * @example
+ * foldName("Östra  Göinge") // "ostra goinge"
+ * foldName("Bærum")         // "baerum"
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ø/g, "o")
+    .replace(/æ/g, "ae")
+    .replace(/đ/g, "d")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The folded forms a region name answers to: the name itself; for a name with a qualifier, the name without it
+ * ("Våler (Østfold)" → "valer"); for SSB's names in several languages, each of them ("Kárášjohka - Karasjok" →
+ * "karasjohka", "karasjok"); for a Swedish län, its name without "län" and without the genitive s ("Dalarnas län" →
+ * "dalarnas", "dalarna").
+ *
+ * @example
+ * nameKeys("Dalarnas län") // ["dalarnas lan", "dalarnas", "dalarna"]
+ */
+export function nameKeys(name: string): string[] {
+  const folded = foldName(name);
+  const keys = new Set([folded]);
+  const bare = folded.replace(/\s*\([^)]*\)$/, "");
+  keys.add(bare);
+  for (const part of bare.split(" - ")) keys.add(part.trim());
+  const lan = /^(.+) lan$/.exec(bare);
+  if (lan) {
+    keys.add(lan[1]!);
+    if (lan[1]!.endsWith("s")) keys.add(lan[1]!.slice(0, -1));
+  }
+  return [...keys].filter((k) => k !== "");
+}
+
+/** Words after a name that say what kind of region it is, left out when a name is looked up ("Vansbro kommun"). */
+const KIND_SUFFIX = /\s+(?:kommun|kommune|municipality|fylke|fylkeskommune|county)$/;
+
+/**
+ * A typed region name folded for lookup: `foldName`, without a trailing "kommun", "kommune", "municipality", "fylke"
+ * or "county".
+ *
+ * @example
+ * nameQuery("Vansbro kommun") // "vansbro"
+ */
+export function nameQuery(text: string): string {
+  return foldName(text).replace(KIND_SUFFIX, "");
+}

@@ -2,7 +2,7 @@ import { OmvarldError } from "../errors.ts";
 import { NumberColumn, StringColumn } from "../table/column.ts";
 import type { Table } from "../table/table.ts";
 import type { CodeChange } from "./data/changes.ts";
-import { CODE_CHANGES } from "./code-changes.ts";
+import { CODE_CHANGES, codeChangesOf, linksOf } from "./code-changes.ts";
 import { type Country, findRegion } from "./registry.ts";
 
 export interface RecastOptions {
@@ -33,20 +33,6 @@ export interface RecastOptions {
 interface Target {
   code: string;
   share: number;
-}
-
-/** Old → new pairs of a change. */
-function linksOf(change: CodeChange): readonly (readonly [string, string])[] {
-  if (change.links) return change.links;
-  if (change.from.length > 1 && change.to.length > 1) {
-    throw new OmvarldError(
-      "ARGUMENT",
-      `the change of ${change.year} (${change.from.join(", ")} → ${change.to.join(", ")}) has several old and several new codes but no links`,
-      {},
-      "give `links: [[old, new], ...]` saying which old code went to which new one",
-    );
-  }
-  return change.from.flatMap((f) => change.to.map((t) => [f, t] as const));
 }
 
 function checkWeights(
@@ -136,7 +122,7 @@ function mapCode(
 const PSEUDO: Record<Country, RegExp> = { NO: /^(?:2[123]\d\d|9999|0000)$/, SE: /^(?:9999|0000)$/ };
 
 /** The first year from which the registry knows every municipality code of a country. */
-const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1999 };
+const KNOWN_FROM: Record<Country, number> = { NO: 2002, SE: 1996 };
 
 /**
  * Recasts a series onto one code vintage: renumbered codes are renamed, merged units summed, split units divided
@@ -153,7 +139,11 @@ export function recast(table: Table, options: RecastOptions, changes: readonly C
   const column = options.column ?? "region";
   const reference = options.reference ?? (options.country === "SE" ? "year-end" : "start");
   const offset = reference === "year-end" ? 1 : 0;
-  const relevant = changes.filter((c) => c.country === options.country).sort((a, b) => a.year - b.year);
+  // only the country's own changes: 1121 is Östra Göinge (SE, until 1996) and Time (NO)
+  const relevant =
+    changes === CODE_CHANGES
+      ? codeChangesOf(options.country)
+      : changes.filter((c) => c.country === options.country).sort((a, b) => a.year - b.year);
   const regions = table.strings(column);
   const years = table.has("year") ? table.numbers("year").values : undefined;
   const memo = new Map<string, Target[]>();

@@ -321,14 +321,17 @@ describe("Sweden: the 1995 splits and the county mergers of 1997-1998", () => {
     expect(findRegion("1290", { country: "SE", year: 1997 })?.name).toBe("Kristianstad");
   });
 
-  test("Borås 1583 → 1490 (Västra Götaland 1998); before 1995 it held Bollebygd 1443 as well", () => {
+  test("Borås 1583 → 1490 (Västra Götaland 1998); before 1995 it held Bollebygd (1535, 1443 from 1998) as well", () => {
     const y1996 = Table.fromRows([{ region: "1583", year: 1996, value: 96_000 }]);
     expect(recast(y1996, { to: 2020, country: "SE" }).toRows()).toEqual([
       { region: "1490", year: 1996, value: 96_000 },
     ]);
     const y1993 = Table.fromRows([{ region: "1583", year: 1993, value: 104_000 }]);
-    expect(() => recast(y1993, { to: 2020, country: "SE" })).toThrow(/region 1583 was split in 1995 into 1583, 1443/);
-    const split = recast(y1993, { to: 2020, country: "SE", weights: { "1583": { "1583": 0.92, "1443": 0.08 } } });
+    expect(() => recast(y1993, { to: 2020, country: "SE" })).toThrow(
+      /region 1583 was split in 1995 into 1583, 1535 \(Borås → Borås, Bollebygd\)/,
+    );
+    // the shares are given under the codes of the split (1995); each part then follows its own renumbering (1998)
+    const split = recast(y1993, { to: 2020, country: "SE", weights: { "1583": { "1583": 0.92, "1535": 0.08 } } });
     expect(split.toRows()).toEqual([
       { region: "1490", year: 1993, value: 104_000 * 0.92 },
       { region: "1443", year: 1993, value: 104_000 * 0.08 },
@@ -341,6 +344,7 @@ describe("Sweden: the 1995 splits and the county mergers of 1997-1998", () => {
     expect(recast(y2000, { to: 1994, country: "SE" }).toRows()).toEqual([
       { region: "1583", year: 2000, value: 104_500 },
     ]);
+    expect(findRegion("1535", { country: "SE" })).toMatchObject({ name: "Bollebygd", from: 1995, to: 1997 });
   });
 
   test("Lekeberg 1814 split from Örebro 1880 in 1995", () => {
