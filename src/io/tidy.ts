@@ -7,6 +7,7 @@ import { visible } from "./visible.ts";
 import { dropDuplicates } from "./duplicates.ts";
 import { checkTotals } from "./totals.ts";
 import { repairLostZeros } from "./zeros.ts";
+import { missingBeforeExistence } from "./existence.ts";
 
 export interface NormaliseOptions {
   file?: string | undefined;
@@ -46,6 +47,11 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
   });
   if (out.has("region")) out = normaliseRegion(out, options, warnings);
   if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
+  const existing = missingBeforeExistence(out);
+  if (existing.warning) {
+    out = existing.table;
+    warnings.push(existing.warning);
+  }
   const order = (name: string, role: Role): number =>
     name === "region"
       ? 0

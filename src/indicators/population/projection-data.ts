@@ -86,6 +86,7 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
     }
     return a;
   };
+  const missing = new Map<string, { region: string; year: number; sex: Sex; age: string; file: string | undefined }>();
   for (const pop of list(input.population)) {
     for (const c of ["region", "year", "sex", "age"]) {
       if (!pop.has(c))
@@ -105,13 +106,17 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       if (region === null || sex === null || age === null) continue;
       const year = Number(rows.year!(i)) + shift;
       const v = rows[value]!(i);
-      if (v === null)
-        throw new OmvarldError(
-          "SCHEMA",
-          `the population of ${region} lacks a value for ${Number(year) - shift}, ${sex}, age ${rows.age!(i)}`,
-          { file: pop.provenance.file },
-          "a projection needs every sex and age",
-        );
+      if (v === null) {
+        // a year the region lacks altogether (a kommun before it existed) is left out; a gap inside a year is an error
+        missing.set(`${region}|${year}`, {
+          region,
+          year: year - shift,
+          sex,
+          age: String(rows.age!(i)),
+          file: pop.provenance.file,
+        });
+        continue;
+      }
       let byYear = population.get(region);
       if (!byYear) {
         population.set(region, (byYear = new Map()));
@@ -123,6 +128,16 @@ export function prepareProjectionData(input: ProjectionInput, maxAge = 100): Pro
       if (!arr) byYear.set(year, (arr = new Float64Array(2 * (A + 1))));
       arr[(sex === "female" ? 0 : A + 1) + age]! += Number(v);
     }
+  }
+
+  for (const gap of missing.values()) {
+    if (population.get(gap.region)?.has(gap.year + shift))
+      throw new OmvarldError(
+        "SCHEMA",
+        `the population of ${gap.region} lacks a value for ${gap.year}, ${gap.sex}, age ${gap.age}`,
+        { file: gap.file },
+        "a projection needs every sex and age of a year",
+      );
   }
 
   const births = new Map<string, Map<number, BirthCount>>();
