@@ -161,7 +161,6 @@ export {
   projectMunicipality,
   SKR_AGE_GROUPS,
   type Component,
-  type EmpiricalInterval,
   type MunicipalProjection,
   type MunicipalProjectionOptions,
   type ProjectionAssumptions,
@@ -173,4 +172,11 @@ export {
   type ProjectionData,
   type ProjectionInput,
 } from "./population/projection-data.ts";
-export { backtestError, empiricalInterval, type SizeClassError } from "./population/backtest-errors.ts";
+export {
+  backtestError,
+  empiricalInterval,
+  plausibleChange,
+  type EmpiricalInterval,
+  type PlausibleChange,
+  type SizeClassError,
+} from "./population/backtest-errors.ts";

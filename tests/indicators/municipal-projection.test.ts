@@ -12,6 +12,14 @@ import { spread, standardFertility } from "../../src/indicators/population/sched
 
 type Row = Record<string, string | number>;
 
+/** Nothing pooled, smoothed or trended: one year projected with its own rates must give that year back. */
+const RAW = {
+  smoothing: 0,
+  migration: { priorExposure: 0, oldAge: Infinity },
+  mortalityImprovement: false,
+  oldAgeMortality: false,
+} as const;
+
 /** Population tables by hand: region → year → [women 0, 1, 2+], [men 0, 1, 2+]. */
 function populationTable(values: Record<string, Record<number, [number[], number[]]>>): Table {
   const rows: Row[] = [];
@@ -150,8 +158,8 @@ describe("projectMunicipality on hand-made tables", () => {
       start: 2000,
       horizon: 2001,
       window: { from: 2000, to: 2000 },
-      smoothing: 0,
       interval: false,
+      ...RAW,
       standardFertility: shape,
     });
     const rows = p.population.filter({ year: 2001 }).toRows();
@@ -231,8 +239,8 @@ describe("projectMunicipality on hand-made tables", () => {
       start: 2000,
       horizon: 2001,
       window: { from: 2000, to: 2000 },
-      smoothing: 0,
       interval: false,
+      ...RAW,
       standardFertility: shape,
       standardMortality: schedule,
     });
@@ -318,22 +326,22 @@ describe("projectMunicipality on hand-made tables", () => {
     ]);
   });
 
-  it("takes an empirical interval from back-test errors, widening linearly with the horizon", () => {
+  it("takes an empirical interval from back-test errors, centred on the point and widening linearly with the horizon", () => {
     const p = projectMunicipality(data, {
       region: "B",
       start: 2002,
       horizon: 2012,
       standardFertility: shape,
-      interval: { method: "empirical", years: 5, low: -4, high: 2, level: 0.8 },
+      interval: { method: "empirical", years: 5, error: 4, level: 0.8 },
     });
     const at = (year: number) => p.total.filter({ year }).toRows()[0]!;
-    // 5 years: −4 % and +2 % of the point; 10 years: −8 % and +4 %
+    // centred on the point: 5 years ± 4 %, 10 years ± 8 %
     expect(at(2007).low as number).toBeCloseTo((at(2007).population as number) * 0.96, 9);
-    expect(at(2007).high as number).toBeCloseTo((at(2007).population as number) * 1.02, 9);
+    expect(at(2007).high as number).toBeCloseTo((at(2007).population as number) * 1.04, 9);
     expect(at(2012).low as number).toBeCloseTo((at(2012).population as number) * 0.92, 9);
-    expect(at(2012).high as number).toBeCloseTo((at(2012).population as number) * 1.04, 9);
+    expect(at(2012).high as number).toBeCloseTo((at(2012).population as number) * 1.08, 9);
     expect(backtestError("SE", 6805)).toMatchObject({ from: 5000, to: 10000, years: 5 });
-    expect(backtestError("NO", 1722)).toMatchObject({ from: 0, to: 5000 });
+    expect(backtestError("NO", 1722)).toMatchObject({ from: 0, to: 2000 });
   });
 
   it("refuses a region the table lacks and a horizon before the start", () => {

@@ -1,4 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
+import type { EmpiricalInterval } from "./backtest-errors.ts";
+
 import { mulberry32, quantile } from "../util/random.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
@@ -14,24 +16,14 @@ import type { Sex } from "../../io/sex.ts";
 import { isCountry } from "../../regions/labels.ts";
 import { type BySex, projectPopulation, type Rates, timeWeights } from "./projection.ts";
 import { localRate, MORTALITY_GROUPS, SEXES, SMALL_NUMBERS } from "./small-numbers.ts";
-import { cohortDeaths, movingSum, residualMigration } from "./residual-migration.ts";
+import { cohortDeaths, residualMigration } from "./residual-migration.ts";
+import { MIGRATION_POOLING, type MigrationPooling, type MigrationYear, netMigrationRates } from "./migration-rates.ts";
 import { spread, STANDARD_FERTILITY_SOURCE, standardFertility } from "./schedules.ts";
 import { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./standard-mortality.ts";
+import { fitKannisto, kannistoHazard, openAgeRate } from "./old-age-mortality.ts";
+import { improvedRisks, type MortalityImprovement, mortalityImprovement } from "./mortality-trend.ts";
 
 export type Component = "fertility" | "mortality" | "netMigration";
-
-/**
- * An interval from a back-test's errors instead of the bootstrap: the signed percentage errors of the total that
- * bounded the middle `level` of the back-tested kommuner after `years` years (e.g. `backtestError("SE", size)`),
- * scaled linearly with the horizon h: [P_h·(1 + low·h/years/100), P_h·(1 + high·h/years/100)]. Age groups get none.
- */
-export interface EmpiricalInterval {
-  method: "empirical";
-  years: number;
-  low: number;
-  high: number;
-  level: number;
-}
 
 export interface MunicipalProjectionOptions {
   region: string;
@@ -42,6 +34,8 @@ export interface MunicipalProjectionOptions {
   horizon: number;
   /** The years of events the rates come from (default: the five years before `start`, as far as the tables go). */
   window?: { from: number; to: number };
+  /** The length of the default window: up to this many years before `start` (default 5). */
+  windowYears?: number;
   /** The nation the local rates are set against: a region code, a list of regions, or (default) the sum of all regions. */
   national?: string | readonly string[];
   /** Ages on each side that net migration is smoothed over (default 1: three ages). */
@@ -56,6 +50,13 @@ export interface MunicipalProjectionOptions {
    * `empiricalInterval()` (the back-test's own errors by kommun size) is the calibrated choice. `false` for none.
    */
   interval?: { runs?: number; level?: number; seed?: number; draw?: "year" | "run" } | EmpiricalInterval | false;
+  /** How net migration is pooled where the kommun's numbers are few (`MIGRATION_POOLING`), its time weights and the
+   * regions its rates lean on: the county's kommuner (default) or the nation. */
+  migration?: Partial<MigrationPooling> & { weights?: "uniform" | "exponential"; reference?: "county" | "nation" };
+  /** The nation's cohort risks from age 90 from a fitted Kannisto model (`OLD_AGE`, default true), or as observed. */
+  oldAgeMortality?: boolean;
+  /** Death rates falling at the nation's observed pace (`mortalityImprovement`, default true), or held at the window's level. */
+  mortalityImprovement?: boolean;
   /** Age groups for the `groups` table (default SKR's 0-5, 6-15, 16-19, 20-64, 65-79, 80+). */
   ageGroups?: readonly (readonly [number, number])[];
   /** Central death rates by sex and single age used to spread deaths given by age group (default Sweden 2015-2019). */
@@ -105,6 +106,8 @@ export interface ProjectionAssumptions {
     fallback: number;
     clippedGroups: number;
     lifeExpectancy: { female: number; male: number };
+    /** The yearly fall of the nation's death rates by sex and broad age group, applied from the window's centre (null: held constant). */
+    improvement: MortalityImprovement | null;
     weights: "uniform";
   };
   migration: {
@@ -205,11 +208,25 @@ export function projectMunicipality(
   const local = years.map((t) => yearFacts(data, [region], t, schedule));
   const nation = nationFacts(data, nationalRegions, years, schedule, options.standardMortality !== undefined);
 
-  const deaths = estimateMortality(local, nation, data.maxAge);
+  const deaths = estimateMortality(local, nation, data.maxAge, options.oldAgeMortality !== false);
   const births = estimateFertility(data, local, nation, options.standardFertility ?? standardFertility(data.maxAge));
-  const smoothing = options.smoothing ?? 1;
-  const wg = timeWeights(years.length, "exponential");
-  const netMigration = migrationRates(local, wg, n, smoothing, deaths.mortality);
+  const pooling: MigrationPooling = {
+    ...MIGRATION_POOLING,
+    ...(options.smoothing !== undefined ? { smoothing: options.smoothing } : {}),
+    ...options.migration,
+  };
+  const smoothing = pooling.smoothing;
+  const wg = timeWeights(years.length, options.migration?.weights ?? "exponential");
+  const referenceRegions =
+    options.migration?.reference === "nation" ? nationalRegions : countyOf(data, region, nationalRegions);
+  const reference = nationFacts(data, referenceRegions, years, schedule, options.standardMortality !== undefined);
+  const asYear = (f: YearFacts): MigrationYear => ({
+    net: { female: f.migration.female.byStartAge, male: f.migration.male.byStartAge },
+    start: f.start,
+  });
+  const migrationRates = (fs: readonly YearFacts[], refs: readonly YearFacts[], w: readonly number[]) =>
+    netMigrationRates(fs.map(asYear), refs.map(asYear), w, n, deaths.mortality, pooling);
+  const netMigration = migrationRates(local, reference, wg);
   const rates: Rates = {
     fertility: births.fertility,
     mortality: { female: deaths.mortality[0]!, male: deaths.mortality[1]! },
@@ -218,13 +235,42 @@ export function projectMunicipality(
     newbornNetMigration: newbornMigration(local, wg),
   };
 
+  const improvement =
+    options.mortalityImprovement === false
+      ? null
+      : mortalityImprovement(
+          nationFacts(
+            data,
+            nationalRegions,
+            trendYears(data, nationalRegions, start),
+            schedule,
+            options.standardMortality !== undefined,
+          ),
+          sum(years) / years.length,
+          n,
+        );
+  const mortalityIn = memoise((year: number) => improvedRisks(deaths.mortality, improvement, year));
+  const newbornIn = memoise((year: number) => {
+    const [female, male] = improvedRisks(
+      [[deaths.newbornMortality.female], [deaths.newbornMortality.male]],
+      improvement,
+      year,
+    );
+    return { female: female![0]!, male: male![0]! };
+  });
+  const ratesIn = memoise((year: number): Rates => ({
+    ...rates,
+    mortality: { female: mortalityIn(year)[0]!, male: mortalityIn(year)[1]! },
+    newbornMortality: newbornIn(year),
+  }));
+
   const multipliers = options.multipliers ?? [];
   const startPop = own.get(start)!;
   const projection = projectPopulation({
     population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
     start,
     horizon,
-    rates: () => rates,
+    rates: ratesIn,
     boys: births.boysShare,
     multipliers,
     region,
@@ -234,12 +280,12 @@ export function projectMunicipality(
   const empirical = options.interval && "method" in options.interval ? options.interval : null;
   const interval = bootstrapSettings(options.interval);
   // the bootstrap draws whole observed years: their fertility level and net migration, mortality fixed
-  const perYear = (interval ? local : []).map((f) => ({
+  const perYear = (interval ? local : []).map((f, k) => ({
     fertility: births.yearFertility(f),
-    netMigration: migrationRates([f], [1], n, smoothing, deaths.mortality),
+    netMigration: migrationRates([f], [reference[k]!], [1]),
     newborn: newbornMigration([f], [1]),
   }));
-  const fixed = { ...deaths, boysShare: births.boysShare, multipliers, start };
+  const fixed = { mortalityIn, newbornIn, boysShare: births.boysShare, multipliers, start };
   const bounds = interval
     ? bootstrap(startPop, n, horizon - start, groups, interval, wg, (k) => perYear[k]!, fixed)
     : null;
@@ -281,6 +327,7 @@ export function projectMunicipality(
       smr: deaths.smr,
       fallback: deaths.fallback,
       clippedGroups: deaths.clippedGroups,
+      improvement,
       lifeExpectancy: {
         female: lifeExpectancy(deaths.mortality[0]!, deaths.newbornMortality.female),
         male: lifeExpectancy(deaths.mortality[1]!, deaths.newbornMortality.male),
@@ -376,7 +423,8 @@ function periodOf(data: ProjectionData, options: MunicipalProjectionOptions): Pe
     to = start - 1;
     while (to > start - 6 && !hasEvents(to)) to--;
     from = to;
-    while (from - 1 >= to - 4 && hasEvents(from - 1)) from--;
+    const length = options.windowYears ?? 5;
+    while (from - 1 >= to - (length - 1) && hasEvents(from - 1)) from--;
   }
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const missing = years.find((t) => !hasEvents(t));
@@ -421,14 +469,23 @@ interface MortalityEstimate {
 }
 
 /** Mortality: the nation's cohort risks times the local/national ratio of each age group, by the small-number rule. */
-function estimateMortality(local: readonly YearFacts[], nation: readonly YearFacts[], A: number): MortalityEstimate {
+function estimateMortality(
+  local: readonly YearFacts[],
+  nation: readonly YearFacts[],
+  A: number,
+  oldAgeModel: boolean,
+): MortalityEstimate {
   const n = A + 1;
   const nationalQ = SEXES.map((s, si) =>
-    Array.from({ length: n }, (_, x) =>
-      ratio(
-        nation.map((f) => f.cohort[s].byStartAge[x]!),
-        nation.map((f) => f.start[si * n + x]!),
+    (oldAgeModel ? smoothOldAges : (q: number[]) => q)(
+      Array.from({ length: n }, (_, x) =>
+        ratio(
+          nation.map((f) => f.cohort[s].byStartAge[x]!),
+          nation.map((f) => f.start[si * n + x]!),
+        ),
       ),
+      nation,
+      si,
     ),
   );
   let fallback = 0;
@@ -468,6 +525,32 @@ function estimateMortality(local: readonly YearFacts[], nation: readonly YearFac
     ]),
   ) as Record<Sex, number>;
   return { mortality, newbornMortality, fallback, clippedGroups, smr };
+}
+
+/** The first age whose cohort risk comes from the fitted old-age model, and the ages the model is fitted to. */
+export const OLD_AGE = { from: 90, fit: [80, 99] } as const;
+
+/**
+ * The nation's cohort risks from age 90 on from a Kannisto model fitted to its single-age deaths and exposures at
+ * 80-99 (`fitKannisto`): smooth and rising with age, and the open age group's risk that of the group as a whole
+ * (m_{A+} = 1/e_A). A cohort aged x at the start of a year lives through ages x to x + 2, so its risk is
+ * q_x = 1 − exp(−½(μ(x + ½) + μ(x + 1½))); the open group's q_A = 1 − exp(−m_{A+}). Below 90 the observed risks stay.
+ */
+function smoothOldAges(q: number[], nation: readonly YearFacts[], si: number): number[] {
+  const n = q.length;
+  const A = n - 1;
+  const [lo, hi] = OLD_AGE.fit;
+  if (A <= OLD_AGE.from) return q;
+  const ages = Array.from({ length: Math.min(hi, A - 1) - lo + 1 }, (_, k) => lo + k);
+  const deaths = ages.map((x) => sum(nation.map((f) => f.deaths[si * n + x]!)));
+  const exposure = ages.map((x) => sum(nation.map((f) => 0.5 * (f.start[si * n + x]! + f.end[si * n + x]!))));
+  const model = fitKannisto(ages, deaths, exposure);
+  if (!model) return q;
+  const out = [...q];
+  for (let x = OLD_AGE.from; x < A; x++)
+    out[x] = 1 - Math.exp(-0.5 * (kannistoHazard(model, x + 0.5) + kannistoHazard(model, x + 1.5)));
+  out[A] = 1 - Math.exp(-openAgeRate(model, A));
+  return out;
 }
 
 interface FertilityEstimate {
@@ -533,34 +616,6 @@ function estimateFertility(
     boysShare,
     yearFertility: (f) => baseShape.map((sa) => sa * localLevel(totalBirths(f), expectedBirths(f))),
   };
-}
-
-/**
- * Net migration rates by sex and age: Σ_t w_t·NM_t / Σ_t w_t·P_t, each summed over x ± `smoothing` ages first, and
- * never below −(1 − q) (no more can leave than survive).
- */
-function migrationRates(
-  fs: readonly YearFacts[],
-  w: readonly number[],
-  n: number,
-  smoothing: number,
-  mortality: readonly number[][],
-): number[][] {
-  return SEXES.map((s, si) => {
-    const events = new Float64Array(n);
-    const exposure = new Float64Array(n);
-    fs.forEach((f, k) => {
-      const ev = movingSum(f.migration[s].byStartAge, smoothing);
-      const ex = movingSum(f.start.subarray(si * n, si * n + n), smoothing);
-      for (let x = 0; x < n; x++) {
-        events[x]! += w[k]! * ev[x]!;
-        exposure[x]! += w[k]! * ex[x]!;
-      }
-    });
-    return Array.from({ length: n }, (_, x) =>
-      exposure[x]! > 0 ? Math.max(-(1 - mortality[si]![x]!), events[x]! / exposure[x]!) : 0,
-    );
-  });
 }
 
 /** Net migration of the children born in the year, per birth, by sex. */
@@ -686,8 +741,8 @@ function totalAndGroupRows(
       ? [bounds!.low[k]![0]!, bounds!.high[k]![0]!]
       : empirical && k >= 0
         ? [
-            point * (1 + (empirical.low * k) / empirical.years / 100),
-            point * (1 + (empirical.high * k) / empirical.years / 100),
+            Math.max(0, point * (1 - (empirical.error * k) / empirical.years / 100)),
+            point * (1 + (empirical.error * k) / empirical.years / 100),
           ]
         : [null, null];
     totals.push({ region, year: year - shift, kind, population: point, low: band[0]!, high: band[1]! });
@@ -706,6 +761,29 @@ function totalAndGroupRows(
   return { totals, groupRows };
 }
 
+/**
+ * The years before the start (up to ten) in which the nation has its population at both ends and deaths: the
+ * years the improvement of mortality is estimated from.
+ */
+function trendYears(data: ProjectionData, nation: readonly string[], start: number): number[] {
+  const has = (t: number) =>
+    nation.some(
+      (r) => data.population.get(r)?.has(t) && data.population.get(r)?.has(t + 1) && data.deaths.get(r)?.has(t),
+    );
+  const years: number[] = [];
+  for (let t = start - 1; t >= start - 10 && has(t); t--) years.unshift(t);
+  return years;
+}
+
+/** A function of the year computed once per year. */
+function memoise<T>(f: (year: number) => T): (year: number) => T {
+  const cache = new Map<number, T>();
+  return (year) => {
+    if (!cache.has(year)) cache.set(year, f(year));
+    return cache.get(year)!;
+  };
+}
+
 /** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */
 function nationOf(data: ProjectionData, national: string | readonly string[] | undefined): string[] {
   if (typeof national === "string") {
@@ -721,6 +799,17 @@ function nationOf(data: ProjectionData, national: string | readonly string[] | u
   if (national) return [...national];
   const nationalRow = data.regions.find((r) => isCountry(r));
   return nationalRow ? [nationalRow] : data.regions;
+}
+
+/**
+ * The kommuner of the region's county: those whose code starts with the same two digits (Swedish län, Norwegian
+ * fylke), SSB's pseudo-regions left out; the nation where the county has no other kommun.
+ */
+function countyOf(data: ProjectionData, region: string, nation: readonly string[]): string[] {
+  const county = data.regions.filter(
+    (r) => r.length === region.length && r.slice(0, 2) === region.slice(0, 2) && data.kinds.get(r) !== "pseudo",
+  );
+  return county.length > 1 ? county : [...nation];
 }
 
 /**
@@ -862,8 +951,8 @@ function bootstrap(
   weights: readonly number[],
   yearOf: (k: number) => { fertility: number[]; netMigration: number[][]; newborn: Record<Sex, number> },
   fixed: {
-    mortality: number[][];
-    newbornMortality: Record<Sex, number>;
+    mortalityIn: (year: number) => number[][];
+    newbornIn: (year: number) => Record<Sex, number>;
     boysShare: number;
     multipliers: readonly { component: Component; from: number; to: number; factor: number }[];
     start: number;
@@ -904,9 +993,9 @@ function bootstrap(
         q,
         n,
         r.fertility,
-        fixed.mortality,
+        fixed.mortalityIn(year),
         r.netMigration,
-        fixed.newbornMortality,
+        fixed.newbornIn(year),
         r.newborn,
         fixed.boysShare,
         factor("fertility", year),
