@@ -40,7 +40,11 @@ function groupSums(state, n) {
   });
 }
 const className = ([lo, hi]) =>
-  hi === Infinity ? `${lo.toLocaleString("sv-SE")} +` : lo === 0 ? `< ${hi.toLocaleString("sv-SE")}` : `${lo.toLocaleString("sv-SE")}-${(hi - 1).toLocaleString("sv-SE")}`;
+  hi === Infinity
+    ? `${lo.toLocaleString("sv-SE")} +`
+    : lo === 0
+      ? `< ${hi.toLocaleString("sv-SE")}`
+      : `${lo.toLocaleString("sv-SE")}-${(hi - 1).toLocaleString("sv-SE")}`;
 
 /** OLS line through (years, values), evaluated at `at`. */
 function trend(years, values, at) {
@@ -108,7 +112,9 @@ function backtest(data, regions, { start, targets, label }) {
     }
   }
   const left = regions.filter((r) => !kept.includes(r)).map((r) => `${data.names.get(r) ?? r} (${r})`);
-  console.error(`${label}: ${records.length} comparisons in ${clock()} s; left out (not in every year): ${left.join(", ") || "none"}`);
+  console.error(
+    `${label}: ${records.length} comparisons in ${clock()} s; left out (not in every year): ${left.join(", ") || "none"}`,
+  );
   return records;
 }
 
@@ -188,7 +194,13 @@ function summarise(records, classes) {
  */
 function plausibleChange(data, regions, classes) {
   const n = data.maxAge + 1;
-  const out = classes.map(([lo, hi]) => ({ from: lo, to: hi === Infinity ? null : hi, spans: 0, total: [Infinity, -Infinity], groups: GROUPS.map(() => [Infinity, -Infinity]) }));
+  const out = classes.map(([lo, hi]) => ({
+    from: lo,
+    to: hi === Infinity ? null : hi,
+    spans: 0,
+    total: [Infinity, -Infinity],
+    groups: GROUPS.map(() => [Infinity, -Infinity]),
+  }));
   for (const region of regions) {
     const own = data.population.get(region);
     for (const [year, state] of own) {
@@ -227,16 +239,24 @@ function agencyProjection() {
     if (split.has(r.region)) continue;
     (byRegion.get(r.region) ?? byRegion.set(r.region, new Map()).get(r.region)).set(r.target, r.value);
   }
-  return { byRegion, split: [...split], national: rows.filter((r) => r.target === 2021).reduce((s, r) => s + r.value, 0) };
+  return {
+    byRegion,
+    split: [...split],
+    national: rows.filter((r) => r.target === 2021).reduce((s, r) => s + r.value, 0),
+  };
 }
 
 const all = timer();
 // Sweden
 let clock = timer();
-const sePopulation = await Promise.all(["p1011", "p1213", "p1415", "p1617", "p1819"].map((f) => read(`${SCB}pop__${f}.xlsx`)));
+const sePopulation = await Promise.all(
+  ["p1011", "p1213", "p1415", "p1617", "p1819"].map((f) => read(`${SCB}pop__${f}.xlsx`)),
+);
 const seDeaths = await read(`${SCB}deaths__d1019.xlsx`);
 const se = prepareProjectionData({ population: sePopulation, reference: "end", deaths: seDeaths });
-console.error(`Sweden: read and prepared in ${clock()} s (${se.regions.length} kommuner, deaths ${se.deathDetail}, births ${se.birthDetail})`);
+console.error(
+  `Sweden: read and prepared in ${clock()} s (${se.regions.length} kommuner, deaths ${se.deathDetail}, births ${se.birthDetail})`,
+);
 const seRecords = backtest(se, se.regions, { start: 2015, targets: [2020], label: "Sweden 2014 → 2019" });
 const seClasses = classesFor(seRecords);
 const seSummary = summarise(seRecords, seClasses);
@@ -244,37 +264,68 @@ const sePlausible = plausibleChange(se, se.regions, seClasses);
 
 // Norway
 clock = timer();
-const noPopulation = await Promise.all(["p0810", "p1113", "p1416", "p1719", "p2022"].map((f) => read(`${SSB}${f}.csv`)));
+const noPopulation = await Promise.all(
+  ["p0810", "p1113", "p1416", "p1719", "p2022"].map((f) => read(`${SSB}${f}.csv`)),
+);
 const noBirths = await read(`${SSB}b7221.csv`);
 const noDeaths = await Promise.all(["d0021-bag-jan-jun", "d0021-bag-jul-dec"].map((f) => read(`${SSB}${f}.csv`)));
 const no = prepareProjectionData({ population: noPopulation, reference: "start", births: noBirths, deaths: noDeaths });
 const noTotals = await read(`${SSB}d8621-total.csv`);
-console.error(`Norway: read and prepared in ${clock()} s (${no.regions.length} regions, deaths ${no.deathDetail}, births ${no.birthDetail})`);
+console.error(
+  `Norway: read and prepared in ${clock()} s (${no.regions.length} regions, deaths ${no.deathDetail}, births ${no.birthDetail})`,
+);
 // 12983 (preliminary, by age group and month) against 08425 (final, by sex): the whole country, 2011-2015
 const check = {};
-for (const r of noTotals.toRows()) if (r.year >= 2011 && r.year <= 2015 && /both/i.test(r.sex)) check[r.year] = (check[r.year] ?? 0) + r.Deaths;
+for (const r of noTotals.toRows())
+  if (r.year >= 2011 && r.year <= 2015 && /both/i.test(r.sex)) check[r.year] = (check[r.year] ?? 0) + r.Deaths;
 const prelim = {};
 for (const [, byYear] of no.deaths)
-  for (const [year, bands] of byYear) if (year >= 2011 && year <= 2015) prelim[year] = (prelim[year] ?? 0) + bands.reduce((a, b) => a + b.value, 0);
-const deathCheck = Object.keys(check).map((y) => ({ year: Number(y), final08425: check[y], preliminary12983: prelim[y] }));
+  for (const [year, bands] of byYear)
+    if (year >= 2011 && year <= 2015) prelim[year] = (prelim[year] ?? 0) + bands.reduce((a, b) => a + b.value, 0);
+const deathCheck = Object.keys(check).map((y) => ({
+  year: Number(y),
+  final08425: check[y],
+  preliminary12983: prelim[y],
+}));
 const kommuner = no.regions.filter((r) => no.kinds.get(r) !== "pseudo");
 const noRecords = backtest(no, kommuner, { start: 2016, targets: [2021, 2022], label: "Norway 2016 → 2021/2022" });
 const agency = agencyProjection();
 for (const r of noRecords) r.agency = agency.byRegion.get(r.region)?.get(r.target) ?? null;
 const noClasses = classesFor(noRecords.filter((r) => r.target === 2021));
-const noSummary5 = summarise(noRecords.filter((r) => r.target === 2021), noClasses);
-const noSummary6 = summarise(noRecords.filter((r) => r.target === 2022), noClasses);
+const noSummary5 = summarise(
+  noRecords.filter((r) => r.target === 2021),
+  noClasses,
+);
+const noSummary6 = summarise(
+  noRecords.filter((r) => r.target === 2022),
+  noClasses,
+);
 const noPlausible = plausibleChange(no, kommuner, noClasses);
 
 const worst = (records, k = 5) =>
   [...records]
     .sort((a, b) => ape(b.projected, b.observed) - ape(a.projected, a.observed))
     .slice(0, k)
-    .map((r) => ({ region: r.region, name: r.name, target: r.target, observed: Math.round(r.observed), projected: Math.round(r.projected), ape: ape(r.projected, r.observed) }));
+    .map((r) => ({
+      region: r.region,
+      name: r.name,
+      target: r.target,
+      observed: Math.round(r.observed),
+      projected: Math.round(r.projected),
+      ape: ape(r.projected, r.observed),
+    }));
 const results = {
   generated: new Date().toISOString().slice(0, 10),
   method: "projectMunicipality with its defaults (docs/methods.md §8.1), no interval",
-  sweden: { start: "31 December 2014", window: "2011-2014", target: "31 December 2019", years: 5, summary: seSummary, plausible: sePlausible, worst: worst(seRecords) },
+  sweden: {
+    start: "31 December 2014",
+    window: "2011-2014",
+    target: "31 December 2019",
+    years: 5,
+    summary: seSummary,
+    plausible: sePlausible,
+    worst: worst(seRecords),
+  },
   norway: {
     start: "1 January 2016",
     window: "2011-2015",
@@ -351,7 +402,9 @@ function markdown(title, summary, withAgency) {
   const lines = [
     `**${title}**`,
     "",
-    `| size (start year) | kommuner | ${head}no change | trend | bias (SSB) | error80 | ` + GROUPS.map((g) => `${g}: model / no change / trend`).join(" | ") + " |",
+    `| size (start year) | kommuner | ${head}no change | trend | bias (SSB) | error80 | ` +
+      GROUPS.map((g) => `${g}: model / no change / trend`).join(" | ") +
+      " |",
     `|---|---:|---:|---:|---:|---:|---:|` + GROUPS.map(() => "---:").join("|") + "|",
   ];
   for (const s of summary) {
@@ -360,7 +413,9 @@ function markdown(title, summary, withAgency) {
       : f2(s.total.model);
     lines.push(
       `| ${s.class} | ${s.kommuner} | ${model} | ${f2(s.total.noChange)} | ${f2(s.total.trend)} | ${f1(s.bias)}${withAgency ? ` (${f1(s.agencyBias)})` : ""} | ${f1(s.error80)} | ` +
-        GROUPS.map((g) => `${f1(s.groups.model[g])} / ${f1(s.groups.noChange[g])} / ${f1(s.groups.trend[g])}`).join(" | ") +
+        GROUPS.map((g) => `${f1(s.groups.model[g])} / ${f1(s.groups.noChange[g])} / ${f1(s.groups.trend[g])}`).join(
+          " | ",
+        ) +
         " |",
     );
   }
@@ -396,11 +451,11 @@ change (%) observed among kommuner of each size in the same tables, total and ag
 
 | country | size | spans | total | ${GROUPS.join(" | ")} |
 |---|---|---:|---:|${GROUPS.map(() => "---:").join("|")}|
-${[
-  ...sePlausible.map((c) => ["Sweden", c]),
-  ...noPlausible.map((c) => ["Norway", c]),
-]
-  .map(([country, c]) => `| ${country} | ${className([c.from, c.to ?? Infinity])} | ${c.spans} | ${f1(c.total[0])} … ${f1(c.total[1])} | ${c.groups.map((g) => `${f1(g[0])} … ${f1(g[1])}`).join(" | ")} |`)
+${[...sePlausible.map((c) => ["Sweden", c]), ...noPlausible.map((c) => ["Norway", c])]
+  .map(
+    ([country, c]) =>
+      `| ${country} | ${className([c.from, c.to ?? Infinity])} | ${c.spans} | ${f1(c.total[0])} … ${f1(c.total[1])} | ${c.groups.map((g) => `${f1(g[0])} … ${f1(g[1])}`).join(" | ")} |`,
+  )
   .join("\n")}
 `;
 const resultsMd = readFileSync("bench/RESULTS.md", "utf8");
@@ -408,7 +463,9 @@ const at = resultsMd.indexOf("## Back-test");
 const next = at >= 0 ? resultsMd.indexOf("\n## ", at + 1) : -1;
 writeFileSync(
   "bench/RESULTS.md",
-  (at >= 0 ? resultsMd.slice(0, at) : resultsMd.trimEnd() + "\n\n") + section + (next >= 0 ? resultsMd.slice(next) : ""),
+  (at >= 0 ? resultsMd.slice(0, at) : resultsMd.trimEnd() + "\n\n") +
+    section +
+    (next >= 0 ? resultsMd.slice(next) : ""),
 );
 console.log(section);
 console.error(`all in ${all()} s`);
