@@ -12,7 +12,8 @@ import { finite } from "./stats.ts";
  * algorithm with continued fractions and series, accurate to a few ulps), which computes the lower tail of a
  * small x without cancellation. Against 60-digit mpmath the p values agree to better than 1e-12 relative,
  * tails of 1e-174 included (tests/indicators/p-values.test.ts). jStat's incomplete beta, used before, agreed
- * only to about 1e-8 at 400 degrees of freedom and gave 0 below 1e-16.
+ * only to about 1e-8 at 400 degrees of freedom and gave 0 below 1e-16. Size: stdlib's betainc and its helpers
+ * are 77 kB of the root entry's minified browser bundle (jStat, which it replaced, bundles to 52 kB alone).
  */
 
 /**
