@@ -1,6 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import { NumberColumn } from "../../table/column.ts";
 import type { Table } from "../../table/table.ts";
+import { denseCodes } from "../util/codes.ts";
 import { toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
@@ -33,13 +34,16 @@ export function industryAdjustedProductivity(table: Table, options: IndustryColu
   const national = nationalByIndustry(table, va, jobs, options.national);
   const regional = options.national === undefined ? table : table.filter({ region: (r) => r !== options.national });
   // each row's expected value added J_ri·p_Ni (missing where the nation's p is, unless the row has no jobs)
-  const industry = regional.column("industry");
+  const industry = denseCodes(regional, "industry", "null");
+  const pN = industry.labels.map((label) => {
+    const n = national.get(label!);
+    return perEmployee(n?.va ?? null, n?.jobs ?? null);
+  });
   const J = regional.numbers(jobs).values;
   const expected = new Float64Array(regional.numRows);
   for (let i = 0; i < expected.length; i++) {
-    const n = national.get(String(industry.get(i)));
-    const pN = perEmployee(n?.va ?? null, n?.jobs ?? null);
-    expected[i] = J[i]! > 0 && pN === null ? NaN : J[i]! * (pN ?? 0);
+    const p = pN[industry.codes[i]!]!;
+    expected[i] = J[i]! > 0 && p === null ? NaN : J[i]! * (p ?? 0);
   }
   // Σ per region; a missing value added, job count or expected value makes the region's sums missing
   const sums = regional
