@@ -72,6 +72,7 @@ export {
   atkinson,
   coefficientOfVariation,
   gini,
+  type GiniOptions,
   inequality,
   theilDecomposition,
   theilL,
@@ -82,6 +83,18 @@ export {
   type InequalitySummary,
   type TheilDecomposition,
 } from "./inequality/inequality.ts";
+export { coulter, dalton } from "./inequality/coulter.ts";
+export { meanSquaredSuccessiveDifference } from "./inequality/mssd.ts";
+export { convergenceSpeed } from "./inequality/speed.ts";
+export {
+  agglomeration,
+  colocation,
+  ellisonGlaeser,
+  ellisonGlaeserOf,
+  type Colocation,
+  type EllisonGlaeser,
+} from "./agglomeration/index.ts";
+export { linearRegression, type Regression } from "./regression/linear.ts";
 export {
   betaConvergence,
   betaConvergenceOf,
@@ -95,20 +108,26 @@ export { type Maybe } from "./util/missing.ts";
 export { type OlsResult } from "./util/ols.ts";
 export {
   converse,
+  countWithin,
   distanceMatrix,
   greatCircle,
   hansen,
   huff,
   reilly,
   reillyLambda,
+  ripley,
   type DecayKind,
+  type DistanceOptions,
   type HansenOptions,
   type HansenResult,
   type HuffOptions,
   type HuffResult,
   type LatLon,
+  type Point,
+  type RipleyRow,
 } from "./accessibility/index.ts";
 export { curveFit, fitTrend, TREND_KINDS, type CurveFit, type TrendFit, type TrendKind } from "./trends/curvefit.ts";
+export { gifpro, gifproTrend, type Gifpro, type GifproIndustry, type GifproOptions } from "./trends/gifpro.ts";
 export {
   commutingFromFlows,
   commutingFromMatrix,

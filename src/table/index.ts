@@ -2,7 +2,7 @@ export { type Column, type ColumnType, type Value, NumberColumn, StringColumn } 
 export type { Provenance } from "./provenance.ts";
 export { Table, type Field, type Role, type Row, type TableInit } from "./table.ts";
 export type { Where } from "./verbs/filter.ts";
-export type { AggregateOptions, GroupedTable } from "./verbs/group.ts";
+export type { AggregateOptions, Aggregation, GroupedTable, Reducer } from "./verbs/group.ts";
 export type { JoinOptions } from "./verbs/join.ts";
 export type { LagOptions } from "./verbs/lag.ts";
 export type { PivotLongerOptions, PivotWiderOptions } from "./verbs/pivot.ts";

@@ -235,7 +235,10 @@ export class Table {
     return this.take(filterRows(this, where));
   }
 
-  /** Groups by key columns; follow with `.sum()`, `.mean()` or `.count()`. */
+  /**
+   * Groups by key columns; follow with an aggregate: `.sum()`, `.mean()`, `.min()`, `.max()`, `.median()`,
+   * `.quantile(p)`, `.first()`, `.last()`, `.count()`, `.countDistinct()`, or several at once with `.aggregate({ … })`.
+   */
   groupBy(keys: readonly string[]): GroupedTable {
     return new GroupedTable(this, keys);
   }

@@ -169,6 +169,37 @@ const indicators: Indicator[] = [
   ["growthPercent", (x) => om.growthPercent(100, x[0]!)],
   ["logGrowth", (x) => om.logGrowth(x[0]!, 120)],
   ["perEmployee", (x) => om.perEmployee(x[0]!, 10)],
+  ["gini normalised", (x) => om.gini({ values: x }, { normalise: true })],
+  [
+    "coefficientOfVariation around the unweighted mean",
+    (x) => om.coefficientOfVariation({ values: x, weights: ref(x) }, { centre: "unweighted" }),
+  ],
+  ["coulter", (x) => om.coulter({ values: x })],
+  ["coulter weighted", (x) => om.coulter({ values: x, weights: ref(x) })],
+  ["dalton", (x) => om.dalton(x)],
+  ["meanSquaredSuccessiveDifference", (x) => om.meanSquaredSuccessiveDifference(x)],
+  [
+    "ellisonGlaeser",
+    (x) =>
+      om.ellisonGlaeser(
+        { region: x.map((_, i) => `r${i % 3}`), employment: x },
+        { r0: 10_000, r1: 20_000, r2: 30_000 },
+      ),
+  ],
+  ["ellisonGlaeserOf", (x) => om.ellisonGlaeserOf({ industry: x, total: ref(x).map((v) => v * 10), herfindahl: 0.1 })],
+  ["gifpro", (x) => om.gifpro(x, { share: 50, resettlement: 0.3, relocation: 0.7, areaPerEmployee: 150, years: 2 })],
+  [
+    "linearRegression",
+    (x) => om.linearRegression(x, { t: x.map((_, i) => i) }),
+    4,
+    (x, k) =>
+      om.linearRegression(without(x, k), {
+        t: without(
+          x.map((_, i) => i),
+          k,
+        ),
+      }),
+  ],
 ];
 
 /** Deep equality that treats numbers within 1e-12 as equal. */

@@ -1,5 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
+import { concatTables } from "../../table/verbs/concat.ts";
 import { toTable } from "../util/panel.ts";
 import { finite } from "../util/stats.ts";
 import { OdMatrix } from "./od.ts";
@@ -101,11 +102,15 @@ export function commutingFromMatrix(od: OdMatrix, year: number | null = null): T
 /** Commuting indicators for every year of a long table of flows (origin, destination, year, value). */
 export function commutingFromFlows(table: Table, options: { value?: string } = {}): Table {
   const years = table.has("year") ? (table.distinct("year") as number[]).sort((a, b) => a - b) : [null];
-  const parts = years.map((year) => {
-    const slice = year === null ? table : table.filter({ year });
-    return commutingFromMatrix(OdMatrix.fromTable(year === null ? slice : slice.drop("year"), options), year).toRows();
-  });
-  return toTable(parts.flat(), ["region", "dominant_destination"], table.provenance);
+  const parts = years
+    .map((year) => {
+      const slice = year === null ? table : table.filter({ year });
+      return commutingFromMatrix(OdMatrix.fromTable(year === null ? slice : slice.drop("year"), options), year);
+    })
+    .filter((part) => part.numRows > 0);
+  if (parts.length === 0) return toTable([], ["region", "dominant_destination"], table.provenance);
+  // the years' tables stacked as whole columns, not rebuilt from row objects
+  return concatTables(parts).withProvenance(table.provenance);
 }
 
 /**

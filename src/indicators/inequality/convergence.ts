@@ -5,6 +5,7 @@ import { byRegionYear, measureOf, toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite, standardDeviation, variance } from "../util/stats.ts";
 import { coefficientOfVariation } from "./inequality.ts";
+import { convergenceSpeed } from "./speed.ts";
 
 export interface SigmaOptions {
   /** The measure (default: the table's only measure). */
@@ -95,8 +96,8 @@ export interface BetaOptions {
  *     (1/T)·ln(y_iT / y_i0) = α + β·ln y_i0 [+ γ·X_i] + ε_i
  *
  * absolute without X, conditional with `controls` (one value per region). Because
- * β = −(1 − e^(−λT))/T, the speed is λ = −ln(1 + βT)/T and the half-life ln 2/λ — correct for any T
- * (REAT's −ln(1 + β)/T holds only for T = 1). `regression` has the standard errors, t and p values and the F test.
+ * β = −(1 − e^(−λT))/T, the speed is λ = −ln(1 + βT)/T and the half-life ln 2/λ (`convergenceSpeed`) — correct
+ * for any T (REAT's −ln(1 + β)/T holds only for T = 1). `regression` has the standard errors, t and p values and the F test.
  *
  * @example
  * betaConvergence(gdpPerHead, { from: 2000, to: 2014 })?.beta // German counties: −0.0071
@@ -133,12 +134,12 @@ export function betaConvergence(
   if (!fit) return null;
   const beta = fit.coefficients[1]!;
   const se = fit.standardErrors[1]!;
-  const speed = 1 + beta * T > 0 ? finite(-Math.log(1 + beta * T) / T) : null;
+  const { speed, halfLife } = convergenceSpeed(beta, T);
   return {
     beta,
     standardError: se,
     speed,
-    halfLife: speed !== null && speed > 0 ? Math.LN2 / speed : null,
+    halfLife,
     r2: fit.r2,
     n: fit.n,
     years: T,

@@ -17,6 +17,20 @@ export interface Distribution {
 export interface DispersionOptions {
   /** Delta degrees of freedom of the variance: 0 population (default), 1 sample. See `coefficientOfVariation`. */
   ddof?: number;
+  /**
+   * The mean a weighted coefficient of variation is centred on and divided by: the weighted mean (default) or the
+   * unweighted mean of the values ("unweighted": Sheret 1984, REAT's `cv` and `williamson` with `wmean = FALSE`).
+   */
+  centre?: "weighted" | "unweighted";
+}
+
+/** Options of `gini`. */
+export interface GiniOptions {
+  /**
+   * Multiply by n/(n − 1), so that one region holding everything gives 1 (unweighted, the Gini's maximum is
+   * (n − 1)/n); REAT's `coefnorm = TRUE` (Dörsam 2004). n is the number of values used. Default false.
+   */
+  normalise?: boolean;
 }
 
 function normalised(d: Distribution): { x: number[]; w: number[]; total: number; missing: number } | null {
@@ -37,7 +51,9 @@ function normalised(d: Distribution): { x: number[]; w: number[]; total: number;
 /**
  * Coefficient of variation σ/μ with μ = Σ w_i x_i / W and σ² = Σ w_i (x_i − μ)² / (W − ddof), W = Σ w_i
  * (unweighted: w_i = 1, W = n). `ddof: 0` (default) gives population moments, `ddof: 1` the sample standard
- * deviation (REAT's `cv` default, `is.sample = TRUE`). Missing pairs are left out.
+ * deviation (REAT's `cv` default, `is.sample = TRUE`). With `centre: "unweighted"` a weighted CV takes the
+ * unweighted mean x̄ = Σ x_i / n for μ, both as the centre of the variance and as the divisor (Sheret 1984; REAT's
+ * default for weighted dispersion, `wmean = FALSE`); the result is then σ/|x̄|. Missing pairs are left out.
  *
  * @example
  * coefficientOfVariation({ values: [1, 2, 3, 4] }) // √1.25/2.5 = 0.4472
@@ -47,6 +63,12 @@ export function coefficientOfVariation(d: Distribution, options: DispersionOptio
   if (!n) return null;
   const ddof = options.ddof ?? 0;
   if (n.total - ddof <= 0) return null;
+  if (options.centre === "unweighted") {
+    const mean = sum(n.x) / n.x.length;
+    if (mean === 0) return null;
+    const square = sum(n.x.map((x, i) => n.w[i]! * (x - mean) ** 2));
+    return finite(Math.sqrt(ddof === 0 ? square : (square * n.total) / (n.total - ddof)) / Math.abs(mean));
+  }
   const mu = sum(n.x.map((x, i) => x * n.w[i]!));
   if (mu === 0) return null;
   const meanSquare = sum(n.x.map((x, i) => n.w[i]! * (x - mu) ** 2)); // Σ w_i (x_i − μ)² / W
@@ -56,7 +78,7 @@ export function coefficientOfVariation(d: Distribution, options: DispersionOptio
 /**
  * Williamson index: the population-weighted coefficient of variation of regional income per head around the
  * national income per head, V_w = √(Σ_i (y_i − ȳ)² p_i/P) / ȳ with ȳ = Σ p_i y_i / P. (REAT's default uses the
- * unweighted mean of y_i for ȳ; the textbook and this function use the national mean.) Call it with
+ * unweighted mean of y_i for ȳ, `{ centre: "unweighted" }`; the textbook and the default here use the national mean.) Call it with
  * `{ values: perCapita, weights: population }` or with the two arrays. Regions with a missing value are left out.
  *
  * @example
@@ -80,14 +102,20 @@ export function williamson(
 /**
  * Gini coefficient, weighted: values sorted ascending, Lorenz curve of cumulative value shares over cumulative
  * weight shares, G = 1 − Σ_k (W_k − W_{k−1})(L_k + L_{k−1}). Input order does not matter (REAT's weighted Gini
- * expects sorted input; this one sorts). Unweighted, it equals Σ_i Σ_j |x_i − x_j| / (2n²μ).
+ * expects sorted input; this one sorts). Unweighted, it equals Σ_i Σ_j |x_i − x_j| / (2n²μ). With
+ * `normalise: true`, G·n/(n − 1) (null for fewer than two values).
  *
  * @example
- * gini({ values: [1, 2, 3, 4] }) // 0.25
+ * gini({ values: [20, 50, 20, 10] }) // 0.3; with { normalise: true } 0.4 (Dörsam 2004)
  */
-export function gini(d: Distribution): number | null {
+export function gini(d: Distribution, options: GiniOptions = {}): number | null {
   const n = normalised(d);
   if (!n || n.x.some((x) => x < 0)) return null;
+  if (options.normalise) {
+    const g = gini(d);
+    const k = n.x.length;
+    return g === null || k < 2 ? null : finite((g * k) / (k - 1));
+  }
   const order = n.x.map((_, i) => i).sort((a, b) => n.x[a]! - n.x[b]!);
   const total = sum(n.x.map((x, i) => x * n.w[i]!));
   if (total <= 0) return null;

@@ -1,5 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
+import { NumberColumn } from "../../table/column.ts";
 import type { Table } from "../../table/table.ts";
+import { denseCodes } from "../util/codes.ts";
 import { toTable } from "../util/panel.ts";
 import { type Period, periodOf } from "../util/period.ts";
 import { finite } from "../util/stats.ts";
@@ -30,59 +32,58 @@ export function industryAdjustedProductivity(table: Table, options: IndustryColu
   const va = options.valueAdded ?? "value_added";
   const jobs = options.jobs ?? "jobs";
   const national = nationalByIndustry(table, va, jobs, options.national);
-  const regions = new Map<string, { va: number; jobs: number; expected: number; missing: boolean }>();
-  for (let i = 0; i < table.numRows; i++) {
-    const region = table.get("region", i) as string;
-    if (region === options.national) continue;
-    const industry = String(table.get("industry", i));
-    const v = table.get(va, i) as number | null;
-    const j = table.get(jobs, i) as number | null;
-    const r = regions.get(region) ?? { va: 0, jobs: 0, expected: 0, missing: false };
-    const pN = perEmployee(national.get(industry)?.va ?? null, national.get(industry)?.jobs ?? null);
-    if (v === null || j === null || (j > 0 && pN === null)) r.missing = true;
-    else {
-      r.va += v;
-      r.jobs += j;
-      r.expected += j * (pN ?? 0);
-    }
-    regions.set(region, r);
+  const regional = options.national === undefined ? table : table.filter({ region: (r) => r !== options.national });
+  // each row's expected value added J_ri·p_Ni (missing where the nation's p is, unless the row has no jobs)
+  const industry = denseCodes(regional, "industry", "null");
+  const pN = industry.labels.map((label) => {
+    const n = national.get(label!);
+    return perEmployee(n?.va ?? null, n?.jobs ?? null);
+  });
+  const J = regional.numbers(jobs).values;
+  const expected = new Float64Array(regional.numRows);
+  for (let i = 0; i < expected.length; i++) {
+    const p = pN[industry.codes[i]!]!;
+    expected[i] = J[i]! > 0 && p === null ? NaN : J[i]! * (p ?? 0);
   }
-  const rows = [...regions].map(([region, r]) => {
-    const actual = r.missing ? null : perEmployee(r.va, r.jobs);
-    const expected = r.missing || r.jobs <= 0 ? null : r.expected / r.jobs;
+  // Σ per region; a missing value added, job count or expected value makes the region's sums missing
+  const sums = regional
+    .withColumn("expected", new NumberColumn(expected), "measure")
+    .groupBy(["region"])
+    .sum([va, jobs, "expected"]);
+  const at = (name: string, i: number) => sums.get(name, i) as number | null;
+  const rows = Array.from({ length: sums.numRows }, (_, i) => {
+    const [v, j, e] = [at(va, i), at(jobs, i), at("expected", i)];
+    const missing = v === null || j === null || e === null;
+    const actual = missing ? null : perEmployee(v, j);
+    const exp = missing || j <= 0 ? null : e / j;
     return {
-      region,
+      region: sums.get("region", i) as string,
       productivity: actual,
-      expected,
-      adjusted: actual === null || expected === null ? null : actual - expected,
-      note: r.missing ? "a value is missing (suppressed cell?)" : r.jobs <= 0 ? "no jobs" : null,
+      expected: exp,
+      adjusted: actual === null || exp === null ? null : actual - exp,
+      note: missing ? "a value is missing (suppressed cell?)" : j <= 0 ? "no jobs" : null,
     };
   });
   return toTable(rows, ["region"], table.provenance);
 }
 
-/** National value added and jobs per industry: the nation's rows, or the sum over regions. */
+/** National value added and jobs per industry: the nation's rows, or the sum over regions (missing propagates). */
 export function nationalByIndustry(
   table: Table,
   va: string,
   jobs: string,
   national?: string,
 ): Map<string, { va: number | null; jobs: number | null }> {
-  const out = new Map<string, { va: number | null; jobs: number | null }>();
-  for (let i = 0; i < table.numRows; i++) {
-    const region = table.get("region", i) as string;
-    if (national !== undefined && region !== national) continue;
-    const industry = String(table.get("industry", i));
-    const cur = out.get(industry) ?? { va: 0, jobs: 0 };
-    const v = table.get(va, i) as number | null;
-    const j = table.get(jobs, i) as number | null;
-    out.set(industry, {
-      va: cur.va === null || v === null ? null : cur.va + v,
-      jobs: cur.jobs === null || j === null ? null : cur.jobs + j,
-    });
-  }
-  if (national !== undefined && out.size === 0)
+  const rows = national === undefined ? table : table.filter({ region: national });
+  if (national !== undefined && rows.numRows === 0)
     throw new OmvarldError("ARGUMENT", `no rows for the nation "${national}"`);
+  const sums = rows.groupBy(["industry"]).sum([va, jobs]);
+  const out = new Map<string, { va: number | null; jobs: number | null }>();
+  for (let i = 0; i < sums.numRows; i++)
+    out.set(String(sums.get("industry", i)), {
+      va: sums.get(va, i) as number | null,
+      jobs: sums.get(jobs, i) as number | null,
+    });
   return out;
 }
 

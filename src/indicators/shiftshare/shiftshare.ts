@@ -8,6 +8,13 @@ import { at, industryCube, type IndustryCube, type IndustryPanel, type PanelOpti
 export interface IndustryShiftOptions {
   /** National rate of each industry's national share: all industries (default, rows add up) or its own. */
   nationalRate?: "all" | "industry";
+  /**
+   * The homothetic employment of the Esteban-Marquillas split: from the region's size and the nation's structure,
+   * ê_ri = E_r0·e_Ni0/E_N0 (default), or "industry": each industry on its own, as REAT's `shifti` runs `shift`
+   * on one industry at a time, so that ê_ri = e_ri0, the competitive effect is the regional shift and the
+   * allocation effect 0.
+   */
+  homothetic?: "region" | "industry";
 }
 
 /** One industry's part of a region's change between two years (docs/methods.md §7, Dunn 1960). */
@@ -63,7 +70,8 @@ export function industryShifts(
   c: IndustryShiftOptions = {},
 ): IndustryShift[] | { missing: string } {
   const { from, to } = periodOf(a, b);
-  const own = (typeof a === "number" ? c : a).nationalRate === "industry";
+  const options = typeof a === "number" ? c : a;
+  const own = options.nationalRate === "industry";
   const cells = panel.regions.get(region);
   if (!cells) return { missing: `no rows for region ${region}` };
   const of = (series: Map<number, number | null> | undefined, year: number) => at(series, year) ?? NaN;
@@ -71,7 +79,7 @@ export function industryShifts(
   const n1 = panel.industries.map((i) => of(panel.nation.get(i), to));
   const e0 = panel.industries.map((i) => of(cells.get(i), from));
   const e1 = panel.industries.map((i) => of(cells.get(i), to));
-  return shiftsOf(panel.industries, region, n0, n1, e0, e1, own);
+  return shiftsOf(panel.industries, region, n0, n1, e0, e1, own, options.homothetic === "industry");
 }
 
 /**
@@ -86,6 +94,7 @@ function shiftsOf(
   E0: ArrayLike<number>,
   E1: ArrayLike<number>,
   own: boolean,
+  ownHomothetic = false,
 ): IndustryShift[] | { missing: string } {
   const I = industries.length;
   let EN0 = 0;
@@ -115,7 +124,7 @@ function shiftsOf(
     if (n0 === 0) return { missing: `industry ${industries[i]} has no national employment at the start` };
     const Gi = n1 / n0 - 1;
     const regionalShift = e1 - e0 * (1 + Gi);
-    const homothetic = (Er0 * n0) / EN0;
+    const homothetic = ownHomothetic ? e0 : (Er0 * n0) / EN0;
     const gap = e0 > 0 ? e1 / e0 - 1 - Gi : null;
     out.push({
       industry: industries[i]!,
@@ -125,7 +134,7 @@ function shiftsOf(
       industryMix: own ? 0 : e0 * (Gi - GN),
       regionalShift,
       competitive: e0 > 0 ? homothetic * gap! : e1 === 0 ? 0 : null,
-      allocation: e0 > 0 ? (e0 - homothetic) * gap! : e1 === 0 ? 0 : null,
+      allocation: e0 > 0 ? (ownHomothetic ? 0 : (e0 - homothetic) * gap!) : e1 === 0 ? 0 : null,
     });
   }
   return out;
@@ -146,10 +155,11 @@ function cubeShifts(
   from: number,
   to: number,
   own: boolean,
+  ownHomothetic = false,
 ): IndustryShift[] | { missing: string } {
   const a = slices(cube, r, from);
   const b = slices(cube, r, to);
-  return shiftsOf(cube.industries, cube.regions[r]!, a.n, b.n, a.e, b.e, own);
+  return shiftsOf(cube.industries, cube.regions[r]!, a.n, b.n, a.e, b.e, own, ownHomothetic);
 }
 
 /** The distinct years of a period's ends, or of every year from `from` to `to`. */
@@ -242,7 +252,14 @@ export function shiftShareByIndustry(table: Table, options: ShiftShareOptions & 
   const rows: Record<string, string | number | null>[] = [];
   for (let r = 0; r < cube.regions.length; r++) {
     const region = cube.regions[r]!;
-    const shifts = cubeShifts(cube, r, options.from, options.to, options.nationalRate === "industry");
+    const shifts = cubeShifts(
+      cube,
+      r,
+      options.from,
+      options.to,
+      options.nationalRate === "industry",
+      options.homothetic === "industry",
+    );
     if ("missing" in shifts) {
       rows.push({
         region,
@@ -354,7 +371,7 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
     const factors = { mix: [] as (number | null)[], regional: [] as (number | null)[], total: [] as (number | null)[] };
     let note: string | null = null;
     for (let year = from + 1; year <= to; year++) {
-      const shifts = cubeShifts(cube, r, year - 1, year, own);
+      const shifts = cubeShifts(cube, r, year - 1, year, own, options.homothetic === "industry");
       if ("missing" in shifts) {
         note ??= `${year}: ${shifts.missing}`;
         for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = null;
@@ -476,35 +493,44 @@ export function projectShiftShare(
 }
 
 /**
- * Portfolio data per region and industry (docs/methods.md §7): the region's growth in the industry against the nation's
- * (percent), employment at the end as size, and the location quotient at the end, for the growth-share bubble
- * chart.
+ * Portfolio data per region and industry (docs/methods.md §7.1): the region's growth in the industry against the
+ * nation's (percent), employment at the end as size, and the location quotient for the growth-share bubble chart:
+ * at the end (default) or, with `lq: "mean"`, the mean of the quotients at the start and the end (REAT's
+ * `locq.growth`), which keeps an industry that moved across 1 from sitting on one side by the end year alone.
  */
-export function portfolio(table: Table, options: ShiftShareOptions): Table {
+export function portfolio(table: Table, options: ShiftShareOptions & { lq?: "end" | "mean" }): Table {
   const { from, to } = options;
   const cube = industryCube(table, options, yearsOf(from, to));
   const orNullNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
-  let EN1 = 0;
-  for (const v of slices(cube, 0, to).n) EN1 += v;
+  const sumOf = (v: Float64Array) => {
+    let s = 0;
+    for (const x of v) s += x;
+    return s;
+  };
+  const EN0 = sumOf(slices(cube, 0, from).n);
+  const EN1 = sumOf(slices(cube, 0, to).n);
+  const lqOf = (e: number | null, E: number, n: number | null, N: number) =>
+    e === null || n === null || n <= 0 || !(E > 0) || !(N > 0) ? null : finite(e / E / (n / N));
   const rows: Record<string, string | number | null>[] = [];
   for (let r = 0; r < cube.regions.length; r++) {
     const start = slices(cube, r, from);
     const end = slices(cube, r, to);
-    let Er1 = 0;
-    for (const v of end.e) Er1 += v;
+    const Er0 = sumOf(start.e);
+    const Er1 = sumOf(end.e);
     for (let i = 0; i < cube.industries.length; i++) {
       const e0 = orNullNaN(start.e[i]!);
       const e1 = orNullNaN(end.e[i]!);
       const n0 = orNullNaN(start.n[i]!);
       const n1 = orNullNaN(end.n[i]!);
+      const lq1 = lqOf(e1, Er1, n1, EN1);
+      const lq0 = lqOf(e0, Er0, n0, EN0);
       rows.push({
         region: cube.regions[r]!,
         industry: cube.industries[i]!,
         employment: e1,
         regional_growth_pct: e0 === null || e1 === null || e0 <= 0 ? null : finite(100 * (e1 / e0 - 1)),
         national_growth_pct: n0 === null || n1 === null || n0 <= 0 ? null : finite(100 * (n1 / n0 - 1)),
-        location_quotient:
-          e1 === null || n1 === null || n1 <= 0 || !(Er1 > 0) || !(EN1 > 0) ? null : finite(e1 / Er1 / (n1 / EN1)),
+        location_quotient: options.lq === "mean" ? (lq0 === null || lq1 === null ? null : (lq0 + lq1) / 2) : lq1,
         note: e0 === null || e1 === null ? "suppressed cell" : e0 === 0 ? "absent at the start" : null,
       });
     }

@@ -228,20 +228,27 @@ export function specialisation(table: Table, options: SpecialisationOptions = {}
 }
 
 /**
- * How concentrated each industry is across regions (docs/methods.md §7): Hoover concentration ½·Σ_r |e_ri/e_Ni − E_r/E_N|
- * and the locational Gini of the industry's jobs against all jobs by region. Regions with suppressed cells are
- * left out, and `note` says so.
+ * How concentrated each industry is across regions (docs/methods.md §7.3): Hoover concentration
+ * ½·Σ_r |e_ri/e_Ni − E_r/E_N| and the locational Gini of the industry's jobs against all jobs by region, or, with
+ * `gini: "lq"`, the unweighted Gini of the industry's location quotients across the regions (REAT's `gini.conc`,
+ * Farhauer and Kröll 2013), as `specialisation` offers for regions. Regions with suppressed cells are left out,
+ * and `note` says so.
  */
-export function concentration(table: Table, options: StructureOptions = {}): Table {
+export function concentration(table: Table, options: StructureOptions & { gini?: "weighted" | "lq" } = {}): Table {
   const m = matrix(table, options);
   const keep = m.regions.map((r) => !m.suppressed.has(r));
   const totals = m.e.map(sum).filter((_, r) => keep[r]);
   const rows = m.industries.map((industry, i) => {
     const column = m.e.map((row) => row[i]!).filter((_, r) => keep[r]);
+    const E = sum(totals);
+    const Ei = sum(column);
     return {
       industry,
       hoover: hoover(column, totals),
-      gini: relativeGini(column, totals),
+      gini:
+        options.gini === "lq"
+          ? gini({ values: column.map((e, r) => locationQuotient(e, totals[r]!, Ei, E)) })
+          : relativeGini(column, totals),
       note: keep.every(Boolean) ? null : `${keep.filter((k) => !k).length} region(s) with suppressed cells left out`,
     };
   });

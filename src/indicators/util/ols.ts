@@ -32,6 +32,13 @@ export interface OlsResult {
   n: number;
   /** Residual variance σ². */
   sigma2: number;
+  /**
+   * Standardised (beta) coefficients b_k·s_k/s_y (docs/methods.md §7.8; REAT's `lm.beta`): how many standard
+   * deviations y moves when regressor k moves by one of its own, to compare regressors measured in different units.
+   * s are (weighted) standard deviations. Null for the intercept and for a 0/1 dummy, which cannot move by a
+   * standard deviation (REAT's `dummy.na = TRUE`), and where s_y = 0.
+   */
+  standardised: (number | null)[];
 }
 
 /**
@@ -90,5 +97,18 @@ export function ols(
     r2Adjusted: 1 - ((1 - r2) * (n - (intercept ? 1 : 0))) / (n - k),
     n,
     sigma2,
+    standardised: columns.map((c, a) => (intercept && a === 0 ? null : standardise(coefficients[a]!, c, y, w))),
   };
+}
+
+/** b·s_x/s_y with weighted standard deviations; null for a 0/1 dummy or a constant y. */
+function standardise(b: number, x: readonly number[], y: readonly number[], w: readonly number[]): number | null {
+  if (x.every((v) => v === 0 || v === 1)) return null;
+  const sd = (v: readonly number[]) => {
+    const sw = sum(w);
+    const mean = v.reduce((s, x, i) => s + w[i]! * x, 0) / sw;
+    return Math.sqrt(v.reduce((s, x, i) => s + w[i]! * (x - mean) ** 2, 0) / sw);
+  };
+  const sy = sd(y);
+  return sy > 0 ? b * (sd(x) / sy) : null;
 }
