@@ -9,7 +9,8 @@
 // year) and, for Norway, against SSB's own 2016 projection (table 11168, main alternative; bench/eval/).
 import { readFileSync, writeFileSync } from "node:fs";
 import { read } from "../dist/node.js";
-import { prepareProjectionData, projectMunicipality, recast, SKR_AGE_GROUPS, Table } from "../dist/index.js";
+import { prepareProjectionData, projectMunicipality, recast, Table } from "../dist/index.js";
+import { serviceAgeGroups } from "../dist/indicators/population/municipal-projection.js";
 
 const SCB = "data/scb/ikashnitsky-mun-non-surv__dat__scb-";
 const SSB = "data/ssb/ikashnitsky-mun-non-surv__dat__no__no-";
@@ -25,15 +26,17 @@ const CLASSES = [
 ];
 /** A class with fewer back-tested kommuner than this is merged with the next larger one. */
 const MIN_CLASS = 5;
-const GROUPS = SKR_AGE_GROUPS.map(([lo, hi]) => (hi === Infinity ? `${lo}+` : `${lo}-${hi}`));
+/** The country's service age groups (SE 20-64 / 65-79, NO 20-66 / 67-79) and their labels. */
+const groupsOf = (country) => serviceAgeGroups(country);
+const labelsOf = (country) => groupsOf(country).map(([lo, hi]) => (hi === Infinity ? `${lo}+` : `${lo}-${hi}`));
 
 const timer = () => {
   const t0 = performance.now();
   return () => ((performance.now() - t0) / 1000).toFixed(1);
 };
 const total = (state) => state.reduce((a, b) => a + b, 0);
-function groupSums(state, n) {
-  return SKR_AGE_GROUPS.map(([lo, hi]) => {
+function groupSums(state, n, country) {
+  return groupsOf(country).map(([lo, hi]) => {
     let s = 0;
     for (let x = lo; x <= Math.min(hi, n - 1); x++) s += state[x] + state[n + x];
     return s;
@@ -72,7 +75,8 @@ function existing(data, regions, from, to) {
  * Projects every kommun from `start` (internal 1 January year) and compares with the observed populations of the
  * `targets` (internal years). Returns one record per kommun and target.
  */
-function backtest(data, regions, { start, targets, label }) {
+function backtest(data, regions, { start, targets, label, country }) {
+  const GROUPS = labelsOf(country);
   const n = data.maxAge + 1;
   const shift = data.reference === "end" ? 1 : 0;
   const records = [];
@@ -81,7 +85,13 @@ function backtest(data, regions, { start, targets, label }) {
   const kept = existing(data, regions, start - 4, horizon);
   for (const region of kept) {
     const own = data.population.get(region);
-    const p = projectMunicipality(data, { region, start: start - shift, horizon: horizon - shift, interval: false });
+    const p = projectMunicipality(data, {
+      region,
+      start: start - shift,
+      horizon: horizon - shift,
+      interval: false,
+      ageGroups: groupsOf(country),
+    });
     const startState = own.get(start);
     const base = total(startState);
     const history = [0, 1, 2, 3, 4].map((k) => start - 4 + k);
@@ -91,7 +101,7 @@ function backtest(data, regions, { start, targets, label }) {
         history.map((y) => total(own.get(y))),
         target,
       );
-    const shares = groupSums(startState, n).map((g) => g / base);
+    const shares = groupSums(startState, n, country).map((g) => g / base);
     for (const target of targets) {
       const obs = own.get(target);
       const groups = p.groups.filter({ year: target - shift }).toRows();
@@ -102,10 +112,10 @@ function backtest(data, regions, { start, targets, label }) {
         size: base,
         observed: total(obs),
         projected: p.total.filter({ year: target - shift }).get("population", 0),
-        groupsObserved: groupSums(obs, n),
+        groupsObserved: groupSums(obs, n, country),
         groupsProjected: GROUPS.map((g) => groups.find((r) => r.age_group === g).population),
         noChange: base,
-        groupsNoChange: groupSums(startState, n),
+        groupsNoChange: groupSums(startState, n, country),
         trend: trendTotal(target),
         groupsTrend: shares.map((s) => s * trendTotal(target)),
       });
@@ -148,7 +158,8 @@ function classesFor(records) {
 }
 
 /** MAPE of the total and of each age group, by size class and for all, for the model, the naive forecasts and the agency. */
-function summarise(records, classes) {
+function summarise(records, classes, country) {
+  const GROUPS = labelsOf(country);
   return [...classes, [0, Infinity, "all"]].map(([lo, hi, all]) => {
     const rs = records.filter((r) => r.size >= lo && r.size < hi);
     const groupMape = (key) =>
@@ -188,36 +199,55 @@ function summarise(records, classes) {
 }
 
 /**
- * The plausible range of change for kommuner of a size: the smallest and largest annualised change over five years,
- * (P_{t+5}/P_t)^{1/5} − 1 in %, of the total and of each age group, among the kommuner of each class (size at t) in
- * every five-year span of the data.
+ * The plausible range of what migration does to kommuner of a size: in every five-year span of the data, the
+ * observed total and age groups against what births and deaths alone would have made of the population five years
+ * before (the projection from that year with net migration set to zero, `closed`), as a yearly change
+ * (P/C)^{1/5} − 1 in %; the smallest and largest among the kommuner of each class (size at the span's start).
  */
-function plausibleChange(data, regions, classes) {
+function plausibleMigration(data, regions, classes, country) {
   const n = data.maxAge + 1;
+  const shift = data.reference === "end" ? 1 : 0;
+  const labels = labelsOf(country);
   const out = classes.map(([lo, hi]) => ({
     from: lo,
     to: hi === Infinity ? null : hi,
     spans: 0,
     total: [Infinity, -Infinity],
-    groups: GROUPS.map(() => [Infinity, -Infinity]),
+    groups: labels.map(() => [Infinity, -Infinity]),
   }));
+  const extend = (range, r) => {
+    if (!Number.isFinite(r)) return;
+    range[0] = Math.min(range[0], r);
+    range[1] = Math.max(range[1], r);
+  };
+  const rate = (observed, closed) => (observed > 0 && closed > 0 ? 100 * ((observed / closed) ** (1 / 5) - 1) : NaN);
   for (const region of regions) {
     const own = data.population.get(region);
-    for (const [year, state] of own) {
-      const later = own.get(year + 5);
+    for (const [t, state] of own) {
+      const later = own.get(t + 5);
       const base = total(state);
       if (!later || !(base > 0) || !(total(later) > 0)) continue;
+      let closed;
+      try {
+        closed = projectMunicipality(data, {
+          region,
+          start: t - shift,
+          horizon: t + 5 - shift,
+          interval: false,
+          ageGroups: groupsOf(country),
+          multipliers: [{ component: "netMigration", from: -Infinity, to: Infinity, factor: 0 }],
+        });
+      } catch {
+        continue; // no window of events before t
+      }
       const c = out.find((k) => base >= k.from && (k.to === null || base < k.to));
-      const rate = (a, b) => (a > 0 && b > 0 ? 100 * ((b / a) ** (1 / 5) - 1) : null);
-      const extend = (range, r) => {
-        if (r === null) return;
-        range[0] = Math.min(range[0], r);
-        range[1] = Math.max(range[1], r);
-      };
       c.spans++;
-      extend(c.total, rate(base, total(later)));
-      const [g0, g1] = [groupSums(state, n), groupSums(later, n)];
-      c.groups.forEach((range, k) => extend(range, rate(g0[k], g1[k])));
+      extend(c.total, rate(total(later), closed.total.filter({ year: t + 5 - shift }).get("population", 0)));
+      const observed = groupSums(later, n, country);
+      const groups = closed.groups.filter({ year: t + 5 - shift }).toRows();
+      labels.forEach((g, k) =>
+        extend(c.groups[k], rate(observed[k], groups.find((r) => r.age_group === g).population)),
+      );
     }
   }
   return out;
@@ -257,10 +287,15 @@ const se = prepareProjectionData({ population: sePopulation, reference: "end", d
 console.error(
   `Sweden: read and prepared in ${clock()} s (${se.regions.length} kommuner, deaths ${se.deathDetail}, births ${se.birthDetail})`,
 );
-const seRecords = backtest(se, se.regions, { start: 2015, targets: [2020], label: "Sweden 2014 → 2019" });
+const seRecords = backtest(se, se.regions, {
+  start: 2015,
+  targets: [2020],
+  label: "Sweden 2014 → 2019",
+  country: "SE",
+});
 const seClasses = classesFor(seRecords);
-const seSummary = summarise(seRecords, seClasses);
-const sePlausible = plausibleChange(se, se.regions, seClasses);
+const seSummary = summarise(seRecords, seClasses, "SE");
+const sePlausible = plausibleMigration(se, se.regions, seClasses, "SE");
 
 // Norway
 clock = timer();
@@ -288,19 +323,26 @@ const deathCheck = Object.keys(check).map((y) => ({
   preliminary12983: prelim[y],
 }));
 const kommuner = no.regions.filter((r) => no.kinds.get(r) !== "pseudo");
-const noRecords = backtest(no, kommuner, { start: 2016, targets: [2021, 2022], label: "Norway 2016 → 2021/2022" });
+const noRecords = backtest(no, kommuner, {
+  start: 2016,
+  targets: [2021, 2022],
+  label: "Norway 2016 → 2021/2022",
+  country: "NO",
+});
 const agency = agencyProjection();
 for (const r of noRecords) r.agency = agency.byRegion.get(r.region)?.get(r.target) ?? null;
 const noClasses = classesFor(noRecords.filter((r) => r.target === 2021));
 const noSummary5 = summarise(
   noRecords.filter((r) => r.target === 2021),
   noClasses,
+  "NO",
 );
 const noSummary6 = summarise(
   noRecords.filter((r) => r.target === 2022),
   noClasses,
+  "NO",
 );
-const noPlausible = plausibleChange(no, kommuner, noClasses);
+const noPlausible = plausibleMigration(no, kommuner, noClasses, "NO");
 
 const worst = (records, k = 5) =>
   [...records]
@@ -350,11 +392,15 @@ const classRows = (summary) =>
         `      { from: ${s.from}, to: ${s.to ?? "null"}, kommuner: ${s.kommuner}, mape: ${num(s.total.model)}, noChange: ${num(s.total.noChange)}, trend: ${num(s.total.trend)}, agency: ${num(s.total.agency)}, bias: ${num(s.bias)}, error80: ${num(s.error80)} },`,
     )
     .join("\n");
-const rangeRows = (plausible) =>
+const rangeRows = (plausible, country) =>
   plausible
     .map(
       (c) =>
-        `      { from: ${c.from}, to: ${c.to ?? "null"}, total: [${num(c.total[0])}, ${num(c.total[1])}], groups: { ${GROUPS.map((g, k) => `"${g}": [${num(c.groups[k][0])}, ${num(c.groups[k][1])}]`).join(", ")} } },`,
+        `      { from: ${c.from}, to: ${c.to ?? "null"}, total: [${num(c.total[0])}, ${num(c.total[1])}], groups: { ${labelsOf(
+          country,
+        )
+          .map((g, k) => `"${g}": [${num(c.groups[k][0])}, ${num(c.groups[k][1])}]`)
+          .join(", ")} } },`,
     )
     .join("\n");
 writeFileSync(
@@ -365,8 +411,8 @@ import type { BacktestData } from "./backtest-errors.ts";
 /**
  * The back-test of \`projectMunicipality\` (bench/RESULTS.md, "Back-test"): Sweden, all 290 kommuner from 31 December
  * 2014 to 2019; Norway, every kommune from 1 January 2016 to 2021, beside SSB's own 2016 projection (\`agency\`).
- * \`plausible\`: the smallest and largest annualised five-year change (%) of the total and of each age group observed
- * among kommuner of each size in the same tables.
+ * \`plausible\`: the smallest and largest yearly change (%) that net migration made to the total and to each age group
+ * of kommuner of each size over five years in the same tables (see \`PlausibleMigration\`).
  */
 export const BACKTEST: BacktestData = {
   SE: {
@@ -377,7 +423,7 @@ export const BACKTEST: BacktestData = {
 ${classRows(seSummary)}
     ],
     plausible: [
-${rangeRows(sePlausible)}
+${rangeRows(sePlausible, "SE")}
     ],
   },
   NO: {
@@ -388,7 +434,7 @@ ${rangeRows(sePlausible)}
 ${classRows(noSummary5)}
     ],
     plausible: [
-${rangeRows(noPlausible)}
+${rangeRows(noPlausible, "NO")}
     ],
   },
 };
@@ -397,7 +443,9 @@ ${rangeRows(noPlausible)}
 
 const f1 = (x) => (x === null || x === undefined ? "–" : x.toFixed(1));
 const f2 = (x) => (x === null || x === undefined ? "–" : x.toFixed(2));
-function markdown(title, summary, withAgency) {
+function markdown(title, summary, country) {
+  const GROUPS = labelsOf(country);
+  const withAgency = country === "NO";
   const head = withAgency ? "total: model / SSB (same kommuner) | " : "total: model | ";
   const lines = [
     `**${title}**`,
@@ -434,11 +482,11 @@ on the same kommuner. "Bias" is the mean signed error of the total ((projected �
 "error80" is the 80th percentile of the absolute error (%): the half-width of the report's 80 % interval
 (\`empiricalInterval\`), which is centred on the projection and grows in proportion to the horizon.
 
-${markdown(`Sweden: 31 December 2014 → 2019 (5 years), rates from the events of 2011-2014, ${seRecords.length} kommuner`, seSummary, false)}
+${markdown(`Sweden: 31 December 2014 → 2019 (5 years), rates from the events of 2011-2014, ${seRecords.length} kommuner`, seSummary, "SE")}
 
-${markdown(`Norway: 1 January 2016 → 2021 (5 years), rates from 2011-2015, ${noSummary5.at(-1).kommuner} kommuner`, noSummary5, true)}
+${markdown(`Norway: 1 January 2016 → 2021 (5 years), rates from 2011-2015, ${noSummary5.at(-1).kommuner} kommuner`, noSummary5, "NO")}
 
-${markdown(`Norway: 1 January 2016 → 2022 (6 years)`, noSummary6, true)}
+${markdown(`Norway: 1 January 2016 → 2022 (6 years)`, noSummary6, "NO")}
 
 SSB's 2016 projection put Norway at ${agency.national.toLocaleString("sv-SE")} on 1 January 2021 (registered: 5 391 369): it, too, carried
 the high immigration of 2011-2015 forward. Norway's deaths are SSB 12983 (preliminary, by age group 0-64, 65-79, 80+
@@ -446,17 +494,27 @@ and month), spread over single ages within each group by Sweden's 2015-2019 deat
 ${deathCheck.map((d) => `${d.year} ${d.preliminary12983} vs ${d.final08425}`).join(", ")}.
 Largest 5-year errors of the total: Sweden ${results.sweden.worst.map((w) => `${w.name} ${w.ape.toFixed(1)} %`).join(", ")}; Norway ${results.norway.worst.map((w) => `${w.name} ${w.ape.toFixed(1)} %`).join(", ")}.
 
-Plausible change (\`plausibleChange\`, used by the report's guard): the smallest and largest annualised five-year
-change (%) observed among kommuner of each size in the same tables, total and age groups:
+Plausible migration (\`plausibleMigration\`, used by the report's guard \`implausibleFigures\`): in every five-year span
+of the same tables, the population observed against what births and deaths alone would have made of it (the
+projection from the span's start with net migration set to zero), as a yearly change (P/C)^{1/5} − 1 in %; the
+smallest and largest among the kommuner of each size, total and age groups:
 
-| country | size | spans | total | ${GROUPS.join(" | ")} |
-|---|---|---:|---:|${GROUPS.map(() => "---:").join("|")}|
-${[...sePlausible.map((c) => ["Sweden", c]), ...noPlausible.map((c) => ["Norway", c])]
-  .map(
-    ([country, c]) =>
-      `| ${country} | ${className([c.from, c.to ?? Infinity])} | ${c.spans} | ${f1(c.total[0])} … ${f1(c.total[1])} | ${c.groups.map((g) => `${f1(g[0])} … ${f1(g[1])}`).join(" | ")} |`,
-  )
-  .join("\n")}
+${["SE", "NO"]
+  .map((country) => {
+    const labels = labelsOf(country);
+    const rows = (country === "SE" ? sePlausible : noPlausible).map(
+      (c) =>
+        `| ${className([c.from, c.to ?? Infinity])} | ${c.spans} | ${f1(c.total[0])} … ${f1(c.total[1])} | ${c.groups.map((g) => `${f1(g[0])} … ${f1(g[1])}`).join(" | ")} |`,
+    );
+    return [
+      `**${country === "SE" ? "Sweden" : "Norway"}**`,
+      "",
+      `| size | spans | total | ${labels.join(" | ")} |`,
+      `|---|---:|---:|${labels.map(() => "---:").join("|")}|`,
+      ...rows,
+    ].join("\n");
+  })
+  .join("\n\n")}
 `;
 const resultsMd = readFileSync("bench/RESULTS.md", "utf8");
 const at = resultsMd.indexOf("## Back-test");

@@ -194,8 +194,8 @@ export {
 export {
   backtestError,
   empiricalInterval,
-  plausibleChange,
+  plausibleMigration,
   type EmpiricalInterval,
-  type PlausibleChange,
+  type PlausibleMigration,
   type SizeClassError,
 } from "./population/backtest-errors.ts";

@@ -12,7 +12,7 @@ const STYLE = `
   .lead { font-size: 1.05rem; font-weight: bold; } figure { margin: 1rem 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
   table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; break-inside: avoid; } th, td { padding: 0.2rem 0.7rem; border-bottom: 1px solid #ddd; }
   td { text-align: right; font-variant-numeric: tabular-nums; } td:first-child, th:first-child { text-align: left; }
-  .source { color: #555; font-size: 0.85rem; } footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
+  .source { color: #555; font-size: 0.85rem; } .note { background: #fff4e5; border-left: 4px solid #D55E00; padding: 0.4rem 0.7rem; } footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
   section { break-before: auto; } @media print { body { margin: 0; max-width: none; } }
   .head, .table { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
 
@@ -21,7 +21,7 @@ const STYLE = `
  * opens on a municipal intranet and prints to PDF as it is.
  */
 export async function renderHtml(
-  report: { name: string; sections: Section[]; missing: string[] },
+  report: { name: string; sections: Section[]; missing: string[]; notes?: readonly string[] },
   locale: Locale,
   date: Date = new Date(),
 ): Promise<string> {
@@ -36,13 +36,16 @@ export async function renderHtml(
       `<section id="${s.id}"><div class="head"><h2>${escape(s.heading)}</h2><p class="lead">${escape(s.sentence)}</p>${figures[0] ?? ""}</div>${figures.slice(1).join("")}${table}${s.sources.map((x) => `<p class="source">${escape(x)}</p>`).join("")}</section>`,
     );
   }
+  // each entry names the section and why it is missing
   const missing = report.missing.length
-    ? `<section id="missing"><h2>${escape(w.missing)}</h2><ul>${report.missing.map((m) => `<li>${escape(m)}: ${escape(w.missingWhy)}</li>`).join("")}</ul></section>`
+    ? `<section id="missing"><h2>${escape(w.missing)}</h2><ul>${report.missing.map((m) => `<li>${escape(m)}</li>`).join("")}</ul></section>`
     : "";
+  const notes = (report.notes ?? []).map((n) => `<p class="note">${escape(n)}</p>`).join("");
   return `<!DOCTYPE html>
 <html lang="${locale === "nb" ? "nb" : locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(w.title(report.name))}</title><style>${STYLE}</style></head>
 <body><h1>${escape(w.title(report.name))}</h1>
+${notes}
 ${parts.join("\n")}
 ${missing}
 <footer>${escape(w.generated)}, ${date.toISOString().slice(0, 10)}</footer>

@@ -4,11 +4,19 @@ import { componentsChart, indexChart } from "../charts/builders/population.ts";
 import { ageGroupChart, projectionChart } from "../charts/builders/projection.ts";
 import type { Locale } from "../charts/locale.ts";
 import { backtestError, empiricalInterval } from "../indicators/population/backtest-errors.ts";
+import { implausibleFigures } from "../indicators/population/plausibility.ts";
+import { prepareProjectionData, type ProjectionData } from "../indicators/population/projection-data.ts";
+import { OmvarldError } from "../errors.ts";
 import { dependencyRatios, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { growth } from "../indicators/population/growth.ts";
-import { type MunicipalProjection, projectMunicipality } from "../indicators/population/municipal-projection.ts";
+import {
+  type MunicipalProjection,
+  projectMunicipality,
+  serviceAgeGroups,
+} from "../indicators/population/municipal-projection.ts";
 import type { Provenance } from "../table/provenance.ts";
 import { Table } from "../table/table.ts";
+import { sexOf } from "../io/sex.ts";
 import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 import type { Section } from "./sections.ts";
 import { formatNumber } from "../charts/locale.ts";
@@ -37,20 +45,51 @@ export interface MunicipalOptions {
   peers?: readonly string[];
 }
 
-/** The kommun's sections: population against the county and the country, age structure, components of change, projection. */
+/**
+ * The kommun's sections: population against the county and the country, age structure, components of change and the
+ * projection, as far as the data allow; `missing` names what they do not allow and why ("Befolkningsframskrivning:
+ * tabell över döda saknas").
+ */
 export function municipalSections(
   data: MunicipalData,
   options: MunicipalOptions,
-): { sections: Section[]; projection: MunicipalProjection } {
+): { sections: Section[]; projection: MunicipalProjection | null; missing: string[] } {
+  const mw = MUNICIPAL_WORDS[options.locale];
   const kommuner = kommunerOf(data);
-  const projection = municipalProjection(data, options.region, options.horizon ?? 2040);
-  const sections = [
-    populationSection(kommuner, data, options),
+  const sections = [populationSection(kommuner, data, options)];
+  let projection: MunicipalProjection | null = null;
+  try {
+    projection = municipalProjection(data, options.region, options.horizon ?? 2040);
+  } catch (error) {
+    if (!(error instanceof OmvarldError) || error.code !== "ARGUMENT") throw error;
+    const why = !data.deaths?.length ? mw.noDeaths : /one year only/.test(error.message) ? mw.oneYear : mw.noWindow;
+    const observed = observedAgesSection(kommuner, data, options);
+    return {
+      sections: observed ? [...sections, observed] : sections,
+      projection: null,
+      missing: [mw.components, mw.projection].map((h) => `${h}: ${why}`),
+    };
+  }
+  sections.push(
     agesSection(projection, data, options),
     componentsSection(projection, data, options),
     projectionSection(projection, data, options),
-  ];
-  return { sections, projection };
+  );
+  return { sections, projection, missing: [] };
+}
+
+/**
+ * The table without the regions' years that hold no value at all (a kommun before it existed, read as missing):
+ * they are no people, and a sum over the regions of a year would otherwise be missing for them.
+ */
+function presentYears(table: Table): Table {
+  const sums = table.groupBy(["region", "year"]).sum("value", { missing: "skip" }).toRows();
+  const absent = new Set(sums.filter((r) => r.value === null).map((r) => `${r.region}|${r.year}`));
+  if (absent.size === 0) return table;
+  const keep: number[] = [];
+  for (let i = 0; i < table.numRows; i++)
+    if (!absent.has(`${table.get("region", i)}|${table.get("year", i)}`)) keep.push(i);
+  return table.take(keep);
 }
 
 /** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
@@ -60,12 +99,31 @@ export function kommunerOf(data: MunicipalData): Table {
     : data.population;
 }
 
+const prepared = new WeakMap<MunicipalData, ProjectionData>();
 const projections = new WeakMap<MunicipalData, Map<string, MunicipalProjection>>();
 
+/** The tables as arrays, read once per data (every region's projection reads the same). */
+function preparedOf(data: MunicipalData): ProjectionData {
+  let p = prepared.get(data);
+  if (!p)
+    prepared.set(
+      data,
+      (p = prepareProjectionData({
+        // every region, SSB's pseudo-regions too: the nation is all of them (the kommuner are projected, not those)
+        population: data.population,
+        reference: data.reference,
+        ...(data.births ? { births: data.births } : {}),
+        ...(data.deaths ? { deaths: data.deaths } : {}),
+      })),
+    );
+  return p;
+}
+
 /**
- * The kommun's cohort-component projection from the data (`projectMunicipality` on the kommuner, the nation their
- * sum) with the 80 % interval of the back-test's errors for kommuner of its size (`empiricalInterval`), made once
- * per data, region and horizon: the report, the annex and a script asking again share it.
+ * The kommun's cohort-component projection from the data (`projectMunicipality`; the nation is the sum of every
+ * region, the county its kommuner) by the country's service age groups, with the 80 % interval of the back-test's
+ * errors for kommuner of its size (`empiricalInterval`), made once per data, region and horizon: the report, the
+ * annex and a script asking again share it. The same data give the same projection whatever was asked before.
  *
  * @example
  * municipalProjection(data, "2021", 2040).total.filter({ year: 2030 }).toRows()
@@ -76,21 +134,18 @@ export function municipalProjection(data: MunicipalData, region: string, horizon
   const key = `${region}|${horizon}`;
   let projection = byKey.get(key);
   if (!projection) {
-    const kommuner = kommunerOf(data);
+    const input = preparedOf(data);
     // the interval from the back-test's errors for kommuner of this size: calibrated, unlike the bootstrap
-    const own = kommuner.filter({ region });
-    const last = Math.max(...(own.distinct("year") as number[]));
-    const size = own.filter({ year: last }).groupBy([]).sum("value").get("value", 0) as number | null;
+    const years = [...(input.population.get(region)?.keys() ?? [])];
+    const last = input.population.get(region)?.get(Math.max(...years));
+    const size = last ? last.reduce((a, b) => a + b, 0) : null;
     const interval = size === null ? null : empiricalInterval(data.country, size);
-    projection = projectMunicipality(
-      {
-        population: kommuner,
-        reference: data.reference,
-        ...(data.births ? { births: data.births } : {}),
-        ...(data.deaths ? { deaths: data.deaths } : {}),
-      },
-      { region, horizon, ...(interval ? { interval } : {}) },
-    );
+    projection = projectMunicipality(input, {
+      region,
+      horizon,
+      ageGroups: serviceAgeGroups(data.country),
+      ...(interval ? { interval } : {}),
+    });
     byKey.set(key, projection);
   }
   return projection;
@@ -128,7 +183,9 @@ function populationSection(kommuner: Table, data: MunicipalData, options: Munici
     ? [options.region, ...compare]
     : (totals.distinct("region") as string[]).filter((r) => r.slice(0, 2) === options.region.slice(0, 2));
   const country = data.country === "SE" ? "00" : "0";
-  const national = totals
+  // the country is every region of the table, SSB's pseudo-regions too ("Rest" holds the divided kommuner's people
+  // before 2020): the kommuner alone fall short of the national total in those years
+  const national = presentYears(data.population)
     .groupBy(["year"])
     .sum("value")
     .toRows()
@@ -150,7 +207,10 @@ function populationSection(kommuner: Table, data: MunicipalData, options: Munici
       })),
     ...national,
   ];
-  const series = Table.fromRows(rows, { provenance: data.population.provenance });
+  const series = Table.fromRows(rows, { provenance: data.population.provenance }).filter({
+    population: (v) => v !== null,
+  });
+  // the kommun's first year with people: Narvik (formed 2020) has none before
   const years = series.filter({ region: options.region }).distinct("year") as number[];
   const first = Math.min(...years);
   const index = growth(series, { base: first, value: "population" }).join(
@@ -217,9 +277,10 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
   const value = (year: number, group: string) =>
     (groups.filter({ year, age_group: group }).toRows()[0]?.population as number | undefined) ?? null;
   const total = (year: number) => (p.total.filter({ year }).toRows()[0]?.population as number | undefined) ?? null;
+  const threshold = bandsOf(data).old.from;
   const old = (year: number) => {
     const t = total(year);
-    const o = labels.filter((g) => Number.parseInt(g, 10) >= 65).reduce((s, g) => s + (value(year, g) ?? 0), 0);
+    const o = labels.filter((g) => Number.parseInt(g, 10) >= threshold).reduce((s, g) => s + (value(year, g) ?? 0), 0);
     return t ? (100 * o) / t : null;
   };
   return {
@@ -231,6 +292,7 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
       formatNumber(old(start), options.locale, 1),
       horizon,
       formatNumber(old(horizon), options.locale, 1),
+      threshold,
     ),
     charts: [
       pyramidChart(pyramid, { year: start, compareYear: horizon, region: options.region, locale: options.locale }),
@@ -246,6 +308,64 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
         ],
       };
     })(),
+    sources: sources([data.population], options.locale),
+  };
+}
+
+/** The dependency bands of the kommun's country: SCB's 20-64 / 65+, SSB's 20-66 / 67+. */
+function bandsOf(data: MunicipalData) {
+  return data.country === "NO" ? NO_BANDS : SE_BANDS;
+}
+
+/** The age structure of the last observed year, where the data allow no projection: a pyramid and the service groups. */
+function observedAgesSection(kommuner: Table, data: MunicipalData, options: MunicipalOptions): Section | null {
+  const mw = MUNICIPAL_WORDS[options.locale];
+  const w = REPORT_WORDS[options.locale];
+  const own = kommuner.filter({ region: options.region });
+  const years = (own.distinct("year") as number[]).filter((y) =>
+    own
+      .filter({ year: y })
+      .toRows()
+      .some((r) => r.value !== null),
+  );
+  if (years.length === 0) return null;
+  const year = Math.max(...years);
+  const rows = own
+    .filter({ year })
+    .toRows()
+    .map((r) => ({ sex: r.sex ?? null, value: r.value as number | null, age: Number.parseInt(String(r.age), 10) }))
+    .filter(
+      (r): r is { sex: string | number | null; value: number; age: number } =>
+        Number.isFinite(r.age) && typeof r.value === "number",
+    );
+  const pyramid = Table.fromRows(
+    rows.map((r) => ({ region: options.region, year, sex: sexOf(r.sex) ?? r.sex, age: r.age, population: r.value })),
+  );
+  const groups = serviceAgeGroups(data.country);
+  const sums = roundToTotal(
+    groups.map(([lo, hi]) => rows.filter((r) => r.age >= lo && r.age <= hi).reduce((s, r) => s + r.value, 0)),
+  );
+  const total = sums.reduce((a, b) => a + b, 0);
+  const threshold = bandsOf(data).old.from;
+  const old = groups.reduce((s, [lo], k) => s + (lo >= threshold ? sums[k]! : 0), 0);
+  const f = (v: number) => formatNumber(v, options.locale);
+  return {
+    id: "ages",
+    heading: mw.ages,
+    sentence: mw.agesObservedSentence(
+      options.name,
+      year,
+      formatNumber(total ? (100 * old) / total : null, options.locale, 1),
+      threshold,
+    ),
+    charts: [pyramidChart(pyramid, { year, region: options.region, locale: options.locale })],
+    table: {
+      columns: [mw.ageGroup, mw.observedHead(year)],
+      rows: [
+        ...groups.map(([lo, hi], k) => [`${hi === Infinity ? `${lo}+` : `${lo}–${hi}`} ${mw.years}`, f(sums[k]!)]),
+        [w.total, f(total)],
+      ],
+    },
     sources: sources([data.population], options.locale),
   };
 }
@@ -326,7 +446,7 @@ function projectionSection(p: MunicipalProjection, data: MunicipalData, options:
   const horizon = Math.max(...totals.keys());
   const now = totals.get(start)!;
   const end = totals.get(horizon)!;
-  const bands = data.country === "NO" ? NO_BANDS : SE_BANDS;
+  const bands = bandsOf(data);
   const byAge = p.population.groupBy(["region", "year", "age", "kind"]).sum("value");
   const ratios = dependencyRatios(byAge.drop("kind"), { bands });
   const kinds = new Map(p.total.toRows().map((r) => [r.year as number, r.kind as string]));
@@ -348,10 +468,16 @@ function projectionSection(p: MunicipalProjection, data: MunicipalData, options:
     (p.groups.filter({ year, age_group: g }).toRows()[0]?.population as number | undefined) ?? null;
   const accuracy = backtestError(data.country, now.population as number);
   const fmt = (v: number | null, digits = 0) => formatNumber(v, options.locale, digits);
+  // a figure migration has pushed beyond anything seen in kommuner of this size is marked where it is printed
+  const flags = implausibleFigures(p, data.country);
+  const flagged = (year: number, what: string) => flags.some((f) => f.year === year && f.what === what);
+  const mark = (text: string, year: number, what: string) => (flagged(year, what) ? `${text} ⚠` : text);
+  const interval = p.assumptions.interval;
+  const window = p.assumptions.window;
   return {
     id: "projection",
     heading: mw.projection,
-    sentence:
+    sentence: [
       mw.projectionSentence(
         options.name,
         horizon,
@@ -361,10 +487,32 @@ function projectionSection(p: MunicipalProjection, data: MunicipalData, options:
         start,
         fmt(now.population as number),
         (end.population as number) >= (now.population as number) ? mw.rises : mw.falls,
-      ) +
-      (accuracy
-        ? ` ${mw.backtest(mw.sizes(accuracy.from, accuracy.to), accuracy.years, fmt(accuracy.mape, 1), fmt(accuracy.noChange, 1))}`
-        : ""),
+      ),
+      interval?.method === "empirical" ? mw.intervalMeaning(interval.years, fmt(interval.error, 1)) : "",
+      accuracy
+        ? mw.backtest(
+            mw.sizes(accuracy.from, accuracy.to),
+            accuracy.years,
+            fmt(accuracy.mape, 1),
+            fmt(accuracy.noChange, 1),
+            accuracy.agency === null ? null : fmt(accuracy.agency, 1),
+          )
+        : "",
+      window.years < window.requested ? mw.windowShort(window.from, window.to, window.requested) : "",
+      ...flags
+        .filter((f, k) => flags.findIndex((g) => g.what === f.what) === k)
+        .map((f) =>
+          mw.implausible(
+            f.what === "total" ? w.total.toLowerCase() : `${f.what} ${mw.years}`,
+            f.year,
+            fmt(f.rate, 1),
+            fmt(f.range[0], 1),
+            fmt(f.range[1], 1),
+          ),
+        ),
+    ]
+      .filter(Boolean)
+      .join(" "),
     charts: [
       projectionChart(p.total, {
         locale: options.locale,
@@ -377,8 +525,8 @@ function projectionSection(p: MunicipalProjection, data: MunicipalData, options:
       columns: [w.year, ...labels.map((g) => g.replace("-", "–")), w.total, w.low, w.high, w.dependency],
       rows: shown.map((year) => [
         year === start ? mw.observedHead(year) : String(year),
-        ...roundToTotal(labels.map((g) => groupValue(year, g) ?? 0)).map((v) => fmt(v)),
-        fmt(Math.round(labels.reduce((s, g) => s + (groupValue(year, g) ?? 0), 0))),
+        ...roundToTotal(labels.map((g) => groupValue(year, g) ?? 0)).map((v, k) => mark(fmt(v), year, labels[k]!)),
+        mark(fmt(Math.round(labels.reduce((s, g) => s + (groupValue(year, g) ?? 0), 0))), year, "total"),
         fmt(totals.get(year)!.low as number | null),
         fmt(totals.get(year)!.high as number | null),
         fmt((ratios.filter({ year }).toRows()[0]?.ratio as number | undefined) ?? null, 1),

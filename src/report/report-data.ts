@@ -19,10 +19,9 @@ export function reportData(found: Datasets, region: string): { data: ReportData;
   const data: ReportData = {};
   const unused = found.unused.map((u) => `${u.file}: ${u.why}`);
   if (found.panel) {
-    const panel = asAttractivenessPanel(found.panel);
-    const level = panel.filter({ region }).numRows ? String(panel.filter({ region }).get("level", 0)) : null;
-    // a kommun's panel rows may sit under its code before a renumbering: keep the kommune level then
-    data.panel = panel.filter({ level: level ?? "kommune" });
+    // the level is the region's, never found by its code: Telemarksforsking's own region numbers (3001-3085) are
+    // 2020 kommune codes too (3002 is Moss and the region Indre Østfold). A two-digit code is a fylke.
+    data.panel = asAttractivenessPanel(found.panel).filter({ level: /^\d{2}$/.test(region) ? "fylke" : "kommune" });
   }
   if (found.commutingStocks) data.commuting = commutingFromStocks(asCommutingStocks(found.commutingStocks));
   else if (found.commuting) data.commuting = commutingFromFlows(asCommutingFlows(found.commuting));

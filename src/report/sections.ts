@@ -1,26 +1,24 @@
-import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
 import { sourceLine } from "../charts/builders/common.ts";
 import { commutingChart } from "../charts/builders/commuting.ts";
 import { indexChart } from "../charts/builders/population.ts";
-import { rankedBars } from "../charts/builders/ranking.ts";
 import type { Chart } from "../charts/chart.ts";
-import { type Locale, word } from "../charts/locale.ts";
-import { attractivenessModel } from "../indicators/attractiveness/model.ts";
-import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
-import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
+import { formatNumber, type Locale, word } from "../charts/locale.ts";
+import { INDUSTRY_WORDS, REPORT_WORDS } from "../charts/words/report.ts";
+import { OmvarldError } from "../errors.ts";
 import { growth } from "../indicators/population/growth.ts";
 import { isAllAges } from "../io/ages.ts";
 import { isBothSexes } from "../io/sex.ts";
 import { nutsName } from "../regions/nuts.ts";
+import type { Country } from "../regions/registry.ts";
+import { codeVintage } from "../regions/vintage.ts";
 import { Table } from "../table/table.ts";
+import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
+import { kommunerOf, type MunicipalData, municipalSections } from "./municipal.ts";
+import { panelUnits } from "./panel-units.ts";
 import { projectionSection } from "./projection.ts";
-import { formatNumber } from "../charts/locale.ts";
-import { INDUSTRY_WORDS, missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
-import { type MunicipalData, municipalSections } from "./municipal.ts";
-import { CODE_CHANGES } from "../regions/code-changes.ts";
-import { findRegion } from "../regions/registry.ts";
+import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -65,106 +63,171 @@ export interface ReportOptions {
   horizon?: number;
 }
 
-/** All sections the data allow, and the headings of those they do not. */
+/** All sections the data allow, the headings of those they do not, and notes on the region itself. */
 export function buildSections(
   data: ReportData,
   options: ReportOptions,
-): { name: string; sections: Section[]; missing: string[] } {
+): { name: string; code: string; sections: Section[]; missing: string[]; notes: string[] } {
   const locale = options.locale ?? "sv";
   const w = REPORT_WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
-  const municipal =
-    data.municipal && data.municipal.population.filter({ region: options.region }).numRows > 0
-      ? data.municipal
-      : undefined;
-  // a panel on older codes (Telemarksforsking's 2003-2016: Trysil 0428) serves the kommun that only got a new number
-  const panelCode = data.panel ? panelCodeOf(data.panel, options.region, municipal?.country) : options.region;
-  const focus = data.panel?.filter({ region: panelCode });
-  const inPanel = data.panel !== undefined && focus !== undefined && focus.numRows > 0;
-  const registryName = municipal ? findRegion(options.region, { country: municipal.country })?.name : undefined;
-  // the name asked for, else the registry's, else the data's, else (Sweden's NUTS 3 regions) the län, else the code
-  const name =
-    options.name ??
-    registryName ??
-    (inPanel ? (focus.get("region_name", 0) as string | null) : null) ??
-    municipalName(municipal, options.region) ??
-    nutsName(options.region) ??
-    options.region;
+  const target = targetRegion(data, options.region);
+  const region = target.code;
+  const name = options.name ?? target.name;
+  const notes = target.notes.map((n) => w.regionNote(n));
+  const none = (heading: string) => `${heading}: ${w.missingWhy}`;
+  const municipal = data.municipal?.population.filter({ region }).numRows ? data.municipal : undefined;
+  const country: Country | undefined = municipal?.country ?? (data.panel ? "NO" : undefined);
+  const units =
+    data.panel && country ? panelUnits(new Set(data.panel.distinct("region") as string[]), region, country) : null;
+  const inPanel = units !== null && units.codes.length > 0;
+  const compare = compareOf(options);
   if (municipal) {
-    sections.push(
-      ...municipalSections(municipal, {
-        region: options.region,
-        name,
-        locale,
-        ...(options.horizon ? { horizon: options.horizon } : {}),
-        ...(compareOf(options) ? { compare: compareOf(options)! } : {}),
-      }).sections,
-    );
-    if (inPanel)
-      sections.push(
-        ...attractivenessSections(data.panel!, { ...options, region: panelCode }, name, locale, data.flows),
-      );
-    else missing.push(w.attractiveness, w.jobs);
+    const built = municipalSections(municipal, {
+      region,
+      name,
+      locale,
+      ...(options.horizon ? { horizon: options.horizon } : {}),
+      ...(compare ? { compare } : {}),
+    });
+    sections.push(...built.sections);
+    missing.push(...built.missing);
   } else if (inPanel) {
-    const series = data
-      .panel!.filter({ region: shownRegions(data.panel!, options) })
-      .select("region", "region_name", "year", "population");
-    sections.push(
-      populationSection(series, options, name, locale),
-      ...attractivenessSections(data.panel!, options, name, locale, data.flows),
+    const series = mergedSeries(
+      data.panel!,
+      units!.codes,
+      { code: region, name },
+      shownRegions(data.panel!, units!.codes, options),
     );
+    sections.push(populationSection(series, { ...options, region }, name, locale));
   } else {
-    const totals = data.population ? totalsOf(data.population, options.region, name) : null;
-    if (totals) sections.push(populationSection(totals, options, name, locale, "focus"));
-    missing.push(...(totals ? [] : [w.population]), w.attractiveness, w.jobs);
+    const totals = data.population ? totalsOf(data.population, region, name) : null;
+    if (totals) sections.push(populationSection(totals, { ...options, region }, name, locale, "focus"));
+    else missing.push(none(w.population));
   }
-  const commuting = data.commuting?.filter({
-    region: data.commuting ? panelCodeOf(data.commuting, options.region, municipal?.country) : options.region,
-  });
-  if (commuting && commuting.numRows > 0) sections.push(commutingSection(commuting, name, locale));
-  else missing.push(w.commuting);
-  const economy = data.gdp ? economySection(data.gdp, options.region, name, locale) : null;
-  if (economy) sections.push(economy);
-  const industry = data.employment ? industrySection(data.employment, options.region, name, locale) : null;
-  if (industry) sections.push(industry);
-  else missing.push(INDUSTRY_WORDS[locale].heading);
-  missing.push(w.productivity);
-  if (municipal) {
-    // the projection is among the kommun's sections
-  } else if (data.population && data.population.filter({ region: options.region }).numRows > 0)
-    sections.push(projectionSection(data.population, options, name, locale));
-  else missing.push(w.projection);
-  return { name, sections, missing };
-}
-
-const structures = new WeakMap<Table, CommutingStructure>();
-
-/** The commuting structure of flows on a panel's codes, computed once per flows table. */
-function commutingStructureOf(flows: Table, panel: Table): CommutingStructure {
-  let structure = structures.get(flows);
-  if (!structure)
-    structures.set(
-      flows,
-      (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[] })),
+  if (inPanel)
+    sections.push(
+      ...attractivenessSections(data.panel!, {
+        target: { code: region, name },
+        units: units!,
+        country: country!,
+        locale,
+        ...(options.from !== undefined ? { from: options.from } : {}),
+        ...(options.to !== undefined ? { to: options.to } : {}),
+        ...(data.flows ? { flows: data.flows } : {}),
+      }),
     );
-  return structure;
+  else missing.push(none(w.attractiveness), none(w.jobs));
+  const commuting = commutingOf(data.commuting, region, country);
+  if (commuting) sections.push(commutingSection(commuting, name, locale));
+  else missing.push(none(w.commuting));
+  const economy = data.gdp ? economySection(data.gdp, region, name, locale) : null;
+  if (economy) sections.push(economy);
+  const industry = data.employment ? industrySection(data.employment, region, name, locale) : null;
+  if (industry) sections.push(industry);
+  else missing.push(none(INDUSTRY_WORDS[locale].heading));
+  missing.push(none(w.productivity));
+  if (!municipal) {
+    if (data.population && data.population.filter({ region }).numRows > 0)
+      sections.push(projectionSection(data.population, { ...options, region }, name, locale));
+    else missing.push(none(w.projection));
+  }
+  return { name, code: region, sections, missing, notes };
 }
 
-/** The name the kommun tables give a region. */
-function municipalName(data: MunicipalData | undefined, region: string): string | null {
-  if (!data?.population.has("region_name")) return null;
-  const row = data.population.filter({ region }).toRows()[0];
-  return row ? (row.region_name as string | null) : null;
+/**
+ * The region a report is about, in the data given (`reportRegion`): the kommun tables' codes (of the tables' last
+ * year), else Telemarksforsking's panel (whose kommuner make up one formed later), else any other table's regions.
+ */
+export function targetRegion(data: ReportData, query: string): ReportRegion {
+  const municipal = data.municipal;
+  if (municipal) {
+    const kommuner = kommunerOf(municipal);
+    const years = kommuner.distinct("year") as number[];
+    return reportRegion(query, {
+      codes: namesOf(kommuner),
+      country: municipal.country,
+      year: Math.max(...years),
+      what: `the ${municipal.country === "NO" ? "kommune" : "kommun"} tables${tableId(municipal.population)}`,
+    });
+  }
+  const tables = [data.panel, data.population, data.gdp, data.employment, data.commuting].filter(
+    (t): t is Table => t !== undefined,
+  );
+  if (tables.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      "no table the report can use was given",
+      {},
+      "give SCB's or SSB's population by age and sex (with births and deaths), Telemarksforsking's panel, or Eurostat's tables",
+    );
+  const codes = new Map<string, string | null>();
+  for (const t of tables)
+    for (const [code, name] of namesOf(t)) if (!codes.has(code) || codes.get(code) === null) codes.set(code, name);
+  const panel = data.panel;
+  return reportRegion(query, {
+    codes,
+    ...(panel
+      ? { country: "NO" as const, year: codeVintage(panel.distinct("region") as string[], "NO"), merge: true }
+      : {}),
+    what: panel ? `the panel${tableId(panel)}` : `the tables${tableId(tables[0]!)}`,
+  });
 }
 
-/** The code a table (a panel, commuting flows) holds for a region: the region itself, or the one code it had before a renumbering. */
-function panelCodeOf(panel: Table, region: string, country: "SE" | "NO" | undefined): string {
-  if (panel.filter({ region }).numRows > 0 || !country) return region;
-  const before = CODE_CHANGES.filter(
-    (c) => c.country === country && c.to.length === 1 && c.to[0] === region && c.from.length === 1,
-  ).map((c) => c.from[0]!);
-  return before.find((code) => panel.filter({ region: code }).numRows > 0) ?? region;
+/** " (SCB BE0101N1)": the table's source and id for a message, where known. */
+function tableId(t: Table): string {
+  const { source, tableId: id } = t.provenance;
+  const named = [source, id].filter(Boolean).join(" ");
+  return named ? ` (${named})` : "";
+}
+
+/** The regions of a table with their names (null where it gives none). */
+function namesOf(t: Table): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  if (!t.has("region")) return out;
+  const rows = t.has("region_name")
+    ? t.groupBy(["region", "region_name"]).count().toRows()
+    : t.groupBy(["region"]).count().toRows();
+  for (const r of rows) {
+    const code = String(r.region);
+    if (!out.has(code) || out.get(code) === null) out.set(code, (r.region_name as string | null | undefined) ?? null);
+  }
+  return out;
+}
+
+/** The commuting indicators of the region, or of its single unit on older codes; null when the table has neither. */
+function commutingOf(commuting: Table | undefined, region: string, country: Country | undefined): Table | null {
+  if (!commuting) return null;
+  let own = commuting.filter({ region });
+  if (own.numRows === 0 && country) {
+    const units = panelUnits(new Set(commuting.distinct("region") as string[]), region, country);
+    if (units.codes.length === 1) own = commuting.filter({ region: units.codes[0]! });
+  }
+  return own.numRows > 0 ? own : null;
+}
+
+/**
+ * Population by year of the panel's regions shown, with the kommun's units summed under its code where it is made
+ * of several (or only renumbered) units.
+ */
+function mergedSeries(panel: Table, units: readonly string[], target: NamedRegion, shown: readonly string[]): Table {
+  const rows = panel
+    .filter({ region: shown.filter((r) => !units.includes(r)) })
+    .select("region", "region_name", "year", "population")
+    .toRows();
+  const sums = new Map<number, { sum: number; n: number }>();
+  for (const r of panel.filter({ region: [...units] }).toRows()) {
+    const s = sums.get(r.year as number) ?? { sum: 0, n: 0 };
+    if (typeof r.population === "number") {
+      s.sum += r.population;
+      s.n++;
+    }
+    sums.set(r.year as number, s);
+  }
+  for (const [year, s] of sums)
+    rows.push({ region: target.code, region_name: target.name, year, population: s.n === units.length ? s.sum : null });
+  return Table.fromRows(rows, { provenance: panel.provenance });
 }
 
 /** The regions to compare with as asked (`compare`, or the deprecated `peers`). */
@@ -172,11 +235,12 @@ function compareOf(options: ReportOptions): readonly string[] | undefined {
   return options.compare ?? options.peers;
 }
 
-function shownRegions(panel: Table, options: ReportOptions): string[] {
+/** The panel's regions shown beside the kommun: those compared with, else the kommuner of its county. */
+function shownRegions(panel: Table, units: readonly string[], options: ReportOptions): string[] {
   const compare = compareOf(options);
-  if (compare?.length) return [options.region, ...compare];
-  const county = panel.has("county_name") ? panel.filter({ region: options.region }).get("county_name", 0) : null;
-  return county === null ? [options.region] : (panel.filter({ county_name: county }).distinct("region") as string[]);
+  if (compare?.length) return [...units, ...compare];
+  const county = panel.has("county_name") ? panel.filter({ region: [...units] }).get("county_name", 0) : null;
+  return county === null ? [...units] : (panel.filter({ county_name: county }).distinct("region") as string[]);
 }
 
 /**
@@ -275,96 +339,4 @@ function commutingSection(commuting: Table, name: string, locale: Locale): Secti
     },
     sources: [sourceLine(commuting.provenance, locale) ?? ""].filter(Boolean),
   };
-}
-
-function attractivenessSections(
-  panel: Table,
-  options: ReportOptions,
-  name: string,
-  locale: Locale,
-  flows?: Table,
-): Section[] {
-  const w = REPORT_WORDS[locale];
-  const from = options.from ?? 2007;
-  const to = options.to ?? 2016;
-  const commuting = flows ? commutingStructureOf(flows, panel) : undefined;
-  const { residential, business } = attractivenessModel(panel, { from, to, ...(commuting ? { commuting } : {}) });
-  const ranking = rankAttractiveness(residential.decomposition, business.decomposition, { from, to });
-  const mine = ranking.filter({ region: options.region }).toRows()[0];
-  const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
-  const period = `${from}–${to}`;
-  const source = [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
-  const jobs = panel.filter({ region: options.region }).sort("year").toRows();
-  const j0 = jobs.find((r) => r.private_jobs !== null);
-  const j1 = [...jobs].reverse().find((r) => r.private_jobs !== null);
-  const jobPct = j0 && j1 ? 100 * ((j1.private_jobs as number) / (j0.private_jobs as number) - 1) : null;
-  const decomposition = residential.decomposition.filter({ region: options.region }).toRows();
-  const terms = (
-    [
-      "growth",
-      "natural_increase",
-      "immigration",
-      "constant",
-      "own_jobs",
-      "neighbour_jobs",
-      "size",
-      "integration",
-      "attractiveness",
-    ] as const
-  ).filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
-  return [
-    {
-      id: "attractiveness",
-      heading: w.attractiveness,
-      sentence: w.attractivenessSentence(
-        name,
-        formatNumber((mine?.residential as number | null) ?? null, locale, 2),
-        mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank),
-        String(ranked),
-        period,
-      ),
-      charts: [
-        decompositionChart(residential.decomposition, { region: options.region, locale }),
-        rankedBars(ranking, {
-          value: "residential",
-          focus: [options.region],
-          limit: 10,
-          locale,
-          title: `${w.attractiveness} ${period}`,
-        }),
-        structureQuadrant(residential.decomposition, { focus: [options.region], locale }),
-      ],
-      table: {
-        // every term of the decomposition, so that the columns add up to the growth
-        columns: [w.year, ...terms.map((c) => word(c, locale))],
-        rows: decomposition.map((r) => [
-          String(r.year),
-          ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
-        ]),
-      },
-      sources: [...source, ...residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
-    },
-    {
-      id: "jobs",
-      heading: w.jobs,
-      sentence: w.jobsSentence(
-        name,
-        (jobPct ?? 0) >= 0 ? w.grew : w.fell,
-        formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1),
-        (j0?.year as number) ?? from,
-        formatNumber((mine?.business as number | null) ?? null, locale, 2),
-      ),
-      charts: [
-        rankedBars(ranking, {
-          value: "business",
-          focus: [options.region],
-          limit: 10,
-          locale,
-          title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}`,
-        }),
-      ],
-      table: null,
-      sources: [...source, ...business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
-    },
-  ];
 }

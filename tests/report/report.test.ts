@@ -63,7 +63,7 @@ describe("a report from commuting data", () => {
     });
     const html = readFileSync(path!, "utf8");
     expect(html).toContain(
-      "I 2023 pendlet 3\u00a0054 personer inn til 3001 og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.",
+      "I 2023 pendlet 3\u00a0054 personer inn til Halden og 4\u00a0193 ut; pendlingsnettoen var −1\u00a0139.",
     );
     expect(html.match(/<figure><svg/g)).toHaveLength(1);
     expect(html).toMatch(

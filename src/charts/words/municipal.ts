@@ -17,8 +17,19 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observerat)`,
     projectedHead: (year: number) => `${year} (framskrivning)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
-      `År ${year} var ${old} % av invånarna i ${name} 65 år eller äldre; enligt framskrivningen ${oldThen} % år ${horizon}.`,
+    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
+      `År ${year} var ${old} % av invånarna i ${name} ${age} år eller äldre; enligt framskrivningen ${oldThen} % år ${horizon}.`,
+    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
+      `År ${year} var ${old} % av invånarna i ${name} ${age} år eller äldre.`,
+    noDeaths: "tabell över döda saknas",
+    oneYear: "folkmängden finns bara för ett år",
+    noWindow: "inget år har både folkmängden vid årets början och slut och årets döda",
+    intervalMeaning: (years: number, error: string) =>
+      `Intervallet är centrerat på framskrivningen: när metoden prövades på äldre data hamnade 8 av 10 kommuner av samma storlek inom ±${error} % efter ${years} år, och bredden växer med tiden.`,
+    windowShort: (from: number, to: number, requested: number) =>
+      `Observera: riskerna bygger bara på ${from === to ? `år ${from}` : `åren ${from}–${to}`} (i stället för ${requested} år), så framskrivningen vilar på ett kort underlag.`,
+    implausible: (what: string, year: number, rate: string, low: string, high: string) =>
+      `⚠ ${what} ${year}: flyttningarna ändrar gruppen med ${rate} % per år, utanför vad kommuner av samma storlek har visat (${low} till ${high} % per år under fem år); pröva siffran innan den används.`,
     componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
       `${from}–${to} föddes i genomsnitt ${births} barn per år i ${name}, ${deaths} personer dog och flyttnettot var ${net} per år.`,
     projectionSentence: (
@@ -34,8 +45,8 @@ export const MUNICIPAL_WORDS = {
       `Om födda, döda och flyttningar följer mönstret i fönstret ${verb} befolkningen i ${name} från ${now} år ${start} till ${value} år ${horizon} (80 % intervall ${low}–${high}).`,
     rises: "växer",
     falls: "minskar",
-    backtest: (size: string, years: number, mape: string, naive: string) =>
-      `Träffsäkerhet: när metoden prövades på alla kommuner med ${size} invånare var felet i folkmängden efter ${years} år i genomsnitt ${mape} % (oförändrad folkmängd: ${naive} %).`,
+    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
+      `Träffsäkerhet: när metoden prövades på alla kommuner med ${size} invånare var felet i folkmängden efter ${years} år i genomsnitt ${mape} % (oförändrad folkmängd: ${naive} %${agency === null ? "" : `; SSB:s egen framskrivning: ${agency} %`}).`,
     observedNote: "Observerade år: källans tabeller. Framskrivna år: beräknade.",
     residual: "Flyttnettot är restposten av folkmängd, födda och döda (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
@@ -49,9 +60,13 @@ export const MUNICIPAL_WORDS = {
         a.mortality.method === "single-age"
           ? `Dödlighet från döda per ettårsklass: landets risker gånger kommunens kvot per åldersgrupp, begränsad till ${formatNumber(a.mortality.clip[0], "sv", 1)}–${formatNumber(a.mortality.clip[1], "sv", 1)} och 1 där gruppen hade färre än ${a.mortality.minDeaths} döda.`
           : `Dödlighet från döda per ${a.mortality.method === "age-groups" ? "åldersgrupp" : "kön"}, fördelade på ettårsklasser med en standardprofil (${a.mortality.schedule ?? ""}, indirekt standardisering).`,
-        `Flyttnetto per kön och ålder som restpost av folkmängd, födda och döda, uttryckt som andel av befolkningen och utjämnat över ${2 * a.migration.smoothing + 1} åldrar; i genomsnitt ${formatNumber(a.migration.observedMeanPerYear, "sv")} per år i fönstret.`,
+        `Från 90 år följer landets dödsrisker en anpassad Kannisto-modell, och den öppna åldersgruppen 100+ räknas som en grupp.`,
+        a.mortality.improvement
+          ? `Dödsriskerna sjunker i landets takt ${a.mortality.improvement.years[0]}–${a.mortality.improvement.years.at(-1)} (${formatNumber(100 * Math.max(...a.mortality.improvement.rates.flat()), "sv", 1)} % per år som mest).`
+          : "",
+        `Flyttnetto per kön och ålder som restpost av folkmängd, födda och döda, uttryckt som andel av befolkningen och utjämnat över ${2 * a.migration.smoothing + 1} åldrar; där kommunens grupper är små vägs länets andel in (med tyngden ${formatNumber(a.migration.priorExposure, "sv")} personår), och från ${a.migration.oldAge} år gäller en andel för båda könen; i genomsnitt ${formatNumber(a.migration.observedMeanPerYear, "sv")} per år i fönstret.`,
         a.interval?.method === "empirical"
-          ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer från metodens eget fel: 10:e–90:e percentilen av felet efter ${a.interval.years} år när alla kommuner av samma storlek framskrevs från äldre data, skalad linjärt med tiden.`
+          ? `Intervallet (${Math.round(100 * a.interval.level)} %) är centrerat på framskrivningen: efter ${a.interval.years} år hamnade 8 av 10 kommuner av samma storlek inom ±${formatNumber(a.interval.error, "sv", 1)} % när metoden prövades på äldre data; bredden växer i proportion till tiden.`
           : a.interval
             ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer från ${a.interval.runs} körningar som drar ett historiskt års flyttmönster och fruktsamhet; det fångar inte osäkerheten i nivån och är snarare för smalt.`
             : "",
@@ -74,8 +89,19 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observert)`,
     projectedHead: (year: number) => `${year} (framskriving)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
-      `I ${year} var ${old} % av innbyggerne i ${name} 65 år eller eldre; etter framskrivingen ${oldThen} % i ${horizon}.`,
+    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
+      `I ${year} var ${old} % av innbyggerne i ${name} ${age} år eller eldre; etter framskrivingen ${oldThen} % i ${horizon}.`,
+    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
+      `I ${year} var ${old} % av innbyggerne i ${name} ${age} år eller eldre.`,
+    noDeaths: "tabell over døde mangler",
+    oneYear: "folketallet finnes bare for ett år",
+    noWindow: "ingen år har både folketallet ved årets start og slutt og årets døde",
+    intervalMeaning: (years: number, error: string) =>
+      `Intervallet er sentrert på framskrivingen: da metoden ble prøvd på eldre data, havnet 8 av 10 kommuner av samme størrelse innenfor ±${error} % etter ${years} år, og bredden vokser med tiden.`,
+    windowShort: (from: number, to: number, requested: number) =>
+      `Merk: ratene bygger bare på ${from === to ? `året ${from}` : `årene ${from}–${to}`} (i stedet for ${requested} år), så framskrivingen hviler på et kort grunnlag.`,
+    implausible: (what: string, year: number, rate: string, low: string, high: string) =>
+      `⚠ ${what} ${year}: flyttingen endrer gruppen med ${rate} % per år, utenfor det kommuner av samme størrelse har vist (${low} til ${high} % per år over fem år); prøv tallet før det brukes.`,
     componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
       `I ${from}–${to} ble det i gjennomsnitt født ${births} barn per år i ${name}, ${deaths} personer døde og nettoflyttingen var ${net} per år.`,
     projectionSentence: (
@@ -91,8 +117,8 @@ export const MUNICIPAL_WORDS = {
       `Om fødte, døde og flytting følger mønsteret i vinduet, ${verb} befolkningen i ${name} fra ${now} i ${start} til ${value} i ${horizon} (80 % intervall ${low}–${high}).`,
     rises: "vokser",
     falls: "synker",
-    backtest: (size: string, years: number, mape: string, naive: string) =>
-      `Treffsikkerhet: da metoden ble prøvd på alle kommuner med ${size} innbyggere, var feilen i folketallet etter ${years} år i gjennomsnitt ${mape} % (uendret folketall: ${naive} %).`,
+    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
+      `Treffsikkerhet: da metoden ble prøvd på alle kommuner med ${size} innbyggere, var feilen i folketallet etter ${years} år i gjennomsnitt ${mape} % (uendret folketall: ${naive} %${agency === null ? "" : `; SSBs egen framskriving: ${agency} %`}).`,
     observedNote: "Observerte år: kildens tabeller. Framskrevne år: beregnet.",
     residual: "Nettoflyttingen er restleddet av folketall, fødte og døde (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
@@ -106,9 +132,13 @@ export const MUNICIPAL_WORDS = {
         a.mortality.method === "single-age"
           ? `Dødelighet fra døde etter ettårig alder: landets risiko ganger kommunens forhold per aldersgruppe, begrenset til ${formatNumber(a.mortality.clip[0], "nb", 1)}–${formatNumber(a.mortality.clip[1], "nb", 1)} og 1 der gruppen hadde færre enn ${a.mortality.minDeaths} døde.`
           : `Dødelighet fra døde etter ${a.mortality.method === "age-groups" ? "aldersgruppe" : "kjønn"}, fordelt på ettårig alder med en standardprofil (${a.mortality.schedule ?? ""}, indirekte standardisering).`,
-        `Nettoflytting etter kjønn og alder som restledd av folketall, fødte og døde, som andel av befolkningen og glattet over ${2 * a.migration.smoothing + 1} aldre; i gjennomsnitt ${formatNumber(a.migration.observedMeanPerYear, "nb")} per år i vinduet.`,
+        `Fra 90 år følger landets dødsrisiko en tilpasset Kannisto-modell, og den åpne aldersgruppen 100+ regnes som én gruppe.`,
+        a.mortality.improvement
+          ? `Dødsrisikoen synker i landets takt ${a.mortality.improvement.years[0]}–${a.mortality.improvement.years.at(-1)} (${formatNumber(100 * Math.max(...a.mortality.improvement.rates.flat()), "nb", 1)} % per år som mest).`
+          : "",
+        `Nettoflytting etter kjønn og alder som restledd av folketall, fødte og døde, som andel av befolkningen og glattet over ${2 * a.migration.smoothing + 1} aldre; der kommunens grupper er små, vektes fylkets andel inn (med tyngden ${formatNumber(a.migration.priorExposure, "nb")} personår), og fra ${a.migration.oldAge} år gjelder én andel for begge kjønn; i gjennomsnitt ${formatNumber(a.migration.observedMeanPerYear, "nb")} per år i vinduet.`,
         a.interval?.method === "empirical"
-          ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer fra metodens egen feil: 10.–90. persentil av feilen etter ${a.interval.years} år da alle kommuner av samme størrelse ble framskrevet fra eldre data, skalert lineært med tiden.`
+          ? `Intervallet (${Math.round(100 * a.interval.level)} %) er sentrert på framskrivingen: etter ${a.interval.years} år havnet 8 av 10 kommuner av samme størrelse innenfor ±${formatNumber(a.interval.error, "nb", 1)} % da metoden ble prøvd på eldre data; bredden vokser i takt med tiden.`
           : a.interval
             ? `Intervallet (${Math.round(100 * a.interval.level)} %) kommer fra ${a.interval.runs} kjøringer som trekker ett historisk års flyttemønster og fruktbarhet; det fanger ikke usikkerheten i nivået og er snarere for smalt.`
             : "",
@@ -131,8 +161,19 @@ export const MUNICIPAL_WORDS = {
     years: "years",
     observedHead: (year: number) => `${year} (observed)`,
     projectedHead: (year: number) => `${year} (projection)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string) =>
-      `In ${year}, ${old} % of the inhabitants of ${name} were 65 or older; ${oldThen} % in ${horizon} according to the projection.`,
+    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
+      `In ${year}, ${old} % of the inhabitants of ${name} were ${age} or older; ${oldThen} % in ${horizon} according to the projection.`,
+    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
+      `In ${year}, ${old} % of the inhabitants of ${name} were ${age} or older.`,
+    noDeaths: "no deaths table",
+    oneYear: "the population has one year only",
+    noWindow: "no year has the population at its start and end and the year's deaths",
+    intervalMeaning: (years: number, error: string) =>
+      `The interval is centred on the projection: when the method was tested on older data, 8 in 10 municipalities of the same size were within ±${error} % after ${years} years, and it widens with time.`,
+    windowShort: (from: number, to: number, requested: number) =>
+      `Note: the rates rest on ${from === to ? `the year ${from}` : `the years ${from}–${to}`} only (instead of ${requested} years), a short base for a projection.`,
+    implausible: (what: string, year: number, rate: string, low: string, high: string) =>
+      `⚠ ${what} ${year}: migration changes it by ${rate} % a year, beyond what municipalities of the same size have shown (${low} to ${high} % a year over five years); check the figure before using it.`,
     componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
       `In ${from}–${to}, ${name} had on average ${births} births and ${deaths} deaths a year, and net migration of ${net} a year.`,
     projectionSentence: (
@@ -148,8 +189,8 @@ export const MUNICIPAL_WORDS = {
       `If births, deaths and migration follow the pattern of the window, the population of ${name} ${verb} from ${now} in ${start} to ${value} in ${horizon} (80 % interval ${low}–${high}).`,
     rises: "grows",
     falls: "falls",
-    backtest: (size: string, years: number, mape: string, naive: string) =>
-      `Accuracy: tested on every municipality of ${size} inhabitants, the method's error in the population after ${years} years averaged ${mape} % (no change: ${naive} %).`,
+    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
+      `Accuracy: tested on every municipality of ${size} inhabitants, the method's error in the population after ${years} years averaged ${mape} % (no change: ${naive} %${agency === null ? "" : `; Statistics Norway's own projection: ${agency} %`}).`,
     observedNote: "Observed years: the source's tables. Projected years: computed.",
     residual: "Net migration is the residual of population, births and deaths (the component method).",
     method: (a: ProjectionAssumptions) =>
@@ -163,9 +204,13 @@ export const MUNICIPAL_WORDS = {
         a.mortality.method === "single-age"
           ? `Mortality from deaths by single age: the country's risks times the municipality's ratio per age group, clipped to ${formatNumber(a.mortality.clip[0], "en", 1)}–${formatNumber(a.mortality.clip[1], "en", 1)} and 1 where the group had fewer than ${a.mortality.minDeaths} deaths.`
           : `Mortality from deaths by ${a.mortality.method === "age-groups" ? "age group" : "sex"}, spread over single ages by a standard schedule (${a.mortality.schedule ?? ""}, indirect standardisation).`,
-        `Net migration by sex and age as the residual of population, births and deaths, as a rate on the population smoothed over ${2 * a.migration.smoothing + 1} ages; on average ${formatNumber(a.migration.observedMeanPerYear, "en")} a year in the window.`,
+        `From age 90 the country's death risks follow a fitted Kannisto model, and the open age group 100+ is taken as one group.`,
+        a.mortality.improvement
+          ? `Death risks fall at the country's pace of ${a.mortality.improvement.years[0]}–${a.mortality.improvement.years.at(-1)} (at most ${formatNumber(100 * Math.max(...a.mortality.improvement.rates.flat()), "en", 1)} % a year).`
+          : "",
+        `Net migration by sex and age as the residual of population, births and deaths, as a rate on the population smoothed over ${2 * a.migration.smoothing + 1} ages; where the municipality's groups are small the county's rate is weighed in (with the weight of ${formatNumber(a.migration.priorExposure, "en")} person-years), and from age ${a.migration.oldAge} one rate holds for both sexes; on average ${formatNumber(a.migration.observedMeanPerYear, "en")} a year in the window.`,
         a.interval?.method === "empirical"
-          ? `The interval (${Math.round(100 * a.interval.level)} %) comes from the method's own error: the 10th-90th percentile of the error after ${a.interval.years} years when every municipality of the same size was projected from older data, scaled linearly with time.`
+          ? `The interval (${Math.round(100 * a.interval.level)} %) is centred on the projection: after ${a.interval.years} years, 8 in 10 municipalities of the same size were within ±${formatNumber(a.interval.error, "en", 1)} % of it when the method was tested on older data; its width grows in proportion to time.`
           : a.interval
             ? `The interval (${Math.round(100 * a.interval.level)} %) comes from ${a.interval.runs} runs that draw one historical year's migration and fertility; it does not carry the uncertainty of their level and is, if anything, too narrow.`
             : "",

@@ -1,3 +1,4 @@
+import type { RegionNote } from "../../report/region.ts";
 import type { Locale } from "../locale.ts";
 import { word } from "./chart.ts";
 
@@ -60,6 +61,12 @@ export const REPORT_WORDS = {
     total: word("total", "sv"),
     low: "Nedre",
     high: "Övre",
+    regionNote: (n: RegionNote) => regionNote(n, "sv"),
+    panelCode: (name: string, code: string) => `Panelen har ${name} under koden ${code}, från före en omnumrering.`,
+    mergedUnits: (name: string, units: readonly string[]) =>
+      `${name} bildades av ${listed(units, "och")}: siffrorna är deras tillsammans, andelar vägda med folkmängden (arbetsplatser: antalet jobb).`,
+    partialUnits: (units: readonly string[]) =>
+      `${listed(units, "och")} delades mellan flera kommuner och ingår inte: underlaget saknar delarnas siffror.`,
     dependency: word("dependency_ratio", "sv"),
   },
   nb: {
@@ -119,6 +126,13 @@ export const REPORT_WORDS = {
     total: word("total", "nb"),
     low: "Nedre",
     high: "Øvre",
+    regionNote: (n: RegionNote) => regionNote(n, "nb"),
+    panelCode: (name: string, code: string) =>
+      `Panelet har ${name} under koden ${code}, fra før et nytt kommunenummer.`,
+    mergedUnits: (name: string, units: readonly string[]) =>
+      `${name} ble dannet av ${listed(units, "og")}: tallene er deres sammen, andeler vektet med folketallet (arbeidsplasser: antall jobber).`,
+    partialUnits: (units: readonly string[]) =>
+      `${listed(units, "og")} ble delt mellom flere kommuner og er ikke med: datagrunnlaget mangler tallene for delene.`,
     dependency: word("dependency_ratio", "nb"),
   },
   en: {
@@ -178,6 +192,12 @@ export const REPORT_WORDS = {
     total: word("total", "en"),
     low: "Low",
     high: "High",
+    regionNote: (n: RegionNote) => regionNote(n, "en"),
+    panelCode: (name: string, code: string) => `The panel holds ${name} under its code before a renumbering, ${code}.`,
+    mergedUnits: (name: string, units: readonly string[]) =>
+      `${name} was formed from ${listed(units, "and")}: the figures are theirs together, shares weighted by population (jobs: by the number of jobs).`,
+    partialUnits: (units: readonly string[]) =>
+      `${listed(units, "and")} was divided between several kommuner and is left out: the data lack the parts' figures.`,
     dependency: word("dependency_ratio", "en"),
   },
 } as const;
@@ -313,4 +333,42 @@ export function missingTerm(message: string, locale: Locale): string {
     ],
   ];
   return known.find(([re]) => re.test(message))?.[1][locale] ?? message;
+}
+
+/** "A, B och C": a list in a sentence. */
+function listed(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+/** One sentence on how the region asked for relates to the data's (a new number, a merger, a division). */
+function regionNote(n: RegionNote, locale: Locale): string {
+  const r = (x: { code: string; name: string }) => `${x.name} (${x.code})`;
+  const others = n.others.map(r);
+  const and = { sv: "och", nb: "og", en: "and" }[locale];
+  switch (n.kind) {
+    case "renumbered":
+      return {
+        sv: `${n.asked.name} bytte kommunkod ${n.year}: ${n.asked.code} och ${n.data.code} är samma kommun; tabellerna använder ${n.data.code}.`,
+        nb: `${n.asked.name} fikk nytt kommunenummer i ${n.year}: ${n.asked.code} og ${n.data.code} er samme kommune; tabellene bruker ${n.data.code}.`,
+        en: `${n.asked.name} was renumbered in ${n.year}: ${n.asked.code} and ${n.data.code} are the same kommune; the tables use ${n.data.code}.`,
+      }[locale];
+    case "merged":
+      return {
+        sv: `${r(n.asked)} slogs ${n.year} samman med ${listed(others, and)} till ${r(n.data)}: rapporten gäller ${r(n.data)}.`,
+        nb: `${r(n.asked)} ble i ${n.year} slått sammen med ${listed(others, and)} til ${r(n.data)}: rapporten gjelder ${r(n.data)}.`,
+        en: `${r(n.asked)} merged with ${listed(others, and)} into ${r(n.data)} in ${n.year}: the report is about ${r(n.data)}.`,
+      }[locale];
+    case "split":
+      return {
+        sv: `${r(n.asked)} bildades ${n.year} när ${r(n.data)} delades (även ${listed(others, and)}); tabellerna slutar före delningen, så rapporten gäller ${r(n.data)} som den var innan, med ${listed(others, and)}.`,
+        nb: `${r(n.asked)} ble dannet i ${n.year} da ${r(n.data)} ble delt (også ${listed(others, and)}); tabellene slutter før delingen, så rapporten gjelder ${r(n.data)} slik den var før, med ${listed(others, and)}.`,
+        en: `${r(n.asked)} was formed in ${n.year} when ${r(n.data)} was divided (also into ${listed(others, and)}); the tables end before the division, so the report is about ${r(n.data)} as it was, with ${listed(others, and)}.`,
+      }[locale];
+    case "formed":
+      return {
+        sv: `${r(n.asked)} bildades ${n.year} av ${listed(others, and)}; deras siffror ligger till grund för rapporten.`,
+        nb: `${r(n.asked)} ble dannet i ${n.year} av ${listed(others, and)}; deres tall ligger til grunn for rapporten.`,
+        en: `${r(n.asked)} was formed in ${n.year} from ${listed(others, and)}; the report rests on their figures.`,
+      }[locale];
+  }
 }

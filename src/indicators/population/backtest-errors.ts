@@ -19,8 +19,12 @@ export interface SizeClassError {
   error80: number;
 }
 
-/** The smallest and largest annualised five-year change (%) of the total and of each age group among kommuner of a size. */
-export interface PlausibleChange {
+/**
+ * The smallest and largest yearly change (%) that net migration made to the total and to each age group among
+ * kommuner of a size over five years in the back-test's data: (P/C)^{1/5} − 1, P the population observed five years
+ * on and C what births and deaths alone would have made of it (the projection without migration).
+ */
+export interface PlausibleMigration {
   from: number;
   to: number | null;
   total: readonly [number, number];
@@ -33,7 +37,7 @@ export interface CountryBacktest {
   start: string;
   agency: string | null;
   classes: readonly SizeClassError[];
-  plausible: readonly PlausibleChange[];
+  plausible: readonly PlausibleMigration[];
 }
 
 export type BacktestData = Readonly<Record<"SE" | "NO", CountryBacktest>>;
@@ -75,11 +79,11 @@ export function empiricalInterval(country: "SE" | "NO", population: number): Emp
 }
 
 /**
- * The plausible range of annualised change (%) for a kommun of this size, from the back-test's data.
+ * The plausible range of the yearly change migration makes (%) for a kommun of this size, from the back-test's data.
  *
  * @example
- * plausibleChange("NO", 6600)?.groups["80+"] // [min, max]
+ * plausibleMigration("NO", 6600)?.groups["80+"] // [min, max]
  */
-export function plausibleChange(country: "SE" | "NO", population: number): PlausibleChange | null {
+export function plausibleMigration(country: "SE" | "NO", population: number): PlausibleMigration | null {
   return BACKTEST[country].plausible.find(inClass(population)) ?? null;
 }

@@ -76,7 +76,9 @@ export interface ProjectionAssumptions {
   /** When the source counts the population: the tables' years are dated so (SCB: 31 December, SSB: 1 January);
    * inside, the projection works on 1 January (SCB's 31 December t = 1 January t + 1). Events are by calendar year. */
   reference: "start" | "end";
-  window: { from: number; to: number; years: number };
+  /** The window of observed years the rates come from; `requested` the default length it fell short of, if shorter
+   * (a short window makes the rates rest on few years: a report says so). */
+  window: { from: number; to: number; years: number; requested: number };
   start: number;
   horizon: number;
   fertility: {
@@ -115,7 +117,12 @@ export interface ProjectionAssumptions {
     as: "rates";
     /** Ages each side the rates are smoothed over. */
     smoothing: number;
-    weights: "exponential";
+    /** Person-years a rate needs to carry as much weight as the reference's, the age from which both sexes and all
+     * older ages share one rate, and the reference (`MigrationPooling`). */
+    priorExposure: number;
+    oldAge: number;
+    reference: "county" | "nation";
+    weights: "uniform" | "exponential";
     /** Mean net migration per year over the window (observed, unweighted) and in the first projected year. */
     observedMeanPerYear: number;
     firstYear: number;
@@ -138,6 +145,9 @@ export interface MunicipalProjection {
   groups: Table;
   /** region, year, kind, start_population, births, deaths, net_migration, end_population; end = start + births − deaths + net. */
   components: Table;
+  /** The same projection with net migration set to zero (births and deaths only): `total` and `groups` as above,
+   * without interval. What migration adds is the projection beside it (`implausibleFigures` measures it). */
+  closed: { total: Table; groups: Table };
   rates: Rates;
   assumptions: ProjectionAssumptions;
 }
@@ -151,6 +161,20 @@ export const SKR_AGE_GROUPS: readonly (readonly [number, number])[] = [
   [65, 79],
   [80, Infinity],
 ];
+/** Norway's service age groups: working age to 66, old age from 67 (SSB's and KOMMUNEBARO's bands). */
+export const NO_AGE_GROUPS: readonly (readonly [number, number])[] = [
+  [0, 5],
+  [6, 15],
+  [16, 19],
+  [20, 66],
+  [67, 79],
+  [80, Infinity],
+];
+
+/** The service age groups of a country's kommuner: SKR's in Sweden, 20-66 / 67+ in Norway. */
+export function serviceAgeGroups(country: "SE" | "NO"): readonly (readonly [number, number])[] {
+  return country === "NO" ? NO_AGE_GROUPS : SKR_AGE_GROUPS;
+}
 const NATION_CACHE = new WeakMap<ProjectionData, Map<string, YearFacts>>();
 
 /** One observed year of a region: the start and end populations, births, cohort deaths and residual net migration. */
@@ -300,12 +324,28 @@ export function projectMunicipality(
     bounds,
     empirical,
   );
+  // the same projection without net migration: what births and deaths alone would make of the start population
+  const closedRun = projectPopulation({
+    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
+    start,
+    horizon,
+    rates: ratesIn,
+    boys: births.boysShare,
+    multipliers: [...multipliers, { component: "netMigration", from: start, to: horizon, factor: 0 }],
+    region,
+  });
+  const closed = totalAndGroupRows(region, period, data.maxAge, closedRun.population, groups, null, null);
   const observedNet = components.filter((r) => r.kind === "observed").map((r) => r.net_migration as number);
   const assumptions: ProjectionAssumptions = {
     region,
     national: typeof options.national === "string" ? options.national : "(sum of all regions)",
     reference: data.reference,
-    window: { from: period.from, to: period.to, years: years.length },
+    window: {
+      from: period.from,
+      to: period.to,
+      years: years.length,
+      requested: options.window ? years.length : (options.windowYears ?? 5),
+    },
     start: start - shift,
     horizon: options.horizon,
     fertility: {
@@ -338,7 +378,10 @@ export function projectMunicipality(
       method: "residual",
       as: "rates",
       smoothing,
-      weights: "exponential",
+      priorExposure: pooling.priorExposure,
+      oldAge: pooling.oldAge,
+      reference: options.migration?.reference === "nation" ? "nation" : "county",
+      weights: options.migration?.weights ?? "exponential",
       observedMeanPerYear: sum(observedNet) / years.length,
       firstYear: (projection.components.get("net_migration", 0) as number | null) ?? 0,
     },
@@ -359,6 +402,10 @@ export function projectMunicipality(
     total: toTable(totals, ["region", "kind"], provenance),
     groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
     components: toTable(components, ["region", "kind"], provenance),
+    closed: {
+      total: toTable(closed.totals, ["region", "kind"], provenance).drop("low", "high"),
+      groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance).drop("low", "high"),
+    },
     rates,
     assumptions,
   };
@@ -429,11 +476,19 @@ function periodOf(data: ProjectionData, options: MunicipalProjectionOptions): Pe
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const missing = years.find((t) => !hasEvents(t));
   if (years.length === 0 || missing !== undefined) {
+    const deathYears = [...(data.deaths.get(region)?.keys() ?? [])].sort((a, b) => a - b);
+    const span = (ys: readonly number[]) => (ys.length ? `${ys[0]}-${ys.at(-1)}` : "none");
+    const why =
+      data.deathDetail === "none" || deathYears.length === 0
+        ? "there is no deaths table"
+        : popYears.length < 2
+          ? `the population has one year only (${popYears[0]! - shift})`
+          : `the population runs ${popYears[0]! - shift}-${popYears.at(-1)! - shift} (${data.reference === "end" ? "31 December" : "1 January"}) and the deaths ${span(deathYears)}`;
     throw new OmvarldError(
       "ARGUMENT",
-      `the window ${from}-${to} lacks ${missing !== undefined ? `the population at the start or end of ${missing}, or its deaths or births` : "years"} for ${region}`,
-      {},
-      "the window needs the population at the start and end of each year, and the year's deaths (and births, where there is a births table)",
+      `no year of events to estimate rates from for region ${region}: ${why}`,
+      { file: data.files.population },
+      "a year's rates need the population at its start and end and the year's deaths (and births, where there is a births table)",
     );
   }
   return { own, shift, popYears, start, horizon, from, to, years };

@@ -10,7 +10,7 @@ import type { BySex } from "./projection.ts";
  * four significant digits. Used only to spread deaths given by age group (SSB 12983: 0-64, 65-79, 80+) over single
  * ages within each group; the level always comes from the deaths themselves.
  */
-export const STANDARD_MORTALITY_SOURCE = "SCB BE0101D9 och BE0101N1, Sverige 2015-2019";
+export const STANDARD_MORTALITY_SOURCE = "SCB BE0101D9, BE0101N1: SE 2015-2019";
 export const STANDARD_MORTALITY: BySex = {
   female: [
     0.002084, 0.0002009, 0.0001031, 0.0001063, 0.00008534, 0.00005429, 0.00009493, 0.00006798, 0.00005803, 0.00004829,

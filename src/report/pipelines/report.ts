@@ -8,8 +8,12 @@ export interface BuiltReport {
   /** The self-contained HTML page (charts as inline SVG). */
   html: string;
   name: string;
+  /** The region's code in the data (the one asked for, or what it became or was before; see `notes`). */
+  code: string;
   sections: Section[];
-  /** Headings of the sections the data do not allow. */
+  /** How the region asked for relates to the data's (a new number, a merger, a division), one sentence each. */
+  notes: string[];
+  /** The sections the data do not allow, each as "heading: why" ("Pendling: inga data"). */
   missing: string[];
   locale: Locale;
 }
@@ -33,9 +37,9 @@ export async function buildReport(data: ReportData, options: ReportOptions, date
   if (built.sections.length === 0) {
     throw new OmvarldError(
       "ARGUMENT",
-      `no section of the report can be made for region ${options.region} from the data given`,
+      `no section of the report can be made for region ${built.code} from the data given`,
       {},
-      "pass a panel with population and jobs, such as data/tf/no-regions-2003-2016.csv",
+      `what is missing: ${built.missing.join("; ")}`,
     );
   }
   return { ...built, locale, html: await renderHtml(built, locale, date) };

@@ -1,0 +1,235 @@
+import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
+import { sourceLine } from "../charts/builders/common.ts";
+import { rankedBars } from "../charts/builders/ranking.ts";
+import { type Locale, formatNumber, word } from "../charts/locale.ts";
+import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
+import { attractivenessModel } from "../indicators/attractiveness/model.ts";
+import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
+import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
+import type { Country } from "../regions/registry.ts";
+import { Table } from "../table/table.ts";
+import type { PanelUnits } from "./panel-units.ts";
+import type { NamedRegion } from "./region.ts";
+import type { Section } from "./sections.ts";
+
+type Row = Record<string, string | number | null>;
+
+/** Columns that are levels (summed over the units), not shares (averaged with weights). */
+const LEVELS = new Set(["population", "population_size", "private_jobs"]);
+
+/**
+ * The decomposition rows of several units (a kommun's predecessors) as one region: per year, levels summed and every
+ * other number the weighted mean of the units' (weights: their populations, or jobs, at the start of the year), so
+ * that the terms still add up to the growth. A year missing for a unit is missing for the whole.
+ *
+ *     x_t = Σ_u w_{u,t}·x_{u,t} / Σ_u w_{u,t}
+ */
+export function mergeUnits(
+  decomposition: Table,
+  codes: readonly string[],
+  target: NamedRegion,
+  weight: (code: string, year: number) => number | null,
+): Table {
+  const all = decomposition.toRows();
+  const units = all.filter((r) => codes.includes(String(r.region)));
+  const numbers = decomposition.schema.filter((f) => f.type === "number" && f.name !== "year").map((f) => f.name);
+  const years = [...new Set(units.map((r) => r.year as number))].sort((a, b) => a - b);
+  const merged: Row[] = years.map((year) => {
+    const rows = units.filter((r) => r.year === year);
+    const out: Row = { region: target.code, region_name: target.name, year };
+    const complete = rows.length === codes.length;
+    for (const c of numbers) {
+      const values = rows.map((r) => r[c] as number | null);
+      const weights = rows.map((r) => weight(String(r.region), year));
+      if (!complete || values.some((v) => v === null)) out[c] = null;
+      else if (LEVELS.has(c)) out[c] = values.reduce((s: number, v) => s + v!, 0);
+      else if (weights.some((w) => w === null || !(w > 0))) out[c] = null;
+      else {
+        const total = weights.reduce((s: number, w) => s + w!, 0);
+        out[c] = values.reduce((s: number, v, k) => s + v! * weights[k]!, 0) / total;
+      }
+    }
+    if (decomposition.has("note")) {
+      const notes = [...new Set(rows.map((r) => r.note).filter((n) => n !== null && n !== undefined))];
+      out.note = !complete ? "not every predecessor has the year" : notes.length ? notes.join("; ") : null;
+    }
+    return out;
+  });
+  const rest = all.filter((r) => !codes.includes(String(r.region)));
+  return Table.fromRows([...rest, ...merged], {
+    provenance: decomposition.provenance,
+    types: Object.fromEntries(decomposition.schema.map((f) => [f.name, f.type])),
+    roles: Object.fromEntries(decomposition.schema.map((f) => [f.name, f.role])),
+  });
+}
+
+const structures = new WeakMap<Table, WeakMap<Table, CommutingStructure>>();
+
+/** The commuting structure of flows on a panel's codes, once per flows table and panel (never one kommun's for another's). */
+function commutingStructureOf(flows: Table, panel: Table, country: Country): CommutingStructure {
+  let byPanel = structures.get(flows);
+  if (!byPanel) structures.set(flows, (byPanel = new WeakMap()));
+  let structure = byPanel.get(panel);
+  if (!structure)
+    byPanel.set(
+      panel,
+      (structure = commutingStructure(flows, { panelCodes: panel.distinct("region") as string[], country })),
+    );
+  return structure;
+}
+
+export interface AttractivenessSectionOptions {
+  /** The kommun the report is about. */
+  target: NamedRegion;
+  /** Its units in the panel (`panelUnits`). */
+  units: PanelUnits;
+  country: Country;
+  locale: Locale;
+  from?: number;
+  to?: number;
+  flows?: Table;
+}
+
+/**
+ * Residential attractiveness and jobs (Telemarksforsking's model, docs/methods.md §2-3) for a kommun of the panel:
+ * the model is estimated on the panel's kommuner as they were; a kommun formed later from several of them gets their
+ * figures merged (`mergeUnits`) and ranked among the others, with a sentence saying which ones.
+ */
+export function attractivenessSections(panel: Table, options: AttractivenessSectionOptions): Section[] {
+  const { target, units, locale } = options;
+  const w = REPORT_WORDS[locale];
+  const from = options.from ?? 2007;
+  const to = options.to ?? 2016;
+  const commuting = options.flows ? commutingStructureOf(options.flows, panel, options.country) : undefined;
+  const model = attractivenessModel(panel, { from, to, ...(commuting ? { commuting } : {}) });
+  const merged = units.codes.length > 1 || (units.codes.length === 1 && units.codes[0] !== target.code);
+  const level = new Map<string, number>();
+  for (const r of panel.filter({ region: units.codes }).toRows()) {
+    level.set(`p|${r.region}|${r.year}`, r.population as number);
+    if (r.private_jobs !== null && r.private_jobs !== undefined)
+      level.set(`j|${r.region}|${r.year}`, r.private_jobs as number);
+  }
+  const byPopulation = (code: string, year: number) => level.get(`p|${code}|${year}`) ?? null;
+  const byJobs = (code: string, year: number) =>
+    level.get(`j|${code}|${year - 1}`) ?? level.get(`j|${code}|${year}`) ?? null;
+  const residential = merged
+    ? mergeUnits(model.residential.decomposition, units.codes, target, byPopulation)
+    : model.residential.decomposition;
+  const business = merged
+    ? mergeUnits(model.business.decomposition, units.codes, target, byJobs)
+    : model.business.decomposition;
+  const focus = target.code;
+  const ranking = rankAttractiveness(residential, business, { from, to });
+  const mine = ranking.filter({ region: focus }).toRows()[0];
+  const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
+  const period = `${from}–${to}`;
+  const jobs = jobsOf(panel, units.codes);
+  const j0 = jobs.find((r) => r.jobs !== null);
+  const j1 = [...jobs].reverse().find((r) => r.jobs !== null);
+  const jobPct = j0 && j1 ? 100 * (j1.jobs! / j0.jobs! - 1) : null;
+  const decomposition = residential.filter({ region: focus }).toRows();
+  const terms = (
+    [
+      "growth",
+      "natural_increase",
+      "immigration",
+      "constant",
+      "own_jobs",
+      "neighbour_jobs",
+      "size",
+      "integration",
+      "attractiveness",
+    ] as const
+  ).filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
+  const source = [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
+  const unitsNote = [
+    ...(units.codes.length > 1
+      ? [
+          w.mergedUnits(
+            target.name,
+            units.codes.map((c) => `${nameIn(panel, c)} (${c})`),
+          ),
+        ]
+      : merged
+        ? [w.panelCode(target.name, units.codes[0]!)]
+        : []),
+    ...(units.partial.length ? [w.partialUnits(units.partial.map((u) => `${u.name} (${u.code})`))] : []),
+  ];
+  return [
+    {
+      id: "attractiveness",
+      heading: w.attractiveness,
+      sentence: w.attractivenessSentence(
+        target.name,
+        formatNumber((mine?.residential as number | null) ?? null, locale, 2),
+        mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank),
+        String(ranked),
+        period,
+      ),
+      charts: [
+        decompositionChart(residential, { region: focus, locale }),
+        rankedBars(ranking, {
+          value: "residential",
+          focus: [focus],
+          limit: 10,
+          locale,
+          title: `${w.attractiveness} ${period}`,
+        }),
+        structureQuadrant(residential, { focus: [focus], locale }),
+      ],
+      table: {
+        // every term of the decomposition, so that the columns add up to the growth
+        columns: [w.year, ...terms.map((c) => word(c, locale))],
+        rows: decomposition.map((r) => [
+          String(r.year),
+          ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
+        ]),
+      },
+      sources: [...source, ...unitsNote, ...model.residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
+    },
+    {
+      id: "jobs",
+      heading: w.jobs,
+      sentence: w.jobsSentence(
+        target.name,
+        (jobPct ?? 0) >= 0 ? w.grew : w.fell,
+        formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1),
+        j0?.year ?? from,
+        formatNumber((mine?.business as number | null) ?? null, locale, 2),
+      ),
+      charts: [
+        rankedBars(ranking, {
+          value: "business",
+          focus: [focus],
+          limit: 10,
+          locale,
+          title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}`,
+        }),
+      ],
+      table: null,
+      sources: [...source, ...unitsNote, ...model.business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
+    },
+  ];
+}
+
+/** Private jobs of the units by year, summed (null where a unit lacks the year). */
+function jobsOf(panel: Table, codes: readonly string[]): { year: number; jobs: number | null }[] {
+  const byYear = new Map<number, (number | null)[]>();
+  for (const r of panel.filter({ region: codes }).toRows()) {
+    const list = byYear.get(r.year as number) ?? [];
+    list.push((r.private_jobs as number | null) ?? null);
+    byYear.set(r.year as number, list);
+  }
+  return [...byYear]
+    .sort(([a], [b]) => a - b)
+    .map(([year, values]) => ({
+      year,
+      jobs:
+        values.length === codes.length && values.every((v) => v !== null) ? values.reduce((s, v) => s + v!, 0) : null,
+    }));
+}
+
+function nameIn(panel: Table, code: string): string {
+  const row = panel.filter({ region: code }).toRows()[0];
+  return (row?.region_name as string | null) ?? code;
+}
