@@ -57,7 +57,7 @@ export function municipalSections(
   const mw = MUNICIPAL_WORDS[options.locale];
   const kommuner = kommunerOf(data);
   const sections = [populationSection(kommuner, data, options)];
-  let projection: MunicipalProjection | null = null;
+  let projection: MunicipalProjection;
   try {
     projection = municipalProjection(data, options.region, options.horizon ?? 2040);
   } catch (error) {
