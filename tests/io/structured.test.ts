@@ -137,6 +137,15 @@ describe("PX", () => {
     ]);
   });
 
+  test("a region code the registry cannot take is an error at the line of its CODES", () => {
+    const text = latin1(PX).replace('CODES("region")="0114","0115";', 'CODES("region")="114","999";');
+    const e = errorOf(() => read(fromLatin1(text), { file: "BE0101N1.px" }));
+    expect([e.code, e.line]).toEqual(["REGION_CODE", 30]);
+    expect(e.message).toBe(
+      'region code "999" may have lost its leading zero, but "0999" is no region the registry knows',
+    );
+  });
+
   test('region labels that repeat their code ("0114 Upplands Väsby") are split into code and name', () => {
     const text = latin1(PX).replace(
       'VALUES("region")="Upplands Väsby","Vallentuna";',
