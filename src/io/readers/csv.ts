@@ -16,7 +16,6 @@ import { shortLastGroup } from "../csv/cut.ts";
 import {
   detectNumberFormat,
   type FormatOutcome,
-  type GroupingEvidence,
   groupingEvidence,
   isNumberInSomeFormat,
   type NumberFormat,
@@ -301,7 +300,8 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
     if (group === "." || group === ",") groupMarks.add(group);
     if (f?.open && f.evidence?.zero && fileMark !== f.open) groupMarks.add(f.open);
   }
-  const byZero: { header: string; evidence: GroupingEvidence | null }[] = [];
+  // the columns read as grouped on the strength of a trailing zero (here or in another column)
+  const byZero: string[] = [];
   plans.forEach((p, j) => {
     const f = found[j];
     if (!f || !f.outcome.ok) return;
@@ -328,9 +328,7 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
             reading === "decimal" ? { ...format, decimal: mark } : { ...format, group: mark },
           ),
         ));
-        // grouping that rests on a trailing zero (here or in another column) is named in a warning
-        if (reading === "group" && fileMark !== other && !shownAs(mark, "group"))
-          byZero.push({ header: p.header, evidence });
+        if (reading === "group" && fileMark !== other && !shownAs(mark, "group")) byZero.push(p.header);
       }
     }
     if (ambiguous !== null) {
@@ -364,7 +362,7 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
   const zero = first.zero!;
   return [
     `"${mark}" is read as a thousands separator in ${byZero.length === 1 ? "column" : "columns"} ${byZero
-      .map((b) => `"${b.header}"`)
+      .map((h) => `"${h}"`)
       .join(
         ", ",
       )} ("${visible(first.marked)}" as ${first.marked.replace(mark, "")}): whole numbers such as "${visible(first.whole)}" are written without it, and "${visible(zero)}" keeps a trailing zero no decimal would have (pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark)`,

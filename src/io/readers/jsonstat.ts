@@ -149,8 +149,11 @@ function categoryLabels(label: unknown, path: string, file: string | undefined):
  * `value` may be an array or a sparse object keyed by flat index (Eurostat); `status` may be a string, an array or
  * an object; values are laid out row-major over `id`. Each value keeps its own status flag (`e`, `p`, `b`, `:`),
  * present or not; a missing value without a flag gets `..`. Numbers written as strings (`"123"`) are read; text
- * that is not a number, an over-long number, a `value` of the wrong length or shape and a `size` that disagrees
- * with the categories are errors naming the JSON path (e.g. `dataset.value[17]`).
+ * that is not a number, an over-long number, a `value` of the wrong length or shape, a `size` that disagrees
+ * with the categories, a dimension described but left out of `id`, an id or a category listed twice, labels and
+ * roles of the wrong shape, and a region or time code that cannot be read are errors naming the JSON path (e.g.
+ * `dataset.value[17]`, `dimension.Tid.category`). Region codes that kept their leading zero (SSB's price regions
+ * `001` to `011`) or that pad to no region load as they are (see `repairLostZeros`).
  * Every dimension keeps its codes and labels: `sex` "1" and `sex_name` "män", as `region` and `region_name`.
  */
 export function readJsonStat(json: unknown, options: { file?: string | undefined } = {}): Table {
@@ -239,7 +242,7 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     if (roles.geo?.includes(id)) name = "region";
     if (roles.metric?.includes(id)) name = "contents";
     // two dimensions with one canonical name ("Region" and "region") keep apart: the later one by its id
-    if (taken.has(name)) name = id;
+    if (taken.has(name)) name = taken.has(id) ? `${id}_${k + 1}` : id;
     taken.add(name);
     const labels = categoryLabels(d.category.label, `${path}.category.label`, file);
     return { id, name, codes, labels, units: d.category.unit };
