@@ -34,10 +34,21 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const passing = new Set(["same", "warned", "error"]);
-const order = ["same", "warned", "error", "error-unplaced", "silent-different", "warned-different", "crash"];
-const row = (counts) => order.map((o) => String(counts[o] ?? 0).padStart(order.indexOf(o) < 3 ? 6 : 8)).join(" ");
+const order = [
+  "same",
+  "warned",
+  "error",
+  "error-unplaced",
+  "false-error",
+  "wrong-error",
+  "silent-different",
+  "warned-different",
+  "crash",
+];
+// each column as wide as its name
+const row = (counts) => order.map((o) => String(counts[o] ?? 0).padStart(Math.max(6, o.length))).join(" ");
 console.log(`fuzz: seed ${data.seed}, ${data.results.length} cases (of ${data.count} drawn)`);
-console.log(`${"".padEnd(30)} ${order.map((o, k) => o.padStart(k < 3 ? 6 : 8)).join(" ")}`);
+console.log(`${"".padEnd(30)} ${order.map((o) => o.padStart(6)).join(" ")}`);
 console.log(`${"all".padEnd(30)} ${row(data.outcomes)}`);
 for (const [mutation, counts] of Object.entries(data.byMutation).sort())
   console.log(`${mutation.padEnd(30)} ${row(counts)}`);

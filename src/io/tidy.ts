@@ -17,6 +17,11 @@ export interface NormaliseOptions {
   columnOf?: Readonly<Record<string, number>>;
   /** Labels of region codes (JSON-stat and PX carry them apart from the codes). */
   regionNames?: ReadonlyMap<string, string> | undefined;
+  /**
+   * For formats whose rows have no line (JSON-stat, PX), where a column's codes are declared: a JSON path that an
+   * error message starts with (`JSON-stat dimension.Region.category`), or the line of a keyword (PX `CODES`).
+   */
+  placeOf?: ((column: string) => { path?: string; line?: number } | undefined) | undefined;
 }
 
 /**
@@ -45,8 +50,9 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
       if (lineOf) options = { ...options, lineOf: (row) => lineOf(kept[row]!) };
     },
   });
-  if (out.has("region")) out = normaliseRegion(out, options, warnings);
-  if (out.has("year") && out.column("year").type === "string") out = normaliseYear(out, options);
+  if (out.has("region")) out = declared(options, "region", () => normaliseRegion(out, options, warnings));
+  if (out.has("year") && out.column("year").type === "string")
+    out = declared(options, "year", () => normaliseYear(out, options));
   const existing = missingBeforeExistence(out);
   if (existing.warning) {
     out = existing.table;
@@ -71,6 +77,23 @@ export function normalise(table: Table, options: NormaliseOptions = {}): Table {
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.name);
   return out.select(...names).withWarnings(...warnings);
+}
+
+/** Runs `run`; an error without a line gets the place where `column`'s codes are declared (see `placeOf`). */
+function declared<T>(options: NormaliseOptions, column: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const place = error instanceof OmvarldError && error.line === undefined ? options.placeOf?.(column) : undefined;
+    if (!place) throw error;
+    const e = error as OmvarldError;
+    throw new OmvarldError(
+      e.code,
+      place.path ? `${place.path}: ${e.message}` : e.message,
+      { file: e.file, line: place.line },
+      e.hint,
+    );
+  }
 }
 
 function locate(options: NormaliseOptions, row: number, column: string) {

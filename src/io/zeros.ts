@@ -24,6 +24,10 @@ const simplify = (name: string) =>
  * one. Returns the codes (unchanged where nothing was lost) and a warning naming an example; a code that cannot be
  * repaired without guessing is an error at its place.
  *
+ * Nothing was lost from a code that still starts with a zero (a spreadsheet drops every leading zero, so SSB's
+ * price regions "001"-"011" stay as they are), nor from codes none of which the registry knows once padded (codes of
+ * another classification, such as "100" and "200", load as they are).
+ *
  * @example
  * repairLostZeros([{ code: "114", name: "Upplands Väsby" }, { code: "2021", name: "Vansbro" }])
  * // { codes: ["0114", "2021"], warning: 'region codes had lost their leading zeros (e.g. "114" → "0114" Upplands Väsby) ...' }
@@ -33,8 +37,10 @@ export function repairLostZeros(
   place: (index: number) => ErrorPlace = () => ({}),
 ): { codes: string[]; warning: string | null } {
   const codes = entries.map((e) => e.code);
-  const suspect = entries.map((e) => /^(\d|\d{3})$/.test(e.code) && e.code !== "0");
+  const suspect = entries.map((e) => /^[1-9](\d{2})?$/.test(e.code));
   if (!suspect.some(Boolean)) return { codes, warning: null };
+  // codes of another classification: not one of them is a region once padded
+  if (!entries.some((e, k) => suspect[k] && byCode.has(`0${e.code}`))) return { codes, warning: null };
   // the country of the file: by its intact codes, and by names that match the registry's
   const votes: Record<Country, number> = { SE: 0, NO: 0 };
   entries.forEach((e, k) => {

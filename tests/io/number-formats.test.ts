@@ -88,6 +88,105 @@ describe("numbers with thousands separators", () => {
   });
 });
 
+describe("a tidy panel grouped as a Norwegian spreadsheet writes it (255.122 beside 200)", () => {
+  // Telemarksforsking's panel: population, private jobs and codes are integers, the shares have decimal points
+  const panel = fixtureBytes("tf/no-regions-2003-2016.csv").toString("utf8");
+  const lines = panel.split("\n").filter((l) => l !== "");
+  const original = readBytes(panel, { file: "panel.csv" });
+  const YEAR = 5;
+  const POPULATION = 6;
+  const JOBS = 10;
+
+  interface Rewrite {
+    /** Group every integer from 1000 up by points, except in the year column (or only in the columns `only`). */
+    group?: boolean;
+    only?: number[];
+    /** "comma": the shares with a decimal comma (quoted, as the delimiter is a comma); "point": as they are. */
+    decimals?: "comma" | "point";
+    /** The columns kept, the rows kept, and their order. */
+    columns?: number[];
+    rows?: (cells: string[]) => boolean;
+    order?: (a: string[], b: string[]) => number;
+  }
+
+  /** The panel rewritten: its lines are split at commas (no cell of it is quoted). */
+  function rewrite({ group = true, only, decimals = "point", columns, rows, order }: Rewrite): string {
+    let body = lines.slice(1).map((l) => l.split(","));
+    if (rows) body = body.filter(rows);
+    if (order) body = [...body].sort(order);
+    const cell = (text: string, j: number) => {
+      if (group && j !== YEAR && (only === undefined || only.includes(j)) && /^-?\d{4,}$/.test(text))
+        return text.replace(/\B(?=(\d{3})+$)/g, ".");
+      return decimals === "comma" && /^-?\d+\.\d+$/.test(text) ? `"${text.replace(".", ",")}"` : text;
+    };
+    const keep = (cells: string[]) => (columns ? columns.map((j) => cells[j]!) : cells);
+    const header = keep(lines[0]!.split(","));
+    return `${[header, ...body.map((cells) => keep(cells.map(cell)))].map((c) => c.join(",")).join("\n")}\n`;
+  }
+
+  test("with decimal commas elsewhere: the same values as the original", () => {
+    const text = rewrite({ decimals: "comma" });
+    expect(text.split("\n")[1]).toBe('Fylke,1,Østfold,Østfold,0,2003,255.122,"0,61","0,02","0,25",75.780,"-2,38"');
+    const t = readBytes(text, { file: "panel.csv" });
+    sameValues(t, original);
+    expect(t.warnings).toEqual(original.warnings);
+    expect(one(t, { name: "Rømskog", year: 2003 }, "population")).toBe(658);
+  });
+
+  test("with decimal points elsewhere: refused, naming both readings and the column that uses the point as decimal", () => {
+    // before, "255.122" was read as 255.122 on the strength of "0.61" in another column
+    const error = failure(() => readBytes(rewrite({}), { file: "panel.csv" }));
+    expect(error.code).toBe("PARSE");
+    // "code" is the first number column: Halden's "1.001" at line 176, beside "1" (Østfold) at line 2
+    expect([error.line, error.column]).toEqual([176, 2]);
+    expect(error.message).toBe(
+      'column "code" is ambiguous: "1.001" may be 1.001 or 1001; its cells with a "." all have three digits after it, beside whole numbers such as "1" (as when "." groups thousands), but column "population_growth_pct" ("0.61" at line 2) uses "." as the decimal mark',
+    );
+    expect(error.hint).toMatch(
+      /^pass decimalComma: false if "\." is the decimal mark here too; if it groups thousands/,
+    );
+  });
+
+  test("integers only: read as grouped where a cell keeps a trailing zero, with a warning", () => {
+    // level, name, county (two kommuner are named Våler), year, population, private jobs
+    const columns = [0, 2, 3, YEAR, POPULATION, JOBS];
+    const t = readBytes(rewrite({ columns }), { file: "panel.csv" });
+    sameValues(t, readBytes(rewrite({ columns, group: false }), { file: "plain.csv" }));
+    expect(one(t, { name: "Østfold", year: 2003 }, "population")).toBe(255_122);
+    expect(one(t, { name: "Østfold", year: 2003 }, "private_jobs")).toBe(75_780);
+    expect(one(t, { name: "Rømskog", year: 2003 }, "population")).toBe(658);
+    expect(t.warnings).toContain(
+      '"." is read as a thousands separator in columns "population", "private_jobs" ("255.122" as 255122): whole numbers such as "658" are written without it, and "385.020" keeps a trailing zero no decimal would have (pass decimalComma: false if "." is the decimal mark)',
+    );
+  });
+
+  test("integers only, no trailing zero: refused, naming the whole numbers that suggest grouping", () => {
+    // the rows whose population, if 1000 or more, does not end in 0
+    const rows = (c: string[]) => Number(c[POPULATION]) < 1000 || !c[POPULATION]!.endsWith("0");
+    const text = rewrite({ columns: [0, 2, 3, YEAR, POPULATION], rows });
+    const error = failure(() => readBytes(text, { file: "panel.csv" }));
+    expect(error.message).toBe(
+      'column "population" is ambiguous: "255.122" may be 255.122 or 255122; whole numbers such as "658" beside it suggest that "." groups thousands, but no cell settles it',
+    );
+    expect([error.line, error.column]).toEqual([2, 5]);
+    const t = readBytes(text, { file: "panel.csv", decimalComma: true });
+    expect(one(t, { name: "Østfold", year: 2003 }, "population")).toBe(255_122);
+  });
+
+  test("a mark first seen after the sample: settled by the file's decimal comma, refused beside decimal points", () => {
+    // sorted by private jobs, the first 2 829 rows (more than the 2 000 the format is detected on) are below 1000
+    const order = (a: string[], b: string[]) => Number(a[JOBS]) - Number(b[JOBS]);
+    const sorted = readBytes(rewrite({ group: false, order }), { file: "sorted.csv" });
+    const comma = readBytes(rewrite({ only: [JOBS], decimals: "comma", order }), { file: "sorted.csv" });
+    sameValues(comma, sorted);
+    const error = failure(() => readBytes(rewrite({ only: [JOBS], order }), { file: "sorted.csv" }));
+    expect([error.line, error.column]).toEqual([2831, 11]);
+    expect(error.message).toBe(
+      'column "private_jobs" holds "1.000", which reads as 1.000 or 1000: the rows before it do not show whether "." groups thousands in this column, and the file\'s other columns use "." as the decimal mark',
+    );
+  });
+});
+
 describe("quoted numbers", () => {
   test("a writer that quotes every cell: the same values as SCB's file", () => {
     const text = befolkning.toString("latin1").replace(/,(\d+)\r\n/g, ',"$1"\r\n');

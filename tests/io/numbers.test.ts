@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { detectNumberFormat, parseNumber } from "../../src/io/csv/numbers.ts";
+import { detectNumberFormat, groupingEvidence, parseNumber } from "../../src/io/csv/numbers.ts";
 
 describe("number formats", () => {
   test("detection from a column's cells", () => {
@@ -90,5 +90,20 @@ describe("number formats", () => {
     expect(parseNumber("1.234", { decimal: ",", group: "." })).toBe(1234);
     expect(parseNumber("12 34", { decimal: ",", group: " " })).toBeNaN();
     expect(parseNumber("1e400", { decimal: ".", group: null })).toBe(Infinity);
+  });
+
+  test("the pattern of a grouped column: three digits after every mark, whole numbers below 1000 beside them", () => {
+    // Østfold's 255 122 and 75 780, Rømskog's 658 (Telemarksforsking's panel, 2003)
+    expect(groupingEvidence(["255.122", "658", "75.780"], ".")).toEqual({
+      whole: "658",
+      marked: "255.122",
+      zero: "75.780",
+    });
+    expect(groupingEvidence(["-1,234", "17"], ",")).toEqual({ whole: "17", marked: "-1,234", zero: null });
+    // a decimal of another length, a mark after a leading zero, two groups, or no whole number: not the pattern
+    expect(groupingEvidence(["255.122", "658", "0.61"], ".")).toBeNull();
+    expect(groupingEvidence(["255.122", "658", "0.610"], ".")).toBeNull();
+    expect(groupingEvidence(["255.122", "658", "1.234.567"], ".")).toBeNull();
+    expect(groupingEvidence(["255.122", "483.283"], ".")).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ const PXWEB_JSON =
   "scb/index-text-copies/rOpenGov-pxweb__tests__testthat__api.scb.se__OV0104__v1__doris__sv__ssd__BE__BE0101__BE0101A__BefolkningNy-b51455-POST.json";
 const SDMX = "eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3_page_linear.csv.gz";
 const TSV = "eurostat/lahackmoreno-tourism-pressure-europe__reg_area3.tsv";
+const PRICE_REGIONS = "ssb/stefur-pxwebpy__tests__mock__response_no.json";
 
 const latin1 = (path: string) => readFileSync(fixture(path)).toString("latin1");
 const utf8 = (path: string) => readFileSync(fixture(path), "utf8");
@@ -114,6 +115,35 @@ describe("PX", () => {
     );
     expect(e.message).toMatch(/key "0116" is not among the CODES of "region"/);
     expect(e.line).toBeGreaterThan(76);
+  });
+
+  test("VALUES and CODES of different lengths: one line naming the file, the keyword and the counts", () => {
+    // the last region text dropped: before the check this ended in a TypeError while stripping the region labels
+    const valuesShort = latin1(PX).replace(
+      'VALUES("region")="Upplands Väsby","Vallentuna";',
+      'VALUES("region")="Upplands Väsby";',
+    );
+    const e = errorOf(() => read(fromLatin1(valuesShort), { file: "BE0101N1.px" }));
+    expect(e.code).toBe("PARSE");
+    expect(e.toString()).toBe(
+      'BE0101N1.px:18: VALUES("region") has 1 entry but CODES("region") has 2: each value needs its code (hint: the file was edited or cut inside its keywords; download it again)',
+    );
+    // the last code dropped instead: the place is the CODES line
+    const codesShort = latin1(PX).replace('CODES("region")="0114","0115";', 'CODES("region")="0114";');
+    const c = errorOf(() => read(fromLatin1(codesShort), { file: "BE0101N1.px" }));
+    expect([c.line, c.message]).toEqual([
+      30,
+      'VALUES("region") has 2 entries but CODES("region") has 1: each value needs its code',
+    ]);
+  });
+
+  test("a region code the registry cannot take is an error at the line of its CODES", () => {
+    const text = latin1(PX).replace('CODES("region")="0114","0115";', 'CODES("region")="114","999";');
+    const e = errorOf(() => read(fromLatin1(text), { file: "BE0101N1.px" }));
+    expect([e.code, e.line]).toEqual(["REGION_CODE", 30]);
+    expect(e.message).toBe(
+      'region code "999" may have lost its leading zero, but "0999" is no region the registry knows',
+    );
   });
 
   test('region labels that repeat their code ("0114 Upplands Väsby") are split into code and name', () => {
@@ -210,6 +240,103 @@ describe("JSON-stat", () => {
   });
 });
 
+describe("JSON-stat: shape errors name their JSON path", () => {
+  const edited = (path: string, edit: (dataset: Record<string, unknown>) => void) => {
+    const json = JSON.parse(utf8(path)) as Record<string, unknown>;
+    edit((json.dataset ?? json) as Record<string, unknown>);
+    return errorOf(() => read(Buffer.from(JSON.stringify(json)), { file: "edited.json" }));
+  };
+  type Dataset = Record<string, unknown> & {
+    id: string[];
+    size: number[];
+    dimension: Record<string, { category: { index: Record<string, number>; label: Record<string, unknown> } }>;
+  };
+  const ds = (d: Record<string, unknown>) => d as Dataset;
+
+  test("a size one short with its id: the dimension left over is named, never dropped", () => {
+    // 07459 without its year: before the check, 359 rows loaded without the year column
+    const e = edited(JSONSTAT2, (d) => {
+      ds(d).id.pop();
+      ds(d).size.pop();
+    });
+    expect(e.message).toBe(
+      'JSON-stat dimension.Tid: dimension "Tid" is described but not listed in id (["Region","ContentsCode"])',
+    );
+    // JSON-stat 1.0 keeps id and size in dataset.dimension
+    const v1 = edited(JSONSTAT1, (d) => {
+      const dim = d.dimension as { id: string[]; size: number[] };
+      dim.id.pop();
+      dim.size.pop();
+    });
+    expect(v1.message).toMatch(/^JSON-stat dataset\.dimension\.Tid: dimension "Tid" is described but not listed in/);
+  });
+
+  test("a position with no category, a dimension listed twice, labels and roles of the wrong shape", () => {
+    // the last region's position left out: before the check, a TypeError from the hole in the codes
+    const hole = edited(JSONSTAT2, (d) => {
+      Reflect.deleteProperty(ds(d).dimension.Region!.category.index, "K-Rest");
+    });
+    expect(hole.message).toBe(
+      "JSON-stat dimension.Region.category.index: no category has position 358: 358 categories for a size of 359",
+    );
+    expect(edited(JSONSTAT2, (d) => (ds(d).id[1] = "Region")).message).toBe(
+      'JSON-stat id[1]: dimension "Region" is listed twice (also at 0)',
+    );
+    expect(edited(JSONSTAT2, (d) => (ds(d).dimension.Region!.category.label = 5 as never)).message).toBe(
+      "JSON-stat dimension.Region.category.label: expected an object of labels by code, found 5",
+    );
+    expect(
+      edited(JSONSTAT2, (d) => (ds(d).dimension.Region!.category.label["K-3001"] = { text: "Halden" })).message,
+    ).toBe('JSON-stat dimension.Region.category.label.K-3001: expected a label (text), found {"text":"Halden"}');
+    expect(edited(JSONSTAT2, (d) => (d.role = { time: "Tid" })).message).toBe(
+      'JSON-stat role.time: expected a list of dimension ids, found "Tid"',
+    );
+  });
+
+  test("a region or time code the registry cannot take is named by its dimension's path", () => {
+    const e = edited(JSONSTAT2, (d) => {
+      const index = ds(d).dimension.Tid!.category.index;
+      Reflect.deleteProperty(index, "2022");
+      index["år 2022"] = 0;
+    });
+    expect(e.message).toMatch(/^JSON-stat dimension\.Tid\.category: time value "år 2022" is not a year/);
+  });
+});
+
+describe("JSON-stat: region codes that are no kommuner", () => {
+  test("SSB 07221 by price region (TOTAL, 001-011): loads with the codes as they are", () => {
+    const t = readFixture(PRICE_REGIONS);
+    expect(t.provenance).toMatchObject({ format: "json-stat2", tableId: "07221", unit: "indeks" });
+    // 12 regions × 3 dwelling types × 1 × 8 quarters
+    expect(t.numRows).toBe(288);
+    expect(t.distinct("region")).toEqual([
+      "TOTAL",
+      "001",
+      "002",
+      "003",
+      "004",
+      "005",
+      "006",
+      "007",
+      "008",
+      "009",
+      "010",
+      "011",
+    ]);
+    const cell = { boligtype: "01", period: "2023K4" };
+    // value[7] and value[31] of the file: Hele landet and Oslo med Bærum, Eneboliger, 4th quarter 2023
+    expect(one(t, { ...cell, region: "TOTAL" })).toBe(132.2);
+    expect(one(t, { ...cell, region: "001" })).toBe(148.9);
+    expect(one(t, { ...cell, region: "001" }, "region_name")).toBe("Oslo med Bærum");
+    expect(one(t, { ...cell, region: "011" }, "region_name")).toBe("Nord-Norge");
+    // positions 176-183 (007 Innlandet, Småhus) are null with status ".."
+    const missing = t.filter({ region: "007", boligtype: "02" });
+    expect(missing.numRows).toBe(8);
+    expect(missing.toRows().map((r) => [r.value, r.status])).toEqual(Array(8).fill([null, ".."]));
+    expect(t.warnings.join(" ")).not.toMatch(/leading zero/);
+  });
+});
+
 describe("PxWeb API json", () => {
   test("without data or columns: one-line errors with the JSON path", () => {
     const base = JSON.parse(utf8(PXWEB_JSON)) as Record<string, unknown>;
@@ -257,6 +384,18 @@ describe("SDMX-CSV", () => {
     expect(e.message).toBe("line 9405 repeats the observation of line 6 with another value");
   });
 
+  test("empty cells appended to the data lines only (Excel's `,,,`) read as the clean file", () => {
+    const lines = text.split("\r\n");
+    const padded = lines.map((l, k) => (k === 0 || l === "" ? l : `${l},,,`)).join("\r\n");
+    expect(padded.split("\r\n")[1]!.endsWith(",2000,582443,,,,")).toBe(true);
+    const t = read(Buffer.from(padded), { file: "linear.csv" });
+    expect(fingerprint(t)).toEqual(fingerprint(readFixture(SDMX)));
+    // a line with a cell too many among them is still refused (an unquoted comma in a label)
+    const ragged = padded.replace(",DE111,2000,582443,", ",DE1,11,2000,582443,");
+    const e = errorOf(() => read(Buffer.from(ragged), { file: "linear.csv" }));
+    expect([e.line, e.message]).toEqual([2, "the line has 11 cells, expected 10"]);
+  });
+
   test("a last line that ends in a comma and no line break reads as the clean file", () => {
     const edited = `${text.replace(/\r\n$/, "")},`;
     expect(edited.endsWith(",")).toBe(true);
@@ -275,6 +414,19 @@ describe("Eurostat TSV", () => {
     const e = errorOf(() => read(Buffer.from(cut), { file: "reg_area3.tsv" }));
     expect(e.code).toBe("FILE_TRUNCATED");
     expect(e.line).toBe(2331);
+  });
+
+  test("a complete last line without a line break loads, with a warning", () => {
+    // every cell there, the last one "1247 " ended by its space as every Eurostat cell is
+    const t = read(Buffer.from(text.replace(/\r\n$/, "")), { file: "reg_area3.tsv" });
+    expect(fingerprint(t)).toEqual(fingerprint(readFixture(TSV)));
+    expect(t.warnings).toContain(
+      "the file does not end with a line break: if it was cut off, its last line (line 2331) may be incomplete",
+    );
+    expect(one(t, { region: "XK007", year: 2026 })).toBe(1247);
+    // cut before the last cell's space: "1247" could be the start of a longer number
+    const e = errorOf(() => read(Buffer.from(text.replace(/ \r\n$/, "")), { file: "reg_area3.tsv" }));
+    expect([e.code, e.line]).toEqual(["FILE_TRUNCATED", 2331]);
   });
 
   test("repeated lines: identical left out with a warning; with other values an error; a repeated header an error", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { readBytes } from "../../src/io/read.ts";
+import { repairLostZeros } from "../../src/io/zeros.ts";
 import { failure, fixtureBytes, one, total } from "../helpers.ts";
 
 const befolkning = fixtureBytes("scb/anderssundell-stathelp__data__befolkning.csv").toString("latin1");
@@ -78,5 +79,16 @@ describe("codes that lost their leading zeros", () => {
     expect(error.message).toBe(
       'region code "999" (Vansbro) may have lost its leading zero, but "0999" is no region the registry knows',
     );
+  });
+
+  test("codes that kept their zero, and codes no padding makes a region, stay as they are", () => {
+    // SSB's price regions (table 07221): a spreadsheet drops every leading zero, so "001" lost none
+    const price = ["TOTAL", "001", "002", "010", "011"].map((code) => ({ code, name: null }));
+    expect(repairLostZeros(price)).toEqual({ codes: ["TOTAL", "001", "002", "010", "011"], warning: null });
+    // three-digit codes of another classification: "0998" and "0999" are no regions, so nothing was lost
+    const other = ["998", "999"].map((code) => ({ code, name: null }));
+    expect(repairLostZeros(other)).toEqual({ codes: ["998", "999"], warning: null });
+    // beside a code that pads to a kommun, an unknown one is still refused (see above)
+    expect(() => repairLostZeros([...other, { code: "114", name: null }])).toThrow(/"0998" is no region/);
   });
 });

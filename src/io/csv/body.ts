@@ -11,6 +11,11 @@ export interface ColumnPlan {
   numeric: boolean;
   /** For a number column, its decimal and grouping marks (see `detectNumberFormat`); a plain decimal point when absent. */
   format?: NumberFormat;
+  /**
+   * The marks the file's other columns use as decimal mark and as thousands separator: they settle a mark that a
+   * column first shows after the sample (`1.234` where the file's decimal mark is a comma groups thousands).
+   */
+  fileMarks?: { decimal: "." | "," | null; group: "." | "," | null };
 }
 
 export interface Body {
@@ -143,12 +148,35 @@ class BodyBuilder {
         this.points[j] = format.decimal === null ? -1 : format.decimal.charCodeAt(0);
         value = parseNumber(raw, format);
       } else if (settled.ok && settled.ambiguous !== null) {
-        throw new OmvarldError(
-          "PARSE",
-          `column "${this.#plans[j]!.header}" holds "${visible(raw.trim())}", which reads as ${raw.includes(".") ? "1.234 or 1234" : "1,234 or 1234"}: the rows before it do not show the decimal mark`,
-          { file: this.#file, line, column: j + 1 },
-          "pass decimalComma: true (the point groups thousands) or false (the point is the decimal mark)",
-        );
+        const mark = raw.includes(".") ? "." : ",";
+        const marks = this.#plans[j]!.fileMarks;
+        const other = mark === "." ? "," : ".";
+        // the file groups with the mark, or uses the other one as its decimal mark: the mark groups here too
+        if (marks && marks.decimal !== mark && (marks.decimal === other || marks.group === mark)) {
+          const grouped = detectNumberFormat([raw], { ...format, group: mark });
+          if (grouped.ok && grouped.ambiguous === null) {
+            format = this.formats[j] = grouped.format;
+            this.points[j] = format.decimal === null ? -1 : format.decimal.charCodeAt(0);
+            value = parseNumber(raw, format);
+          }
+        } else {
+          const header = this.#plans[j]!.header;
+          const t = visible(raw.trim());
+          const readings =
+            mark === "." ? `${t} or ${t.replace(".", "")}` : `${t.replace(",", ".")} or ${t.replace(",", "")}`;
+          throw new OmvarldError(
+            "PARSE",
+            marks?.decimal === mark
+              ? `column "${header}" holds "${t}", which reads as ${readings}: the rows before it do not show whether "${mark}" groups thousands in this column, and the file's other columns use "${mark}" as the decimal mark`
+              : `column "${header}" holds "${t}", which reads as ${readings}: the rows before it do not show the decimal mark`,
+            { file: this.#file, line, column: j + 1 },
+            marks?.decimal === mark
+              ? `pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark here too; if it groups thousands, the file mixes two number formats: save the column without thousands separators`
+              : mark === "."
+                ? "pass decimalComma: true (the point groups thousands) or false (the point is the decimal mark)"
+                : "pass decimalComma: true (the comma is the decimal mark) or false (the comma groups thousands)",
+          );
+        }
       }
     }
     if (!Number.isNaN(value)) {
@@ -350,12 +378,13 @@ function scanUnquoted(
           let digits = 0;
           let scale = 0;
           let seenPoint = false;
+          // (a decimal comma in a comma-delimited file is quoted: unquoted, the comma ends the cell)
           for (;;) {
             if (c >= 48 && c <= 57) {
               mantissa = mantissa * 10 + (c - 48);
               digits++;
               if (seenPoint) scale++;
-            } else if (c === points[j] && !seenPoint) seenPoint = true;
+            } else if (c === points[j] && !seenPoint && c !== delim) seenPoint = true;
             else break;
             c = at(++i);
           }

@@ -131,6 +131,44 @@ export function detectNumberFormat(
   return { ok: true, format, ambiguous: unsettled };
 }
 
+/** What a column's cells say about a mark that could group thousands or be the decimal mark. */
+export interface GroupingEvidence {
+  /** A whole number written without the mark ("200"): the column holds whole numbers below 1000 beside "1.234". */
+  whole: string;
+  /** A cell with the mark and three digits after it ("255.122"). */
+  marked: string;
+  /** Such a cell whose three digits end in 0 ("75.780"), or null. */
+  zero: string | null;
+}
+
+/**
+ * Looks for the pattern of a column whose numbers from 1000 up are grouped and the smaller ones are not
+ * (`255.122` beside `200`, as a spreadsheet writes integers with a thousands separator): every cell with `mark` has
+ * one mark and exactly three digits after it, and some cells are whole numbers without it. Then grouping is the
+ * likely reading, decimals the other; a cell whose three digits end in 0 (`75.780`) decides it, as a writer that
+ * writes whole numbers without decimals (`200`, not `200.000`) does not write a decimal's trailing zero.
+ * Returns the cells that show it, or null when the column does not have the pattern.
+ *
+ * @example
+ * groupingEvidence(["255.122", "200", "75.780"], ".") // { whole: "200", marked: "255.122", zero: "75.780" }
+ * groupingEvidence(["255.122", "1.5", "200"], ".")    // null: "1.5" is a decimal
+ */
+export function groupingEvidence(cells: readonly string[], mark: "." | ","): GroupingEvidence | null {
+  const grouped = mark === "." ? /^[+-]?[1-9]\d{0,2}\.\d{3}$/ : /^[+-]?[1-9]\d{0,2},\d{3}$/;
+  let whole: string | null = null;
+  let marked: string | null = null;
+  let zero: string | null = null;
+  for (const raw of cells) {
+    const t = raw.trim();
+    if (t.includes(mark)) {
+      if (!grouped.test(t)) return null;
+      marked ??= t;
+      if (zero === null && t.endsWith("0")) zero = t;
+    } else if (whole === null && /^[+-]?\d{1,3}$/.test(t)) whole = t;
+  }
+  return whole !== null && marked !== null ? { whole, marked, zero } : null;
+}
+
 const PATTERNS = new Map<string, RegExp>();
 
 /** The pattern of a number in `format`, for the cells the fast path passes over. */

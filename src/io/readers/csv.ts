@@ -13,7 +13,13 @@ import { isMissingSymbol, parseCell } from "../values.ts";
 import { visible } from "../visible.ts";
 import { repairText } from "../repair.ts";
 import { shortLastGroup } from "../csv/cut.ts";
-import { detectNumberFormat, type FormatOutcome, isNumberInSomeFormat, type NumberFormat } from "../csv/numbers.ts";
+import {
+  detectNumberFormat,
+  type FormatOutcome,
+  groupingEvidence,
+  isNumberInSomeFormat,
+  type NumberFormat,
+} from "../csv/numbers.ts";
 
 export interface CsvOptions {
   file?: string | undefined;
@@ -163,7 +169,7 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
       delimiter,
     ),
   }));
-  planFormats(plans, body, headerRow.line, options);
+  const formatWarnings = planFormats(plans, body, headerRow.line, options);
   // a trailing empty column (Excel writes `a;b;` ) is dropped
   while (plans.length > 1 && plans.at(-1)!.header === "" && body.every((r) => (r.cells[plans.length - 1] ?? "") === ""))
     plans.pop();
@@ -196,7 +202,7 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
       line: headerRow.line + 1,
     });
   }
-  const table = interpret(parsed, plans, { file, title: dialect.title });
+  const table = interpret(parsed, plans, { file, title: dialect.title }).withWarnings(...formatWarnings);
   if (parsed.unterminated !== null) refuseShortLastGroup(table, parsed.unterminated, file);
   return table.withProvenance({
     format: "csv",
@@ -231,11 +237,17 @@ function sliceLines(text: string, offset: number, lines: number): string {
  * The number format of each number column, from the sample: the decimal and grouping marks must be the same down
  * a column. A mark that could be either (`1.234`, `15.500`: one mark, three digits after it) is settled by the
  * column's other cells (`1.5`, `0.250` or `1234.5` make the point decimal, and so does `1234`, a long number written
- * without a separator; `1.234.567` makes it a separator),
- * then by the file's other columns, then by the `decimalComma` option. Anything still open is refused: a
- * comma-delimited file settles nothing, as its numbers may still group thousands with a point (`15.500`).
+ * without a separator; `1.234.567` makes it a separator), then by the file's other columns (a decimal comma
+ * elsewhere makes the point a separator; a point that groups elsewhere groups here too; a decimal point elsewhere
+ * makes it decimal), then by the `decimalComma` option. Anything still open is refused: a comma-delimited file
+ * settles nothing, as its numbers may still group thousands with a point (`15.500`).
+ *
+ * A column whose cells with the mark all have three digits after it, beside whole numbers below 1000 written
+ * without it (`255.122` beside `200`: a spreadsheet's thousands separator), is never read as decimals on the
+ * strength of another column: it is read as grouped where a cell keeps a trailing zero no decimal has (`75.780`,
+ * see `groupingEvidence`), with a warning, and refused otherwise, naming the cells. Returns the warnings.
  */
-function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, options: CsvOptions): void {
+function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, options: CsvOptions): string[] {
   const file = options.file;
   const asked = options.decimalComma === undefined ? null : options.decimalComma ? "," : ".";
   const cellsOf = (j: number) => {
@@ -263,39 +275,110 @@ function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number,
         "a column must use one decimal mark and one thousands separator throughout; pass decimalComma to choose the decimal mark",
       );
     }
-    return { outcome, cells, lines };
+    const open = outcome.ambiguous === null ? null : markOf(outcome.ambiguous);
+    return { outcome, cells, lines, open, evidence: open ? groupingEvidence(cells, open) : null };
   });
   // the file's decimal mark, where its columns agree on one
   const marks = new Set(
     found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])),
   );
   const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
+  // where the file shows a mark in a role: the first column and cell, for messages
+  const shownAs = (mark: "." | ",", role: "decimal" | "group") => {
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k];
+      if (!f?.outcome.ok || f.outcome.format[role] !== mark) continue;
+      const at = f.cells.findIndex((c) => c.includes(mark));
+      if (at >= 0) return `column "${plans[k]!.header}" ("${visible(f.cells[at]!)}" at line ${f.lines[at]})`;
+    }
+    return null;
+  };
+  // marks that group thousands: shown by a column's own cells, or by a trailing zero in a grouped-looking column
+  const groupMarks = new Set<"." | ",">();
+  for (const f of found) {
+    const group = f?.outcome.ok ? f.outcome.format.group : null;
+    if (group === "." || group === ",") groupMarks.add(group);
+    if (f?.open && f.evidence?.zero && fileMark !== f.open) groupMarks.add(f.open);
+  }
+  // the columns read as grouped on the strength of a trailing zero (here or in another column)
+  const byZero: string[] = [];
   plans.forEach((p, j) => {
     const f = found[j];
     if (!f || !f.outcome.ok) return;
     let { format, ambiguous } = f.outcome;
-    if (ambiguous !== null && fileMark !== null)
-      ({ format, ambiguous } = settle(detectNumberFormat(f.cells, { ...format, decimal: fileMark })));
+    const mark = f.open;
+    if (ambiguous !== null && mark !== null) {
+      const other = mark === "." ? "," : ".";
+      const evidence = f.evidence;
+      let reading: "decimal" | "group" | null = null;
+      if (fileMark === other || (groupMarks.has(mark) && fileMark !== mark)) reading = "group";
+      else if (evidence && fileMark === mark) {
+        const row = f.cells.indexOf(evidence.marked);
+        throw new OmvarldError(
+          "PARSE",
+          `column "${p.header}" is ambiguous: "${visible(evidence.marked)}" may be ${readingsOf(evidence.marked)}; its cells with a "${mark}" all have three digits after it, beside whole numbers such as "${visible(evidence.whole)}" (as when "${mark}" groups thousands), but ${shownAs(mark, "decimal") ?? "another column"} uses "${mark}" as the decimal mark`,
+          { file, line: f.lines[row] ?? headerLine, column: j + 1 },
+          `pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark here too; if it groups thousands, the file mixes two number formats: save the column without thousands separators`,
+        );
+      } else if (fileMark === mark) reading = "decimal";
+      if (reading !== null) {
+        ({ format, ambiguous } = settle(
+          detectNumberFormat(
+            f.cells,
+            reading === "decimal" ? { ...format, decimal: mark } : { ...format, group: mark },
+          ),
+        ));
+        if (reading === "group" && fileMark !== other && !shownAs(mark, "group")) byZero.push(p.header);
+      }
+    }
     if (ambiguous !== null) {
       const row = f.cells.indexOf(ambiguous);
-      const mark = ambiguous.includes(".") ? "." : ",";
-      const readings =
-        mark === "."
-          ? `${ambiguous} or ${ambiguous.replace(".", "")}`
-          : `${ambiguous.replace(",", ".")} or ${ambiguous.replace(",", "")}`;
+      const m = markOf(ambiguous);
+      const whole = f.evidence
+        ? `; whole numbers such as "${visible(f.evidence.whole)}" beside it suggest that "${m}" groups thousands, but no cell settles it`
+        : `, and no cell of the column settles whether "${m}" is the decimal mark or groups thousands`;
       throw new OmvarldError(
         "PARSE",
-        `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readings}, and no cell of the column settles whether "${mark}" is the decimal mark or groups thousands`,
+        `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readingsOf(ambiguous)}${whole}`,
         { file, line: f.lines[row] ?? headerLine, column: j + 1 },
-        mark === "."
+        m === "."
           ? "pass decimalComma: false if the point is the decimal mark, true if it groups thousands"
           : "pass decimalComma: true if the comma is the decimal mark, false if it groups thousands",
       );
     }
-    if (format.decimal === null && fileMark !== null && format.group !== fileMark)
+    // a column that has shown no decimal takes the file's where its grouping rules out the other reading; where
+    // nothing is known, the mark is decided when the column first shows one (see `fileMarks`)
+    if (format.decimal === null && fileMark !== null && format.group !== fileMark && format.group !== null)
       format = { ...format, decimal: fileMark };
     p.format = format;
+    p.fileMarks = {
+      decimal: fileMark,
+      group: groupMarks.size === 1 ? [...groupMarks][0]! : null,
+    };
   });
+  const first = found.find((f) => f?.evidence?.zero && groupMarks.has(f.open!))?.evidence;
+  if (byZero.length === 0 || !first) return [];
+  const mark = markOf(first.marked);
+  const zero = first.zero!;
+  return [
+    `"${mark}" is read as a thousands separator in ${byZero.length === 1 ? "column" : "columns"} ${byZero
+      .map((h) => `"${h}"`)
+      .join(
+        ", ",
+      )} ("${visible(first.marked)}" as ${first.marked.replace(mark, "")}): whole numbers such as "${visible(first.whole)}" are written without it, and "${visible(zero)}" keeps a trailing zero no decimal would have (pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark)`,
+  ];
+}
+
+/** The mark of an ambiguous cell ("1.234" → "."). */
+function markOf(cell: string): "." | "," {
+  return cell.includes(".") ? "." : ",";
+}
+
+/** The two readings of an ambiguous cell: `1.234 or 1234`. */
+function readingsOf(cell: string): string {
+  return markOf(cell) === "."
+    ? `${cell} or ${cell.replace(".", "")}`
+    : `${cell.replace(",", ".")} or ${cell.replace(",", "")}`;
 }
 
 function settle(outcome: FormatOutcome): { format: NumberFormat; ambiguous: string | null } {

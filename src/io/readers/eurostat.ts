@@ -52,14 +52,37 @@ export function readEurostatChunks(
   if (reader === null) return new LineReader(pending, file, options.where).finish();
   // Eurostat ends every line, the last one too; without it the last line may be cut anywhere, even inside a number
   if (pending.trim() !== "") {
-    throw new OmvarldError(
-      "FILE_TRUNCATED",
-      `the last line has no line end, so the file may be cut off inside it (${pending.split("\t").length} of ${reader.width} cells)`,
-      { file, line: l + 2, column: pending.length + 1 },
-      "download the file again; if it is complete, end it with a line break",
-    );
+    if (!endsComplete(pending, reader.width)) {
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `the last line has no line end, so the file may be cut off inside it (${pending.split("\t").length} of ${reader.width} cells)`,
+        { file, line: l + 2, column: pending.length + 1 },
+        "download the file again; if it is complete, end it with a line break",
+      );
+    }
+    reader.line(pending, l + 1);
+    return reader
+      .finish()
+      .withWarnings(
+        `the file does not end with a line break: if it was cut off, its last line (line ${l + 2}) may be incomplete`,
+      );
   }
   return reader.finish();
+}
+
+/**
+ * True when a last line without a line end shows that it is complete: every cell is there, and its last cell ends
+ * as Eurostat ends each cell and as the line's other cells end, with the space after the value (`1194597 `, `: `)
+ * or with a flag after that space (`28791 e`). A cut inside the last number (`11945`) leaves neither. A cut inside
+ * a flag (`0 ep` → `0 e`, or `4700 p` → `4700 `) cannot be told from a complete cell; the caller warns.
+ */
+function endsComplete(line: string, width: number): boolean {
+  const cells = line.replace(/\r$/, "").split("\t");
+  while (cells.length > width && cells.at(-1)!.trim() === "") cells.pop();
+  if (cells.length !== width || width < 2) return false;
+  const complete = /^\S+ ([a-z]+)?$/;
+  // the line's other cells must show the convention too (a file whose cells were trimmed shows nothing)
+  return complete.test(cells.at(-1)!) && cells.slice(1, -1).every((c) => complete.test(c));
 }
 
 /** The lines after the header, one by one; `l` is the 0-based line index in the file. */

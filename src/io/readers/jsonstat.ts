@@ -54,12 +54,31 @@ function shown(v: unknown): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The first entry of a list that repeats an earlier one: its position and the earlier one's; null when none does. */
+function firstRepeat(list: readonly string[]): { at: number; first: number } | null {
+  const seen = new Map<string, number>();
+  for (let k = 0; k < list.length; k++) {
+    const first = seen.get(list[k]!);
+    if (first !== undefined) return { at: k, first };
+    seen.set(list[k]!, k);
+  }
+  return null;
+}
+
 /** The categories of a dimension in index order; `path` names it in errors. */
 function categories(category: Category, size: number, path: string, file: string | undefined): string[] {
   const index = category.index as unknown;
   if (Array.isArray(index)) {
     if (!index.every((c) => typeof c === "string"))
       throw bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file);
+    const twice = firstRepeat(index as string[]);
+    if (twice)
+      throw bad(
+        "PARSE",
+        `${path}.category.index[${twice.at}]`,
+        `category ${shown(index[twice.at])} is listed twice (also at ${twice.first})`,
+        file,
+      );
     return index as string[];
   }
   if (index !== undefined) {
@@ -82,11 +101,47 @@ function categories(category: Category, size: number, path: string, file: string
       }
       codes[at] = code;
     }
-    return codes.map((c, k) => c ?? `#${k}`);
+    // `map` passes over the holes of a sparse array, so look for them by position
+    for (let k = 0; k < size; k++)
+      if (codes[k] === undefined)
+        throw bad(
+          "PARSE",
+          `${path}.category.index`,
+          `no category has position ${k}: ${Object.keys(index).length} categories for a size of ${size}`,
+          file,
+          "the categories and the size disagree; is the file complete?",
+        );
+    return codes as string[];
   }
   if (category.label !== undefined && !isObject(category.label))
     throw bad("PARSE", `${path}.category.label`, "expected an object of labels", file);
   return Object.keys(category.label ?? {});
+}
+
+/** A dimension's `role` object: lists of dimension ids under `time`, `geo` and `metric`; `path` names it in errors. */
+function checkRoles(role: unknown, path: string, file: string | undefined): Roles {
+  if (role === undefined || role === null) return {};
+  if (!isObject(role))
+    throw bad("PARSE", path, `expected an object of lists of dimension ids, found ${shown(role)}`, file);
+  for (const key of ["time", "geo", "metric"] as const) {
+    const list = role[key];
+    if (list !== undefined && (!Array.isArray(list) || !list.every((x) => typeof x === "string")))
+      throw bad("PARSE", `${path}.${key}`, `expected a list of dimension ids, found ${shown(list)}`, file);
+  }
+  return role as Roles;
+}
+
+/** A category's labels by code (a number is taken as its text); `path` names them in errors. */
+function categoryLabels(label: unknown, path: string, file: string | undefined): Record<string, string> {
+  if (label === undefined) return {};
+  if (!isObject(label)) throw bad("PARSE", path, `expected an object of labels by code, found ${shown(label)}`, file);
+  const out: Record<string, string> = {};
+  for (const [code, text] of Object.entries(label)) {
+    if (typeof text !== "string" && typeof text !== "number")
+      throw bad("PARSE", `${path}.${code}`, `expected a label (text), found ${shown(text)}`, file);
+    out[code] = String(text);
+  }
+  return out;
 }
 
 /**
@@ -94,8 +149,11 @@ function categories(category: Category, size: number, path: string, file: string
  * `value` may be an array or a sparse object keyed by flat index (Eurostat); `status` may be a string, an array or
  * an object; values are laid out row-major over `id`. Each value keeps its own status flag (`e`, `p`, `b`, `:`),
  * present or not; a missing value without a flag gets `..`. Numbers written as strings (`"123"`) are read; text
- * that is not a number, an over-long number, a `value` of the wrong length or shape and a `size` that disagrees
- * with the categories are errors naming the JSON path (e.g. `dataset.value[17]`).
+ * that is not a number, an over-long number, a `value` of the wrong length or shape, a `size` that disagrees
+ * with the categories, a dimension described but left out of `id`, an id or a category listed twice, labels and
+ * roles of the wrong shape, and a region or time code that cannot be read are errors naming the JSON path (e.g.
+ * `dataset.value[17]`, `dimension.Tid.category`). Region codes that kept their leading zero (SSB's price regions
+ * `001` to `011`) or that pad to no region load as they are (see `repairLostZeros`).
  * Every dimension keeps its codes and labels: `sex` "1" and `sex_name` "män", as `region` and `region_name`.
  */
 export function readJsonStat(json: unknown, options: { file?: string | undefined } = {}): Table {
@@ -134,6 +192,26 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
   const sizePath = ds.size ? `${at}size` : `${at}dimension.size`;
   if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string"))
     throw bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(ids)}`, file);
+  const repeated = firstRepeat(ids as string[]);
+  if (repeated)
+    throw bad(
+      "PARSE",
+      `${idPath}[${repeated.at}]`,
+      `dimension ${shown(ids[repeated.at])} is listed twice (also at ${repeated.first})`,
+      file,
+    );
+  // a dimension described but not in id (id and size both one short) would be dropped without a word
+  const unlisted = Object.keys(ds.dimension).find(
+    (key) => !ids.includes(key) && isObject(ds.dimension[key]) && "category" in ds.dimension[key],
+  );
+  if (unlisted !== undefined)
+    throw bad(
+      "PARSE",
+      `${at}dimension.${unlisted}`,
+      `dimension "${unlisted}" is described but not listed in ${idPath} (${shown(ids)})`,
+      file,
+      "id, size and dimension disagree; is the file complete?",
+    );
   if (
     !Array.isArray(sizes) ||
     sizes.length !== ids.length ||
@@ -141,7 +219,8 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
   ) {
     throw bad("PARSE", sizePath, `expected ${ids.length} whole numbers (one per id), found ${shown(sizes)}`, file);
   }
-  const roles = (ds.role ?? ds.dimension.role ?? {}) as Roles;
+  const roles = checkRoles(ds.role ?? ds.dimension.role, ds.role ? `${at}role` : `${at}dimension.role`, file);
+  const taken = new Set<string>();
   const dims = (ids as string[]).map((id, k) => {
     const d = ds.dimension[id] as Dimension | undefined;
     const path = `${at}dimension.${id}`;
@@ -162,7 +241,10 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     if (roles.time?.includes(id)) name = "year";
     if (roles.geo?.includes(id)) name = "region";
     if (roles.metric?.includes(id)) name = "contents";
-    const labels = isObject(d.category.label) ? d.category.label : {};
+    // two dimensions with one canonical name ("Region" and "region") keep apart: the later one by its id
+    if (taken.has(name)) name = taken.has(id) ? `${id}_${k + 1}` : id;
+    taken.add(name);
+    const labels = categoryLabels(d.category.label, `${path}.category.label`, file);
     return { id, name, codes, labels, units: d.category.unit };
   });
   const total = (sizes as number[]).reduce((p, s) => p * s, 1);
@@ -265,13 +347,14 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
   }
   const region = dims.find((d) => d.name === "region");
   const regionNames = region
-    ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(String(region.labels[c] ?? c), c)]))
+    ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(region.labels[c] ?? c, c)]))
     : undefined;
-  let table = normalise(builder.finish(), { file, regionNames });
-  table = nameDimensions(
-    table,
-    new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels).map(([c, l]) => [c, String(l)]))])),
-  );
+  const placeOf = (column: string) => {
+    const d = dims.find((x) => x.name === column);
+    return d ? { path: `JSON-stat ${at}dimension.${d.id}.category` } : undefined;
+  };
+  let table = normalise(builder.finish(), { file, regionNames, placeOf });
+  table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels))])));
   const metric = dims.find((d) => d.name === "contents");
   const unit =
     metric?.units && isObject(metric.units)

@@ -119,15 +119,27 @@ export function readPx(text: string, options: { file?: string | undefined; langu
   const contentsVariable = get("CONTVARIABLE")?.values[0];
   const timeVariable = keywords.find((k) => k.name === "TIMEVAL" && pick(k))?.args[0];
   const dims = variables.map((v) => {
-    const valueList = get("VALUES", v)?.values;
-    if (!valueList) throw new OmvarldError("PARSE", `no VALUES("${v}") for variable "${v}"`, { file });
-    const codes = get("CODES", v)?.values ?? valueList;
+    const values = get("VALUES", v);
+    if (!values) throw new OmvarldError("PARSE", `no VALUES("${v}") for variable "${v}"`, { file });
+    const valueList = values.values;
+    const codeKeyword = get("CODES", v);
+    if (codeKeyword && codeKeyword.values.length !== valueList.length) {
+      // a code without its text (or a text without its code): the list that is short names the place
+      const short = codeKeyword.values.length < valueList.length ? codeKeyword : values;
+      throw new OmvarldError(
+        "PARSE",
+        `VALUES("${v}") has ${count(valueList.length, "entry", "entries")} but CODES("${v}") has ${codeKeyword.values.length}: each value needs its code`,
+        { file, line: short.line },
+        "the file was edited or cut inside its keywords; download it again",
+      );
+    }
+    const codes = codeKeyword?.values ?? valueList;
     const code = get("VARIABLECODE", v)?.values[0];
     let name = canonicalDimension(code ?? v);
     if (name === (code ?? v).trim()) name = canonicalDimension(v);
     if (v === contentsVariable) name = "contents";
     if (v === timeVariable) name = "year";
-    return { variable: v, name, codes, labels: valueList };
+    return { variable: v, name, codes, labels: valueList, line: (codeKeyword ?? values).line };
   });
   const warnings: string[] = [];
   const stubDims = dims.slice(0, stub.length);
@@ -168,7 +180,12 @@ export function readPx(text: string, options: { file?: string | undefined; langu
   const regionNames = region ? new Map(region.codes.map((c, k) => [c, stripCode(region.labels[k]!, c)])) : undefined;
   const notes = keywords.filter((k) => /^NOTEX?$|^VALUENOTEX?$/.test(k.name) && pick(k)).map((k) => k.values.join(""));
   const unit = get("UNITS")?.values[0];
-  let table = normalise(builder.finish(), { file, regionNames });
+  // an error about a dimension's codes (a region code the registry does not know) points at its CODES or VALUES
+  const placeOf = (column: string) => {
+    const d = dims.find((x) => x.name === column);
+    return d ? { line: d.line } : undefined;
+  };
+  let table = normalise(builder.finish(), { file, regionNames, placeOf });
   table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(d.codes.map((c, k) => [c, d.labels[k]!]))])));
   if (warnings.length) table = table.withWarnings(...warnings);
   return table.withProvenance({
@@ -379,6 +396,11 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
     warnings.push(
       `${omitted} of ${stubTotal} lines are left out of the KEYS data block; as the PX format says, they are zeros`,
     );
+}
+
+/** `1 entry`, `2 entries`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Text as an error shows it: escaped, at most 40 characters. */

@@ -25,7 +25,19 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
   const header = rows[0]?.cells.map((h) => h.trim()) ?? [];
   // Excel's trailing empty columns (`...,OBS_FLAG,,,`)
   while (header.length > 1 && header.at(-1) === "") header.pop();
-  const trailing = (rows[0]?.cells.length ?? 0) - header.length;
+  // Excel may append empty cells to the data lines and not to the header (`...,582443,,,,`): as many as every data
+  // line carries are passed over, so that a line with one cell too many (an unquoted comma) is still an error
+  const emptyTail = (cells: string[]) => {
+    let k = 0;
+    while (cells.length - k > header.length && cells[cells.length - 1 - k]!.trim() === "") k++;
+    return k;
+  };
+  let common = Infinity;
+  // (a last line without a line break may be cut inside its empty cells: it does not count)
+  const counted = /[\r\n]$/.test(text) ? rows.length : rows.length - 1;
+  for (let r = 1; r < counted && common > 0; r++)
+    if (rows[r]!.cells.some((c) => c.trim() !== "")) common = Math.min(common, emptyTail(rows[r]!.cells));
+  const trailing = Math.max((rows[0]?.cells.length ?? 0) - header.length, Number.isFinite(common) ? common : 0);
   const valueAt = header.indexOf("OBS_VALUE");
   if (valueAt < 0)
     throw new OmvarldError(
@@ -52,7 +64,8 @@ export function readSdmxCsv(text: string, options: { file?: string | undefined }
       boms++;
     }
     if (row.cells.every((c) => c.trim() === "")) continue;
-    for (let k = 0; k < trailing && row.cells.length > header.length && row.cells.at(-1) === ""; k++) row.cells.pop();
+    for (let k = 0; k < trailing && row.cells.length > header.length && row.cells.at(-1)!.trim() === ""; k++)
+      row.cells.pop();
     // a last line that ends in a delimiter and no line break (a spreadsheet's save) has one empty cell too many
     if (
       r === rows.length - 1 &&

@@ -23,6 +23,8 @@ export interface Base {
   bytes: Uint8Array;
   /** Line end of the file: "\r\n", "\n" or "\r". */
   eol: string;
+  /** The fixture was cut to its first lines (see MAX_BASE_BYTES): its last group of rows may be short. */
+  cut: boolean;
 }
 
 const ROOT = fileURLToPath(new URL("../../fixtures/real/", import.meta.url));
@@ -58,10 +60,9 @@ export function loadCorpus(): Base[] {
         encoding === "windows-1252" ? decodeCp1252(bytes) : new TextDecoder().decode(bytes.subarray(bom ? 3 : 0));
       const eol = text.includes("\r\n") ? "\r\n" : text.includes("\n") ? "\n" : text.includes("\r") ? "\r" : "\n";
       const format = sniffFormat(text) ?? "unknown";
-      if (text.length > MAX_BASE_BYTES && !format.startsWith("json") && format !== "px" && format !== "pxweb-json") {
-        const cut = text.lastIndexOf(eol, MAX_BASE_BYTES);
-        text = text.slice(0, cut + eol.length);
-      }
-      return { name, format, gzip, encoding, text, bytes: encodeAs(text, encoding)!, eol };
+      const cut =
+        text.length > MAX_BASE_BYTES && !format.startsWith("json") && format !== "px" && format !== "pxweb-json";
+      if (cut) text = text.slice(0, text.lastIndexOf(eol, MAX_BASE_BYTES) + eol.length);
+      return { name, format, gzip, encoding, text, bytes: encodeAs(text, encoding)!, eol, cut };
     });
 }

@@ -2,7 +2,7 @@ import { OmvarldError } from "../../../src/errors.ts";
 import { read } from "../../../src/node.ts";
 import type { Table } from "../../../src/table/table.ts";
 import type { Base } from "./corpus.ts";
-import { MUTATIONS, type Mutation } from "./mutations.ts";
+import { type Expectation, MUTATIONS, type Mutation } from "./mutations.ts";
 import { caseSeed, rng } from "./prng.ts";
 
 /**
@@ -11,12 +11,22 @@ import { caseSeed, rng } from "./prng.ts";
  * - `warned`: the same values, with a warning that names the repair;
  * - `error`: a one-line OmvarldError with a position (line, line:column, a JSON path or a byte offset);
  * - `error-unplaced`: an OmvarldError without a position, over several lines, or printing control characters;
+ * - `false-error`: an OmvarldError on a file the mutation left complete and readable (`expect: "read"`);
+ * - `wrong-error`: an OmvarldError that does not say what the mutation broke (`expect` a pattern it misses);
  * - `silent-different`: other values (or labels) than the original and no new warning;
  * - `warned-different`: other values with a warning (a repair that did not restore the values);
  * - `crash`: anything thrown that is not an OmvarldError.
  */
 export type Outcome =
-  "same" | "warned" | "error" | "error-unplaced" | "silent-different" | "warned-different" | "crash";
+  | "same"
+  | "warned"
+  | "error"
+  | "error-unplaced"
+  | "false-error"
+  | "wrong-error"
+  | "silent-different"
+  | "warned-different"
+  | "crash";
 
 export const PASSING: ReadonlySet<Outcome> = new Set(["same", "warned", "error"]);
 
@@ -70,11 +80,15 @@ function shorten(text: string): string {
   return s.slice(1, -1);
 }
 
-/** Runs one case: reads `bytes` and compares with the reference. */
+/**
+ * Runs one case: reads `bytes` and compares with the reference. `expect` is the mutation's: "read" when an error
+ * is a defect, or a pattern the message of an error must match.
+ */
 export function classify(
   bytes: Uint8Array,
   base: Base,
   ref: { rows: string[]; warnings: readonly string[] },
+  expect?: Expectation,
 ): { outcome: Outcome; detail: string } {
   let table: Table;
   try {
@@ -93,7 +107,11 @@ export function classify(
     const line = error.toString();
     // eslint-disable-next-line no-control-regex
     const clean = !/[\x00-\x08\x0a-\x1f\x7f]/.test(line) && line.length <= 600;
-    return { outcome: clean && hasPosition(error) ? "error" : "error-unplaced", detail: shorten(line) };
+    if (!clean || !hasPosition(error)) return { outcome: "error-unplaced", detail: shorten(line) };
+    if (expect === "read") return { outcome: "false-error", detail: shorten(line) };
+    if (expect instanceof RegExp && !expect.test(error.message))
+      return { outcome: "wrong-error", detail: shorten(line) };
+    return { outcome: "error", detail: shorten(line) };
   }
   const fresh = table.warnings.filter((w) => !ref.warnings.includes(w));
   const rows = fingerprint(table);
@@ -142,7 +160,8 @@ export function runFuzz(bases: readonly Base[], seed: number, count: number): Ca
     const { base, mutation } = usable[interleaved[i % interleaved.length]!]!;
     const bytes = mutation.mutate(base, rng(caseSeed(seed, i)));
     if (bytes === null) continue;
-    const { outcome, detail } = classify(bytes, base, refs.get(base.name)!);
+    const expect = typeof mutation.expect === "function" ? mutation.expect(base) : mutation.expect;
+    const { outcome, detail } = classify(bytes, base, refs.get(base.name)!, expect);
     results.push({
       index: i,
       mutation: mutation.name,

@@ -14,7 +14,15 @@ export interface Mutation {
   family: "truncation" | "gzip" | "encoding" | "delimiter" | "excel" | "rows" | "numbers" | "json" | "px";
   applies: (base: Base) => boolean;
   mutate: (base: Base, rng: Rng) => Uint8Array | null;
+  /**
+   * "read": the mutation leaves the data complete, so the file must load (an error is a `false-error`); a pattern:
+   * an error must say what the mutation broke (its message must match, else it is a `wrong-error`). Without it any
+   * placed one-line error passes. A function gives the expectation for a base.
+   */
+  expect?: Expectation | ((base: Base) => Expectation);
 }
+
+export type Expectation = "read" | RegExp | undefined;
 
 const isDelimited = (b: Base) => b.format === "csv" || b.format === "sdmx-csv";
 const isLined = (b: Base) => isDelimited(b) || b.format === "eurostat-tsv";
@@ -144,11 +152,28 @@ export const MUTATIONS: readonly Mutation[] = [
       return null;
     },
   },
+  {
+    name: "no-final-line-break",
+    family: "truncation",
+    // a base cut to its first lines may end in a short group, which without the line break is the mark of a cut
+    expect: (b) =>
+      b.cut ? /^line \d+, the last, has no line break, and its group .* where every other group has/ : "read",
+    applies: (b) => /[\r\n]$/.test(b.text),
+    // a complete file whose last line has no line break (a script's or an editor's save): every cell is there
+    mutate: (base) => same(base, base.text.replace(/[\r\n]+$/, "")),
+  },
   // --- gzip ---
-  { name: "gzip-clean", family: "gzip", applies: () => true, mutate: (base) => gzipSync(base.bytes) },
+  {
+    name: "gzip-clean",
+    family: "gzip",
+    expect: "read",
+    applies: () => true,
+    mutate: (base) => gzipSync(base.bytes),
+  },
   {
     name: "gzip-two-members",
     family: "gzip",
+    expect: "read",
     applies: () => true,
     mutate(base, rng) {
       const cut = 1 + rng.int(base.bytes.length - 1);
@@ -195,48 +220,56 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "reencode-utf8",
     family: "encoding",
+    expect: "read",
     applies: (b) => b.encoding === "windows-1252",
     mutate: (base) => encodeUtf8(base.text),
   },
   {
     name: "reencode-utf8-bom",
     family: "encoding",
+    expect: "read",
     applies: (b) => b.encoding !== "utf-8-bom",
     mutate: (base) => encodeUtf8(base.text, true),
   },
   {
     name: "reencode-latin1",
     family: "encoding",
+    expect: "read",
     applies: (b) => b.encoding !== "windows-1252" && nonAscii(b),
     mutate: (base) => encodeCp1252(base.text),
   },
   {
     name: "utf16le-bom",
     family: "encoding",
+    expect: "read",
     applies: () => true,
     mutate: (base) => encodeUtf16(base.text, true, true),
   },
   {
     name: "utf16be-bom",
     family: "encoding",
+    expect: "read",
     applies: () => true,
     mutate: (base) => encodeUtf16(base.text, false, true),
   },
   {
     name: "utf16le-no-bom",
     family: "encoding",
+    expect: "read",
     applies: () => true,
     mutate: (base) => encodeUtf16(base.text, true, false),
   },
   {
     name: "double-encoded",
     family: "encoding",
+    expect: "read",
     applies: nonAscii,
     mutate: (base) => encodeUtf8(decodeCp1252(encodeUtf8(base.text))),
   },
   {
     name: "mixed-encoding",
     family: "encoding",
+    expect: "read",
     applies: (b) => nonAscii(b) && isLined(b),
     mutate(base, rng) {
       const { lines, final } = linesOf(base);
@@ -251,6 +284,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "bom-in-middle",
     family: "encoding",
+    expect: "read",
     applies: isLined,
     mutate(base, rng) {
       const { lines, final } = linesOf(base);
@@ -272,6 +306,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "en-dash-cp1252",
     family: "encoding",
+    expect: "read",
     applies: (b) => isDelimited(b),
     mutate(base) {
       const d = delimiterOf(base);
@@ -292,6 +327,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "delimiter-swap",
     family: "delimiter",
+    expect: "read",
     applies: isDelimited,
     mutate(base, rng) {
       const d = delimiterOf(base);
@@ -303,6 +339,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "excel-trailing-delimiters",
     family: "excel",
+    expect: "read",
     applies: isLined,
     mutate(base) {
       const d = delimiterOf(base);
@@ -318,8 +355,32 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    name: "excel-trailing-delimiters-data",
+    family: "excel",
+    expect: "read",
+    applies: isLined,
+    mutate(base) {
+      // Excel's empty columns on the data lines only: the header (and a title above it) end where they did
+      const d = delimiterOf(base);
+      const { lines, final } = linesOf(base);
+      const headerAt =
+        base.format === "csv"
+          ? base.text.slice(0, sniffDialect(base.text).headerOffset).split(/\r\n|\r|\n/).length - 1
+          : 0;
+      return same(
+        base,
+        joinLines(
+          base,
+          lines.map((l, k) => (k <= headerAt || l === "" ? l : `${l}${d}${d}${d}`)),
+          final,
+        ),
+      );
+    },
+  },
+  {
     name: "excel-quote-all",
     family: "excel",
+    expect: "read",
     applies: isDelimited,
     mutate: (base) => same(base, writeRows(base, parseRows(base), delimiterOf(base), true)),
   },
@@ -341,6 +402,41 @@ export const MUTATIONS: readonly Mutation[] = [
           const m = /^(-?)(\d{4,})((?:[.,]\d+)?)$/.exec(c);
           if (!m || (k === 0 && !r.quoted[k] && rows[0]!.cells[0] !== "" && /^\d{4}$/.test(c))) return;
           r.cells[k] = m[1] + m[2]!.replace(/\B(?=(\d{3})+$)/g, mark) + m[3];
+          changed = true;
+        });
+      }
+      return changed ? same(base, writeRows(base, rows, d)) : null;
+    },
+  },
+  {
+    name: "excel-norwegian-grouping",
+    family: "numbers",
+    // read as before, or refused naming both readings of a cell ("255.122" may be 255.122 or 255122)
+    expect: /\bmay be \S+ or \S+|\breads as \S+ or \S+/,
+    applies: (b) => b.format === "csv",
+    mutate(base, rng) {
+      // integers from 1000 up grouped by points and smaller ones bare ("255.122" beside "200"), as a spreadsheet
+      // writes them; the decimals either written with a comma (the same locale) or left with their point
+      const d = delimiterOf(base);
+      const rows = parseRows(base, d);
+      const at = rows.findIndex((r) => r.cells.length > 1);
+      if (at < 0) return null;
+      const body = rows.slice(at + 1);
+      // codes and years keep their digits: no spreadsheet user formats them with a thousands separator
+      const skip = rows[at]!.cells.map(
+        (h, j) =>
+          /code|kod|region|year|^år$|^tid$|time|period/i.test(h) ||
+          body.every((r) => /^((19|20)\d\d)?$/.test((r.cells[j] ?? "").trim())),
+      );
+      const comma = rng.next() < 0.5;
+      let changed = false;
+      for (const r of body) {
+        r.cells.forEach((c, j) => {
+          if (skip[j] || r.quoted[j]) return;
+          const t = c.trim();
+          if (/^-?\d{4,}$/.test(t)) r.cells[j] = t.replace(/\B(?=(\d{3})+$)/g, ".");
+          else if (comma && /^-?\d+\.\d+$/.test(t)) r.cells[j] = t.replace(".", ",");
+          else return;
           changed = true;
         });
       }
@@ -370,24 +466,28 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "eol-cr-only",
     family: "excel",
+    expect: "read",
     applies: (b) => isLined(b) && b.eol !== "\r",
     mutate: (base) => same(base, base.text.split(base.eol).join("\r")),
   },
   {
     name: "eol-crlf",
     family: "excel",
+    expect: "read",
     applies: (b) => b.eol !== "\r\n",
     mutate: (base) => same(base, base.text.split(base.eol).join("\r\n")),
   },
   {
     name: "eol-lf",
     family: "excel",
+    expect: "read",
     applies: (b) => b.eol !== "\n",
     mutate: (base) => same(base, base.text.split(base.eol).join("\n")),
   },
   {
     name: "last-line-ends-in-delimiter",
     family: "excel",
+    expect: "read",
     applies: isDelimited,
     mutate(base) {
       const { lines } = linesOf(base);
@@ -398,6 +498,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "duplicate-row",
     family: "rows",
+    expect: "read",
     applies: isLined,
     mutate(base, rng) {
       const { lines } = linesOf(base);
@@ -555,6 +656,7 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "json-numbers-as-strings",
     family: "json",
+    expect: "read",
     applies: isJson,
     mutate: (base) =>
       editJson(base, (json) => {
@@ -581,6 +683,40 @@ export const MUTATIONS: readonly Mutation[] = [
         return true;
       }),
   },
+  {
+    name: "json-size-short",
+    family: "json",
+    applies: (b) => isJson(b) && b.format !== "pxweb-json",
+    mutate: (base, rng) =>
+      editJson(base, (json) => {
+        const ds = datasetOf(json);
+        if (!ds) return false;
+        // JSON-stat 2.0 keeps id and size at the top, 1.0 in `dimension`
+        const holder = Array.isArray(ds.size) ? ds : (ds.dimension as Record<string, unknown>);
+        const size = holder.size as number[] | undefined;
+        const id = holder.id as string[] | undefined;
+        if (!Array.isArray(size) || !Array.isArray(id) || size.length === 0) return false;
+        const variant = rng.int(4);
+        const larger = size.findIndex((n) => n > 1);
+        if (variant === 0 || (variant === 2 && larger < 0)) size.pop();
+        else if (variant === 1) {
+          // a dimension left out of both id and size
+          size.pop();
+          id.pop();
+        } else if (variant === 2) size[larger] = size[larger]! - 1;
+        else {
+          // one category fewer than the size says
+          const dim = (ds.dimension as Record<string, { category?: Record<string, unknown> }>)[rng.pick(id)];
+          const category = dim?.category;
+          if (!category) return false;
+          const list = (category.index ?? category.label) as Record<string, unknown> | string[] | undefined;
+          if (Array.isArray(list)) list.pop();
+          else if (list && Object.keys(list).length > 0) Reflect.deleteProperty(list, Object.keys(list).at(-1)!);
+          else return false;
+        }
+        return true;
+      }),
+  },
   // --- PX ---
   {
     name: "px-no-data",
@@ -591,12 +727,14 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: "px-no-closing-semicolon",
     family: "px",
+    expect: "read",
     applies: isPx,
     mutate: (base) => same(base, base.text.replace(/;(\s*)$/, "$1")),
   },
   {
     name: "px-keys-layout",
     family: "px",
+    expect: "read",
     applies: isPx,
     mutate(base) {
       const text = pxToKeys(base);
@@ -614,6 +752,36 @@ export const MUTATIONS: readonly Mutation[] = [
       if (numbers.length === 0) return null;
       const m = rng.pick(numbers);
       return same(base, base.text.slice(0, at) + data.slice(0, m.index) + data.slice(m.index! + m[0].length));
+    },
+  },
+  {
+    name: "px-values-short",
+    family: "px",
+    // the error names the keyword and both counts
+    expect: /^VALUES\(".+"\) has \d+ entr(y|ies) but CODES\(".+"\) has \d+/,
+    applies: isPx,
+    mutate(base, rng) {
+      // the last value text of a variable dropped while its CODES stay complete
+      const text = base.text;
+      const head = text.slice(0, text.indexOf("DATA="));
+      const variables = [...head.matchAll(/^VALUES\("([^"]+)"\)=/gm)]
+        .map((m) => m[1]!)
+        .filter((v) => (pxList(text, `CODES("${v}")`)?.length ?? 0) >= 2);
+      if (variables.length === 0) return null;
+      const v = rng.pick(variables);
+      const values = pxList(text, `VALUES("${v}")`)!;
+      const keyword = new RegExp(
+        `^VALUES\\("${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"\\)=((?:"[^"]*"|[\\s,])*);`,
+        "m",
+      );
+      const shorter = `VALUES("${v}")=${values
+        .slice(0, -1)
+        .map((x) => `"${x}"`)
+        .join(",")};`;
+      return same(
+        base,
+        text.replace(keyword, () => shorter),
+      );
     },
   },
 ];
