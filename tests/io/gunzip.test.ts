@@ -48,8 +48,8 @@ describe("gzip in any runtime (readBytes without a gunzip of its own)", () => {
     const cut = error(() => portableGunzip(good.subarray(0, good.length - 20)));
     expect(cut.code).toBe("FILE_TRUNCATED");
     expect(cut.message).toMatch(new RegExp(`end too early, at byte ${good.length - 20}`));
-    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toMatch(
-      /bytes that are not gzip follow it/,
+    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toBe(
+      `6 bytes that are not gzip follow the compressed data, from byte ${good.length}`,
     );
     // through readBytes: one line with the file's name
     const named = error(() => readBytes(good.subarray(0, 15), { file: "x.tsv.gz" }));
