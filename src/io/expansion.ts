@@ -12,7 +12,8 @@ export const MIN_DECOMPRESSED_LIMIT = 1 << 26;
 
 /**
  * The most bytes decompressing `compressed` bytes may produce: `maxDecompressedBytes` when given, else
- * max(64 MiB, 100 × compressed).
+ * max(64 MiB, 100 × compressed). Where data inflate as a stream, the default is checked along the way against the
+ * compressed bytes read so far (see `limitSoFar`), so that a "zip bomb" stops after 64 MiB, not after its limit.
  *
  * @example
  * decompressedLimit(8_731_565) // 873_156_500: a 8.7 MB .csv.gz may expand to 873 MB
@@ -32,14 +33,27 @@ export function decompressedLimit(compressed: number, maxDecompressedBytes?: num
 }
 
 /**
- * The error for data that decompress beyond their limit, naming what was decompressed, the compressed bytes, the
- * limit passed, the ratio and the option that raises the limit.
+ * The limit after `read` of the compressed bytes were inflated: the default rule (100 × those bytes, once past
+ * 64 MiB) applied to what was read, or `maxDecompressedBytes` as given (`custom`). Agency files are tables whose
+ * redundancy is spread through them (3 to 12 to 1 over the whole file); data that pass 64 MiB at more than 100 to 1
+ * are refused even where later bytes would bring the ratio down.
+ *
+ * @example
+ * limitSoFar(196_608, 873_156_500, false) // 67_108_864: past it, a bomb is refused at 64 MiB
+ */
+export function limitSoFar(read: number, limit: number, custom: boolean): number {
+  return custom ? limit : Math.min(limit, Math.max(MIN_DECOMPRESSED_LIMIT, MAX_EXPANSION * read));
+}
+
+/**
+ * The error for data that decompress beyond their limit, naming what was decompressed, the compressed bytes (read so
+ * far), the limit passed, the ratio and the option that raises the limit.
  *
  * @example
  * expansionError("the gzip data", 8_731_565, 873_156_500, { file: "x.csv.gz" }).toString()
  * // "x.csv.gz: the gzip data expand to more than 873156500 bytes from 8731565 compressed bytes (a ratio above
- * //  100:1), beyond maxDecompressedBytes = 873156500 (the default: 100 times the compressed size, at least
- * //  67108864 bytes) (hint: ...)"
+ * //  100:1), beyond the default limit of maxDecompressedBytes: 100 times the compressed size, once past 67108864
+ * //  bytes (hint: ...)"
  */
 export function expansionError(
   what: string,
@@ -49,16 +63,15 @@ export function expansionError(
 ): OmvarldError {
   const ratio = Math.floor(limit / Math.max(1, compressed));
   const rule = options.custom
-    ? ""
-    : ` (the default: ${MAX_EXPANSION} times the compressed size, at least ${MIN_DECOMPRESSED_LIMIT} bytes)`;
-  const suggestion = Math.min(1000, Math.ceil((4 * limit) / 1e9));
+    ? `maxDecompressedBytes = ${limit}`
+    : `the default limit of maxDecompressedBytes: ${MAX_EXPANSION} times the compressed size, once past ${MIN_DECOMPRESSED_LIMIT} bytes`;
   return new OmvarldError(
     "TOO_LARGE",
     `${what} expand to more than ${limit} bytes from ${compressed} compressed bytes (a ratio above ${ratio}:1), ` +
-      `beyond maxDecompressedBytes = ${limit}${rule}`,
+      `beyond ${rule}`,
     { file: options.file },
     "agency files expand 3 to 12 times; if this one is genuine, raise the read option maxDecompressedBytes " +
-      `(e.g. { maxDecompressedBytes: ${suggestion}e9 }, or Infinity)`,
+      "(e.g. { maxDecompressedBytes: 4e9 }, or Infinity)",
   );
 }
 

@@ -1,6 +1,6 @@
 import { Gunzip } from "fflate";
 import { OmvarldError } from "../errors.ts";
-import { decompressedLimit, expansionError } from "./expansion.ts";
+import { decompressedLimit, expansionError, limitSoFar } from "./expansion.ts";
 
 const CRC_TABLE = /* @__PURE__ */ (() => {
   const table = new Uint32Array(256);
@@ -52,7 +52,8 @@ const SLICE = 1 << 16;
  * checking each member's CRC-32 and length (RFC 1952), which fflate itself does not: damaged data, bytes that are
  * not gzip after the last member, or a cut-off file are an error (after the pieces before the damage), never
  * silently different text. Zero bytes after the last member (padding) are ignored. Decompression stops with a
- * `TOO_LARGE` error as soon as it passes the limit (when the trailer declares more, before any piece is yielded).
+ * `TOO_LARGE` error as soon as it passes the limit (by default checked against the compressed bytes read so far, see
+ * `limitSoFar`; when the trailer declares more than the limit, before any piece is yielded).
  *
  * @example
  * let n = 0;
@@ -93,13 +94,15 @@ function* inflateMembers(
   const members: Member[] = [{ start: 0, crc: 0, length: 0 }];
   const ready: Uint8Array[] = [];
   let produced = 0;
+  let pushed = 0;
   const stream = new Gunzip((chunk) => {
     if (chunk.length === 0) return;
     const member = members.at(-1)!;
     member.crc = crc32(chunk, member.crc);
     member.length += chunk.length;
     produced += chunk.length;
-    if (produced > limit) throw expansionError("the gzip data", n, limit, { file, custom });
+    const allowed = limitSoFar(pushed, limit, custom);
+    if (produced > allowed) throw expansionError("the gzip data", pushed, allowed, { file, custom });
     ready.push(chunk);
   });
   // a member's trailer sits just before the next member
@@ -113,7 +116,8 @@ function* inflateMembers(
   let failure: string | null = null;
   try {
     for (let at = 0; at < n; at += SLICE) {
-      stream.push(bytes.subarray(at, Math.min(n, at + SLICE)), at + SLICE >= n);
+      pushed = Math.min(n, at + SLICE);
+      stream.push(bytes.subarray(at, pushed), pushed === n);
       if (ready.length > 0) yield* ready.splice(0);
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Inflate } from "fflate";
 import { OmvarldError } from "../../errors.ts";
-import { decompressedLimit, expansionError } from "../expansion.ts";
+import { decompressedLimit, expansionError, limitSoFar } from "../expansion.ts";
 
 /**
  * Inflates raw DEFLATE data (no zlib header) whole; `size` is the inflated size the archive declares, a hint for the
@@ -111,7 +111,8 @@ export class ZipArchive {
     // directory may declare anything, and reading on would parse all that the entry inflates to
     if (entry.method === 8 && entry.size !== 0xffffffff && entry.size > room) {
       let produced = 0;
-      for (const piece of this.#inflate(entry)) if ((produced += piece.length) > room) throw this.#tooLarge(entry);
+      for (const piece of this.#inflate(entry, room))
+        if ((produced += piece.length) > room) throw this.#tooLarge(entry);
     }
     if (entry.method === 0) {
       this.#count(entry, entry.data.length);
@@ -136,23 +137,34 @@ export class ZipArchive {
         return;
       }
     }
-    for (const piece of this.#inflate(entry)) {
+    for (const piece of this.#inflate(entry, room)) {
       this.#count(entry, piece.length);
       yield piece;
     }
   }
 
-  /** fflate's streaming inflate of the entry, in pieces of at most 1032 × 64 KiB. */
-  *#inflate(entry: ZipEntry): Generator<Uint8Array> {
+  /**
+   * fflate's streaming inflate of the entry, in pieces of at most 1032 × 64 KiB; by default an error once the entry
+   * inflates to more than 100 times what was read of it, past 64 MiB (see `limitSoFar`).
+   */
+  *#inflate(entry: ZipEntry, room: number): Generator<Uint8Array> {
     const ready: Uint8Array[] = [];
+    let produced = 0;
+    let pushed = 0;
     const stream = new Inflate((chunk) => {
+      produced += chunk.length;
+      const allowed = limitSoFar(pushed, room, this.#custom);
+      if (produced > allowed && allowed < room)
+        throw expansionError(`the inflated data of ${entry.name}`, pushed, allowed, { file: this.#file });
       if (chunk.length > 0) ready.push(chunk);
     });
     const data = entry.data;
     for (let at = 0; at < data.length || at === 0; at += SLICE) {
+      pushed = Math.min(data.length, at + SLICE);
       try {
-        stream.push(data.subarray(at, Math.min(data.length, at + SLICE)), at + SLICE >= data.length);
+        stream.push(data.subarray(at, pushed), pushed === data.length);
       } catch (error) {
+        if (error instanceof OmvarldError) throw error;
         throw zipDamaged(`${entry.name} cannot be inflated (${(error as Error).message})`, this.#file);
       }
       if (ready.length > 0) yield* ready.splice(0);
