@@ -134,8 +134,9 @@ function* inflateMembers(
   if (trailerAt(end, last)) return;
   // not at the end: found further in, the bytes after it are not gzip (or a member cut in its header)
   end = findTrailer(bytes, last);
-  if (end > 0 && failure !== null && /invalid gzip data|unexpected EOF/i.test(failure)) {
-    if (/unexpected EOF/i.test(failure) && bytes[end] === 0x1f && bytes[end + 1] === 0x8b) throw cutOff(n, end, file);
+  if (end > 0 && (failure === null || /invalid gzip data|unexpected EOF/i.test(failure))) {
+    // a member that starts after it but ends too early (fflate lets one cut inside its header pass)
+    if (bytes[end] === 0x1f && bytes[end + 1] === 0x8b) throw cutOff(n, end, file);
     throw new OmvarldError(
       "PARSE",
       `${n - end} bytes that are not gzip follow the compressed data, from byte ${end}`,
