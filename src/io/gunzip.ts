@@ -28,7 +28,7 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 
 /** Options of the gzip decompressors. */
 export interface GunzipOptions {
-  /** The most bytes decompression may produce; default max(64 MiB, 100 × the compressed size) (see `decompressedLimit`). */
+  /** The most bytes decompression may produce; default 100 × the compressed size once past 64 MiB (`limitSoFar`). */
   maxDecompressedBytes?: number | undefined;
   /** Name of the file, for errors. */
   file?: string | undefined;
@@ -177,7 +177,7 @@ function findTrailer(bytes: Uint8Array, member: Member): number {
 
 /**
  * Decompresses gzip data whole in any runtime (see `gunzipPieces`): `readBytes`' default, also for several members.
- * A `TOO_LARGE` error when the data expand beyond `maxDecompressedBytes` (default max(64 MiB, 100 × their size)).
+ * A `TOO_LARGE` error when the data expand beyond `maxDecompressedBytes` (default 100 × their size, once past 64 MiB).
  *
  * @example
  * new TextDecoder().decode(portableGunzip(gzipSync(new TextEncoder().encode("a,b\n1,2\n")))) // "a,b\n1,2\n"

@@ -28,8 +28,9 @@ export interface ReadOptions {
   decimalComma?: boolean;
   /**
    * The most bytes decompressing a gzip file, or the entries read from an Excel workbook, may produce; beyond it
-   * reading stops with a `TOO_LARGE` error. Default max(64 MiB, 100 × the compressed size): agency files expand 3-12
-   * times, a "zip bomb" about 1000. Raise it for a genuine file that expands more; `Infinity` lifts it.
+   * reading stops with a `TOO_LARGE` error. Default: 100 times the compressed size, checked as the data inflate once
+   * they pass 64 MiB (agency files expand 3-12 times, a "zip bomb" about 1000). Raise it for a genuine file that
+   * expands more; `Infinity` lifts it.
    */
   maxDecompressedBytes?: number;
   /**

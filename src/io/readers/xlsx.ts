@@ -36,7 +36,7 @@ export function readXlsx(
   options: {
     file?: string | undefined;
     inflateRaw?: InflateRaw | undefined;
-    /** The most bytes the workbook's entries may inflate to; default max(64 MiB, 100 × the file's size). */
+    /** The most bytes the workbook's entries may inflate to; default 100 × the file's size, once past 64 MiB. */
     maxDecompressedBytes?: number | undefined;
   } = {},
 ): Table {

@@ -45,7 +45,8 @@ export interface ReadSheetOptions {
  * 400 000 cells; in a profile of the regular-expression version, taken on a busy machine, garbage collection took
  * 2.0 s of 7.5 s). Shared strings, inline strings, numbers and booleans are read; formulas give their cached value.
  * The sheet (and the shared strings) are decoded in pieces of 16 MiB that end after a row (a shared string) as they
- * inflate, so that a sheet larger than V8's longest string reads, and its text is never held whole.
+ * inflate, so that a sheet larger than V8's longest string reads and is never one string; a sheet that declares more
+ * than 64 MiB inflates in pieces too, so that its bytes are never held whole either.
  *
  * @example
  * const sheet = readSheet(bytes, { file: "p1819.xlsx" });

@@ -33,8 +33,9 @@ const SLICE = 1 << 16;
  * The entries of a zip archive whose names pass `wanted`, read from the central directory at the end of the archive,
  * and inflated on demand (stored or DEFLATE), in pieces or whole. Written here rather than through fflate's
  * `unzipSync` so that Node can inflate natively, and so that what the entries inflate to is bounded: together at
- * most `maxDecompressedBytes` (default max(64 MiB, 100 × the archive's size)), refused before inflating an entry whose
- * declared size passes it, and stopped as soon as inflating passes it.
+ * most `maxDecompressedBytes` (default max(64 MiB, 100 × the archive's size), and for an entry inflated in pieces no
+ * more than 100 times what was read of it once past 64 MiB), stopped as soon as inflating passes it; an entry that
+ * declares more than the limit is first inflated with nothing kept, up to the limit, before anything is parsed.
  */
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
