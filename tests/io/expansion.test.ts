@@ -73,6 +73,25 @@ describe("a gzip file that expands without bound", () => {
       expect([error.code, error.message]).toEqual(["TOO_LARGE", custom(limit)]);
   });
 
+  test("past what zlib holds (128 MiB) for a trailer declaring less, the data are streamed and stop at the limit", () => {
+    // SSB's JSON-stat answer followed by 160 MiB of blanks (still JSON), its trailer saying 1000 bytes
+    const json = readFileSync(
+      "tests/fixtures/real/ssb/purplebugs-elastic-data-tool__download-07459_20220914-092711.json",
+    );
+    const padded = gzipSync(Buffer.concat([json, Buffer.alloc(160 * MIB, 0x20)]), { level: 1 });
+    padded.writeUInt32LE(1000, padded.length - 4);
+    const limit = 150 * MIB;
+    const error = failure(() => read(padded, { file: "padded.json.gz", maxDecompressedBytes: limit }));
+    expect(error.code).toBe("TOO_LARGE");
+    const compressed = Number(/from (\d+) compressed bytes/.exec(error.message)?.[1]);
+    // streamed: stopped before the end of the compressed bytes (zlib, given them all, would name them all)
+    expect(compressed).toBeLessThan(padded.length);
+    expect(error.message).toBe(
+      `the gzip data expand to more than ${limit} bytes from ${compressed} compressed bytes ` +
+        `(a ratio above ${Math.floor(limit / compressed)}:1), beyond maxDecompressedBytes = ${limit}`,
+    );
+  });
+
   test("raised, the same file reads: one row, and the repeats counted as duplicates", () => {
     for (const table of [
       readBytes(gz, { file: "bomb.csv.gz", maxDecompressedBytes: 64 * MIB }),
