@@ -6,6 +6,7 @@ export type ErrorCode =
   | "FORMAT_UNKNOWN"
   | "FILE_BINARY"
   | "FILE_TRUNCATED"
+  | "TOO_LARGE"
   | "PARSE"
   | "REGION_CODE"
   | "SCHEMA"

@@ -1,18 +1,18 @@
+import { kMaxLength } from "node:buffer";
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
-import type { Chunk } from "./csv/body.ts";
-import { decoderFor, type Encoding, isGzip, sniffEncoding, utf8Kind } from "./decode.ts";
+import { ByteStream, STREAM_CHUNK } from "./byte-stream.ts";
+import { isGzip } from "./decode.ts";
+import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
-import { recordCut } from "./csv/chunks.ts";
-import { readCsvChunks } from "./readers/csv.ts";
-import { readEurostatChunks } from "./readers/eurostat.ts";
 import { isZip } from "./xlsx/sheet.ts";
 
 /**
  * Reads an agency export from a file, or from bytes: sniffs gzip, encoding, format and delimiter.
- * A large CSV (quoted or not) is streamed in chunks, so that memory holds the table, not the file.
+ * A large CSV (quoted or not) is streamed in chunks, so that memory holds the table, not the file; so is a large
+ * gzipped CSV or TSV as it inflates. What decompression may produce is bounded (`maxDecompressedBytes`).
  *
  * @example
  * import { read } from "omvarld/node";
@@ -24,7 +24,7 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
   if (size > (options.streamAbove ?? LARGE)) {
-    const streamed = streamCsv(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? CHUNK);
+    const streamed = streamFile(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? STREAM_CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
   return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw, ...options, file });
@@ -34,12 +34,14 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
  * zlib's inflate, into one buffer of the size the zip archive declares (one more byte, so that zlib sees the end of
  * the stream in it): zlib otherwise inflates into 16 KiB chunks and copies them together at the end, which took half
  * the inflate time of SCB's 28.7 MB sheet XML in a fresh process (0.31 s against 0.15 s CPU, repeated 3 times).
+ * Beyond `maxBytes` zlib stops with ERR_BUFFER_TOO_LARGE.
  */
-function inflateRaw(bytes: Uint8Array, size?: number): Uint8Array {
+function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number): Uint8Array {
+  const limit = maxBytes !== undefined && maxBytes < kMaxLength ? { maxOutputLength: Math.max(1, maxBytes) } : {};
   // DEFLATE inflates at most 1032-fold: a larger declared size is not believed
   return size !== undefined && size > 0 && size < 2 ** 30 && size <= bytes.length * 1032
-    ? inflateRawSync(bytes, { chunkSize: size + 1 })
-    : inflateRawSync(bytes);
+    ? inflateRawSync(bytes, { chunkSize: size + 1, ...limit })
+    : inflateRawSync(bytes, limit);
 }
 
 function fileSize(path: string, file: string): number {
@@ -55,8 +57,6 @@ function fileSize(path: string, file: string): number {
   }
 }
 
-const CHUNK = 1 << 24;
-
 export interface NodeReadOptions extends ReadOptions {
   /** Files larger than this (bytes) are streamed where they can be: CSV and Eurostat TSV. Default 4 MiB. */
   streamAbove?: number;
@@ -65,14 +65,10 @@ export interface NodeReadOptions extends ReadOptions {
 }
 
 /**
- * Streams a large CSV in chunks that end at record ends (quoted or not); undefined when the file is something else
- * (then it is read whole).
+ * Streams a large CSV or Eurostat TSV from its file in chunks that end at record ends (quoted or not); undefined
+ * when the file is something else (then it is read whole).
  */
-function* textOf(chunks: Iterable<Chunk>): Generator<string> {
-  for (const chunk of chunks) yield chunk.decode(0, chunk.bytes.length);
-}
-
-function streamCsv(
+function streamFile(
   path: string,
   size: number,
   options: ReadOptions & { file: string },
@@ -80,68 +76,30 @@ function streamCsv(
 ): Table | undefined {
   const fd = openSync(path, "r");
   try {
-    const probe = new Uint8Array(Math.min(size, 1 << 20));
-    readSync(fd, probe, 0, probe.length, 0);
-    if (isGzip(probe) || isZip(probe)) return undefined;
-    const cut = probe.lastIndexOf(10) + 1 || probe.length;
-    const sniffed = sniffEncoding(probe.subarray(0, cut), options.file);
-    const bom = sniffed.bom;
-    let encoding = sniffed.encoding;
+    let position = 0;
+    const stream = new ByteStream(
+      {
+        read(into, at, length) {
+          let n = 0;
+          while (n < length) {
+            const read = readSync(fd, into, at + n, length - n, position);
+            if (read === 0) break;
+            n += read;
+            position += read;
+          }
+          return n;
+        },
+      },
+      size,
+      options.file,
+    );
+    const magic = stream.peek(4);
+    if (isGzip(magic) || isZip(magic)) return undefined;
+    const { encoding, head } = stream.sniff();
     if (encoding.startsWith("utf-16")) return undefined;
-    const head = decoderFor(encoding).decode(probe.subarray(bom, cut));
     const format = options.format ?? sniffFormat(head);
     if (format !== "csv" && format !== "eurostat-tsv") return undefined;
-    let decoder = decoderFor(encoding);
-    let sawNonAscii = false;
-    function* chunks(headerOffset: number): Generator<Chunk> {
-      let buffer = new Uint8Array(chunkBytes);
-      let position = bom + headerOffset;
-      let carry = 0;
-      for (;;) {
-        const read = readSync(fd, buffer, carry, buffer.length - carry, position);
-        position += read;
-        const total = carry + read;
-        const final = read === 0 || position >= size;
-        let end = final ? total : recordCut(buffer, total);
-        if (end === 0) {
-          // one record longer than the buffer (a quoted cell with many line breaks): read on in a larger one
-          if (buffer.length >= 1 << 30) end = total;
-          else {
-            const larger = new Uint8Array(buffer.length * 2);
-            larger.set(buffer.subarray(0, total));
-            buffer = larger;
-            carry = total;
-            continue;
-          }
-        }
-        const bytes = buffer.subarray(0, end);
-        if (encoding === "utf-8") {
-          const kind = utf8Kind(bytes);
-          if (kind === "invalid") {
-            if (sawNonAscii) {
-              throw new OmvarldError(
-                "PARSE",
-                "the file mixes UTF-8 and another encoding",
-                { file: options.file },
-                "save it again in one encoding",
-              );
-            }
-            encoding = "windows-1252";
-            decoder = decoderFor(encoding);
-          } else if (kind === "utf-8") sawNonAscii = true;
-        }
-        const decode = decoder;
-        yield { bytes, decode: (s, e) => decode.decode(bytes.subarray(s, e)), final };
-        if (final) return;
-        buffer.copyWithin(0, end, total);
-        carry = total - end;
-      }
-    }
-    const table =
-      format === "eurostat-tsv"
-        ? readEurostatChunks(textOf(chunks(0)), { file: options.file, where: options.where })
-        : readCsvChunks(head, chunks, size - bom, csvOptions(options));
-    return table.withProvenance({ encoding: encoding as Encoding, file: options.file });
+    return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes);
   } finally {
     closeSync(fd);
   }
@@ -151,13 +109,16 @@ function streamCsv(
  * Decompresses gzip data member by member (RFC 1952), checking each member's CRC-32 and length, so that a file cut
  * off, damaged, or followed by other bytes is an error naming the byte where it goes wrong; zlib's own gunzip
  * accepts trailing zeros silently and names no position. Zero bytes after the last member (padding) are ignored.
+ * zlib stops as soon as the output passes `maxBytes` (default max(64 MiB, 100 × the compressed size)): a `TOO_LARGE`
+ * error.
  *
  * @example
  * gunzip(gzipSync(Buffer.from("a,b\n1,2\n"))) // the 8 bytes back
  */
-export function gunzip(bytes: Uint8Array): Uint8Array {
+export function gunzip(bytes: Uint8Array, maxBytes = decompressedLimit(bytes.length)): Uint8Array {
   const parts: Uint8Array[] = [];
   const n = bytes.length;
+  let produced = 0;
   let pos = 0;
   while (pos < n) {
     if (pos > 0 && bytes.subarray(pos).every((b) => b === 0)) break;
@@ -180,9 +141,12 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
       );
     let inflated: { buffer: Uint8Array; engine: { bytesWritten: number } };
     try {
-      inflated = inflateRawSync(bytes.subarray(pos + header), { info: true }) as unknown as typeof inflated;
+      const room = maxBytes - produced < kMaxLength ? { maxOutputLength: Math.max(1, maxBytes - produced) } : {};
+      inflated = inflateRawSync(bytes.subarray(pos + header), { info: true, ...room }) as unknown as typeof inflated;
     } catch (error) {
       if ((error as { code?: string }).code === "Z_BUF_ERROR") throw gzipCut(n, pos);
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+        throw expansionError("the gzip data", n, maxBytes, { custom: true });
       throw new OmvarldError(
         "PARSE",
         `the gzip data of the member at byte ${pos} are corrupt (zlib: ${(error as Error).message})`,
@@ -205,6 +169,7 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
       );
     }
     parts.push(inflated.buffer);
+    produced += inflated.buffer.length;
     pos = end + 8;
   }
   if (parts.length === 1) return parts[0]!;

@@ -1,7 +1,7 @@
 import { inFile, OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import { decode, decoderFor, isGzip, sniffEncoding } from "./decode.ts";
-import { portableGunzip } from "./gunzip.ts";
+import { ByteStream, gunzipForRead } from "./byte-stream.ts";
 import { type CsvOptions, readCsv, readCsvBytes } from "./readers/csv.ts";
 import { readEurostatChunks, readEurostatTsv } from "./readers/eurostat.ts";
 import { recordPieces } from "./csv/chunks.ts";
@@ -26,10 +26,23 @@ export interface ReadOptions {
   delimiter?: string;
   /** CSV: force decimal comma (true) or point (false). */
   decimalComma?: boolean;
-  /** Decompresses gzip bytes; default `portableGunzip` (fflate, any runtime); `omvarld/node` passes its `gunzip` on zlib. */
-  gunzip?: (bytes: Uint8Array) => Uint8Array;
-  /** Inflates raw DEFLATE data (Excel workbooks are zip archives); `omvarld/node` passes zlib's inflateRawSync. */
-  inflateRaw?: (bytes: Uint8Array, size?: number) => Uint8Array;
+  /**
+   * The most bytes decompressing a gzip file, or the entries read from an Excel workbook, may produce; beyond it
+   * reading stops with a `TOO_LARGE` error. Default: 100 times the compressed size, checked as the data inflate once
+   * they pass 64 MiB (agency files expand 3-12 times, a "zip bomb" about 1000). Raise it for a genuine file that
+   * expands more; `Infinity` lifts it.
+   */
+  maxDecompressedBytes?: number;
+  /**
+   * Decompresses gzip bytes whole, producing at most `maxBytes`; used where the file declares at most 64 MiB (larger
+   * data are streamed with fflate). `omvarld/node` passes its `gunzip` on zlib.
+   */
+  gunzip?: (bytes: Uint8Array, maxBytes?: number) => Uint8Array;
+  /**
+   * Inflates raw DEFLATE data (Excel workbooks are zip archives) whole, producing at most `maxBytes`; used for entries
+   * that declare at most 64 MiB. `omvarld/node` passes zlib's inflateRawSync.
+   */
+  inflateRaw?: (bytes: Uint8Array, size?: number, maxBytes?: number) => Uint8Array;
   /**
    * Keep only the rows whose codes are among these (or pass a test), by column (canonical names: `region`, `sex`,
    * `age`, ...), e.g. `{ region: ["SE312", "SE"] }` or `{ region: (code) => code.startsWith("SE") }`. Eurostat TSV
@@ -72,12 +85,23 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     else {
       let bytes: Uint8Array | null = input;
       if (isGzip(bytes)) {
-        // Eurostat's bulk TSVs come gzipped, sometimes under a .tsv name: fflate in any runtime, zlib from omvarld/node
-        bytes = gunzipOrExplain(bytes, options.gunzip ?? portableGunzip, file);
+        // Eurostat's bulk TSVs come gzipped, sometimes under a .tsv name: a large CSV or TSV is read as it inflates
+        const unpacked = gunzipForRead(bytes, options);
+        if (unpacked instanceof ByteStream && unpacked.holdsMoreThan(LARGE)) {
+          const { encoding, head } = unpacked.sniff();
+          const format = options.format ?? sniffFormat(head);
+          if ((format === "csv" || format === "eurostat-tsv") && !encoding.startsWith("utf-16")) {
+            const table = unpacked.readDelimited(format, { csv: csvOptions(options), where: options.where });
+            return keepWhere(table, options.where, file);
+          }
+        }
+        bytes = unpacked instanceof ByteStream ? unpacked.all() : unpacked;
       }
       if (bytes.length === 0) throw new OmvarldError("FILE_TRUNCATED", "the file is empty", { file });
-      if (isZip(bytes))
-        return keepWhere(readXlsx(bytes, { file, inflateRaw: options.inflateRaw }), options.where, file);
+      if (isZip(bytes)) {
+        const { inflateRaw, maxDecompressedBytes } = options;
+        return keepWhere(readXlsx(bytes, { file, inflateRaw, maxDecompressedBytes }), options.where, file);
+      }
       const sniffed = sniffEncoding(bytes, file);
       const headText = decoderFor(sniffed.encoding).decode(bytes.subarray(sniffed.bom, sniffed.bom + 4096));
       const format = options.format ?? sniffFormat(headText);
@@ -116,41 +140,6 @@ export function readBytes(input: Uint8Array | string, options: ReadOptions = {})
     return withTableId(table).withProvenance({ encoding, ...(file ? { file } : {}) });
   } catch (error) {
     throw inFile(error, file);
-  }
-}
-
-/**
- * Runs `gunzip` and turns what zlib throws into a one-line error: truncated data (zlib `Z_BUF_ERROR`, "unexpected
- * end of file"; also a file that holds only the 10-byte gzip header) and corrupt data or bytes after the compressed
- * stream that are not gzip (`Z_DATA_ERROR`). The position is the byte count of the compressed file.
- */
-export function gunzipOrExplain(
-  bytes: Uint8Array,
-  gunzip: (bytes: Uint8Array) => Uint8Array,
-  file: string | undefined,
-): Uint8Array {
-  try {
-    return gunzip(bytes);
-  } catch (error) {
-    if (error instanceof OmvarldError) throw error;
-    const code = (error as { code?: unknown }).code;
-    const reason = String((error as Error).message ?? error)
-      .split("\n")[0]!
-      .slice(0, 80);
-    if (code === "Z_BUF_ERROR" || /unexpected end/i.test(reason)) {
-      throw new OmvarldError(
-        "FILE_TRUNCATED",
-        `the gzip data end too early, at byte ${bytes.length}${bytes.length <= 18 ? " (the file holds no more than a gzip header)" : ""}`,
-        { file },
-        "the download was cut off; download the file again",
-      );
-    }
-    throw new OmvarldError(
-      "PARSE",
-      `the gzip data are corrupt or followed by bytes that are not gzip (zlib: ${reason}; ${bytes.length} bytes)`,
-      { file },
-      "the file was damaged in transfer or appended to; download it again",
-    );
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { OmvarldError } from "../../src/errors.ts";
-import { crc32, portableGunzip } from "../../src/io/gunzip.ts";
+import { crc32, gunzipPieces, portableGunzip } from "../../src/io/gunzip.ts";
 import { readBytes } from "../../src/io/read.ts";
 import { fixture, one } from "../helpers.ts";
 
@@ -48,8 +48,8 @@ describe("gzip in any runtime (readBytes without a gunzip of its own)", () => {
     const cut = error(() => portableGunzip(good.subarray(0, good.length - 20)));
     expect(cut.code).toBe("FILE_TRUNCATED");
     expect(cut.message).toMatch(new RegExp(`end too early, at byte ${good.length - 20}`));
-    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toMatch(
-      /bytes that are not gzip follow it/,
+    expect(error(() => portableGunzip(Buffer.concat([good, Buffer.from("<html>")]))).message).toBe(
+      `6 bytes that are not gzip follow the compressed data, from byte ${good.length}`,
     );
     // through readBytes: one line with the file's name
     const named = error(() => readBytes(good.subarray(0, 15), { file: "x.tsv.gz" }));
@@ -58,5 +58,38 @@ describe("gzip in any runtime (readBytes without a gunzip of its own)", () => {
       "x.tsv.gz",
       "the gzip data end too early, at byte 15 (no more than a gzip header)",
     ]);
+  });
+});
+
+describe("gzip as a stream (gunzipPieces)", () => {
+  test("CRC-32 continues over pieces: the check value of '123456789' from '12345' and '6789'", () => {
+    const enc = new TextEncoder();
+    expect(crc32(enc.encode("6789"), crc32(enc.encode("12345")))).toBe(0xcbf43926);
+  });
+
+  test("Eurostat's gzipped TSV inflates in pieces of at most 1032 × 64 KiB that join to zlib's bytes", () => {
+    const bytes = readFileSync(fixture(EUROSTAT));
+    const pieces = [...gunzipPieces(bytes)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(1032 * 65_536);
+    expect(Buffer.concat(pieces).equals(gunzipSync(bytes))).toBe(true);
+  });
+
+  test("1 to 3 zero bytes of padding are padding; a second member cut in its header is a cut file", () => {
+    const text = Buffer.from("region\tvalue\nSE312\t286165\n".repeat(50));
+    const good = gzipSync(text);
+    for (const zeros of [1, 2, 3, 4, 100])
+      expect(Buffer.from(portableGunzip(Buffer.concat([good, Buffer.alloc(zeros)]))).equals(text)).toBe(true);
+    const cut = error(() => portableGunzip(Buffer.concat([good, good.subarray(0, 6)])));
+    expect([cut.code, cut.message]).toEqual([
+      "FILE_TRUNCATED",
+      `the gzip data end too early, at byte ${good.length + 6} (no more than a gzip header)`,
+    ]);
+    // a member damaged inside: its CRC-32 fails, named by its bytes
+    const second = gzipSync(text);
+    second[second.length - 7]! ^= 0x10;
+    expect(error(() => portableGunzip(Buffer.concat([good, second, good]))).message).toBe(
+      `the gzip member from byte ${good.length} to byte ${good.length + second.length} fails its CRC-32 or length check`,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { readSheet } from "../xlsx/sheet.ts";
 import type { InflateRaw } from "../xlsx/zip.ts";
 import { readCsv } from "./csv.ts";
 import { isMissingSymbol } from "../values.ts";
+import { MAX_STRING } from "../expansion.ts";
 
 /** The agency whose table ids look like this one: SCB's matrices ("BE0101N1", "000003O5"), SSB's numbers ("07459"). */
 export function agencyOfTableId(id: string | undefined): "SCB" | "SSB" | undefined {
@@ -32,10 +33,19 @@ const AGENCIES: readonly [RegExp, string][] = [
  */
 export function readXlsx(
   bytes: Uint8Array,
-  options: { file?: string | undefined; inflateRaw?: InflateRaw | undefined } = {},
+  options: {
+    file?: string | undefined;
+    inflateRaw?: InflateRaw | undefined;
+    /** The most bytes the workbook's entries may inflate to; default 100 × the file's size, once past 64 MiB. */
+    maxDecompressedBytes?: number | undefined;
+  } = {},
 ): Table {
   const file = options.file;
-  const sheet = readSheet(bytes, file, options.inflateRaw);
+  const sheet = readSheet(bytes, {
+    file,
+    inflate: options.inflateRaw,
+    maxDecompressedBytes: options.maxDecompressedBytes,
+  });
   const layout = sheetLayout(sheet);
   if (!layout || layout.rows.length === 0) {
     throw new OmvarldError(
@@ -62,7 +72,16 @@ export function readXlsx(
             : isMissingSymbol(v.trim())
               ? `;${v.trim()}`
               : `;${quote(v)}`;
-    csv += `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
+    line = `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
+    if (csv.length + line.length > MAX_STRING) {
+      throw new OmvarldError(
+        "TOO_LARGE",
+        `sheet "${sheet.name}" holds more cells than one string of V8 can hold as text (${MAX_STRING} characters), at row ${r.row}`,
+        { file },
+        "save the table as CSV, which is read in pieces",
+      );
+    }
+    csv += line;
   }
   let table: Table;
   try {

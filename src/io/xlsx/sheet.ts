@@ -1,5 +1,6 @@
 import { OmvarldError } from "../../errors.ts";
-import { type InflateRaw, unzipEntries } from "./zip.ts";
+import { MAX_STRING } from "../expansion.ts";
+import { type InflateRaw, ZipArchive, type ZipEntry } from "./zip.ts";
 
 /** A cell value as the sheet stores it: text, a number, or null for an empty cell. */
 export type CellValue = string | number | null;
@@ -27,29 +28,42 @@ export function isZip(bytes: Uint8Array): boolean {
 
 const text = new TextDecoder("utf-8");
 
+/** Options of `readSheet`. */
+export interface ReadSheetOptions {
+  file?: string | undefined;
+  /** Inflates an entry whole (zlib's inflateRawSync from `omvarld/node`); fflate's when absent. */
+  inflate?: InflateRaw | undefined;
+  /** The most bytes the entries read may inflate to (see `ReadOptions.maxDecompressedBytes`). */
+  maxDecompressedBytes?: number | undefined;
+  /** The sheet's XML is decoded and parsed in pieces of about this many bytes (default 64 MiB), cut after a row. */
+  chunkBytes?: number | undefined;
+}
+
 /**
  * Reads the first worksheet of an Office Open XML workbook (.xlsx) into rows of cells. The sheet XML is scanned with
  * `indexOf` rather than parsed into a DOM or matched with regular expressions (an SCB export of 58 000 rows has
  * 400 000 cells; in a profile of the regular-expression version, taken on a busy machine, garbage collection took
- * 2.0 s of 7.5 s). Shared strings, inline
- * strings, numbers and booleans are read; formulas give their cached value.
+ * 2.0 s of 7.5 s). Shared strings, inline strings, numbers and booleans are read; formulas give their cached value.
+ * The sheet (and the shared strings) are decoded in pieces of 64 MiB that end after a row (a shared string) as they
+ * inflate, so that a sheet larger than V8's longest string reads and is never one string; a sheet that declares more
+ * than 64 MiB inflates in pieces too, so that its bytes are never held whole either.
  *
  * @example
- * const sheet = readSheet(bytes, "p1819.xlsx");
- * sheet.rows[0].cells.get(0); // "Population by region, age, sex and year"
+ * const sheet = readSheet(bytes, { file: "p1819.xlsx" });
+ * sheet.rows[0].cells[0]; // "Population by region, age, sex and year"
  */
-export function readSheet(bytes: Uint8Array, file?: string, inflate?: InflateRaw): Sheet {
-  const entries = unzipEntries(
+export function readSheet(bytes: Uint8Array, options: ReadSheetOptions = {}): Sheet {
+  const file = options.file;
+  const zip = new ZipArchive(
     bytes,
     (name) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i.test(name),
-    file,
-    inflate,
+    { file, inflate: options.inflate, maxDecompressedBytes: options.maxDecompressedBytes },
   );
-  const entry = (name: string) => {
-    const found = [...entries.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
-    return found === undefined ? undefined : text.decode(entries.get(found)!).replace(/^\ufeff/, "");
+  const whole = (name: string) => {
+    const found = zip.entry(name);
+    return found === undefined ? undefined : wholeText(zip, found, file);
   };
-  const workbook = entry("xl/workbook.xml");
+  const workbook = whole("xl/workbook.xml");
   if (workbook === undefined) {
     throw new OmvarldError(
       "FORMAT_UNKNOWN",
@@ -63,7 +77,7 @@ export function readSheet(bytes: Uint8Array, file?: string, inflate?: InflateRaw
     rid: quickAttr(m[1]!, "r:id") ?? quickAttr(m[1]!, "id"),
   }));
   if (sheets.length === 0) throw new OmvarldError("FORMAT_UNKNOWN", "the workbook has no sheet", { file });
-  const rels = entry("xl/_rels/workbook.xml.rels") ?? "";
+  const rels = whole("xl/_rels/workbook.xml.rels") ?? "";
   const target = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)]
     .map((m) => m[1]!)
     .find((a) => quickAttr(a, "Id") === sheets[0]!.rid);
@@ -72,17 +86,134 @@ export function readSheet(bytes: Uint8Array, file?: string, inflate?: InflateRaw
         .replace(/^\//, "")
         .replace(/^(?!xl\/)/, "xl/")
     : "xl/worksheets/sheet1.xml";
-  const xml = entry(path);
-  if (xml === undefined)
+  const sheet = zip.entry(path);
+  if (sheet === undefined)
     throw new OmvarldError(
       "FILE_TRUNCATED",
       `the workbook's sheet "${sheets[0]!.name}" (${path}) is missing`,
       { file },
       "the .xlsx file may be damaged: save it again",
     );
-  const shared = sharedStrings(entry("xl/sharedStrings.xml") ?? "");
-  return { name: sheets[0]!.name, rows: parseRows(xml, shared, file), others: sheets.slice(1).map((s) => s.name) };
+  const chunkBytes = options.chunkBytes ?? CHUNK;
+  const sharedEntry = zip.entry("xl/sharedStrings.xml");
+  const shared = sharedEntry
+    ? sharedStrings(xmlPieces(zip.pieces(sharedEntry), "si", chunkBytes, sharedEntry.name, file))
+    : [];
+  const rows = parseRows(xmlPieces(zip.pieces(sheet), "row", chunkBytes, sheet.name, file), shared, file);
+  return { name: sheets[0]!.name, rows, others: sheets.slice(1).map((s) => s.name) };
 }
+
+/**
+ * Pieces of the sheet's XML decoded at a time (bytes): 64 MiB, so that the agencies' sheets (up to 29 MB) are one
+ * piece. Cut into two pieces of 16 MiB, SCB's 28.7 MB d1019 took 35-45 ms more CPU in a fresh process (277-283 ms
+ * against 229-243 ms for the sheet, 3 runs each; warm runs alike), a second run of the parse loop before it is
+ * optimised again.
+ */
+const CHUNK = 1 << 26;
+
+/** An entry read as one string (the workbook and its relationships, a few KiB), its byte order mark dropped. */
+function wholeText(zip: ZipArchive, entry: ZipEntry, file: string | undefined): string {
+  const bytes = zip.bytes(entry);
+  if (bytes.length > MAX_STRING) throw tooLong(entry.name, bytes.length, file);
+  return text.decode(bytes).replace(/^\ufeff/, "");
+}
+
+function tooLong(name: string, bytes: number, file: string | undefined): OmvarldError {
+  return new OmvarldError(
+    "TOO_LARGE",
+    `${name} holds ${bytes} bytes without a place to cut them, more than V8's longest string (${MAX_STRING} characters)`,
+    { file },
+    "the workbook is not an agency export; save the table as CSV, which is read in pieces",
+  );
+}
+
+/**
+ * The XML of `pieces` (an entry as it inflates) as strings of about `chunkBytes` bytes, each ending just after a
+ * closing tag of element `local` (`</row>`, `</x:row>`), so that no element `local` spans two strings. The bytes
+ * are decoded as UTF-8; a byte order mark at the start is dropped. Nothing longer than V8's longest string is built:
+ * XML that runs on beyond it without such a tag is a `TOO_LARGE` error.
+ */
+export function* xmlPieces(
+  pieces: Iterable<Uint8Array>,
+  local: string,
+  chunkBytes: number,
+  name: string,
+  file: string | undefined,
+): Generator<string> {
+  let parts: Uint8Array[] = [];
+  let held = 0;
+  // the next size at which a cut is tried: doubled after a try that found no tag, so bytes are copied O(n) times
+  let attempt = chunkBytes;
+  let first = true;
+  const emit = (bytes: Uint8Array) => {
+    const s = text.decode(bytes);
+    if (first && s.charCodeAt(0) === 0xfeff) return s.slice(1);
+    first = false;
+    return s;
+  };
+  for (const piece of pieces) {
+    parts.push(piece);
+    held += piece.length;
+    if (held < attempt) continue;
+    const buffer = concat(parts, held);
+    let start = 0;
+    while (buffer.length - start >= chunkBytes) {
+      let end = start + chunkBytes;
+      let cut = lastClose(buffer, start, end, local);
+      while (cut < 0 && end < buffer.length) {
+        end = Math.min(buffer.length, start + 2 * (end - start));
+        cut = lastClose(buffer, start, end, local);
+      }
+      if (cut < 0) break;
+      if (cut - start > MAX_STRING) throw tooLong(name, cut - start, file);
+      yield emit(buffer.subarray(start, cut));
+      first = false;
+      start = cut;
+    }
+    parts = [buffer.subarray(start)];
+    held = buffer.length - start;
+    if (held > MAX_STRING) throw tooLong(name, held, file);
+    attempt = held >= chunkBytes ? 2 * held : chunkBytes;
+  }
+  if (held > 0) yield emit(concat(parts, held));
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** One past the last closing tag of element `local` (any prefix) that ends in `bytes[start, end)`, or -1. */
+function lastClose(bytes: Uint8Array, start: number, end: number, local: string): number {
+  const n = local.length;
+  for (let gt = bytes.lastIndexOf(0x3e, end - 1); gt >= start; gt = gt > 0 ? bytes.lastIndexOf(0x3e, gt - 1) : -1) {
+    let k = 0;
+    while (k < n && bytes[gt - n + k] === local.charCodeAt(k)) k++;
+    if (k < n) continue;
+    let i = gt - n - 1;
+    if (bytes[i] === 0x3a) {
+      // a prefix: back over its name characters
+      i--;
+      while (i > start && isNameByte(bytes[i]!)) i--;
+    }
+    if (i - 1 >= start && bytes[i] === 0x2f && bytes[i - 1] === 0x3c) return gt + 1;
+  }
+  return -1;
+}
+
+const isNameByte = (b: number) =>
+  (b >= 0x61 && b <= 0x7a) ||
+  (b >= 0x41 && b <= 0x5a) ||
+  (b >= 0x30 && b <= 0x39) ||
+  b === 0x5f ||
+  b === 0x2d ||
+  b === 0x2e;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -96,10 +227,11 @@ export function decodeXml(s: string): string {
   );
 }
 
-/** The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
-function sharedStrings(xml: string): string[] {
+/** The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out; `pieces` end after an `</si>`. */
+function sharedStrings(pieces: Iterable<string>): string[] {
   const out: string[] = [];
-  for (const si of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)) out.push(runs(si[1]!));
+  for (const xml of pieces)
+    for (const si of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)) out.push(runs(si[1]!));
   return out;
 }
 
@@ -139,10 +271,11 @@ function attrAt(xml: string, needle: string, from: number, to: number): number {
 }
 
 /**
- * The rows of the sheet XML. Element names are told by their characters and attributes found between the tag's
- * bounds, so that a cell costs no slices but its value's (SCB's d1019 has 2.9 M cells).
+ * The rows of the sheet XML, read from pieces that each end after a row. Element names are told by their characters
+ * and attributes found between the tag's bounds, so that a cell costs no slices but its value's (SCB's d1019 has
+ * 2.9 M cells). Reading stops at `</sheetData>`.
  */
-function parseRows(xml: string, shared: readonly string[], file: string | undefined): SheetRow[] {
+function parseRows(pieces: Iterable<string>, shared: readonly string[], file: string | undefined): SheetRow[] {
   const rows: SheetRow[] = [];
   let row: SheetRow | null = null;
   let last = 0;
@@ -151,75 +284,84 @@ function parseRows(xml: string, shared: readonly string[], file: string | undefi
   let prefix = "";
   let valueOpen = "<v>";
   let cellClose = "</c>";
-  let pos = xml.indexOf("<", xml.search(/<(?:\w+:)?sheetData\b/) + 1);
-  while (pos >= 0) {
-    const gt = xml.indexOf(">", pos);
-    if (gt < 0) break;
-    const closing = xml.charCodeAt(pos + 1) === 47;
-    let nameEnd = closing ? pos + 2 : pos + 1;
-    let localStart = nameEnd;
-    while (nameEnd < gt) {
-      const ch = xml.charCodeAt(nameEnd);
-      if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
-      if (ch === 58) localStart = nameEnd + 1;
-      nameEnd++;
-    }
-    const localLength = nameEnd - localStart;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    let next = gt + 1;
-    if (closing) {
-      if (localLength === 9 && xml.startsWith("sheetData", localStart)) break;
-    } else if (localLength === 1 && xml.charCodeAt(localStart) === 99 && row) {
-      // <c r="B7" t="s">
-      if (localStart - pos - 1 !== prefix.length || (prefix !== "" && !xml.startsWith(prefix, pos + 1))) {
-        prefix = xml.slice(pos + 1, localStart);
-        valueOpen = `<${prefix}v>`;
-        cellClose = `</${prefix}c>`;
+  let first = true;
+  let done = false;
+  for (const xml of pieces) {
+    let pos = first ? xml.indexOf("<", xml.search(/<(?:\w+:)?sheetData\b/) + 1) : xml.indexOf("<");
+    first = false;
+    while (pos >= 0) {
+      const gt = xml.indexOf(">", pos);
+      if (gt < 0) break;
+      const closing = xml.charCodeAt(pos + 1) === 47;
+      let nameEnd = closing ? pos + 2 : pos + 1;
+      let localStart = nameEnd;
+      while (nameEnd < gt) {
+        const ch = xml.charCodeAt(nameEnd);
+        if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
+        if (ch === 58) localStart = nameEnd + 1;
+        nameEnd++;
       }
-      // the column from the letters of the reference, read in place
-      const refAt = attrAt(xml, ' r="', nameEnd, gt);
-      let column = position;
-      if (refAt >= 0 && xml.charCodeAt(refAt) !== 34) {
-        column = -1;
-        for (let i = refAt; ; i++) {
-          const ch = xml.charCodeAt(i);
-          if (ch < 65 || ch > 90) break;
-          column = (column + 1) * 26 + (ch - 65);
+      const localLength = nameEnd - localStart;
+      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      let next = gt + 1;
+      if (closing) {
+        if (localLength === 9 && xml.startsWith("sheetData", localStart)) {
+          done = true;
+          break;
         }
-      }
-      position = column + 1;
-      if (!selfClosing) {
-        const close = xml.indexOf(cellClose, gt);
-        if (close < 0)
-          throw new OmvarldError(
-            "FILE_TRUNCATED",
-            `cell ${refText(xml, refAt, last)} is not closed`,
-            { file },
-            "the .xlsx file may be damaged: save it again",
-          );
-        // the type: "s" (shared string) read in place, others sliced
-        const typeAt = attrAt(xml, ' t="', nameEnd, gt);
-        const type =
-          typeAt < 0
-            ? "n"
-            : xml.charCodeAt(typeAt) === 115 && xml.charCodeAt(typeAt + 1) === 34
-              ? "s"
-              : xml.slice(typeAt, xml.indexOf('"', typeAt));
-        const value = cellValue(type, xml, gt + 1, close, valueOpen, shared, file, refAt, last);
-        if (value !== null) {
-          const cells = row.cells;
-          while (cells.length < column) cells.push(null);
-          cells[column] = value;
+      } else if (localLength === 1 && xml.charCodeAt(localStart) === 99 && row) {
+        // <c r="B7" t="s">
+        if (localStart - pos - 1 !== prefix.length || (prefix !== "" && !xml.startsWith(prefix, pos + 1))) {
+          prefix = xml.slice(pos + 1, localStart);
+          valueOpen = `<${prefix}v>`;
+          cellClose = `</${prefix}c>`;
         }
-        next = close + cellClose.length;
+        // the column from the letters of the reference, read in place
+        const refAt = attrAt(xml, ' r="', nameEnd, gt);
+        let column = position;
+        if (refAt >= 0 && xml.charCodeAt(refAt) !== 34) {
+          column = -1;
+          for (let i = refAt; ; i++) {
+            const ch = xml.charCodeAt(i);
+            if (ch < 65 || ch > 90) break;
+            column = (column + 1) * 26 + (ch - 65);
+          }
+        }
+        position = column + 1;
+        if (!selfClosing) {
+          const close = xml.indexOf(cellClose, gt);
+          if (close < 0)
+            throw new OmvarldError(
+              "FILE_TRUNCATED",
+              `cell ${refText(xml, refAt, last)} is not closed`,
+              { file },
+              "the .xlsx file may be damaged: save it again",
+            );
+          // the type: "s" (shared string) read in place, others sliced
+          const typeAt = attrAt(xml, ' t="', nameEnd, gt);
+          const type =
+            typeAt < 0
+              ? "n"
+              : xml.charCodeAt(typeAt) === 115 && xml.charCodeAt(typeAt + 1) === 34
+                ? "s"
+                : xml.slice(typeAt, xml.indexOf('"', typeAt));
+          const value = cellValue(type, xml, gt + 1, close, valueOpen, shared, file, refAt, last);
+          if (value !== null) {
+            const cells = row.cells;
+            while (cells.length < column) cells.push(null);
+            cells[column] = value;
+          }
+          next = close + cellClose.length;
+        }
+      } else if (localLength === 3 && xml.startsWith("row", localStart)) {
+        last = Number(attrIn(xml, ' r="', nameEnd, gt) ?? last + 1);
+        position = 0;
+        row = { row: last, cells: [] };
+        rows.push(row);
       }
-    } else if (localLength === 3 && xml.startsWith("row", localStart)) {
-      last = Number(attrIn(xml, ' r="', nameEnd, gt) ?? last + 1);
-      position = 0;
-      row = { row: last, cells: [] };
-      rows.push(row);
+      pos = xml.indexOf("<", next);
     }
-    pos = xml.indexOf("<", next);
+    if (done) break;
   }
   return rows.filter((r) => r.cells.length > 0);
 }
