@@ -17,7 +17,7 @@ export { readInput } from "./io/input-node.ts";
 export { loadReportData, writeReport, type WriteReportOptions } from "./report/pipelines/report-node.ts";
 export { writeAnnex, writeAnnexSheets, type WriteAnnexOptions } from "./report/pipelines/annex-node.ts";
 export { inspectFile } from "./report/pipelines/inspect-node.ts";
-export { attractivenessFile } from "./report/pipelines/attractiveness-node.ts";
+export { attractivenessFile, migrationCountsOf } from "./report/pipelines/attractiveness-node.ts";
 export { indicatorsFile } from "./report/pipelines/indicators-node.ts";
 export { demo, type DemoOptions } from "./report/pipelines/demo-node.ts";
 export {

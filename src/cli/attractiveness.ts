@@ -1,8 +1,8 @@
 import { OmvarldError } from "../errors.ts";
 import { attractivenessFile } from "../report/pipelines/attractiveness-node.ts";
-import { localeOf, optionalNumber, parseCommand } from "./args.ts";
+import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
-/** `omvarld attractiveness FILE [--commuting FILE …] [--level …] [--from …] [--to …] [--json] [--lang …]`. */
+/** `omvarld attractiveness FILE [--commuting FILE …] [--data PATH …] [--industries FILE] [--level …] [--from …] [--to …] [--json] [--lang …]`. */
 export function run(argv: readonly string[]): number {
   const { values, positionals, help } = parseCommand("attractiveness", argv, {
     json: { type: "boolean" },
@@ -11,6 +11,8 @@ export function run(argv: readonly string[]): number {
     to: { type: "string" },
     "min-population": { type: "string" },
     commuting: { type: "string", multiple: true },
+    data: { type: "string", multiple: true },
+    industries: { type: "string" },
     estimation: { type: "string" },
   });
   if (help) return 0;
@@ -35,6 +37,8 @@ export function run(argv: readonly string[]): number {
       ...(minPopulation === undefined ? {} : { minPopulation }),
       ...(estimation ? { estimation } : {}),
       commuting: values.commuting ?? [],
+      data: listOf(values.data),
+      ...(values.industries ? { industries: values.industries } : {}),
       json: values.json === true,
       ...(locale ? { locale } : {}),
     }),

@@ -34,7 +34,7 @@ Options:
   --json   print one JSON object with the keys format, encoding, rows, dimensions, measures, years, missing
   --lang   the format of the counts: sv (default, "2 900 000"), nb or en ("2,900,000")
   --help   this text`,
-  attractiveness: `Usage: omvarld attractiveness FILE [--commuting FILE] [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--estimation pooled|yearly] [--json] [--lang sv|nb|en]
+  attractiveness: `Usage: omvarld attractiveness FILE [--commuting FILE] [--data PATH] [--industries FILE] [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--estimation pooled|yearly] [--json] [--lang sv|nb|en]
 
 Runs the Telemarksforsking attractiveness model on a region × year panel (population on 1 January, its growth,
 natural increase, the national net immigration rate and private jobs; Telemarksforsking's own panel is read as
@@ -42,17 +42,23 @@ it is) and prints, for every region of the level, the mean residential and busin
 period, their components and the rank. Regions below the minimum population are listed but not ranked.
 The residential model is one regression pooled over all regions and years of the period; with a commuting matrix
 (home × work kommune, e.g. SSB 03321) it adds the job growth of the places residents work in and labour-market
-integration (the out-commuting share). One year of flows is taken as the structure of every year.
+integration (the out-commuting share). One year of flows is taken as the structure of every year. With population,
+births and deaths by kommune (--data) the net migration is the registered one, P(t+1) − P(t) − (births − deaths),
+where the counts give it on the panel's codes. The printout gives each regression's coefficients, standard errors,
+R² and n, and says what the data could not give (the industry effect without private jobs by industry).
 
 Options:
   --commuting FILE         commuting flows by place of residence and place of work (repeat for several years)
+  --data PATH              population on 1 January, births and deaths by kommune (files or a folder, e.g. data/ssb)
+  --industries FILE        private jobs by place of work: region, industry (NACE code or Basis/Besøk/Regionale),
+                           year, value; gives the business model's industry effect
   --estimation MODE        pooled (default: one regression, one constant) or yearly (one regression a year)
   --level LEVEL            kommune (default), region or fylke, where the panel has a level column
   --from YEAR, --to YEAR   the period (default 2007-2016)
   --min-population N       smallest population that is ranked (default 1000)
   --json                   an array of objects: code, name, population, residential, business, rank,
                            rank_business, residential_components, business_components, note
-  --lang LANG              the format of the numbers: sv (default, "−0,01"), nb or en ("-0.01")
+  --lang LANG              the language and number format: sv (default, "−0,01"), nb or en ("-0.01")
   --help                   this text
 
 FILE may be - to read the panel from standard input.`,

@@ -13,12 +13,14 @@ import { read } from "../../src/io/node.ts";
 import { readUnitCosts } from "../../src/report/annex/costs-file.ts";
 import { annexPipeline } from "../../src/report/pipelines/annex.ts";
 import { attractivenessAnalysis, attractivenessText } from "../../src/report/pipelines/attractiveness.ts";
+import { migrationCountsOf } from "../../src/report/pipelines/attractiveness-node.ts";
 import { indicatorsText } from "../../src/report/pipelines/indicators.ts";
 import { inspectText } from "../../src/report/pipelines/inspect.ts";
 import { buildReport } from "../../src/report/pipelines/report.ts";
 import { loadReportData } from "../../src/report/pipelines/report-node.ts";
 import { formatNumber } from "../../src/charts/locale.ts";
 import { excelCsv } from "../../src/report/workbook.ts";
+import type { Table } from "../../src/table/table.ts";
 
 // Each command is run in this process (its module's `run`, as main.ts calls it) and compared with the library calls
 // a script or a notebook makes: the same output.
@@ -75,6 +77,37 @@ describe("each command is its library call", () => {
     expect(await printed(attractivenessCommand, [file, "--lang", "en"])).toBe(
       attractivenessText(analysis, { locale: "en" }),
     );
+  });
+
+  test("attractiveness --data: registered net migration from SSB's counts, final deaths before preliminary", async () => {
+    const file = data("tf/no-regions-2003-2016.csv");
+    const counts = [
+      "p0810",
+      "p1113",
+      "p1416",
+      "p1719",
+      "b7221",
+      "d0021-bag-jan-jun",
+      "d0021-bag-jul-dec",
+      "d8621-total",
+    ].map((name) => data(`ssb/ikashnitsky-mun-non-surv__dat__no__no-${name}.csv`));
+    const found = migrationCountsOf(counts);
+    // SSB 08425 (final) first: 12983 (preliminary) only fills years 08425 lacks
+    expect((found.deaths as Table[]).map((t) => t.provenance.tableId)).toEqual(["08425", "12983"]);
+    const analysis = attractivenessAnalysis(read(file), { counts: found });
+    const text = await printed(attractivenessCommand, [file, "--data", counts.join(",")]);
+    expect(text).toBe(attractivenessText(analysis));
+    const { registered, panel } = analysis.residential.dependent;
+    expect(registered + panel).toBe(4260);
+    expect(text.split("\n")[3]).toBe(
+      `  nettoinflyttning: registrerad (folkmängd, födda, döda) i ${formatNumber(registered, "sv")} av 4\u00a0260 observationer; ` +
+        `panelens egen i ${formatNumber(panel, "sv")}: de 114 kommuner som slogs samman och de 2 som delades mellan panelens ` +
+        "indelning (2017) och registrets (2020), som inte kan delas upp utan vikter, och 2007, som registret saknar",
+    );
+    // --data with the fylke level: one line saying why
+    await expect(
+      printed(attractivenessCommand, [file, "--data", counts.join(","), "--level", "fylke"]),
+    ).rejects.toThrow(/registered net migration for kommuner, not for the level "fylke"/);
   });
 
   test("indicators: indicatorsText(read(file, { where }))", async () => {

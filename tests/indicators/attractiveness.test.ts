@@ -73,7 +73,13 @@ describe("on Telemarksforsking's panel of 426 Norwegian kommuner", () => {
   test("says which components the data cannot give", () => {
     expect(residential.missing).toHaveLength(3);
     expect(residential.missing[0]).toMatch(/private jobs only/);
-    expect(business.missing).toEqual(["the industry effect (no jobs by industry given)"]);
+    // the panel has no private jobs by industry: the business model says so, and leaves the industry column empty
+    expect(business.missing).toEqual([
+      "the industry effect: the data hold no private jobs by industry, so business attractiveness here includes it",
+    ]);
+    expect(business.decomposition.distinct("industry")).toEqual([]);
+    // without counts the dependent variable is the panel's own, every observation
+    expect(residential.dependent).toEqual({ registered: 0, panel: 4260, kept: [], panelYears: [] });
     // one regression pooled over 426 kommuner × 10 years
     expect(residential.regressions.map((r) => r.fit.n)).toEqual([4260]);
   });

@@ -10,8 +10,11 @@ export interface BusinessOptions {
   from: number;
   to: number;
   /**
-   * Private jobs by region × industry × year (column `value`): gives the industry effect. Without it the effect
-   * is left out and the result says so.
+   * Private jobs by place of work: region × industry × year (columns `region`, `industry`, `year`, `value`), the
+   * industry a NACE/SN2007/SNI2007 code ("55", "10-33 Industri") or one of Telemarksforsking's types ("Basis",
+   * "Besøk", "Regionale"): gives the industry effect. Public and local industries (education, health, care) are
+   * left out, as Telemarksforsking merges them with the public sector; so are codes of no group (totals such as
+   * "00-99"), and `notes` names them. Without the table the effect is left out and `missing` says so.
    */
   industries?: Table;
   /** Industry groups (default docs/methods.md §3.3); with `only`, the model runs on those groups (e.g. ["visitor"]). */
@@ -32,8 +35,15 @@ export interface BusinessResult {
   /** The regressions: one (`year` null) when pooled, one per year otherwise. */
   regressions: { year: number | null; fit: OlsResult }[];
   estimation: "pooled" | "yearly";
+  /** Components left out because the data do not give them (the industry effect without jobs by industry). */
   missing: string[];
+  /** How the jobs by industry were used: the industries left out, the regions without them. */
+  notes: string[];
 }
+
+/** What `missing` says when no jobs by industry are given. */
+export const INDUSTRY_EFFECT_MISSING =
+  "the industry effect: the data hold no private jobs by industry, so business attractiveness here includes it";
 
 /** The table visitor (or any group's) attractiveness needs, named in the error when it is not given. */
 export const INDUSTRY_TABLE_HINT =
@@ -56,8 +66,20 @@ export const INDUSTRY_TABLE_HINT =
 export function businessAttractiveness(table: Table, options: BusinessOptions): BusinessResult {
   const panel = panelOf(table);
   const missing: string[] = [];
+  const notes: string[] = [];
   const industry = options.industries ? industryGrowth(options.industries, options) : null;
-  if (!industry) missing.push("the industry effect (no jobs by industry given)");
+  if (!industry) missing.push(INDUSTRY_EFFECT_MISSING);
+  else {
+    if (industry.unknown.length)
+      notes.push(
+        `industries of no group left out of the industry effect: ${industry.unknown.slice(0, 8).join(", ")}${industry.unknown.length > 8 ? ` and ${industry.unknown.length - 8} more` : ""}`,
+      );
+    const without = [...panel.keys()].filter((r) => !industry.regions.has(r));
+    if (without.length)
+      notes.push(
+        `${without.length} of ${panel.size} regions have no jobs by industry and are not estimated: ${without.slice(0, 8).join(", ")}${without.length > 8 ? ", …" : ""}`,
+      );
+  }
   if (options.only && !options.industries) {
     throw new OmvarldError(
       "ARGUMENT",
@@ -96,7 +118,7 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     rel: number;
   }
   const observations: Obs[] = [];
-  const notes = new Map<string, string>();
+  const why = new Map<string, string>();
   const yearInfo = new Map<number, { nat: number | null; natPop: number | null }>();
   for (let year = options.from; year <= options.to; year++) {
     const J1 = sum(year, (r) => jobsOf(r, year));
@@ -114,10 +136,10 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
       const p0 = panel.get(region)?.get(year - 1)?.population ?? null;
       const ind = industry ? (industry.mix.get(key) ?? null) : 0;
       if (j1 === null || j0 === null || j0 <= 0)
-        notes.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
-      else if (p1 === null || p0 === null || p0 <= 0) notes.set(key, `no population for ${year - 1}-${year}`);
-      else if (ind === null) notes.set(key, "no industry detail");
-      else if (nat === null || natPop === null) notes.set(key, `national growth unknown in ${year}`);
+        why.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
+      else if (p1 === null || p0 === null || p0 <= 0) why.set(key, `no population for ${year - 1}-${year}`);
+      else if (ind === null) why.set(key, "no industry detail");
+      else if (nat === null || natPop === null) why.set(key, `national growth unknown in ${year}`);
       else observations.push({ region, year, g: 100 * (j1 / j0 - 1), ind, rel: 100 * (p1 / p0 - 1) - natPop });
     }
   }
@@ -130,7 +152,7 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     );
     if (!fit) {
       for (const o of obs)
-        notes.set(
+        why.set(
           `${o.region}|${o.year}`,
           `too few regions to estimate the population effect${year === null ? "" : ` in ${year}`}`,
         );
@@ -180,7 +202,7 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
         industry: o && industry ? o.ind : null,
         population,
         attractiveness: o && population !== null ? o.g - nat! - o.ind - population : null,
-        note: o && population !== null ? null : (notes.get(key) ?? "not estimated"),
+        note: o && population !== null ? null : (why.get(key) ?? "not estimated"),
       });
     }
   }
@@ -190,15 +212,36 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
     regressions,
     estimation,
     missing,
+    notes,
   };
 }
 
-/** Industry mix effects and group totals from jobs by region × industry × year. */
+/**
+ * Industry mix effects and group totals from jobs by region × industry × year:
+ *
+ *     IND(r,t) = Σ_i s_{r,i,t−1}·(g_{N,i,t} − g_{N,t}),  s_{r,i,t−1} = J_{r,i,t−1} / Σ_i J_{r,i,t−1}
+ *
+ * over the private industries kept (or the groups of `only`), g_{N,i,t} the nation's growth of industry i (the
+ * regions summed) and g_{N,t} that of all kept industries, in percent.
+ */
 function industryGrowth(t: Table, options: BusinessOptions) {
+  const missingColumns = ["region", "industry", "year", "value"].filter((c) => !t.has(c));
+  if (missingColumns.length)
+    throw new OmvarldError(
+      "SCHEMA",
+      `the jobs by industry lack the columns ${missingColumns.join(", ")}`,
+      { file: t.provenance.file },
+      "give private jobs by place of work as columns region, industry, year, value (one row each)",
+    );
   const groups = options.groups ?? DEFAULT_GROUPS;
+  const unknown = new Set<string>();
   const keep = (code: string) => {
     const group = industryGroup(code, groups);
-    return options.only ? group !== null && options.only.includes(group) : group !== "public" && group !== "local";
+    if (group === null) {
+      unknown.add(code);
+      return false;
+    }
+    return options.only ? options.only.includes(group) : group !== "public" && group !== "local";
   };
   const cell = new Map<string, number>();
   const national = new Map<string, number>();
@@ -244,5 +287,5 @@ function industryGrowth(t: Table, options: BusinessOptions) {
       mix.set(`${region}|${year}`, effect);
     }
   }
-  return { mix, regionTotal };
+  return { mix, regionTotal, regions, unknown: [...unknown].sort() };
 }

@@ -59,11 +59,54 @@ function range(from: number, to: number): string[] {
   return Array.from({ length: to - from + 1 }, (_, k) => String(from + k).padStart(2, "0"));
 }
 
-/** The group of an industry code ("55", "55.1", "I55", "55 Overnatting"): its first two digits; null if unknown. */
+/**
+ * Telemarksforsking's names of the industry types (næringstyper) in Norwegian, Swedish and English, lower case: a
+ * table of jobs by type rather than by NACE division ("Basis", "Besøk", "Regionale", "Lokale") is read with them.
+ */
+const TYPE_NAMES: Readonly<Record<string, IndustryGroup>> = {
+  basic: "basic",
+  basis: "basic",
+  bas: "basic",
+  basnäringar: "basic",
+  basisnæringer: "basic",
+  visitor: "visitor",
+  besøk: "visitor",
+  besök: "visitor",
+  besøksnæringer: "visitor",
+  besöksnäringar: "visitor",
+  regional: "regional",
+  regionale: "regional",
+  "regionale næringer": "regional",
+  regionala: "regional",
+  "regionala näringar": "regional",
+  local: "local",
+  lokal: "local",
+  lokale: "local",
+  "lokale næringer": "local",
+  lokala: "local",
+  "lokala näringar": "local",
+  public: "public",
+  offentlig: "public",
+  "offentlig sektor": "public",
+};
+
+/**
+ * The group of an industry code ("55", "55.1", "I55", "55 Overnatting"): its first two digits; a group's own name
+ * ("visitor", or Telemarksforsking's "Besøk", "Basis", "Regionale", "Lokale"); null if unknown (a total such as
+ * "00-99" or a letter section).
+ *
+ * @example
+ * industryGroup("55.1"); // "visitor"
+ * industryGroup("Basis"); // "basic"
+ */
 export function industryGroup(
   code: string,
   groups: Readonly<Record<string, readonly string[]>> = DEFAULT_GROUPS,
 ): string | null {
+  const name = code.trim().toLowerCase();
+  if (Object.hasOwn(groups, name)) return name;
+  const type = TYPE_NAMES[name];
+  if (type && Object.hasOwn(groups, type)) return type;
   const division = /(\d{2})/.exec(code)?.[1];
   if (!division) return null;
   for (const [group, divisions] of Object.entries(groups)) if (divisions.includes(division)) return group;

@@ -4,3 +4,4 @@ export { businessAttractiveness, type BusinessOptions, type BusinessResult } fro
 export { rankAttractiveness, type RankOptions } from "./rank.ts";
 export { jobsToKeepPopulation, projectScenario, type Lever, type ScenarioOptions } from "./scenario.ts";
 export { attractivenessModel, type ModelOptions } from "./model.ts";
+export { registeredMigration, type MigrationCounts, type RegisteredMigration } from "./net-migration.ts";

@@ -3,6 +3,7 @@ import type { Table } from "../../table/table.ts";
 import { type CommutingStructure, type CommutingYear, commutingYear, neighbourGrowth } from "../commuting/structure.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
+import { type KeptRegion, type MigrationCounts, registeredMigration } from "./net-migration.ts";
 import { type PanelRow, panelOf } from "./panel.ts";
 
 export interface ResidentialOptions {
@@ -20,6 +21,25 @@ export interface ResidentialOptions {
   neighbours?: Table;
   /** Out-commuting share per region (0-1), structural: instead of `commuting`. */
   outShare?: Readonly<Record<string, number>>;
+  /**
+   * Population, births and deaths by kommune (`MigrationCounts`): the dependent variable becomes registered net
+   * migration, P(t+1) − P(t) − (B − D), wherever the counts give it on the panel's codes; elsewhere (kommuner merged
+   * or split between the two structures, years the counts lack) the panel's own growth and natural increase.
+   */
+  counts?: MigrationCounts;
+}
+
+/** Where the dependent variable came from: the agencies' counts or the panel's own percentages. */
+export interface DependentSource {
+  /** Estimated observations (region-years) with registered net migration from the counts, and with the panel's own. */
+  registered: number;
+  panel: number;
+  /** Panel regions the counts could not be used for, and why (merged with others or split between the structures). */
+  kept: KeptRegion[];
+  /** The kommune structures (1 January of the year) the panel and the counts are on. */
+  vintages?: { panel: number; counts: number };
+  /** Years estimated with the panel's own figures for every region (years the counts lack), with `counts`. */
+  panelYears: number[];
 }
 
 export interface ResidentialResult {
@@ -36,6 +56,8 @@ export interface ResidentialResult {
   missing: string[];
   /** How the data were used (e.g. one commuting matrix taken as structural). */
   notes: string[];
+  /** Where the net migration came from (all the panel's own without `counts`). */
+  dependent: DependentSource;
 }
 
 /** The regressors of the model, in the order of the regression's coefficients after the intercept. */
@@ -109,13 +131,16 @@ export function ownJobGrowth(
  * places the residents work in (commuting-weighted), size (log population centred on the year's mean) and
  * labour-market integration (out-commuting share, centred):
  *
- *     RNM = growth − NI − IMMnat
+ *     RNM = 100·NM/P − IMMnat,  NM = P(t+1) − P(t) − (B − D)
  *         = c + Σ_{l=0..2} β_l·JG_l + β_nb·Σ_k w_{r→k}·(JG_0+JG_1+JG_2)_k + β_size·(ln P − mean_t ln P)
  *           + β_ami·(OUT/E − mean OUT/E) + ε
  *
  * The residual ε is the attractiveness: in-migration beyond what jobs, location and size explain. Jobs are all
- * jobs by work place where the panel has them (column `jobs`), private jobs otherwise. RNM is the population change
- * not explained by natural increase and national immigration, so it includes the agencies' adjustment term.
+ * jobs by work place where the panel has them (column `jobs`), private jobs otherwise. NM is registered net
+ * migration, from the agencies' population, births and deaths where `counts` gives them on the panel's codes, else
+ * the panel's own growth − natural increase (percentages rounded to two decimals in Telemarksforsking's panel); either
+ * way it includes the agencies' adjustment term. IMMnat, the nation's net immigration rate (the panel's column), is
+ * Telemarksforsking's own term (Innvandringsbidrag): RNM sums to about 0 over the nation's population each year.
  */
 export function residentialAttractiveness(table: Table, options: ResidentialOptions): ResidentialResult {
   const panel = panelOf(table);
@@ -135,10 +160,14 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
     missing.push("labour-market integration (no commuting matrix given)");
   }
   const national = nationalJobFactors(panel, jobs);
+  const registered = options.counts ? registeredMigration(table, options.counts) : null;
   interface Obs {
     region: string;
     year: number;
     row: PanelRow;
+    growth: number;
+    naturalIncrease: number;
+    registered: boolean;
     rnm: number;
     outShare: number;
     x: Record<(typeof RESIDENTIAL_TERMS)[number], number>;
@@ -161,9 +190,15 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       const key = `${region}|${year}`;
       if (!row) continue;
       const own = jg.get(region) ?? null;
+      // registered net migration where the counts give it, else the panel's own components
+      const counted = registered?.years.get(key);
+      const growth = counted ? (100 * (counted.nextPopulation - counted.population)) / counted.population : row.growth;
+      const naturalIncrease = counted
+        ? (100 * (counted.births - counted.deaths)) / counted.population
+        : row.naturalIncrease;
       if (
-        row.growth === null ||
-        row.naturalIncrease === null ||
+        growth === null ||
+        naturalIncrease === null ||
         row.nationalImmigration === null ||
         row.population === null ||
         row.population <= 0
@@ -194,7 +229,10 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         region,
         year,
         row,
-        rnm: row.growth - row.naturalIncrease - row.nationalImmigration,
+        growth,
+        naturalIncrease,
+        registered: counted !== undefined,
+        rnm: growth - naturalIncrease - row.nationalImmigration,
         outShare: ami,
         x: {
           own_jobs_0: own[0],
@@ -267,10 +305,11 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
         region_name: row.name,
         year,
         population: row.population,
-        growth: row.growth,
-        natural_increase: row.naturalIncrease,
+        growth: o ? o.growth : row.growth,
+        natural_increase: o ? o.naturalIncrease : row.naturalIncrease,
         immigration: row.nationalImmigration,
         relative_net_migration: o ? o.rnm : null,
+        net_migration_source: o ? (o.registered ? "registered" : "panel") : null,
         own_job_growth: o ? o.x.own_jobs_0 + o.x.own_jobs_1 + o.x.own_jobs_2 : null,
         neighbour_job_growth: o && commuting ? o.x.neighbour_jobs : null,
         out_share: o && commuting ? o.outShare : null,
@@ -287,12 +326,23 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       });
     }
   }
+  const estimated = observations.filter((o) => parts.has(o));
+  const dependent: DependentSource = {
+    registered: estimated.filter((o) => o.registered).length,
+    panel: estimated.filter((o) => !o.registered).length,
+    kept: registered?.kept ?? [],
+    panelYears: registered
+      ? [...new Set(estimated.map((o) => o.year))].filter((y) => !estimated.some((o) => o.year === y && o.registered))
+      : [],
+    ...(registered ? { vintages: { panel: registered.vintages.panel, counts: registered.vintages.counts } } : {}),
+  };
   return {
     regressions,
     estimation,
-    decomposition: toTable(rows, ["region", "region_name"], table.provenance),
+    decomposition: toTable(rows, ["region", "region_name", "net_migration_source"], table.provenance),
     missing,
     notes,
+    dependent,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Locale } from "../../charts/locale.ts";
+import { ATTRACTIVENESS_WORDS, leftOutTerm, noteTerm } from "../../charts/words/attractiveness.ts";
 import { OmvarldError } from "../../errors.ts";
 import type { BusinessResult } from "../../indicators/attractiveness/business.ts";
 import { attractivenessModel } from "../../indicators/attractiveness/model.ts";
+import type { MigrationCounts } from "../../indicators/attractiveness/net-migration.ts";
 import { rankAttractiveness } from "../../indicators/attractiveness/rank.ts";
 import type { ResidentialResult } from "../../indicators/attractiveness/residential.ts";
 import { commutingStructure } from "../../indicators/commuting/structure.ts";
@@ -23,6 +25,13 @@ export interface AttractivenessOptions {
   estimation?: "pooled" | "yearly";
   /** Commuting flows (home × work [× year], e.g. SSB 03321): one table, or several stacked by year. */
   commuting?: readonly Table[];
+  /**
+   * Population, births and deaths by kommune (e.g. SSB 07459, 04231, 08425): the residential model's dependent
+   * variable becomes registered net migration where they give it (see `residentialAttractiveness`).
+   */
+  counts?: MigrationCounts;
+  /** Private jobs by region × industry × year (column `value`): the business model's industry effect. */
+  industries?: Table;
 }
 
 /** One region of the analysis: means over the period, components and ranks. */
@@ -90,12 +99,21 @@ export function attractivenessAnalysis(panelTable: Table, options: Attractivenes
       );
     if (levels.length > 1) panel = panel.filter({ level });
   }
+  if (options.counts && level !== "kommune")
+    throw new OmvarldError(
+      "ARGUMENT",
+      `population, births and deaths by kommune give registered net migration for kommuner, not for the level "${level}"`,
+      { file: panel.provenance.file },
+      "use --level kommune, or leave out --data",
+    );
   const commuting = options.commuting?.length ? commutingOf(options.commuting, panel) : undefined;
   const { residential, business } = attractivenessModel(panel, {
     from,
     to,
     estimation: options.estimation ?? "pooled",
     ...(commuting ? { commuting } : {}),
+    ...(options.counts ? { counts: options.counts } : {}),
+    ...(options.industries ? { industries: options.industries } : {}),
   });
   const ranking = rankAttractiveness(residential.decomposition, business.decomposition, {
     from,
@@ -152,8 +170,9 @@ function stack(tables: readonly Table[]): Table {
 }
 
 /**
- * What `omvarld attractiveness` prints: the regressions, then a line per region with its rank, means and main
- * components, numbers in the locale's format (default Swedish); with `json`, the rows as JSON.
+ * What `omvarld attractiveness` prints, in the locale's language and number format (default Swedish): the
+ * regressions with their fit, where the net migration came from, what the data could not give, then a line per
+ * region with its rank, means and main components; with `json`, the rows as JSON.
  *
  * @example
  * console.log(attractivenessText(attractivenessAnalysis(panel), { locale: "nb" }));
@@ -165,13 +184,19 @@ export function attractivenessText(
   const { rows, residential, business } = analysis;
   if (options.json) return JSON.stringify(rows, null, 2);
   const locale = options.locale ?? "sv";
+  const w = ATTRACTIVENESS_WORDS[locale];
+  const h = w.columns;
   const lines = [
-    `Attractiveness of ${rows.length} regions (level ${analysis.level}), means over ${analysis.from}-${analysis.to}, percent a year`,
+    w.heading(rows.length, analysis.level, `${analysis.from}–${analysis.to}`),
     ...modelLines(residential, business, locale),
-    ...[...residential.missing, ...business.missing].map((m) => `  left out: ${m}`),
-    ...residential.notes.map((m) => `  note: ${m}`),
+    ...[...residential.missing, ...business.missing].map((m) => `  ${w.leftOut}: ${leftOutTerm(m, locale)}`),
+    ...[...residential.notes, ...business.notes].map((m) => `  ${w.note}: ${noteTerm(m, locale)}`),
     "",
-    `${"rank".padStart(4)}  ${"code".padEnd(5)} ${"name".padEnd(24)} ${"population".padStart(10)}  ${"residential".padStart(11)}  ${"business".padStart(8)}  ${"growth".padStart(6)}  ${"jobs".padStart(6)}  ${"nb".padStart(6)}  ${"integr".padStart(6)}  ${"size".padStart(6)}`,
+    `${h[0].padStart(4)}  ${h[1].padEnd(5)} ${h[2].padEnd(24)} ${h[3].padStart(10)}  ${h[4].padStart(11)}  ${h[5].padStart(8)}  ` +
+      h
+        .slice(6)
+        .map((x) => x.padStart(6))
+        .join("  "),
     ...rows.map((r) => {
       const c = r.residential_components;
       const n = (x: number | null | undefined, w: number) => formatNumber(x ?? null, locale, 2).padStart(w);
@@ -185,26 +210,47 @@ export function attractivenessText(
   return lines.join("\n");
 }
 
-/** The regressions as text: each coefficient with its standard error, R² and the number of observations. */
+/**
+ * The regressions as text, in the locale's language: each coefficient with its standard error, R² and the number of
+ * observations; where the residential model's net migration came from (registered counts or the panel's own), and
+ * whether the business model has its industry effect.
+ */
 export function modelLines(residential: ResidentialResult, business: BusinessResult, locale: Locale = "sv"): string[] {
+  const w = ATTRACTIVENESS_WORDS[locale];
   const f = (x: number) => formatNumber(x, locale, 3);
+  const count = (x: number) => formatNumber(x, locale);
   const coefficients = (fit: OlsResult) =>
-    fit.names.map((name, k) => `${name} ${f(fit.coefficients[k]!)} (${f(fit.standardErrors[k]!)})`).join(", ");
+    fit.names
+      .map((name, k) => `${w.terms[name] ?? name} ${f(fit.coefficients[k]!)} (${f(fit.standardErrors[k]!)})`)
+      .join(", ");
+  const fitLine = ({ year, fit }: { year: number | null; fit: OlsResult }) =>
+    `  ${year ?? w.pooled}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${count(fit.n)}`;
+  const d = residential.dependent;
+  const reasons = (reason: string) => count(d.kept.filter((k) => k.reason === reason).length);
+  const industryRegions = new Set(
+    business.decomposition
+      .filter({ industry: (v) => v !== null })
+      .distinct("region")
+      .map(String),
+  ).size;
   return [
-    residential.estimation === "pooled"
-      ? "Residential: relative net migration, one regression pooled over regions and years (standard errors in brackets):"
-      : "Residential: relative net migration, one regression a year (standard errors in brackets):",
-    ...residential.regressions.map(
-      ({ year, fit }) =>
-        `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`,
-    ),
-    business.estimation === "pooled"
-      ? "Business: private job growth − national − industry on relative population growth the year before, pooled:"
-      : "Business: population effect, one regression a year:",
-    ...business.regressions.map(
-      ({ year, fit }) =>
-        `  ${year ?? "pooled"}: ${coefficients(fit)}; R² ${f(fit.r2)}, n ${formatNumber(fit.n, locale)}`,
-    ),
+    residential.estimation === "pooled" ? w.residentialPooled : w.residentialYearly,
+    ...residential.regressions.map(fitLine),
+    d.vintages
+      ? w.registered({
+          registered: count(d.registered),
+          of: count(d.registered + d.panel),
+          kept: count(d.panel),
+          merged: reasons("merged"),
+          split: reasons("split"),
+          panel: d.vintages.panel,
+          counts: d.vintages.counts,
+          years: d.panelYears.join(", "),
+        })
+      : w.panelOnly,
+    business.estimation === "pooled" ? w.businessPooled : w.businessYearly,
+    ...business.regressions.map(fitLine),
+    ...(business.missing.length ? [] : [w.industryEffect(count(industryRegions))]),
   ];
 }
 
