@@ -180,7 +180,9 @@ export {
   type Rates,
 } from "./population/projection.ts";
 export {
+  NO_AGE_GROUPS,
   projectMunicipality,
+  serviceAgeGroups,
   SKR_AGE_GROUPS,
   type Component,
   type MunicipalProjection,
@@ -202,3 +204,4 @@ export {
   type PlausibleMigration,
   type SizeClassError,
 } from "./population/backtest-errors.ts";
+export { implausibleFigures, type ImplausibleFigure } from "./population/plausibility.ts";
