@@ -2,6 +2,8 @@ import type { Locale } from "../charts/locale.ts";
 import type { UnitCost } from "../indicators/population/cost.ts";
 import { NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { findRegion } from "../regions/registry.ts";
+import { implausibleFigures } from "../indicators/population/plausibility.ts";
+import { formatNumber } from "../charts/locale.ts";
 import { Table } from "../table/table.ts";
 import { concatTables } from "../table/verbs/concat.ts";
 import { buildAnnex } from "./annex/index.ts";
@@ -20,6 +22,8 @@ export interface MunicipalAnnexOptions {
   costSource?: string;
   locale?: Locale;
   names?: Readonly<Record<string, string>>;
+  /** Sentences on the region itself (a new number, a merger), shown on the population sheet. */
+  notes?: readonly string[];
 }
 
 /**
@@ -55,10 +59,22 @@ export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptio
       value: sums.column("value"),
     }).withColumn("kind", constant("observed"), "dimension");
   };
-  const projection =
-    options.horizon === undefined
-      ? undefined
-      : annexInputs(municipalProjection(data, options.region, options.horizon), { locale });
+  const projected =
+    options.horizon === undefined ? undefined : municipalProjection(data, options.region, options.horizon);
+  // a figure migration pushed beyond what kommuner of this size have shown is marked on its row
+  const flags = projected
+    ? implausibleFigures(projected, data.country).map((f) => ({
+        year: f.year,
+        text: mw.implausible(
+          f.what === "total" ? mw.total : `${f.what} ${mw.years}`,
+          f.year,
+          formatNumber(f.rate, locale, 1),
+          formatNumber(f.range[0], locale, 1),
+          formatNumber(f.range[1], locale, 1),
+        ),
+      }))
+    : [];
+  const projection = projected ? annexInputs(projected, { locale, flags }) : undefined;
   const own = projection
     ? projection.population.select("region", "year", "sex", "age", "value", "kind")
     : observed(options.region);
@@ -85,5 +101,6 @@ export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptio
     ...(projection ? { projection: projection.projection } : {}),
     ...(options.costs ? { costs: options.costs } : {}),
     ...(options.costSource ? { costSource: options.costSource } : {}),
+    ...(options.notes?.length ? { notes: options.notes } : {}),
   });
 }

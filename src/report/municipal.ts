@@ -19,6 +19,7 @@ import { Table } from "../table/table.ts";
 import { sexOf } from "../io/sex.ts";
 import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 import type { Section } from "./sections.ts";
+import { type ReportRegion, reportRegion } from "./region.ts";
 import { formatNumber } from "../charts/locale.ts";
 import { REPORT_WORDS } from "../charts/words/report.ts";
 
@@ -53,10 +54,10 @@ export interface MunicipalOptions {
 export function municipalSections(
   data: MunicipalData,
   options: MunicipalOptions,
-): { sections: Section[]; projection: MunicipalProjection | null; missing: string[] } {
+): { sections: Section[]; projection: MunicipalProjection | null; missing: string[]; warnings: string[] } {
   const mw = MUNICIPAL_WORDS[options.locale];
   const kommuner = kommunerOf(data);
-  const sections = [populationSection(kommuner, data, options)];
+  const sections = [populationSection(data, options)];
   let projection: MunicipalProjection;
   try {
     projection = municipalProjection(data, options.region, options.horizon ?? 2040);
@@ -68,6 +69,7 @@ export function municipalSections(
       sections: observed ? [...sections, observed] : sections,
       projection: null,
       missing: [mw.components, mw.projection].map((h) => `${h}: ${why}`),
+      warnings: [],
     };
   }
   sections.push(
@@ -75,28 +77,85 @@ export function municipalSections(
     componentsSection(projection, data, options),
     projectionSection(projection, data, options),
   );
-  return { sections, projection, missing: [] };
+  return { sections, projection, missing: [], warnings: projectionWarnings(projection, data.country, options) };
 }
 
-/**
- * The table without the regions' years that hold no value at all (a kommun before it existed, read as missing):
- * they are no people, and a sum over the regions of a year would otherwise be missing for them.
- */
-function presentYears(table: Table): Table {
-  const sums = table.groupBy(["region", "year"]).sum("value", { missing: "skip" }).toRows();
-  const absent = new Set(sums.filter((r) => r.value === null).map((r) => `${r.region}|${r.year}`));
-  if (absent.size === 0) return table;
-  const keep: number[] = [];
-  for (let i = 0; i < table.numRows; i++)
-    if (!absent.has(`${table.get("region", i)}|${table.get("year", i)}`)) keep.push(i);
-  return table.take(keep);
+/** What every section of every kommun reads from the same tables, computed once per data. */
+interface MunicipalSummary {
+  /** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
+  kommuner: Table;
+  /** region, year, value: each kommun's total (missing where a cell is). */
+  totals: Table;
+  /** The country by year: every region of the table, pseudo-regions too, without the years a region lacks
+   * altogether (a kommun before it existed); missing where a region lacks part of a year. */
+  national: { year: number; population: number | null }[];
+  /** The kommuner's codes and the names the tables give them. */
+  names: Map<string, string | null>;
+}
+
+const summaries = new WeakMap<MunicipalData, MunicipalSummary>();
+
+function summaryOf(data: MunicipalData): MunicipalSummary {
+  let summary = summaries.get(data);
+  if (summary) return summary;
+  const kommuner = data.population.has("region_kind")
+    ? data.population.filter({ region_kind: (k) => k !== "pseudo" })
+    : data.population;
+  const totals = kommuner.groupBy(["region", "year"]).sum("value");
+  // a region's year with no value at all is no people (Narvik before 2020: SSB counts them in "Rest"); one with
+  // some values missing makes the country's year missing
+  const all = data.population.groupBy(["region", "year"]);
+  const [whole, known] = [all.sum("value").toRows(), all.sum("value", { missing: "skip" }).toRows()];
+  const byYear = new Map<number, number | null>();
+  whole.forEach((r, k) => {
+    if (known[k]!.value === null) return;
+    const year = r.year as number;
+    const before = byYear.has(year) ? byYear.get(year)! : 0;
+    byYear.set(year, before === null || r.value === null ? null : before + (r.value as number));
+  });
+  const names = new Map<string, string | null>();
+  const rows = kommuner.has("region_name")
+    ? kommuner.groupBy(["region", "region_name"]).count().toRows()
+    : kommuner.groupBy(["region"]).count().toRows();
+  for (const r of rows)
+    names.set(String(r.region), (r.region_name as string | null | undefined) ?? names.get(String(r.region)) ?? null);
+  summary = {
+    kommuner,
+    totals,
+    national: [...byYear].sort(([a], [b]) => a - b).map(([year, population]) => ({ year, population })),
+    names,
+  };
+  summaries.set(data, summary);
+  return summary;
 }
 
 /** The population without SSB's pseudo-regions (Svalbard, the shelf, "Rest"). */
 export function kommunerOf(data: MunicipalData): Table {
-  return data.population.has("region_kind")
-    ? data.population.filter({ region_kind: (k) => k !== "pseudo" })
-    : data.population;
+  return summaryOf(data).kommuner;
+}
+
+/** The kommuner's codes with the names the tables give them (null where they give none). */
+export function kommunNames(data: MunicipalData): ReadonlyMap<string, string | null> {
+  return summaryOf(data).names;
+}
+
+/**
+ * The kommun of the tables a report or annex asked for by code, name or another vintage's code (`reportRegion`,
+ * with the tables' last year's codes).
+ *
+ * @example
+ * municipalRegion(data, "0428") // { code: "3421", name: "Trysil", notes: [{ kind: "renumbered", … }] }
+ */
+export function municipalRegion(data: MunicipalData, query: string): ReportRegion {
+  const years = data.population.distinct("year") as number[];
+  const { source, tableId } = data.population.provenance;
+  const id = [source, tableId].filter(Boolean).join(" ");
+  return reportRegion(query, {
+    codes: kommunNames(data),
+    country: data.country,
+    year: Math.max(...years),
+    what: `the ${data.country === "NO" ? "kommune" : "kommun"} tables${id ? ` (${id})` : ""}`,
+  });
 }
 
 const prepared = new WeakMap<MunicipalData, ProjectionData>();
@@ -169,14 +228,13 @@ function withFile(p: Provenance): Provenance {
 }
 
 /** Population totals of the county's kommuner (or the regions compared) and the country, indexed on the kommun's first year. */
-function populationSection(kommuner: Table, data: MunicipalData, options: MunicipalOptions): Section {
+function populationSection(data: MunicipalData, options: MunicipalOptions): Section {
   const w = REPORT_WORDS[options.locale];
   const mw = MUNICIPAL_WORDS[options.locale];
-  const totals = kommuner.groupBy(["region", "year"]).sum("value");
+  const summary = summaryOf(data);
+  const totals = summary.totals;
   const names = new Map<string, string>();
-  if (kommuner.has("region_name"))
-    for (const r of kommuner.groupBy(["region", "region_name"]).count().toRows())
-      names.set(String(r.region), String(r.region_name));
+  for (const [code, name] of summary.names) if (name !== null) names.set(code, name);
   names.set(options.region, options.name);
   const compare = options.compare ?? options.peers;
   const shown = compare?.length
@@ -185,16 +243,12 @@ function populationSection(kommuner: Table, data: MunicipalData, options: Munici
   const country = data.country === "SE" ? "00" : "0";
   // the country is every region of the table, SSB's pseudo-regions too ("Rest" holds the divided kommuner's people
   // before 2020): the kommuner alone fall short of the national total in those years
-  const national = presentYears(data.population)
-    .groupBy(["year"])
-    .sum("value")
-    .toRows()
-    .map((r) => ({
-      region: country,
-      region_name: mw.country[data.country],
-      year: r.year as number,
-      population: r.value as number,
-    }));
+  const national = summary.national.map((r) => ({
+    region: country,
+    region_name: mw.country[data.country],
+    year: r.year,
+    population: r.population,
+  }));
   const rows = [
     ...totals
       .filter({ region: shown })
@@ -310,6 +364,21 @@ function agesSection(p: MunicipalProjection, data: MunicipalData, options: Munic
     })(),
     sources: sources([data.population], options.locale),
   };
+}
+
+/**
+ * One line per projected figure beyond what the back-test makes plausible (`implausibleFigures`), for a command line:
+ * "Säter (2082): the projected 80+ of 2025 grows 4.6 % a year by migration, beyond -2.7 to 1.9 % for its size".
+ */
+export function projectionWarnings(
+  p: MunicipalProjection,
+  country: "SE" | "NO",
+  options: { region: string; name: string },
+): string[] {
+  return implausibleFigures(p, country).map(
+    (f) =>
+      `${options.name} (${options.region}): migration changes the projected ${f.what === "total" ? "total" : `age group ${f.what}`} of ${f.year} by ${f.rate.toFixed(1)} % a year, beyond the ${f.range[0].toFixed(1)} to ${f.range[1].toFixed(1)} % that kommuner of its size showed over five years: check it before use`,
+  );
 }
 
 /** The dependency bands of the kommun's country: SCB's 20-64 / 65+, SSB's 20-66 / 67+. */

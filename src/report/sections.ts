@@ -15,7 +15,7 @@ import { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
-import { kommunerOf, type MunicipalData, municipalSections } from "./municipal.ts";
+import { type MunicipalData, municipalRegion, municipalSections } from "./municipal.ts";
 import { panelUnits } from "./panel-units.ts";
 import { projectionSection } from "./projection.ts";
 import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
@@ -67,11 +67,12 @@ export interface ReportOptions {
 export function buildSections(
   data: ReportData,
   options: ReportOptions,
-): { name: string; code: string; sections: Section[]; missing: string[]; notes: string[] } {
+): { name: string; code: string; sections: Section[]; missing: string[]; notes: string[]; warnings: string[] } {
   const locale = options.locale ?? "sv";
   const w = REPORT_WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
+  const warnings: string[] = [];
   const target = targetRegion(data, options.region);
   const region = target.code;
   const name = options.name ?? target.name;
@@ -93,6 +94,7 @@ export function buildSections(
     });
     sections.push(...built.sections);
     missing.push(...built.missing);
+    warnings.push(...built.warnings);
   } else if (inPanel) {
     const series = mergedSeries(
       data.panel!,
@@ -133,7 +135,7 @@ export function buildSections(
       sections.push(projectionSection(data.population, { ...options, region }, name, locale));
     else missing.push(none(w.projection));
   }
-  return { name, code: region, sections, missing, notes };
+  return { name, code: region, sections, missing, notes, warnings };
 }
 
 /**
@@ -141,17 +143,7 @@ export function buildSections(
  * year), else Telemarksforsking's panel (whose kommuner make up one formed later), else any other table's regions.
  */
 export function targetRegion(data: ReportData, query: string): ReportRegion {
-  const municipal = data.municipal;
-  if (municipal) {
-    const kommuner = kommunerOf(municipal);
-    const years = kommuner.distinct("year") as number[];
-    return reportRegion(query, {
-      codes: namesOf(kommuner),
-      country: municipal.country,
-      year: Math.max(...years),
-      what: `the ${municipal.country === "NO" ? "kommune" : "kommun"} tables${tableId(municipal.population)}`,
-    });
-  }
+  if (data.municipal) return municipalRegion(data.municipal, query);
   const tables = [data.panel, data.population, data.gdp, data.employment, data.commuting].filter(
     (t): t is Table => t !== undefined,
   );

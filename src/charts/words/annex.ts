@@ -7,6 +7,7 @@ import { word } from "./chart.ts";
  */
 export const ANNEX_WORDS = {
   sv: {
+    check: "Rimlighet",
     population: word("population", "sv"),
     ages: "Ålder",
     dependency: word("dependency_ratio", "sv"),
@@ -70,6 +71,7 @@ export const ANNEX_WORDS = {
     dependencyNote: (r: string) => `Kvoten för ${r} räknas med formel ur bladet Ålder; jämförelseområdena är värden.`,
   },
   nb: {
+    check: "Rimelighet",
     population: word("population", "nb"),
     ages: "Alder",
     dependency: word("dependency_ratio", "nb"),
@@ -134,6 +136,7 @@ export const ANNEX_WORDS = {
       `Brøken for ${r} regnes med formel fra arket Alder; sammenligningsområdene er verdier.`,
   },
   en: {
+    check: "Plausibility",
     population: word("population", "en"),
     ages: "Age",
     dependency: word("dependency_ratio", "en"),

@@ -5,6 +5,7 @@ import { word } from "./chart.ts";
 /** The words of a kommun's report sections (population by age, components, projection), in each language. */
 export const MUNICIPAL_WORDS = {
   sv: {
+    total: "Totalt",
     country: { SE: "Riket", NO: "Norge" },
     ages: "Befolkning efter ålder",
     components: "Befolkningsförändringens komponenter",
@@ -29,7 +30,7 @@ export const MUNICIPAL_WORDS = {
     windowShort: (from: number, to: number, requested: number) =>
       `Observera: riskerna bygger bara på ${from === to ? `år ${from}` : `åren ${from}–${to}`} (i stället för ${requested} år), så framskrivningen vilar på ett kort underlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
-      `⚠ ${what} ${year}: flyttningarna ändrar gruppen med ${rate} % per år, utanför vad kommuner av samma storlek har visat (${low} till ${high} % per år under fem år); pröva siffran innan den används.`,
+      `⚠ ${what} ${year}: flyttningarna ändrar den med ${rate} % per år, utanför vad kommuner av samma storlek har visat (${low} till ${high} % per år under fem år); pröva siffran innan den används.`,
     componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
       `${from}–${to} föddes i genomsnitt ${births} barn per år i ${name}, ${deaths} personer dog och flyttnettot var ${net} per år.`,
     projectionSentence: (
@@ -77,6 +78,7 @@ export const MUNICIPAL_WORDS = {
       to === null ? `minst ${formatNumber(from, "sv")}` : `${formatNumber(from, "sv")}–${formatNumber(to - 1, "sv")}`,
   },
   nb: {
+    total: "Totalt",
     country: { SE: "Sverige", NO: "Hele landet" },
     ages: "Befolkning etter alder",
     components: "Befolkningsendringens komponenter",
@@ -101,7 +103,7 @@ export const MUNICIPAL_WORDS = {
     windowShort: (from: number, to: number, requested: number) =>
       `Merk: ratene bygger bare på ${from === to ? `året ${from}` : `årene ${from}–${to}`} (i stedet for ${requested} år), så framskrivingen hviler på et kort grunnlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
-      `⚠ ${what} ${year}: flyttingen endrer gruppen med ${rate} % per år, utenfor det kommuner av samme størrelse har vist (${low} til ${high} % per år over fem år); prøv tallet før det brukes.`,
+      `⚠ ${what} ${year}: flyttingen endrer den med ${rate} % per år, utenfor det kommuner av samme størrelse har vist (${low} til ${high} % per år over fem år); prøv tallet før det brukes.`,
     componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
       `I ${from}–${to} ble det i gjennomsnitt født ${births} barn per år i ${name}, ${deaths} personer døde og nettoflyttingen var ${net} per år.`,
     projectionSentence: (
@@ -149,6 +151,7 @@ export const MUNICIPAL_WORDS = {
       to === null ? `minst ${formatNumber(from, "nb")}` : `${formatNumber(from, "nb")}–${formatNumber(to - 1, "nb")}`,
   },
   en: {
+    total: "Total",
     country: { SE: "Sweden", NO: "Norway" },
     ages: "Population by age",
     components: "Components of population change",

@@ -32,7 +32,16 @@ export interface AnnexOptions {
    * The projection of the focus region: `population` then holds projected years too, marked by a `kind` column
    * ("observed", "projected"). Adds the interval to the population sheet, a components sheet and the method.
    */
-  projection?: { total: Table; components: Table; level?: number; method: string };
+  projection?: {
+    total: Table;
+    components: Table;
+    level?: number;
+    method: string;
+    /** Figures to check before use, by year (`implausibleFigures` in words): a column beside the row. */
+    flags?: readonly { year: number; text: string }[];
+  };
+  /** Sentences on the region itself (a new number, a merger, a division), on the population sheet. */
+  notes?: readonly string[];
   /** Where the unit costs come from, for the sources sheet. */
   costSource?: string;
   /** The population table's origin when `population` is derived from it (a projection), for the sources sheet. */
@@ -80,6 +89,8 @@ export function buildAnnex(population: Table, options: AnnexOptions): Sheet[] {
     ...(projection
       ? { interval: { total: projection.total, level, region: options.region }, method: projection.method }
       : {}),
+    ...(projection?.flags?.length ? { flags: projection.flags } : {}),
+    ...(options.notes?.length ? { notes: options.notes } : {}),
   });
   const sheets: Sheet[] = [populationOf, grid.sheet];
   if (projection)

@@ -46,6 +46,9 @@ export function populationSheet(
     groups: readonly string[];
     interval?: { total: Table; level: number; region: string };
     method?: string;
+    /** Projected figures to check before use: their text in a column beside their year. */
+    flags?: readonly { year: number; text: string }[];
+    notes?: readonly string[];
   },
 ): { sheet: Sheet; bands: AgeBand[] } {
   const t = options.words;
@@ -68,6 +71,7 @@ export function populationSheet(
           { key: "high", header: t.high(options.interval.level), format: "#,##0", width: 13 },
         ]
       : []),
+    ...(options.flags?.length ? [{ key: "check", header: t.check, width: 70 }] : []),
   ];
   const sheet: Sheet = {
     name: t.population,
@@ -95,11 +99,17 @@ export function populationSheet(
       row.low = grid.projected.has(year) ? ((b?.low as number | null | undefined) ?? null) : null;
       row.high = grid.projected.has(year) ? ((b?.high as number | null | undefined) ?? null) : null;
     }
+    if (options.flags?.length) {
+      const texts = options.flags.filter((f) => f.year === year).map((f) => f.text);
+      row.check = texts.length ? texts.join(" ") : null;
+    }
     sheet.rows.push(row);
     sheet.projectedRows!.push(grid.projected.has(year));
   });
   changeRows(sheet, grid, bands.map(groupKey), options.words);
   sheet.notes = [
+    ...(options.notes ?? []),
+    ...(options.flags?.length ? [...new Set(options.flags.map((f) => f.text))] : []),
     ...(own ? [t.groupsNote(bands.map(bandLabel).join(", "))] : []),
     ...(options.method ? [`${t.projection}: ${options.method}`] : []),
   ];

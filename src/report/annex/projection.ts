@@ -15,11 +15,17 @@ import type { AnnexOptions } from "./index.ts";
  */
 export function annexInputs(
   p: MunicipalProjection,
-  options: { locale?: Locale; method?: string } = {},
+  options: { locale?: Locale; method?: string; flags?: readonly { year: number; text: string }[] } = {},
 ): { population: Table; projection: NonNullable<AnnexOptions["projection"]> } {
   const method = options.method ?? MUNICIPAL_WORDS[options.locale ?? "sv"].method(p.assumptions);
   return {
     population: p.population,
-    projection: { total: p.total, components: p.components, level: p.assumptions.interval?.level ?? 0.8, method },
+    projection: {
+      total: p.total,
+      components: p.components,
+      level: p.assumptions.interval?.level ?? 0.8,
+      method,
+      ...(options.flags?.length ? { flags: options.flags } : {}),
+    },
   };
 }

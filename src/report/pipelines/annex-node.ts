@@ -20,6 +20,8 @@ export interface WriteAnnexOptions extends Omit<AnnexPipelineOptions, "costs"> {
   out?: string;
   /** Also one CSV per sheet for Swedish Excel (semicolon, decimal comma, UTF-8 BOM). */
   csv?: boolean;
+  /** Where figures to check before use are told (default: standard error). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface WriteAnnexOptions extends Omit<AnnexPipelineOptions, "costs"> {
  * // ["out/vansbro.xlsx"]
  */
 export async function writeAnnex(options: WriteAnnexOptions): Promise<string[]> {
-  const { data, costs, out = "out/annex.xlsx", csv = false, ...rest } = options;
+  const { data, costs, out = "out/annex.xlsx", csv = false, log = console.error, ...rest } = options;
   // a wrong path to the costs is told before the data are read
   if (typeof costs === "string") checkPath(costs, "--costs");
   const input =
@@ -41,7 +43,8 @@ export async function writeAnnex(options: WriteAnnexOptions): Promise<string[]> 
         ? readDatasets(data as readonly string[])
         : (data as Datasets | Table);
   const unitCosts = typeof costs === "string" ? readUnitCosts(costs) : costs;
-  const { sheets } = annexPipeline(input, { ...rest, ...(unitCosts ? { costs: unitCosts } : {}) });
+  const { sheets, warnings = [] } = annexPipeline(input, { ...rest, ...(unitCosts ? { costs: unitCosts } : {}) });
+  for (const w of warnings) log(`warning: ${w}`);
   return writeAnnexSheets(sheets, { out, csv });
 }
 

@@ -9,6 +9,8 @@ import { type AnnexOptions, buildAnnex } from "../annex.ts";
 import type { UnitCosts } from "../annex/costs.ts";
 import type { Sheet } from "../annex/sheet.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
+import { municipalProjection, municipalRegion, projectionWarnings } from "../municipal.ts";
+import { REPORT_WORDS } from "../../charts/words/report.ts";
 import { municipalData } from "../report-data.ts";
 import { projectionMethod } from "../../charts/words/report.ts";
 
@@ -32,6 +34,8 @@ export interface AnnexPipelineOptions {
 /** The annex's sheets and, for population by age group projected to a horizon, the focus region's projection. */
 export interface AnnexResult {
   sheets: Sheet[];
+  /** Figures to check before use (a projection beyond what its size class makes plausible), in English, for a log. */
+  warnings?: string[];
   projection?: GroupProjection;
 }
 
@@ -49,17 +53,29 @@ export interface AnnexResult {
 export function annexPipeline(data: Datasets | Table, options: AnnexPipelineOptions): AnnexResult {
   if (data instanceof Table) return groupAnnex(data, options);
   const municipal = municipalData(data);
-  if (municipal && municipal.population.filter({ region: options.region }).numRows > 0) {
+  // a kommun of the kommun tables (by code, name or another vintage's code), else a region of Eurostat's table
+  const inGroups = data.groupPopulation?.filter({ region: options.region }).numRows ?? 0;
+  if (municipal && !inGroups) {
+    const target = municipalRegion(municipal, options.region);
+    const locale = options.locale ?? (municipal.country === "NO" ? "nb" : "sv");
     const { costs } = options;
     const sheets = municipalAnnex(municipal, {
-      region: options.region,
-      locale: options.locale ?? (municipal.country === "NO" ? "nb" : "sv"),
+      region: target.code,
+      locale,
+      names: { [target.code]: target.name, ...options.names },
+      notes: target.notes.map((n) => REPORT_WORDS[locale].regionNote(n)),
       ...(options.compare?.length ? { compare: options.compare } : {}),
       ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
       ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}),
-      ...(options.names ? { names: options.names } : {}),
     });
-    return { sheets };
+    const warnings =
+      options.horizon === undefined
+        ? []
+        : projectionWarnings(municipalProjection(municipal, target.code, options.horizon), municipal.country, {
+            region: target.code,
+            name: target.name,
+          });
+    return { sheets, warnings };
   }
   if (!data.groupPopulation) {
     const files = filesOf(data);

@@ -54,6 +54,7 @@ export async function writeReport(options: WriteReportOptions): Promise<string[]
     data = loaded.data;
   } else data = input as ReportData;
   const built = await buildReport(data, report);
+  for (const w of built.warnings) log(`warning: ${w}`);
   mkdirSync(out, { recursive: true });
   const html = join(out, "report.html");
   writeFileSync(html, built.html);

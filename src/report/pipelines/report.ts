@@ -13,6 +13,8 @@ export interface BuiltReport {
   sections: Section[];
   /** How the region asked for relates to the data's (a new number, a merger, a division), one sentence each. */
   notes: string[];
+  /** Figures to check before use (a projection beyond what its size class makes plausible), in English, for a log. */
+  warnings: string[];
   /** The sections the data do not allow, each as "heading: why" ("Pendling: inga data"). */
   missing: string[];
   locale: Locale;
