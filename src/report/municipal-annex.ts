@@ -9,7 +9,7 @@ import { concatTables } from "../table/verbs/concat.ts";
 import { buildAnnex } from "./annex/index.ts";
 import { annexInputs } from "./annex/projection.ts";
 import type { Sheet } from "./annex/sheet.ts";
-import { kommunerOf, type MunicipalData, municipalProjection } from "./municipal.ts";
+import { kommunerOf, type MunicipalData, municipalProjection, type ProjectionSettings } from "./municipal.ts";
 import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 
 export interface MunicipalAnnexOptions {
@@ -24,6 +24,8 @@ export interface MunicipalAnnexOptions {
   names?: Readonly<Record<string, string>>;
   /** Sentences on the region itself (a new number, a merger), shown on the population sheet. */
   notes?: readonly string[];
+  /** The projection's settings beside its defaults (as the report's). */
+  projection?: ProjectionSettings;
 }
 
 /**
@@ -60,7 +62,9 @@ export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptio
     }).withColumn("kind", constant("observed"), "dimension");
   };
   const projected =
-    options.horizon === undefined ? undefined : municipalProjection(data, options.region, options.horizon);
+    options.horizon === undefined
+      ? undefined
+      : municipalProjection(data, options.region, options.horizon, options.projection);
   // a figure migration pushed beyond what kommuner of this size have shown is marked on its row
   const flags = projected
     ? implausibleFigures(projected, data.country).map((f) => ({

@@ -11,6 +11,7 @@ import { dependencyRatios, NO_BANDS, SE_BANDS } from "../indicators/population/d
 import { growth } from "../indicators/population/growth.ts";
 import {
   type MunicipalProjection,
+  type MunicipalProjectionOptions,
   projectMunicipality,
   serviceAgeGroups,
 } from "../indicators/population/municipal-projection.ts";
@@ -44,7 +45,15 @@ export interface MunicipalOptions {
   compare?: readonly string[];
   /** @deprecated the same as `compare`. */
   peers?: readonly string[];
+  /** The projection's settings beside its defaults: a scenario's multipliers, the window, the pooling of migration. */
+  projection?: ProjectionSettings;
 }
+
+/** The settings of `projectMunicipality` a report or annex may change (the region, horizon and interval are its own). */
+export type ProjectionSettings = Pick<
+  MunicipalProjectionOptions,
+  "multipliers" | "windowYears" | "migration" | "mortalityImprovement" | "oldAgeMortality" | "smoothing"
+>;
 
 /**
  * The kommun's sections: population against the county and the country, age structure, components of change and the
@@ -60,7 +69,7 @@ export function municipalSections(
   const sections = [populationSection(data, options)];
   let projection: MunicipalProjection;
   try {
-    projection = municipalProjection(data, options.region, options.horizon ?? 2040);
+    projection = municipalProjection(data, options.region, options.horizon ?? 2040, options.projection);
   } catch (error) {
     if (!(error instanceof OmvarldError) || error.code !== "ARGUMENT") throw error;
     const why = !data.deaths?.length ? mw.noDeaths : /one year only/.test(error.message) ? mw.oneYear : mw.noWindow;
@@ -187,10 +196,15 @@ function preparedOf(data: MunicipalData): ProjectionData {
  * @example
  * municipalProjection(data, "2021", 2040).total.filter({ year: 2030 }).toRows()
  */
-export function municipalProjection(data: MunicipalData, region: string, horizon = 2040): MunicipalProjection {
+export function municipalProjection(
+  data: MunicipalData,
+  region: string,
+  horizon = 2040,
+  settings: ProjectionSettings = {},
+): MunicipalProjection {
   let byKey = projections.get(data);
   if (!byKey) projections.set(data, (byKey = new Map()));
-  const key = `${region}|${horizon}`;
+  const key = `${region}|${horizon}|${JSON.stringify(settings)}`;
   let projection = byKey.get(key);
   if (!projection) {
     const input = preparedOf(data);
@@ -200,6 +214,7 @@ export function municipalProjection(data: MunicipalData, region: string, horizon
     const size = last ? last.reduce((a, b) => a + b, 0) : null;
     const interval = size === null ? null : empiricalInterval(data.country, size);
     projection = projectMunicipality(input, {
+      ...settings,
       region,
       horizon,
       ageGroups: serviceAgeGroups(data.country),

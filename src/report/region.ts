@@ -48,13 +48,14 @@ export interface RegionLookup {
   what: string;
 }
 
+/** The registry's name of the code (SSB's official names, in every language they have), else the data's. */
 const nameOf = (code: string, lookup: RegionLookup, year?: number): string =>
+  (lookup.country
+    ? (findRegion(code, { country: lookup.country, ...(year !== undefined ? { year } : {}) }) ??
+      findRegion(code, { country: lookup.country }))
+    : undefined
+  )?.name ??
   lookup.codes.get(code) ??
-  findRegion(code, {
-    ...(lookup.country ? { country: lookup.country } : {}),
-    ...(year !== undefined ? { year } : {}),
-  })?.name ??
-  findRegion(code, lookup.country ? { country: lookup.country } : {})?.name ??
   nutsName(code) ??
   code;
 

@@ -48,8 +48,19 @@ function preferredDeaths(deaths: readonly { table: Table }[]): Table[] {
   return deaths.filter((d) => detail(d.table) === best).map((d) => d.table);
 }
 
-/** The kommun tables among the datasets, with their country: SCB's are Swedish, SSB's (with pseudo-regions) Norwegian. */
+const municipal = new WeakMap<Datasets, MunicipalData | undefined>();
+
+/**
+ * The kommun tables among the datasets, with their country: SCB's are Swedish, SSB's (with pseudo-regions) Norwegian.
+ * The same datasets give the same object, so that what is derived from it (the projection's arrays, the country's
+ * totals) is computed once however many kommuner are asked for.
+ */
 export function municipalData(found: Datasets): MunicipalData | undefined {
+  if (!municipal.has(found)) municipal.set(found, municipalDataOf(found));
+  return municipal.get(found);
+}
+
+function municipalDataOf(found: Datasets): MunicipalData | undefined {
   if (!found.population?.reference) return undefined;
   const source = found.population.table.provenance.source;
   return {

@@ -15,7 +15,7 @@ import { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
-import { type MunicipalData, municipalRegion, municipalSections } from "./municipal.ts";
+import { type MunicipalData, municipalRegion, municipalSections, type ProjectionSettings } from "./municipal.ts";
 import { panelUnits } from "./panel-units.ts";
 import { projectionSection } from "./projection.ts";
 import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
@@ -61,6 +61,14 @@ export interface ReportOptions {
   name?: string;
   /** Last year of the projection (default 2040, at least 10 years after the data). */
   horizon?: number;
+  /** The kommun projection's settings beside its defaults (a scenario's multipliers, the window). */
+  projection?: ProjectionSettings;
+}
+
+/** The report's language when none is asked for: Norwegian (nb) for SSB's kommune tables and Telemarksforsking's
+ * Norwegian panel, else Swedish. */
+export function reportLocale(data: ReportData): Locale {
+  return data.municipal?.country === "NO" || (!data.municipal && data.panel) ? "nb" : "sv";
 }
 
 /** All sections the data allow, the headings of those they do not, and notes on the region itself. */
@@ -68,7 +76,7 @@ export function buildSections(
   data: ReportData,
   options: ReportOptions,
 ): { name: string; code: string; sections: Section[]; missing: string[]; notes: string[]; warnings: string[] } {
-  const locale = options.locale ?? "sv";
+  const locale = options.locale ?? reportLocale(data);
   const w = REPORT_WORDS[locale];
   const sections: Section[] = [];
   const missing: string[] = [];
@@ -91,6 +99,7 @@ export function buildSections(
       locale,
       ...(options.horizon ? { horizon: options.horizon } : {}),
       ...(compare ? { compare } : {}),
+      ...(options.projection ? { projection: options.projection } : {}),
     });
     sections.push(...built.sections);
     missing.push(...built.missing);

@@ -145,8 +145,12 @@ export interface MunicipalProjection {
   groups: Table;
   /** region, year, kind, start_population, births, deaths, net_migration, end_population; end = start + births − deaths + net. */
   components: Table;
-  /** The same projection with net migration set to zero (births and deaths only): `total` and `groups` as above,
-   * without interval. What migration adds is the projection beside it (`implausibleFigures` measures it). */
+  /**
+   * For each projected year t: what births and deaths alone (net migration set to zero) would have made of the
+   * projection's population five years before (or of the start population, in the first five years), as `total` and
+   * `groups` without interval: what migration added over those years is the projection beside it
+   * (`implausibleFigures` measures it against what kommuner of the same size showed over five years).
+   */
   closed: { total: Table; groups: Table };
   rates: Rates;
   assumptions: ProjectionAssumptions;
@@ -324,17 +328,28 @@ export function projectMunicipality(
     bounds,
     empirical,
   );
-  // the same projection without net migration: what births and deaths alone would make of the start population
-  const closedRun = projectPopulation({
-    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
-    start,
-    horizon,
-    rates: ratesIn,
-    boys: births.boysShare,
-    multipliers: [...multipliers, { component: "netMigration", from: start, to: horizon, factor: 0 }],
-    region,
-  });
-  const closed = totalAndGroupRows(region, period, data.maxAge, closedRun.population, groups, null, null);
+  // what births and deaths alone would make of the projection five years before each year (the plausibility guard's C)
+  const factor = (component: Component, year: number) =>
+    multipliers
+      .filter((m) => m.component === component && m.from <= year && year <= m.to)
+      .reduce((a, m) => a * m.factor, 1);
+  const none = SEXES.map(() => new Array<number>(n).fill(0));
+  const closed = withoutMigration(region, period, projection.population, n, groups, (state, into, year) =>
+    stepNet(
+      state,
+      into,
+      n,
+      ratesIn(year).fertility,
+      mortalityIn(year),
+      none,
+      newbornIn(year),
+      { female: 0, male: 0 },
+      births.boysShare,
+      factor("fertility", year),
+      factor("mortality", year),
+      0,
+    ),
+  );
   const observedNet = components.filter((r) => r.kind === "observed").map((r) => r.net_migration as number);
   const assumptions: ProjectionAssumptions = {
     region,
@@ -403,8 +418,8 @@ export function projectMunicipality(
     groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
     components: toTable(components, ["region", "kind"], provenance),
     closed: {
-      total: toTable(closed.totals, ["region", "kind"], provenance).drop("low", "high"),
-      groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance).drop("low", "high"),
+      total: toTable(closed.totals, ["region", "kind"], provenance),
+      groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance),
     },
     rates,
     assumptions,
@@ -837,6 +852,57 @@ function memoise<T>(f: (year: number) => T): (year: number) => T {
     if (!cache.has(year)) cache.set(year, f(year));
     return cache.get(year)!;
   };
+}
+
+/**
+ * The closed five-year runs of the plausibility guard: for each projected year t, the projection's population of
+ * max(start, t − 5) carried to t by births and deaths alone (`step`, one year without migration).
+ */
+function withoutMigration(
+  region: string,
+  period: Period,
+  projected: Table,
+  n: number,
+  groups: readonly (readonly [number, number])[],
+  step: (state: Float64Array, into: Float64Array, year: number) => void,
+): { totals: Row[]; groupRows: Row[] } {
+  const { start, horizon, shift } = period;
+  const states = new Map<number, Float64Array>();
+  const [py, ps, pa, pv] = [
+    projected.numbers("year"),
+    projected.strings("sex"),
+    projected.numbers("age"),
+    projected.numbers("population"),
+  ];
+  for (let i = 0; i < projected.numRows; i++) {
+    const year = py.get(i)!;
+    let state = states.get(year);
+    if (!state) states.set(year, (state = new Float64Array(2 * n)));
+    state[(ps.get(i) === "female" ? 0 : n) + pa.get(i)!] = pv.get(i)!;
+  }
+  const groupLabel = ([lo, hi]: readonly [number, number]) =>
+    hi === Infinity || hi >= n - 1 ? `${lo}+` : `${lo}-${hi}`;
+  const totals: Row[] = [];
+  const groupRows: Row[] = [];
+  for (let t = start + 1; t <= horizon; t++) {
+    const from = Math.max(start, t - 5);
+    let state = Float64Array.from(states.get(from)!);
+    let next = new Float64Array(2 * n);
+    for (let y = from; y < t; y++) {
+      step(state, next, y);
+      [state, next] = [next, state];
+    }
+    totals.push({ region, year: t - shift, kind: "projected", population: sum(state) });
+    for (const g of groups)
+      groupRows.push({
+        region,
+        year: t - shift,
+        kind: "projected",
+        age_group: groupLabel(g),
+        population: groupSum(state, n, g),
+      });
+  }
+  return { totals, groupRows };
 }
 
 /** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */

@@ -9,7 +9,7 @@ import { type AnnexOptions, buildAnnex } from "../annex.ts";
 import type { UnitCosts } from "../annex/costs.ts";
 import type { Sheet } from "../annex/sheet.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
-import { municipalProjection, municipalRegion, projectionWarnings } from "../municipal.ts";
+import { municipalProjection, municipalRegion, type ProjectionSettings, projectionWarnings } from "../municipal.ts";
 import { REPORT_WORDS } from "../../charts/words/report.ts";
 import { municipalData } from "../report-data.ts";
 import { projectionMethod } from "../../charts/words/report.ts";
@@ -29,6 +29,8 @@ export interface AnnexPipelineOptions {
   names?: Readonly<Record<string, string>>;
   /** Project the region (and those compared) to this year. */
   horizon?: number;
+  /** The kommun projection's settings beside its defaults (a scenario's multipliers, the window). */
+  projection?: ProjectionSettings;
 }
 
 /** The annex's sheets and, for population by age group projected to a horizon, the focus region's projection. */
@@ -66,15 +68,20 @@ export function annexPipeline(data: Datasets | Table, options: AnnexPipelineOpti
       notes: target.notes.map((n) => REPORT_WORDS[locale].regionNote(n)),
       ...(options.compare?.length ? { compare: options.compare } : {}),
       ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
+      ...(options.projection ? { projection: options.projection } : {}),
       ...(costs ? { costs: costs.costs, ...(costs.source ? { costSource: costs.source } : {}) } : {}),
     });
     const warnings =
       options.horizon === undefined
         ? []
-        : projectionWarnings(municipalProjection(municipal, target.code, options.horizon), municipal.country, {
-            region: target.code,
-            name: target.name,
-          });
+        : projectionWarnings(
+            municipalProjection(municipal, target.code, options.horizon, options.projection),
+            municipal.country,
+            {
+              region: target.code,
+              name: target.name,
+            },
+          );
     return { sheets, warnings };
   }
   if (!data.groupPopulation) {

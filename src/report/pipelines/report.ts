@@ -1,7 +1,9 @@
 import type { Locale } from "../../charts/locale.ts";
 import { OmvarldError } from "../../errors.ts";
 import { renderHtml } from "../html.ts";
-import { buildSections, type ReportData, type ReportOptions, type Section } from "../sections.ts";
+import { buildSections, type ReportData, type ReportOptions, reportLocale, type Section } from "../sections.ts";
+
+export { reportLocale };
 
 /** What `buildReport` makes: the page and the sections it holds. */
 export interface BuiltReport {
@@ -18,11 +20,6 @@ export interface BuiltReport {
   /** The sections the data do not allow, each as "heading: why" ("Pendling: inga data"). */
   missing: string[];
   locale: Locale;
-}
-
-/** The report's language when none is asked for: Norwegian (nb) for SSB's kommune tables, else Swedish. */
-export function reportLocale(data: ReportData): Locale {
-  return data.municipal?.country === "NO" ? "nb" : "sv";
 }
 
 /**
