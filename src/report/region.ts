@@ -56,6 +56,7 @@ const nameOf = (code: string, lookup: RegionLookup, year?: number): string =>
     : undefined
   )?.name ??
   lookup.codes.get(code) ??
+  (/^\d{4}$/.test(code) ? findRegion(code)?.name : undefined) ??
   nutsName(code) ??
   code;
 

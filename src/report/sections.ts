@@ -167,11 +167,13 @@ export function targetRegion(data: ReportData, query: string): ReportRegion {
   for (const t of tables)
     for (const [code, name] of namesOf(t)) if (!codes.has(code) || codes.get(code) === null) codes.set(code, name);
   const panel = data.panel;
+  // the agency tells the country of a table of kommuner (SSB: Norway, SCB: Sweden)
+  const sources = new Set(tables.map((t) => t.provenance.source));
+  const country = panel || sources.has("SSB") ? "NO" : sources.has("SCB") ? "SE" : undefined;
   return reportRegion(query, {
     codes,
-    ...(panel
-      ? { country: "NO" as const, year: codeVintage(panel.distinct("region") as string[], "NO"), merge: true }
-      : {}),
+    ...(country ? { country } : {}),
+    ...(panel ? { year: codeVintage(panel.distinct("region") as string[], "NO"), merge: true } : {}),
     what: panel ? `the panel${tableId(panel)}` : `the tables${tableId(tables[0]!)}`,
   });
 }
