@@ -450,7 +450,7 @@ function markdown(title, summary, country) {
   const lines = [
     `**${title}**`,
     "",
-    `| size (start year) | kommuner | ${head}no change | trend | bias (SSB) | error80 | ` +
+    `| size (start year) | kommuner | ${head}no change | trend | bias${withAgency ? " (SSB)" : ""} | error80 | ` +
       GROUPS.map((g) => `${g}: model / no change / trend`).join(" | ") +
       " |",
     `|---|---:|---:|---:|---:|---:|---:|` + GROUPS.map(() => "---:").join("|") + "|",
