@@ -52,6 +52,15 @@ export async function writeReport(options: WriteReportOptions): Promise<string[]
     const loaded = loadReportData(paths, report.region);
     for (const u of loaded.unused) log(`not used: ${u}`);
     data = loaded.data;
+    if (Object.keys(data).length === 0)
+      throw new OmvarldError(
+        "ARGUMENT",
+        `no table the report can use in ${paths.join(", ")}`,
+        {},
+        loaded.unused.length
+          ? "the files there are listed above as not used"
+          : "give the folder or files of SCB's or SSB's population by age and sex (with births and deaths), Telemarksforsking's panel, or Eurostat's tables",
+      );
   } else data = input as ReportData;
   const built = await buildReport(data, report);
   for (const w of built.warnings) log(`warning: ${w}`);
