@@ -165,6 +165,7 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
         mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank),
         String(ranked),
         period,
+        panel.has("level") && panel.get("level", 0) === "fylke",
       ),
       charts: [
         decompositionChart(residential, { region: focus, locale }),

@@ -75,7 +75,11 @@ export const MUNICIPAL_WORDS = {
         .filter(Boolean)
         .join(" "),
     sizes: (from: number, to: number | null) =>
-      to === null ? `minst ${formatNumber(from, "sv")}` : `${formatNumber(from, "sv")}–${formatNumber(to - 1, "sv")}`,
+      to === null
+        ? `minst ${formatNumber(from, "sv")}`
+        : from === 0
+          ? `färre än ${formatNumber(to, "sv")}`
+          : `${formatNumber(from, "sv")}–${formatNumber(to - 1, "sv")}`,
   },
   nb: {
     total: "Totalt",
@@ -148,7 +152,11 @@ export const MUNICIPAL_WORDS = {
         .filter(Boolean)
         .join(" "),
     sizes: (from: number, to: number | null) =>
-      to === null ? `minst ${formatNumber(from, "nb")}` : `${formatNumber(from, "nb")}–${formatNumber(to - 1, "nb")}`,
+      to === null
+        ? `minst ${formatNumber(from, "nb")}`
+        : from === 0
+          ? `færre enn ${formatNumber(to, "nb")}`
+          : `${formatNumber(from, "nb")}–${formatNumber(to - 1, "nb")}`,
   },
   en: {
     total: "Total",
@@ -223,7 +231,9 @@ export const MUNICIPAL_WORDS = {
     sizes: (from: number, to: number | null) =>
       to === null
         ? `at least ${formatNumber(from, "en")}`
-        : `${formatNumber(from, "en")}–${formatNumber(to - 1, "en")}`,
+        : from === 0
+          ? `fewer than ${formatNumber(to, "en")}`
+          : `${formatNumber(from, "en")}–${formatNumber(to - 1, "en")}`,
   },
 } as const;
 

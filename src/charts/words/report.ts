@@ -24,8 +24,8 @@ export const REPORT_WORDS = {
       a === b
         ? `Befolkningen i ${name} var ${b} vid periodens början (${year}) och vid dess slut.`
         : `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
-      `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} kommuner.`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
+      `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} ${counties ? "län" : "kommuner"}.`,
     jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
       `Antalet privata arbetsplatser i ${name} ${verb} med ${pct} % sedan ${year}; näringslivsattraktiviteten var ${value} procentenheter per år.`,
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
@@ -89,8 +89,8 @@ export const REPORT_WORDS = {
       a === b
         ? `Befolkningen i ${name} var ${b} ved periodens start (${year}) og ved slutten.`
         : `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
-      `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} kommuner.`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
+      `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} ${counties ? "fylker" : "kommuner"}.`,
     jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
       `Antall private arbeidsplasser i ${name} ${verb} med ${pct} % siden ${year}; næringsattraktiviteten var ${value} prosentpoeng per år.`,
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
@@ -155,8 +155,8 @@ export const REPORT_WORDS = {
       a === b
         ? `The population of ${name} was ${b} at the start of the period (${year}) and at its end.`
         : `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string) =>
-      `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} municipalities.`,
+    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
+      `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} ${counties ? "counties" : "municipalities"}.`,
     jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
       `Private jobs in ${name} ${verb} by ${pct} % since ${year}; business attractiveness was ${value} percentage points a year.`,
     commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>

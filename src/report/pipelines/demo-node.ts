@@ -1,3 +1,4 @@
+import { MUNICIPAL_WORDS } from "../../charts/words/municipal.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -139,7 +140,7 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
     const error = backtestError(municipal.country, at(start).population as number);
     if (error)
       log(
-        `    back-test, kommuner of ${f(error.from)}-${error.to === null ? "" : f(error.to - 1)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, 1)} % (no change ${f(error.noChange, 1)} %, trend ${f(error.trend, 1)} %)`,
+        `    back-test, kommuner of ${MUNICIPAL_WORDS.en.sizes(error.from, error.to)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, 1)} % (no change ${f(error.noChange, 1)} %, trend ${f(error.trend, 1)} %${error.agency === null ? "" : `, Statistics Norway's own projection ${f(error.agency, 1)} %`})`,
       );
     const [html] = await writeReport({
       data: k.data,
