@@ -43,3 +43,11 @@ export function failure(run: () => unknown): OmvarldError {
 export function fixtureBytes(path: string): Buffer {
   return readFileSync(fixture(path));
 }
+
+/** projectMunicipality with nothing pooled, smoothed or trended: one year projected with its own rates gives it back. */
+export const RAW_PROJECTION = {
+  smoothing: 0,
+  migration: { priorExposure: 0, oldAge: Infinity },
+  mortalityImprovement: false,
+  oldAgeMortality: false,
+} as const;

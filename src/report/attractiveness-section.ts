@@ -5,6 +5,7 @@ import { type Locale, formatNumber, word } from "../charts/locale.ts";
 import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
+import { GROWTH_PARTS } from "../indicators/attractiveness/residential.ts";
 import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
 import type { Country } from "../regions/registry.ts";
 import { Table } from "../table/table.ts";
@@ -128,19 +129,9 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
   const j1 = [...jobs].reverse().find((r) => r.jobs !== null);
   const jobPct = j0 && j1 ? 100 * (j1.jobs! / j0.jobs! - 1) : null;
   const decomposition = residential.filter({ region: focus }).toRows();
-  const terms = (
-    [
-      "growth",
-      "natural_increase",
-      "immigration",
-      "constant",
-      "own_jobs",
-      "neighbour_jobs",
-      "size",
-      "integration",
-      "attractiveness",
-    ] as const
-  ).filter((c) => decomposition.some((r) => r[c] !== null && r[c] !== undefined));
+  const terms = (["growth", ...GROWTH_PARTS] as const).filter((c) =>
+    decomposition.some((r) => r[c] !== null && r[c] !== undefined),
+  );
   const source = [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
   const unitsNote = [
     ...(units.codes.length > 1

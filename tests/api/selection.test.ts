@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { joinJsonStat } from "../../src/io/api/merge.ts";
-import { editDistance, nearest } from "../../src/io/api/nearest.ts";
+import { nearest } from "../../src/io/api/nearest.ts";
+import { editDistance } from "../../src/regions/edit-distance.ts";
 import { mapPool } from "../../src/io/api/pool.ts";
 import { chunkSizes, resolveCodes, splitExpressions, splitSelection } from "../../src/io/api/selection.ts";
 

@@ -2,14 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { read } from "../../src/node.ts";
 import type { Table } from "../../src/table/table.ts";
 import { prepareProjectionData, projectMunicipality, type ProjectionData } from "../../src/indicators/index.ts";
+import { RAW_PROJECTION } from "../helpers.ts";
 
-/** Nothing pooled, smoothed or trended: one year projected with its own rates must give that year back. */
-const RAW = {
-  smoothing: 0,
-  migration: { priorExposure: 0, oldAge: Infinity },
-  mortalityImprovement: false,
-  oldAgeMortality: false,
-} as const;
 const SCB = "data/scb/ikashnitsky-mun-non-surv__dat__scb-";
 const SSB = "data/ssb/ikashnitsky-mun-non-surv__dat__no__no-";
 
@@ -37,7 +31,7 @@ describe("projectMunicipality on SCB's own files (Vansbro, 2021)", () => {
       horizon: 2015,
       window: { from: 2015, to: 2015 },
       interval: false,
-      ...RAW,
+      ...RAW_PROJECTION,
     });
     const projected = p.population.filter({ year: 2015 });
     let checked = 0;
@@ -108,7 +102,7 @@ describe("projectMunicipality on SSB's own files (Trysil, 3421)", () => {
       horizon: 2016,
       window: { from: 2015, to: 2015 },
       interval: false,
-      ...RAW,
+      ...RAW_PROJECTION,
     });
     // the 12 months of both files, all three groups and both sexes, summed by hand
     const byHand = deaths.reduce((s, t) => s + total(t, { region: "3421", year: 2015 }), 0);

@@ -9,16 +9,9 @@ import {
 import { stepNet } from "../../src/indicators/population/municipal-projection.ts";
 import { cohortDeaths, movingSum, residualMigration } from "../../src/indicators/population/residual-migration.ts";
 import { spread, standardFertility } from "../../src/indicators/population/schedules.ts";
+import { RAW_PROJECTION } from "../helpers.ts";
 
 type Row = Record<string, string | number>;
-
-/** Nothing pooled, smoothed or trended: one year projected with its own rates must give that year back. */
-const RAW = {
-  smoothing: 0,
-  migration: { priorExposure: 0, oldAge: Infinity },
-  mortalityImprovement: false,
-  oldAgeMortality: false,
-} as const;
 
 /** Population tables by hand: region → year → [women 0, 1, 2+], [men 0, 1, 2+]. */
 function populationTable(values: Record<string, Record<number, [number[], number[]]>>): Table {
@@ -159,7 +152,7 @@ describe("projectMunicipality on hand-made tables", () => {
       horizon: 2001,
       window: { from: 2000, to: 2000 },
       interval: false,
-      ...RAW,
+      ...RAW_PROJECTION,
       standardFertility: shape,
     });
     const rows = p.population.filter({ year: 2001 }).toRows();
@@ -240,7 +233,7 @@ describe("projectMunicipality on hand-made tables", () => {
       horizon: 2001,
       window: { from: 2000, to: 2000 },
       interval: false,
-      ...RAW,
+      ...RAW_PROJECTION,
       standardFertility: shape,
       standardMortality: schedule,
     });

@@ -9,6 +9,7 @@ import { municipalProjection } from "../../src/report/municipal.ts";
 import { panelUnits } from "../../src/report/panel-units.ts";
 import { reportData } from "../../src/report/report-data.ts";
 import { buildSections, type ReportData, type Section } from "../../src/report/sections.ts";
+import { RAW_PROJECTION } from "../helpers.ts";
 
 // Every kommun of the shipped data, one after another from one load of each country's tables: the report's sections
 // (without rendering) and the annex's sheets, with the invariants a reader relies on.
@@ -189,7 +190,7 @@ describe("every Norwegian kommune of data/ssb and Telemarksforsking's panel", ()
 describe("the plausibility guard", () => {
   it("flags a run-away projection beside its figure in the report and on its row in the annex, and warns", () => {
     // nothing pooled and observed old-age mortality: Säter's men aged 100+ then 'arrive' at 1.66 a year
-    const raw = { migration: { priorExposure: 0, oldAge: Infinity }, oldAgeMortality: false } as const;
+    const raw = { migration: RAW_PROJECTION.migration, oldAgeMortality: false } as const;
     const built = buildSections(se, { region: "2082", projection: raw });
     const projection = byId(built.sections).get("projection")!;
     expect(projection.sentence).toMatch(/⚠ 80\+ år 20\d\d: flyttningarna ändrar den med \d/);

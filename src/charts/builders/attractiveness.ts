@@ -1,3 +1,4 @@
+import { GROWTH_PARTS } from "../../indicators/attractiveness/residential.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -124,16 +125,7 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
 export function decompositionChart(decomposition: Table, options: ChartOptions & { region: string }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const one = decomposition.filter({ region: options.region, attractiveness: (v) => v !== null });
-  const parts = [
-    "natural_increase",
-    "immigration",
-    "constant",
-    "own_jobs",
-    "neighbour_jobs",
-    "size",
-    "integration",
-    "attractiveness",
-  ] as const;
+  const parts = GROWTH_PARTS;
   const used = parts.filter((p) => one.toRows().some((r) => (r[p] ?? 0) !== 0));
   const long = one
     .toRows()

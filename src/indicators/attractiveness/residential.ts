@@ -71,6 +71,21 @@ export const RESIDENTIAL_TERMS = [
 ] as const;
 
 /**
+ * The parts the growth of a decomposition row splits into, in order: growth = natural increase + immigration +
+ * constant + own jobs + neighbours' jobs + size + integration + attractiveness (docs/methods.md §2.3).
+ */
+export const GROWTH_PARTS = [
+  "natural_increase",
+  "immigration",
+  "constant",
+  "own_jobs",
+  "neighbour_jobs",
+  "size",
+  "integration",
+  "attractiveness",
+] as const;
+
+/**
  * National jobs by year: Σ_r J_{r,t}; for the growth from t−1 to t only regions with both years count.
  * Returns the national growth factor J^N_t / J^N_{t−1} by year.
  */

@@ -788,7 +788,6 @@ function totalAndGroupRows(
   const n = A + 1;
   const totals: Row[] = [];
   const groupRows: Row[] = [];
-  const groupLabel = ([lo, hi]: readonly [number, number]) => (hi === Infinity || hi >= A ? `${lo}+` : `${lo}-${hi}`);
   const years = [
     ...period.popYears.filter((y) => y < start),
     ...Array.from({ length: horizon - start + 1 }, (_, k) => start + k),
@@ -821,7 +820,7 @@ function totalAndGroupRows(
         region,
         year: year - shift,
         kind,
-        age_group: groupLabel(g),
+        age_group: groupLabel(g, n - 1),
         population: groupSum(state, n, g),
         low: withBand ? bounds!.low[k]![gi + 1]! : null,
         high: withBand ? bounds!.high[k]![gi + 1]! : null,
@@ -880,8 +879,6 @@ function withoutMigration(
     if (!state) states.set(year, (state = new Float64Array(2 * n)));
     state[(ps.get(i) === "female" ? 0 : n) + pa.get(i)!] = pv.get(i)!;
   }
-  const groupLabel = ([lo, hi]: readonly [number, number]) =>
-    hi === Infinity || hi >= n - 1 ? `${lo}+` : `${lo}-${hi}`;
   const totals: Row[] = [];
   const groupRows: Row[] = [];
   for (let t = start + 1; t <= horizon; t++) {
@@ -898,11 +895,16 @@ function withoutMigration(
         region,
         year: t - shift,
         kind: "projected",
-        age_group: groupLabel(g),
+        age_group: groupLabel(g, n - 1),
         population: groupSum(state, n, g),
       });
   }
   return { totals, groupRows };
+}
+
+/** An age group's label: "20-64", or "80+" for the open one (its end at or past the open age A). */
+function groupLabel([lo, hi]: readonly [number, number], A: number): string {
+  return hi === Infinity || hi >= A ? `${lo}+` : `${lo}-${hi}`;
 }
 
 /** The regions that make the nation: a named national region, a list, or all regions (a national row among them is used alone). */

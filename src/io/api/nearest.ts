@@ -1,23 +1,4 @@
-/**
- * Levenshtein distance (insertions, deletions, substitutions, each 1), case-insensitive. Twelve lines, so no
- * dependency for it.
- *
- * @example
- * editDistance("Alder", "Ålder"); // 1
- */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= t.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[t.length]!;
-}
+import { editDistance } from "../../regions/edit-distance.ts";
 
 /**
  * The valid names closest to `wanted` (smallest edit distance first; names that contain it, or that it contains,

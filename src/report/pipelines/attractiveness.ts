@@ -3,6 +3,7 @@ import { ATTRACTIVENESS_WORDS, leftOutTerm, noteTerm } from "../../charts/words/
 import { OmvarldError } from "../../errors.ts";
 import type { BusinessResult } from "../../indicators/attractiveness/business.ts";
 import { attractivenessModel } from "../../indicators/attractiveness/model.ts";
+import { GROWTH_PARTS } from "../../indicators/attractiveness/residential.ts";
 import type { MigrationCounts } from "../../indicators/attractiveness/net-migration.ts";
 import { rankAttractiveness } from "../../indicators/attractiveness/rank.ts";
 import type { ResidentialResult } from "../../indicators/attractiveness/residential.ts";
@@ -59,19 +60,7 @@ export interface AttractivenessAnalysis {
   to: number;
 }
 
-const RESIDENTIAL = [
-  "growth",
-  "natural_increase",
-  "immigration",
-  "constant",
-  "own_jobs",
-  "neighbour_jobs",
-  "size",
-  "integration",
-  "attractiveness",
-  "out_share",
-  "neighbour_job_growth",
-];
+const RESIDENTIAL = ["growth", ...GROWTH_PARTS, "out_share", "neighbour_job_growth"];
 const BUSINESS = ["growth", "national", "industry", "population", "attractiveness"];
 
 /**
