@@ -792,14 +792,8 @@ function totalAndGroupRows(
     ...period.popYears.filter((y) => y < start),
     ...Array.from({ length: horizon - start + 1 }, (_, k) => start + k),
   ];
-  const stateOf = (year: number): Float64Array => {
-    if (year <= start) return own.get(year)!;
-    const out = new Float64Array(2 * n);
-    const rows = projected.filter({ year });
-    const [s, a, v] = [rows.strings("sex"), rows.numbers("age"), rows.numbers("population")];
-    for (let i = 0; i < rows.numRows; i++) out[(s.get(i) === "female" ? 0 : n) + a.get(i)!] = v.get(i)!;
-    return out;
-  };
+  const states = statesOf(projected, n);
+  const stateOf = (year: number): Float64Array => (year <= start ? own.get(year)! : states.get(year)!);
   for (const year of years) {
     const state = stateOf(year);
     const k = year - start;
@@ -866,19 +860,7 @@ function withoutMigration(
   step: (state: Float64Array, into: Float64Array, year: number) => void,
 ): { totals: Row[]; groupRows: Row[] } {
   const { start, horizon, shift } = period;
-  const states = new Map<number, Float64Array>();
-  const [py, ps, pa, pv] = [
-    projected.numbers("year"),
-    projected.strings("sex"),
-    projected.numbers("age"),
-    projected.numbers("population"),
-  ];
-  for (let i = 0; i < projected.numRows; i++) {
-    const year = py.get(i)!;
-    let state = states.get(year);
-    if (!state) states.set(year, (state = new Float64Array(2 * n)));
-    state[(ps.get(i) === "female" ? 0 : n) + pa.get(i)!] = pv.get(i)!;
-  }
+  const states = statesOf(projected, n);
   const totals: Row[] = [];
   const groupRows: Row[] = [];
   for (let t = start + 1; t <= horizon; t++) {
@@ -900,6 +882,24 @@ function withoutMigration(
       });
   }
   return { totals, groupRows };
+}
+
+/** A projection's population (year, sex, age, population) as one array per year: women's ages, then men's. */
+function statesOf(projected: Table, n: number): Map<number, Float64Array> {
+  const states = new Map<number, Float64Array>();
+  const [py, ps, pa, pv] = [
+    projected.numbers("year"),
+    projected.strings("sex"),
+    projected.numbers("age"),
+    projected.numbers("population"),
+  ];
+  for (let i = 0; i < projected.numRows; i++) {
+    const year = py.get(i)!;
+    let state = states.get(year);
+    if (!state) states.set(year, (state = new Float64Array(2 * n)));
+    state[(ps.get(i) === "female" ? 0 : n) + pa.get(i)!] = pv.get(i)!;
+  }
+  return states;
 }
 
 /** An age group's label: "20-64", or "80+" for the open one (its end at or past the open age A). */
