@@ -4,6 +4,7 @@ import { rankedBars } from "../charts/builders/ranking.ts";
 import { type Locale, formatNumber, word } from "../charts/locale.ts";
 import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
 import { attractivenessModel } from "../indicators/attractiveness/model.ts";
+import type { MigrationCounts } from "../indicators/attractiveness/net-migration.ts";
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { GROWTH_PARTS } from "../indicators/attractiveness/residential.ts";
 import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
@@ -89,6 +90,8 @@ export interface AttractivenessSectionOptions {
   from?: number;
   to?: number;
   flows?: Table;
+  /** Population, births and deaths by kommune: registered net migration for the residential model (docs/methods.md §2.3). */
+  counts?: MigrationCounts;
 }
 
 /**
@@ -102,7 +105,12 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
   const commuting = options.flows ? commutingStructureOf(options.flows, panel, options.country) : undefined;
-  const model = attractivenessModel(panel, { from, to, ...(commuting ? { commuting } : {}) });
+  const model = attractivenessModel(panel, {
+    from,
+    to,
+    ...(commuting ? { commuting } : {}),
+    ...(options.counts ? { counts: options.counts } : {}),
+  });
   const merged = units.codes.length > 1 || (units.codes.length === 1 && units.codes[0] !== target.code);
   const level = new Map<string, number>();
   for (const r of panel.filter({ region: units.codes }).toRows()) {
@@ -120,6 +128,7 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
     ? mergeUnits(model.business.decomposition, units.codes, target, byJobs)
     : model.business.decomposition;
   const focus = target.code;
+  const dependent = model.residential.dependent;
   const ranking = rankAttractiveness(residential, business, { from, to });
   const mine = ranking.filter({ region: focus }).toRows()[0];
   const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
@@ -177,7 +186,19 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
           ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
         ]),
       },
-      sources: [...source, ...unitsNote, ...model.residential.missing.map((m) => `– ${missingTerm(m, locale)}`)],
+      sources: [
+        ...source,
+        ...unitsNote,
+        ...(options.counts
+          ? [
+              w.registeredNote(
+                formatNumber(dependent.registered, locale),
+                formatNumber(dependent.registered + dependent.panel, locale),
+              ),
+            ]
+          : []),
+        ...model.residential.missing.map((m) => `– ${missingTerm(m, locale)}`),
+      ],
     },
     {
       id: "jobs",

@@ -7,6 +7,7 @@ import { backtestError, empiricalInterval } from "../indicators/population/backt
 import { implausibleFigures } from "../indicators/population/plausibility.ts";
 import { prepareProjectionData, type ProjectionData } from "../indicators/population/projection-data.ts";
 import { OmvarldError } from "../errors.ts";
+import type { MigrationCounts } from "../indicators/attractiveness/net-migration.ts";
 import { dependencyRatios, NO_BANDS, SE_BANDS } from "../indicators/population/dependency.ts";
 import { growth } from "../indicators/population/growth.ts";
 import {
@@ -165,6 +166,27 @@ export function municipalRegion(data: MunicipalData, query: string): ReportRegio
     year: Math.max(...years),
     what: `the ${data.country === "NO" ? "kommune" : "kommun"} tables${id ? ` (${id})` : ""}`,
   });
+}
+
+const counts = new WeakMap<MunicipalData, MigrationCounts>();
+
+/**
+ * The kommun tables as the counts of registered net migration for Telemarksforsking's residential model
+ * (P(t + 1) − P(t) − births + deaths), one object per data so that the model is fitted once for every kommun.
+ */
+export function migrationCounts(data: MunicipalData): MigrationCounts {
+  let c = counts.get(data);
+  if (!c)
+    counts.set(
+      data,
+      (c = {
+        population: data.population,
+        reference: data.reference,
+        births: data.births ?? [],
+        deaths: data.deaths ?? [],
+      }),
+    );
+  return c;
 }
 
 const prepared = new WeakMap<MunicipalData, ProjectionData>();

@@ -15,7 +15,13 @@ import { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
-import { type MunicipalData, municipalRegion, municipalSections, type ProjectionSettings } from "./municipal.ts";
+import {
+  migrationCounts,
+  type MunicipalData,
+  municipalRegion,
+  municipalSections,
+  type ProjectionSettings,
+} from "./municipal.ts";
 import { panelUnits } from "./panel-units.ts";
 import { projectionSection } from "./projection.ts";
 import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
@@ -127,6 +133,7 @@ export function buildSections(
         ...(options.from !== undefined ? { from: options.from } : {}),
         ...(options.to !== undefined ? { to: options.to } : {}),
         ...(data.flows ? { flows: data.flows } : {}),
+        ...(municipal && country === "NO" ? { counts: migrationCounts(municipal) } : {}),
       }),
     );
   else missing.push(none(w.attractiveness), none(w.jobs));

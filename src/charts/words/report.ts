@@ -62,6 +62,8 @@ export const REPORT_WORDS = {
     low: "Nedre",
     high: "Övre",
     regionNote: (n: RegionNote) => regionNote(n, "sv"),
+    registeredNote: (registered: string, of: string) =>
+      `Nettoinflyttningen är registrerad (folkmängd, födda, döda) i ${registered} av ${of} kommunår, annars panelens egen.`,
     panelCode: (name: string, code: string) => `Panelen har ${name} under koden ${code}, från före en omnumrering.`,
     mergedUnits: (name: string, units: readonly string[]) =>
       `${name} bildades av ${listed(units, "och")}: siffrorna är deras tillsammans, andelar vägda med folkmängden (arbetsplatser: antalet jobb).`,
@@ -127,6 +129,8 @@ export const REPORT_WORDS = {
     low: "Nedre",
     high: "Øvre",
     regionNote: (n: RegionNote) => regionNote(n, "nb"),
+    registeredNote: (registered: string, of: string) =>
+      `Nettoinnflyttingen er registrert (folkemengde, fødte, døde) i ${registered} av ${of} kommuneår, ellers panelets egen.`,
     panelCode: (name: string, code: string) =>
       `Panelet har ${name} under koden ${code}, fra før et nytt kommunenummer.`,
     mergedUnits: (name: string, units: readonly string[]) =>
@@ -193,6 +197,8 @@ export const REPORT_WORDS = {
     low: "Low",
     high: "High",
     regionNote: (n: RegionNote) => regionNote(n, "en"),
+    registeredNote: (registered: string, of: string) =>
+      `Net migration is registered (population, births, deaths) for ${registered} of ${of} kommune-years, else the panel's own.`,
     panelCode: (name: string, code: string) => `The panel holds ${name} under its code before a renumbering, ${code}.`,
     mergedUnits: (name: string, units: readonly string[]) =>
       `${name} was formed from ${listed(units, "and")}: the figures are theirs together, shares weighted by population (jobs: by the number of jobs).`,
