@@ -17,13 +17,14 @@ import { recast } from "../../regions/recast.ts";
 import { annexPipeline } from "./annex.ts";
 import { writeAnnexSheets } from "./annex-node.ts";
 import { attractivenessAnalysis } from "./attractiveness.ts";
+import type { MigrationCounts } from "../../indicators/attractiveness/net-migration.ts";
 import { writeReport } from "./report-node.ts";
 import { readDatasets } from "../../io/datasets-node.ts";
 import { reportData } from "../report-data.ts";
 import type { Table } from "../../table/table.ts";
 import { formatNumber } from "../../charts/locale.ts";
 import type { Locale } from "../../charts/locale.ts";
-import { municipalProjection } from "../municipal.ts";
+import { migrationCounts, municipalProjection } from "../municipal.ts";
 import { municipalAnnex } from "../municipal-annex.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
 import { writeSheets } from "../workbook.ts";
@@ -109,7 +110,7 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
   // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
   // share them and the fitted model
   const { data } = reportData(readDatasets([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`]), "3421");
-  const charts = attractivenessDemo(data.panel!, data.flows, log, f);
+  const charts = attractivenessDemo(data.panel!, data.flows, migrationCounts(data.municipal!), log, f);
   const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
 
   log("");
@@ -237,6 +238,7 @@ async function writeCharts(
 function attractivenessDemo(
   panel: Table,
   flows: Table | undefined,
+  counts: MigrationCounts,
   log: (line: string) => void,
   f: (value: number | null, digits?: number) => string,
 ): Record<string, Chart> {
@@ -245,6 +247,7 @@ function attractivenessDemo(
     from: 2007,
     to: 2016,
     minPopulation: 1000,
+    counts,
     ...(flows ? { commuting: [flows] } : {}),
   });
   const ranked = rows.filter((r) => r.rank !== null).length;
