@@ -212,12 +212,12 @@ describe("omvarld demo", () => {
     expect(r.stdout).toMatch(/3421 Trysil\s+2018: 6\u00a0567, 2019: 6\u00a0607, 2022: 6\u00a0603/);
     // Hedmark 2013: 194 433 − 193 719 = 714; 1 714 − 2 136 + 6 593 − 5 438 = 733; residual −19
     expect(r.stdout).toMatch(/04 Hedmark\s+1\u00a0714\s+2\u00a0136\s+6\u00a0593\s+5\u00a0438\s+714\s+−19/);
-    // with the 2017 commuting matrix (neighbour and integration terms)
-    expect(r.stdout).toMatch(/0428 Trysil: residential attractiveness \u22120,01 \(rank 188 of 399\)/);
+    // with the 2017 commuting matrix (neighbour and integration terms) and registered net migration from SSB's tables
+    expect(r.stdout).toMatch(/0428 Trysil: residential attractiveness \u22120,01 \(rank 186 of 399\)/);
     expect(r.stdout).toMatch(/0432 Rendalen: residential attractiveness/);
-    // Trysil 2016 private jobs: TF's 2.35 % growth, decomposed
+    // Trysil 2016: natural increase from SSB's counts, (43 − 82) / 6 525 = −0.60 %; private jobs: TF's 2.35 % growth, decomposed
     // one number format in the whole printout: Swedish by default (decimal comma, minus U+2212)
-    expect(r.stdout).toMatch(/2016\s+0,38\s+\u22120,58\s+0,50.*\|\s+2,35\s+\u22120,16/);
+    expect(r.stdout).toMatch(/2016\s+0,38\s+\u22120,60\s+0,50.*\|\s+2,35\s+\u22120,16/);
     expect(r.stdout).not.toMatch(/\d\.\d/);
     // the kommuner from the agencies' own tables: Vansbro 31 December 2019 (SCB), Trysil 1 January 2022 (SSB)
     expect(r.stdout).toMatch(
