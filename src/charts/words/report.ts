@@ -364,12 +364,14 @@ function regionNote(n: RegionNote, locale: Locale): string {
         nb: `${r(n.asked)} ble i ${n.year} slått sammen med ${listed(others, and)} til ${r(n.data)}: rapporten gjelder ${r(n.data)}.`,
         en: `${r(n.asked)} merged with ${listed(others, and)} into ${r(n.data)} in ${n.year}: the report is about ${r(n.data)}.`,
       }[locale];
-    case "split":
+    case "split": {
+      const parts = listed([r(n.asked), ...others], and);
       return {
-        sv: `${r(n.asked)} bildades ${n.year} när ${r(n.data)} delades (även ${listed(others, and)}); tabellerna slutar före delningen, så rapporten gäller ${r(n.data)} som den var innan, med ${listed(others, and)}.`,
-        nb: `${r(n.asked)} ble dannet i ${n.year} da ${r(n.data)} ble delt (også ${listed(others, and)}); tabellene slutter før delingen, så rapporten gjelder ${r(n.data)} slik den var før, med ${listed(others, and)}.`,
-        en: `${r(n.asked)} was formed in ${n.year} when ${r(n.data)} was divided (also into ${listed(others, and)}); the tables end before the division, so the report is about ${r(n.data)} as it was, with ${listed(others, and)}.`,
+        sv: `${r(n.asked)} bildades ${n.year} när ${r(n.data)} delades i ${parts}; tabellerna slutar före delningen, så rapporten gäller hela ${r(n.data)}, också det som nu är ${listed(others, and)}.`,
+        nb: `${r(n.asked)} ble dannet i ${n.year} da ${r(n.data)} ble delt i ${parts}; tabellene slutter før delingen, så rapporten gjelder hele ${r(n.data)}, også det som nå er ${listed(others, and)}.`,
+        en: `${r(n.asked)} was formed in ${n.year} when ${r(n.data)} was divided into ${parts}; the tables end before the division, so the report is about the whole of ${r(n.data)}, including what is now ${listed(others, and)}.`,
       }[locale];
+    }
     case "formed":
       return {
         sv: `${r(n.asked)} bildades ${n.year} av ${listed(others, and)}; deras siffror ligger till grund för rapporten.`,
