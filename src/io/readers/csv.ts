@@ -131,7 +131,9 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
   return readCsvChunks(
     head,
     function* (headerOffset) {
-      const data = bytes.subarray(bom + headerOffset);
+      // the header's offset counts characters of the head: bytes in Windows-1252, more of them in UTF-8
+      const start = encoding === "windows-1252" ? headerOffset : utf8Length(head, headerOffset);
+      const data = bytes.subarray(bom + start);
       const pieces = data.indexOf(0x22) < 0 ? [data] : recordPieces(data, QUOTED_PIECE);
       let done = 0;
       for (const piece of pieces) {
@@ -145,6 +147,11 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
 }
 
 const QUOTED_PIECE = 1 << 24;
+
+/** Bytes that the first `chars` characters of `text` take in UTF-8. */
+function utf8Length(text: string, chars: number): number {
+  return new TextEncoder().encode(text.slice(0, chars)).length;
+}
 
 /** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
 function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
