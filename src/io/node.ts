@@ -8,11 +8,13 @@ import { isGzip } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { isZip } from "./xlsx/sheet.ts";
+import { cacheEntry, loadCached, storeCached, tableCacheFor, type TableCacheOptions } from "./table-cache-node.ts";
 
 /**
  * Reads an agency export from a file, or from bytes: sniffs gzip, encoding, format and delimiter.
  * A large CSV (quoted or not) is streamed in chunks, so that memory holds the table, not the file; so is a large
- * gzipped CSV or TSV as it inflates. What decompression may produce is bounded (`maxDecompressedBytes`).
+ * gzipped CSV or TSV as it inflates. What decompression may produce is bounded (`maxDecompressedBytes`). With
+ * `cache`, a file read before (the same bytes, the same readers and options) is read from its parsed table on disk.
  *
  * @example
  * import { read } from "omvarld/node";
@@ -23,11 +25,24 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
   if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip, inflateRaw, ...options });
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
+  const cache = tableCacheFor(options.cache);
+  const entry = cache ? cacheEntry(pathOrBytes, file, options, cache) : undefined;
+  if (entry) {
+    const cached = loadCached(entry);
+    if (cached) return cached;
+  }
+  const table = readFile(pathOrBytes, size, file, options);
+  if (entry) storeCached(entry, table);
+  return table;
+}
+
+/** Reads (parses) a file whose size is known. */
+function readFile(path: string, size: number, file: string, options: NodeReadOptions): Table {
   if (size > (options.streamAbove ?? LARGE)) {
-    const streamed = streamFile(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? STREAM_CHUNK);
+    const streamed = streamFile(path, size, { ...options, file }, options.chunkBytes ?? STREAM_CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
-  return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw, ...options, file });
+  return readBytes(readFileSync(path), { gunzip, inflateRaw, ...options, file });
 }
 
 /**
@@ -62,6 +77,13 @@ export interface NodeReadOptions extends ReadOptions {
   streamAbove?: number;
   /** Chunk size when streaming (bytes). Default 16 MiB. */
   chunkBytes?: number;
+  /**
+   * Keep the parsed table on disk, keyed by the file's content, the readers' version and the options that change
+   * the table, and read it from there next time instead of parsing (a changed file or reader is parsed again):
+   * `true` for the default folder (`~/.cache/omvarld/tables` on Linux; `OMVARLD_CACHE` moves it), or a folder and
+   * size limit. Default: off, unless the program turned it on (`omvarld` does; `--no-cache` turns it off).
+   */
+  cache?: boolean | TableCacheOptions;
 }
 
 /**
