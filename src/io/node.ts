@@ -3,7 +3,8 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
-import { ByteStream, STREAM_CHUNK } from "./byte-stream.ts";
+import { ByteStream, type ParallelFile, STREAM_CHUNK } from "./byte-stream.ts";
+import { readBodyParallel } from "./csv/parallel-node.ts";
 import { isGzip } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
@@ -84,6 +85,13 @@ export interface NodeReadOptions extends ReadOptions {
    * size limit. Default: off, unless the program turned it on (`omvarld` does; `--no-cache` turns it off).
    */
   cache?: boolean | TableCacheOptions;
+  /**
+   * Threads that read a large CSV file (above `parallelAbove` bytes, default 32 MiB) in parallel, the calling one
+   * included: default the machine's cores (at most 4); 1 reads on the calling thread only. The table is the same.
+   */
+  threads?: number;
+  /** Files larger than this (bytes) are read on several threads (see `threads`). Default 32 MiB. */
+  parallelAbove?: number;
 }
 
 /**
@@ -93,7 +101,7 @@ export interface NodeReadOptions extends ReadOptions {
 function streamFile(
   path: string,
   size: number,
-  options: ReadOptions & { file: string },
+  options: NodeReadOptions & { file: string },
   chunkBytes: number,
 ): Table | undefined {
   const fd = openSync(path, "r");
@@ -121,7 +129,16 @@ function streamFile(
     if (encoding.startsWith("utf-16")) return undefined;
     const format = options.format ?? sniffFormat(head);
     if (format !== "csv" && format !== "eurostat-tsv") return undefined;
-    return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes);
+    const parallel: ParallelFile | undefined =
+      format === "csv" && options.threads !== 1
+        ? (start, encoding, delimiter, plans, trailing) =>
+            readBodyParallel(path, start, size, encoding, delimiter, plans, options.file, trailing, {
+              ...(options.threads !== undefined ? { threads: options.threads } : {}),
+              ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
+              chunkBytes,
+            })
+        : undefined;
+    return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes, parallel);
   } finally {
     closeSync(fd);
   }

@@ -93,9 +93,23 @@ export function readCsvChunks(
   chunks: (headerOffset: number) => Iterable<Chunk>,
   size: number,
   options: CsvOptions = {},
+  parallel?: ParallelBody,
 ): Table {
-  return repairLabels(readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options));
+  return repairLabels(
+    readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options, parallel),
+  );
 }
+
+/**
+ * Reads the data rows on several threads where it can (`omvarld/node`, for a large file): given where the header
+ * row starts (characters of the head), the delimiter and the column plans; undefined to read them in one pass.
+ */
+export type ParallelBody = (
+  headerOffset: number,
+  delimiter: string,
+  plans: ColumnPlan[],
+  trailing: boolean,
+) => Body | undefined;
 
 /** Text read in chunks is never one string: double-encoded labels are repaired in the columns' dictionaries. */
 function repairLabels(table: Table): Table {
@@ -154,7 +168,12 @@ function utf8Length(text: string, chars: number): number {
 }
 
 /** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
-function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
+function readDelimited(
+  head: string,
+  source: (headerOffset: number) => Source,
+  options: CsvOptions,
+  parallel?: ParallelBody,
+): Table {
   const file = options.file;
   const dialect = sniffDialect(head);
   const delimiter = options.delimiter ?? dialect.delimiter;
@@ -202,7 +221,9 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
 
   const trailing =
     headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
-  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
+  const parsed =
+    parallel?.(dialect.headerOffset, delimiter, plans, trailing) ??
+    readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", {
       file,

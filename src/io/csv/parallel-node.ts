@@ -1,0 +1,175 @@
+import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { NumberColumn, StringColumn } from "../../table/column.ts";
+import type { Encoding } from "../decode.ts";
+import { type Body, type BodyPart, type ColumnPlan, finishBody } from "./body.ts";
+import { type PartTask, readFilePart } from "./file-part.ts";
+
+/** Data below this many bytes are read on one thread: a worker's start (30-60 ms) would eat what it saves. */
+export const PARALLEL_MIN_BYTES = 1 << 25;
+
+/** How many bodies were read on several threads in this process (for tests that must know the path was taken). */
+export const parallelStats = { bodies: 0 };
+
+/** At most this many threads read one file (the calling one included). */
+const MAX_THREADS = 4;
+
+/** The worker's script: the compiled module beside this one, or (running from the TypeScript sources) a bundle. */
+let workerScript: URL | null | undefined;
+
+function scriptOfWorker(): URL | null {
+  if (workerScript !== undefined) return workerScript;
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith(".js")) workerScript = new URL("./parallel-worker.js", here);
+  else {
+    // the sources are TypeScript, which Node 20 cannot run in a worker: bundle the worker with esbuild (a
+    // development dependency), or read on one thread where it is missing
+    try {
+      const esbuild = createRequire(import.meta.url)("esbuild") as {
+        buildSync(options: object): { outputFiles: { text: string }[] };
+      };
+      const built = esbuild.buildSync({
+        entryPoints: [fileURLToPath(new URL("./parallel-worker.ts", here))],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        write: false,
+      });
+      const out = join(mkdtempSync(join(tmpdir(), "omvarld-worker-")), "parallel-worker.mjs");
+      writeFileSync(out, built.outputFiles[0]!.text);
+      workerScript = pathToFileURL(out);
+    } catch {
+      workerScript = null;
+    }
+  }
+  return workerScript;
+}
+
+/**
+ * The worker's first code, as a script: imports the worker module and runs it; whatever happens, it raises the flag
+ * the calling thread waits on, so that a worker that fails to start cannot leave it waiting.
+ */
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import(workerData.script)
+  .then((m) => m.run(workerData.task))
+  .catch(() => workerData.task.port.postMessage(null))
+  .finally(() => { Atomics.store(workerData.task.done, 0, 1); Atomics.notify(workerData.task.done, 0); });
+`;
+
+/** Where a file's data may be cut into `parts` ranges: after the first line end past each even share. */
+function cuts(path: string, from: number, to: number, parts: number): number[] | null {
+  const fd = openSync(path, "r");
+  try {
+    const window = new Uint8Array(1 << 16);
+    const out = [from];
+    for (let k = 1; k < parts; k++) {
+      const at = from + Math.floor(((to - from) * k) / parts);
+      const n = readSync(fd, window, 0, window.length, at);
+      const lf = window.subarray(0, n).indexOf(10);
+      if (lf < 0) return null;
+      const cut = at + lf + 1;
+      if (cut <= out.at(-1)! || cut >= to) return null;
+      out.push(cut);
+    }
+    out.push(to);
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads the data rows of a large CSV file without quotes on several threads: the bytes from `from` (the header row)
+ * to `to` are cut after line ends into one range per thread; the calling thread reads the first range while worker
+ * threads read the others into columns of their own, which are then joined in order (one dictionary per text
+ * column, in the order values first occur) and checked as one body, so the table is the one a single pass gives.
+ * Undefined when the file is too small, the machine has one core, or a range cannot be read apart (a quote, a byte
+ * that is not UTF-8 in a UTF-8 file, a number format first seen after the sample, any error): the caller then reads
+ * it in one pass, which gives the same table, or the error with its true line.
+ */
+export function readBodyParallel(
+  path: string,
+  from: number,
+  to: number,
+  encoding: Encoding,
+  delimiter: string,
+  plans: ColumnPlan[],
+  file: string | undefined,
+  trailing: boolean,
+  options: { threads?: number; minBytes?: number; chunkBytes?: number } = {},
+): Body | undefined {
+  const threads = Math.min(MAX_THREADS, options.threads ?? availableParallelism());
+  if (threads < 2 || to - from < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+  const script = scriptOfWorker();
+  if (!script) return undefined;
+  const ranges = cuts(path, from, to, threads);
+  if (!ranges) return undefined;
+  const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes: options.chunkBytes ?? 1 << 24 };
+  const started: { worker: Worker; port: MessagePort; done: Int32Array }[] = [];
+  try {
+    for (let k = 1; k < threads; k++) {
+      const { port1, port2 } = new MessageChannel();
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const task = { ...base, from: ranges[k]!, to: ranges[k + 1]!, header: false, port: port2, done };
+      const worker = new Worker(BOOTSTRAP, {
+        eval: true,
+        workerData: { script: script.href, task },
+        transferList: [port2],
+      });
+      worker.unref();
+      started.push({ worker, port: port1, done });
+    }
+    const t0 = performance.now();
+    const first = readFilePart({ ...base, from: ranges[0]!, to: ranges[1]!, header: true } satisfies PartTask);
+    const parts: BodyPart[] = [];
+    if (!first) return undefined;
+    parts.push(first);
+    // a worker that has not answered long after the calling thread finished its equal share has died
+    const patience = Math.max(120_000, 20 * (performance.now() - t0));
+    for (const { port, done } of started) {
+      const waited = performance.now();
+      while (Atomics.load(done, 0) === 0) {
+        if (performance.now() - waited > patience) return undefined;
+        Atomics.wait(done, 0, 0, 1000);
+      }
+      const message = receiveMessageOnPort(port)?.message as WorkerPart | null | undefined;
+      if (!message) return undefined;
+      parts.push(fromWorker(message));
+    }
+    // each range counted its lines from 1: shift them to the file's
+    for (let k = 1; k < parts.length; k++) {
+      const p = parts[k]!;
+      const shift = parts[k - 1]!.endLine - 1;
+      p.firstLine += shift;
+      p.endLine += shift;
+      if (p.lines) for (let r = 0; r < p.rows; r++) p.lines[r]! += shift;
+    }
+    const body = finishBody(parts, plans, file, delimiter, trailing);
+    parallelStats.bodies++;
+    return body;
+  } finally {
+    for (const { worker, port } of started) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+}
+
+/** A part as a worker posts it: its columns as plain typed arrays and dictionaries. */
+type WorkerPart = Omit<BodyPart, "columns"> & {
+  columns: ({ type: "number"; values: Float64Array } | { type: "string"; codes: Int32Array; dictionary: string[] })[];
+};
+
+function fromWorker(message: WorkerPart): BodyPart {
+  return {
+    ...message,
+    columns: message.columns.map((c) =>
+      c.type === "number" ? new NumberColumn(c.values) : new StringColumn(c.codes, c.dictionary),
+    ),
+  };
+}
