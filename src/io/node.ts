@@ -9,7 +9,14 @@ import { isGzip } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { isZip } from "./xlsx/sheet.ts";
-import { cacheEntry, loadCached, storeCached, tableCacheFor, type TableCacheOptions } from "./table-cache-node.ts";
+import {
+  type CacheEntry,
+  cacheEntry,
+  loadCached,
+  storeCached,
+  tableCacheFor,
+  type TableCacheOptions,
+} from "./table-cache-node.ts";
 
 /**
  * Reads an agency export from a file, or from bytes: sniffs gzip, encoding, format and delimiter.
@@ -28,11 +35,25 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
   const size = fileSize(pathOrBytes, file);
   const cache = tableCacheFor(options.cache);
   const entry = cache ? cacheEntry(pathOrBytes, file, options, cache) : undefined;
+  return readThrough(pathOrBytes, size, file, options, entry);
+}
+
+/**
+ * Reads a file through its cache entry (see `cacheEntry`): the cached table where there is one, else the parsed one,
+ * which is then cached.
+ */
+export function readThrough(
+  path: string,
+  size: number,
+  file: string,
+  options: NodeReadOptions,
+  entry: CacheEntry | undefined,
+): Table {
   if (entry) {
     const cached = loadCached(entry);
     if (cached) return cached;
   }
-  const table = readFile(pathOrBytes, size, file, options);
+  const table = readFile(path, size, file, options);
   if (entry) storeCached(entry, table);
   return table;
 }
@@ -60,7 +81,8 @@ function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number): Uint8A
     : inflateRawSync(bytes, limit);
 }
 
-function fileSize(path: string, file: string): number {
+/** The size of a file in bytes; an error naming it when it is a folder or cannot be read. */
+export function fileSize(path: string, file: string): number {
   try {
     const stat = statSync(path);
     if (stat.isDirectory())

@@ -33,7 +33,7 @@ export interface TableCacheOptions {
 export const TABLE_CACHE_MAX_BYTES = 2 ** 31;
 
 /** First bytes of a cached table: the format's name and version. */
-const MAGIC = "omvarld-table 1\n";
+const MAGIC = "omvarld-tables 2\n";
 
 /**
  * The table cache the readers use when a read names none: off (`false`) unless a program turns it on (the command
@@ -190,12 +190,33 @@ export function cacheEntry(
   return { key, folder, path: join(folder, `${key}.table`), maxBytes: cache.maxBytes ?? TABLE_CACHE_MAX_BYTES };
 }
 
-interface Header {
-  key: string;
+/**
+ * The entry of a value computed from files whose entries are `entries` (in order) by the step named `step`: its key
+ * hashes theirs, so that it changes when any of them does.
+ *
+ * @example
+ * derivedEntry("datasets", files.map((f) => cacheEntry(f, f, {}, {})!));
+ */
+export function derivedEntry(step: string, entries: readonly CacheEntry[]): CacheEntry {
+  const first = entries[0]!;
+  const hash = createHash("sha256").update(`${step}\n`);
+  for (const e of entries) hash.update(`${e.key}\n`);
+  const key = hash.digest("hex");
+  return { ...first, key, path: join(first.folder, `${key}.table`) };
+}
+
+interface TableHeader {
   rows: number;
   columns: { name: string; type: "number" | "string"; role: Role; offset: number; dictionary?: readonly string[] }[];
   provenance: Table["provenance"];
   warnings: readonly string[];
+}
+
+interface Header {
+  key: string;
+  tables: TableHeader[];
+  /** What the entry holds, as JSON, each table replaced by `{ "$table": k }` (a single table: `{ "$table": 0 }`). */
+  shape: unknown;
 }
 
 /**
@@ -203,6 +224,20 @@ interface Header {
  * never an error. The columns are views into the file's bytes, as they were written.
  */
 export function loadCached(entry: CacheEntry): Table | undefined {
+  const value = loadCachedValue(entry);
+  return value instanceof Table ? value : undefined;
+}
+
+/** Writes a table to its entry (see `storeCachedValue`). */
+export function storeCached(entry: CacheEntry, table: Table): void {
+  storeCachedValue(entry, table);
+}
+
+/**
+ * The value cached under an entry: JSON data in which tables may stand anywhere (see `storeCachedValue`), or
+ * undefined (no entry, a damaged one, another key under the same name).
+ */
+export function loadCachedValue(entry: CacheEntry): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(entry.path);
@@ -218,20 +253,25 @@ export function loadCached(entry: CacheEntry): Table | undefined {
     if (header.key !== entry.key) return undefined;
     // typed views need their offsets aligned: a pooled buffer is copied out
     const data = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
-    const columns = new Map<string, Column>();
-    const roles: Record<string, Role> = {};
-    for (const c of header.columns) {
-      const width = c.type === "number" ? 8 : 4;
-      if (c.offset % 8 !== 0 || start + c.offset + header.rows * width > data.length) return undefined;
-      const at = data.byteOffset + start + c.offset;
-      columns.set(
-        c.name,
-        c.type === "number"
-          ? new NumberColumn(new Float64Array(data.buffer, at, header.rows))
-          : new StringColumn(new Int32Array(data.buffer, at, header.rows), c.dictionary ?? []),
-      );
-      roles[c.name] = c.role;
+    const tables: Table[] = [];
+    for (const t of header.tables) {
+      const columns = new Map<string, Column>();
+      const roles: Record<string, Role> = {};
+      for (const c of t.columns) {
+        const width = c.type === "number" ? 8 : 4;
+        if (c.offset % 8 !== 0 || start + c.offset + t.rows * width > data.length) return undefined;
+        const at = data.byteOffset + start + c.offset;
+        columns.set(
+          c.name,
+          c.type === "number"
+            ? new NumberColumn(new Float64Array(data.buffer, at, t.rows))
+            : new StringColumn(new Int32Array(data.buffer, at, t.rows), c.dictionary ?? []),
+        );
+        roles[c.name] = c.role;
+      }
+      tables.push(new Table(columns, { roles, provenance: t.provenance, warnings: t.warnings }));
     }
+    const value = revive(header.shape, tables);
     try {
       // the entry was used: the least recently used are removed first
       const now = new Date();
@@ -239,51 +279,94 @@ export function loadCached(entry: CacheEntry): Table | undefined {
     } catch {
       // a read-only cache still serves
     }
-    return new Table(columns, { roles, provenance: header.provenance, warnings: header.warnings });
+    return value;
   } catch {
     return undefined;
   }
 }
 
+/** `shape` with each `{ "$table": k }` replaced by `tables[k]`. */
+function revive(shape: unknown, tables: readonly Table[]): unknown {
+  if (Array.isArray(shape)) return shape.map((x) => revive(x, tables));
+  if (shape && typeof shape === "object") {
+    const k = (shape as { $table?: unknown }).$table;
+    if (typeof k === "number" && Object.keys(shape).length === 1) {
+      const table = tables[k];
+      if (!table) throw new Error("a table the entry does not hold");
+      return table;
+    }
+    return Object.fromEntries(Object.entries(shape).map(([key, x]) => [key, revive(x, tables)]));
+  }
+  return shape;
+}
+
+/** `value` with each table replaced by `{ "$table": k }`, its index in `tables` (which it is added to). */
+function flatten(value: unknown, tables: Table[]): unknown {
+  if (value instanceof Table) return { $table: tables.push(value) - 1 };
+  if (Array.isArray(value)) return value.map((x) => flatten(x, tables));
+  if (value && typeof value === "object") {
+    if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error("only plain data and tables are cached");
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, x]) => x !== undefined)
+        .map(([key, x]) => [key, flatten(x, tables)]),
+    );
+  }
+  if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
+    throw new Error("only plain data and tables are cached");
+  // JSON would turn NaN and the infinities into null
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error("only finite numbers are cached");
+  return value;
+}
+
 /**
- * Writes a table to its entry: a temporary file beside it, renamed over it (a reader sees the whole entry or
- * none), then removes the least recently used entries past the size limit. Fails silently (a read-only disk, a full
- * one): the cache only saves time.
+ * Writes a value, plain JSON data holding tables anywhere (a table, or `readDatasets`' datasets), to its entry: a
+ * temporary file beside it, renamed over it (a reader sees the whole entry or none), then removes the least
+ * recently used entries past the size limit. Fails silently (a read-only disk, a full one, a value that is not
+ * plain data): the cache only saves time.
+ *
+ * The file: a magic line, the header's length (4 bytes), the header (JSON: the key, each table's rows, columns with
+ * their roles, dictionaries and offsets, provenance and warnings, and the value's shape), zeros to an 8-byte
+ * boundary, then each column's typed array (Float64 numbers, Int32 dictionary codes), 8-aligned. Written by hand
+ * rather than as Arrow IPC or Parquet: apache-arrow is an optional dependency that takes longer to import than a
+ * cached report takes to read, and hyparquet is not a runtime dependency; this reads back as views of one buffer,
+ * with no copy, and holds provenance, warnings and several tables as they are.
  */
-export function storeCached(entry: CacheEntry, table: Table): void {
+export function storeCachedValue(entry: CacheEntry, value: unknown): void {
   const temporary = `${entry.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   let fd: number | undefined;
   try {
+    const tables: Table[] = [];
+    const shape = flatten(value, tables);
     mkdirSync(entry.folder, { recursive: true });
     const parts: Uint8Array[] = [];
     let offset = 0;
-    const columns: Header["columns"] = table.schema.map((field) => {
-      const column = table.column(field.name);
-      const view =
-        column.type === "number"
-          ? new Uint8Array(column.values.buffer, column.values.byteOffset, column.values.byteLength)
-          : new Uint8Array(column.codes.buffer, column.codes.byteOffset, column.codes.byteLength);
-      const at = offset;
-      parts.push(view);
-      offset += view.length;
-      const pad = (8 - (offset % 8)) % 8;
-      if (pad) parts.push(new Uint8Array(pad));
-      offset += pad;
-      return {
-        name: field.name,
-        type: field.type,
-        role: field.role,
-        offset: at,
-        ...(column.type === "string" ? { dictionary: column.dictionary } : {}),
-      };
-    });
-    const header: Header = {
-      key: entry.key,
+    const headers: TableHeader[] = tables.map((table) => ({
       rows: table.numRows,
-      columns,
+      columns: table.schema.map((field) => {
+        const column = table.column(field.name);
+        const view =
+          column.type === "number"
+            ? new Uint8Array(column.values.buffer, column.values.byteOffset, column.values.byteLength)
+            : new Uint8Array(column.codes.buffer, column.codes.byteOffset, column.codes.byteLength);
+        const at = offset;
+        parts.push(view);
+        offset += view.length;
+        const pad = (8 - (offset % 8)) % 8;
+        if (pad) parts.push(new Uint8Array(pad));
+        offset += pad;
+        return {
+          name: field.name,
+          type: field.type,
+          role: field.role,
+          offset: at,
+          ...(column.type === "string" ? { dictionary: column.dictionary } : {}),
+        };
+      }),
       provenance: table.provenance,
       warnings: table.warnings,
-    };
+    }));
+    const header: Header = { key: entry.key, tables: headers, shape };
     // the magic, the header's length, the header (JSON), zeros to an 8-byte boundary, the columns (their offsets
     // count from there)
     const magic = Buffer.from(MAGIC);

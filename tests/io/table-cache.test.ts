@@ -15,9 +15,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { read } from "../../src/node.ts";
+import { readDatasets } from "../../src/io/datasets-node.ts";
 import {
   cacheEntry,
   clearTableCache,
+  derivedEntry,
+  storeCachedValue,
   codeFingerprint,
   loadCached,
   readerVersion,
@@ -173,4 +176,55 @@ describe("the parsed-table cache", () => {
     expect(cleared.files).toBe(1);
     expect(tableCacheSize({ folder }).files).toBe(0);
   });
+
+  test(
+    "datasets: read back whole equal to those assembled fresh; a changed file is a miss",
+    { timeout: 300_000 },
+    () => {
+      const folder = join(dir, "datasets");
+      // every table replaced by everything it holds
+      const plain = (value: unknown): unknown =>
+        value instanceof Table
+          ? everything(value)
+          : Array.isArray(value)
+            ? value.map(plain)
+            : value && typeof value === "object"
+              ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+              : value;
+      for (const paths of [["data/scb"], ["data/ssb", "data/tf/no-regions-2003-2016.csv"]].map((p) =>
+        p.map((x) => join(root, x)),
+      )) {
+        const fresh = plain(readDatasets(paths, { cache: false }));
+        expect(plain(readDatasets(paths, { cache: { folder } }))).toEqual(fresh);
+        expect(plain(readDatasets(paths, { cache: { folder } }))).toEqual(fresh);
+      }
+      // SCB's population 2010-2019 (five workbooks) and the deaths: as the report finds them
+      const scb = readDatasets([join(root, "data/scb")], { cache: { folder } });
+      expect(scb.population?.table.distinct("year")).toHaveLength(10);
+      expect(scb.deaths).toHaveLength(1);
+      // a doctored value under the datasets' entry is what a hit returns; one more row in a file is a miss
+      const copy = join(dir, "scb-copy");
+      mkdirSync(copy);
+      for (const f of [
+        "anderssundell-stathelp__data__befolkning.csv",
+        "ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx",
+      ])
+        cpSync(join(root, "data/scb", f), join(copy, f));
+      const files = readdirSync(copy)
+        .sort()
+        .map((f) => join(copy, f));
+      const before = readDatasets([copy], { cache: { folder } });
+      expect(before.unused.map((u) => u.why)).toEqual(["not a dataset the report uses"]);
+      const entry = derivedEntry(
+        "datasets",
+        files.map((f) => cacheEntry(f, f, {}, { folder })!),
+      );
+      storeCachedValue(entry, { ...before, unused: [{ file: "x", why: "doctored" }] });
+      expect(readDatasets([copy], { cache: { folder } }).unused).toEqual([{ file: "x", why: "doctored" }]);
+      appendFileSync(files[0]!, '"9999 Nyby",1234\r\n');
+      expect(readDatasets([copy], { cache: { folder } }).unused.map((u) => u.why)).toEqual([
+        "not a dataset the report uses",
+      ]);
+    },
+  );
 });

@@ -96,6 +96,7 @@ export function readBodyPart(
   trailing: boolean,
   state: { line: number; header: boolean },
   unquotedOnly = false,
+  keepRoom = false,
 ): BodyPart | undefined {
   let body: BodyBuilder | undefined;
   let last = NaN;
@@ -109,7 +110,7 @@ export function readBodyPart(
     if (bytes.length) last = bytes[bytes.length - 1]!;
   }
   body ??= new BodyBuilder(0, 0, plans, file);
-  return body.part(last, state.line);
+  return body.part(last, state.line, keepRoom);
 }
 
 /** One part of the data as read (see `readBodyPart`): its columns and rows before the end-of-input checks. */
@@ -214,18 +215,23 @@ export function finishBody(
 function joinColumns(columns: Column[]): Column {
   if (columns.length === 1) return columns[0]!;
   const rows = columns.reduce((s, c) => s + c.length, 0);
-  if (columns[0]!.type === "number") {
-    const values = new Float64Array(rows);
+  const head = columns[0]!;
+  // the first part's array, where it has room for every row (its builder was sized for the whole file), is
+  // filled on in place: no second copy of the columns
+  const headArray = head.type === "number" ? head.values : head.codes;
+  const room = headArray.byteOffset === 0 && headArray.buffer.byteLength >= rows * headArray.BYTES_PER_ELEMENT;
+  if (head.type === "number") {
+    const values = room ? new Float64Array(head.values.buffer, 0, rows) : new Float64Array(rows);
     let at = 0;
     for (const c of columns as NumberColumn[]) {
-      values.set(c.values, at);
+      if (!(room && at === 0)) values.set(c.values, at);
       at += c.length;
     }
     return new NumberColumn(values);
   }
-  const dictionary: string[] = [...(columns[0] as StringColumn).dictionary];
+  const dictionary: string[] = [...head.dictionary];
   const index = new Map(dictionary.map((d, k) => [d, k]));
-  const codes = new Int32Array(rows);
+  const codes = room ? new Int32Array(head.codes.buffer, 0, rows) : new Int32Array(rows);
   let at = 0;
   for (const c of columns as StringColumn[]) {
     const remap = Int32Array.from(c.dictionary, (d) => {
@@ -234,9 +240,12 @@ function joinColumns(columns: Column[]): Column {
       return code;
     });
     const from = c.codes;
-    for (let r = 0; r < from.length; r++) {
-      const k = from[r]!;
-      codes[at + r] = k < 0 ? -1 : remap[k]!;
+    // the first part's codes are the dictionary's own
+    if (!(room && at === 0)) {
+      for (let r = 0; r < from.length; r++) {
+        const k = from[r]!;
+        codes[at + r] = k < 0 ? -1 : remap[k]!;
+      }
     }
     at += from.length;
   }
@@ -435,9 +444,9 @@ class BodyBuilder {
   }
 
   /** The rows read, as one part of the data (`last`: its last character or byte; `endLine`: the line after it). */
-  part(last: number, endLine: number): BodyPart {
+  part(last: number, endLine: number, keepRoom = false): BodyPart {
     return {
-      columns: this.#plans.map((_, j) => this.strings[j]?.finish() ?? this.numbers[j]!.finish()),
+      columns: this.#plans.map((_, j) => this.strings[j]?.finish(keepRoom) ?? this.numbers[j]!.finish(keepRoom)),
       statuses: this.#statuses,
       rows: this.rows,
       firstLine: this.#firstLine,

@@ -18,6 +18,11 @@ export interface PartTask {
   header: boolean;
   /** Bytes read at a time. */
   chunkBytes: number;
+  /**
+   * The first part's columns are built with room for the rows of the whole file (`wholeBytes` of data), so that the
+   * other parts are appended to them in place (see `finishBody`).
+   */
+  wholeBytes?: number;
 }
 
 /**
@@ -71,13 +76,14 @@ export function readFilePart(task: PartTask): BodyPart | undefined {
     }
     const part = readBodyPart(
       chunks(),
-      task.to - task.from,
+      task.wholeBytes ?? task.to - task.from,
       task.delimiter,
       task.plans,
       task.file,
       task.trailing,
       { line: 1, header: task.header },
       true,
+      task.wholeBytes !== undefined,
     );
     return invalid ? undefined : part;
   } finally {

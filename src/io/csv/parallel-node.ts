@@ -109,7 +109,9 @@ export function readBodyParallel(
   if (!script) return undefined;
   const ranges = cuts(path, from, to, threads);
   if (!ranges) return undefined;
-  const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes: options.chunkBytes ?? 1 << 24 };
+  // smaller reads than one pass's 16 MiB: each thread holds one buffer
+  const chunkBytes = Math.min(options.chunkBytes ?? 1 << 22, 1 << 22);
+  const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes };
   const started: { worker: Worker; port: MessagePort; done: Int32Array }[] = [];
   try {
     for (let k = 1; k < threads; k++) {
@@ -125,7 +127,13 @@ export function readBodyParallel(
       started.push({ worker, port: port1, done });
     }
     const t0 = performance.now();
-    const first = readFilePart({ ...base, from: ranges[0]!, to: ranges[1]!, header: true } satisfies PartTask);
+    const first = readFilePart({
+      ...base,
+      from: ranges[0]!,
+      to: ranges[1]!,
+      header: true,
+      wholeBytes: to - from,
+    } satisfies PartTask);
     const parts: BodyPart[] = [];
     if (!first) return undefined;
     parts.push(first);
