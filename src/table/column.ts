@@ -218,9 +218,13 @@ export class StringColumnBuilder {
     this.#codes[this.#length++] = code;
   }
 
-  finish(): StringColumn {
+  /**
+   * The column built. Its codes are a view of the builder's array when that is at least 90 % full, or `keepRoom`
+   * (rows may then be appended after them in place, see `joinColumns`), else a copy of the rows alone.
+   */
+  finish(keepRoom = false): StringColumn {
     const codes =
-      this.#length > this.#codes.length * 0.9
+      keepRoom || this.#length > this.#codes.length * 0.9
         ? this.#codes.subarray(0, this.#length)
         : this.#codes.slice(0, this.#length);
     return new StringColumn(codes, this.#dictionary);
@@ -245,9 +249,10 @@ export class NumberColumnBuilder {
     this.#values[this.#length++] = value === null ? NaN : value;
   }
 
-  finish(): NumberColumn {
+  /** The column built (see `StringColumnBuilder.finish`). */
+  finish(keepRoom = false): NumberColumn {
     const values =
-      this.#length > this.#values.length * 0.9
+      keepRoom || this.#length > this.#values.length * 0.9
         ? this.#values.subarray(0, this.#length)
         : this.#values.slice(0, this.#length);
     return new NumberColumn(values);
