@@ -50,16 +50,61 @@ function scriptOfWorker(): URL | null {
 }
 
 /**
- * The worker's first code, as a script: imports the worker module and runs it; whatever happens, it raises the flag
- * the calling thread waits on, so that a worker that fails to start cannot leave it waiting.
+ * The worker's first code, as a script: imports the worker module, then reads the task it is sent on its port.
+ * Whatever happens it raises the flag the calling thread waits on, so that a worker that fails to start cannot leave
+ * it waiting.
  */
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
-import(workerData.script)
-  .then((m) => m.run(workerData.task))
-  .catch(() => workerData.task.port.postMessage(null))
-  .finally(() => { Atomics.store(workerData.task.done, 0, 1); Atomics.notify(workerData.task.done, 0); });
+const { port, done, script } = workerData;
+const finish = () => { Atomics.store(done, 0, 1); Atomics.notify(done, 0); };
+import(script).then(
+  (m) => port.once("message", (task) => { try { m.run({ ...task, port }); } catch { port.postMessage(null); } finally { finish(); } }),
+  () => { port.postMessage(null); finish(); },
+);
 `;
+
+/** Worker threads started ahead of a read, each waiting for its part (see `startHelpers`). */
+export interface Helpers {
+  readonly workers: readonly { worker: Worker; port: MessagePort; done: Int32Array }[];
+  /** Ends the workers (whether or not they were given a part). */
+  close(): void;
+}
+
+/**
+ * Starts the worker threads a parallel read of a file of `bytes` bytes would use, so that they load their code
+ * while the calling thread sniffs the file and plans its columns; none where the read will be on one thread.
+ */
+export function startHelpers(
+  bytes: number,
+  options: { threads?: number; minBytes?: number } = {},
+): Helpers | undefined {
+  const threads = Math.min(MAX_THREADS, options.threads ?? availableParallelism());
+  if (threads < 2 || bytes < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+  const script = scriptOfWorker();
+  if (!script) return undefined;
+  const workers: { worker: Worker; port: MessagePort; done: Int32Array }[] = [];
+  for (let k = 1; k < threads; k++) {
+    const { port1, port2 } = new MessageChannel();
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { script: script.href, port: port2, done },
+      transferList: [port2],
+    });
+    worker.unref();
+    workers.push({ worker, port: port1, done });
+  }
+  return {
+    workers,
+    close() {
+      for (const { worker, port } of workers) {
+        port.close();
+        void worker.terminate();
+      }
+    },
+  };
+}
 
 /** Where a file's data may be cut into `parts` ranges: after the first line end past each even share. */
 function cuts(path: string, from: number, to: number, parts: number): number[] | null {
@@ -93,6 +138,7 @@ function cuts(path: string, from: number, to: number, parts: number): number[] |
  * it in one pass, which gives the same table, or the error with its true line.
  */
 export function readBodyParallel(
+  helpers: Helpers,
   path: string,
   from: number,
   to: number,
@@ -101,71 +147,45 @@ export function readBodyParallel(
   plans: ColumnPlan[],
   file: string | undefined,
   trailing: boolean,
-  options: { threads?: number; minBytes?: number; chunkBytes?: number } = {},
+  options: { minBytes?: number; chunkBytes?: number } = {},
 ): Body | undefined {
-  const threads = Math.min(MAX_THREADS, options.threads ?? availableParallelism());
-  if (threads < 2 || to - from < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
-  const script = scriptOfWorker();
-  if (!script) return undefined;
+  const threads = helpers.workers.length + 1;
+  if (to - from < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
   const ranges = cuts(path, from, to, threads);
   if (!ranges) return undefined;
   // smaller reads than one pass's 16 MiB: each thread holds one buffer
   const chunkBytes = Math.min(options.chunkBytes ?? 1 << 22, 1 << 22);
   const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes };
-  const started: { worker: Worker; port: MessagePort; done: Int32Array }[] = [];
-  try {
-    for (let k = 1; k < threads; k++) {
-      const { port1, port2 } = new MessageChannel();
-      const done = new Int32Array(new SharedArrayBuffer(4));
-      const task = { ...base, from: ranges[k]!, to: ranges[k + 1]!, header: false, port: port2, done };
-      const worker = new Worker(BOOTSTRAP, {
-        eval: true,
-        workerData: { script: script.href, task },
-        transferList: [port2],
-      });
-      worker.unref();
-      started.push({ worker, port: port1, done });
+  helpers.workers.forEach(({ port }, k) => {
+    port.postMessage({ ...base, from: ranges[k + 1]!, to: ranges[k + 2]!, header: false } satisfies PartTask);
+  });
+  const t0 = performance.now();
+  const first = readFilePart({ ...base, from: ranges[0]!, to: ranges[1]!, header: true, wholeBytes: to - from });
+  if (!first) return undefined;
+  const parts: BodyPart[] = [first];
+  // a worker that has not answered long after the calling thread finished its equal share has died
+  const patience = Math.max(120_000, 20 * (performance.now() - t0));
+  for (const { port, done } of helpers.workers) {
+    const waited = performance.now();
+    while (Atomics.load(done, 0) === 0) {
+      if (performance.now() - waited > patience) return undefined;
+      Atomics.wait(done, 0, 0, 1000);
     }
-    const t0 = performance.now();
-    const first = readFilePart({
-      ...base,
-      from: ranges[0]!,
-      to: ranges[1]!,
-      header: true,
-      wholeBytes: to - from,
-    } satisfies PartTask);
-    const parts: BodyPart[] = [];
-    if (!first) return undefined;
-    parts.push(first);
-    // a worker that has not answered long after the calling thread finished its equal share has died
-    const patience = Math.max(120_000, 20 * (performance.now() - t0));
-    for (const { port, done } of started) {
-      const waited = performance.now();
-      while (Atomics.load(done, 0) === 0) {
-        if (performance.now() - waited > patience) return undefined;
-        Atomics.wait(done, 0, 0, 1000);
-      }
-      const message = receiveMessageOnPort(port)?.message as WorkerPart | null | undefined;
-      if (!message) return undefined;
-      parts.push(fromWorker(message));
-    }
-    // each range counted its lines from 1: shift them to the file's
-    for (let k = 1; k < parts.length; k++) {
-      const p = parts[k]!;
-      const shift = parts[k - 1]!.endLine - 1;
-      p.firstLine += shift;
-      p.endLine += shift;
-      if (p.lines) for (let r = 0; r < p.rows; r++) p.lines[r]! += shift;
-    }
-    const body = finishBody(parts, plans, file, delimiter, trailing);
-    parallelStats.bodies++;
-    return body;
-  } finally {
-    for (const { worker, port } of started) {
-      port.close();
-      void worker.terminate();
-    }
+    const message = receiveMessageOnPort(port)?.message as WorkerPart | null | undefined;
+    if (!message) return undefined;
+    parts.push(fromWorker(message));
   }
+  // each range counted its lines from 1: shift them to the file's
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k]!;
+    const shift = parts[k - 1]!.endLine - 1;
+    p.firstLine += shift;
+    p.endLine += shift;
+    if (p.lines) for (let r = 0; r < p.rows; r++) p.lines[r]! += shift;
+  }
+  const body = finishBody(parts, plans, file, delimiter, trailing);
+  parallelStats.bodies++;
+  return body;
 }
 
 /** A part as a worker posts it: its columns as plain typed arrays and dictionaries. */

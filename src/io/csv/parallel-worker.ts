@@ -2,10 +2,9 @@ import type { MessagePort } from "node:worker_threads";
 import type { BodyPart } from "./body.ts";
 import { type PartTask, readFilePart } from "./file-part.ts";
 
-/** What a worker is given: its part, the port to answer on and the flag it raises when done. */
+/** What a worker is given: its part and the port to answer on. */
 export interface WorkerTask extends PartTask {
   port: MessagePort;
-  done: Int32Array;
 }
 
 /**
