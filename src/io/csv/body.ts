@@ -252,6 +252,45 @@ function joinColumns(columns: Column[]): Column {
   return new StringColumn(codes, dictionary);
 }
 
+/** Receives cells as the tokenizer would have given them (see `bodyFromSpans`). */
+export interface SpanSink {
+  /** Cell `j` of the row on `line`: its text between the delimiters (inside the quotes, `""` still doubled). */
+  cell(j: number, span: string, escaped: boolean, line: number): void;
+  endRow(line: number): void;
+}
+
+/**
+ * The body of cells that come as values rather than text (a sheet's rows): `fill` hands each row's cells to the
+ * sink, each as the tokenizer gives it from the CSV text the cells would make (`span`: the text between the
+ * delimiters, inside the quotes with `""` still doubled; `escaped`: it holds a doubled quote), and they are read as
+ * `scanQuoted` reads them from that text: the same columns, symbols, errors and lines, without the text. The rows must
+ * have the plans' width and no line break in a cell, and an empty row must be passed over by `fill`.
+ */
+export function bodyFromSpans(
+  plans: ColumnPlan[],
+  file: string | undefined,
+  delimiter: string,
+  rows: number,
+  fill: (sink: SpanSink) => void,
+): Body {
+  const body = new BodyBuilder(Math.max(rows, 2), Math.min(Math.max(rows, 2), 1 << 16), plans, file);
+  fill({
+    cell(j, span, escaped, line) {
+      const s = body.strings[j];
+      if (s) {
+        if (escaped) {
+          const cell = span.replaceAll('""', '"').trim();
+          s.push(cell === "" ? null : cell);
+        } else s.pushSpan(span, 0, span.length);
+      } else body.number(j, span, 0, span.length, line);
+    },
+    endRow(line) {
+      body.endRow(line);
+    },
+  });
+  return finishBody([body.part(10, 0)], plans, file, delimiter, false);
+}
+
 /** Line ends in a probe of the input, to size the column builders. */
 function probeLines(probe: string | Uint8Array): number {
   let lines = 0;

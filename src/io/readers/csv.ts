@@ -101,6 +101,14 @@ export function readCsvChunks(
 }
 
 /**
+ * Reads delimited text whose head (its start, at least the sample's rows) is text and whose body is read by `body`
+ * (see `bodyFromSpans`); `rest(headerOffset)` gives the whole text where `body` declines (undefined).
+ */
+export function readCsvWithBody(head: string, body: ParallelBody, rest: () => string, options: CsvOptions = {}): Table {
+  return readDelimited(head, (headerOffset) => ({ text: rest(), offset: headerOffset }), options, body);
+}
+
+/**
  * Reads the data rows on several threads where it can (`omvarld/node`, for a large file): given where the header
  * row starts (characters of the head), the delimiter and the column plans; undefined to read them in one pass.
  */
