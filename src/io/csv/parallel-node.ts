@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,8 +24,11 @@ let workerScript: URL | null | undefined;
 function scriptOfWorker(): URL | null {
   if (workerScript !== undefined) return workerScript;
   const here = new URL(import.meta.url);
-  if (here.pathname.endsWith(".js")) workerScript = new URL("./parallel-worker.js", here);
-  else {
+  // a bundle of omvarld has no worker module beside it: then one thread reads
+  if (here.pathname.endsWith(".js")) {
+    const script = new URL("./parallel-worker.js", here);
+    workerScript = here.protocol === "file:" && existsSync(fileURLToPath(script)) ? script : null;
+  } else {
     // the sources are TypeScript, which Node 20 cannot run in a worker: bundle the worker with esbuild (a
     // development dependency), or read on one thread where it is missing
     try {
