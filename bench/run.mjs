@@ -165,6 +165,11 @@ const ownOnly = [
     stages: ["demo"],
   },
   {
+    name: "the tidy population workload (2.9 M rows) as two processes through a fresh table cache: the first parses and fills it, the second reads the cached columns",
+    id: "pop-long-cache",
+    stages: ["coldWall", "coldLoad", "coldMB", "warmWall", "warmLoad", "warmMB"],
+  },
+  {
     name: "`omvarld report --data data/scb` (SCB's XLSX downloads) as CLI processes: for 2021 with an empty table cache (parses, fills the cache), then for 2080 (reads the cache), then 2080 with --no-cache",
     id: "report-cache",
     stages: ["first", "second", "noCache", "firstMB", "secondMB"],
