@@ -4,7 +4,7 @@ import { crc32, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
 import { ByteStream, type ParallelFile, STREAM_CHUNK } from "./byte-stream.ts";
-import { readBodyParallel, startHelpers } from "./csv/parallel-node.ts";
+import { readBodyParallel, startWorkers } from "./csv/parallel-node.ts";
 import { isGzip } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
@@ -151,24 +151,24 @@ function streamFile(
     if (encoding.startsWith("utf-16")) return undefined;
     const format = options.format ?? sniffFormat(head);
     if (format !== "csv" && format !== "eurostat-tsv") return undefined;
-    const helpers =
+    const pool =
       format === "csv" && options.threads !== 1
-        ? startHelpers(size, {
+        ? startWorkers(size, {
             ...(options.threads !== undefined ? { threads: options.threads } : {}),
             ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
           })
         : undefined;
     const parallel: ParallelFile | undefined =
-      helpers &&
+      pool &&
       ((start, encoding, delimiter, plans, trailing) =>
-        readBodyParallel(helpers, path, start, size, encoding, delimiter, plans, options.file, trailing, {
+        readBodyParallel(pool, path, start, size, encoding, delimiter, plans, options.file, trailing, {
           ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
           chunkBytes,
         }));
     try {
       return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes, parallel);
     } finally {
-      helpers?.close();
+      pool?.close();
     }
   } finally {
     closeSync(fd);

@@ -67,8 +67,8 @@ import(script).then(
 );
 `;
 
-/** Worker threads started ahead of a read, each waiting for its part (see `startHelpers`). */
-export interface Helpers {
+/** Worker threads started ahead of a read, each waiting for its part (see `startWorkers`). */
+export interface WorkerPool {
   readonly workers: readonly { worker: Worker; port: MessagePort; done: Int32Array }[];
   /** Ends the workers (whether or not they were given a part). */
   close(): void;
@@ -78,10 +78,10 @@ export interface Helpers {
  * Starts the worker threads a parallel read of a file of `bytes` bytes would use, so that they load their code
  * while the calling thread sniffs the file and plans its columns; none where the read will be on one thread.
  */
-export function startHelpers(
+export function startWorkers(
   bytes: number,
   options: { threads?: number; minBytes?: number } = {},
-): Helpers | undefined {
+): WorkerPool | undefined {
   const threads = Math.min(MAX_THREADS, options.threads ?? availableParallelism());
   if (threads < 2 || bytes < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
   const script = scriptOfWorker();
@@ -141,7 +141,7 @@ function cuts(path: string, from: number, to: number, parts: number): number[] |
  * it in one pass, which gives the same table, or the error with its true line.
  */
 export function readBodyParallel(
-  helpers: Helpers,
+  pool: WorkerPool,
   path: string,
   from: number,
   to: number,
@@ -152,14 +152,14 @@ export function readBodyParallel(
   trailing: boolean,
   options: { minBytes?: number; chunkBytes?: number } = {},
 ): Body | undefined {
-  const threads = helpers.workers.length + 1;
+  const threads = pool.workers.length + 1;
   if (to - from < (options.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
   const ranges = cuts(path, from, to, threads);
   if (!ranges) return undefined;
   // smaller reads than one pass's 16 MiB: each thread holds one buffer
   const chunkBytes = Math.min(options.chunkBytes ?? 1 << 22, 1 << 22);
   const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes };
-  helpers.workers.forEach(({ port }, k) => {
+  pool.workers.forEach(({ port }, k) => {
     port.postMessage({ ...base, from: ranges[k + 1]!, to: ranges[k + 2]!, header: false } satisfies PartTask);
   });
   const t0 = performance.now();
@@ -168,7 +168,7 @@ export function readBodyParallel(
   const parts: BodyPart[] = [first];
   // a worker that has not answered long after the calling thread finished its equal share has died
   const patience = Math.max(120_000, 20 * (performance.now() - t0));
-  for (const { port, done } of helpers.workers) {
+  for (const { port, done } of pool.workers) {
     const waited = performance.now();
     while (Atomics.load(done, 0) === 0) {
       if (performance.now() - waited > patience) return undefined;
