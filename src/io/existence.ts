@@ -168,6 +168,10 @@ function withMissing(
 /**
  * `missingBeforeExistence` row by row through a map of region-years: for years that are not whole numbers, or too
  * many codes × years (and, in the tests, as the reference of the dense table).
+ *
+ * @example
+ * missingBeforeExistenceByRow(table, ["value"], table.strings("region"), entries, names).warning;
+ * // what missingBeforeExistence(table).warning gives
  */
 export function missingBeforeExistenceByRow(
   table: Table,

@@ -41,6 +41,9 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
 /**
  * Reads a file through its cache entry (see `cacheEntry`): the cached table where there is one, else the parsed one,
  * which is then cached.
+ *
+ * @example
+ * readThrough("befolkning.csv", 6479, "befolkning.csv", {}, cacheEntry("befolkning.csv", "befolkning.csv", {}, {}));
  */
 export function readThrough(
   path: string,
@@ -81,7 +84,12 @@ export function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number):
     : inflateRawSync(bytes, limit);
 }
 
-/** The size of a file in bytes; an error naming it when it is a folder or cannot be read. */
+/**
+ * The size of a file in bytes; an error naming it when it is a folder or cannot be read.
+ *
+ * @example
+ * fileSize("data/scb/anderssundell-stathelp__data__befolkning.csv", "befolkning.csv"); // 6479
+ */
 export function fileSize(path: string, file: string): number {
   try {
     const stat = statSync(path);

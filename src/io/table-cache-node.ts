@@ -52,7 +52,13 @@ export function useTableCache(options: TableCacheOptions | false): void {
   processDefault = options;
 }
 
-/** The cache a read uses: its own option, else the process default. */
+/**
+ * The cache a read uses: its own option, else the process default.
+ *
+ * @example
+ * tableCacheFor(true);      // {}: the default folder
+ * tableCacheFor(undefined); // the process default: false, or {} under `omvarld`
+ */
 export function tableCacheFor(option: boolean | TableCacheOptions | undefined): TableCacheOptions | false {
   if (option === undefined) return processDefault;
   if (option === false) return false;
@@ -75,13 +81,21 @@ let fingerprint: string | null | undefined;
  * The readers' version: a hash of the package's version and of the code of every module a read runs (io/,
  * table/, regions/ and errors, as shipped: `dist/*.js` or `src/*.ts`), computed once per process. A changed
  * reader is a new version, so its tables are parsed again. Null when the code cannot be read (then no cache).
+ *
+ * @example
+ * readerVersion(); // "3f1c…" (32 hex digits), the same until a reader's code or the version changes
  */
 export function readerVersion(): string | null {
   fingerprint ??= codeFingerprint(dirname(dirname(fileURLToPath(import.meta.url))));
   return fingerprint;
 }
 
-/** The hash of `readerVersion` for the code under `root` (the package's `dist/` or `src/`); null where unreadable. */
+/**
+ * The hash of `readerVersion` for the code under `root` (the package's `dist/` or `src/`); null where unreadable.
+ *
+ * @example
+ * codeFingerprint("node_modules/omvarld/dist"); // what readerVersion() gives for that copy of omvarld
+ */
 export function codeFingerprint(root: string): string | null {
   try {
     const hash = createHash("sha256");
@@ -168,6 +182,10 @@ export interface CacheEntry {
  * The cache entry for reading `path` with `options`: its key is sha256 of the file's content, the readers' version
  * and the options that change the table. Undefined when this read cannot be cached (see `optionsKey`), or the file
  * cannot be hashed (then the read goes on without the cache and reports its own error).
+ *
+ * @example
+ * const entry = cacheEntry("befolkning.csv", "befolkning.csv", {}, {});
+ * entry?.path; // "~/.cache/omvarld/tables/<sha256>.table"
  */
 export function cacheEntry(
   path: string,
@@ -222,13 +240,21 @@ interface Header {
 /**
  * The cached table of an entry, or undefined (no entry, a damaged one, another key under the same name): a miss is
  * never an error. The columns are views into the file's bytes, as they were written.
+ *
+ * @example
+ * loadCached(entry)?.numRows; // 290, or undefined on a miss
  */
 export function loadCached(entry: CacheEntry): Table | undefined {
   const value = loadCachedValue(entry);
   return value instanceof Table ? value : undefined;
 }
 
-/** Writes a table to its entry (see `storeCachedValue`). */
+/**
+ * Writes a table to its entry (see `storeCachedValue`).
+ *
+ * @example
+ * storeCached(entry, read("befolkning.csv"));
+ */
 export function storeCached(entry: CacheEntry, table: Table): void {
   storeCachedValue(entry, table);
 }
@@ -236,6 +262,9 @@ export function storeCached(entry: CacheEntry, table: Table): void {
 /**
  * The value cached under an entry: JSON data in which tables may stand anywhere (see `storeCachedValue`), or
  * undefined (no entry, a damaged one, another key under the same name).
+ *
+ * @example
+ * loadCachedValue(derivedEntry("datasets", entries)); // the datasets stored, tables and all
  */
 export function loadCachedValue(entry: CacheEntry): unknown {
   let bytes: Buffer;
@@ -331,6 +360,9 @@ function flatten(value: unknown, tables: Table[]): unknown {
  * rather than as Arrow IPC or Parquet: apache-arrow is an optional dependency that takes longer to import than a
  * cached report takes to read, and hyparquet is not a runtime dependency; this reads back as views of one buffer,
  * with no copy, and holds provenance, warnings and several tables as they are.
+ *
+ * @example
+ * storeCachedValue(entry, { population: table, notes: ["…"] });
  */
 export function storeCachedValue(entry: CacheEntry, value: unknown): void {
   const temporary = `${entry.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

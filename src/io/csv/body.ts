@@ -86,6 +86,9 @@ export function readBody(
  * With `unquotedOnly`, returns undefined as soon as a chunk holds a quote, a cell's number format changes from the
  * plan's (a mark first seen after the sample), or a chunk is not valid UTF-8 where `utf8` is given: a part read
  * apart from the rows before it cannot settle these (the caller reads the file in one pass instead).
+ *
+ * @example
+ * readBodyPart(chunks, size, ",", plans, file, false, { line: 1, header: true })?.rows; // the rows of the chunks
  */
 export function readBodyPart(
   chunks: Iterable<Chunk>,
@@ -133,6 +136,9 @@ export interface BodyPart {
 /**
  * Joins parts of the data read in order (their line numbers already those of the file) into one body, and applies
  * the checks at the end of the input: a last line without a line break, cut off or not.
+ *
+ * @example
+ * finishBody([first, second], plans, file, ",", false).rows; // first.rows + second.rows
  */
 export function finishBody(
   parts: readonly BodyPart[],
@@ -265,6 +271,13 @@ export interface SpanSink {
  * delimiters, inside the quotes with `""` still doubled; `escaped`: it holds a doubled quote), and they are read as
  * `scanQuoted` reads them from that text: the same columns, symbols, errors and lines, without the text. The rows must
  * have the plans' width and no line break in a cell, and an empty row must be passed over by `fill`.
+ *
+ * @example
+ * bodyFromSpans(plans, file, ";", 1, (sink) => {
+ *   sink.cell(0, "0114", false, 4);
+ *   sink.cell(1, "44605", false, 4);
+ *   sink.endRow(4);
+ * }).rows; // 1
  */
 export function bodyFromSpans(
   plans: ColumnPlan[],

@@ -30,6 +30,10 @@ export interface PartTask {
  * numbers count from 1 at the range's first line (the caller shifts them). Undefined when the range holds a quote,
  * bytes that are not UTF-8 in a UTF-8 file, or a number format the plan did not foresee: then the file is read in
  * one pass, which settles these as it always does.
+ *
+ * @example
+ * readFilePart({ path, from: cut, to: size, encoding: "utf-8", delimiter: ",", plans, file, trailing: false,
+ *   header: false, chunkBytes: 1 << 22 })?.rows; // 1 450 917: the rows after the cut
  */
 export function readFilePart(task: PartTask): BodyPart | undefined {
   const fd = openSync(task.path, "r");

@@ -77,6 +77,10 @@ export interface WorkerPool {
 /**
  * Starts the worker threads a parallel read of a file of `bytes` bytes would use, so that they load their code
  * while the calling thread sniffs the file and plans its columns; none where the read will be on one thread.
+ *
+ * @example
+ * const pool = startWorkers(statSync(path).size); // one worker on 2 cores; undefined below 32 MiB
+ * pool?.close(); // after readBodyParallel(pool, …)
  */
 export function startWorkers(
   bytes: number,
@@ -139,6 +143,10 @@ function cuts(path: string, from: number, to: number, parts: number): number[] |
  * Undefined when the file is too small, the machine has one core, or a range cannot be read apart (a quote, a byte
  * that is not UTF-8 in a UTF-8 file, a number format first seen after the sample, any error): the caller then reads
  * it in one pass, which gives the same table, or the error with its true line.
+ *
+ * @example
+ * readBodyParallel(pool, "pop-long.csv", 26, 54_515_585, "utf-8", ",", plans, "pop-long.csv", false);
+ * // the body of 2.9 M rows, read on two threads; undefined where the file must be read in one pass
  */
 export function readBodyParallel(
   pool: WorkerPool,

@@ -103,6 +103,9 @@ export function readCsvChunks(
 /**
  * Reads delimited text whose head (its start, at least the sample's rows) is text and whose body is read by `body`
  * (see `bodyFromSpans`); `rest(headerOffset)` gives the whole text where `body` declines (undefined).
+ *
+ * @example
+ * readCsvWithBody(head, (offset, delimiter, plans) => bodyFromSpans(plans, file, delimiter, n, fill), wholeText);
  */
 export function readCsvWithBody(head: string, body: ParallelBody, rest: () => string, options: CsvOptions = {}): Table {
   return readDelimited(head, (headerOffset) => ({ text: rest(), offset: headerOffset }), options, body);
