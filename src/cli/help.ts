@@ -20,7 +20,8 @@ Commands:
 
 Options of every command:
   --lang sv|nb|en         the format of the numbers printed (default sv: "1 234,5"), and the language of reports
-  --no-cache              parse every file, neither reading nor writing the parsed-table cache
+  --no-cache              parse every file, neither reading nor writing the parsed-table cache (the commands
+                          that read files: inspect, attractiveness, indicators, report, annex, demo)
   --help                  the options of a command
   --version               the version of omvarld
 
