@@ -119,8 +119,9 @@ export class StringColumnBuilder {
   #lastByteEnd = 0;
   #lastByteCode = -1;
 
-  constructor(capacity = 1024) {
-    this.#codes = new Int32Array(Math.max(capacity, 16));
+  /** `backing`: an array to fill first (a part of shared memory); past its end the builder grows into its own. */
+  constructor(capacity = 1024, backing?: Int32Array) {
+    this.#codes = backing && backing.length > 0 ? backing : new Int32Array(Math.max(capacity, 16));
   }
 
   #grow(): void {
@@ -236,8 +237,9 @@ export class NumberColumnBuilder {
   #values: Float64Array;
   #length = 0;
 
-  constructor(capacity = 1024) {
-    this.#values = new Float64Array(Math.max(capacity, 16));
+  /** `backing`: an array to fill first (a part of shared memory); past its end the builder grows into its own. */
+  constructor(capacity = 1024, backing?: Float64Array) {
+    this.#values = backing && backing.length > 0 ? backing : new Float64Array(Math.max(capacity, 16));
   }
 
   push(value: number | null): void {

@@ -134,6 +134,33 @@ describe("reading a CSV file on several threads", () => {
     expect(everything(read(path, { threads: 3, chunkBytes: 1 << 20 }))).toEqual(everything(single));
   });
 
+  test("rows per byte that change along the file: a part outgrows its room in shared memory", () => {
+    const labels = kommuner();
+    const lines = ["region,note,year,value"];
+    // long notes at the start and at the end (few rows per byte), short ones between (many): the middle range has
+    // far more rows than the start's bytes foretold
+    const note = (k: number) => (k < 40 || k >= 150 ? `note ${"x".repeat(400)} ${k}` : `n${k % 7}`);
+    for (let k = 0; k < labels.length; k++)
+      for (let y = 1990; y < 2018; y++) lines.push(`${labels[k]!.slice(0, 4)},${note(k)},${y},${valueOf(k, y, 1, 1)}`);
+    const path = join(dir, "uneven.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const single = read(path, { threads: 1 });
+    for (const threads of [2, 3, 4]) {
+      const before = parallelStats.bodies;
+      const parallel = read(path, { threads, parallelAbove: 0, streamAbove: 0 });
+      expect(parallelStats.bodies).toBe(before + 1);
+      expect(everything(parallel), `${threads} threads`).toEqual(everything(single));
+    }
+    expect(one(single, { region: "2021", year: 2000 })).toBe(
+      valueOf(
+        labels.findIndex((l) => l.startsWith("2021 ")),
+        2000,
+        1,
+        1,
+      ),
+    );
+  });
+
   test("an error in a later part is the one pass's, with its line; a quote or a new number format there reads in one pass", () => {
     const labels = kommuner();
     const rows = (bad: (line: string) => string) => {

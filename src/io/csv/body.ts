@@ -100,11 +100,12 @@ export function readBodyPart(
   state: { line: number; header: boolean },
   unquotedOnly = false,
   keepRoom = false,
+  backing?: readonly (Float64Array | Int32Array | null)[],
 ): BodyPart | undefined {
   let body: BodyBuilder | undefined;
   let last = NaN;
   for (const { bytes, decode, final } of chunks) {
-    body ??= new BodyBuilder(size, probeLines(bytes.subarray(0, 1 << 16)), plans, file);
+    body ??= new BodyBuilder(size, probeLines(bytes.subarray(0, 1 << 16)), plans, file, backing);
     body.expectTrailing = trailing;
     if (bytes.indexOf(0x22) < 0) scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
     else if (unquotedOnly) return undefined;
@@ -222,39 +223,51 @@ function joinColumns(columns: Column[]): Column {
   if (columns.length === 1) return columns[0]!;
   const rows = columns.reduce((s, c) => s + c.length, 0);
   const head = columns[0]!;
-  // the first part's array, where it has room for every row (its builder was sized for the whole file), is
-  // filled on in place: no second copy of the columns
-  const headArray = head.type === "number" ? head.values : head.codes;
-  const room = headArray.byteOffset === 0 && headArray.buffer.byteLength >= rows * headArray.BYTES_PER_ELEMENT;
+  const arrayOf = (c: Column) => (c.type === "number" ? c.values : c.codes);
+  const headArray = arrayOf(head);
+  const width = headArray.BYTES_PER_ELEMENT;
+  // where each part's rows go
+  const at: number[] = [];
+  for (let k = 0, n = 0; k < columns.length; n += columns[k]!.length, k++) at.push(n);
+  /** Whether part k lies in the first part's buffer (shared memory the parts were read into), and where. */
+  const shares = (k: number) => arrayOf(columns[k]!).buffer === headArray.buffer;
+  const startOf = (k: number) => arrayOf(columns[k]!).byteOffset / width;
+  // the first part's array, where it has room for every row (its builder was sized for the whole file, or the parts
+  // were read into one shared buffer), is filled on in place: no second copy of the columns. Parts in the same
+  // buffer move towards its start, each to where no later part lies yet.
+  const room =
+    headArray.byteOffset === 0 &&
+    headArray.buffer.byteLength >= rows * width &&
+    columns.every((_, k) => k === 0 || !shares(k) || startOf(k) >= at[k]!);
   if (head.type === "number") {
     const values = room ? new Float64Array(head.values.buffer, 0, rows) : new Float64Array(rows);
-    let at = 0;
-    for (const c of columns as NumberColumn[]) {
-      if (!(room && at === 0)) values.set(c.values, at);
-      at += c.length;
-    }
+    columns.forEach((c, k) => {
+      if (room && k === 0) return;
+      if (room && shares(k)) values.copyWithin(at[k]!, startOf(k), startOf(k) + c.length);
+      else values.set((c as NumberColumn).values, at[k]!);
+    });
     return new NumberColumn(values);
   }
   const dictionary: string[] = [...head.dictionary];
   const index = new Map(dictionary.map((d, k) => [d, k]));
   const codes = room ? new Int32Array(head.codes.buffer, 0, rows) : new Int32Array(rows);
-  let at = 0;
-  for (const c of columns as StringColumn[]) {
+  columns.forEach((column, k) => {
+    const c = column as StringColumn;
     const remap = Int32Array.from(c.dictionary, (d) => {
       let code = index.get(d);
       if (code === undefined) index.set(d, (code = dictionary.push(d) - 1));
       return code;
     });
-    const from = c.codes;
     // the first part's codes are the dictionary's own
-    if (!(room && at === 0)) {
-      for (let r = 0; r < from.length; r++) {
-        const k = from[r]!;
-        codes[at + r] = k < 0 ? -1 : remap[k]!;
-      }
+    if (room && k === 0) return;
+    // from the part's own place in the shared buffer (at or after where it goes), in order
+    const from = room && shares(k) ? codes.subarray(startOf(k), startOf(k) + c.length) : c.codes;
+    const to = at[k]!;
+    for (let r = 0; r < c.length; r++) {
+      const code = from[r]!;
+      codes[to + r] = code < 0 ? -1 : remap[code]!;
     }
-    at += from.length;
-  }
+  });
   return new StringColumn(codes, dictionary);
 }
 
@@ -339,11 +352,22 @@ class BodyBuilder {
   readonly #file: string | undefined;
 
   /** `size`: characters or bytes of data; `probeLines`: lines in its first 64 KiB. */
-  constructor(size: number, probeLines: number, plans: ColumnPlan[], file: string | undefined) {
+  /** `backing`: per column, an array to fill first (see `readBodyPart`). */
+  constructor(
+    size: number,
+    probeLines: number,
+    plans: ColumnPlan[],
+    file: string | undefined,
+    backing?: readonly (Float64Array | Int32Array | null)[],
+  ) {
     // rows to expect, a little over so that builders need not grow
     const capacity = probeLines < 2 ? 1024 : Math.ceil((size / Math.min(size, 1 << 16)) * probeLines * 1.05) + 16;
-    this.strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(capacity)));
-    this.numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(capacity) : null));
+    this.strings = plans.map((p, j) =>
+      p.numeric ? null : new StringColumnBuilder(capacity, (backing?.[j] as Int32Array | null) ?? undefined),
+    );
+    this.numbers = plans.map((p, j) =>
+      p.numeric ? new NumberColumnBuilder(capacity, (backing?.[j] as Float64Array | null) ?? undefined) : null,
+    );
     this.#statuses = plans.map(() => null);
     this.#plans = plans;
     this.formats = plans.map((p) => ({ ...(p.format ?? { decimal: ".", group: null }) }));

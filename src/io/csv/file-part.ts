@@ -23,6 +23,11 @@ export interface PartTask {
    * other parts are appended to them in place (see `finishBody`).
    */
   wholeBytes?: number;
+  /**
+   * Shared memory to read the part's rows into, one buffer per column (Float64 for numbers, Int32 for text codes):
+   * the rows from `offset`, at most `slot` of them (past that the column grows into memory of its own).
+   */
+  shared?: { buffers: readonly SharedArrayBuffer[]; offset: number; slot: number };
 }
 
 /**
@@ -87,7 +92,13 @@ export function readFilePart(task: PartTask): BodyPart | undefined {
       task.trailing,
       { line: 1, header: task.header },
       true,
-      task.wholeBytes !== undefined,
+      task.wholeBytes !== undefined || task.shared !== undefined,
+      task.shared &&
+        task.plans.map((p, j) =>
+          p.numeric
+            ? new Float64Array(task.shared!.buffers[j]!, task.shared!.offset * 8, task.shared!.slot)
+            : new Int32Array(task.shared!.buffers[j]!, task.shared!.offset * 4, task.shared!.slot),
+        ),
     );
     return invalid ? undefined : part;
   } finally {

@@ -167,11 +167,29 @@ export function readBodyParallel(
   // smaller reads than one pass's 16 MiB: each thread holds one buffer
   const chunkBytes = Math.min(options.chunkBytes ?? 1 << 22, 1 << 22);
   const base = { path, encoding, delimiter, plans, file, trailing, chunkBytes };
+  // the parts' rows go into shared memory, each part's from its estimated start, so that joining them moves rows
+  // within one buffer instead of holding two copies (see `joinColumns`)
+  const slots = rowSlots(path, ranges);
+  const buffers = slots ? plans.map((p) => new SharedArrayBuffer(slots.total * (p.numeric ? 8 : 4))) : undefined;
+  const shared = (k: number) =>
+    slots && buffers ? { shared: { buffers, offset: slots.offsets[k]!, slot: slots.sizes[k]! } } : {};
   pool.workers.forEach(({ port }, k) => {
-    port.postMessage({ ...base, from: ranges[k + 1]!, to: ranges[k + 2]!, header: false } satisfies PartTask);
+    port.postMessage({
+      ...base,
+      from: ranges[k + 1]!,
+      to: ranges[k + 2]!,
+      header: false,
+      ...shared(k + 1),
+    } satisfies PartTask);
   });
   const t0 = performance.now();
-  const first = readFilePart({ ...base, from: ranges[0]!, to: ranges[1]!, header: true, wholeBytes: to - from });
+  const first = readFilePart({
+    ...base,
+    from: ranges[0]!,
+    to: ranges[1]!,
+    header: true,
+    ...(slots ? shared(0) : { wholeBytes: to - from }),
+  });
   if (!first) return undefined;
   const parts: BodyPart[] = [first];
   // a worker that has not answered long after the calling thread finished its equal share has died
@@ -197,6 +215,37 @@ export function readBodyParallel(
   const body = finishBody(parts, plans, file, delimiter, trailing);
   parallelStats.bodies++;
   return body;
+}
+
+/** Rows a slot holds beyond the estimate, in parts of it (a tenth), and at least. */
+const SLACK = 0.1;
+const MIN_SLACK = 1024;
+
+/**
+ * Room for each range's rows in the shared columns: the rows per byte counted in the data's first 64 KiB, times each
+ * range's bytes, a tenth more; undefined where the estimate would be too large for shared memory.
+ */
+function rowSlots(
+  path: string,
+  ranges: readonly number[],
+): { offsets: number[]; sizes: number[]; total: number } | undefined {
+  const fd = openSync(path, "r");
+  const probe = new Uint8Array(1 << 16);
+  let probed: number;
+  try {
+    probed = readSync(fd, probe, 0, probe.length, ranges[0]!);
+  } finally {
+    closeSync(fd);
+  }
+  let lines = 0;
+  for (let i = probe.indexOf(10); i >= 0 && i < probed; i = probe.indexOf(10, i + 1)) lines++;
+  if (lines < 2 || probed === 0) return undefined;
+  const perByte = lines / probed;
+  const sizes = ranges.slice(1).map((end, k) => Math.ceil((end - ranges[k]!) * perByte * (1 + SLACK)) + MIN_SLACK);
+  const offsets = sizes.map((_, k) => sizes.slice(0, k).reduce((s, x) => s + x, 0));
+  const total = sizes.reduce((s, x) => s + x, 0);
+  // a shared buffer of more than 2^31 bytes, or rows past an Int32 index: left to the parts' own memory
+  return total * 8 < 2 ** 31 ? { offsets, sizes, total } : undefined;
 }
 
 /** A part as a worker posts it: its columns as plain typed arrays and dictionaries. */

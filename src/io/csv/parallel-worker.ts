@@ -21,7 +21,11 @@ export function run(task: WorkerTask): void {
   }
   const moved: ArrayBuffer[] = [];
   if (part) {
-    for (const c of part.columns) moved.push((c.type === "number" ? c.values : c.codes).buffer as ArrayBuffer);
+    // columns in shared memory are shared, not moved
+    for (const c of part.columns) {
+      const buffer = (c.type === "number" ? c.values : c.codes).buffer;
+      if (!(buffer instanceof SharedArrayBuffer)) moved.push(buffer);
+    }
     if (part.lines) moved.push(part.lines.buffer as ArrayBuffer);
   }
   task.port.postMessage(
