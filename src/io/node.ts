@@ -168,11 +168,19 @@ function streamFile(
         : undefined;
     const parallel: ParallelFile | undefined =
       pool &&
-      ((start, encoding, delimiter, plans, trailing) =>
-        readBodyParallel(pool, path, start, size, encoding, delimiter, plans, options.file, trailing, {
-          ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
-          chunkBytes,
-        }));
+      ((start, encoding, delimiter, plans, trailing) => {
+        try {
+          return readBodyParallel(pool, path, start, size, encoding, delimiter, plans, options.file, trailing, {
+            ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
+            chunkBytes,
+          });
+        } catch (error) {
+          // the checks at the end of the data raise what one pass raises; anything else of the threads' own
+          // (shared memory refused, a worker that cannot be reached) leaves the file to one pass
+          if (error instanceof OmvarldError) throw error;
+          return undefined;
+        }
+      });
     try {
       return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes, parallel);
     } finally {

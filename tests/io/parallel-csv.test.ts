@@ -168,12 +168,15 @@ describe("reading a CSV file on several threads", () => {
       for (let k = 0; k < labels.length; k++)
         for (let y = 2000; y < 2010; y++)
           for (let a = 0; a < 101; a++) lines.push(`${labels[k]!.slice(0, 4)},${y},${a},${valueOf(k, y, a, 1)}`);
-      lines[lines.length - 1000] = bad(lines[lines.length - 1000]!);
+      const at = bad === cases.early ? 100 : lines.length - 1000;
+      lines[at] = bad(lines[at]!);
       return `${lines.join("\n")}\n`;
     };
     const cases: Record<string, (line: string) => string> = {
       // a number cell that is text: the error names the line
       text: (line) => line.replace(/,\d+$/, ",abc"),
+      // the same in the first range, which the calling thread reads
+      early: (line) => line.replace(/,\d+$/, ",abc"),
       // a quoted label: the quote is found in the part, which is read again in one pass
       quoted: (line) => line.replace(/^(\d+)/, '"$1"'),
       // a decimal first seen after the sample settles the column's format in one pass
@@ -183,10 +186,10 @@ describe("reading a CSV file on several threads", () => {
       const path = join(dir, `${name}.csv`);
       writeFileSync(path, rows(bad));
       const options = { threads: 2, parallelAbove: 0 } as const;
-      if (name === "text") {
+      if (name === "text" || name === "early") {
         const e = failure(() => read(path, options));
         expect(e.message).toMatch(/column "value" expected a number/);
-        expect(e.line).toBe(290 * 10 * 101 + 1 - 999);
+        expect(e.line).toBe(name === "early" ? 101 : 290 * 10 * 101 + 1 - 999);
         expect(e.toString()).toBe(failure(() => read(path, { threads: 1 })).toString());
       } else {
         const before = parallelStats.bodies;

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,9 @@ function scriptOfWorker(): URL | null {
         platform: "node",
         write: false,
       });
-      const out = join(mkdtempSync(join(tmpdir(), "omvarld-worker-")), "parallel-worker.mjs");
+      const dir = mkdtempSync(join(tmpdir(), "omvarld-worker-"));
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      const out = join(dir, "parallel-worker.mjs");
       writeFileSync(out, built.outputFiles[0]!.text);
       workerScript = pathToFileURL(out);
     } catch {
@@ -91,6 +93,27 @@ export function startWorkers(
   const script = scriptOfWorker();
   if (!script) return undefined;
   const workers: { worker: Worker; port: MessagePort; done: Int32Array }[] = [];
+  const close = () => {
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
+  };
+  // a runtime whose worker threads cannot start this way (evaluated code, shared memory) reads on one thread
+  try {
+    startEach(workers, threads, script);
+  } catch {
+    close();
+    return undefined;
+  }
+  return { workers, close };
+}
+
+function startEach(
+  workers: { worker: Worker; port: MessagePort; done: Int32Array }[],
+  threads: number,
+  script: URL,
+): void {
   for (let k = 1; k < threads; k++) {
     const { port1, port2 } = new MessageChannel();
     const done = new Int32Array(new SharedArrayBuffer(4));
@@ -102,15 +125,6 @@ export function startWorkers(
     worker.unref();
     workers.push({ worker, port: port1, done });
   }
-  return {
-    workers,
-    close() {
-      for (const { worker, port } of workers) {
-        port.close();
-        void worker.terminate();
-      }
-    },
-  };
 }
 
 /** Where a file's data may be cut into `parts` ranges: after the first line end past each even share. */
@@ -183,7 +197,7 @@ export function readBodyParallel(
     } satisfies PartTask);
   });
   const t0 = performance.now();
-  const first = readFilePart({
+  const first = firstPart({
     ...base,
     from: ranges[0]!,
     to: ranges[1]!,
@@ -215,6 +229,18 @@ export function readBodyParallel(
   const body = finishBody(parts, plans, file, delimiter, trailing);
   parallelStats.bodies++;
   return body;
+}
+
+/**
+ * The first range, read on the calling thread; undefined where it fails: one pass then reads the file again and
+ * raises the error as it always does (a chunk's end may be told from a cut differently in chunks of another size).
+ */
+function firstPart(task: PartTask): BodyPart | undefined {
+  try {
+    return readFilePart(task);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Rows a slot holds beyond the estimate, in parts of it (a tenth), and at least. */
