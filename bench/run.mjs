@@ -165,6 +165,21 @@ const ownOnly = [
     stages: ["demo"],
   },
   {
+    name: "the tidy population workload (2.9 M rows) as two processes through a fresh table cache: the first parses and fills it, the second reads the cached columns",
+    id: "pop-long-cache",
+    stages: ["coldWall", "coldLoad", "coldMB", "warmWall", "warmLoad", "warmMB"],
+  },
+  {
+    name: "`omvarld report --data data/scb` (SCB's XLSX downloads) as CLI processes: for 2021 with an empty table cache (parses, fills the cache), then for 2080 (reads the cache), then 2080 with --no-cache",
+    id: "report-cache",
+    stages: ["first", "second", "noCache", "firstMB", "secondMB"],
+  },
+  {
+    name: "`omvarld demo` (what `npm run demo` runs after its build) as CLI processes: with an empty table cache, then with the cache warm",
+    id: "demo-cache",
+    stages: ["cold", "warm", "coldMB", "warmMB"],
+  },
+  {
     name: "projections: 290 municipalities × 101 ages × 2 sexes × 20 years by single age; the Nordic NUTS 3 regions on Eurostat's age groups to 2040 with a bootstrap interval",
     id: "projection",
     stages: ["single", "load", "groups", "perRegion"],
@@ -282,10 +297,13 @@ const lines = [
   "",
   "Stages inside the process (ms):",
   "",
-  "| workload | stage | omvarld | polars | DuckDB | pandas |",
-  "|---|---|---:|---:|---:|---:|",
+  "| workload | stage | omvarld | polars | DuckDB | pandas | omvarld / polars |",
+  "|---|---|---:|---:|---:|---:|---:|",
   ...results.flatMap(({ id, stages, r }) =>
-    stages.map((s) => `| ${id} | ${s} | ${tools.map((t) => f(r[t]?.[s], 0)).join(" | ")} |`),
+    stages.map(
+      (s) =>
+        `| ${id} | ${s} | ${tools.map((t) => f(r[t]?.[s], 0)).join(" | ")} | ${ratio(r.omvarld[s], r.polars?.[s])} |`,
+    ),
   ),
   "",
 ];

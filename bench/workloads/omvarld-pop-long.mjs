@@ -1,10 +1,10 @@
 // Load the 2.9 M-row tidy population CSV (or the file in bench/tmp/ named), group by region × year, pivot one kommun
-// to age × year. Usage: node omvarld-pop-long.mjs [FILE]
+// to age × year. Usage: node omvarld-pop-long.mjs [FILE] [CACHE_FOLDER] (with a folder, read through the table cache)
 import { read } from "../../dist/node.js";
 
 const file = new URL(`../tmp/${process.argv[2] ?? "pop-long.csv"}`, import.meta.url).pathname;
 const t0 = performance.now();
-const pop = read(file);
+const pop = read(file, process.argv[3] ? { cache: { folder: process.argv[3] } } : {});
 const t1 = performance.now();
 const groups = pop.groupBy(["region", "year"]).sum("value").toRows();
 const t2 = performance.now();

@@ -68,3 +68,23 @@ export function listOf(values: readonly string[] | string | undefined): string[]
   if (values === undefined) return [];
   return (typeof values === "string" ? [values] : values).flatMap((v) => v.split(",")).filter((v) => v !== "");
 }
+
+/**
+ * A number of bytes given to an option: digits, optionally with a unit (k, M, G: powers of 1024), or "Infinity".
+ *
+ * @example
+ * byteCount("max-decompressed-bytes", "4G") // 4294967296
+ */
+export function byteCount(option: string, value: string): number {
+  if (value === "Infinity") return Infinity;
+  const m = /^(\d+)([kKmMgG]i?B?)?$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `--${option} expects a positive number of bytes, got "${value}"`,
+      {},
+      `--${option} 4000000000, --${option} 4G, or --${option} Infinity for no limit`,
+    );
+  const unit = (m[2] ?? "").charAt(0).toLowerCase();
+  return Number(m[1]) * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
+}

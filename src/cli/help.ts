@@ -16,24 +16,35 @@ Commands:
   search TEXT             tables at SCB or SSB (or Kolada KPIs) whose titles hold the words
   meta AGENCY TABLE       a table's variables, codes, code lists and the API's limits
   fetch AGENCY TABLE      a table from SCB, SSB, Eurostat or Kolada with a selection, as CSV, XLSX or JSON
+  cache [clear]           where the parsed tables are kept and how much they take, or remove them
 
 Options of every command:
   --lang sv|nb|en         the format of the numbers printed (default sv: "1 234,5"), and the language of reports
+  --no-cache              parse every file, neither reading nor writing the parsed-table cache (the commands
+                          that read files: inspect, attractiveness, indicators, report, annex, demo)
   --help                  the options of a command
   --version               the version of omvarld
 
+The commands that read files keep each parsed table on disk (~/.cache/omvarld/tables on Linux,
+~/Library/Caches/omvarld/tables on macOS, %LOCALAPPDATA%\\omvarld\\Cache\\tables on Windows; OMVARLD_CACHE moves
+the cache), keyed by the file's content and omvarld's readers, so that the next report from the same downloads
+reads columns instead of parsing; a changed file is parsed again. OMVARLD_NO_CACHE=1 is --no-cache.
+
 FILE may be - to read standard input (inspect, attractiveness, indicators).
 Run "omvarld <command> --help" for the options of a command.`,
-  inspect: `Usage: omvarld inspect FILE [--json] [--lang sv|nb|en]
+  inspect: `Usage: omvarld inspect FILE [--json] [--max-decompressed-bytes N] [--lang sv|nb|en]
 
 Reads FILE ("-": standard input) (SCB/SSB PxWeb CSV, PX, JSON-stat, PxWeb json, Kolada json, Eurostat TSV or SDMX-CSV; any encoding)
 and prints the detected format, encoding and delimiter, the dimensions with their distinct counts, the measures,
 the year range, the number of rows and of missing cells.
 
 Options:
-  --json   print one JSON object with the keys format, encoding, rows, dimensions, measures, years, missing
-  --lang   the format of the counts: sv (default, "2 900 000"), nb or en ("2,900,000")
-  --help   this text`,
+  --json                      print one JSON object with the keys format, encoding, rows, dimensions, measures,
+                              years, missing
+  --max-decompressed-bytes N  the most bytes a gzip file or a workbook's entries may inflate to (default 100 times
+                              the compressed size, once past 64 MiB); 4G, 500M or Infinity
+  --lang                      the format of the counts: sv (default, "2 900 000"), nb or en ("2,900,000")
+  --help                      this text`,
   attractiveness: `Usage: omvarld attractiveness FILE [--commuting FILE] [--data PATH] [--industries FILE] [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--estimation pooled|yearly] [--json] [--lang sv|nb|en]
 
 Runs the Telemarksforsking attractiveness model on a region × year panel (population on 1 January, its growth,
@@ -159,4 +170,13 @@ Environment: OMVARLD_CACHE (cache folder; default ~/.cache/omvarld, ~/Library/Ca
 %LOCALAPPDATA%\\omvarld\\Cache), OMVARLD_SCB_URL, OMVARLD_SSB_URL, OMVARLD_EUROSTAT_URL, OMVARLD_KOLADA_URL (base URLs).
 
 Example: omvarld fetch scb TAB638 --select Region=2021 --select Civilstand=* --select Alder=* --select Kon=* --select ContentsCode=BE0101N1 --select Tid=top(1) --out vansbro.xlsx`,
+  cache: `Usage: omvarld cache [clear]
+
+Prints the folder of the parsed-table cache, the tables in it and their size; "clear" removes them (the API
+answers that fetch keeps are left). The folder is OMVARLD_CACHE/tables when OMVARLD_CACHE is set, else
+~/.cache/omvarld/tables (Linux), ~/Library/Caches/omvarld/tables (macOS) or %LOCALAPPDATA%\\omvarld\\Cache\\tables
+(Windows). It holds at most 2 GiB: past that the tables used least recently are removed.
+
+Options:
+  --help   this text`,
 };

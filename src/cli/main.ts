@@ -27,7 +27,11 @@ const COMMANDS: Record<string, () => Promise<Run>> = {
     const { run } = await import("./fetch.ts");
     return (argv) => run(argv, "fetch");
   },
+  cache: async () => (await import("./cache.ts")).run,
 };
+
+/** Commands that read statistics files: they keep the parsed tables in the cache unless told not to. */
+const READING = new Set(["inspect", "attractiveness", "report", "annex", "indicators", "demo"]);
 
 /** The version in package.json, next to `src/` and `dist/`. */
 function version(): string {
@@ -53,7 +57,13 @@ async function run(argv: string[]): Promise<number> {
       {},
       `the commands are: ${Object.keys(COMMANDS).join(", ")}`,
     );
-  return (await load())(rest);
+  // --no-cache is an option of every command that reads files (and OMVARLD_NO_CACHE=1 of the environment)
+  const noCache = rest.includes("--no-cache") || process.env.OMVARLD_NO_CACHE === "1";
+  if (READING.has(command)) {
+    const { useTableCache } = await import("../io/table-cache-node.ts");
+    useTableCache(noCache ? false : {});
+  }
+  return (await load())(READING.has(command) ? rest.filter((a) => a !== "--no-cache") : rest);
 }
 
 /** One line on stderr and exit code 2; a stack trace only with OMVARLD_DEBUG. */

@@ -1,6 +1,6 @@
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
-import type { Chunk } from "./csv/body.ts";
+import type { Body, Chunk, ColumnPlan } from "./csv/body.ts";
 import { recordCut } from "./csv/chunks.ts";
 import { decoderFor, type Encoding, sniffEncoding, utf8Kind } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
@@ -8,6 +8,18 @@ import { declaredGzipSize, gunzipOrExplain, gunzipPieces } from "./gunzip.ts";
 import type { ReadOptions } from "./read.ts";
 import { type CsvOptions, readCsvChunks } from "./readers/csv.ts";
 import { readEurostatChunks } from "./readers/eurostat.ts";
+
+/**
+ * Reads a file's data rows on several threads (see `readBodyParallel`), given the header row's byte offset, the
+ * encoding, the delimiter and the column plans; undefined to read them in one pass.
+ */
+export type ParallelFile = (
+  start: number,
+  encoding: Encoding,
+  delimiter: string,
+  plans: ColumnPlan[],
+  trailing: boolean,
+) => Body | undefined;
 
 /** Bytes read in order: a file through its descriptor, or what gunzip produces. */
 export interface ByteSource {
@@ -121,6 +133,7 @@ export class ByteStream {
     format: "csv" | "eurostat-tsv",
     options: { csv: CsvOptions; where?: ReadOptions["where"] },
     chunkBytes = STREAM_CHUNK,
+    parallel?: ParallelFile,
   ): Table {
     const file = this.#file;
     const { bom, head } = this.sniff();
@@ -136,13 +149,13 @@ export class ByteStream {
       this.#length = 0;
       return { held, ended: this.#ended };
     };
+    // the header's offset counts characters of the head: bytes in Windows-1252, more of them in UTF-8
+    const startOf = (headerOffset: number) =>
+      bom + (encoding === "windows-1252" ? headerOffset : new TextEncoder().encode(head.slice(0, headerOffset)).length);
     function* chunks(headerOffset: number): Generator<Chunk> {
       if (started) throw new Error("a byte stream is read once");
       started = true;
-      // the header's offset counts characters of the head: bytes in Windows-1252, more of them in UTF-8
-      const start =
-        bom +
-        (encoding === "windows-1252" ? headerOffset : new TextEncoder().encode(head.slice(0, headerOffset)).length);
+      const start = startOf(headerOffset);
       const { held, ended: over } = take(start);
       let buffer = new Uint8Array(Math.max(chunkBytes, held.length));
       buffer.set(held);
@@ -197,7 +210,15 @@ export class ByteStream {
             })(),
             { file, where: options.where },
           )
-        : readCsvChunks(head, chunks, Math.max(0, this.size - bom), options.csv);
+        : readCsvChunks(
+            head,
+            chunks,
+            Math.max(0, this.size - bom),
+            options.csv,
+            parallel &&
+              ((headerOffset, delimiter, plans, trailing) =>
+                parallel(startOf(headerOffset), encoding, delimiter, plans, trailing)),
+          );
     return table.withProvenance({ encoding, ...(file ? { file } : {}) });
   }
 }

@@ -16,9 +16,9 @@ export interface DuplicateOptions {
  * itself) are dropped, with a warning that counts them; rows with the same key and different values are an error
  * naming both lines. Tables without dimension or measure columns are returned unchanged.
  *
- * Linear time: each row's key as one mixed-radix number over the dimensions' codes, looked up in a dense table
- * where the combinations are few (2.9 M rows of region × sex × age × year: 0.2 s), else hashed into an
- * open-addressing table with a full comparison only where hashes meet.
+ * Linear time: each row's key as one mixed-radix number over the dimensions' codes, looked up in a dense bit set
+ * where the combinations are few (2.9 M rows of region × sex × age × year: 0.1 s), and only where a key repeats in a
+ * dense table of first rows; else hashed into an open-addressing table with a full comparison only where hashes meet.
  *
  * @example
  * // "0114",2017,44605 twice → one row and the warning "1 duplicate row (the same observation twice) was left out"
@@ -44,12 +44,28 @@ export function dropDuplicates(table: Table, options: DuplicateOptions = {}): Ta
     // column by column, so that each pass is one tight loop over typed arrays
     const combined = new Int32Array(n);
     dims.forEach((column, d) => addKeys(combined, column, shapes[d]!));
-    const first = new Int32Array(combinations).fill(-1);
+    // first one bit per combination (4.5 M combinations: 0.6 MB, where a table of first rows takes 18 MB): most
+    // files repeat no key, and then nothing more is needed
+    const bits = new Int32Array(Math.ceil(combinations / 32));
+    let repeats = false;
     for (let i = 0; i < n; i++) {
       const key = combined[i]!;
-      const j = first[key]!;
-      if (j < 0) first[key] = i;
-      else seen(i, j);
+      const word = key >>> 5;
+      const bit = 1 << (key & 31);
+      if (bits[word]! & bit) {
+        repeats = true;
+        break;
+      }
+      bits[word] = bits[word]! | bit;
+    }
+    if (repeats) {
+      const first = new Int32Array(combinations).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const key = combined[i]!;
+        const j = first[key]!;
+        if (j < 0) first[key] = i;
+        else seen(i, j);
+      }
     }
   } else {
     // otherwise a hash of the key into an open-addressing table of row numbers, compared in full where hashes meet

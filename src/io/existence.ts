@@ -1,5 +1,5 @@
 import { type Country, REGIONS, type Region } from "../regions/registry.ts";
-import { NumberColumn } from "../table/column.ts";
+import { NumberColumn, type StringColumn } from "../table/column.ts";
 import type { Table } from "../table/table.ts";
 
 const MUNICIPALITIES = new Map<string, Region[]>();
@@ -55,11 +55,133 @@ export function missingBeforeExistence(table: Table): { table: Table; warning: s
     table.has("region_name") && table.column("region_name").type === "string" ? table.strings("region_name") : null;
   const codes = region.dictionary;
   const nameOf: (string | null)[] = codes.map(() => null);
-  if (names)
-    for (let i = 0; i < table.numRows && nameOf.some((n) => n === null); i++) nameOf[region.codes[i]!] ??= names.get(i);
+  if (names) {
+    let missing = codes.length;
+    for (let i = 0; i < table.numRows && missing > 0; i++) {
+      const code = region.codes[i]!;
+      if (code < 0 || nameOf[code] !== null) continue;
+      const name = names.get(i);
+      if (name !== null) {
+        nameOf[code] = name;
+        missing--;
+      }
+    }
+  }
   const country = countryOf(codes, nameOf);
   if (!country) return unchanged;
   const entries = codes.map((c) => (MUNICIPALITIES.get(c) ?? []).filter((r) => r.country === country));
+  const year = table.numbers("year").values;
+  const values = measures.map((m) => table.numbers(m).values);
+  const n = table.numRows;
+  // the region-years outside their code's validity, in the order first met: a dense table over code × year (the
+  // years' range), whose cells say whether the code was valid (1) or not (0) that year, then whether every measure
+  // met there so far is 0 or missing (2: yes, 3: no)
+  let low = Infinity;
+  let high = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const y = year[i]!;
+    if (y < low) low = y;
+    if (y > high) high = y;
+    if (y !== Math.floor(y) && y === y) whole = false;
+  }
+  if (low === Infinity) return unchanged;
+  const span = high - low + 1;
+  const codeCount = codes.length;
+  if (!whole || span * codeCount > 1 << 24)
+    return missingBeforeExistenceByRow(table, measures, region, entries, nameOf);
+  const state = new Uint8Array(codeCount * span).fill(1);
+  let anyOutside = false;
+  entries.forEach((known, code) => {
+    if (known.length === 0) return;
+    for (let y = low; y <= high; y++) {
+      if (!known.some((r) => validIn(r, y))) {
+        state[code * span + (y - low)] = 0;
+        anyOutside = true;
+      }
+    }
+  });
+  if (!anyOutside) return unchanged;
+  const met: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = region.codes[i]!;
+    const y = year[i]!;
+    if (code < 0 || y !== y) continue;
+    const cell = code * span + (y - low);
+    const s = state[cell]!;
+    if (s === 1 || s === 3) continue;
+    let zero = true;
+    for (const v of values) {
+      const x = v[i]!;
+      if (x !== 0 && x === x) {
+        zero = false;
+        break;
+      }
+    }
+    if (s === 0) met.push(cell);
+    state[cell] = zero ? 2 : 3;
+  }
+  const outside = met.filter((cell) => state[cell] === 2);
+  if (outside.length === 0) return unchanged;
+  const copies = values.map((v) => Float64Array.from(v));
+  for (let i = 0; i < n; i++) {
+    const code = region.codes[i]!;
+    const y = year[i]!;
+    if (code < 0 || y !== y || state[code * span + (y - low)] !== 2) continue;
+    for (const c of copies) c[i] = NaN;
+  }
+  const byCode = new Map<number, number[]>();
+  for (const cell of outside) {
+    const code = Math.floor(cell / span);
+    (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(low + (cell % span));
+  }
+  return withMissing(table, measures, copies, byCode, codes, nameOf, entries);
+}
+
+/** The table with its measures replaced by `copies`, and the warning naming the codes and years of `byCode`. */
+function withMissing(
+  table: Table,
+  measures: string[],
+  copies: Float64Array[],
+  byCode: Map<number, number[]>,
+  codes: readonly string[],
+  nameOf: (string | null)[],
+  entries: Region[][],
+): { table: Table; warning: string } {
+  let out = table;
+  measures.forEach((m, k) => {
+    out = out.withColumn(m, new NumberColumn(copies[k]!), "measure");
+  });
+  const listed = [...byCode]
+    .slice(0, 5)
+    .map(([code, years]) => {
+      const name = nameOf[code] ?? entries[code]![0]?.name;
+      return `${codes[code]}${name ? ` ${name}` : ""} ${Math.min(...years)}-${Math.max(...years)}`;
+    })
+    .join(", ");
+  return {
+    table: out,
+    warning: `zeros for ${byCode.size} kommun code${byCode.size > 1 ? "s" : ""} in years when the code did not exist (${listed}${byCode.size > 5 ? ", …" : ""}) read as missing`,
+  };
+}
+
+/**
+ * `missingBeforeExistence` row by row through a map of region-years: for years that are not whole numbers, or too
+ * many codes × years (and, in the tests, as the reference of the dense table).
+ *
+ * @example
+ * missingBeforeExistenceByRow(table, ["value"], table.strings("region"), entries, names).warning;
+ * // what missingBeforeExistence(table).warning gives
+ */
+export function missingBeforeExistenceByRow(
+  table: Table,
+  measures: string[],
+  region: StringColumn,
+  entries: Region[][],
+  nameOf: (string | null)[],
+): { table: Table; warning: string | null } {
+  const unchanged = { table, warning: null };
+  const codes = region.dictionary;
   const year = table.numbers("year").values;
   const values = measures.map((m) => table.numbers(m).values);
   // region-years outside the code's validity: all zero (or missing) so far?
@@ -83,25 +205,11 @@ export function missingBeforeExistence(table: Table): { table: Table; warning: s
     const key = keyOf(i);
     if (key !== null && outside.get(key)) for (const c of copies) c[i] = NaN;
   }
-  let out = table;
-  measures.forEach((m, k) => {
-    out = out.withColumn(m, new NumberColumn(copies[k]!), "measure");
-  });
   const byCode = new Map<number, number[]>();
   for (const [key, zero] of outside) {
     if (!zero) continue;
     const code = Math.floor(key / 100_000);
     (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(key % 100_000);
   }
-  const listed = [...byCode]
-    .slice(0, 5)
-    .map(([code, years]) => {
-      const name = nameOf[code] ?? entries[code]![0]?.name;
-      return `${codes[code]}${name ? ` ${name}` : ""} ${Math.min(...years)}-${Math.max(...years)}`;
-    })
-    .join(", ");
-  return {
-    table: out,
-    warning: `zeros for ${byCode.size} kommun code${byCode.size > 1 ? "s" : ""} in years when the code did not exist (${listed}${byCode.size > 5 ? ", …" : ""}) read as missing`,
-  };
+  return withMissing(table, measures, copies, byCode, codes, nameOf, entries);
 }

@@ -3,16 +3,26 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import { OmvarldError } from "../errors.ts";
 import type { Table } from "../table/table.ts";
-import { ByteStream, STREAM_CHUNK } from "./byte-stream.ts";
+import { ByteStream, type ParallelFile, STREAM_CHUNK } from "./byte-stream.ts";
+import { readBodyParallel, startWorkers } from "./csv/parallel-node.ts";
 import { isGzip } from "./decode.ts";
 import { decompressedLimit, expansionError } from "./expansion.ts";
 import { csvOptions, keepWhere, LARGE, readBytes, type ReadOptions, sniffFormat } from "./read.ts";
 import { isZip } from "./xlsx/sheet.ts";
+import {
+  type CacheEntry,
+  cacheEntry,
+  loadCached,
+  storeCached,
+  tableCacheFor,
+  type TableCacheOptions,
+} from "./table-cache-node.ts";
 
 /**
  * Reads an agency export from a file, or from bytes: sniffs gzip, encoding, format and delimiter.
  * A large CSV (quoted or not) is streamed in chunks, so that memory holds the table, not the file; so is a large
- * gzipped CSV or TSV as it inflates. What decompression may produce is bounded (`maxDecompressedBytes`).
+ * gzipped CSV or TSV as it inflates. What decompression may produce is bounded (`maxDecompressedBytes`). With
+ * `cache`, a file read before (the same bytes, the same readers and options) is read from its parsed table on disk.
  *
  * @example
  * import { read } from "omvarld/node";
@@ -23,11 +33,41 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
   if (typeof pathOrBytes !== "string") return readBytes(pathOrBytes, { gunzip, inflateRaw, ...options });
   const file = options.file ?? pathOrBytes;
   const size = fileSize(pathOrBytes, file);
+  const cache = tableCacheFor(options.cache);
+  const entry = cache ? cacheEntry(pathOrBytes, file, options, cache) : undefined;
+  return readThrough(pathOrBytes, size, file, options, entry);
+}
+
+/**
+ * Reads a file through its cache entry (see `cacheEntry`): the cached table where there is one, else the parsed one,
+ * which is then cached.
+ *
+ * @example
+ * readThrough("befolkning.csv", 6479, "befolkning.csv", {}, cacheEntry("befolkning.csv", "befolkning.csv", {}, {}));
+ */
+export function readThrough(
+  path: string,
+  size: number,
+  file: string,
+  options: NodeReadOptions,
+  entry: CacheEntry | undefined,
+): Table {
+  if (entry) {
+    const cached = loadCached(entry);
+    if (cached) return cached;
+  }
+  const table = readFile(path, size, file, options);
+  if (entry) storeCached(entry, table);
+  return table;
+}
+
+/** Reads (parses) a file whose size is known. */
+function readFile(path: string, size: number, file: string, options: NodeReadOptions): Table {
   if (size > (options.streamAbove ?? LARGE)) {
-    const streamed = streamFile(pathOrBytes, size, { ...options, file }, options.chunkBytes ?? STREAM_CHUNK);
+    const streamed = streamFile(path, size, { ...options, file }, options.chunkBytes ?? STREAM_CHUNK);
     if (streamed) return keepWhere(streamed, options.where, file);
   }
-  return readBytes(readFileSync(pathOrBytes), { gunzip, inflateRaw, ...options, file });
+  return readBytes(readFileSync(path), { gunzip, inflateRaw, ...options, file });
 }
 
 /**
@@ -36,7 +76,7 @@ export function read(pathOrBytes: string | Uint8Array, options: NodeReadOptions 
  * the inflate time of SCB's 28.7 MB sheet XML in a fresh process (0.31 s against 0.15 s CPU, repeated 3 times).
  * Beyond `maxBytes` zlib stops with ERR_BUFFER_TOO_LARGE.
  */
-function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number): Uint8Array {
+export function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number): Uint8Array {
   const limit = maxBytes !== undefined && maxBytes < kMaxLength ? { maxOutputLength: Math.max(1, maxBytes) } : {};
   // DEFLATE inflates at most 1032-fold: a larger declared size is not believed
   return size !== undefined && size > 0 && size < 2 ** 30 && size <= bytes.length * 1032
@@ -44,7 +84,13 @@ function inflateRaw(bytes: Uint8Array, size?: number, maxBytes?: number): Uint8A
     : inflateRawSync(bytes, limit);
 }
 
-function fileSize(path: string, file: string): number {
+/**
+ * The size of a file in bytes; an error naming it when it is a folder or cannot be read.
+ *
+ * @example
+ * fileSize("data/scb/anderssundell-stathelp__data__befolkning.csv", "befolkning.csv"); // 6479
+ */
+export function fileSize(path: string, file: string): number {
   try {
     const stat = statSync(path);
     if (stat.isDirectory())
@@ -62,6 +108,20 @@ export interface NodeReadOptions extends ReadOptions {
   streamAbove?: number;
   /** Chunk size when streaming (bytes). Default 16 MiB. */
   chunkBytes?: number;
+  /**
+   * Keep the parsed table on disk, keyed by the file's content, the readers' version and the options that change
+   * the table, and read it from there next time instead of parsing (a changed file or reader is parsed again):
+   * `true` for the default folder (`~/.cache/omvarld/tables` on Linux; `OMVARLD_CACHE` moves it), or a folder and
+   * size limit. Default: off, unless the program turned it on (`omvarld` does; `--no-cache` turns it off).
+   */
+  cache?: boolean | TableCacheOptions;
+  /**
+   * Threads that read a large CSV file (above `parallelAbove` bytes, default 32 MiB) in parallel, the calling one
+   * included: default the machine's cores (at most 4); 1 reads on the calling thread only. The table is the same.
+   */
+  threads?: number;
+  /** Files larger than this (bytes) are read on several threads (see `threads`). Default 32 MiB. */
+  parallelAbove?: number;
 }
 
 /**
@@ -71,7 +131,7 @@ export interface NodeReadOptions extends ReadOptions {
 function streamFile(
   path: string,
   size: number,
-  options: ReadOptions & { file: string },
+  options: NodeReadOptions & { file: string },
   chunkBytes: number,
 ): Table | undefined {
   const fd = openSync(path, "r");
@@ -99,7 +159,33 @@ function streamFile(
     if (encoding.startsWith("utf-16")) return undefined;
     const format = options.format ?? sniffFormat(head);
     if (format !== "csv" && format !== "eurostat-tsv") return undefined;
-    return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes);
+    const pool =
+      format === "csv" && options.threads !== 1
+        ? startWorkers(size, {
+            ...(options.threads !== undefined ? { threads: options.threads } : {}),
+            ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
+          })
+        : undefined;
+    const parallel: ParallelFile | undefined =
+      pool &&
+      ((start, encoding, delimiter, plans, trailing) => {
+        try {
+          return readBodyParallel(pool, path, start, size, encoding, delimiter, plans, options.file, trailing, {
+            ...(options.parallelAbove !== undefined ? { minBytes: options.parallelAbove } : {}),
+            chunkBytes,
+          });
+        } catch (error) {
+          // the checks at the end of the data raise what one pass raises; anything else of the threads' own
+          // (shared memory refused, a worker that cannot be reached) leaves the file to one pass
+          if (error instanceof OmvarldError) throw error;
+          return undefined;
+        }
+      });
+    try {
+      return stream.readDelimited(format, { csv: csvOptions(options), where: options.where }, chunkBytes, parallel);
+    } finally {
+      pool?.close();
+    }
   } finally {
     closeSync(fd);
   }

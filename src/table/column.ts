@@ -119,8 +119,9 @@ export class StringColumnBuilder {
   #lastByteEnd = 0;
   #lastByteCode = -1;
 
-  constructor(capacity = 1024) {
-    this.#codes = new Int32Array(Math.max(capacity, 16));
+  /** `backing`: an array to fill first (a part of shared memory); past its end the builder grows into its own. */
+  constructor(capacity = 1024, backing?: Int32Array) {
+    this.#codes = backing && backing.length > 0 ? backing : new Int32Array(Math.max(capacity, 16));
   }
 
   #grow(): void {
@@ -218,9 +219,13 @@ export class StringColumnBuilder {
     this.#codes[this.#length++] = code;
   }
 
-  finish(): StringColumn {
+  /**
+   * The column built. Its codes are a view of the builder's array when that is at least 90 % full, or `keepRoom`
+   * (rows may then be appended after them in place, see `joinColumns`), else a copy of the rows alone.
+   */
+  finish(keepRoom = false): StringColumn {
     const codes =
-      this.#length > this.#codes.length * 0.9
+      keepRoom || this.#length > this.#codes.length * 0.9
         ? this.#codes.subarray(0, this.#length)
         : this.#codes.slice(0, this.#length);
     return new StringColumn(codes, this.#dictionary);
@@ -232,8 +237,9 @@ export class NumberColumnBuilder {
   #values: Float64Array;
   #length = 0;
 
-  constructor(capacity = 1024) {
-    this.#values = new Float64Array(Math.max(capacity, 16));
+  /** `backing`: an array to fill first (a part of shared memory); past its end the builder grows into its own. */
+  constructor(capacity = 1024, backing?: Float64Array) {
+    this.#values = backing && backing.length > 0 ? backing : new Float64Array(Math.max(capacity, 16));
   }
 
   push(value: number | null): void {
@@ -245,9 +251,10 @@ export class NumberColumnBuilder {
     this.#values[this.#length++] = value === null ? NaN : value;
   }
 
-  finish(): NumberColumn {
+  /** The column built (see `StringColumnBuilder.finish`). */
+  finish(keepRoom = false): NumberColumn {
     const values =
-      this.#length > this.#values.length * 0.9
+      keepRoom || this.#length > this.#values.length * 0.9
         ? this.#values.subarray(0, this.#length)
         : this.#values.slice(0, this.#length);
     return new NumberColumn(values);

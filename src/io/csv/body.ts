@@ -1,5 +1,11 @@
 import { OmvarldError } from "../../errors.ts";
-import { type Column, NumberColumnBuilder, StringColumn, StringColumnBuilder } from "../../table/column.ts";
+import {
+  type Column,
+  NumberColumn,
+  NumberColumnBuilder,
+  StringColumn,
+  StringColumnBuilder,
+} from "../../table/column.ts";
 import { parseCell } from "../values.ts";
 import { visible } from "../visible.ts";
 import { describeFormat, detectNumberFormat, type NumberFormat, parseNumber } from "./numbers.ts";
@@ -59,19 +65,8 @@ export function readBody(
   trailing = false,
 ): Body {
   if ("chunks" in source) {
-    let body: BodyBuilder | undefined;
-    const state = { line: 1, header: true };
-    let last = NaN;
-    for (const { bytes, decode, final } of source.chunks) {
-      body ??= new BodyBuilder(source.size, probeLines(bytes.subarray(0, 1 << 16)), plans, file);
-      body.expectTrailing = trailing;
-      if (bytes.indexOf(0x22) < 0) scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
-      else scanQuoted(decode(0, bytes.length), 0, delimiter, plans.length, body, state, final ?? false);
-      if (bytes.length) last = bytes[bytes.length - 1]!;
-    }
-    body ??= new BodyBuilder(0, 0, plans, file);
-    body.expectTrailing = trailing;
-    return body.finish(last, delimiter);
+    const part = readBodyPart(source.chunks, source.size, delimiter, plans, file, trailing, { line: 1, header: true });
+    return finishBody([part!], plans, file, delimiter, trailing);
   }
   const { text, offset } = source;
   const body = new BodyBuilder(text.length - offset, probeLines(text.slice(offset, offset + (1 << 16))), plans, file);
@@ -82,7 +77,244 @@ export function readBody(
       header: true,
     });
   } else scanQuoted(text, offset, delimiter, plans.length, body, { line: 1, header: true }, true);
-  return body.finish(text.charCodeAt(text.length - 1), delimiter);
+  return finishBody([body.part(text.charCodeAt(text.length - 1), 0)], plans, file, delimiter, trailing);
+}
+
+/**
+ * Reads the rows of chunks of bytes into the columns of one part of the data, without the checks at the end of the
+ * input (see `finishBody`). `state` is where the part starts: its line number and whether the header row is in it.
+ * With `unquotedOnly`, returns undefined as soon as a chunk holds a quote, a cell's number format changes from the
+ * plan's (a mark first seen after the sample), or a chunk is not valid UTF-8 where `utf8` is given: a part read
+ * apart from the rows before it cannot settle these (the caller reads the file in one pass instead).
+ *
+ * @example
+ * readBodyPart(chunks, size, ",", plans, file, false, { line: 1, header: true })?.rows; // the rows of the chunks
+ */
+export function readBodyPart(
+  chunks: Iterable<Chunk>,
+  size: number,
+  delimiter: string,
+  plans: ColumnPlan[],
+  file: string | undefined,
+  trailing: boolean,
+  state: { line: number; header: boolean },
+  unquotedOnly = false,
+  keepRoom = false,
+  backing?: readonly (Float64Array | Int32Array | null)[],
+): BodyPart | undefined {
+  let body: BodyBuilder | undefined;
+  let last = NaN;
+  for (const { bytes, decode, final } of chunks) {
+    body ??= new BodyBuilder(size, probeLines(bytes.subarray(0, 1 << 16)), plans, file, backing);
+    body.expectTrailing = trailing;
+    if (bytes.indexOf(0x22) < 0) scanUnquoted(bytes, 0, delimiter, plans, body, decode, state);
+    else if (unquotedOnly) return undefined;
+    else scanQuoted(decode(0, bytes.length), 0, delimiter, plans.length, body, state, final ?? false);
+    if (unquotedOnly && body.formatsChanged()) return undefined;
+    if (bytes.length) last = bytes[bytes.length - 1]!;
+  }
+  body ??= new BodyBuilder(0, 0, plans, file);
+  return body.part(last, state.line, keepRoom);
+}
+
+/** One part of the data as read (see `readBodyPart`): its columns and rows before the end-of-input checks. */
+export interface BodyPart {
+  columns: Column[];
+  /** Per column, the symbols that stood in place of numbers, one per row (null where none occurred). */
+  statuses: ((string | null)[] | null)[];
+  rows: number;
+  /** The line of the first row; `lines` gives each row's line where the rows do not follow one another. */
+  firstLine: number;
+  lines: Int32Array | null;
+  /** The line after the part's last. */
+  endLine: number;
+  /** Whether the part's last row ended in empty cells beyond the header's. */
+  trailing: boolean;
+  /** The part's last byte or character (NaN when it is empty). */
+  last: number;
+}
+
+/**
+ * Joins parts of the data read in order (their line numbers already those of the file) into one body, and applies
+ * the checks at the end of the input: a last line without a line break, cut off or not.
+ *
+ * @example
+ * finishBody([first, second], plans, file, ",", false).rows; // first.rows + second.rows
+ */
+export function finishBody(
+  parts: readonly BodyPart[],
+  plans: ColumnPlan[],
+  file: string | undefined,
+  delimiter: string,
+  expectTrailing: boolean,
+): Body {
+  const filled = parts.filter((p) => p.rows > 0);
+  const rows = filled.reduce((s, p) => s + p.rows, 0);
+  const columns = plans.map((_, j) => joinColumns(parts.map((p) => p.columns[j]!)));
+  const statuses = plans.map((_, j) => {
+    if (parts.every((p) => !p.statuses[j])) return null;
+    if (parts.length === 1) return StringColumn.from(parts[0]!.statuses[j]!);
+    const all: (string | null)[] = [];
+    for (const p of parts) {
+      const s = p.statuses[j];
+      if (s) for (const v of s) all.push(v);
+      else for (let r = 0; r < p.rows; r++) all.push(null);
+    }
+    return StringColumn.from(all);
+  });
+  // line numbers: one run from the first row's line, or one per row
+  const first = filled[0]?.firstLine ?? 0;
+  let contiguous = true;
+  let next = first;
+  for (const p of filled) {
+    if (p.lines !== null || p.firstLine !== next) contiguous = false;
+    next = p.firstLine + p.rows;
+  }
+  let lineOf: (row: number) => number;
+  if (contiguous) lineOf = (row) => first + row;
+  else {
+    const lines = new Int32Array(rows);
+    let at = 0;
+    for (const p of filled) {
+      if (p.lines) lines.set(p.lines.subarray(0, p.rows), at);
+      else for (let r = 0; r < p.rows; r++) lines[at + r] = p.firstLine + r;
+      at += p.rows;
+    }
+    lineOf = (row) => lines[row]!;
+  }
+  let last = NaN;
+  for (const p of parts) if (!Number.isNaN(p.last)) last = p.last;
+  const trailing = filled.at(-1)?.trailing ?? false;
+  const warnings: string[] = [];
+  let unterminated: number | null = null;
+  if (rows > 0 && last !== 10 && last !== 13) {
+    const line = lineOf(rows - 1);
+    if (last === delimiter.charCodeAt(0) && plans.length > 1 && !trailing) {
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `line ${line} ends with a delimiter and no line break`,
+        { file, line, column: plans.length },
+        "the file may be cut off",
+      );
+    }
+    if (!trailing && expectTrailing) {
+      throw new OmvarldError(
+        "FILE_TRUNCATED",
+        `line ${line} ends without a line break and without the delimiter that ends the header and every other line`,
+        { file, line },
+        "the file is cut off in its last row; download or save it again",
+      );
+    }
+    if (!trailing) {
+      warnings.push(
+        `the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`,
+      );
+      unterminated = line;
+    }
+  }
+  return { columns, status: statuses, lineOf, rows, warnings, unterminated };
+}
+
+/**
+ * The columns of consecutive parts as one: numbers copied end to end; strings with one dictionary in the order
+ * values first occur (the parts' dictionaries are each in that order), the later parts' codes mapped into it.
+ */
+function joinColumns(columns: Column[]): Column {
+  if (columns.length === 1) return columns[0]!;
+  const rows = columns.reduce((s, c) => s + c.length, 0);
+  const head = columns[0]!;
+  const arrayOf = (c: Column) => (c.type === "number" ? c.values : c.codes);
+  const headArray = arrayOf(head);
+  const width = headArray.BYTES_PER_ELEMENT;
+  // where each part's rows go
+  const at: number[] = [];
+  for (let k = 0, n = 0; k < columns.length; n += columns[k]!.length, k++) at.push(n);
+  /** Whether part k lies in the first part's buffer (shared memory the parts were read into), and where. */
+  const shares = (k: number) => arrayOf(columns[k]!).buffer === headArray.buffer;
+  const startOf = (k: number) => arrayOf(columns[k]!).byteOffset / width;
+  // the first part's array, where it has room for every row (its builder was sized for the whole file, or the parts
+  // were read into one shared buffer), is filled on in place: no second copy of the columns. Parts in the same
+  // buffer move towards its start, each to where no later part lies yet.
+  const room =
+    headArray.byteOffset === 0 &&
+    headArray.buffer.byteLength >= rows * width &&
+    columns.every((_, k) => k === 0 || !shares(k) || startOf(k) >= at[k]!);
+  if (head.type === "number") {
+    const values = room ? new Float64Array(head.values.buffer, 0, rows) : new Float64Array(rows);
+    columns.forEach((c, k) => {
+      if (room && k === 0) return;
+      if (room && shares(k)) values.copyWithin(at[k]!, startOf(k), startOf(k) + c.length);
+      else values.set((c as NumberColumn).values, at[k]!);
+    });
+    return new NumberColumn(values);
+  }
+  const dictionary: string[] = [...head.dictionary];
+  const index = new Map(dictionary.map((d, k) => [d, k]));
+  const codes = room ? new Int32Array(head.codes.buffer, 0, rows) : new Int32Array(rows);
+  columns.forEach((column, k) => {
+    const c = column as StringColumn;
+    const remap = Int32Array.from(c.dictionary, (d) => {
+      let code = index.get(d);
+      if (code === undefined) index.set(d, (code = dictionary.push(d) - 1));
+      return code;
+    });
+    // the first part's codes are the dictionary's own
+    if (room && k === 0) return;
+    // from the part's own place in the shared buffer (at or after where it goes), in order
+    const from = room && shares(k) ? codes.subarray(startOf(k), startOf(k) + c.length) : c.codes;
+    const to = at[k]!;
+    for (let r = 0; r < c.length; r++) {
+      const code = from[r]!;
+      codes[to + r] = code < 0 ? -1 : remap[code]!;
+    }
+  });
+  return new StringColumn(codes, dictionary);
+}
+
+/** Receives cells as the tokenizer would have given them (see `bodyFromSpans`). */
+export interface SpanSink {
+  /** Cell `j` of the row on `line`: its text between the delimiters (inside the quotes, `""` still doubled). */
+  cell(j: number, span: string, escaped: boolean, line: number): void;
+  endRow(line: number): void;
+}
+
+/**
+ * The body of cells that come as values rather than text (a sheet's rows): `fill` hands each row's cells to the
+ * sink, each as the tokenizer gives it from the CSV text the cells would make (`span`: the text between the
+ * delimiters, inside the quotes with `""` still doubled; `escaped`: it holds a doubled quote), and they are read as
+ * `scanQuoted` reads them from that text: the same columns, symbols, errors and lines, without the text. The rows must
+ * have the plans' width and no line break in a cell, and an empty row must be passed over by `fill`.
+ *
+ * @example
+ * bodyFromSpans(plans, file, ";", 1, (sink) => {
+ *   sink.cell(0, "0114", false, 4);
+ *   sink.cell(1, "44605", false, 4);
+ *   sink.endRow(4);
+ * }).rows; // 1
+ */
+export function bodyFromSpans(
+  plans: ColumnPlan[],
+  file: string | undefined,
+  delimiter: string,
+  rows: number,
+  fill: (sink: SpanSink) => void,
+): Body {
+  const body = new BodyBuilder(Math.max(rows, 2), Math.min(Math.max(rows, 2), 1 << 16), plans, file);
+  fill({
+    cell(j, span, escaped, line) {
+      const s = body.strings[j];
+      if (s) {
+        if (escaped) {
+          const cell = span.replaceAll('""', '"').trim();
+          s.push(cell === "" ? null : cell);
+        } else s.pushSpan(span, 0, span.length);
+      } else body.number(j, span, 0, span.length, line);
+    },
+    endRow(line) {
+      body.endRow(line);
+    },
+  });
+  return finishBody([body.part(10, 0)], plans, file, delimiter, false);
 }
 
 /** Line ends in a probe of the input, to size the column builders. */
@@ -120,11 +352,22 @@ class BodyBuilder {
   readonly #file: string | undefined;
 
   /** `size`: characters or bytes of data; `probeLines`: lines in its first 64 KiB. */
-  constructor(size: number, probeLines: number, plans: ColumnPlan[], file: string | undefined) {
+  /** `backing`: per column, an array to fill first (see `readBodyPart`). */
+  constructor(
+    size: number,
+    probeLines: number,
+    plans: ColumnPlan[],
+    file: string | undefined,
+    backing?: readonly (Float64Array | Int32Array | null)[],
+  ) {
     // rows to expect, a little over so that builders need not grow
     const capacity = probeLines < 2 ? 1024 : Math.ceil((size / Math.min(size, 1 << 16)) * probeLines * 1.05) + 16;
-    this.strings = plans.map((p) => (p.numeric ? null : new StringColumnBuilder(capacity)));
-    this.numbers = plans.map((p) => (p.numeric ? new NumberColumnBuilder(capacity) : null));
+    this.strings = plans.map((p, j) =>
+      p.numeric ? null : new StringColumnBuilder(capacity, (backing?.[j] as Int32Array | null) ?? undefined),
+    );
+    this.numbers = plans.map((p, j) =>
+      p.numeric ? new NumberColumnBuilder(capacity, (backing?.[j] as Float64Array | null) ?? undefined) : null,
+    );
     this.#statuses = plans.map(() => null);
     this.#plans = plans;
     this.formats = plans.map((p) => ({ ...(p.format ?? { decimal: ".", group: null }) }));
@@ -268,48 +511,25 @@ class BodyBuilder {
     );
   }
 
-  /** A last line without a line break that lacks the delimiter every line of the file ends in (Excel's `;`) is cut. */
-  cutBeforeTrailing(line: number): never {
-    throw new OmvarldError(
-      "FILE_TRUNCATED",
-      `line ${line} ends without a line break and without the delimiter that ends the header and every other line`,
-      { file: this.#file, line },
-      "the file is cut off in its last row; download or save it again",
-    );
+  /** True when a cell settled a number format other than the plan's. */
+  formatsChanged(): boolean {
+    return this.formats.some((f, j) => {
+      const planned = this.#plans[j]!.format ?? { decimal: ".", group: null };
+      return f.decimal !== planned.decimal || f.group !== planned.group;
+    });
   }
 
-  /** `last`: the last character or byte of the input. */
-  finish(last: number, delimiter: string): Body {
-    const warnings: string[] = [];
-    let unterminated: number | null = null;
-    const lines = this.#lines?.slice(0, this.rows);
-    const first = this.#firstLine;
-    const lineOf = lines ? (row: number) => lines[row]! : (row: number) => first + row;
-    if (this.rows > 0 && last !== 10 && last !== 13) {
-      const line = lineOf(this.rows - 1);
-      if (last === delimiter.charCodeAt(0) && this.#plans.length > 1 && !this.trailing) {
-        throw new OmvarldError(
-          "FILE_TRUNCATED",
-          `line ${line} ends with a delimiter and no line break`,
-          { file: this.#file, line, column: this.#plans.length },
-          "the file may be cut off",
-        );
-      }
-      if (!this.trailing && this.expectTrailing) this.cutBeforeTrailing(line);
-      if (!this.trailing) {
-        warnings.push(
-          `the file does not end with a line break: if it was cut off, its last row (line ${line}) may be incomplete`,
-        );
-        unterminated = line;
-      }
-    }
+  /** The rows read, as one part of the data (`last`: its last character or byte; `endLine`: the line after it). */
+  part(last: number, endLine: number, keepRoom = false): BodyPart {
     return {
-      columns: this.#plans.map((_, j) => this.strings[j]?.finish() ?? this.numbers[j]!.finish()),
-      status: this.#statuses.map((s) => (s ? StringColumn.from(s) : null)),
-      lineOf,
+      columns: this.#plans.map((_, j) => this.strings[j]?.finish(keepRoom) ?? this.numbers[j]!.finish(keepRoom)),
+      statuses: this.#statuses,
       rows: this.rows,
-      warnings,
-      unterminated,
+      firstLine: this.#firstLine,
+      lines: this.#lines ? this.#lines.slice(0, this.rows) : null,
+      endLine,
+      trailing: this.trailing,
+      last,
     };
   }
 }

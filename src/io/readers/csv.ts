@@ -93,9 +93,34 @@ export function readCsvChunks(
   chunks: (headerOffset: number) => Iterable<Chunk>,
   size: number,
   options: CsvOptions = {},
+  parallel?: ParallelBody,
 ): Table {
-  return repairLabels(readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options));
+  return repairLabels(
+    readDelimited(head, (headerOffset) => ({ chunks: chunks(headerOffset), size }), options, parallel),
+  );
 }
+
+/**
+ * Reads delimited text whose head (its start, at least the sample's rows) is text and whose body is read by `body`
+ * (see `bodyFromSpans`); `rest(headerOffset)` gives the whole text where `body` declines (undefined).
+ *
+ * @example
+ * readCsvWithBody(head, (offset, delimiter, plans) => bodyFromSpans(plans, file, delimiter, n, fill), wholeText);
+ */
+export function readCsvWithBody(head: string, body: ParallelBody, rest: () => string, options: CsvOptions = {}): Table {
+  return readDelimited(head, (headerOffset) => ({ text: rest(), offset: headerOffset }), options, body);
+}
+
+/**
+ * Reads the data rows on several threads where it can (`omvarld/node`, for a large file): given where the header
+ * row starts (characters of the head), the delimiter and the column plans; undefined to read them in one pass.
+ */
+export type ParallelBody = (
+  headerOffset: number,
+  delimiter: string,
+  plans: ColumnPlan[],
+  trailing: boolean,
+) => Body | undefined;
 
 /** Text read in chunks is never one string: double-encoded labels are repaired in the columns' dictionaries. */
 function repairLabels(table: Table): Table {
@@ -131,7 +156,9 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
   return readCsvChunks(
     head,
     function* (headerOffset) {
-      const data = bytes.subarray(bom + headerOffset);
+      // the header's offset counts characters of the head: bytes in Windows-1252, more of them in UTF-8
+      const start = encoding === "windows-1252" ? headerOffset : utf8Length(head, headerOffset);
+      const data = bytes.subarray(bom + start);
       const pieces = data.indexOf(0x22) < 0 ? [data] : recordPieces(data, QUOTED_PIECE);
       let done = 0;
       for (const piece of pieces) {
@@ -146,8 +173,18 @@ export function readCsvBytes(bytes: Uint8Array, encoding: Encoding, bom: number,
 
 const QUOTED_PIECE = 1 << 24;
 
+/** Bytes that the first `chars` characters of `text` take in UTF-8. */
+function utf8Length(text: string, chars: number): number {
+  return new TextEncoder().encode(text.slice(0, chars)).length;
+}
+
 /** `head`: the text, or its first part, for sniffing; `source(headerOffset)`: the data from the header row on. */
-function readDelimited(head: string, source: (headerOffset: number) => Source, options: CsvOptions): Table {
+function readDelimited(
+  head: string,
+  source: (headerOffset: number) => Source,
+  options: CsvOptions,
+  parallel?: ParallelBody,
+): Table {
   const file = options.file;
   const dialect = sniffDialect(head);
   const delimiter = options.delimiter ?? dialect.delimiter;
@@ -195,7 +232,9 @@ function readDelimited(head: string, source: (headerOffset: number) => Source, o
 
   const trailing =
     headerRow.cells.length > plans.length && headerRow.cells.slice(plans.length).every((c) => c.trim() === "");
-  const parsed = readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
+  const parsed =
+    parallel?.(dialect.headerOffset, delimiter, plans, trailing) ??
+    readBody(source(dialect.headerOffset), delimiter, plans, file, trailing);
   if (parsed.rows === 0) {
     throw new OmvarldError("FILE_TRUNCATED", "the file has a header but no data rows", {
       file,

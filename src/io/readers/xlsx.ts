@@ -1,9 +1,11 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
-import { sheetLayout } from "../xlsx/layout.ts";
 import { readSheet } from "../xlsx/sheet.ts";
 import type { InflateRaw } from "../xlsx/zip.ts";
-import { readCsv } from "./csv.ts";
+import { type ParallelBody, readCsv, readCsvWithBody } from "./csv.ts";
+import { type SheetLayout, sheetLayout } from "../xlsx/layout.ts";
+import { bodyFromSpans, type SpanSink } from "../csv/body.ts";
+import { repairText } from "../repair.ts";
 import { isMissingSymbol } from "../values.ts";
 import { MAX_STRING } from "../expansion.ts";
 
@@ -38,6 +40,8 @@ export function readXlsx(
     inflateRaw?: InflateRaw | undefined;
     /** The most bytes the workbook's entries may inflate to; default 100 × the file's size, once past 64 MiB. */
     maxDecompressedBytes?: number | undefined;
+    /** Read the sheet through its CSV text even where its cells can be read as they are (for tests). */
+    viaText?: boolean;
   } = {},
 ): Table {
   const file = options.file;
@@ -59,8 +63,10 @@ export function readXlsx(
   // the stub's labels repeat down the sheet (290 regions, 101 ages): each is quoted once
   const quoted = new Map<string, string>();
   const label = (s: string) => quoted.get(s) ?? quoted.set(s, quote(s)).get(s)!;
-  let csv = `${quote(layout.title ?? sheet.name)}\n\n${[...layout.stubNames, ...layout.valueHeaders].map(quote).join(";")}\n`;
-  for (const r of layout.rows) {
+  const headerCells = [...layout.stubNames, ...layout.valueHeaders];
+  const top = `${quote(layout.title ?? sheet.name)}\n\n${headerCells.map(quote).join(";")}\n`;
+  /** The CSV line of a data row: the labels quoted, numbers as they are, symbols trimmed, other text quoted. */
+  const lineOf = (r: SheetLayout["rows"][number]) => {
     let line = "";
     for (let k = 0; k < r.labels.length; k++) line += k === 0 ? label(r.labels[k]!) : `;${label(r.labels[k]!)}`;
     for (const v of r.values)
@@ -72,20 +78,42 @@ export function readXlsx(
             : isMissingSymbol(v.trim())
               ? `;${v.trim()}`
               : `;${quote(v)}`;
-    line = `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
-    if (csv.length + line.length > MAX_STRING) {
-      throw new OmvarldError(
-        "TOO_LARGE",
-        `sheet "${sheet.name}" holds more cells than one string of V8 can hold as text (${MAX_STRING} characters), at row ${r.row}`,
-        { file },
-        "save the table as CSV, which is read in pieces",
-      );
+    return `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
+  };
+  /** The sheet as the CSV its twin would be. */
+  const wholeCsv = () => {
+    let csv = top;
+    for (const r of layout.rows) {
+      const line = lineOf(r);
+      if (csv.length + line.length > MAX_STRING) {
+        throw new OmvarldError(
+          "TOO_LARGE",
+          `sheet "${sheet.name}" holds more cells than one string of V8 can hold as text (${MAX_STRING} characters), at row ${r.row}`,
+          { file },
+          "save the table as CSV, which is read in pieces",
+        );
+      }
+      csv += line;
     }
-    csv += line;
-  }
+    return csv;
+  };
   let table: Table;
   try {
-    table = readCsv(csv, { file, delimiter: ";", decimalComma: false });
+    if (!options.viaText && readsDirectly(layout, headerCells, top)) {
+      // the CSV reader plans its columns from the head's text, and reads the rows' cells as they are (see
+      // `bodyFromSpans`): the same table as from the whole text, without building it
+      let head = top;
+      for (let k = 0; k < Math.min(layout.rows.length, HEAD_ROWS); k++) head += lineOf(layout.rows[k]!);
+      const body: ParallelBody = (_offset, delimiter, plans) =>
+        plans.length !== headerCells.length ||
+        !layout.rows.every(
+          (r) => (r.labels.length === 0 ? r.values.length : r.labels.length + r.values.length) === plans.length,
+        )
+          ? undefined
+          : (xlsxStats.direct++,
+            bodyFromSpans(plans, file, delimiter, layout.rows.length, (sink) => sheetCells(layout, sink)));
+      table = readCsvWithBody(head, body, wholeCsv, { file, delimiter: ";", decimalComma: false });
+    } else table = readCsv(wholeCsv(), { file, delimiter: ";", decimalComma: false });
   } catch (error) {
     if (!(error instanceof OmvarldError)) throw error;
     // line 3 of the CSV is the heading, line 4 on the data rows
@@ -122,4 +150,75 @@ export function readXlsx(
       ...(file ? { file } : {}),
     })
     .withWarnings(...warnings);
+}
+
+/** How many sheets were read as cells rather than through their CSV text in this process (for tests). */
+export const xlsxStats = { direct: 0 };
+
+/** Data rows put in the head's text, from which the CSV reader plans its columns (its sample is 2 000 rows). */
+const HEAD_ROWS = 2100;
+
+/** Characters the CSV text of a cell must not hold for its cells to be read without the text. */
+const BREAKS = /[\r\n\ufeff]/;
+
+/**
+ * True when the sheet's cells can be read as cells (see `bodyFromSpans`) and give what its CSV text gives: no line
+ * break in any text (a quoted line break moves the lines that errors name), no text that the CSV reader's repairs
+ * would change (a byte order mark inside, UTF-8 read as Latin-1), no row that repeats the header line, and a header
+ * whose cells are not cut from the end.
+ */
+function readsDirectly(layout: SheetLayout, headerCells: readonly string[], top: string): boolean {
+  if (BREAKS.test(top.slice(0, -1).replace("\n\n", "")) || repairText(top).warnings.length > 0) return false;
+  if (headerCells.length === 0 || headerCells.at(-1) === "") return false;
+  const seen = new Set<string>();
+  const clean = (s: string) => {
+    if (seen.has(s)) return true;
+    seen.add(s);
+    return !BREAKS.test(s) && repairText(s).warnings.length === 0;
+  };
+  for (const r of layout.rows) {
+    for (const l of r.labels) if (!clean(l)) return false;
+    let header = r.labels.length + r.values.length === headerCells.length;
+    for (let k = 0; k < r.labels.length && header; k++) header = r.labels[k] === headerCells[k];
+    for (let k = 0; k < r.values.length; k++) {
+      const v = r.values[k];
+      if (typeof v !== "string") {
+        header = false;
+        continue;
+      }
+      if (!clean(v)) return false;
+      // a symbol is written as it is, unquoted: it must not hold the delimiter or a quote
+      if (isMissingSymbol(v.trim()) && /[;"]/.test(v.trim())) return false;
+      if (header && (isMissingSymbol(v.trim()) || v !== headerCells[r.labels.length + k])) header = false;
+    }
+    if (header) return false;
+  }
+  return true;
+}
+
+/** Hands each data row's cells to the sink as the tokenizer gives them from the row's CSV line (see `lineOf`). */
+function sheetCells(layout: SheetLayout, sink: SpanSink): void {
+  const rows = layout.rows;
+  const escape = (s: string) => (s.includes('"') ? s.replace(/"/g, '""') : s);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const line = k + 4;
+    // an empty row (every cell empty) is passed over
+    let empty = true;
+    for (const l of r.labels) if (l !== "") empty = false;
+    for (const v of r.values) {
+      if (v === null) continue;
+      if (typeof v === "number" || (isMissingSymbol(v.trim()) ? v.trim() !== "" : v !== "")) empty = false;
+    }
+    if (empty) continue;
+    let j = 0;
+    for (const l of r.labels) sink.cell(j++, escape(l), l.includes('"'), line);
+    for (const v of r.values) {
+      if (v === null) sink.cell(j++, "", false, line);
+      else if (typeof v === "number") sink.cell(j++, `${v}`, false, line);
+      else if (isMissingSymbol(v.trim())) sink.cell(j++, v.trim(), false, line);
+      else sink.cell(j++, escape(v), v.includes('"'), line);
+    }
+    sink.endRow(line);
+  }
 }

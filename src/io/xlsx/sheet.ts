@@ -99,7 +99,7 @@ export function readSheet(bytes: Uint8Array, options: ReadSheetOptions = {}): Sh
   const shared = sharedEntry
     ? sharedStrings(xmlPieces(zip.pieces(sharedEntry), "si", chunkBytes, sharedEntry.name, file))
     : [];
-  const rows = parseRows(xmlPieces(zip.pieces(sheet), "row", chunkBytes, sheet.name, file), shared, file);
+  const rows = parseRows(xmlBytePieces(zip.pieces(sheet), "row", chunkBytes, sheet.name, file), shared, file);
   return { name: sheets[0]!.name, rows, others: sheets.slice(1).map((s) => s.name) };
 }
 
@@ -140,16 +140,33 @@ export function* xmlPieces(
   name: string,
   file: string | undefined,
 ): Generator<string> {
+  for (const bytes of xmlBytePieces(pieces, local, chunkBytes, name, file)) yield text.decode(bytes);
+}
+
+/**
+ * The XML of `pieces` as bytes, cut as `xmlPieces` cuts it (and within the same limit), the byte order mark dropped:
+ * the sheet is scanned as bytes, so that its text is never decoded but for the cells' values (SCB's d1019 is
+ * 28.7 MB of XML, which as strings were most of the garbage the reader made).
+ *
+ * @example
+ * [...xmlBytePieces(zip.pieces(sheet), "row", 1 << 26, sheet.name, file)].length; // 1 for SCB's 28.7 MB sheet
+ */
+export function* xmlBytePieces(
+  pieces: Iterable<Uint8Array>,
+  local: string,
+  chunkBytes: number,
+  name: string,
+  file: string | undefined,
+): Generator<Uint8Array> {
   let parts: Uint8Array[] = [];
   let held = 0;
   // the next size at which a cut is tried: doubled after a try that found no tag, so bytes are copied O(n) times
   let attempt = chunkBytes;
   let first = true;
   const emit = (bytes: Uint8Array) => {
-    const s = text.decode(bytes);
-    if (first && s.charCodeAt(0) === 0xfeff) return s.slice(1);
+    const bom = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     first = false;
-    return s;
+    return bom ? bytes.subarray(3) : bytes;
   };
   for (const piece of pieces) {
     parts.push(piece);
@@ -250,12 +267,54 @@ function quickAttr(tag: string, name: string): string | undefined {
   return tag.slice(from, tag.indexOf('"', from));
 }
 
+/** The bytes of an ASCII needle ("</c>", ` r="`). */
+const ascii = (needle: string): Uint8Array => Uint8Array.from(needle, (c) => c.charCodeAt(0));
+
+/** Where `needle` next occurs in `bytes` from `from`, or -1: its first byte found natively, the rest compared. */
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const n = needle.length;
+  const head = needle[0]!;
+  for (let at = bytes.indexOf(head, from); at >= 0 && at + n <= bytes.length; at = bytes.indexOf(head, at + 1)) {
+    let k = 1;
+    while (k < n && bytes[at + k] === needle[k]) k++;
+    if (k === n) return at;
+  }
+  return -1;
+}
+
+/** True when `needle` stands in `bytes` at `at`. */
+function bytesAt(bytes: Uint8Array, at: number, needle: Uint8Array): boolean {
+  if (at + needle.length > bytes.length) return false;
+  for (let k = 0; k < needle.length; k++) if (bytes[at + k] !== needle[k]) return false;
+  return true;
+}
+
+/** The text of `bytes[start, end)`: ASCII as is (attribute values, numbers), anything else decoded as UTF-8. */
+function textOf(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let s = "";
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) return text.decode(bytes.subarray(start, end));
+      s += String.fromCharCode(b);
+    }
+    return s;
+  }
+  return text.decode(bytes.subarray(start, end));
+}
+
+const R = ascii(' r="');
+const T = ascii(' t="');
+const SHEET_DATA = ascii("sheetData");
+const ROW = ascii("row");
+
 /** The value of attribute `needle` (` r="`) in the start tag `xml[from, to)`, without slicing the tag. */
-function attrIn(xml: string, needle: string, from: number, to: number): string | undefined {
-  const at = xml.indexOf(needle, from);
+function attrIn(xml: Uint8Array, needle: Uint8Array, from: number, to: number): string | undefined {
+  const at = indexOfBytes(xml, needle, from);
   if (at < 0 || at >= to) return undefined;
   const start = at + needle.length;
-  return xml.slice(start, xml.indexOf('"', start));
+  const quote = xml.indexOf(34, start);
+  return textOf(xml, start, quote < 0 ? xml.length : quote);
 }
 
 /**
@@ -263,73 +322,99 @@ function attrIn(xml: string, needle: string, from: number, to: number): string |
  * and the search stays inside the tag (an `indexOf` on the whole text ran on to the next text cell when a number's
  * tag had no type: a tenth of the reader's time on SCB's d1019).
  */
-function attrAt(xml: string, needle: string, from: number, to: number): number {
+function attrAt(xml: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const last = to - needle.length;
-  for (let i = from; i <= last; i++)
-    if (xml.charCodeAt(i) === 32 && xml.startsWith(needle, i)) return i + needle.length;
+  for (let i = from; i <= last; i++) if (xml[i] === 32 && bytesAt(xml, i, needle)) return i + needle.length;
   return -1;
 }
 
+/** Where `<sheetData` (with any prefix, as a whole name) first starts, or -1. */
+function sheetDataAt(xml: Uint8Array): number {
+  for (let at = indexOfBytes(xml, SHEET_DATA, 0); at >= 0; at = indexOfBytes(xml, SHEET_DATA, at + 1)) {
+    const after = xml[at + SHEET_DATA.length];
+    if (after !== undefined && isWordByte(after)) continue;
+    if (xml[at - 1] === 60) return at - 1;
+    // a prefix: word characters back to "<", then ":"
+    if (xml[at - 1] !== 58) continue;
+    let i = at - 2;
+    while (i >= 0 && isWordByte(xml[i]!)) i--;
+    if (i < at - 2 && xml[i] === 60) return i;
+  }
+  return -1;
+}
+
+const isWordByte = (b: number) =>
+  (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f;
+
 /**
- * The rows of the sheet XML, read from pieces that each end after a row. Element names are told by their characters
- * and attributes found between the tag's bounds, so that a cell costs no slices but its value's (SCB's d1019 has
- * 2.9 M cells). Reading stops at `</sheetData>`.
+ * The rows of the sheet XML, read as bytes from pieces that each end after a row. Element names are told by their
+ * bytes and attributes found between the tag's bounds, so that a cell costs no slices but its value's (SCB's d1019
+ * has 2.9 M cells). Reading stops at `</sheetData>`.
  */
-function parseRows(pieces: Iterable<string>, shared: readonly string[], file: string | undefined): SheetRow[] {
+function parseRows(pieces: Iterable<Uint8Array>, shared: readonly string[], file: string | undefined): SheetRow[] {
   const rows: SheetRow[] = [];
   let row: SheetRow | null = null;
   let last = 0;
   let position = 0;
   // the namespace prefix of the cell elements ("" or "x:") and the needles built from it
-  let prefix = "";
-  let valueOpen = "<v>";
-  let cellClose = "</c>";
+  let prefix = new Uint8Array(0);
+  let valueOpen = ascii("<v>");
+  let valueClose = ascii("</v>");
+  let cellClose = ascii("</c>");
   let first = true;
   let done = false;
   for (const xml of pieces) {
-    let pos = first ? xml.indexOf("<", xml.search(/<(?:\w+:)?sheetData\b/) + 1) : xml.indexOf("<");
+    let pos = first ? xml.indexOf(60, sheetDataAt(xml) + 1) : xml.indexOf(60);
     first = false;
     while (pos >= 0) {
-      const gt = xml.indexOf(">", pos);
+      const gt = xml.indexOf(62, pos);
       if (gt < 0) break;
-      const closing = xml.charCodeAt(pos + 1) === 47;
+      const closing = xml[pos + 1] === 47;
       let nameEnd = closing ? pos + 2 : pos + 1;
       let localStart = nameEnd;
       while (nameEnd < gt) {
-        const ch = xml.charCodeAt(nameEnd);
+        const ch = xml[nameEnd]!;
         if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
         if (ch === 58) localStart = nameEnd + 1;
         nameEnd++;
       }
       const localLength = nameEnd - localStart;
-      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      const selfClosing = xml[gt - 1] === 47;
       let next = gt + 1;
       if (closing) {
-        if (localLength === 9 && xml.startsWith("sheetData", localStart)) {
+        if (localLength === 9 && bytesAt(xml, localStart, SHEET_DATA)) {
           done = true;
           break;
         }
-      } else if (localLength === 1 && xml.charCodeAt(localStart) === 99 && row) {
+      } else if (localLength === 1 && xml[localStart] === 99 && row) {
         // <c r="B7" t="s">
-        if (localStart - pos - 1 !== prefix.length || (prefix !== "" && !xml.startsWith(prefix, pos + 1))) {
+        if (localStart - pos - 1 !== prefix.length || (prefix.length > 0 && !bytesAt(xml, pos + 1, prefix))) {
           prefix = xml.slice(pos + 1, localStart);
-          valueOpen = `<${prefix}v>`;
-          cellClose = `</${prefix}c>`;
+          valueOpen = Uint8Array.from([60, ...prefix, 118, 62]);
+          valueClose = Uint8Array.from([60, 47, ...prefix, 118, 62]);
+          cellClose = Uint8Array.from([60, 47, ...prefix, 99, 62]);
         }
         // the column from the letters of the reference, read in place
-        const refAt = attrAt(xml, ' r="', nameEnd, gt);
+        const refAt = attrAt(xml, R, nameEnd, gt);
         let column = position;
-        if (refAt >= 0 && xml.charCodeAt(refAt) !== 34) {
+        if (refAt >= 0 && xml[refAt] !== 34) {
           column = -1;
           for (let i = refAt; ; i++) {
-            const ch = xml.charCodeAt(i);
-            if (ch < 65 || ch > 90) break;
+            const ch = xml[i]!;
+            if (!(ch >= 65 && ch <= 90)) break;
             column = (column + 1) * 26 + (ch - 65);
           }
         }
         position = column + 1;
         if (!selfClosing) {
-          const close = xml.indexOf(cellClose, gt);
+          // most cells are `<c …><v>value</v></c>`: their close found without a search
+          let close = -1;
+          if (bytesAt(xml, gt + 1, valueOpen)) {
+            const lt = xml.indexOf(60, gt + 1 + valueOpen.length);
+            if (lt >= 0 && bytesAt(xml, lt, valueClose) && bytesAt(xml, lt + valueClose.length, cellClose))
+              close = lt + valueClose.length;
+          }
+          if (close < 0) close = indexOfBytes(xml, cellClose, gt);
           if (close < 0)
             throw new OmvarldError(
               "FILE_TRUNCATED",
@@ -338,13 +423,13 @@ function parseRows(pieces: Iterable<string>, shared: readonly string[], file: st
               "the .xlsx file may be damaged: save it again",
             );
           // the type: "s" (shared string) read in place, others sliced
-          const typeAt = attrAt(xml, ' t="', nameEnd, gt);
+          const typeAt = attrAt(xml, T, nameEnd, gt);
           const type =
             typeAt < 0
               ? "n"
-              : xml.charCodeAt(typeAt) === 115 && xml.charCodeAt(typeAt + 1) === 34
+              : xml[typeAt] === 115 && xml[typeAt + 1] === 34
                 ? "s"
-                : xml.slice(typeAt, xml.indexOf('"', typeAt));
+                : textOf(xml, typeAt, quoteAfter(xml, typeAt));
           const value = cellValue(type, xml, gt + 1, close, valueOpen, shared, file, refAt, last);
           if (value !== null) {
             const cells = row.cells;
@@ -353,48 +438,55 @@ function parseRows(pieces: Iterable<string>, shared: readonly string[], file: st
           }
           next = close + cellClose.length;
         }
-      } else if (localLength === 3 && xml.startsWith("row", localStart)) {
-        last = Number(attrIn(xml, ' r="', nameEnd, gt) ?? last + 1);
+      } else if (localLength === 3 && bytesAt(xml, localStart, ROW)) {
+        last = Number(attrIn(xml, R, nameEnd, gt) ?? last + 1);
         position = 0;
         row = { row: last, cells: [] };
         rows.push(row);
       }
-      pos = xml.indexOf("<", next);
+      pos = xml.indexOf(60, next);
     }
     if (done) break;
   }
   return rows.filter((r) => r.cells.length > 0);
 }
 
+/** The next `"` from `at`, or the end of the bytes. */
+function quoteAfter(xml: Uint8Array, at: number): number {
+  const quote = xml.indexOf(34, at);
+  return quote < 0 ? xml.length : quote;
+}
+
 /** A cell's reference for a message ("B7"), or "in row 7" when it has none; sliced only when an error needs it. */
-function refText(xml: string, refAt: number, row: number): string {
-  return refAt >= 0 && xml.charCodeAt(refAt) !== 34 ? xml.slice(refAt, xml.indexOf('"', refAt)) : `in row ${row}`;
+function refText(xml: Uint8Array, refAt: number, row: number): string {
+  return refAt >= 0 && xml[refAt] !== 34 ? textOf(xml, refAt, quoteAfter(xml, refAt)) : `in row ${row}`;
 }
 
 /** The value of the cell whose content is `xml[from, to)`. */
 function cellValue(
   type: string,
-  xml: string,
+  xml: Uint8Array,
   from: number,
   to: number,
-  valueOpen: string,
+  valueOpen: Uint8Array,
   shared: readonly string[],
   file: string | undefined,
   refAt: number,
   rowNumber: number,
 ): CellValue {
-  if (type === "inlineStr") return emptyToNull(runs(xml.slice(from, to)));
-  const open = xml.indexOf(valueOpen, from);
+  if (type === "inlineStr") return emptyToNull(runs(textOf(xml, from, to)));
+  const open = bytesAt(xml, from, valueOpen) ? from : indexOfBytes(xml, valueOpen, from);
   if (open < 0 || open >= to) return null;
   const start = open + valueOpen.length;
-  const end = xml.indexOf("<", start);
+  const lt = xml.indexOf(60, start);
+  const end = lt < 0 ? xml.length : lt;
   switch (type) {
     case "s": {
       // the index, digit by digit
       let index = 0;
       let k = start;
       for (; k < end; k++) {
-        const ch = xml.charCodeAt(k);
+        const ch = xml[k]!;
         if (ch < 48 || ch > 57) break;
         index = index * 10 + (ch - 48);
       }
@@ -402,7 +494,7 @@ function cellValue(
       if (s === undefined)
         throw new OmvarldError(
           "PARSE",
-          `cell ${refText(xml, refAt, rowNumber)} refers to shared string ${xml.slice(start, end)}, which the workbook does not have`,
+          `cell ${refText(xml, refAt, rowNumber)} refers to shared string ${textOf(xml, start, end)}, which the workbook does not have`,
           { file },
           "the .xlsx file may be damaged: save it again",
         );
@@ -410,23 +502,23 @@ function cellValue(
     }
     case "str":
     case "e":
-      return emptyToNull(decodeXml(xml.slice(start, end)));
+      return emptyToNull(decodeXml(textOf(xml, start, end)));
     case "b":
-      return xml.slice(start, end) === "1" ? "TRUE" : "FALSE";
+      return end - start === 1 && xml[start] === 49 ? "TRUE" : "FALSE";
     default: {
       // an integer of up to 15 digits (most agency cells), digit by digit: exactly what Number() gives, without a slice
       let k = start;
-      const negative = xml.charCodeAt(k) === 45;
+      const negative = xml[k] === 45;
       if (negative) k++;
       let int = 0;
       for (; k < end; k++) {
-        const ch = xml.charCodeAt(k);
+        const ch = xml[k]!;
         if (ch < 48 || ch > 57) break;
         int = int * 10 + (ch - 48);
       }
       const digits = end - start - (negative ? 1 : 0);
       if (k === end && digits > 0 && digits <= 15) return negative ? -int : int;
-      const raw = xml.slice(start, end);
+      const raw = textOf(xml, start, end);
       const n = Number(raw);
       return raw.trim() !== "" && Number.isFinite(n) ? n : emptyToNull(decodeXml(raw));
     }

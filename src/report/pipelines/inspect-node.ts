@@ -1,5 +1,6 @@
 import type { Locale } from "../../charts/locale.ts";
 import { readInput, STDIN } from "../../io/input-node.ts";
+import type { NodeReadOptions } from "../../io/node.ts";
 import { inspectText } from "./inspect.ts";
 
 /**
@@ -8,6 +9,10 @@ import { inspectText } from "./inspect.ts";
  * @example
  * console.log(inspectFile("data/scb/anderssundell-stathelp__data__befolkning.csv"));
  */
-export function inspectFile(file: string, options: { json?: boolean; locale?: Locale } = {}): string {
-  return inspectText(readInput(file), { ...options, file: file === "-" ? STDIN : file });
+export function inspectFile(
+  file: string,
+  options: { json?: boolean; locale?: Locale } = {},
+  read: NodeReadOptions = {},
+): string {
+  return inspectText(readInput(file, read), { ...options, file: file === "-" ? STDIN : file });
 }
