@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { OmvarldError } from "../src/errors.ts";
@@ -51,3 +52,26 @@ export const RAW_PROJECTION = {
   mortalityImprovement: false,
   oldAgeMortality: false,
 } as const;
+
+/**
+ * Everything a table holds, to compare two reads of one file: schema (names, types, roles), row count, a digest of
+ * every column's bytes (numbers as stored, string codes) and its dictionary, provenance, warnings.
+ */
+export function tableDigest(table: Table) {
+  return {
+    schema: table.schema,
+    rows: table.numRows,
+    columns: table.schema.map((f) => {
+      const c = table.column(f.name);
+      const typed = c.type === "number" ? c.values : c.codes;
+      return {
+        digest: createHash("sha256")
+          .update(new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength))
+          .digest("hex"),
+        ...(c.type === "string" ? { dictionary: [...c.dictionary] } : {}),
+      };
+    }),
+    provenance: table.provenance,
+    warnings: table.warnings,
+  };
+}

@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes.ts";
 import { Gunzip } from "fflate";
 import { OmvarldError } from "../errors.ts";
 import { decompressedLimit, expansionError, limitSoFar } from "./expansion.ts";
@@ -205,15 +206,7 @@ function findTrailer(bytes: Uint8Array, member: Member): number {
  * new TextDecoder().decode(portableGunzip(gzipSync(new TextEncoder().encode("a,b\n1,2\n")))) // "a,b\n1,2\n"
  */
 export function portableGunzip(bytes: Uint8Array, options: GunzipOptions = {}): Uint8Array {
-  const parts = [...gunzipPieces(bytes, options)];
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([...gunzipPieces(bytes, options)]);
 }
 
 /**

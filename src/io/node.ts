@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes.ts";
 import { kMaxLength } from "node:buffer";
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
@@ -258,14 +259,7 @@ export function gunzip(bytes: Uint8Array, maxBytes = decompressedLimit(bytes.len
     produced += inflated.buffer.length;
     pos = end + 8;
   }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function gzipCut(n: number, member: number): OmvarldError {

@@ -1,37 +1,16 @@
-import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { PARALLEL_MIN_BYTES, parallelStats } from "../../src/io/csv/parallel-node.ts";
 import { read } from "../../src/node.ts";
-import type { Table } from "../../src/table/table.ts";
 import { failure, fixture, one } from "../helpers.ts";
+import { tableDigest } from "../helpers.ts";
 
 // The parallel CSV path must give the table one pass gives: the same columns (values, dictionaries in the order
 // values first occur), roles, provenance and warnings, and the same errors with the same lines.
 const dir = mkdtempSync(join(tmpdir(), "omvarld-parallel-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Everything a table holds, with a digest of each column's bytes. */
-function everything(table: Table) {
-  return {
-    schema: table.schema,
-    rows: table.numRows,
-    columns: table.schema.map((f) => {
-      const c = table.column(f.name);
-      const typed = c.type === "number" ? c.values : c.codes;
-      return {
-        digest: createHash("sha256")
-          .update(new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength))
-          .digest("hex"),
-        ...(c.type === "string" ? { dictionary: [...c.dictionary] } : {}),
-      };
-    }),
-    provenance: table.provenance,
-    warnings: table.warnings,
-  };
-}
 
 /** Read on one thread, and on `threads` with every size threshold at 0 (so that small files take the path too). */
 function both(path: string, threads = 2) {
@@ -77,7 +56,7 @@ describe("reading a CSV file on several threads", () => {
           expect(() => read(file, { threads: 1 }), file).toThrow((error as Error).message);
           continue;
         }
-        expect(everything(r.parallel), `${file} on ${threads} threads`).toEqual(everything(r.single));
+        expect(tableDigest(r.parallel), `${file} on ${threads} threads`).toEqual(tableDigest(r.single));
         if (r.tookParallel) parallel++;
       }
     }
@@ -117,7 +96,7 @@ describe("reading a CSV file on several threads", () => {
     const parallel = read(path, { threads: 2 });
     expect(parallelStats.bodies).toBe(before + 1);
     const single = read(path, { threads: 1 });
-    expect(everything(parallel)).toEqual(everything(single));
+    expect(tableDigest(parallel)).toEqual(tableDigest(single));
     expect(parallel.numRows).toBe(290 * 28 * 101 * 2);
     expect(parallel.provenance.encoding).toBe("windows-1252");
     expect(parallel.warnings.some((w) => /1 duplicate row .* the first at line \d+/.test(w))).toBe(true);
@@ -131,7 +110,7 @@ describe("reading a CSV file on several threads", () => {
       one(parallel, { region: labels[half + 10]!.slice(0, 4), year: 2000, age: 50, sex: "1" }, "värde"),
     ).toBeNull();
     // 3 threads, cut elsewhere, in smaller chunks
-    expect(everything(read(path, { threads: 3, chunkBytes: 1 << 20 }))).toEqual(everything(single));
+    expect(tableDigest(read(path, { threads: 3, chunkBytes: 1 << 20 }))).toEqual(tableDigest(single));
   });
 
   test("rows per byte that change along the file: a part outgrows its room in shared memory", () => {
@@ -149,7 +128,7 @@ describe("reading a CSV file on several threads", () => {
       const before = parallelStats.bodies;
       const parallel = read(path, { threads, parallelAbove: 0, streamAbove: 0 });
       expect(parallelStats.bodies).toBe(before + 1);
-      expect(everything(parallel), `${threads} threads`).toEqual(everything(single));
+      expect(tableDigest(parallel), `${threads} threads`).toEqual(tableDigest(single));
     }
     expect(one(single, { region: "2021", year: 2000 })).toBe(
       valueOf(
@@ -193,7 +172,7 @@ describe("reading a CSV file on several threads", () => {
         expect(e.toString()).toBe(failure(() => read(path, { threads: 1 })).toString());
       } else {
         const before = parallelStats.bodies;
-        expect(everything(read(path, options))).toEqual(everything(read(path, { threads: 1 })));
+        expect(tableDigest(read(path, options))).toEqual(tableDigest(read(path, { threads: 1 })));
         expect(parallelStats.bodies).toBe(before);
       }
     }

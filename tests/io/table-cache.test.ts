@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   appendFileSync,
   cpSync,
@@ -29,6 +28,7 @@ import {
 } from "../../src/io/table-cache-node.ts";
 import { Table } from "../../src/table/table.ts";
 import { fixture } from "../helpers.ts";
+import { tableDigest } from "../helpers.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "omvarld-table-cache-"));
@@ -46,28 +46,6 @@ const WORKBOOKS = [
   join(root, "data/scb/ikashnitsky-mun-non-surv__dat__scb-deaths__d1019.xlsx"),
 ];
 
-/**
- * Everything a table holds: schema (names, types, roles), a digest of every column's bytes (numbers as stored,
- * string codes) and its dictionary, provenance, warnings.
- */
-function everything(table: Table) {
-  return {
-    schema: table.schema,
-    rows: table.numRows,
-    columns: table.schema.map((f) => {
-      const c = table.column(f.name);
-      const typed = c.type === "number" ? c.values : c.codes;
-      const bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
-      return {
-        digest: createHash("sha256").update(bytes).digest("hex"),
-        ...(c.type === "string" ? { dictionary: [...c.dictionary] } : {}),
-      };
-    }),
-    provenance: table.provenance,
-    warnings: table.warnings,
-  };
-}
-
 describe("the parsed-table cache", () => {
   test("a cached read equals a fresh read: every real fixture and two workbooks", { timeout: 300_000 }, () => {
     const folder = join(dir, "all");
@@ -82,8 +60,8 @@ describe("the parsed-table cache", () => {
       }
       const first = read(file, { cache: { folder } });
       const second = read(file, { cache: { folder } });
-      expect(everything(first), file).toEqual(everything(fresh));
-      expect(everything(second), file).toEqual(everything(fresh));
+      expect(tableDigest(first), file).toEqual(tableDigest(fresh));
+      expect(tableDigest(second), file).toEqual(tableDigest(fresh));
     }
     const { files: entries } = tableCacheSize({ folder });
     expect(entries).toBeGreaterThanOrEqual(25);
@@ -100,9 +78,9 @@ describe("the parsed-table cache", () => {
     const entry = cacheEntry(path, path, {}, { folder })!;
     const doctored = fresh.withColumn("value", fresh.numbers("value").take(new Int32Array(fresh.numRows)), "measure");
     storeCached(entry, doctored);
-    expect(everything(read(path, { cache: { folder } }))).toEqual(everything(doctored));
+    expect(tableDigest(read(path, { cache: { folder } }))).toEqual(tableDigest(doctored));
     // without the cache option the file is parsed
-    expect(everything(read(path))).toEqual(everything(fresh));
+    expect(tableDigest(read(path))).toEqual(tableDigest(fresh));
     // one more row in the file: another key, parsed again
     appendFileSync(path, '"9999 Nyby",1234\r\n');
     const changed = read(path, { cache: { folder } });
@@ -158,7 +136,7 @@ describe("the parsed-table cache", () => {
     writeFileSync(blocker, "not a folder");
     const path = fixture("ssb/erleholgersen-elections-norway__folketall.csv");
     const table = read(path, { cache: { folder: join(blocker, "tables") } });
-    expect(everything(table)).toEqual(everything(read(path)));
+    expect(tableDigest(table)).toEqual(tableDigest(read(path)));
   });
 
   test("past the size limit the least recently used tables are removed; clearing empties the folder", () => {
@@ -185,7 +163,7 @@ describe("the parsed-table cache", () => {
       // every table replaced by everything it holds
       const plain = (value: unknown): unknown =>
         value instanceof Table
-          ? everything(value)
+          ? tableDigest(value)
           : Array.isArray(value)
             ? value.map(plain)
             : value && typeof value === "object"

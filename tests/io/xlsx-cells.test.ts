@@ -1,12 +1,11 @@
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readXlsx, xlsxStats } from "../../src/io/readers/xlsx.ts";
 import { inflateRaw } from "../../src/io/node.ts";
-import type { Table } from "../../src/table/table.ts";
 import { failure } from "../helpers.ts";
+import { tableDigest } from "../helpers.ts";
 
 // A sheet's cells are read as they are (the CSV reader plans its columns from the text of the first 2 100 rows and
 // takes the rest as cells) where that gives what the sheet's CSV text gives; every shipped workbook, both ways.
@@ -18,26 +17,6 @@ const FILES = ["data/scb", "data/ssb"]
   )
   .sort();
 
-/** Everything a table holds, each column's values as a digest. */
-function everything(table: Table) {
-  return {
-    schema: table.schema,
-    rows: table.numRows,
-    columns: table.schema.map((f) => {
-      const c = table.column(f.name);
-      const typed = c.type === "number" ? c.values : c.codes;
-      return {
-        digest: createHash("sha256")
-          .update(new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength))
-          .digest("hex"),
-        ...(c.type === "string" ? { dictionary: [...c.dictionary] } : {}),
-      };
-    }),
-    provenance: table.provenance,
-    warnings: table.warnings,
-  };
-}
-
 describe("Excel sheets read as cells, not through CSV text", { timeout: 300_000 }, () => {
   it("every shipped workbook: the table its CSV text gives, and read as cells", () => {
     expect(FILES.length).toBeGreaterThanOrEqual(7);
@@ -46,7 +25,7 @@ describe("Excel sheets read as cells, not through CSV text", { timeout: 300_000 
       const bytes = new Uint8Array(readFileSync(file));
       const cells = readXlsx(bytes, { file, inflateRaw });
       const text = readXlsx(bytes, { file, inflateRaw, viaText: true });
-      expect(everything(cells), file).toEqual(everything(text));
+      expect(tableDigest(cells), file).toEqual(tableDigest(text));
     }
     expect(xlsxStats.direct - before).toBe(FILES.length);
   });
@@ -84,7 +63,7 @@ describe("Excel sheets read as cells, not through CSV text", { timeout: 300_000 
       const bytes = changed(entry, change);
       const outcome = (viaText: boolean) => {
         try {
-          return everything(readXlsx(bytes, { file: "p1819.xlsx", inflateRaw, viaText }));
+          return tableDigest(readXlsx(bytes, { file: "p1819.xlsx", inflateRaw, viaText }));
         } catch {
           return failure(() => readXlsx(bytes, { file: "p1819.xlsx", inflateRaw, viaText })).toString();
         }
@@ -94,7 +73,7 @@ describe("Excel sheets read as cells, not through CSV text", { timeout: 300_000 
       expect(xlsxStats.direct).toBeGreaterThan(before);
       expect(direct).toEqual(outcome(true));
       // the change shows: an error, or another table than the file's own
-      const original = everything(readXlsx(new Uint8Array(readFileSync(P1819)), { file: "p1819.xlsx", inflateRaw }));
+      const original = tableDigest(readXlsx(new Uint8Array(readFileSync(P1819)), { file: "p1819.xlsx", inflateRaw }));
       expect(direct).not.toEqual(original);
       if (name === "a symbol in a number column") expect(JSON.stringify(direct)).toContain('"name":"status"');
     });

@@ -35,21 +35,17 @@ export function populationRows(region: string, period: Period, A: number, projec
         rows.push({ region, year: year - shift, sex, age: label(a), value: p[si * n + a]!, kind: "observed" });
     });
   }
-  const [py, ps, pa, pv] = [
-    projected.numbers("year"),
-    projected.strings("sex"),
-    projected.numbers("age"),
-    projected.numbers("population"),
-  ];
-  for (let i = 0; i < projected.numRows; i++) {
-    const year = py.get(i)!;
-    rows.push({
-      region,
-      year: year - shift,
-      sex: ps.get(i),
-      age: label(pa.get(i)!),
-      value: pv.get(i),
-      kind: year === start ? "observed" : "projected",
+  for (const [year, p] of statesOf(projected, n)) {
+    SEXES.forEach((sex, si) => {
+      for (let a = 0; a < n; a++)
+        rows.push({
+          region,
+          year: year - shift,
+          sex,
+          age: label(a),
+          value: p[si * n + a]!,
+          kind: year === start ? "observed" : "projected",
+        });
     });
   }
   return rows;

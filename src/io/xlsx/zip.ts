@@ -1,3 +1,4 @@
+import { concatBytes } from "../bytes.ts";
 import { Inflate } from "fflate";
 import { OmvarldError } from "../../errors.ts";
 import { decompressedLimit, expansionError, limitSoFar } from "../expansion.ts";
@@ -174,15 +175,7 @@ export class ZipArchive {
 
   /** The entry's bytes, whole. */
   bytes(entry: ZipEntry): Uint8Array {
-    const parts = [...this.pieces(entry)];
-    if (parts.length === 1) return parts[0]!;
-    const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes([...this.pieces(entry)]);
   }
 
   #count(entry: ZipEntry, n: number): void {
