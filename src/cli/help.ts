@@ -88,7 +88,7 @@ Options:
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
   --lang LANG     sv, nb (or no) or en (default: nb for SSB's kommune tables, else sv)
   --out DIR       the output folder
-  --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
+  --pdf           also write report.pdf (needs Chromium: apt-get install chromium; CHROMIUM=PATH names another)
   --help          this text`,
   annex: `Usage: omvarld annex --data FILES_OR_FOLDER --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
 

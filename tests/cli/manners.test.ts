@@ -9,6 +9,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { errorLine, main } from "../../src/cli/command.ts";
 import { localeOf } from "../../src/cli/args.ts";
 import { didYouMean } from "../../src/cli/suggest.ts";
+import { fetchTableText } from "../../src/report/pipelines/fetch-node.ts";
 import { apiFixture, replay, type Replay, sendJson } from "../api/replay.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -233,6 +234,13 @@ describe("the README's fetch examples run as written", () => {
         const r = await omvarld(...args);
         expect(r, args.join(" ")).toEqual({ code: 0, stdout: `${args.at(-1)}\n`, stderr: "" });
       }
+      // the README's library call: no flags, no environment; the same request and file as the command
+      vi.unstubAllEnvs();
+      const api = { baseUrl: `${server.url}/api/v2/`, cacheDir: join(folder, "library-cache") };
+      const selection = { Region: "2021", Tid: "top(1)" };
+      await fetchTableText("scb", "TAB638", { ...api, selection, file: join(folder, "library.csv") });
+      expect(posted[2]).toEqual(posted[1]);
+      expect(readFileSync(join(folder, "library.csv"), "utf8")).toBe(readFileSync(join(folder, "vansbro.csv"), "utf8"));
     } finally {
       process.chdir(cwd);
       await server.close();
