@@ -53,6 +53,14 @@ export async function run(argv: readonly string[], command: "search" | "meta" | 
     console.log(await metaText(agency, table, options));
     return 0;
   }
+  // the file's kind is checked before anything is fetched (the library's writeTableFile takes these)
+  if (values.out && !/\.(csv|xlsx|json|parquet|arrow)$/i.test(values.out))
+    throw new OmvarldError(
+      "ARGUMENT",
+      `--out ${values.out}: the file must end in .csv, .xlsx, .json, .parquet or .arrow`,
+      {},
+      `omvarld fetch ${agency} ${table} --out ${table}.csv`,
+    );
   const tty = process.stderr.isTTY;
   const { output } = await fetchTableText(agency, table, {
     ...options,

@@ -149,7 +149,7 @@ last update, or with --agency kolada the Kolada KPIs. Answers are cached (see fe
 Prints a PxWebApi 2 table's title, update time and variables (codes with labels, whether a variable may be left
 out, its code lists) and the API's limits (cells per call, calls per time window). AGENCY is scb or ssb. --lang
 gives the labels in sv, nb (no works too: PxWeb's code for Norwegian) or en.`,
-  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json] [--lang sv|nb|en] [--offline] [--refresh]
+  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json|.parquet|.arrow] [--lang sv|nb|en] [--offline] [--refresh]
 
 Fetches a table with a selection and prints it as CSV (or writes FILE, complete or not at all). A selection
 larger than the API allows in one call is split into several calls (a progress line on stderr) and joined.
@@ -163,7 +163,7 @@ variable (ContentsCode), when left out, is the table's first content, as in PxWe
 Options:
   --select VAR=CODES   what to fetch of a variable (repeat for each variable)
   --codelist VAR=LIST  a code list or aggregation, e.g. Region=vs_RegionKommun07 (290 kommuner), agg_RegionLän07
-  --out FILE           write .csv, .xlsx or .json instead of printing CSV
+  --out FILE           write .csv, .xlsx, .json, .parquet or .arrow instead of printing CSV
   --lang LANG          labels in sv, nb (or no) or en
   --offline            answer from the cache only
   --refresh            fetch again even when the cache holds a fresh answer (kept 24 hours)

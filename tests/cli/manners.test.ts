@@ -1,14 +1,15 @@
 // The command line's manners, run in this process through main() (what the executable runs): a misspelt option or
 // command answers with the nearest one, --lang no is Norwegian everywhere, and the README's fetch examples run
 // against SCB's recorded answers.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { errorLine, main } from "../../src/cli/command.ts";
 import { localeOf } from "../../src/cli/args.ts";
 import { didYouMean } from "../../src/cli/suggest.ts";
+import { printPdf } from "../../src/report/pdf.ts";
 import { fetchTableText } from "../../src/report/pipelines/fetch-node.ts";
 import { apiFixture, replay, type Replay, sendJson } from "../api/replay.ts";
 
@@ -98,6 +99,51 @@ describe("a misspelt option or command answers with the nearest", () => {
     expect(didYouMean("pfd", ["pdf", "out"])).toBe("pdf");
     expect(didYouMean("xy", ["to", "from"])).toBeUndefined(); // 2 edits of 2 letters is another word
     expect(didYouMean("frobnicate", ["json", "lang", "help"])).toBeUndefined();
+  });
+});
+
+describe("the library takes the data, the command line the flags and the environment", () => {
+  test("--out with a kind of file the command cannot write stops before anything is fetched", async () => {
+    vi.stubEnv("OMVARLD_SCB_URL", "http://127.0.0.1:9/api/v2/"); // nothing listens: a fetch would fail otherwise
+    expect((await omvarld("fetch", "scb", "TAB638", "--select", "Region=2021", "--out", "vansbro.txt")).stderr).toBe(
+      "omvarld: --out vansbro.txt: the file must end in .csv, .xlsx, .json, .parquet or .arrow (hint: omvarld fetch scb TAB638 --out TAB638.csv)\n",
+    );
+  });
+
+  test("printPdf prints with the Chromium it is given; report --pdf gives it $CHROMIUM", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "omvarld-chromium-"));
+    try {
+      // a stand-in for Chromium that writes what it was asked to print, and where, into the PDF's place
+      const fake = join(folder, "fake-chromium");
+      writeFileSync(
+        fake,
+        '#!/bin/sh\nfor a; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file:*) page="$a";; esac; done\nprintf "printed %s" "$page" > "$out"\n',
+      );
+      chmodSync(fake, 0o755);
+      const html = join(folder, "page.html");
+      writeFileSync(html, "<p>x</p>");
+      printPdf(html, join(folder, "page.pdf"), { chromium: fake });
+      expect(readFileSync(join(folder, "page.pdf"), "utf8")).toBe(`printed ${pathToFileURL(html).href}`);
+      vi.stubEnv("CHROMIUM", fake);
+      const out = join(folder, "trysil");
+      const r = await omvarld(
+        "report",
+        "--data",
+        join(root, "data/tf"),
+        "--region",
+        "0428",
+        "--out",
+        out,
+        "--pdf",
+        "--no-cache",
+      );
+      expect(r).toEqual({ code: 0, stdout: `${join(out, "report.html")}\n${join(out, "report.pdf")}\n`, stderr: "" });
+      expect(readFileSync(join(out, "report.pdf"), "utf8")).toBe(
+        `printed ${pathToFileURL(join(out, "report.html")).href}`,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
