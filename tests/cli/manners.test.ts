@@ -180,6 +180,30 @@ describe("--lang: sv, nb, no (PxWeb's code for Norwegian) or en, the same in eve
     );
   });
 
+  test("meta --lang no and --lang nb both ask PxWeb for Norwegian labels (its code: no)", async () => {
+    const server = await replay([
+      { method: "GET", path: "/api/v2/config", query: "", file: "scb-v2/config.json" },
+      // the recorded Swedish metadata stands in for the Norwegian answer: the request is what is checked
+      { method: "GET", path: "/api/v2/tables/TAB638/metadata", file: "scb-v2/tables/TAB638/metadata.json" },
+    ]);
+    const folder = mkdtempSync(join(tmpdir(), "omvarld-lang-"));
+    try {
+      vi.stubEnv("OMVARLD_SCB_URL", `${server.url}/api/v2/`);
+      vi.stubEnv("OMVARLD_CACHE", folder);
+      const no = await omvarld("meta", "scb", "TAB638", "--lang", "no");
+      const nb = await omvarld("meta", "scb", "TAB638", "--lang", "nb", "--refresh");
+      expect(no).toMatchObject({ code: 0, stderr: "" });
+      expect(nb.stdout).toBe(no.stdout);
+      expect(server.hits.filter((h) => h.includes("metadata"))).toEqual([
+        "GET /api/v2/tables/TAB638/metadata?lang=no",
+        "GET /api/v2/tables/TAB638/metadata?lang=no",
+      ]);
+    } finally {
+      await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test("attractiveness --lang no prints what --lang nb prints: Norwegian words and numbers", async () => {
     const panel = join(root, "data/tf/no-regions-2003-2016.csv");
     const no = await omvarld("attractiveness", panel, "--lang", "no", "--no-cache");
