@@ -7,7 +7,7 @@ export { read, type NodeReadOptions } from "./io/node.ts";
 export { queryDuckDB, type DuckDBSettings } from "./io/duckdb.ts";
 export { aggregateSql, aggregateWithDuckDB, type DuckDBAggregate } from "./io/duckdb-aggregate.ts";
 export { toPNG } from "./report/png.ts";
-export { printPdf } from "./report/pdf.ts";
+export { printPdf, type PrintPdfOptions } from "./report/pdf.ts";
 export { readUnitCosts } from "./report/annex/costs-file.ts";
 export { readDatasets } from "./io/datasets-node.ts";
 export { cacheFolder, fileCache } from "./io/api/cache-node.ts";
@@ -21,10 +21,10 @@ export { attractivenessFile, migrationCountsOf } from "./report/pipelines/attrac
 export { indicatorsFile } from "./report/pipelines/indicators-node.ts";
 export { demo, type DemoOptions } from "./report/pipelines/demo-node.ts";
 export {
-  fetchCommand,
-  metaCommand,
-  parseSelection,
-  searchCommand,
-  type FetchFlags,
+  fetchTableText,
+  metaText,
+  searchText,
+  type FetchOptions,
+  type FetchTableTextOptions,
 } from "./report/pipelines/fetch-node.ts";
 export { writeArrow, writeCSV, writeParquet, writeXLSX } from "./io/export/node.ts";

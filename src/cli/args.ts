@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Locale } from "../charts/locale.ts";
 import { OmvarldError } from "../errors.ts";
 import { HELP } from "./help.ts";
+import { didYouMean } from "./suggest.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -20,35 +21,74 @@ type Values<O extends Options> = {
 } & { help?: boolean; lang?: string };
 
 /**
- * A command's flags and positionals (`node:util` parseArgs, strict: an unknown option is an error); `help` is
- * true when the command's help was printed, and the command then does nothing else.
+ * A command's flags and positionals (`node:util` parseArgs, strict); `help` is true when the command's help was
+ * printed, and the command then does nothing else. An unknown option is one line naming the nearest option ("unknown
+ * option --regoin: did you mean --region?"), an option without its value one line naming it.
  */
 export function parseCommand<O extends Options>(
   command: string,
   argv: readonly string[],
   options: O,
 ): { values: Values<O>; positionals: string[]; help: boolean } {
-  const parsed = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: { ...COMMON, ...options },
-  });
+  const declared: Options = { ...COMMON, ...options };
+  checkOptions(command, argv, declared);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: declared });
+  } catch (error) {
+    throw parseError(command, error);
+  }
   const values = parsed.values as Values<O>;
   const help = values.help === true;
   if (help) console.log(HELP[command]);
   return { values, positionals: parsed.positionals, help };
 }
 
-/** `--lang`: sv, nb or en; undefined when not given. */
+/** Stops at the first `--name` (before a lone "--") that the command does not declare, offering the nearest. */
+function checkOptions(command: string, argv: readonly string[], declared: Options): void {
+  const names = Object.keys(declared);
+  for (const arg of argv) {
+    if (arg === "--") return;
+    if (!arg.startsWith("--")) continue;
+    const name = arg.slice(2).split("=")[0]!;
+    if (Object.hasOwn(declared, name)) continue;
+    const near = didYouMean(name, names);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `unknown option --${name}${near ? `: did you mean --${near}?` : ""}`,
+      {},
+      `omvarld ${command} --help lists its options`,
+    );
+  }
+}
+
+/** parseArgs' own errors (a value missing, an unknown short option) as one line in the CLI's words. */
+function parseError(command: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code?.startsWith("ERR_PARSE_ARGS")) return error;
+  const message = (error as Error).message;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  const text =
+    code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option
+      ? message.includes("argument missing")
+        ? `${option} needs a value`
+        : `${option} takes no value`
+      : code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option
+        ? `unknown option ${option}`
+        : message;
+  return new OmvarldError("ARGUMENT", text, {}, `omvarld ${command} --help lists its options`);
+}
+
+/** `--lang`: sv, nb (or no, PxWeb's code for Norwegian) or en; undefined when not given. */
 export function localeOf(value: unknown): Locale | undefined {
   if (value === undefined) return undefined;
   if (value === "sv" || value === "nb" || value === "en") return value;
+  if (value === "no") return "nb";
   throw new OmvarldError(
     "ARGUMENT",
-    `--lang ${String(value)} is not sv, nb or en`,
+    `--lang ${String(value)} is not sv, nb, no or en`,
     {},
-    "--lang sv (the default), --lang nb or --lang en",
+    "--lang sv (the default), --lang nb (or no) or --lang en",
   );
 }
 

@@ -1,4 +1,5 @@
 import { OmvarldError } from "../errors.ts";
+import { checkPath } from "../io/input-node.ts";
 import { attractivenessFile } from "../report/pipelines/attractiveness-node.ts";
 import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
@@ -28,6 +29,9 @@ export function run(argv: readonly string[]): number {
   if (estimation !== undefined && estimation !== "pooled" && estimation !== "yearly")
     throw new OmvarldError("ARGUMENT", `--estimation ${estimation} is not pooled or yearly`);
   const locale = localeOf(values.lang);
+  // paths checked here so that a wrong one is named by its option
+  for (const path of values.commuting ?? []) if (path !== "-") checkPath(path, "--commuting");
+  if (values.industries && values.industries !== "-") checkPath(values.industries, "--industries");
   const { "min-population": minPopulation } = optionalNumber("min-population", values["min-population"]);
   console.log(
     attractivenessFile(file, {

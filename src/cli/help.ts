@@ -20,6 +20,7 @@ Commands:
 
 Options of every command:
   --lang sv|nb|en         the format of the numbers printed (default sv: "1 234,5"), and the language of reports
+                          and of the APIs' labels; no is taken as nb
   --no-cache              parse every file, neither reading nor writing the parsed-table cache (the commands
                           that read files: inspect, attractiveness, indicators, report, annex, demo)
   --help                  the options of a command
@@ -43,7 +44,7 @@ Options:
                               years, missing
   --max-decompressed-bytes N  the most bytes a gzip file or a workbook's entries may inflate to (default 100 times
                               the compressed size, once past 64 MiB); 4G, 500M or Infinity
-  --lang                      the format of the counts: sv (default, "2 900 000"), nb or en ("2,900,000")
+  --lang                      the format of the counts: sv (default, "2 900 000"), nb (or no) or en ("2,900,000")
   --help                      this text`,
   attractiveness: `Usage: omvarld attractiveness FILE [--commuting FILE] [--data PATH] [--industries FILE] [--level kommune] [--from 2007] [--to 2016] [--min-population 1000] [--estimation pooled|yearly] [--json] [--lang sv|nb|en]
 
@@ -69,7 +70,7 @@ Options:
   --min-population N       smallest population that is ranked (default 1000)
   --json                   an array of objects: code, name, population, residential, business, rank,
                            rank_business, residential_components, business_components, note
-  --lang LANG              the language and number format: sv (default, "−0,01"), nb or en ("-0.01")
+  --lang LANG              the language and number format: sv (default, "−0,01"), nb (or no) or en ("-0.01")
   --help                   this text
 
 FILE may be - to read the panel from standard input.`,
@@ -85,9 +86,9 @@ Options:
   --name NAME     the region's name, where neither the data nor the registry give one (Sweden's NUTS 3 codes are named)
   --compare CODES regions to compare with, comma-separated (default: the region's county; --peers is the old name)
   --horizon YEAR  last year of the projection, made when the data have population by age group and sex (default 2040)
-  --lang LANG     sv, nb or en (default: nb for SSB's kommune tables, else sv)
+  --lang LANG     sv, nb (or no) or en (default: nb for SSB's kommune tables, else sv)
   --out DIR       the output folder
-  --pdf           also write report.pdf (needs Chromium: apt-get install chromium)
+  --pdf           also write report.pdf (needs Chromium: apt-get install chromium; CHROMIUM=PATH names another)
   --help          this text`,
   annex: `Usage: omvarld annex --data FILES_OR_FOLDER --region CODE [--compare CODES] [--horizon YEAR] [--bands se|no|eurostat] [--costs FILE] [--lang sv|nb|en] [--out annex.xlsx] [--csv]
 
@@ -106,7 +107,7 @@ Options:
   --bands B         dependency bands: se (0-19/20-64/65+), no (20-66/67+) or eurostat (0-14/15-64/65+); default by the data
   --horizon YEAR    project the region to YEAR
   --costs FILE      JSON unit costs in tkr per inhabitant: [{ "service": "förskola", "ages": "1-5", "cost": 107.4 }, ...] or { "source": "...", "costs": [...] }
-  --lang LANG       sv, nb or en (default: nb for SSB's kommune tables, else sv)
+  --lang LANG       sv, nb (or no) or en (default: nb for SSB's kommune tables, else sv)
   --out FILE        the workbook (default out/annex.xlsx)
   --csv             also one CSV per sheet (semicolon, decimal comma, UTF-8 BOM)
   --help            this text`,
@@ -130,7 +131,7 @@ Options:
   --where K=V,...     keep only the rows where dimension K is V (e.g. --where contents=gdppc)
   --json              an array of objects (convergence: { sigma, beta })
   --csv               comma-separated values with a header row, "." as decimal mark, empty cells for missing
-  --lang LANG         the format of the numbers in the table: sv (default, "0,328"), nb or en ("0.328")
+  --lang LANG         the format of the numbers in the table: sv (default, "0,328"), nb (or no) or en ("0.328")
   --help              this text
 The industry dimension is the column "industry", or the file's only other text dimension besides region and year.`,
   demo: `Usage: omvarld demo [--lang sv|nb|en] [--out DIR]
@@ -139,15 +140,16 @@ Reads the real SCB and SSB exports and Telemarksforsking's panel in data/, print
 recast across Norway's 2020 reform, the components of population change and the attractiveness of Trysil and
 Rendalen, and writes the charts as SVG and PNG into out/demo/charts/, the reports and the budget annexes into
 out/demo/. Numbers are printed in the format of --lang (default sv).`,
-  search: `Usage: omvarld search TEXT [--agency scb|ssb|kolada] [--offline]
+  search: `Usage: omvarld search TEXT [--agency scb|ssb|kolada] [--lang sv|nb|en] [--offline]
 
 Lists the tables of SCB's or SSB's PxWebApi 2 (default scb) whose titles hold the words, with their ids and
 last update, or with --agency kolada the Kolada KPIs. Answers are cached (see fetch).`,
-  meta: `Usage: omvarld meta AGENCY TABLE [--lang sv|no|en] [--offline]
+  meta: `Usage: omvarld meta AGENCY TABLE [--lang sv|nb|en] [--offline]
 
 Prints a PxWebApi 2 table's title, update time and variables (codes with labels, whether a variable may be left
-out, its code lists) and the API's limits (cells per call, calls per time window). AGENCY is scb or ssb.`,
-  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json] [--offline] [--refresh]
+out, its code lists) and the API's limits (cells per call, calls per time window). AGENCY is scb or ssb. --lang
+gives the labels in sv, nb (no works too: PxWeb's code for Norwegian) or en.`,
+  fetch: `Usage: omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--codelist VAR=LIST ...] [--out FILE.csv|.xlsx|.json|.parquet|.arrow] [--lang sv|nb|en] [--offline] [--refresh]
 
 Fetches a table with a selection and prints it as CSV (or writes FILE, complete or not at all). A selection
 larger than the API allows in one call is split into several calls (a progress line on stderr) and joined.
@@ -155,13 +157,14 @@ AGENCY: scb, ssb (PxWebApi 2: TABLE like TAB638), eurostat (a dataset code; --se
 --from/--to the period) or kolada (a KPI id; --select municipality=CODES --select year=YEARS).
 
 CODES: codes or labels separated by commas; * all; 01* or ???? wildcards; top(5) the latest 5 periods;
-from(2015), to(2020), range(2015,2020). Variables that may be left out are summed over by the API.
+from(2015), to(2020), range(2015,2020). Variables that may be left out are summed over by the API; the contents
+variable (ContentsCode), when left out, is the table's first content, as in PxWeb's own default selection.
 
 Options:
   --select VAR=CODES   what to fetch of a variable (repeat for each variable)
   --codelist VAR=LIST  a code list or aggregation, e.g. Region=vs_RegionKommun07 (290 kommuner), agg_RegionLän07
-  --out FILE           write .csv, .xlsx or .json instead of printing CSV
-  --lang LANG          labels in sv, no or en
+  --out FILE           write .csv, .xlsx, .json, .parquet or .arrow instead of printing CSV
+  --lang LANG          labels in sv, nb (or no) or en
   --offline            answer from the cache only
   --refresh            fetch again even when the cache holds a fresh answer (kept 24 hours)
   --help               this text
@@ -169,7 +172,10 @@ Options:
 Environment: OMVARLD_CACHE (cache folder; default ~/.cache/omvarld, ~/Library/Caches/omvarld or
 %LOCALAPPDATA%\\omvarld\\Cache), OMVARLD_SCB_URL, OMVARLD_SSB_URL, OMVARLD_EUROSTAT_URL, OMVARLD_KOLADA_URL (base URLs).
 
-Example: omvarld fetch scb TAB638 --select Region=2021 --select Civilstand=* --select Alder=* --select Kon=* --select ContentsCode=BE0101N1 --select Tid=top(1) --out vansbro.xlsx`,
+Examples:
+  omvarld fetch scb TAB638 --select Region=2021 --select "Tid=top(1)" --out vansbro.csv
+  omvarld fetch scb TAB638 --select Region=2021 --select "Alder=range(0,100+)" --select Kon=* \\
+    --select ContentsCode=BE0101N1 --select "Tid=top(1)" --out vansbro.xlsx`,
   cache: `Usage: omvarld cache [clear]
 
 Prints the folder of the parsed-table cache, the tables in it and their size; "clear" removes them (the API

@@ -1,5 +1,7 @@
 import { OmvarldError } from "../errors.ts";
+import { INDICATOR_KINDS } from "../report/pipelines/indicators.ts";
 import { indicatorsFile } from "../report/pipelines/indicators-node.ts";
+import { didYouMean } from "./suggest.ts";
 import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld indicators FILE --kind KIND [...] [--json | --csv] [--lang …]`: an indicator table of a file. */
@@ -24,6 +26,15 @@ export function run(argv: readonly string[]): number {
       "indicators needs a FILE and --kind",
       {},
       "omvarld indicators data/reat/G.regions.emp.csv --kind shift-share --national Insgesamt --total Insgesamt",
+    );
+  }
+  if (!(INDICATOR_KINDS as readonly string[]).includes(values.kind)) {
+    const near = didYouMean(values.kind, INDICATOR_KINDS);
+    throw new OmvarldError(
+      "ARGUMENT",
+      `--kind ${values.kind} is not one of ${INDICATOR_KINDS.join(", ")}${near ? `: did you mean --kind ${near}?` : ""}`,
+      {},
+      "omvarld indicators FILE --kind shift-share",
     );
   }
   const locale = localeOf(values.lang);

@@ -2,7 +2,10 @@ import { OmvarldError } from "../errors.ts";
 import { writeReport } from "../report/pipelines/report-node.ts";
 import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
-/** `omvarld report --data PATHS --region CODE [...]`: writes report.html (and report.pdf); prints the paths. */
+/**
+ * `omvarld report --data PATHS --region CODE [...]`: writes report.html (and report.pdf, printed by $CHROMIUM or the
+ * first Chromium found); prints the paths.
+ */
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, help } = parseCommand("report", argv, {
     data: { type: "string", multiple: true },
@@ -16,10 +19,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   if (help) return 0;
   const locale = localeOf(values.lang);
-  if (!values.region)
-    throw new OmvarldError("ARGUMENT", "report needs --region", {}, "omvarld report --data data/tf --region 0428");
+  const data = listOf(values.data);
+  if (data.length === 0 || !values.region)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `report needs ${data.length === 0 ? "--data" : ""}${data.length === 0 && !values.region ? " and " : ""}${values.region ? "" : "--region"}`,
+      {},
+      "omvarld report --data data/tf --region 0428 --out out/report",
+    );
   const written = await writeReport({
-    data: listOf(values.data),
+    data,
     region: values.region,
     compare: listOf(values.compare ?? values.peers),
     ...(locale ? { locale } : {}),
@@ -27,6 +36,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     ...optionalNumber("horizon", values.horizon),
     out: values.out ?? "out/report",
     pdf: values.pdf === true,
+    // the environment's Chromium, for a machine where it is not in /usr/bin
+    ...(process.env.CHROMIUM ? { chromium: process.env.CHROMIUM } : {}),
   });
   for (const path of written) console.log(path);
   return 0;

@@ -7,20 +7,39 @@ import { OmvarldError } from "../errors.ts";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-/** The headless browser to print with: $CHROMIUM, or Debian's chromium. */
-export function findChromium(): string | undefined {
-  return [process.env.CHROMIUM, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
+/**
+ * The headless browser to print with: `path` when given and present, else the first of Debian's and Ubuntu's
+ * chromium, chromium-browser or google-chrome in /usr/bin.
+ *
+ * @example
+ * findChromium("/opt/chromium/chrome") // "/opt/chromium/chrome" where it exists
+ */
+export function findChromium(path?: string): string | undefined {
+  return [path, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
 }
 
-/** Prints an HTML file to PDF with headless Chromium (no network, a fresh profile). */
-export function printPdf(html: string, pdf: string): void {
-  const chromium = findChromium();
+/** Options of `printPdf`. */
+export interface PrintPdfOptions {
+  /** The Chromium (or Chrome) executable; default the first found in /usr/bin (see `findChromium`). */
+  chromium?: string;
+}
+
+/**
+ * Prints an HTML file to PDF with headless Chromium (no network, a fresh profile).
+ *
+ * @example
+ * printPdf("out/trysil/report.html", "out/trysil/report.pdf", { chromium: "/usr/bin/chromium" });
+ */
+export function printPdf(html: string, pdf: string, options: PrintPdfOptions = {}): void {
+  const chromium = findChromium(options.chromium);
   if (!chromium) {
     throw new OmvarldError(
       "DEPENDENCY",
-      "no Chromium to print the PDF with",
+      options.chromium
+        ? `no Chromium at ${options.chromium} to print the PDF with`
+        : "no Chromium to print the PDF with",
       {},
-      "install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM to its path; report.html prints from any browser too",
+      "install it (Debian/Ubuntu: sudo apt-get install chromium) or give its path; report.html prints from any browser too",
     );
   }
   const profile = mkdtempSync(join(tmpdir(), "omvarld-chromium-"));

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { fetchCommand, metaCommand, parseSelection } from "../../src/report/pipelines/fetch-node.ts";
+import { selectionOf } from "../../src/cli/selection.ts";
+import { fetchTableText, metaText } from "../../src/report/pipelines/fetch-node.ts";
 import { type Replay, replay, syntheticTab638, TAB638_ROUTES } from "../api/replay.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -118,19 +119,9 @@ describe("omvarld fetch / meta against a replay of SCB's recorded answers", () =
 });
 
 describe("the fetch commands in-process (the same functions the CLI calls)", () => {
-  const saved = { scb: process.env.OMVARLD_SCB_URL, cache: process.env.OMVARLD_CACHE };
-  afterEach(() => {
-    if (saved.scb === undefined) delete process.env.OMVARLD_SCB_URL;
-    else process.env.OMVARLD_SCB_URL = saved.scb;
-    if (saved.cache === undefined) delete process.env.OMVARLD_CACHE;
-    else process.env.OMVARLD_CACHE = saved.cache;
-  });
-
   test("meta lists the variables, code lists and limits", async () => {
     server = await replay(TAB638_ROUTES);
-    process.env.OMVARLD_SCB_URL = `${server.url}/api/v2/`;
-    process.env.OMVARLD_CACHE = temp();
-    const text = await metaCommand("scb", "TAB638", {});
+    const text = await metaText("scb", "TAB638", { baseUrl: `${server.url}/api/v2/`, cacheDir: temp() });
     const lines = text.split("\n");
     expect(lines[0]).toBe("TAB638: Folkmängden efter region, civilstånd, ålder och kön.  År 1968-2024");
     expect(lines).toContain("  Tid (år; 57 values; time, required): 1968, 1969, 1970, 1971, 1972, 1973, … 2024");
@@ -141,12 +132,11 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
   test("a split selection: a progress line, the whole table in --out (.csv, .json, .xlsx), no temporary files left", async () => {
     server = await replay(syntheticTab638(1000));
     const folder = temp();
-    process.env.OMVARLD_SCB_URL = `${server.url}/api/v2/`;
-    process.env.OMVARLD_CACHE = join(folder, "cache");
-    const select = ["Region=2021", "Civilstand=*", "Alder=*", "Kon=*", "ContentsCode=*", "Tid=top(2)"];
+    const api = { baseUrl: `${server.url}/api/v2/`, cacheDir: join(folder, "cache") };
+    const selection = { Region: "2021", Civilstand: "*", Alder: "*", Kon: "*", ContentsCode: "*", Tid: "top(2)" };
     const progress: string[] = [];
     const csv = join(folder, "vansbro.csv");
-    await fetchCommand("scb", "TAB638", { select, out: csv }, (line) => progress.push(line));
+    await fetchTableText("scb", "TAB638", { ...api, selection, file: csv, onProgress: (line) => progress.push(line) });
     // 1 × 4 × 102 × 2 × 2 × 2 = 3264 cells; Alder cut to ⌊1000 / 32⌋ = 31 values → ⌈102/31⌉ = 4 calls
     expect(progress[0]).toBe("TAB638: 3\u00a0264 cells, more than the 1\u00a0000 one call may hold: 4 calls");
     expect(progress.at(-1)).toMatch(/^TAB638: 4\/4 calls in \d+,\d s$/);
@@ -158,13 +148,13 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const json = join(folder, "vansbro.json");
-    await fetchCommand("scb", "TAB638", { select, out: json, offline: true }, () => {});
+    await fetchTableText("scb", "TAB638", { ...api, selection, file: json, offline: true });
     const parsed = JSON.parse(readFileSync(json, "utf8")) as { provenance: Record<string, string>; rows: unknown[] };
     expect(parsed.rows).toHaveLength(3264);
     expect(parsed.provenance.tableId).toBe("TAB638");
 
     const xlsx = join(folder, "vansbro.xlsx");
-    await fetchCommand("scb", "TAB638", { select, out: xlsx, offline: true }, () => {});
+    await fetchTableText("scb", "TAB638", { ...api, selection, file: xlsx, offline: true });
     const ExcelJS = (await import("exceljs")).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
@@ -176,11 +166,11 @@ describe("the fetch commands in-process (the same functions the CLI calls)", () 
     expect(readdirSync(folder).sort()).toEqual(["cache", "vansbro.csv", "vansbro.json", "vansbro.xlsx"]);
   });
 
-  test("parseSelection: --select and --codelist", () => {
-    expect(parseSelection(["Region=2021,2023", "Tid=top(3)"], ["Region=vs_RegionKommun07"])).toEqual({
+  test("the CLI's selection: --select and --codelist", () => {
+    expect(selectionOf(["Region=2021,2023", "Tid=top(3)"], ["Region=vs_RegionKommun07"])).toEqual({
       Region: { codes: "2021,2023", codelist: "vs_RegionKommun07" },
       Tid: "top(3)",
     });
-    expect(() => parseSelection(["Region"])).toThrow('--select expects VARIABLE=CODES, got "Region"');
+    expect(() => selectionOf(["Region"])).toThrow('--select expects VARIABLE=CODES, got "Region"');
   });
 });

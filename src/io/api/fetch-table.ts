@@ -58,9 +58,9 @@ export async function fetchTable(
       if (typeof v !== "string")
         throw new OmvarldError(
           "ARGUMENT",
-          `kolada needs --select ${name}=…`,
+          `kolada needs a selection for ${name}`,
           {},
-          "omvarld fetch kolada N01951 --select municipality=2021,0180 --select year=2020,2021",
+          "e.g. municipality=2021,0180 and year=2020,2021",
         );
       return v.split(",");
     };

@@ -180,7 +180,7 @@ export class PxWeb2 {
       source?: string;
       updated?: string;
       note?: string[];
-      role?: { time?: string[] };
+      role?: { time?: string[]; metric?: string[] };
     };
     try {
       ({ json } = await this.http.json(
@@ -192,6 +192,7 @@ export class PxWeb2 {
       throw error;
     }
     const time = new Set(json.role?.time ?? []);
+    const metric = new Set(json.role?.metric ?? []);
     const variables = json.id.map((id): Variable => {
       const d = json.dimension[id] as {
         label?: string;
@@ -213,6 +214,7 @@ export class PxWeb2 {
         labels: d.category.label ?? {},
         elimination: d.extension?.elimination === true,
         time: time.has(id),
+        contents: metric.has(id),
         codelists: (d.extension?.codelists ?? []).map(({ id: cid, label, type }) => ({ id: cid, label, type })),
       };
     });

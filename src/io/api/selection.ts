@@ -10,6 +10,8 @@ export interface Variable {
   /** May be left out of a query (the API then sums over it or uses its elimination value). */
   elimination: boolean;
   time: boolean;
+  /** The contents variable (JSON-stat's "metric" role, SCB's ContentsCode): what is measured. */
+  contents?: boolean;
   /** Code lists (PxWebApi 2): `vs_…` value sets and `agg_…` aggregations. */
   codelists: { id: string; label: string; type: string }[];
 }
@@ -182,17 +184,17 @@ export function splitSelection(codes: readonly (readonly string[])[], maxCells: 
 
 /**
  * The table's variables with the selection for each, checked: a name the table does not have is an error listing
- * the nearest, and a variable that cannot be left out (no elimination) but has no selection is an error naming it.
- * Variables left out that may be eliminated are not listed.
+ * the nearest, and a variable that cannot be left out (no elimination) but has no selection is an error naming it,
+ * except the contents variable, which is then its first content as in PxWeb's own default selection (TAB638:
+ * ContentsCode BE0101N1, Folkmängd). Variables left out that may be eliminated are not listed.
  *
  * @example
- * chosenVariables("TAB638", metadata.variables, { Region: "2021", Tid: "top(1)" }) // [{ variable: Region, spec: "2021" }, …]
+ * chosenVariables("TAB638", metadata.variables, { Region: "2021", Tid: "top(1)" })
+ * // [{ variable: Region, spec: "2021" }, { variable: ContentsCode, spec: "BE0101N1" }, { variable: Tid, spec: "top(1)" }]
  */
-export function chosenVariables<V extends { code: string; elimination?: boolean; time?: boolean }>(
-  table: string,
-  variables: readonly V[],
-  selection: Selection,
-): { variable: V; spec: VariableSelection }[] {
+export function chosenVariables<
+  V extends { code: string; elimination?: boolean; time?: boolean; contents?: boolean; values?: readonly string[] },
+>(table: string, variables: readonly V[], selection: Selection): { variable: V; spec: VariableSelection }[] {
   const known = variables.map((v) => v.code);
   for (const name of Object.keys(selection)) {
     if (!known.includes(name))
@@ -203,16 +205,18 @@ export function chosenVariables<V extends { code: string; elimination?: boolean;
         `${nearestHint(name, known, "variables")} (all: ${known.join(", ")})`,
       );
   }
-  const missing = variables.filter((v) => selection[v.code] === undefined && !v.elimination);
+  const byDefault = (v: V): string | undefined => (v.contents && !v.elimination ? v.values?.[0] : undefined);
+  const missing = variables.filter((v) => selection[v.code] === undefined && !v.elimination && !byDefault(v));
   if (missing.length) {
     throw new OmvarldError(
       "ARGUMENT",
       `${table} needs a selection for ${missing.map((m) => m.code).join(", ")}`,
       {},
-      `e.g. ${missing.map((m) => `--select ${m.code}=${m.time ? "top(1)" : "*"}`).join(" ")}`,
+      `e.g. ${missing.map((m) => `${m.code}=${m.time ? "top(1)" : "*"}`).join(", ")}`,
     );
   }
-  return variables.flatMap((variable) =>
-    selection[variable.code] === undefined ? [] : [{ variable, spec: selection[variable.code]! }],
-  );
+  return variables.flatMap((variable) => {
+    const spec = selection[variable.code] ?? byDefault(variable);
+    return spec === undefined ? [] : [{ variable, spec }];
+  });
 }

@@ -36,7 +36,7 @@ export function migrationCountsOf(paths: readonly string[]): MigrationCounts {
   if (!municipal || lacking.length)
     throw new OmvarldError(
       "ARGUMENT",
-      `--data ${paths.join(", ")}: no ${lacking.join(", ")} found`,
+      `${paths.join(", ")}: no ${lacking.join(", ")} found`,
       {},
       "registered net migration needs population on 1 January, births and deaths by kommune and year (SSB 07459, 04231, 08425 or 12983)",
     );
@@ -67,12 +67,12 @@ export function attractivenessFile(
   } = {},
 ): string {
   const { commuting = [], data = [], industries, json, locale, ...rest } = options;
-  const flows = commuting.map((path) => readInput(path, {}, "--commuting"));
+  const flows = commuting.map((path) => readInput(path, {}, "commuting"));
   const analysis = attractivenessAnalysis(readInput(file), {
     ...rest,
     commuting: flows,
     ...(data.length ? { counts: migrationCountsOf(data) } : {}),
-    ...(industries ? { industries: readInput(industries, {}, "--industries") } : {}),
+    ...(industries ? { industries: readInput(industries, {}, "industries") } : {}),
   });
   return attractivenessText(analysis, { ...(json === undefined ? {} : { json }), ...(locale ? { locale } : {}) });
 }

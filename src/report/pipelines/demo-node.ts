@@ -21,6 +21,7 @@ import type { MigrationCounts } from "../../indicators/attractiveness/net-migrat
 import { writeReport } from "./report-node.ts";
 import { readDatasets } from "../../io/datasets-node.ts";
 import { reportData } from "../report-data.ts";
+import type { ReportData } from "../sections.ts";
 import type { Table } from "../../table/table.ts";
 import { formatNumber } from "../../charts/locale.ts";
 import type { Locale } from "../../charts/locale.ts";
@@ -43,6 +44,13 @@ export interface DemoOptions {
   locale?: Locale;
 }
 
+/** What every step of the demo takes: where its lines go, the number format and the output folder. */
+interface Step {
+  log: (line: string) => void;
+  f: (value: number | null, digits?: number) => string;
+  out: string;
+}
+
 /**
  * `omvarld demo` as a library call: reads the real exports in data/, prints what the library computes (populations,
  * a code recast, components of change, the attractiveness of Trysil and Rendalen, projections) and writes its
@@ -53,7 +61,30 @@ export interface DemoOptions {
  */
 export async function demo(options: DemoOptions = {}): Promise<void> {
   const { out = "out/demo", log = console.log, locale = "sv" } = options;
-  const f = (value: number | null, digits = 0) => formatNumber(value, locale, digits);
+  const step: Step = { log, out, f: (value, digits = 0) => formatNumber(value, locale, digits) };
+  swedishPopulation(step);
+  norwegianRecast(step);
+  componentsOfChange(step);
+  // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
+  // share them and the fitted model
+  const { data } = reportData(readDatasets([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`]), "3421");
+  const charts = attractivenessDemo(data.panel!, data.flows, migrationCounts(data.municipal!), log, step.f);
+  const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
+  log("");
+  log(
+    "Kommuner projected from the agencies' own tables (cohort-component by sex and single age, net migration as the residual):",
+  );
+  const scb = reportData(readDatasets([`${DATA_DIR}scb`]), "2021").data;
+  await projectKommun(step, { code: "2021", data: scb, folder: "vansbro", annex: true });
+  await projectKommun(step, { code: "3421", data, folder: "trysil" });
+  await projectKommun(step, { code: "3424", data, folder: "rendalen" });
+  await dalarna(step);
+  await pngs;
+  log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
+}
+
+/** Sweden's population at the end of 2017 from SCB's PxWeb CSV, and four of Dalarna's kommuner with their shares. */
+function swedishPopulation({ log, f }: Step): void {
   const se = read(`${DATA_DIR}scb/anderssundell-stathelp__data__befolkning.csv`);
   const total = se.groupBy([]).sum("value").get("value", 0) as number;
   log(`Sweden, population 31 December 2017 (SCB BE0101, ${se.provenance.encoding} PxWeb CSV)`);
@@ -68,7 +99,10 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
       `    ${row.region} ${String(row.region_name).padEnd(14)} ${f(row.value as number).padStart(7)}  ${f(share, 1).padStart(5)} % of the county`,
     );
   }
+}
 
+/** Norway's kommuner of Hedmark, Oppland and Østfold recast onto the 2020 codes, beside SSB's 2022 figures. */
+function norwegianRecast({ log, f }: Step): void {
   const no = read(`${DATA_DIR}ssb/Lagostra-population-center__data__befolkning.csv`);
   const no2022 = read(`${DATA_DIR}ssb/purplebugs-elastic-data-tool__download-07459_20220914-092711.json`);
   // Hedmark (04), Oppland (05) and Østfold (01): their 2020 changes are renumberings and mergers, no splits
@@ -86,7 +120,10 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
     log(`  ${code} ${String(name).padEnd(9)} ${history}, 2022: ${f(rows[0]?.v2022 as number)}`);
   }
   log("  (Trysil was 0428 and Rendalen 0432 until 2019; Moss 3002 sums 0104 Moss and 0136 Rygge)");
+}
 
+/** Four fylker's components of change in 2013 from SSB's statbank, with the residual its tables leave. */
+function componentsOfChange({ log, f }: Step): void {
   const change = asPopulationChange(read(`${DATA_DIR}ssb/erleholgersen-elections-norway__folketall.csv`)).lag(
     "population",
     { by: ["region"], n: -1, as: "population_next" },
@@ -106,71 +143,65 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
     );
   }
   log("  residual = growth − (births − deaths + in − out): SSB's published tables do not close exactly");
+}
 
-  // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
-  // share them and the fitted model
-  const { data } = reportData(readDatasets([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`]), "3421");
-  const charts = attractivenessDemo(data.panel!, data.flows, migrationCounts(data.municipal!), log, f);
-  const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
-
-  log("");
-  log(
-    "Kommuner projected from the agencies' own tables (cohort-component by sex and single age, net migration as the residual):",
+/**
+ * A kommun projected to 2040 from the agency's own tables: its figures with the 80 % interval and the back-test's
+ * error, its report, and with `annex` its budget annex on the example unit costs.
+ */
+async function projectKommun(
+  { log, f, out }: Step,
+  k: { code: string; data: ReportData; folder: string; annex?: boolean },
+): Promise<void> {
+  const municipal = k.data.municipal!;
+  const p = municipalProjection(municipal, k.code, 2040);
+  const name = findRegion(k.code, { country: municipal.country })?.name ?? k.code;
+  const at = (year: number) => p.total.filter({ year }).toRows()[0]!;
+  const start = Math.max(...(p.total.filter({ kind: "observed" }).distinct("year") as number[]));
+  const interval = (year: number) =>
+    `${f(at(year).population as number)} (80 % interval ${f(at(year).low as number)}-${f(at(year).high as number)})`;
+  const tables = [municipal.population, ...(municipal.births ?? []), ...(municipal.deaths ?? [])].map((t) =>
+    `${t.provenance.source ?? ""} ${t.provenance.tableId ?? ""}`.trim(),
   );
-  const scb = reportData(readDatasets([`${DATA_DIR}scb`]), "2021").data;
-  const projected = [
-    { code: "2021", data: scb, folder: "vansbro" },
-    { code: "3421", data, folder: "trysil" },
-    { code: "3424", data, folder: "rendalen" },
-  ];
-  for (const k of projected) {
-    const municipal = k.data.municipal!;
-    const p = municipalProjection(municipal, k.code, 2040);
-    const name = findRegion(k.code, { country: municipal.country })?.name ?? k.code;
-    const at = (year: number) => p.total.filter({ year }).toRows()[0]!;
-    const start = Math.max(...(p.total.filter({ kind: "observed" }).distinct("year") as number[]));
-    const interval = (year: number) =>
-      `${f(at(year).population as number)} (80 % interval ${f(at(year).low as number)}-${f(at(year).high as number)})`;
-    const tables = [municipal.population, ...(municipal.births ?? []), ...(municipal.deaths ?? [])].map((t) =>
-      `${t.provenance.source ?? ""} ${t.provenance.tableId ?? ""}`.trim(),
-    );
+  log(
+    `  ${k.code} ${name} (${[...new Set(tables)].join(", ")}; ${p.assumptions.reference === "end" ? "31 December" : "1 January"}):`,
+  );
+  log(`    ${f(at(start).population as number)} in ${start}; 2030: ${interval(2030)}; 2040: ${interval(2040)}`);
+  const error = backtestError(municipal.country, at(start).population as number);
+  if (error)
     log(
-      `  ${k.code} ${name} (${[...new Set(tables)].join(", ")}; ${p.assumptions.reference === "end" ? "31 December" : "1 January"}):`,
+      `    back-test, kommuner of ${MUNICIPAL_WORDS.en.sizes(error.from, error.to)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, 1)} % (no change ${f(error.noChange, 1)} %, trend ${f(error.trend, 1)} %${error.agency === null ? "" : `, Statistics Norway's own projection ${f(error.agency, 1)} %`})`,
     );
-    log(`    ${f(at(start).population as number)} in ${start}; 2030: ${interval(2030)}; 2040: ${interval(2040)}`);
-    const error = backtestError(municipal.country, at(start).population as number);
-    if (error)
-      log(
-        `    back-test, kommuner of ${MUNICIPAL_WORDS.en.sizes(error.from, error.to)} inhabitants, ${error.years} years ahead: mean absolute error ${f(error.mape, 1)} % (no change ${f(error.noChange, 1)} %, trend ${f(error.trend, 1)} %${error.agency === null ? "" : `, Statistics Norway's own projection ${f(error.agency, 1)} %`})`,
-      );
-    const [html] = await writeReport({
-      data: k.data,
+  const [html] = await writeReport({
+    data: k.data,
+    region: k.code,
+    compare: [],
+    locale: municipal.country === "NO" ? "nb" : "sv",
+    out: join(out, k.folder),
+  });
+  log(`    report: ${html}`);
+  if (!k.annex) return;
+  // the budget annex as a working Excel model: unit costs in input cells, costs by formula
+  const costs = readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`);
+  const xlsx = join(out, k.folder, "annex.xlsx");
+  await writeSheets(
+    municipalAnnex(municipal, {
       region: k.code,
-      compare: [],
-      locale: municipal.country === "NO" ? "nb" : "sv",
-      out: join(out, k.folder),
-    });
-    log(`    report: ${html}`);
-    if (k.code === "2021") {
-      // the budget annex as a working Excel model: unit costs in input cells, costs by formula
-      const costs = readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`);
-      const xlsx = join(out, k.folder, "annex.xlsx");
-      await writeSheets(
-        municipalAnnex(municipal, {
-          region: k.code,
-          horizon: 2040,
-          costs: costs.costs,
-          ...(costs.source ? { costSource: costs.source } : {}),
-        }),
-        xlsx,
-      );
-      log(
-        `    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`,
-      );
-    }
-  }
-  // Sweden's regions (Dalarna's comparison regions, its NUTS 2 region, the country): the report and the annex share one read
-  // of Eurostat's 1 M cells
+      horizon: 2040,
+      costs: costs.costs,
+      ...(costs.source ? { costSource: costs.source } : {}),
+    }),
+    xlsx,
+  );
+  log(
+    `    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`,
+  );
+}
+
+/** Dalarna from Eurostat: a report against Sweden's counties, and a budget annex with its projection to 2040. */
+async function dalarna({ log, f, out }: Step): Promise<void> {
+  // Sweden's regions (Dalarna's comparison regions, its NUTS 2 region, the country): the report and the annex share
+  // one read of Eurostat's 1 M cells
   const eurostat = read(`${DATA_DIR}eurostat/Rrbracci-MSB104_assignment1__demo_r_pjanaggr3.tsv`, {
     where: { region: (code) => code.startsWith("SE"), unit: "NR" },
   });
@@ -210,8 +241,6 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
   log(
     `Budget annex for Dalarna (population by age group to 2040, dependency ratio, demographic cost with example unit costs): ${xlsx}`,
   );
-  await pngs;
-  log(`Charts (SVG and PNG) in ${join(out, "charts")}/: ${written.join(", ")}`);
 }
 
 /** Writes each chart as SVG, showing progress on stderr; `pngs` settles when the PNGs, rasterised in a worker, are written. */

@@ -1,5 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
-import { fileCache } from "../../io/api/cache-node.ts";
+import { cacheFolder, fileCache } from "../../io/api/cache-node.ts";
 import { fetchTable } from "../../io/api/fetch-table.ts";
 import type { HttpOptions } from "../../io/api/http.ts";
 import { Kolada } from "../../io/api/kolada.ts";
@@ -11,40 +11,42 @@ import type { Table } from "../../table/table.ts";
 import type { Locale } from "../../charts/locale.ts";
 import { formatNumber } from "../../charts/locale.ts";
 
-/** What the fetch commands take from the command line. */
-export interface FetchFlags {
-  select?: string[];
-  codelist?: string[];
-  out?: string;
+/** How the agencies' APIs are asked: the cache, the server, the labels' language and the numbers' format. */
+export interface FetchOptions {
+  /** The folder of cached answers (default `cacheFolder()`: OMVARLD_CACHE, else the platform's cache folder). */
+  cacheDir?: string;
+  /** The API's base URL, for a mirror or a test server (default the agency's own). */
+  baseUrl?: string;
+  /** Answer from the cache only; an answer not cached is an error. */
   offline?: boolean;
+  /** Ask the API again even when the cache holds a fresh answer. */
   refresh?: boolean;
-  /** The language of the labels: sv, no (or nb) or en. */
-  lang?: string;
-  /** The format of the numbers in progress lines (default sv). */
+  /** The language of the labels at the API: sv, nb (sent as PxWeb's "no") or en; default the API's (sv at SCB). */
+  lang?: "sv" | "nb" | "no" | "en";
+  /** The format of the numbers in the text returned and in progress lines (default sv: "150 000"). */
   locale?: Locale;
+}
+
+/** What to fetch of a table and where the rows go. */
+export interface FetchTableTextOptions extends FetchOptions {
+  /** What to fetch of each variable, e.g. `{ Region: "2021", Tid: "top(1)" }`; variables left out are summed. */
+  selection?: Selection;
+  /** Write the table to this file (.csv, .xlsx or .json), complete or not at all, instead of returning CSV. */
+  file?: string;
+  /** Eurostat: the first and last period, e.g. "2015" and "2023". */
   from?: string;
   to?: string;
+  /** Progress lines of a selection that takes several calls; `final` is true on the last. */
+  onProgress?: (line: string, final: boolean) => void;
 }
 
-/** The HTTP options of the CLI: the file cache (OMVARLD_CACHE or the platform's cache folder), --offline, --refresh. */
-function httpOptions(flags: FetchFlags): HttpOptions {
+/** The HTTP options: the file cache, offline, refresh. */
+function httpOptions(options: FetchOptions): HttpOptions {
   return {
-    cache: fileCache(),
-    ...(flags.offline ? { offline: true } : {}),
-    ...(flags.refresh ? { refresh: true } : {}),
+    cache: fileCache(options.cacheDir ?? cacheFolder()),
+    ...(options.offline ? { offline: true } : {}),
+    ...(options.refresh ? { refresh: true } : {}),
   };
-}
-
-function pxweb(agency: string, flags: FetchFlags): PxWeb2 {
-  if (agency !== "scb" && agency !== "ssb") {
-    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}" for PxWeb`, {}, "scb or ssb");
-  }
-  const baseUrl = process.env[agency === "scb" ? "OMVARLD_SCB_URL" : "OMVARLD_SSB_URL"];
-  return new PxWeb2(agency, {
-    ...httpOptions(flags),
-    ...(baseUrl ? { baseUrl } : {}),
-    ...(flags.lang ? { lang: apiLang(flags.lang) } : {}),
-  });
 }
 
 /** PxWebApi's language codes: Norwegian is "no" (nb is taken for it). */
@@ -52,63 +54,54 @@ function apiLang(lang: string): string {
   return lang === "nb" ? "no" : lang;
 }
 
-/** `--select Region=2021,2023` → `{ Region: "2021,2023" }`; `--codelist Region=vs_RegionKommun07` adds the list. */
-export function parseSelection(select: readonly string[] = [], codelist: readonly string[] = []): Selection {
-  const selection: Record<string, string | { codes: string; codelist: string }> = {};
-  for (const item of select) {
-    const at = item.indexOf("=");
-    if (at <= 0)
-      throw new OmvarldError(
-        "ARGUMENT",
-        `--select expects VARIABLE=CODES, got "${item}"`,
-        {},
-        "--select Region=2021 --select Tid=top(5)",
-      );
-    const name = item.slice(0, at).trim();
-    if (name in selection)
-      throw new OmvarldError("ARGUMENT", `--select names ${name} twice`, {}, `one --select per variable: ${name}=A,B`);
-    selection[name] = item.slice(at + 1).trim();
+function pxweb(agency: string, options: FetchOptions): PxWeb2 {
+  if (agency !== "scb" && agency !== "ssb") {
+    throw new OmvarldError("ARGUMENT", `unknown agency "${agency}" for PxWeb`, {}, "scb or ssb");
   }
-  for (const item of codelist) {
-    const at = item.indexOf("=");
-    if (at <= 0)
-      throw new OmvarldError(
-        "ARGUMENT",
-        `--codelist expects VARIABLE=LIST, got "${item}"`,
-        {},
-        "--codelist Region=vs_RegionKommun07",
-      );
-    const name = item.slice(0, at).trim();
-    const codes = selection[name];
-    selection[name] = { codes: typeof codes === "string" ? codes : "*", codelist: item.slice(at + 1).trim() };
-  }
-  return selection;
+  return new PxWeb2(agency, {
+    ...httpOptions(options),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.lang ? { lang: apiLang(options.lang) } : {}),
+  });
 }
 
-/** `omvarld search TEXT [--agency scb|ssb|kolada]`: tables (or Kolada KPIs) whose titles hold the words. */
-export async function searchCommand(text: string, agency: string, flags: FetchFlags): Promise<string> {
+/**
+ * The tables of SCB's or SSB's PxWebApi 2 (or, for agency "kolada", the Kolada KPIs) whose titles hold the words,
+ * one a line with its id and last update; what `omvarld search` prints.
+ *
+ * @example
+ * console.log(await searchText("befolkning", "scb")); // "TAB638   Folkmängden efter region, … (updated 2025-02-21)"
+ */
+export async function searchText(text: string, agency: string, options: FetchOptions = {}): Promise<string> {
   if (agency === "kolada") {
     const kpis = await new Kolada({
-      ...httpOptions(flags),
-      ...(process.env.OMVARLD_KOLADA_URL ? { baseUrl: process.env.OMVARLD_KOLADA_URL } : {}),
+      ...httpOptions(options),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     }).searchKpi(text);
     return kpis.map((k) => `${k.id.padEnd(8)} ${k.title}`).join("\n") || `no KPI matches "${text}"`;
   }
-  const { tables, total } = await pxweb(agency, flags).search(text, { pageSize: 50 });
+  const { tables, total } = await pxweb(agency, options).search(text, { pageSize: 50 });
   if (tables.length === 0) return `no table matches "${text}"`;
   const lines = tables.map(
     (t) =>
       `${t.id.padEnd(8)} ${t.label}${t.updated ? ` (updated ${t.updated.slice(0, 10)})` : ""}${t.discontinued ? " [discontinued]" : ""}`,
   );
   if (total > tables.length)
-    lines.push(`… ${formatNumber(total - tables.length, flags.locale ?? "sv")} more: add words to narrow the search`);
+    lines.push(`… ${formatNumber(total - tables.length, options.locale ?? "sv")} more: add words to narrow the search`);
   return lines.join("\n");
 }
 
-/** `omvarld meta AGENCY TABLE`: the variables, their codes and code lists, the time span and the API's limits. */
-export async function metaCommand(agency: string, tableId: string, flags: FetchFlags): Promise<string> {
-  const client = pxweb(agency, flags);
+/**
+ * A PxWebApi 2 table's title, update time, variables (codes with labels, whether each may be left out, its code
+ * lists) and the API's limits; what `omvarld meta` prints.
+ *
+ * @example
+ * console.log(await metaText("scb", "TAB638")); // "TAB638: Folkmängden efter region, …", "variables:", …
+ */
+export async function metaText(agency: string, tableId: string, options: FetchOptions = {}): Promise<string> {
+  const client = pxweb(agency, options);
   const [metadata, config] = await Promise.all([client.metadata(tableId), client.config()]);
+  const n = (x: number) => formatNumber(x, options.locale ?? "sv");
   const lines = [
     `${tableId}: ${metadata.label}`,
     `source: ${metadata.source}${metadata.updated ? `, updated ${metadata.updated}` : ""}`,
@@ -117,13 +110,10 @@ export async function metaCommand(agency: string, tableId: string, flags: FetchF
   for (const v of metadata.variables) {
     const shown = v.values.slice(0, 6).map((c) => (v.labels[c] && v.labels[c] !== c ? `${c} ${v.labels[c]}` : c));
     const more = v.values.length > 6 ? `, … ${v.values.at(-1)}` : "";
-    const flagsText = [v.time ? "time" : "", v.elimination ? "may be left out" : "required"].filter(Boolean).join(", ");
-    lines.push(
-      `  ${v.code} (${v.label}; ${formatNumber(v.values.length, flags.locale ?? "sv")} values; ${flagsText}): ${shown.join(", ")}${more}`,
-    );
+    const roles = [v.time ? "time" : "", v.elimination ? "may be left out" : "required"].filter(Boolean).join(", ");
+    lines.push(`  ${v.code} (${v.label}; ${n(v.values.length)} values; ${roles}): ${shown.join(", ")}${more}`);
     if (v.codelists.length) lines.push(`    code lists: ${v.codelists.map((c) => c.id).join(", ")}`);
   }
-  const n = (x: number) => formatNumber(x, flags.locale ?? "sv");
   lines.push(
     `limits: at most ${n(config.maxDataCells)} cells per call, ${n(config.maxCallsPerTimeWindow)} calls per ${n(config.timeWindow)} s`,
   );
@@ -131,24 +121,27 @@ export async function metaCommand(agency: string, tableId: string, flags: FetchF
 }
 
 /**
- * `omvarld fetch AGENCY TABLE [--select VAR=CODES ...] [--out FILE]`: the table as CSV on stdout, or written to
- * FILE (.csv, .xlsx, .json), never half-written. A progress line goes to stderr when the selection needs several calls.
+ * A table from SCB, SSB (PxWebApi 2), Eurostat or Kolada with a selection (see `fetchTable`): `output` is the table
+ * as CSV, or, with `file`, the path it was written to (never half-written); what `omvarld fetch` prints.
+ *
+ * @example
+ * const { table } = await fetchTableText("scb", "TAB638", { selection: { Region: "2021", Tid: "top(1)" } });
+ * table.toRows(); // [{ region: "2021", region_name: "Vansbro", contents: "BE0101N1", …, year: 2024, value: … }]
  */
-export async function fetchCommand(
+export async function fetchTableText(
   agency: string,
   tableId: string,
-  flags: FetchFlags,
-  progress: (line: string, final: boolean) => void,
+  options: FetchTableTextOptions = {},
 ): Promise<{ table: Table; output: string }> {
   const started = Date.now();
-  const n = (x: number, digits = 0) => formatNumber(x, flags.locale ?? "sv", digits);
-  const baseUrl = process.env[`OMVARLD_${agency.toUpperCase()}_URL`];
-  const table = await fetchTable(agency, tableId, parseSelection(flags.select, flags.codelist), {
-    http: httpOptions(flags),
-    ...(baseUrl ? { baseUrl } : {}),
-    ...(flags.lang ? { lang: apiLang(flags.lang) } : {}),
-    ...(flags.from ? { from: flags.from } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
+  const n = (x: number, digits = 0) => formatNumber(x, options.locale ?? "sv", digits);
+  const progress = options.onProgress ?? (() => {});
+  const table = await fetchTable(agency, tableId, options.selection ?? {}, {
+    http: httpOptions(options),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.lang ? { lang: apiLang(options.lang) } : {}),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
     onPlan: (plan) =>
       progress(
         `${tableId}: ${n(plan.cells)} cells, more than the ${n(plan.maxCells)} one call may hold: ${n(plan.calls)} calls`,
@@ -162,7 +155,7 @@ export async function fetchCommand(
         );
     },
   });
-  if (!flags.out) return { table, output: toCSV(table) };
-  await writeTableFile(table, flags.out);
-  return { table, output: flags.out };
+  if (!options.file) return { table, output: toCSV(table) };
+  await writeTableFile(table, options.file);
+  return { table, output: options.file };
 }

@@ -8,7 +8,7 @@ import { measureOf } from "../../indicators/util/panel.ts";
 import type { Table } from "../../table/table.ts";
 import { formatNumber } from "../../charts/locale.ts";
 
-/** The indicators `omvarld indicators --kind` computes. */
+/** The indicators `indicatorRows` computes (the kinds of `omvarld indicators`). */
 export const INDICATOR_KINDS = ["shift-share", "lq", "specialisation", "inequality", "convergence"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
@@ -20,12 +20,7 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
  */
 export function indicatorKind(kind: string): IndicatorKind {
   if ((INDICATOR_KINDS as readonly string[]).includes(kind)) return kind as IndicatorKind;
-  throw new OmvarldError(
-    "ARGUMENT",
-    `--kind ${kind} is not one of ${INDICATOR_KINDS.join(", ")}`,
-    {},
-    "omvarld indicators FILE --kind shift-share",
-  );
+  throw new OmvarldError("ARGUMENT", `no indicator kind "${kind}"`, {}, `the kinds: ${INDICATOR_KINDS.join(", ")}`);
 }
 
 /** Options of `indicatorRows` and `indicatorsText`; the file's dimension filters are read options (`where`). */
@@ -76,7 +71,7 @@ export function indicatorRows(input: Table, options: IndicatorsOptions): Indicat
         "ARGUMENT",
         `${kind} needs one value per region and year, but the table also varies by ${extra.join(", ")}`,
         { file },
-        `pick one with --where ${extra[0]}=${String(table.distinct(extra[0]!)[0])}`,
+        `keep one ${extra[0]}, e.g. ${extra[0]}=${String(table.distinct(extra[0]!)[0])}`,
       );
     }
     table = table.select("region", "year", value);
@@ -100,7 +95,12 @@ export function indicatorRows(input: Table, options: IndicatorsOptions): Indicat
   table = withIndustry(table, kind, options.total);
   if (kind === "shift-share") {
     if (from === undefined || to === undefined || to <= from)
-      throw new OmvarldError("ARGUMENT", "shift-share needs two years", { file }, "pass --from and --to");
+      throw new OmvarldError(
+        "ARGUMENT",
+        "shift-share needs two years",
+        { file },
+        `a start year before the end year${years.length ? ` (the table's: ${years.join(", ")})` : ""}`,
+      );
     return { kind, rows: shiftShare(table, { from, to, value, ...national }).toRows() };
   }
   const year = options.year ?? (years.length > 0 ? years.at(-1) : undefined);

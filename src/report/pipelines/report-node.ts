@@ -15,6 +15,8 @@ export interface WriteReportOptions extends ReportOptions {
   out?: string;
   /** Also print report.pdf with headless Chromium. */
   pdf?: boolean;
+  /** The Chromium executable that prints the PDF (default: the first found, see `findChromium`). */
+  chromium?: string;
   /** Where the files not used are listed (default: standard error). */
   log?: (line: string) => void;
 }
@@ -38,7 +40,7 @@ export function loadReportData(paths: readonly string[], region: string): { data
  * // ["out/trysil/report.html"]
  */
 export async function writeReport(options: WriteReportOptions): Promise<string[]> {
-  const { data: input, out = "out/report", pdf = false, log = console.error, ...report } = options;
+  const { data: input, out = "out/report", pdf = false, chromium, log = console.error, ...report } = options;
   let data: ReportData;
   if (Array.isArray(input)) {
     const paths = input as readonly string[];
@@ -70,7 +72,7 @@ export async function writeReport(options: WriteReportOptions): Promise<string[]
   const written = [html];
   if (pdf) {
     const file = join(out, "report.pdf");
-    printPdf(html, file);
+    printPdf(html, file, chromium ? { chromium } : {});
     written.push(file);
   }
   return written;
