@@ -46,13 +46,13 @@ export function economySection(gdp: Table, region: string, name: string, locale:
   return {
     id: "economy",
     heading: w.economy,
-    sentence: w.economySentence(
+    sentence: w.economySentence({
       name,
-      formatNumber(share(last), locale, 1),
-      last,
-      formatNumber(share(first), locale, 1),
-      first,
-    ),
+      pct: formatNumber(share(last), locale, 1),
+      year: last,
+      pct0: formatNumber(share(first), locale, 1),
+      year0: first,
+    }),
     charts: [
       indexChart(Table.fromRows(shares, { provenance: gdp.provenance }), {
         focus: region,
