@@ -1,5 +1,4 @@
 import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
-import { sourceLine } from "../charts/builders/common.ts";
 import { rankedBars } from "../charts/builders/ranking.ts";
 import { type Locale, formatNumber, word } from "../charts/locale.ts";
 import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
@@ -13,6 +12,7 @@ import { Table } from "../table/table.ts";
 import type { PanelUnits } from "./panel-units.ts";
 import type { NamedRegion } from "./region.ts";
 import type { Section } from "./sections.ts";
+import { sourceOf } from "./source-lines.ts";
 
 type Row = Record<string, string | number | null>;
 
@@ -266,11 +266,6 @@ function jobsSection(
     table: null,
     sources: [...notes, ...fitted.model.business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
   };
-}
-
-/** The panel's source line, if it has one. */
-function sourceOf(panel: Table, locale: Locale): string[] {
-  return [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
 }
 
 /** Private jobs of the units by year, summed (null where a unit lacks the year). */

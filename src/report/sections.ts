@@ -1,4 +1,3 @@
-import { sourceLine } from "../charts/builders/common.ts";
 import type { Chart } from "../charts/chart.ts";
 import type { Locale } from "../charts/locale.ts";
 import { countryLocale } from "../charts/words/locales.ts";
@@ -18,7 +17,7 @@ import { commutingSection } from "./sections/commuting.ts";
 import { kommunSections } from "./sections/kommun.ts";
 import { populationSection } from "./sections/population.ts";
 import { trendProjectionSection } from "./sections/trend-projection.ts";
-import { sources } from "./source-lines.ts";
+import { sourceOf, sources } from "./source-lines.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -213,11 +212,6 @@ function economy(c: Context): Built {
 function industry(c: Context): Built {
   const section = c.data.employment ? industrySection(c.data.employment, c.target.code, c.target.name, c.locale) : null;
   return section ? some(section) : none(INDUSTRY_WORDS[c.locale].heading, c.locale);
-}
-
-/** The table's source line, if it has one. */
-function sourceOf(table: Table, locale: Locale): string[] {
-  return [sourceLine(table.provenance, locale) ?? ""].filter(Boolean);
 }
 
 /**

@@ -20,3 +20,27 @@ function withFile(p: Provenance): Provenance {
     .join(", ");
   return { ...p, ...(p.tableId && file ? { tableId: `${p.tableId} (${file})` } : {}) };
 }
+
+/**
+ * "Källa: Eurostat, nama_10r_3gdp": the table's source line, with a Eurostat table's dataset code taken from its
+ * file's name where the file gives no id (Eurostat's bulk files are named by it: nama_10r_3gdp.tsv.gz).
+ *
+ * @example
+ * sourceOf(gdp, "sv") // ["Källa: Eurostat, nama_10r_3gdp"]
+ */
+export function sourceOf(table: Table, locale: Locale): string[] {
+  const p = table.provenance;
+  const id = p.tableId ?? (p.source === "Eurostat" ? eurostatCode(p.file) : undefined);
+  const line = sourceLine({ ...p, ...(id ? { tableId: id } : {}) }, locale);
+  return line ? [line] : [];
+}
+
+/** The Eurostat dataset code a file is named by ("…__demo_r_pjanaggr3.tsv" → "demo_r_pjanaggr3"), if any. */
+function eurostatCode(file: string | undefined): string | undefined {
+  const name = file
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/(\.(tsv|csv|gz|sdmx|xml))+$/i, "");
+  const code = name?.split("__").pop();
+  return code && /^[a-z]+(_[a-z0-9]+)+$/.test(code) ? code : undefined;
+}

@@ -119,6 +119,9 @@ describe("a report from Eurostat's population by age group and sex", () => {
     );
     expect(html).toMatch(/<td>72,4<\/td><\/tr>/);
     expect(html).toMatch(/<li>Attraktivitet: inga data<\/li>/);
+    // each Eurostat section names its dataset, from the file's name where the file has no id
+    expect(html).toContain('<p class="source">Källa: Eurostat, demo_r_pjanaggr3</p>');
+    expect(html).toContain('<p class="source">Källa: Eurostat, nama_10r_3gdp</p>');
     expect(html).not.toMatch(/<li>Befolkning: inga data<\/li>/);
   });
 });

@@ -1,9 +1,9 @@
-import { sourceLine } from "../../charts/builders/common.ts";
 import { commutingChart } from "../../charts/builders/commuting.ts";
 import { formatNumber, type Locale, word } from "../../charts/locale.ts";
 import { REPORT_WORDS } from "../../charts/words/report.ts";
 import type { Table } from "../../table/table.ts";
 import type { Section } from "../sections.ts";
+import { sourceOf } from "../source-lines.ts";
 
 /**
  * The commuting section: in-, out- and net commuters (in − out) of the region by year, the last year in the
@@ -38,6 +38,6 @@ export function commutingSection(commuting: Table, name: string, locale: Locale)
       columns: [w.year, word("in_commuters", locale), word("out_commuters", locale), word("net_commuting", locale)],
       rows: rows.map((r) => [String(r.year), n(r.in_commuters), n(r.out_commuters), n(r.net_commuting)]),
     },
-    sources: [sourceLine(commuting.provenance, locale) ?? ""].filter(Boolean),
+    sources: sourceOf(commuting, locale),
   };
 }

@@ -1,4 +1,3 @@
-import { sourceLine } from "../../charts/builders/common.ts";
 import { formatNumber, type Locale } from "../../charts/locale.ts";
 import { projectionMethod, REPORT_WORDS } from "../../charts/words/report.ts";
 import { parseAgeBand } from "../../indicators/population/ages.ts";
@@ -7,6 +6,7 @@ import { projectAgeGroups } from "../../indicators/population/group-projection.t
 import type { Table } from "../../table/table.ts";
 import type { NamedRegion } from "../region.ts";
 import type { Section } from "../sections.ts";
+import { sourceOf } from "../source-lines.ts";
 import { projectionSection } from "./projection.ts";
 
 /**
@@ -74,7 +74,7 @@ export function trendProjectionSection(
       fmt((ratios.filter({ year }).toRows()[0]?.ratio as number | undefined) ?? null, 1),
     ]),
     sources: [
-      sourceLine(population.provenance, locale) ?? "",
+      ...sourceOf(population, locale),
       `${w.method}: ${projectionMethod(locale, { ...p.method, level: Math.round(100 * (p.method.level ?? 0.8)), runs: p.method.runs ?? 0 })}`,
     ].filter(Boolean),
   });
