@@ -21,7 +21,7 @@ const STYLE = `
   .source { color: #555; font-size: 0.85rem; } .note { background: #fff4e5; border-left: 4px solid #D55E00; padding: 0.4rem 0.7rem; } footer { margin-top: 3rem; color: #777; font-size: 0.8rem; }
   section { break-before: auto; } @media print { body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; } footer { margin-top: 1rem; } }
   footer { break-before: avoid; page-break-before: avoid; }
-  .head, .table { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
+  .head, .table, #missing { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; page-break-after: avoid; }`;
 
 /**
  * The report as one self-contained HTML page: inline SVG charts and CSS, no scripts, nothing fetched, so that it
