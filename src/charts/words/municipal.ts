@@ -34,6 +34,19 @@ export interface BacktestSentence {
   agency: string | null;
 }
 
+/** What the projection's empirical interval means: 8 in 10 kommuner of the size within ±error % after the years. */
+export interface IntervalSentence {
+  years: number;
+  error: string;
+}
+
+/** A window of rates shorter than asked for: the years it holds and the number asked for. */
+export interface WindowSentence {
+  from: number;
+  to: number;
+  requested: number;
+}
+
 /** The words of a kommun's report sections (population by age, components, projection), in each language. */
 export const MUNICIPAL_WORDS = {
   sv: {
@@ -50,6 +63,8 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observerat)`,
     projectedHead: (year: number) => `${year} (framskrivning)`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* framskrivning",
     agesSentence: (f: AgesSentence) =>
       f.projected
         ? `År ${f.year} var ${f.old} % av invånarna i ${f.name} ${f.age} år eller äldre; enligt framskrivningen ${f.projected.old} % år ${f.projected.horizon}.`
@@ -57,10 +72,10 @@ export const MUNICIPAL_WORDS = {
     noDeaths: "tabell över döda saknas",
     oneYear: "folkmängden finns bara för ett år",
     noWindow: "inget år har både folkmängden vid årets början och slut och årets döda",
-    intervalMeaning: (years: number, error: string) =>
-      `Intervallet är centrerat på framskrivningen: när metoden prövades på äldre data hamnade 8 av 10 kommuner av samma storlek inom ±${error} % efter ${years} år, och bredden växer med tiden.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Observera: riskerna bygger bara på ${from === to ? `år ${from}` : `åren ${from}–${to}`} (i stället för ${requested} år), så framskrivningen vilar på ett kort underlag.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `Intervallet är centrerat på framskrivningen: när metoden prövades på äldre data hamnade 8 av 10 kommuner av samma storlek inom ±${f.error} % efter ${f.years} år, och bredden växer med tiden.`,
+    windowShort: (f: WindowSentence) =>
+      `Observera: riskerna bygger bara på ${f.from === f.to ? `år ${f.from}` : `åren ${f.from}–${f.to}`} (i stället för ${f.requested} år), så framskrivningen vilar på ett kort underlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: flyttningarna ändrar den med ${rate} % per år, utanför vad kommuner av samma storlek har visat (${low} till ${high} % per år under fem år); pröva siffran innan den används.`,
     componentsSentence: (f: ComponentsSentence) =>
@@ -114,6 +129,8 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observert)`,
     projectedHead: (year: number) => `${year} (framskriving)`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* framskriving",
     agesSentence: (f: AgesSentence) =>
       f.projected
         ? `I ${f.year} var ${f.old} % av innbyggerne i ${f.name} ${f.age} år eller eldre; etter framskrivingen ${f.projected.old} % i ${f.projected.horizon}.`
@@ -121,10 +138,10 @@ export const MUNICIPAL_WORDS = {
     noDeaths: "tabell over døde mangler",
     oneYear: "folketallet finnes bare for ett år",
     noWindow: "ingen år har både folketallet ved årets start og slutt og årets døde",
-    intervalMeaning: (years: number, error: string) =>
-      `Intervallet er sentrert på framskrivingen: da metoden ble prøvd på eldre data, havnet 8 av 10 kommuner av samme størrelse innenfor ±${error} % etter ${years} år, og bredden vokser med tiden.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Merk: ratene bygger bare på ${from === to ? `året ${from}` : `årene ${from}–${to}`} (i stedet for ${requested} år), så framskrivingen hviler på et kort grunnlag.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `Intervallet er sentrert på framskrivingen: da metoden ble prøvd på eldre data, havnet 8 av 10 kommuner av samme størrelse innenfor ±${f.error} % etter ${f.years} år, og bredden vokser med tiden.`,
+    windowShort: (f: WindowSentence) =>
+      `Merk: ratene bygger bare på ${f.from === f.to ? `året ${f.from}` : `årene ${f.from}–${f.to}`} (i stedet for ${f.requested} år), så framskrivingen hviler på et kort grunnlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: flyttingen endrer den med ${rate} % per år, utenfor det kommuner av samme størrelse har vist (${low} til ${high} % per år over fem år); prøv tallet før det brukes.`,
     componentsSentence: (f: ComponentsSentence) =>
@@ -178,6 +195,8 @@ export const MUNICIPAL_WORDS = {
     years: "years",
     observedHead: (year: number) => `${year} (observed)`,
     projectedHead: (year: number) => `${year} (projection)`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* projection",
     agesSentence: (f: AgesSentence) =>
       f.projected
         ? `In ${f.year}, ${f.old} % of the inhabitants of ${f.name} were ${f.age} or older; ${f.projected.old} % in ${f.projected.horizon} according to the projection.`
@@ -185,10 +204,10 @@ export const MUNICIPAL_WORDS = {
     noDeaths: "no deaths table",
     oneYear: "the population has one year only",
     noWindow: "no year has the population at its start and end and the year's deaths",
-    intervalMeaning: (years: number, error: string) =>
-      `The interval is centred on the projection: when the method was tested on older data, 8 in 10 municipalities of the same size were within ±${error} % after ${years} years, and it widens with time.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Note: the rates rest on ${from === to ? `the year ${from}` : `the years ${from}–${to}`} only (instead of ${requested} years), a short base for a projection.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `The interval is centred on the projection: when the method was tested on older data, 8 in 10 municipalities of the same size were within ±${f.error} % after ${f.years} years, and it widens with time.`,
+    windowShort: (f: WindowSentence) =>
+      `Note: the rates rest on ${f.from === f.to ? `the year ${f.from}` : `the years ${f.from}–${f.to}`} only (instead of ${f.requested} years), a short base for a projection.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: migration changes it by ${rate} % a year, beyond what municipalities of the same size have shown (${low} to ${high} % a year over five years); check the figure before using it.`,
     componentsSentence: (f: ComponentsSentence) =>

@@ -83,11 +83,6 @@ export const REPORT_WORDS = {
     commuting: "Pendling",
     productivity: "Produktivitet",
     projection: "Befolkningsframskrivning och försörjningskvot",
-    grew: "har ökat",
-    fell: "har minskat",
-    since: "sedan",
-    from: "från",
-    to: "till",
     year: word("year", "sv"),
     inhabitants: "Invånare",
     change: "Förändring, %",
@@ -105,13 +100,10 @@ export const REPORT_WORDS = {
     missingWhy: "inga data",
     source: word("source", "sv"),
     generated: "Skapad med omvarld",
-    notRanked: "ej rangordnad",
     projectionSentence: (f: ProjectionSentence) =>
       f.trend
         ? `Om utvecklingen ${f.trend.from}–${f.start} håller i sig, ${f.rises ? "växer" : "minskar"} befolkningen i ${f.name} till ${f.value} år ${f.horizon} (80 % intervall ${f.low}–${f.high}), från ${f.now} år ${f.start}.`
         : `Om födda, döda och flyttningar följer mönstret i fönstret ${f.rises ? "växer" : "minskar"} befolkningen i ${f.name} från ${f.now} år ${f.start} till ${f.value} år ${f.horizon} (80 % intervall ${f.low}–${f.high}).`,
-    rises: "växer",
-    falls: "minskar",
     method: word("method", "sv"),
     economy: "Ekonomi: BRP per invånare",
     gdpTitle: "BRP per invånare, procent av rikets",
@@ -142,11 +134,6 @@ export const REPORT_WORDS = {
     commuting: "Pendling",
     productivity: "Produktivitet",
     projection: "Befolkningsframskriving og forsørgerbrøk",
-    grew: "har økt",
-    fell: "har gått ned",
-    since: "siden",
-    from: "fra",
-    to: "til",
     year: word("year", "nb"),
     inhabitants: "Innbyggere",
     change: "Endring, %",
@@ -164,13 +151,10 @@ export const REPORT_WORDS = {
     missingWhy: "ingen data",
     source: word("source", "nb"),
     generated: "Laget med omvarld",
-    notRanked: "ikke rangert",
     projectionSentence: (f: ProjectionSentence) =>
       f.trend
         ? `Om utviklingen ${f.trend.from}–${f.start} fortsetter, ${f.rises ? "vokser" : "synker"} befolkningen i ${f.name} til ${f.value} i ${f.horizon} (80 % intervall ${f.low}–${f.high}), fra ${f.now} i ${f.start}.`
         : `Om fødte, døde og flytting følger mønsteret i vinduet, ${f.rises ? "vokser" : "synker"} befolkningen i ${f.name} fra ${f.now} i ${f.start} til ${f.value} i ${f.horizon} (80 % intervall ${f.low}–${f.high}).`,
-    rises: "vokser",
-    falls: "synker",
     method: word("method", "nb"),
     economy: "Økonomi: BNP per innbygger",
     gdpTitle: "BNP per innbygger, prosent av landets",
@@ -202,11 +186,6 @@ export const REPORT_WORDS = {
     commuting: "Commuting",
     productivity: "Productivity",
     projection: "Population projection and dependency ratio",
-    grew: "has grown",
-    fell: "has fallen",
-    since: "since",
-    from: "from",
-    to: "to",
     year: word("year", "en"),
     inhabitants: "Inhabitants",
     change: "Change, %",
@@ -224,13 +203,10 @@ export const REPORT_WORDS = {
     missingWhy: "no data",
     source: word("source", "en"),
     generated: "Made with omvarld",
-    notRanked: "not ranked",
     projectionSentence: (f: ProjectionSentence) =>
       f.trend
         ? `If the trend of ${f.trend.from}–${f.start} continues, the population of ${f.name} ${f.rises ? "grows" : "falls"} to ${f.value} in ${f.horizon} (80 % interval ${f.low}–${f.high}), from ${f.now} in ${f.start}.`
         : `If births, deaths and migration follow the pattern of the window, the population of ${f.name} ${f.rises ? "grows" : "falls"} from ${f.now} in ${f.start} to ${f.value} in ${f.horizon} (80 % interval ${f.low}–${f.high}).`,
-    rises: "grows",
-    falls: "falls",
     method: word("method", "en"),
     economy: "Economy: GDP per inhabitant",
     gdpTitle: "GDP per inhabitant, percent of the country's",

@@ -64,7 +64,7 @@ export function componentsSection(p: MunicipalProjection, data: MunicipalData, o
     sources: [
       ...sources([data.population, ...(data.births ?? []), ...(data.deaths ?? [])], locale),
       mw.residual,
-      `* ${mw.projectedHead(0).replace(/^0 /, "").replace(/[()]/g, "")}`,
+      mw.projectedMark,
     ],
   };
 }

@@ -110,7 +110,9 @@ function sentence(p: MunicipalProjection, data: MunicipalData, options: KommunSe
       low: fmt(end.low as number | null),
       high: fmt(end.high as number | null),
     }),
-    interval?.method === "empirical" ? mw.intervalMeaning(interval.years, fmt(interval.error, 1)) : "",
+    interval?.method === "empirical"
+      ? mw.intervalMeaning({ years: interval.years, error: fmt(interval.error, 1) })
+      : "",
     accuracy
       ? mw.backtest({
           size: mw.sizes(accuracy.from, accuracy.to),
@@ -120,7 +122,9 @@ function sentence(p: MunicipalProjection, data: MunicipalData, options: KommunSe
           agency: accuracy.agency === null ? null : fmt(accuracy.agency, 1),
         })
       : "",
-    window.years < window.requested ? mw.windowShort(window.from, window.to, window.requested) : "",
+    window.years < window.requested
+      ? mw.windowShort({ from: window.from, to: window.to, requested: window.requested })
+      : "",
     ...flags
       .filter((f, k) => flags.findIndex((g) => g.what === f.what) === k)
       .map((f) =>
