@@ -29,7 +29,6 @@ import { municipalAnnex } from "../municipal-annex.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
 import { writeSheets } from "../workbook.ts";
 import { backtestError } from "../../indicators/population/backtest-errors.ts";
-import { countryLocale } from "../../charts/words/locales.ts";
 
 /** The folder of shipped data, next to `src/` and `dist/`. */
 export const DATA_DIR: string = fileURLToPath(new URL("../../../data/", import.meta.url));
@@ -148,7 +147,7 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
       data: k.data,
       region: k.code,
       compare: [],
-      locale: countryLocale(municipal.country),
+      locale: municipal.country === "NO" ? "nb" : "sv",
       out: join(out, k.folder),
     });
     log(`    report: ${html}`);
