@@ -2,6 +2,7 @@ import { followCodes } from "./code-changes.ts";
 import { editDistance } from "./edit-distance.ts";
 import { isCountry, nameKeys, nameQuery, parseRegionLabel } from "./labels.ts";
 import { type Country, countyOf, municipalities, REGIONS, type Region } from "./registry.ts";
+import { nationCode } from "./nation.ts";
 
 /** What a code or name is in the year asked about. */
 export interface RegionMatch {
@@ -203,7 +204,7 @@ export function resolveRegion(query: string, options: ResolveOptions = {}): Regi
   const label = parseRegionLabel(text);
   // a whole country: "00", "0", "Riket", "Hele landet", "SE", "NO", "Sweden", "Norway"
   if (isCountry(text)) {
-    const code = text === "SE" ? "00" : text === "NO" ? "0" : label!.code;
+    const code = text === "SE" || text === "NO" ? nationCode(text) : label!.code;
     const entries = REGIONS.filter((r) => r.code === code && r.level === "country" && inCountry(r));
     return { query, by: "code", key: code, matches: matchesOf(entries, year), nearest: [] };
   }

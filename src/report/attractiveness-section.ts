@@ -1,5 +1,4 @@
 import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
-import { sourceLine } from "../charts/builders/common.ts";
 import { rankedBars } from "../charts/builders/ranking.ts";
 import { type Locale, formatNumber, word } from "../charts/locale.ts";
 import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
@@ -13,6 +12,7 @@ import { Table } from "../table/table.ts";
 import type { PanelUnits } from "./panel-units.ts";
 import type { NamedRegion } from "./region.ts";
 import type { Section } from "./sections.ts";
+import { sourceOf } from "./source-lines.ts";
 
 type Row = Record<string, string | number | null>;
 
@@ -94,14 +94,32 @@ export interface AttractivenessSectionOptions {
   counts?: MigrationCounts;
 }
 
+/** The model's results for the kommun: its decompositions (merged over its units), the ranking and its row. */
+interface Fitted {
+  model: ReturnType<typeof attractivenessModel>;
+  residential: Table;
+  ranking: Table;
+  mine: Row | undefined;
+  period: string;
+  from: number;
+  /** Whether the kommun's figures are its units' merged (or its unit's under another code). */
+  merged: boolean;
+}
+
 /**
  * Residential attractiveness and jobs (Telemarksforsking's model, docs/methods.md §2-3) for a kommun of the panel:
  * the model is estimated on the panel's kommuner as they were; a kommun formed later from several of them gets their
  * figures merged (`mergeUnits`) and ranked among the others, with a sentence saying which ones.
  */
 export function attractivenessSections(panel: Table, options: AttractivenessSectionOptions): Section[] {
-  const { target, units, locale } = options;
-  const w = REPORT_WORDS[locale];
+  const fitted = fit(panel, options);
+  const notes = [...sourceOf(panel, options.locale), ...unitsNotes(panel, options, fitted)];
+  return [residentialSection(panel, options, fitted, notes), jobsSection(panel, options, fitted, notes)];
+}
+
+/** The model estimated on the panel's kommuner, the kommun's decompositions merged over its units, and the ranking. */
+function fit(panel: Table, options: AttractivenessSectionOptions): Fitted {
+  const { target, units } = options;
   const from = options.from ?? 2007;
   const to = options.to ?? 2016;
   const commuting = options.flows ? commutingStructureOf(options.flows, panel, options.country) : undefined;
@@ -118,6 +136,7 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
     if (r.private_jobs !== null && r.private_jobs !== undefined)
       level.set(`j|${r.region}|${r.year}`, r.private_jobs as number);
   }
+  // shares are weighted by the units' population at the start of the year, jobs' by their jobs
   const byPopulation = (code: string, year: number) => level.get(`p|${code}|${year}`) ?? null;
   const byJobs = (code: string, year: number) =>
     level.get(`j|${code}|${year - 1}`) ?? level.get(`j|${code}|${year}`) ?? null;
@@ -127,22 +146,16 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
   const business = merged
     ? mergeUnits(model.business.decomposition, units.codes, target, byJobs)
     : model.business.decomposition;
-  const focus = target.code;
-  const dependent = model.residential.dependent;
   const ranking = rankAttractiveness(residential, business, { from, to });
-  const mine = ranking.filter({ region: focus }).toRows()[0];
-  const ranked = ranking.filter({ rank: (v) => v !== null }).numRows;
-  const period = `${from}–${to}`;
-  const jobs = jobsOf(panel, units.codes);
-  const j0 = jobs.find((r) => r.jobs !== null);
-  const j1 = [...jobs].reverse().find((r) => r.jobs !== null);
-  const jobPct = j0 && j1 ? 100 * (j1.jobs! / j0.jobs! - 1) : null;
-  const decomposition = residential.filter({ region: focus }).toRows();
-  const terms = (["growth", ...GROWTH_PARTS] as const).filter((c) =>
-    decomposition.some((r) => r[c] !== null && r[c] !== undefined),
-  );
-  const source = [sourceLine(panel.provenance, locale) ?? ""].filter(Boolean);
-  const unitsNote = [
+  const mine = ranking.filter({ region: target.code }).toRows()[0];
+  return { model, residential, ranking, mine, period: `${from}–${to}`, from, merged };
+}
+
+/** Which units make up the kommun (several merged, one under an older code) and which were divided and left out. */
+function unitsNotes(panel: Table, options: AttractivenessSectionOptions, fitted: Fitted): string[] {
+  const { target, units } = options;
+  const w = REPORT_WORDS[options.locale];
+  return [
     ...(units.codes.length > 1
       ? [
           w.mergedUnits(
@@ -150,79 +163,109 @@ export function attractivenessSections(panel: Table, options: AttractivenessSect
             units.codes.map((c) => `${nameIn(panel, c)} (${c})`),
           ),
         ]
-      : merged
+      : fitted.merged
         ? [w.panelCode(target.name, units.codes[0]!)]
         : []),
     ...(units.partial.length ? [w.partialUnits(units.partial.map((u) => `${u.name} (${u.code})`))] : []),
   ];
-  return [
-    {
-      id: "attractiveness",
-      heading: w.attractiveness,
-      sentence: w.attractivenessSentence(
-        target.name,
-        formatNumber((mine?.residential as number | null) ?? null, locale, 2),
-        mine?.rank === null || mine === undefined ? w.notRanked : String(mine.rank),
-        String(ranked),
-        period,
-        panel.has("level") && panel.get("level", 0) === "fylke",
-      ),
-      charts: [
-        decompositionChart(residential, { region: focus, locale }),
-        rankedBars(ranking, {
-          value: "residential",
-          focus: [focus],
-          limit: 10,
-          locale,
-          title: `${w.attractiveness} ${period}`,
-        }),
-        structureQuadrant(residential, { focus: [focus], locale }),
-      ],
-      table: {
-        // every term of the decomposition, so that the columns add up to the growth
-        columns: [w.year, ...terms.map((c) => word(c, locale))],
-        rows: decomposition.map((r) => [
-          String(r.year),
-          ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
-        ]),
-      },
-      sources: [
-        ...source,
-        ...unitsNote,
-        ...(options.counts
-          ? [
-              w.registeredNote(
-                formatNumber(dependent.registered, locale),
-                formatNumber(dependent.registered + dependent.panel, locale),
-              ),
-            ]
-          : []),
-        ...model.residential.missing.map((m) => `– ${missingTerm(m, locale)}`),
-      ],
+}
+
+/** Residential attractiveness: the decomposition of the growth by year, the ranking, the structure quadrant. */
+function residentialSection(
+  panel: Table,
+  options: AttractivenessSectionOptions,
+  fitted: Fitted,
+  notes: readonly string[],
+): Section {
+  const { target, locale } = options;
+  const w = REPORT_WORDS[locale];
+  const focus = target.code;
+  const { model, residential, ranking, mine, period } = fitted;
+  const dependent = model.residential.dependent;
+  const decomposition = residential.filter({ region: focus }).toRows();
+  const terms = (["growth", ...GROWTH_PARTS] as const).filter((c) =>
+    decomposition.some((r) => r[c] !== null && r[c] !== undefined),
+  );
+  return {
+    id: "attractiveness",
+    heading: w.attractiveness,
+    sentence: w.attractivenessSentence({
+      name: target.name,
+      value: formatNumber((mine?.residential as number | null) ?? null, locale, 2),
+      rank: mine === undefined || mine.rank === null ? null : (mine.rank as number),
+      of: String(ranking.filter({ rank: (v) => v !== null }).numRows),
+      period,
+      counties: panel.has("level") && panel.get("level", 0) === "fylke",
+    }),
+    charts: [
+      decompositionChart(residential, { region: focus, locale }),
+      rankedBars(ranking, {
+        value: "residential",
+        focus: [focus],
+        limit: 10,
+        locale,
+        title: `${w.attractiveness} ${period}`,
+      }),
+      structureQuadrant(residential, { focus: [focus], locale }),
+    ],
+    table: {
+      // every term of the decomposition, so that the columns add up to the growth
+      columns: [w.year, ...terms.map((c) => word(c, locale))],
+      rows: decomposition.map((r) => [
+        String(r.year),
+        ...terms.map((c) => formatNumber(r[c] as number | null, locale, 2)),
+      ]),
     },
-    {
-      id: "jobs",
-      heading: w.jobs,
-      sentence: w.jobsSentence(
-        target.name,
-        (jobPct ?? 0) >= 0 ? w.grew : w.fell,
-        formatNumber(jobPct === null ? null : Math.abs(jobPct), locale, 1),
-        j0?.year ?? from,
-        formatNumber((mine?.business as number | null) ?? null, locale, 2),
-      ),
-      charts: [
-        rankedBars(ranking, {
-          value: "business",
-          focus: [focus],
-          limit: 10,
-          locale,
-          title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${period}`,
-        }),
-      ],
-      table: null,
-      sources: [...source, ...unitsNote, ...model.business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
-    },
-  ];
+    sources: [
+      ...notes,
+      ...(options.counts
+        ? [
+            w.registeredNote(
+              formatNumber(dependent.registered, locale),
+              formatNumber(dependent.registered + dependent.panel, locale),
+            ),
+          ]
+        : []),
+      ...model.residential.missing.map((m) => `– ${missingTerm(m, locale)}`),
+    ],
+  };
+}
+
+/** Jobs: private jobs' change since the first year and the business attractiveness ranking. */
+function jobsSection(
+  panel: Table,
+  options: AttractivenessSectionOptions,
+  fitted: Fitted,
+  notes: readonly string[],
+): Section {
+  const { target, locale } = options;
+  const w = REPORT_WORDS[locale];
+  const jobs = jobsOf(panel, options.units.codes);
+  const j0 = jobs.find((r) => r.jobs !== null);
+  const j1 = [...jobs].reverse().find((r) => r.jobs !== null);
+  const pct = j0 && j1 ? 100 * (j1.jobs! / j0.jobs! - 1) : null;
+  return {
+    id: "jobs",
+    heading: w.jobs,
+    sentence: w.jobsSentence({
+      name: target.name,
+      grew: (pct ?? 0) >= 0,
+      pct: formatNumber(pct === null ? null : Math.abs(pct), locale, 1),
+      year: j0?.year ?? fitted.from,
+      value: formatNumber((fitted.mine?.business as number | null) ?? null, locale, 2),
+    }),
+    charts: [
+      rankedBars(fitted.ranking, {
+        value: "business",
+        focus: [target.code],
+        limit: 10,
+        locale,
+        title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${fitted.period}`,
+      }),
+    ],
+    table: null,
+    sources: [...notes, ...fitted.model.business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
+  };
 }
 
 /** Private jobs of the units by year, summed (null where a unit lacks the year). */

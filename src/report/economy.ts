@@ -1,9 +1,9 @@
-import { sourceLine } from "../charts/builders/common.ts";
 import { indexChart } from "../charts/builders/population.ts";
 import type { Locale } from "../charts/locale.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import type { Section } from "./sections.ts";
+import { sourceOf } from "./source-lines.ts";
 import { formatNumber } from "../charts/locale.ts";
 import { REPORT_WORDS } from "../charts/words/report.ts";
 
@@ -46,13 +46,13 @@ export function economySection(gdp: Table, region: string, name: string, locale:
   return {
     id: "economy",
     heading: w.economy,
-    sentence: w.economySentence(
+    sentence: w.economySentence({
       name,
-      formatNumber(share(last), locale, 1),
-      last,
-      formatNumber(share(first), locale, 1),
-      first,
-    ),
+      pct: formatNumber(share(last), locale, 1),
+      year: last,
+      pct0: formatNumber(share(first), locale, 1),
+      year0: first,
+    }),
     charts: [
       indexChart(Table.fromRows(shares, { provenance: gdp.provenance }), {
         focus: region,
@@ -70,6 +70,6 @@ export function economySection(gdp: Table, region: string, name: string, locale:
         formatNumber(share(y), locale, 1),
       ]),
     },
-    sources: [sourceLine(gdp.provenance, locale) ?? "", w.gdpNote].filter(Boolean),
+    sources: [...sourceOf(gdp, locale), w.gdpNote],
   };
 }

@@ -11,6 +11,8 @@ import { annexInputs } from "./annex/projection.ts";
 import type { Sheet } from "./annex/sheet.ts";
 import { kommunerOf, type MunicipalData, municipalProjection, type ProjectionSettings } from "./municipal.ts";
 import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
+import { countryLocale } from "../charts/words/locales.ts";
+import { nationCode } from "../regions/nation.ts";
 
 export interface MunicipalAnnexOptions {
   region: string;
@@ -38,10 +40,10 @@ export interface MunicipalAnnexOptions {
  * await writeSheets(sheets, "annex.xlsx");
  */
 export function municipalAnnex(data: MunicipalData, options: MunicipalAnnexOptions): Sheet[] {
-  const locale = options.locale ?? (data.country === "NO" ? "nb" : "sv");
+  const locale = countryLocale(data.country, options.locale);
   const mw = MUNICIPAL_WORDS[locale];
   const kommuner = kommunerOf(data);
-  const country = data.country === "SE" ? "00" : "0";
+  const country = nationCode(data.country);
   const county = options.region.slice(0, 2);
   const compare = options.compare ?? [county, country];
   const observed = (code: string): Table => {

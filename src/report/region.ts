@@ -4,7 +4,7 @@ import { editDistance } from "../regions/edit-distance.ts";
 import { nameKeys, nameQuery } from "../regions/labels.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { type Country, findRegion } from "../regions/registry.ts";
-import { resolveRegion } from "../regions/resolve.ts";
+import { type RegionMatch, resolveRegion } from "../regions/resolve.ts";
 
 /** A region as a report names it. */
 export interface NamedRegion {
@@ -80,82 +80,15 @@ export function reportRegion(query: string, lookup: RegionLookup): ReportRegion 
   const problems: string[] = [];
   for (const m of resolved.matches) {
     const code = m.region.code;
+    if (lookup.codes.has(code)) return { code, name: nameOf(code, lookup, year), notes: [] };
     if (m.region.level !== "municipality") {
-      if (lookup.codes.has(code)) return { code, name: nameOf(code, lookup, year), notes: [] };
-      const inside = [...lookup.codes.keys()].filter((c) => c.length === 4 && c.startsWith(code));
-      problems.push(
-        `${code} is ${m.region.level === "county" ? `a county (${m.region.name})` : `the country (${m.region.name})`}${
-          inside.length
-            ? `; its kommuner in the data: ${inside
-                .slice(0, 5)
-                .map((c) => `${c} ${nameOf(c, lookup, year)}`)
-                .join(", ")}${inside.length > 5 ? ", …" : ""}`
-            : ""
-        }`,
-      );
+      problems.push(notAKommun(m, lookup));
       continue;
     }
-    if (lookup.codes.has(code)) return { code, name: nameOf(code, lookup, year), notes: [] };
-    const changed = m.changed;
-    if (m.status === "future" && changed !== undefined) {
-      const held = (m.predecessors ?? []).filter((p) => lookup.codes.has(p.code));
-      if (held.length === 1) {
-        const data = held[0]!;
-        // did the data's unit become this kommun alone (a new number), or was it divided?
-        const parts = followCodes([data.code], m.region.country, year ?? changed - 1, changed).codes;
-        const others = parts.filter((c) => c !== code).map((c) => named(c, m.region.country, changed));
-        const kind = others.length ? "split" : "renumbered";
-        const unit = { code: data.code, name: nameOf(data.code, lookup, year) };
-        return {
-          ...(kind === "renumbered" ? { code: data.code, name: m.region.name } : unit),
-          notes: [{ kind, asked: { code, name: m.region.name }, data: unit, year: changed, others }],
-        };
-      }
-      if (held.length > 1 && lookup.merge)
-        return {
-          code,
-          name: m.region.name,
-          notes: [
-            {
-              kind: "formed",
-              asked: { code, name: m.region.name },
-              data: { code, name: m.region.name },
-              year: changed,
-              others: held.map((p) => ({ code: p.code, name: nameOf(p.code, lookup, year) })),
-            },
-          ],
-        };
-      if (held.length > 1)
-        problems.push(
-          `${code} ${m.region.name} was formed in ${m.changed} from ${held.map((p) => `${p.code} ${p.name}`).join(", ")}, which the data hold apart`,
-        );
-      else problems.push(`${code} ${m.region.name} was formed in ${m.changed}, after the data`);
-    }
-    if (m.status === "former" && changed !== undefined) {
-      const held = (m.successors ?? []).filter((s) => lookup.codes.has(s.code));
-      if (held.length === 1) {
-        const data = held[0]!;
-        const sources = followCodes([data.code], m.region.country, year ?? changed, changed - 1).codes;
-        const others = sources.filter((c) => c !== code).map((c) => named(c, m.region.country, changed - 1));
-        const unit = { code: data.code, name: nameOf(data.code, lookup, year) };
-        return {
-          ...unit,
-          notes: [
-            {
-              kind: others.length ? "merged" : "renumbered",
-              asked: { code, name: m.region.name },
-              data: unit,
-              year: changed,
-              others,
-            },
-          ],
-        };
-      }
-      if (held.length > 1)
-        problems.push(
-          `${code} ${m.region.name} was divided in ${m.changed} into ${held.map((s) => `${s.code} ${s.name}`).join(", ")}: ask for one of them`,
-        );
-    }
+    const found =
+      m.status === "future" ? fromLaterCode(m, lookup) : m.status === "former" ? fromEarlierCode(m, lookup) : [];
+    if (!Array.isArray(found)) return found;
+    problems.push(...found);
     if (lookup.country && m.region.country !== lookup.country)
       problems.push(`${code} is ${m.region.name} in ${m.region.country === "SE" ? "Sweden" : "Norway"}`);
   }
@@ -179,6 +112,78 @@ export function reportRegion(query: string, lookup: RegionLookup): ReportRegion 
   );
 }
 
+/** "07 is a county (Innlandet); its kommuner in the data: …": a county or country asked for, with its kommuner held. */
+function notAKommun(m: RegionMatch, lookup: RegionLookup): string {
+  const code = m.region.code;
+  const inside = [...lookup.codes.keys()].filter((c) => c.length === 4 && c.startsWith(code));
+  const listed = inside
+    .slice(0, 5)
+    .map((c) => `${c} ${nameOf(c, lookup, lookup.year)}`)
+    .join(", ");
+  return `${code} is ${m.region.level === "county" ? `a county (${m.region.name})` : `the country (${m.region.name})`}${
+    inside.length ? `; its kommuner in the data: ${listed}${inside.length > 5 ? ", …" : ""}` : ""
+  }`;
+}
+
+/**
+ * A kommun code newer than the data's: the data's one predecessor renumbered (or divided, the asked one a part), or,
+ * where the lookup merges, a kommun formed of several predecessors; else why not.
+ */
+function fromLaterCode(m: RegionMatch, lookup: RegionLookup): ReportRegion | string[] {
+  const { code, name } = m.region;
+  const changed = m.changed;
+  if (changed === undefined) return [];
+  const year = lookup.year;
+  const held = (m.predecessors ?? []).filter((p) => lookup.codes.has(p.code));
+  if (held.length === 1) {
+    const data = held[0]!;
+    // did the data's unit become this kommun alone (a new number), or was it divided?
+    const parts = followCodes([data.code], m.region.country, year ?? changed - 1, changed).codes;
+    const others = parts.filter((c) => c !== code).map((c) => named(c, m.region.country, changed));
+    const kind = others.length ? "split" : "renumbered";
+    const unit = { code: data.code, name: nameOf(data.code, lookup, year) };
+    return {
+      ...(kind === "renumbered" ? { code: data.code, name } : unit),
+      notes: [{ kind, asked: { code, name }, data: unit, year: changed, others }],
+    };
+  }
+  if (held.length > 1 && lookup.merge) {
+    const others = held.map((p) => ({ code: p.code, name: nameOf(p.code, lookup, year) }));
+    return {
+      code,
+      name,
+      notes: [{ kind: "formed", asked: { code, name }, data: { code, name }, year: changed, others }],
+    };
+  }
+  if (held.length > 1)
+    return [
+      `${code} ${name} was formed in ${changed} from ${held.map((p) => `${p.code} ${p.name}`).join(", ")}, which the data hold apart`,
+    ];
+  return [`${code} ${name} was formed in ${changed}, after the data`];
+}
+
+/** A kommun code older than the data's: its one successor in the data (renumbered, or merged with others); else why not. */
+function fromEarlierCode(m: RegionMatch, lookup: RegionLookup): ReportRegion | string[] {
+  const { code, name } = m.region;
+  const changed = m.changed;
+  if (changed === undefined) return [];
+  const held = (m.successors ?? []).filter((s) => lookup.codes.has(s.code));
+  if (held.length === 1) {
+    const data = held[0]!;
+    const sources = followCodes([data.code], m.region.country, lookup.year ?? changed, changed - 1).codes;
+    const others = sources.filter((c) => c !== code).map((c) => named(c, m.region.country, changed - 1));
+    const unit = { code: data.code, name: nameOf(data.code, lookup, lookup.year) };
+    const kind = others.length ? "merged" : "renumbered";
+    return { ...unit, notes: [{ kind, asked: { code, name }, data: unit, year: changed, others }] };
+  }
+  if (held.length > 1)
+    return [
+      `${code} ${name} was divided in ${changed} into ${held.map((s) => `${s.code} ${s.name}`).join(", ")}: ask for one of them`,
+    ];
+  return [];
+}
+
+/** The registry's name of a kommun in a year (else any year's, else its code). */
 function named(code: string, country: Country, year: number): NamedRegion {
   return { code, name: findRegion(code, { country, year })?.name ?? findRegion(code, { country })?.name ?? code };
 }

@@ -1,30 +1,23 @@
-import { sourceLine } from "../charts/builders/common.ts";
-import { commutingChart } from "../charts/builders/commuting.ts";
-import { indexChart } from "../charts/builders/population.ts";
 import type { Chart } from "../charts/chart.ts";
-import { formatNumber, type Locale, word } from "../charts/locale.ts";
+import type { Locale } from "../charts/locale.ts";
+import { countryLocale } from "../charts/words/locales.ts";
 import { INDUSTRY_WORDS, REPORT_WORDS } from "../charts/words/report.ts";
 import { OmvarldError } from "../errors.ts";
-import { growth } from "../indicators/population/growth.ts";
-import { isAllAges } from "../io/ages.ts";
-import { isBothSexes } from "../io/sex.ts";
-import { nutsName } from "../regions/nuts.ts";
 import type { Country } from "../regions/registry.ts";
 import { codeVintage } from "../regions/vintage.ts";
-import { Table } from "../table/table.ts";
+import type { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
-import {
-  migrationCounts,
-  type MunicipalData,
-  municipalRegion,
-  municipalSections,
-  type ProjectionSettings,
-} from "./municipal.ts";
-import { panelUnits } from "./panel-units.ts";
-import { projectionSection } from "./projection.ts";
+import { migrationCounts, type MunicipalData, municipalRegion, type ProjectionSettings } from "./municipal-data.ts";
+import { kommunSeries, panelSeries, panelShown, totalsSeries } from "./population-series.ts";
+import { type PanelUnits, panelUnits } from "./panel-units.ts";
 import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
+import { commutingSection } from "./sections/commuting.ts";
+import { kommunSections } from "./sections/kommun.ts";
+import { populationSection } from "./sections/population.ts";
+import { trendProjectionSection } from "./sections/trend-projection.ts";
+import { sourceOf, sources } from "./source-lines.ts";
 
 /** One section of the report: a heading, the sentence with its key number, charts, a short table, sources. */
 export interface Section {
@@ -74,84 +67,151 @@ export interface ReportOptions {
 /** The report's language when none is asked for: Norwegian (nb) for SSB's kommune tables and Telemarksforsking's
  * Norwegian panel, else Swedish. */
 export function reportLocale(data: ReportData): Locale {
-  return data.municipal?.country === "NO" || (!data.municipal && data.panel) ? "nb" : "sv";
+  return countryLocale(countryOf(data));
 }
 
-/** All sections the data allow, the headings of those they do not, and notes on the region itself. */
+/** The country of the kommun tables, else Norway for Telemarksforsking's panel; none for Eurostat's tables alone. */
+function countryOf(data: ReportData): Country | undefined {
+  return data.municipal?.country ?? (data.panel ? "NO" : undefined);
+}
+
+/** What every section of one report shares: the region, its name, the language, the options. */
+interface Context {
+  data: ReportData;
+  options: ReportOptions;
+  target: NamedRegion;
+  locale: Locale;
+  /** The kommun tables, where they hold the region. */
+  municipal: MunicipalData | undefined;
+  country: Country | undefined;
+  /** The region's units in the panel, where the panel holds it. */
+  units: PanelUnits | null;
+}
+
+/** What the sections' builders give: the sections made, the headings of those the data do not allow, warnings. */
+interface Built {
+  sections: Section[];
+  missing: string[];
+  warnings: string[];
+}
+
+/**
+ * All sections the data allow, each kind made once from whichever data give it (population from the kommun tables,
+ * the panel or Eurostat's age groups; the projection from the kommun tables or the age groups), the headings of
+ * those they do not allow, and notes on the region itself.
+ */
 export function buildSections(
   data: ReportData,
   options: ReportOptions,
 ): { name: string; code: string; sections: Section[]; missing: string[]; notes: string[]; warnings: string[] } {
   const locale = options.locale ?? reportLocale(data);
-  const w = REPORT_WORDS[locale];
-  const sections: Section[] = [];
-  const missing: string[] = [];
-  const warnings: string[] = [];
-  const target = targetRegion(data, options.region);
+  const found = targetRegion(data, options.region);
+  const target = { code: found.code, name: options.name ?? found.name };
   const region = target.code;
-  const name = options.name ?? target.name;
-  const notes = target.notes.map((n) => w.regionNote(n));
-  const none = (heading: string) => `${heading}: ${w.missingWhy}`;
   const municipal = data.municipal?.population.filter({ region }).numRows ? data.municipal : undefined;
-  const country: Country | undefined = municipal?.country ?? (data.panel ? "NO" : undefined);
+  const country = municipal?.country ?? (data.panel ? "NO" : undefined);
   const units =
     data.panel && country ? panelUnits(new Set(data.panel.distinct("region") as string[]), region, country) : null;
-  const inPanel = units !== null && units.codes.length > 0;
-  const compare = compareOf(options);
-  if (municipal) {
-    const built = municipalSections(municipal, {
-      region,
-      name,
+  const context: Context = {
+    data,
+    options,
+    target,
+    locale,
+    municipal,
+    country,
+    units: units?.codes.length ? units : null,
+  };
+  const parts = [population, projection, attractiveness, commuting, economy, industry].map((make) => make(context));
+  const w = REPORT_WORDS[locale];
+  return {
+    name: target.name,
+    code: region,
+    sections: parts.flatMap((p) => p.sections),
+    missing: [...parts.flatMap((p) => p.missing), `${w.productivity}: ${w.missingWhy}`],
+    notes: found.notes.map((n) => w.regionNote(n)),
+    warnings: parts.flatMap((p) => p.warnings),
+  };
+}
+
+/** A section the data do not allow, as "heading: why". */
+function none(heading: string, locale: Locale): Built {
+  return { sections: [], missing: [`${heading}: ${REPORT_WORDS[locale].missingWhy}`], warnings: [] };
+}
+
+/** One section, or none. */
+function some(section: Section | null): Built {
+  return { sections: section ? [section] : [], missing: [], warnings: [] };
+}
+
+/** Population: the kommun tables' (with county and country), else the panel's, else Eurostat's totals. */
+function population(c: Context): Built {
+  const { data, target, locale, units } = c;
+  const compare = c.options.compare ?? c.options.peers;
+  const base = { region: target.code, name: target.name, locale };
+  if (c.municipal) {
+    const series = kommunSeries(c.municipal, { ...target, locale, compare });
+    return some(populationSection(series, { ...base, sources: sources([c.municipal.population], locale) }));
+  }
+  if (units) {
+    const series = panelSeries(data.panel!, units.codes, target, panelShown(data.panel!, units.codes, compare));
+    return some(populationSection(series, { ...base, sources: sourceOf(data.panel!, locale) }));
+  }
+  const totals = data.population ? totalsSeries(data.population, target) : null;
+  if (!totals) return none(REPORT_WORDS[locale].population, locale);
+  return some(populationSection(totals, { ...base, labels: "focus", sources: sourceOf(totals, locale) }));
+}
+
+/** Ages, components and the projection from the kommun tables, else the projection from the age groups. */
+function projection(c: Context): Built {
+  const { data, target, locale, options } = c;
+  if (c.municipal)
+    return kommunSections(c.municipal, {
+      region: target.code,
+      name: target.name,
       locale,
-      ...(options.horizon ? { horizon: options.horizon } : {}),
-      ...(compare ? { compare } : {}),
-      ...(options.projection ? { projection: options.projection } : {}),
+      horizon: options.horizon,
+      projection: options.projection,
     });
-    sections.push(...built.sections);
-    missing.push(...built.missing);
-    warnings.push(...built.warnings);
-  } else if (inPanel) {
-    const series = mergedSeries(
-      data.panel!,
-      units!.codes,
-      { code: region, name },
-      shownRegions(data.panel!, units!.codes, options),
-    );
-    sections.push(populationSection(series, { ...options, region }, name, locale));
-  } else {
-    const totals = data.population ? totalsOf(data.population, region, name) : null;
-    if (totals) sections.push(populationSection(totals, { ...options, region }, name, locale, "focus"));
-    else missing.push(none(w.population));
+  if (data.population && data.population.filter({ region: target.code }).numRows > 0)
+    return some(trendProjectionSection(data.population, target, { locale, horizon: options.horizon }));
+  return none(REPORT_WORDS[locale].projection, locale);
+}
+
+/** Residential attractiveness and jobs, where the panel holds the region. */
+function attractiveness(c: Context): Built {
+  const { data, target, locale, options, units } = c;
+  if (!units) {
+    const w = REPORT_WORDS[locale];
+    return { sections: [], missing: [w.attractiveness, w.jobs].map((h) => `${h}: ${w.missingWhy}`), warnings: [] };
   }
-  if (inPanel)
-    sections.push(
-      ...attractivenessSections(data.panel!, {
-        target: { code: region, name },
-        units: units!,
-        country: country!,
-        locale,
-        ...(options.from !== undefined ? { from: options.from } : {}),
-        ...(options.to !== undefined ? { to: options.to } : {}),
-        ...(data.flows ? { flows: data.flows } : {}),
-        ...(municipal && country === "NO" ? { counts: migrationCounts(municipal) } : {}),
-      }),
-    );
-  else missing.push(none(w.attractiveness), none(w.jobs));
-  const commuting = commutingOf(data.commuting, region, country);
-  if (commuting) sections.push(commutingSection(commuting, name, locale));
-  else missing.push(none(w.commuting));
-  const economy = data.gdp ? economySection(data.gdp, region, name, locale) : null;
-  if (economy) sections.push(economy);
-  const industry = data.employment ? industrySection(data.employment, region, name, locale) : null;
-  if (industry) sections.push(industry);
-  else missing.push(none(INDUSTRY_WORDS[locale].heading));
-  missing.push(none(w.productivity));
-  if (!municipal) {
-    if (data.population && data.population.filter({ region }).numRows > 0)
-      sections.push(projectionSection(data.population, { ...options, region }, name, locale));
-    else missing.push(none(w.projection));
-  }
-  return { name, code: region, sections, missing, notes, warnings };
+  const sections = attractivenessSections(data.panel!, {
+    target,
+    units,
+    country: c.country!,
+    locale,
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(data.flows ? { flows: data.flows } : {}),
+    ...(c.municipal && c.country === "NO" ? { counts: migrationCounts(c.municipal) } : {}),
+  });
+  return { sections, missing: [], warnings: [] };
+}
+
+/** Commuting, where the indicators hold the region (or its single unit on older codes). */
+function commuting(c: Context): Built {
+  const own = commutingOf(c.data.commuting, c.target.code, c.country);
+  return own ? some(commutingSection(own, c.target.name, c.locale)) : none(REPORT_WORDS[c.locale].commuting, c.locale);
+}
+
+/** GDP per inhabitant against the country, where Eurostat's GDP holds the region (not listed as missing otherwise). */
+function economy(c: Context): Built {
+  return some(c.data.gdp ? economySection(c.data.gdp, c.target.code, c.target.name, c.locale) : null);
+}
+
+/** Employment by industry: shift-share, location quotients, specialisation. */
+function industry(c: Context): Built {
+  const section = c.data.employment ? industrySection(c.data.employment, c.target.code, c.target.name, c.locale) : null;
+  return section ? some(section) : none(INDUSTRY_WORDS[c.locale].heading, c.locale);
 }
 
 /**
@@ -215,138 +275,4 @@ function commutingOf(commuting: Table | undefined, region: string, country: Coun
     if (units.codes.length === 1) own = commuting.filter({ region: units.codes[0]! });
   }
   return own.numRows > 0 ? own : null;
-}
-
-/**
- * Population by year of the panel's regions shown, with the kommun's units summed under its code where it is made
- * of several (or only renumbered) units.
- */
-function mergedSeries(panel: Table, units: readonly string[], target: NamedRegion, shown: readonly string[]): Table {
-  const rows = panel
-    .filter({ region: shown.filter((r) => !units.includes(r)) })
-    .select("region", "region_name", "year", "population")
-    .toRows();
-  const sums = new Map<number, { sum: number; n: number }>();
-  for (const r of panel.filter({ region: [...units] }).toRows()) {
-    const s = sums.get(r.year as number) ?? { sum: 0, n: 0 };
-    if (typeof r.population === "number") {
-      s.sum += r.population;
-      s.n++;
-    }
-    sums.set(r.year as number, s);
-  }
-  for (const [year, s] of sums)
-    rows.push({ region: target.code, region_name: target.name, year, population: s.n === units.length ? s.sum : null });
-  return Table.fromRows(rows, { provenance: panel.provenance });
-}
-
-/** The regions to compare with as asked (`compare`, or the deprecated `peers`). */
-function compareOf(options: ReportOptions): readonly string[] | undefined {
-  return options.compare ?? options.peers;
-}
-
-/** The panel's regions shown beside the kommun: those compared with, else the kommuner of its county. */
-function shownRegions(panel: Table, units: readonly string[], options: ReportOptions): string[] {
-  const compare = compareOf(options);
-  if (compare?.length) return [...units, ...compare];
-  const county = panel.has("county_name") ? panel.filter({ region: [...units] }).get("county_name", 0) : null;
-  return county === null ? [...units] : (panel.filter({ county_name: county }).distinct("region") as string[]);
-}
-
-/**
- * Population totals by region and year from a table by age and sex (Eurostat's TOTAL × T rows) for the region and
- * the regions of the same level in its country (NUTS codes of the same length), named where the data name them.
- */
-function totalsOf(population: Table, region: string, name: string): Table | null {
-  const level = (code: string) => code.length === region.length && code.slice(0, 2) === region.slice(0, 2);
-  const rows = population
-    .filter({ sex: (s) => isBothSexes(s), age: (a) => isAllAges(String(a)), region: (c) => level(String(c)) })
-    .toRows()
-    .filter((r) => typeof r.value === "number")
-    .map((r) => ({
-      region: String(r.region),
-      region_name: r.region === region ? name : String(r.region_name ?? nutsName(String(r.region)) ?? r.region),
-      year: r.year as number,
-      population: r.value as number,
-    }));
-  return rows.some((r) => r.region === region) ? Table.fromRows(rows, { provenance: population.provenance }) : null;
-}
-
-/** Population as index lines against the regions compared, the change since the first year, and the last six years. */
-function populationSection(
-  series: Table,
-  options: ReportOptions,
-  name: string,
-  locale: Locale,
-  labels: "all" | "focus" = "all",
-): Section {
-  const w = REPORT_WORDS[locale];
-  // the base year is the region's first: regions compared with longer series start there too
-  const first = Math.min(...(series.filter({ region: options.region }).distinct("year") as number[]));
-  series = series.filter({ year: (y) => (y as number) >= first });
-  const names = series.groupBy(["region", "region_name"]).count().drop("count");
-  const index = growth(series, { base: first, value: "population" }).join(names, { on: ["region"], how: "left" });
-  const own = index.filter({ region: options.region }).sort("year").toRows();
-  const p0 = own[0]!.population as number;
-  const p1 = own.at(-1)!.population as number;
-  const pct = 100 * (p1 / p0 - 1);
-  const recent = own.slice(-6);
-  return {
-    id: "population",
-    heading: w.population,
-    sentence: w.populationSentence(
-      name,
-      pct >= 0 ? w.grew : w.fell,
-      formatNumber(Math.abs(pct), locale, 1),
-      first,
-      formatNumber(p0, locale),
-      formatNumber(p1, locale),
-    ),
-    charts: [
-      indexChart(index, { focus: options.region, locale, labels, title: `${w.population}, index (${first} = 100)` }),
-    ],
-    table: {
-      columns: [w.year, w.inhabitants, w.change],
-      rows: recent.map((r) => [
-        String(r.year),
-        formatNumber(r.population as number, locale),
-        formatNumber(r.growth_pct as number | null, locale, 1),
-      ]),
-    },
-    sources: [sourceLine(series.provenance, locale) ?? ""].filter(Boolean),
-  };
-}
-
-function commutingSection(commuting: Table, name: string, locale: Locale): Section {
-  const w = REPORT_WORDS[locale];
-  const rows = commuting.sort("year").toRows();
-  const last = rows.at(-1)!;
-  return {
-    id: "commuting",
-    heading: w.commuting,
-    sentence: w.commutingSentence(
-      name,
-      last.year as number,
-      formatNumber(last.in_commuters as number | null, locale),
-      formatNumber(last.out_commuters as number | null, locale),
-      formatNumber(last.net_commuting as number | null, locale),
-    ),
-    charts: [
-      commutingChart(commuting, {
-        region: String(last.region),
-        locale,
-        title: `${name}: ${w.commuting.toLowerCase()}`,
-      }),
-    ],
-    table: {
-      columns: [w.year, word("in_commuters", locale), word("out_commuters", locale), word("net_commuting", locale)],
-      rows: rows.map((r) => [
-        String(r.year),
-        formatNumber(r.in_commuters as number | null, locale),
-        formatNumber(r.out_commuters as number | null, locale),
-        formatNumber(r.net_commuting as number | null, locale),
-      ]),
-    },
-    sources: [sourceLine(commuting.provenance, locale) ?? ""].filter(Boolean),
-  };
 }

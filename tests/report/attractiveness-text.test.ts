@@ -159,3 +159,23 @@ describe("the printout of the model on Telemarksforsking's panel", () => {
     );
   });
 });
+
+describe("one region's lines in Norwegian (regionLines)", () => {
+  test("the rank, the growth identity and the business identity in bokmål, with the same figures as in English", async () => {
+    const { regionLines } = await import("../../src/report/pipelines/attractiveness.ts");
+    const analysis = attractivenessAnalysis(
+      read(fileURLToPath(new URL("../../data/tf/no-regions-2003-2016.csv", import.meta.url))),
+      { level: "kommune", from: 2007, to: 2016 },
+    );
+    const nb = regionLines(analysis, "0428", "2007–2016", "nb");
+    const en = regionLines(analysis, "0428", "2007–2016", "en");
+    expect(nb[0]).toMatch(/^0428 Trysil, 2007–2016: bostedsattraktivitet −?\d,\d\d \(plass \d+ av \d+\), næring/);
+    expect(nb[1]).toMatch(/^ {2}befolkningsvekst −?\d,\d\d = fødselsoverskudd −?\d,\d\d \+ innvandring/);
+    expect(nb.at(-1)).toMatch(/^ {2}vekst i private arbeidsplasser −?\d,\d\d = landets/);
+    // the same numbers in both languages, formatted by each (−0,25 and -0.25)
+    const numbers = (line: string) =>
+      line.match(/[−-]?\d+[.,]\d\d/g)!.map((x) => Number(x.replace("−", "-").replace(",", ".")));
+    for (let k = 0; k < nb.length; k++) expect(numbers(nb[k]!)).toEqual(numbers(en[k]!));
+    expect(nb.join(" ")).not.toMatch(/\b(rank|not ranked|population growth|own jobs|business)\b/);
+  });
+});

@@ -2,6 +2,51 @@ import type { ProjectionAssumptions } from "../../indicators/population/municipa
 import { formatNumber, type Locale } from "../locale.ts";
 import { word } from "./chart.ts";
 
+/** The age sentence: the share of inhabitants at the old-age threshold or older, observed and, with a projection, at its horizon. */
+export interface AgesSentence {
+  name: string;
+  year: number;
+  /** The share in percent, formatted. */
+  old: string;
+  /** The old-age threshold (65 in Sweden, 67 in Norway). */
+  age: number;
+  projected?: { horizon: number; old: string };
+}
+
+/** The components sentence: mean births, deaths and net migration a year over the observed years. */
+export interface ComponentsSentence {
+  name: string;
+  from: number;
+  to: number;
+  births: string;
+  deaths: string;
+  net: string;
+}
+
+/** The back-test sentence: the method's mean error for kommuner of the size class, beside no change and the agency's. */
+export interface BacktestSentence {
+  /** The size class ("5 000–9 999"). */
+  size: string;
+  years: number;
+  mape: string;
+  naive: string;
+  /** The agency's own projection's error, where known. */
+  agency: string | null;
+}
+
+/** What the projection's empirical interval means: 8 in 10 kommuner of the size within ±error % after the years. */
+export interface IntervalSentence {
+  years: number;
+  error: string;
+}
+
+/** A window of rates shorter than asked for: the years it holds and the number asked for. */
+export interface WindowSentence {
+  from: number;
+  to: number;
+  requested: number;
+}
+
 /** The words of a kommun's report sections (population by age, components, projection), in each language. */
 export const MUNICIPAL_WORDS = {
   sv: {
@@ -18,36 +63,25 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observerat)`,
     projectedHead: (year: number) => `${year} (framskrivning)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
-      `År ${year} var ${old} % av invånarna i ${name} ${age} år eller äldre; enligt framskrivningen ${oldThen} % år ${horizon}.`,
-    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
-      `År ${year} var ${old} % av invånarna i ${name} ${age} år eller äldre.`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* framskrivning",
+    agesSentence: (f: AgesSentence) =>
+      f.projected
+        ? `År ${f.year} var ${f.old} % av invånarna i ${f.name} ${f.age} år eller äldre; enligt framskrivningen ${f.projected.old} % år ${f.projected.horizon}.`
+        : `År ${f.year} var ${f.old} % av invånarna i ${f.name} ${f.age} år eller äldre.`,
     noDeaths: "tabell över döda saknas",
     oneYear: "folkmängden finns bara för ett år",
     noWindow: "inget år har både folkmängden vid årets början och slut och årets döda",
-    intervalMeaning: (years: number, error: string) =>
-      `Intervallet är centrerat på framskrivningen: när metoden prövades på äldre data hamnade 8 av 10 kommuner av samma storlek inom ±${error} % efter ${years} år, och bredden växer med tiden.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Observera: riskerna bygger bara på ${from === to ? `år ${from}` : `åren ${from}–${to}`} (i stället för ${requested} år), så framskrivningen vilar på ett kort underlag.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `Intervallet är centrerat på framskrivningen: när metoden prövades på äldre data hamnade 8 av 10 kommuner av samma storlek inom ±${f.error} % efter ${f.years} år, och bredden växer med tiden.`,
+    windowShort: (f: WindowSentence) =>
+      `Observera: riskerna bygger bara på ${f.from === f.to ? `år ${f.from}` : `åren ${f.from}–${f.to}`} (i stället för ${f.requested} år), så framskrivningen vilar på ett kort underlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: flyttningarna ändrar den med ${rate} % per år, utanför vad kommuner av samma storlek har visat (${low} till ${high} % per år under fem år); pröva siffran innan den används.`,
-    componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
-      `${from}–${to} föddes i genomsnitt ${births} barn per år i ${name}, ${deaths} personer dog och flyttnettot var ${net} per år.`,
-    projectionSentence: (
-      name: string,
-      horizon: number,
-      value: string,
-      low: string,
-      high: string,
-      start: number,
-      now: string,
-      verb: string,
-    ) =>
-      `Om födda, döda och flyttningar följer mönstret i fönstret ${verb} befolkningen i ${name} från ${now} år ${start} till ${value} år ${horizon} (80 % intervall ${low}–${high}).`,
-    rises: "växer",
-    falls: "minskar",
-    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
-      `Träffsäkerhet: när metoden prövades på alla kommuner med ${size} invånare var felet i folkmängden efter ${years} år i genomsnitt ${mape} % (oförändrad folkmängd: ${naive} %${agency === null ? "" : `; SSB:s egen framskrivning: ${agency} %`}).`,
+    componentsSentence: (f: ComponentsSentence) =>
+      `${f.from}–${f.to} föddes i genomsnitt ${f.births} barn per år i ${f.name}, ${f.deaths} personer dog och flyttnettot var ${f.net} per år.`,
+    backtest: (f: BacktestSentence) =>
+      `Träffsäkerhet: när metoden prövades på alla kommuner med ${f.size} invånare var felet i folkmängden efter ${f.years} år i genomsnitt ${f.mape} % (oförändrad folkmängd: ${f.naive} %${f.agency === null ? "" : `; SSB:s egen framskrivning: ${f.agency} %`}).`,
     observedNote: "Observerade år: källans tabeller. Framskrivna år: beräknade.",
     residual: "Flyttnettot är restposten av folkmängd, födda och döda (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
@@ -95,36 +129,25 @@ export const MUNICIPAL_WORDS = {
     years: "år",
     observedHead: (year: number) => `${year} (observert)`,
     projectedHead: (year: number) => `${year} (framskriving)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
-      `I ${year} var ${old} % av innbyggerne i ${name} ${age} år eller eldre; etter framskrivingen ${oldThen} % i ${horizon}.`,
-    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
-      `I ${year} var ${old} % av innbyggerne i ${name} ${age} år eller eldre.`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* framskriving",
+    agesSentence: (f: AgesSentence) =>
+      f.projected
+        ? `I ${f.year} var ${f.old} % av innbyggerne i ${f.name} ${f.age} år eller eldre; etter framskrivingen ${f.projected.old} % i ${f.projected.horizon}.`
+        : `I ${f.year} var ${f.old} % av innbyggerne i ${f.name} ${f.age} år eller eldre.`,
     noDeaths: "tabell over døde mangler",
     oneYear: "folketallet finnes bare for ett år",
     noWindow: "ingen år har både folketallet ved årets start og slutt og årets døde",
-    intervalMeaning: (years: number, error: string) =>
-      `Intervallet er sentrert på framskrivingen: da metoden ble prøvd på eldre data, havnet 8 av 10 kommuner av samme størrelse innenfor ±${error} % etter ${years} år, og bredden vokser med tiden.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Merk: ratene bygger bare på ${from === to ? `året ${from}` : `årene ${from}–${to}`} (i stedet for ${requested} år), så framskrivingen hviler på et kort grunnlag.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `Intervallet er sentrert på framskrivingen: da metoden ble prøvd på eldre data, havnet 8 av 10 kommuner av samme størrelse innenfor ±${f.error} % etter ${f.years} år, og bredden vokser med tiden.`,
+    windowShort: (f: WindowSentence) =>
+      `Merk: ratene bygger bare på ${f.from === f.to ? `året ${f.from}` : `årene ${f.from}–${f.to}`} (i stedet for ${f.requested} år), så framskrivingen hviler på et kort grunnlag.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: flyttingen endrer den med ${rate} % per år, utenfor det kommuner av samme størrelse har vist (${low} til ${high} % per år over fem år); prøv tallet før det brukes.`,
-    componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
-      `I ${from}–${to} ble det i gjennomsnitt født ${births} barn per år i ${name}, ${deaths} personer døde og nettoflyttingen var ${net} per år.`,
-    projectionSentence: (
-      name: string,
-      horizon: number,
-      value: string,
-      low: string,
-      high: string,
-      start: number,
-      now: string,
-      verb: string,
-    ) =>
-      `Om fødte, døde og flytting følger mønsteret i vinduet, ${verb} befolkningen i ${name} fra ${now} i ${start} til ${value} i ${horizon} (80 % intervall ${low}–${high}).`,
-    rises: "vokser",
-    falls: "synker",
-    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
-      `Treffsikkerhet: da metoden ble prøvd på alle kommuner med ${size} innbyggere, var feilen i folketallet etter ${years} år i gjennomsnitt ${mape} % (uendret folketall: ${naive} %${agency === null ? "" : `; SSBs egen framskriving: ${agency} %`}).`,
+    componentsSentence: (f: ComponentsSentence) =>
+      `I ${f.from}–${f.to} ble det i gjennomsnitt født ${f.births} barn per år i ${f.name}, ${f.deaths} personer døde og nettoflyttingen var ${f.net} per år.`,
+    backtest: (f: BacktestSentence) =>
+      `Treffsikkerhet: da metoden ble prøvd på alle kommuner med ${f.size} innbyggere, var feilen i folketallet etter ${f.years} år i gjennomsnitt ${f.mape} % (uendret folketall: ${f.naive} %${f.agency === null ? "" : `; SSBs egen framskriving: ${f.agency} %`}).`,
     observedNote: "Observerte år: kildens tabeller. Framskrevne år: beregnet.",
     residual: "Nettoflyttingen er restleddet av folketall, fødte og døde (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
@@ -172,36 +195,25 @@ export const MUNICIPAL_WORDS = {
     years: "years",
     observedHead: (year: number) => `${year} (observed)`,
     projectedHead: (year: number) => `${year} (projection)`,
-    agesSentence: (name: string, year: number, old: string, horizon: number, oldThen: string, age: number) =>
-      `In ${year}, ${old} % of the inhabitants of ${name} were ${age} or older; ${oldThen} % in ${horizon} according to the projection.`,
-    agesObservedSentence: (name: string, year: number, old: string, age: number) =>
-      `In ${year}, ${old} % of the inhabitants of ${name} were ${age} or older.`,
+    /** The note on the starred projected years of a table. */
+    projectedMark: "* projection",
+    agesSentence: (f: AgesSentence) =>
+      f.projected
+        ? `In ${f.year}, ${f.old} % of the inhabitants of ${f.name} were ${f.age} or older; ${f.projected.old} % in ${f.projected.horizon} according to the projection.`
+        : `In ${f.year}, ${f.old} % of the inhabitants of ${f.name} were ${f.age} or older.`,
     noDeaths: "no deaths table",
     oneYear: "the population has one year only",
     noWindow: "no year has the population at its start and end and the year's deaths",
-    intervalMeaning: (years: number, error: string) =>
-      `The interval is centred on the projection: when the method was tested on older data, 8 in 10 municipalities of the same size were within ±${error} % after ${years} years, and it widens with time.`,
-    windowShort: (from: number, to: number, requested: number) =>
-      `Note: the rates rest on ${from === to ? `the year ${from}` : `the years ${from}–${to}`} only (instead of ${requested} years), a short base for a projection.`,
+    intervalMeaning: (f: IntervalSentence) =>
+      `The interval is centred on the projection: when the method was tested on older data, 8 in 10 municipalities of the same size were within ±${f.error} % after ${f.years} years, and it widens with time.`,
+    windowShort: (f: WindowSentence) =>
+      `Note: the rates rest on ${f.from === f.to ? `the year ${f.from}` : `the years ${f.from}–${f.to}`} only (instead of ${f.requested} years), a short base for a projection.`,
     implausible: (what: string, year: number, rate: string, low: string, high: string) =>
       `⚠ ${what} ${year}: migration changes it by ${rate} % a year, beyond what municipalities of the same size have shown (${low} to ${high} % a year over five years); check the figure before using it.`,
-    componentsSentence: (name: string, from: number, to: number, births: string, deaths: string, net: string) =>
-      `In ${from}–${to}, ${name} had on average ${births} births and ${deaths} deaths a year, and net migration of ${net} a year.`,
-    projectionSentence: (
-      name: string,
-      horizon: number,
-      value: string,
-      low: string,
-      high: string,
-      start: number,
-      now: string,
-      verb: string,
-    ) =>
-      `If births, deaths and migration follow the pattern of the window, the population of ${name} ${verb} from ${now} in ${start} to ${value} in ${horizon} (80 % interval ${low}–${high}).`,
-    rises: "grows",
-    falls: "falls",
-    backtest: (size: string, years: number, mape: string, naive: string, agency: string | null) =>
-      `Accuracy: tested on every municipality of ${size} inhabitants, the method's error in the population after ${years} years averaged ${mape} % (no change: ${naive} %${agency === null ? "" : `; Statistics Norway's own projection: ${agency} %`}).`,
+    componentsSentence: (f: ComponentsSentence) =>
+      `In ${f.from}–${f.to}, ${f.name} had on average ${f.births} births and ${f.deaths} deaths a year, and net migration of ${f.net} a year.`,
+    backtest: (f: BacktestSentence) =>
+      `Accuracy: tested on every municipality of ${f.size} inhabitants, the method's error in the population after ${f.years} years averaged ${f.mape} % (no change: ${f.naive} %${f.agency === null ? "" : `; Statistics Norway's own projection: ${f.agency} %`}).`,
     observedNote: "Observed years: the source's tables. Projected years: computed.",
     residual: "Net migration is the residual of population, births and deaths (the component method).",
     method: (a: ProjectionAssumptions) =>

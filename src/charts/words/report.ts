@@ -2,6 +2,77 @@ import type { RegionNote } from "../../report/region.ts";
 import type { Locale } from "../locale.ts";
 import { word } from "./chart.ts";
 
+/** The population sentence: "Befolkningen i Trysil har gått ned med 2,0 % siden 2008 (fra 6 741 til 6 603)." */
+export interface PopulationSentence {
+  name: string;
+  /** Whether the population grew (or held) over the period. */
+  grew: boolean;
+  /** The change in percent, formatted, without its sign. */
+  pct: string;
+  year: number;
+  /** The first and the last population, formatted. */
+  from: string;
+  to: string;
+}
+
+/** The residential attractiveness sentence: the value, the rank among the panel's regions (null: not ranked). */
+export interface AttractivenessSentence {
+  name: string;
+  value: string;
+  rank: number | null;
+  of: string;
+  /** "2007–2016". */
+  period: string;
+  /** Whether the panel's regions are counties (fylker) rather than kommuner. */
+  counties?: boolean;
+}
+
+/** The jobs sentence: private jobs' change since the first year and the business attractiveness. */
+export interface JobsSentence {
+  name: string;
+  grew: boolean;
+  pct: string;
+  year: number;
+  value: string;
+}
+
+/** The commuting sentence of the last year: in-, out- and net commuters, formatted. */
+export interface CommutingSentence {
+  name: string;
+  year: number;
+  inn: string;
+  out: string;
+  net: string;
+}
+
+/**
+ * The projection sentence: the population from the start year to the horizon with its 80 % interval; a trend
+ * projection (`projectAgeGroups`) names the years its ratios come from, a cohort-component one (`projectMunicipality`)
+ * the window of births, deaths and migration.
+ */
+export interface ProjectionSentence {
+  name: string;
+  /** Whether the population at the horizon is at least that of the start year. */
+  rises: boolean;
+  start: number;
+  now: string;
+  horizon: number;
+  value: string;
+  low: string;
+  high: string;
+  /** The first year of a trend projection's ratios (none: the cohort-component wording). */
+  trend?: { from: number };
+}
+
+/** The economy sentence: GDP per inhabitant as a share of the country's in the last and the first year. */
+export interface EconomySentence {
+  name: string;
+  pct: string;
+  year: number;
+  pct0: string;
+  year0: number;
+}
+
 /** The report's words (headings, sentences, table heads), in each language. */
 export const REPORT_WORDS = {
   sv: {
@@ -12,51 +83,35 @@ export const REPORT_WORDS = {
     commuting: "Pendling",
     productivity: "Produktivitet",
     projection: "Befolkningsframskrivning och försörjningskvot",
-    grew: "har ökat",
-    fell: "har minskat",
-    since: "sedan",
-    from: "från",
-    to: "till",
     year: word("year", "sv"),
     inhabitants: "Invånare",
     change: "Förändring, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
-      a === b
-        ? `Befolkningen i ${name} var ${b} vid periodens början (${year}) och vid dess slut.`
-        : `Befolkningen i ${name} ${verb} med ${pct} % sedan ${year} (från ${a} till ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
-      `${name}s boendeattraktivitet ${period} var ${value} procentenheter per år, plats ${rank} av ${of} ${counties ? "län" : "kommuner"}.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
-      `Antalet privata arbetsplatser i ${name} ${verb} med ${pct} % sedan ${year}; näringslivsattraktiviteten var ${value} procentenheter per år.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
-      `${year} pendlade ${inn} personer in till ${name} och ${out} ut; pendlingsnettot var ${net}.`,
+    populationSentence: (f: PopulationSentence) =>
+      f.from === f.to
+        ? `Befolkningen i ${f.name} var ${f.to} vid periodens början (${f.year}) och vid dess slut.`
+        : `Befolkningen i ${f.name} ${f.grew ? "har ökat" : "har minskat"} med ${f.pct} % sedan ${f.year} (från ${f.from} till ${f.to}).`,
+    attractivenessSentence: (f: AttractivenessSentence) =>
+      `${f.name}s boendeattraktivitet ${f.period} var ${f.value} procentenheter per år, ${f.rank === null ? "ej rangordnad" : `plats ${f.rank}`} av ${f.of} ${f.counties ? "län" : "kommuner"}.`,
+    jobsSentence: (f: JobsSentence) =>
+      `Antalet privata arbetsplatser i ${f.name} ${f.grew ? "har ökat" : "har minskat"} med ${f.pct} % sedan ${f.year}; näringslivsattraktiviteten var ${f.value} procentenheter per år.`,
+    commutingSentence: (f: CommutingSentence) =>
+      `${f.year} pendlade ${f.inn} personer in till ${f.name} och ${f.out} ut; pendlingsnettot var ${f.net}.`,
     missing: "Avsnitt som saknas eftersom data saknas",
     missingWhy: "inga data",
     source: word("source", "sv"),
     generated: "Skapad med omvarld",
-    notRanked: "ej rangordnad",
-    projectionSentence: (
-      name: string,
-      verb: string,
-      year: number,
-      value: string,
-      low: string,
-      high: string,
-      from: number,
-      start: number,
-      now: string,
-    ) =>
-      `Om utvecklingen ${from}–${start} håller i sig, ${verb} befolkningen i ${name} till ${value} år ${year} (80 % intervall ${low}–${high}), från ${now} år ${start}.`,
-    rises: "växer",
-    falls: "minskar",
+    projectionSentence: (f: ProjectionSentence) =>
+      f.trend
+        ? `Om utvecklingen ${f.trend.from}–${f.start} håller i sig, ${f.rises ? "växer" : "minskar"} befolkningen i ${f.name} till ${f.value} år ${f.horizon} (80 % intervall ${f.low}–${f.high}), från ${f.now} år ${f.start}.`
+        : `Om födda, döda och flyttningar följer mönstret i fönstret ${f.rises ? "växer" : "minskar"} befolkningen i ${f.name} från ${f.now} år ${f.start} till ${f.value} år ${f.horizon} (80 % intervall ${f.low}–${f.high}).`,
     method: word("method", "sv"),
     economy: "Ekonomi: BRP per invånare",
     gdpTitle: "BRP per invånare, procent av rikets",
     gdpPerHead: "BRP per invånare, euro",
     country: "Riket",
     share: "Andel av rikets, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
-      `BRP per invånare i ${name} var ${pct} % av rikets ${year} (${pct0} % ${year0}).`,
+    economySentence: (f: EconomySentence) =>
+      `BRP per invånare i ${f.name} var ${f.pct} % av rikets ${f.year} (${f.pct0} % ${f.year0}).`,
     gdpNote: "Löpande priser i euro; kvoten mot riket tar bort pris- och valutaförändringar.",
     total: word("total", "sv"),
     low: "Nedre",
@@ -79,51 +134,35 @@ export const REPORT_WORDS = {
     commuting: "Pendling",
     productivity: "Produktivitet",
     projection: "Befolkningsframskriving og forsørgerbrøk",
-    grew: "har økt",
-    fell: "har gått ned",
-    since: "siden",
-    from: "fra",
-    to: "til",
     year: word("year", "nb"),
     inhabitants: "Innbyggere",
     change: "Endring, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
-      a === b
-        ? `Befolkningen i ${name} var ${b} ved periodens start (${year}) og ved slutten.`
-        : `Befolkningen i ${name} ${verb} med ${pct} % siden ${year} (fra ${a} til ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
-      `Bostedsattraktiviteten i ${name} ${period} var ${value} prosentpoeng per år, plass ${rank} av ${of} ${counties ? "fylker" : "kommuner"}.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
-      `Antall private arbeidsplasser i ${name} ${verb} med ${pct} % siden ${year}; næringsattraktiviteten var ${value} prosentpoeng per år.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
-      `I ${year} pendlet ${inn} personer inn til ${name} og ${out} ut; pendlingsnettoen var ${net}.`,
+    populationSentence: (f: PopulationSentence) =>
+      f.from === f.to
+        ? `Befolkningen i ${f.name} var ${f.to} ved periodens start (${f.year}) og ved slutten.`
+        : `Befolkningen i ${f.name} ${f.grew ? "har økt" : "har gått ned"} med ${f.pct} % siden ${f.year} (fra ${f.from} til ${f.to}).`,
+    attractivenessSentence: (f: AttractivenessSentence) =>
+      `Bostedsattraktiviteten i ${f.name} ${f.period} var ${f.value} prosentpoeng per år, ${f.rank === null ? "ikke rangert" : `plass ${f.rank}`} av ${f.of} ${f.counties ? "fylker" : "kommuner"}.`,
+    jobsSentence: (f: JobsSentence) =>
+      `Antall private arbeidsplasser i ${f.name} ${f.grew ? "har økt" : "har gått ned"} med ${f.pct} % siden ${f.year}; næringsattraktiviteten var ${f.value} prosentpoeng per år.`,
+    commutingSentence: (f: CommutingSentence) =>
+      `I ${f.year} pendlet ${f.inn} personer inn til ${f.name} og ${f.out} ut; pendlingsnettoen var ${f.net}.`,
     missing: "Avsnitt som mangler fordi data mangler",
     missingWhy: "ingen data",
     source: word("source", "nb"),
     generated: "Laget med omvarld",
-    notRanked: "ikke rangert",
-    projectionSentence: (
-      name: string,
-      verb: string,
-      year: number,
-      value: string,
-      low: string,
-      high: string,
-      from: number,
-      start: number,
-      now: string,
-    ) =>
-      `Om utviklingen ${from}–${start} fortsetter, ${verb} befolkningen i ${name} til ${value} i ${year} (80 % intervall ${low}–${high}), fra ${now} i ${start}.`,
-    rises: "vokser",
-    falls: "synker",
+    projectionSentence: (f: ProjectionSentence) =>
+      f.trend
+        ? `Om utviklingen ${f.trend.from}–${f.start} fortsetter, ${f.rises ? "vokser" : "synker"} befolkningen i ${f.name} til ${f.value} i ${f.horizon} (80 % intervall ${f.low}–${f.high}), fra ${f.now} i ${f.start}.`
+        : `Om fødte, døde og flytting følger mønsteret i vinduet, ${f.rises ? "vokser" : "synker"} befolkningen i ${f.name} fra ${f.now} i ${f.start} til ${f.value} i ${f.horizon} (80 % intervall ${f.low}–${f.high}).`,
     method: word("method", "nb"),
     economy: "Økonomi: BNP per innbygger",
     gdpTitle: "BNP per innbygger, prosent av landets",
     gdpPerHead: "BNP per innbygger, euro",
     country: "Landet",
     share: "Andel av landets, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
-      `BNP per innbygger i ${name} var ${pct} % av landets i ${year} (${pct0} % i ${year0}).`,
+    economySentence: (f: EconomySentence) =>
+      `BNP per innbygger i ${f.name} var ${f.pct} % av landets i ${f.year} (${f.pct0} % i ${f.year0}).`,
     gdpNote: "Løpende priser i euro; forholdet til landet fjerner pris- og valutaendringer.",
     total: word("total", "nb"),
     low: "Nedre",
@@ -147,51 +186,35 @@ export const REPORT_WORDS = {
     commuting: "Commuting",
     productivity: "Productivity",
     projection: "Population projection and dependency ratio",
-    grew: "has grown",
-    fell: "has fallen",
-    since: "since",
-    from: "from",
-    to: "to",
     year: word("year", "en"),
     inhabitants: "Inhabitants",
     change: "Change, %",
-    populationSentence: (name: string, verb: string, pct: string, year: number, a: string, b: string) =>
-      a === b
-        ? `The population of ${name} was ${b} at the start of the period (${year}) and at its end.`
-        : `The population of ${name} ${verb} by ${pct} % since ${year} (from ${a} to ${b}).`,
-    attractivenessSentence: (name: string, value: string, rank: string, of: string, period: string, counties = false) =>
-      `The residential attractiveness of ${name} in ${period} was ${value} percentage points a year, rank ${rank} of ${of} ${counties ? "counties" : "municipalities"}.`,
-    jobsSentence: (name: string, verb: string, pct: string, year: number, value: string) =>
-      `Private jobs in ${name} ${verb} by ${pct} % since ${year}; business attractiveness was ${value} percentage points a year.`,
-    commutingSentence: (name: string, year: number, inn: string, out: string, net: string) =>
-      `In ${year}, ${inn} people commuted into ${name} and ${out} out; net commuting was ${net}.`,
+    populationSentence: (f: PopulationSentence) =>
+      f.from === f.to
+        ? `The population of ${f.name} was ${f.to} at the start of the period (${f.year}) and at its end.`
+        : `The population of ${f.name} ${f.grew ? "has grown" : "has fallen"} by ${f.pct} % since ${f.year} (from ${f.from} to ${f.to}).`,
+    attractivenessSentence: (f: AttractivenessSentence) =>
+      `The residential attractiveness of ${f.name} in ${f.period} was ${f.value} percentage points a year, ${f.rank === null ? "not ranked" : `rank ${f.rank}`} of ${f.of} ${f.counties ? "counties" : "municipalities"}.`,
+    jobsSentence: (f: JobsSentence) =>
+      `Private jobs in ${f.name} ${f.grew ? "have grown" : "have fallen"} by ${f.pct} % since ${f.year}; business attractiveness was ${f.value} percentage points a year.`,
+    commutingSentence: (f: CommutingSentence) =>
+      `In ${f.year}, ${f.inn} people commuted into ${f.name} and ${f.out} out; net commuting was ${f.net}.`,
     missing: "Sections left out for want of data",
     missingWhy: "no data",
     source: word("source", "en"),
     generated: "Made with omvarld",
-    notRanked: "not ranked",
-    projectionSentence: (
-      name: string,
-      verb: string,
-      year: number,
-      value: string,
-      low: string,
-      high: string,
-      from: number,
-      start: number,
-      now: string,
-    ) =>
-      `If the trend of ${from}–${start} continues, the population of ${name} ${verb} to ${value} in ${year} (80 % interval ${low}–${high}), from ${now} in ${start}.`,
-    rises: "grows",
-    falls: "falls",
+    projectionSentence: (f: ProjectionSentence) =>
+      f.trend
+        ? `If the trend of ${f.trend.from}–${f.start} continues, the population of ${f.name} ${f.rises ? "grows" : "falls"} to ${f.value} in ${f.horizon} (80 % interval ${f.low}–${f.high}), from ${f.now} in ${f.start}.`
+        : `If births, deaths and migration follow the pattern of the window, the population of ${f.name} ${f.rises ? "grows" : "falls"} from ${f.now} in ${f.start} to ${f.value} in ${f.horizon} (80 % interval ${f.low}–${f.high}).`,
     method: word("method", "en"),
     economy: "Economy: GDP per inhabitant",
     gdpTitle: "GDP per inhabitant, percent of the country's",
     gdpPerHead: "GDP per inhabitant, euro",
     country: "Country",
     share: "Share of the country's, %",
-    economySentence: (name: string, pct: string, year: number, pct0: string, year0: number) =>
-      `GDP per inhabitant in ${name} was ${pct} % of the country's in ${year} (${pct0} % in ${year0}).`,
+    economySentence: (f: EconomySentence) =>
+      `GDP per inhabitant in ${f.name} was ${f.pct} % of the country's in ${f.year} (${f.pct0} % in ${f.year0}).`,
     gdpNote: "Current prices in euro; the ratio to the country removes price and currency changes.",
     total: word("total", "en"),
     low: "Low",

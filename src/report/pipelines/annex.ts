@@ -13,6 +13,7 @@ import { municipalProjection, municipalRegion, type ProjectionSettings, projecti
 import { REPORT_WORDS } from "../../charts/words/report.ts";
 import { municipalData } from "../report-data.ts";
 import { projectionMethod } from "../../charts/words/report.ts";
+import { countryLocale, localeOr } from "../../charts/words/locales.ts";
 
 /** Options of the annex pipeline (`omvarld annex` without the files). */
 export interface AnnexPipelineOptions {
@@ -59,7 +60,7 @@ export function annexPipeline(data: Datasets | Table, options: AnnexPipelineOpti
   const inGroups = data.groupPopulation?.filter({ region: options.region }).numRows ?? 0;
   if (municipal && !inGroups) {
     const target = municipalRegion(municipal, options.region);
-    const locale = options.locale ?? (municipal.country === "NO" ? "nb" : "sv");
+    const locale = countryLocale(municipal.country, options.locale);
     const { costs } = options;
     const sheets = municipalAnnex(municipal, {
       region: target.code,
@@ -116,7 +117,7 @@ function filesOf(data: Datasets): string[] {
 /** The annex from population by region, year and age (group): observed, and projected by sex with `horizon`. */
 function groupAnnex(table: Table, options: AnnexPipelineOptions): AnnexResult {
   const compare = options.compare ?? [];
-  const locale = options.locale ?? "sv";
+  const locale = localeOr(options.locale);
   const file = table.provenance.file;
   const bySex = table.has("unit") ? table.filter({ unit: "NR" }) : table;
   let population = bySex.has("sex") ? bySex.filter({ sex: isBothSexes }) : bySex;

@@ -1,5 +1,7 @@
 import type { Locale } from "../../charts/locale.ts";
 import { ATTRACTIVENESS_WORDS, leftOutTerm, noteTerm } from "../../charts/words/attractiveness.ts";
+import { localeOr } from "../../charts/words/locales.ts";
+import { REGION_LINE_WORDS } from "../../charts/words/region-lines.ts";
 import { OmvarldError } from "../../errors.ts";
 import type { BusinessResult } from "../../indicators/attractiveness/business.ts";
 import { attractivenessModel } from "../../indicators/attractiveness/model.ts";
@@ -172,7 +174,7 @@ export function attractivenessText(
 ): string {
   const { rows, residential, business } = analysis;
   if (options.json) return JSON.stringify(rows, null, 2);
-  const locale = options.locale ?? "sv";
+  const locale = localeOr(options.locale);
   const w = ATTRACTIVENESS_WORDS[locale];
   const h = w.columns;
   const lines = [
@@ -260,23 +262,28 @@ export function regionLines(
 ): string[] {
   const r = analysis.rows.find((x) => x.code === code);
   if (!r) throw new OmvarldError("ARGUMENT", `no region ${code} in the analysis`);
-  const ranked = analysis.rows.filter((x) => x.rank !== null).length;
+  const w = REGION_LINE_WORDS[locale];
   const n = (x: number | null | undefined, digits = 2) => formatNumber(x ?? null, locale, digits);
+  const terms = <K extends string>(values: Record<string, number | null>, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, n(values[k])])) as Record<K, string>;
   const c = r.residential_components;
-  const b = r.business_components;
-  const rank = (k: number | null) => (k === null ? "not ranked" : `rank ${k} of ${ranked}`);
   const lines = [
-    `${code} ${r.name ?? ""}${period ? `, ${period}` : ""}: residential attractiveness ${n(r.residential)} (${rank(r.rank)}), business ${n(r.business)} (${rank(r.rank_business)})`,
-    `  population growth ${n(c.growth)} = natural increase ${n(c.natural_increase)} + immigration ${n(c.immigration)} + constant ${n(c.constant)}` +
-      ` + own jobs ${n(c.own_jobs)} + neighbours' jobs ${n(c.neighbour_jobs)} + size ${n(c.size)} + integration ${n(c.integration)} + attractiveness ${n(c.attractiveness)}`,
+    w.headline({
+      region: `${code} ${r.name ?? ""}${period ? `, ${period}` : ""}`,
+      residential: n(r.residential),
+      business: n(r.business),
+      rank: r.rank,
+      rankBusiness: r.rank_business,
+      ranked: analysis.rows.filter((x) => x.rank !== null).length,
+    }),
+    w.growth(terms(c, ["growth", ...GROWTH_PARTS] as const)),
   ];
-  if (c.out_share !== null && c.out_share !== undefined) {
-    lines.push(
-      `  ${n(100 * c.out_share, 1)} % of employed residents work in another kommune; the places they work in gained ${n(c.neighbour_job_growth)} jobs per 100 inhabitants beyond the national rate (3 years, weighted by commuters)`,
-    );
-  }
+  if (c.out_share !== null && c.out_share !== undefined)
+    lines.push(w.commuting(n(100 * c.out_share, 1), n(c.neighbour_job_growth)));
   lines.push(
-    `  private job growth ${n(b.growth)} = national ${n(b.national)} + industry ${n(b.industry)} + population ${n(b.population)} + attractiveness ${n(b.attractiveness)}`,
+    w.business(
+      terms(r.business_components, ["growth", "national", "industry", "population", "attractiveness"] as const),
+    ),
   );
   return lines;
 }

@@ -7,6 +7,7 @@ import { locationQuotients, specialisation } from "../../indicators/specialisati
 import { measureOf } from "../../indicators/util/panel.ts";
 import type { Table } from "../../table/table.ts";
 import { formatNumber } from "../../charts/locale.ts";
+import { localeOr } from "../../charts/words/locales.ts";
 
 /** The indicators `indicatorRows` computes (the kinds of `omvarld indicators`). */
 export const INDICATOR_KINDS = ["shift-share", "lq", "specialisation", "inequality", "convergence"] as const;
@@ -125,7 +126,7 @@ export function indicatorsText(
 ): string {
   const result = indicatorRows(table, options);
   const format = options.format ?? "text";
-  const locale = options.locale ?? "sv";
+  const locale = localeOr(options.locale);
   if (result.kind !== "convergence") return output(result.rows, format, locale);
   if (format === "json") return JSON.stringify({ sigma: result.rows, beta: result.beta }, null, 2);
   if (format === "csv") return output(result.rows, "csv", locale);

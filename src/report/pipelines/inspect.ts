@@ -1,6 +1,7 @@
 import type { Locale } from "../../charts/locale.ts";
 import { describe } from "../../io/describe.ts";
 import type { Table } from "../../table/table.ts";
+import { localeOr } from "../../charts/words/locales.ts";
 
 /**
  * What `omvarld inspect` prints about a table read from a file: the detected format, encoding and delimiter, the
@@ -16,7 +17,7 @@ export function inspectText(table: Table, options: { file?: string; json?: boole
   const d = describe(table);
   const file = options.file ?? table.provenance.file ?? "(table)";
   if (options.json) return JSON.stringify({ file, ...d }, null, 2);
-  const n = (x: number) => count(x, options.locale ?? "sv");
+  const n = (x: number) => count(x, localeOr(options.locale));
   const lines = [
     `file:       ${file}`,
     `format:     ${d.format}${d.delimiter ? ` (delimiter ${JSON.stringify(d.delimiter)})` : ""}, encoding ${d.encoding}`,
