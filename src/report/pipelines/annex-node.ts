@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { readDatasets } from "../../io/datasets-node.ts";
 import { checkPath } from "../../io/input-node.ts";
@@ -7,7 +7,7 @@ import { Table } from "../../table/table.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
 import type { UnitCosts } from "../annex/costs.ts";
 import type { Sheet } from "../annex/sheet.ts";
-import { excelCsv, writeSheets } from "../workbook.ts";
+import { writeExcelCsv, writeSheets } from "../workbook.ts";
 import { type AnnexPipelineOptions, annexPipeline } from "./annex.ts";
 
 /** Options of `writeAnnex`: the pipeline's (see `annexPipeline`), the data and where to write. */
@@ -64,7 +64,7 @@ export async function writeAnnexSheets(
     const stem = basename(out).replace(/\.xlsx$/, "");
     for (const sheet of sheets) {
       const path = join(dirname(out), `${stem}-${sheet.name.toLowerCase().replace(/[^\p{L}\d]+/gu, "-")}.csv`);
-      writeFileSync(path, excelCsv(sheet));
+      await writeExcelCsv(sheet, path);
       written.push(path);
     }
   }
