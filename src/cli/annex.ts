@@ -1,4 +1,5 @@
 import { OmvarldError } from "../errors.ts";
+import { checkPath } from "../io/input-node.ts";
 import { writeAnnex } from "../report/pipelines/annex-node.ts";
 import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
@@ -27,6 +28,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       {},
       "omvarld annex --data data/scb --region 2021 --horizon 2040",
     );
+  // a wrong path to the costs is told with the flag that gave it, before the data are read
+  if (values.costs) checkPath(values.costs, "--costs");
   const written = await writeAnnex({
     data,
     region: values.region,
