@@ -130,6 +130,7 @@ export function annexSheets(population: Table, options: AnnexSheetOptions): Shee
       [{ what: words.population, provenance: options.provenance ?? population.provenance }, ...(options.sources ?? [])],
       {
         words,
+        locale,
         bands: options.bands,
         costs: Boolean(options.costs?.length),
         ...(projection ? { method: projection.method } : {}),

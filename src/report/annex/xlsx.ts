@@ -26,16 +26,31 @@ const headerText = (s: string) => s.replaceAll("&", "&&");
 export const columnWidth = (c: SheetColumn) => c.width ?? Math.max(10, Math.min(40, c.header.length + 2));
 
 /**
- * Lines a text takes in a column `width` characters wide when wrapped: its own line breaks, and each line broken at
- * about the width (a character of Calibri 11 is a little under one unit wide, so 10 % is added).
+ * Lines a text takes when wrapped in a column `width` characters wide: its own line breaks, and words carried to the
+ * next line when the line is full (a character of Calibri 11 is about one unit of Excel's width; one is left for
+ * the cell's padding; a word longer than the line is broken).
  *
  * @example
- * wrappedLines("a".repeat(25), 10) // 3
+ * wrappedLines("Förändring 2019–2040", 11) // 2
  */
 export function wrappedLines(text: string, width: number): number {
-  return text
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil((1.1 * line.length) / Math.max(1, width - 1))), 0);
+  const room = Math.max(1, Math.floor(width) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const length = [...word].length;
+      if (used > 0 && used + 1 + length <= room) used += 1 + length;
+      else {
+        if (used > 0) count++;
+        count += Math.ceil(length / room) - 1;
+        used = length - (Math.ceil(length / room) - 1) * room;
+      }
+    }
+    lines += count;
+  }
+  return lines;
 }
 
 /** The style of a data cell: its number format, input fill, projected italics on blue, bold totals, wrapping. */
@@ -89,9 +104,13 @@ function annexSheet(sheet: Sheet, styles: XlsxStyles): XlsxSheet {
         italic: Boolean(c.projected),
         size: 9,
         horizontal: "center",
+        wrap: true,
         ...(c.projected ? { fill: PROJECTED_FILL } : {}),
       });
     if (last > first) merges.push([GROUP_ROW - 1, first, GROUP_ROW - 1, last]);
+    const runWidth = widths.slice(first, last + 1).reduce((s, w) => s + w, 0);
+    const lines = wrappedLines(c.group!, runWidth);
+    if (lines > 1) heights.set(GROUP_ROW - 1, Math.max(heights.get(GROUP_ROW - 1) ?? 0, NOTE_LINE * lines));
   }
   columns.forEach((c, k) => {
     cellStyles[header]![k] = styles.add({
@@ -124,7 +143,8 @@ function annexSheet(sheet: Sheet, styles: XlsxStyles): XlsxSheet {
     rows.push([note, ...new Array<null>(span - 1).fill(null)]);
     cellStyles[r] = new Array<number>(span).fill(noteStyle);
     if (span > 1) merges.push([r, 0, r, span - 1]);
-    heights.set(r, NOTE_LINE * Math.max(1, Math.ceil((1.1 * note.length) / Math.max(width, 30))));
+    // 9-point text: 11/9 as many characters to a unit of width as the columns' 11-point text
+    heights.set(r, NOTE_LINE * wrappedLines(note, (Math.max(width, 30) * 11) / 9));
   }
   return {
     name: sheet.name,
