@@ -260,3 +260,25 @@ describe("errors name the data, not the command line's flags", () => {
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
   });
 });
+
+describe("the sources' table titles in the annex's language", () => {
+  test("SCB's and SSB's English titles word by word; a title with other words as the agency gave it", async () => {
+    const { tableTitle } = await import("../../src/charts/words/annex.ts");
+    expect(tableTitle("Population by region, age, sex and year", "sv")).toBe(
+      "Folkmängd efter region, ålder, kön och år",
+    );
+    expect(tableTitle("Deaths. Preliminary figures, by contents, region, sex, age, month and year", "nb")).toBe(
+      "Døde. Foreløpige tall, etter statistikkvariabel, region, kjønn, alder, måned og år",
+    );
+    expect(tableTitle("Live births, by region, sex, year and contents", "sv")).toBe(
+      "Levande födda, efter region, kön, år och tabellinnehåll",
+    );
+    expect(tableTitle("Population by region, marital status, age and sex", "sv")).toBe(
+      "Population by region, marital status, age and sex",
+    );
+    expect(tableTitle("Folkmängden efter region, civilstånd, ålder och kön", "nb")).toBe(
+      "Folkmängden efter region, civilstånd, ålder och kön",
+    );
+    expect(tableTitle("Population by region, age, sex and year", "en")).toBe("Population by region, age, sex and year");
+  });
+});
