@@ -379,11 +379,9 @@ export {
 
 // report/
 export {
-  annexInputs,
   buildAnnex,
   buildSections,
   industrySection,
-  municipalAnnex,
   municipalData,
   municipalProjection,
   municipalSections,
@@ -392,8 +390,9 @@ export {
   renderHtml,
   reportData,
   SERVICE_GROUPS,
+  type Annex,
+  type AnnexData,
   type AnnexOptions,
-  type MunicipalAnnexOptions,
   type MunicipalData,
   type MunicipalOptions,
   type ReportData,

@@ -33,9 +33,8 @@ export async function writeTableFile(table: Table, path: string): Promise<void> 
         ),
       );
     default:
-      throw new OmvarldError(
-        "ARGUMENT",
-        `--out ${path}: the file must end in ${EXTENSIONS.map((e) => `.${e}`).join(", ")}`,
-      );
+      throw new OmvarldError("ARGUMENT", `the output file must end in ${EXTENSIONS.map((e) => `.${e}`).join(", ")}`, {
+        file: path,
+      });
   }
 }

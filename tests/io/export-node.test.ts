@@ -41,7 +41,7 @@ describe("writing files (omvarld/node)", () => {
     await writeTableFile(wages, join(folder, "via-extension.parquet"));
     expect(readFileSync(join(folder, "via-extension.parquet")).equals(parquet)).toBe(true);
     await expect(writeTableFile(wages, join(folder, "x.txt"))).rejects.toThrow(
-      "the file must end in .csv, .xlsx, .json, .parquet, .arrow",
+      "the output file must end in .csv, .xlsx, .json, .parquet, .arrow",
     );
     expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

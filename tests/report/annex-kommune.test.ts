@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { NO_BANDS, SE_BANDS } from "../../src/indicators/population/dependency.ts";
-import { buildAnnex } from "../../src/report/annex.ts";
+import { buildAnnex } from "../../src/report/annex/index.ts";
 import { parseUnitCosts } from "../../src/report/annex/costs.ts";
 import { readUnitCosts } from "../../src/report/annex/costs-file.ts";
 import { writeSheets } from "../../src/report/workbook.ts";
@@ -28,13 +28,7 @@ const costs = readUnitCosts(new URL("../../data/costs/example-unit-costs.json", 
 const dir = mkdtempSync(join(tmpdir(), "omvarld-annex-kommune-"));
 
 describe("a kommune by single year of age (Trysil, SSB 07459), in Norwegian", () => {
-  const sheets = buildAnnex(trysil, {
-    region: "3421",
-    bands: NO_BANDS,
-    locale: "nb",
-    costs: costs.costs,
-    ...(costs.source ? { costSource: costs.source } : {}),
-  });
+  const { sheets } = buildAnnex({ population: trysil }, { region: "3421", bands: NO_BANDS, locale: "nb", costs });
   const path = join(dir, "trysil.xlsx");
   const book = writeSheets(sheets, path).then(() => readWorkbook(path));
 
@@ -106,7 +100,7 @@ describe("a kommune by single year of age (Trysil, SSB 07459), in Norwegian", ()
 
 describe("the same kommune with Swedish words and SKR's groups", () => {
   test("groups 0–5 … 80+ with working age 20–64; a cost band that the ages do not add up to is an error", () => {
-    const [population] = buildAnnex(trysil, { region: "3421", bands: SE_BANDS });
+    const [population] = buildAnnex({ population: trysil }, { region: "3421", bands: SE_BANDS }).sheets;
     expect(population!.columns.map((c) => c.header)).toEqual([
       "År",
       "0–5",
@@ -125,14 +119,17 @@ describe("the same kommune with Swedish words and SKR's groups", () => {
       { region: "X", year: 2022, age: "Y15-64", value: 21 },
       { region: "X", year: 2022, age: "Y_GE65", value: 6 },
     ]);
-    expect(() => buildAnnex(eurostatLike, { region: "X", bands: SE_BANDS })).toThrow(/straddles/);
+    expect(() => buildAnnex({ population: eurostatLike }, { region: "X", bands: SE_BANDS })).toThrow(/straddles/);
     const error = (() => {
       try {
-        buildAnnex(eurostatLike, {
-          region: "X",
-          bands: { young: { from: 0, to: 14 }, working: { from: 15, to: 64 }, old: { from: 65, to: Infinity } },
-          costs: [{ service: "förskola", ages: "1-5", cost: 150 }],
-        });
+        buildAnnex(
+          { population: eurostatLike },
+          {
+            region: "X",
+            bands: { young: { from: 0, to: 14 }, working: { from: 15, to: 64 }, old: { from: 65, to: Infinity } },
+            costs: [{ service: "förskola", ages: "1-5", cost: 150 }],
+          },
+        );
       } catch (e) {
         return e as OmvarldError;
       }
@@ -183,13 +180,10 @@ describe("Vansbro (2021) from SCB's own XLSX download (BE0101N1, men and women b
     new URL("../../data/scb/ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx", import.meta.url).pathname,
     { where: { region: ["2021", "2062"] } },
   );
-  const sheets = buildAnnex(vansbro, {
-    region: "2021",
-    compare: ["2062"],
-    bands: SE_BANDS,
-    locale: "sv",
-    costs: costs.costs,
-  });
+  const { sheets } = buildAnnex(
+    { population: vansbro },
+    { region: "2021", compare: ["2062"], bands: SE_BANDS, locale: "sv", costs: costs.costs },
+  );
   const path = join(dir, "vansbro.xlsx");
   const book = writeSheets(sheets, path).then(() => readWorkbook(path));
   const sum = (year: number, from: number, to: number) =>
@@ -250,7 +244,10 @@ describe("observed and projected years in Norwegian and English", () => {
       ["nb", "Observert", "Framskriving"],
       ["en", "Observed", "Projection"],
     ] as const) {
-      const sheets = buildAnnex(table, { region: "3421", bands: NO_BANDS, locale, costs: costs.costs });
+      const { sheets } = buildAnnex(
+        { population: table },
+        { region: "3421", bands: NO_BANDS, locale, costs: costs.costs },
+      );
       const population = sheets[0]!;
       expect(population.rows.filter((r) => typeof r.year === "number").map((r) => r.kind)).toEqual([
         observed,

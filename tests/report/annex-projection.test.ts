@@ -7,7 +7,8 @@ import { prepareProjectionData } from "../../src/indicators/population/projectio
 import { projectMunicipality } from "../../src/indicators/population/municipal-projection.ts";
 import { read } from "../../src/io/node.ts";
 import { combineRecognised, recognise } from "../../src/io/recognise.ts";
-import { annexInputs, buildAnnex } from "../../src/report/annex.ts";
+import { annexInputs } from "../../src/report/annex/projection.ts";
+import { annexSheets } from "../../src/report/annex/sheets.ts";
 import { MUNICIPAL_WORDS } from "../../src/charts/words/municipal.ts";
 import { writeSheets } from "../../src/report/workbook.ts";
 import { cached, formulaCells, headerColumn, readWorkbook, recalc, yearRows } from "./annex-workbook.ts";
@@ -25,7 +26,8 @@ const p = projectMunicipality(prepareProjectionData({ population, reference: "st
   interval: { runs: 100, seed: 7 },
 });
 const { population: projected, projection } = annexInputs(p, { locale: "nb" });
-const sheets = buildAnnex(projected, {
+// the sheets from a projection made here (buildAnnex makes its own from the kommun tables: tests/report/kommun-journey)
+const sheets = annexSheets(projected, {
   region: "3421",
   bands: NO_BANDS,
   locale: "nb",

@@ -3,7 +3,7 @@ import { readDatasets } from "../../src/io/datasets-node.ts";
 import type { Datasets } from "../../src/io/datasets.ts";
 import { cellResult } from "../../src/report/annex/sheet.ts";
 import { renderHtml } from "../../src/report/html.ts";
-import { municipalAnnex } from "../../src/report/municipal-annex.ts";
+import { buildAnnex } from "../../src/report/annex/index.ts";
 import { municipalProjection } from "../../src/report/municipal.ts";
 import { municipalData, reportData } from "../../src/report/report-data.ts";
 import { buildSections, type Section } from "../../src/report/sections.ts";
@@ -75,11 +75,10 @@ describe("a Swedish kommun from SCB's own tables (Vansbro, 2021)", { timeout: 30
 
   it("makes an annex whose population sheet holds Vansbro, Dalarnas län and Riket by name, with the projection's totals", () => {
     const municipal = municipalData(scb)!;
-    const sheets = municipalAnnex(municipal, {
-      region: "2021",
-      horizon: 2040,
-      costs: [{ service: "Äldreomsorg", ages: "80+", cost: 300 }],
-    });
+    const { sheets } = buildAnnex(
+      { municipal },
+      { region: "2021", horizon: 2040, costs: [{ service: "Äldreomsorg", ages: "80+", cost: 300 }] },
+    );
     const dependency = sheets.find((s) => s.name === "Försörjningskvot")!;
     expect(dependency.columns.map((c) => c.header)).toEqual(
       expect.arrayContaining(["Vansbro", "Dalarnas län", "Riket"]),

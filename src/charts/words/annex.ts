@@ -207,3 +207,65 @@ export type AnnexWords = (typeof ANNEX_WORDS)[Locale];
 export function annexWords(locale: Locale = "sv"): AnnexWords {
   return ANNEX_WORDS[locale];
 }
+
+/**
+ * English words of the agencies' table titles ("Population, by region, sex, age, contents and year") in Swedish and
+ * Norwegian, longest first; Norwegian as SSB titles its own tables, Swedish as SCB does.
+ */
+const TITLE_WORDS: Readonly<Record<"sv" | "nb", readonly (readonly [string, string])[]>> = {
+  sv: [
+    ["Population on 1 January", "Folkmängd 1 januari"],
+    ["Preliminary figures", "Preliminära uppgifter"],
+    ["Live births", "Levande födda"],
+    ["Population", "Folkmängd"],
+    ["Deaths", "Döda"],
+    ["Births", "Födda"],
+    ["age group", "åldersgrupp"],
+    ["contents", "tabellinnehåll"],
+    ["region", "region"],
+    ["month", "månad"],
+    ["year", "år"],
+    ["age", "ålder"],
+    ["sex", "kön"],
+    ["and", "och"],
+    ["by", "efter"],
+  ],
+  nb: [
+    ["Population on 1 January", "Befolkning 1. januar"],
+    ["Preliminary figures", "Foreløpige tall"],
+    ["Live births", "Levendefødte"],
+    ["Population", "Befolkning"],
+    ["Deaths", "Døde"],
+    ["Births", "Fødte"],
+    ["age group", "aldersgruppe"],
+    ["contents", "statistikkvariabel"],
+    ["region", "region"],
+    ["month", "måned"],
+    ["year", "år"],
+    ["age", "alder"],
+    ["sex", "kjønn"],
+    ["and", "og"],
+    ["by", "etter"],
+  ],
+};
+
+/**
+ * A table's title in the annex's language: an English title of SCB's or SSB's made of the words above is
+ * translated word by word; any other title (already Swedish or Norwegian, or with words not listed) is kept as the
+ * agency gave it.
+ *
+ * @example
+ * tableTitle("Population, by region, sex, age, contents and year", "nb") // "Befolkning, etter region, kjønn, alder, statistikkvariabel og år"
+ * tableTitle("Folkmängden efter region", "nb") // "Folkmängden efter region"
+ */
+export function tableTitle(title: string, locale: Locale): string {
+  if (locale === "en" || !title) return title;
+  let translated = title;
+  let rest = title;
+  for (const [english, local] of TITLE_WORDS[locale]) {
+    const pattern = new RegExp(`\\b${english}\\b`, "gi");
+    translated = translated.replace(pattern, local);
+    rest = rest.replace(pattern, " ");
+  }
+  return /\p{L}{2,}/u.test(rest) ? title : translated;
+}

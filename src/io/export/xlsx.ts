@@ -1,7 +1,7 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { describeSource } from "../../table/display.ts";
-import { writeXlsxPackage, type XlsxCell, type XlsxSheet } from "./xlsx-xml.ts";
+import { writeXlsxPackage, type XlsxCell, type XlsxSheet, XlsxStyles } from "./xlsx-xml.ts";
 
 /** How tables are written to an XLSX workbook. */
 export interface XlsxWriteOptions {
@@ -87,6 +87,10 @@ export function defaultNumberFormat(values: ArrayLike<number>, role: string): st
  */
 export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint8Array {
   const named = sheetsOf(tables);
+  const styles = new XlsxStyles();
+  const header = styles.add({ bold: true });
+  const numberHeader = styles.add({ bold: true, horizontal: "right" });
+  const note = styles.add({ size: 9 });
   const sheets: XlsxSheet[] = named.map(([name, table]) => {
     const fields = table.schema;
     const columns = fields.map((f) => table.column(f.name));
@@ -95,6 +99,7 @@ export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint
         ? (options.numberFormats?.[f.name] ?? defaultNumberFormat(table.numbers(f.name).values, f.role))
         : undefined,
     );
+    const formatted = formats.map((f) => (f ? styles.add({ format: f }) : 0));
     const widths = fields.map((f) => Math.min(60, Math.max(8, [...f.name].length + 2)));
     const rows: XlsxCell[][] = [fields.map((f) => f.name)];
     for (let r = 0; r < table.numRows; r++) {
@@ -114,9 +119,22 @@ export function toXLSX(tables: XlsxTables, options: XlsxWriteOptions = {}): Uint
     const notes = (options.notes ?? true) ? [...sourceNotes(table), ...table.warnings] : [];
     const notesFrom = rows.length;
     if (notes.length) rows.push([], ...notes.map((n) => [n]));
-    return { name, rows, formats, widths, notesFrom };
+    // a bold header (right-aligned over numbers), numbers in their column's format, notes in small text
+    const style = (r: number, k: number, v: XlsxCell) =>
+      r === 0
+        ? typeof v === "string" && formats[k]
+          ? numberHeader
+          : header
+        : r >= notesFrom
+          ? typeof v === "string"
+            ? note
+            : 0
+          : typeof v === "number"
+            ? formatted[k]!
+            : 0;
+    return { name, rows, widths, style, frozen: { rows: 1, columns: 0 }, filter: { first: 0, last: notesFrom - 1 } };
   });
-  return writeXlsxPackage(sheets, { title: named[0]![1].provenance.title, creator: "omvarld" });
+  return writeXlsxPackage(sheets, { styles, title: named[0]![1].provenance.title, creator: "omvarld" });
 }
 
 /** The provenance as note lines: the source in one line, then the footnotes. */

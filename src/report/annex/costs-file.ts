@@ -8,11 +8,12 @@ export function readUnitCosts(file: string): UnitCosts {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     throw new OmvarldError(
       "ARGUMENT",
-      `cannot open the unit costs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot open the unit costs file (${code === "ENOENT" ? "no such file" : (code ?? (error as Error).message)})`,
       { file },
-      COSTS_HINT,
+      code === "ENOENT" ? "check the path of the unit costs file" : COSTS_HINT,
     );
   }
   return parseUnitCosts(text, file);

@@ -140,6 +140,8 @@ function changeRows(sheet: Sheet, grid: AgeGrid, keys: readonly string[], t: Ann
     if (x > 0) percent[key] = { formula: `100*(${ay}/${ax}-1)`, result: 100 * (y / x - 1) };
   }
   sheet.rows.push(change, percent);
+  // the two labels ("Förändring 2022–2040") wrap in a column wide enough for their longest word
+  sheet.columns[0] = { ...sheet.columns[0]!, width: 11, wrap: true };
   sheet.projectedRows!.push(false, false);
   sheet.totalRows = [...sheet.rows.slice(0, -2).map(() => false), true, true];
   sheet.rowFormats = { [sheet.rows.length - 1]: "0.0" };

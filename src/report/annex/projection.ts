@@ -1,8 +1,9 @@
+import { localeOr } from "../../charts/words/locales.ts";
 import type { Locale } from "../../charts/locale.ts";
 import type { MunicipalProjection } from "../../indicators/population/municipal-projection.ts";
 import type { Table } from "../../table/table.ts";
 import { MUNICIPAL_WORDS } from "../../charts/words/municipal.ts";
-import type { AnnexOptions } from "./index.ts";
+import type { AnnexProjection } from "./sheets.ts";
 
 /**
  * The annex's inputs from a kommun projection (`projectMunicipality`): the population by sex and single age with
@@ -11,13 +12,13 @@ import type { AnnexOptions } from "./index.ts";
  *
  * @example
  * const { population, projection } = annexInputs(projectMunicipality(data, { region: "2021", horizon: 2040 }), { locale: "sv" });
- * buildAnnex(population, { region: "2021", bands: SE_BANDS, projection, costs, provenance: data.population.provenance });
+ * annexSheets(population, { region: "2021", bands: SE_BANDS, projection, costs, provenance: data.population.provenance });
  */
 export function annexInputs(
   p: MunicipalProjection,
   options: { locale?: Locale; method?: string; flags?: readonly { year: number; text: string }[] } = {},
-): { population: Table; projection: NonNullable<AnnexOptions["projection"]> } {
-  const method = options.method ?? MUNICIPAL_WORDS[options.locale ?? "sv"].method(p.assumptions);
+): { population: Table; projection: AnnexProjection } {
+  const method = options.method ?? MUNICIPAL_WORDS[localeOr(options.locale)].method(p.assumptions);
   return {
     population: p.population,
     projection: {

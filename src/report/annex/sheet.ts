@@ -25,6 +25,8 @@ export interface SheetColumn {
   group?: string;
   /** A projected column (a year of the projection): drawn like projected rows. */
   projected?: boolean;
+  /** Long text wrapped within the column's width (the row made as tall as it needs). */
+  wrap?: boolean;
 }
 
 /** One sheet: a title line, a header row (frozen) and rows of numbers stored as numbers or formulas. */

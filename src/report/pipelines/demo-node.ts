@@ -26,7 +26,8 @@ import type { Table } from "../../table/table.ts";
 import { formatNumber } from "../../charts/locale.ts";
 import type { Locale } from "../../charts/locale.ts";
 import { migrationCounts, municipalProjection } from "../municipal.ts";
-import { municipalAnnex } from "../municipal-annex.ts";
+import { buildAnnex } from "../annex/index.ts";
+import { countryLocale } from "../../charts/words/locales.ts";
 import { readUnitCosts } from "../annex/costs-file.ts";
 import { writeSheets } from "../workbook.ts";
 import { backtestError } from "../../indicators/population/backtest-errors.ts";
@@ -176,7 +177,7 @@ async function projectKommun(
     data: k.data,
     region: k.code,
     compare: [],
-    locale: municipal.country === "NO" ? "nb" : "sv",
+    locale: countryLocale(municipal.country),
     out: join(out, k.folder),
   });
   log(`    report: ${html}`);
@@ -184,15 +185,7 @@ async function projectKommun(
   // the budget annex as a working Excel model: unit costs in input cells, costs by formula
   const costs = readUnitCosts(`${DATA_DIR}costs/example-unit-costs.json`);
   const xlsx = join(out, k.folder, "annex.xlsx");
-  await writeSheets(
-    municipalAnnex(municipal, {
-      region: k.code,
-      horizon: 2040,
-      costs: costs.costs,
-      ...(costs.source ? { costSource: costs.source } : {}),
-    }),
-    xlsx,
-  );
+  await writeSheets(buildAnnex({ municipal }, { region: k.code, horizon: 2040, costs }).sheets, xlsx);
   log(
     `    budget annex (population by service age group, dependency ratio, costs by formula on example unit costs): ${xlsx}`,
   );

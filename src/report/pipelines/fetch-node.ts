@@ -1,3 +1,4 @@
+import { localeOr } from "../../charts/words/locales.ts";
 import { OmvarldError } from "../../errors.ts";
 import { cacheFolder, fileCache } from "../../io/api/cache-node.ts";
 import { fetchTable } from "../../io/api/fetch-table.ts";
@@ -87,7 +88,9 @@ export async function searchText(text: string, agency: string, options: FetchOpt
       `${t.id.padEnd(8)} ${t.label}${t.updated ? ` (updated ${t.updated.slice(0, 10)})` : ""}${t.discontinued ? " [discontinued]" : ""}`,
   );
   if (total > tables.length)
-    lines.push(`… ${formatNumber(total - tables.length, options.locale ?? "sv")} more: add words to narrow the search`);
+    lines.push(
+      `… ${formatNumber(total - tables.length, localeOr(options.locale))} more: add words to narrow the search`,
+    );
   return lines.join("\n");
 }
 
@@ -101,7 +104,7 @@ export async function searchText(text: string, agency: string, options: FetchOpt
 export async function metaText(agency: string, tableId: string, options: FetchOptions = {}): Promise<string> {
   const client = pxweb(agency, options);
   const [metadata, config] = await Promise.all([client.metadata(tableId), client.config()]);
-  const n = (x: number) => formatNumber(x, options.locale ?? "sv");
+  const n = (x: number) => formatNumber(x, localeOr(options.locale));
   const lines = [
     `${tableId}: ${metadata.label}`,
     `source: ${metadata.source}${metadata.updated ? `, updated ${metadata.updated}` : ""}`,
@@ -134,7 +137,7 @@ export async function fetchTableText(
   options: FetchTableTextOptions = {},
 ): Promise<{ table: Table; output: string }> {
   const started = Date.now();
-  const n = (x: number, digits = 0) => formatNumber(x, options.locale ?? "sv", digits);
+  const n = (x: number, digits = 0) => formatNumber(x, localeOr(options.locale), digits);
   const progress = options.onProgress ?? (() => {});
   const table = await fetchTable(agency, tableId, options.selection ?? {}, {
     http: httpOptions(options),
