@@ -16,7 +16,14 @@ import { improvedRisks, type MortalityImprovement, mortalityImprovement } from "
 import { projectionAssumptions } from "./projection-assumptions.ts";
 import { bootstrap, bootstrapSettings, stepNet } from "./projection-bootstrap.ts";
 import { prepareProjectionData, type ProjectionData, type ProjectionInput } from "./projection-data.ts";
-import { componentRows, type Period, populationRows, totalAndGroupRows, withoutMigration } from "./projection-rows.ts";
+import {
+  componentRows,
+  type Period,
+  populationRows,
+  type Row,
+  totalAndGroupRows,
+  withoutMigration,
+} from "./projection-rows.ts";
 import { type BySex, projectPopulation, type Rates, timeWeights } from "./projection.ts";
 import { standardFertility } from "./schedules.ts";
 import { SEXES } from "./small-numbers.ts";
@@ -216,7 +223,7 @@ export function projectMunicipality(
   const n = data.maxAge + 1;
   const region = options.region;
   const period = periodOf(data, options);
-  const estimates = estimateRates(data, options, period);
+  const estimates = windowRates(data, options, period);
   const { births, deaths } = estimates;
   const improvement = improvementOf(data, options, estimates.nationalRegions, period);
   const yearly = yearlyRates(estimates.rates, deaths, improvement);
@@ -262,10 +269,25 @@ export function projectMunicipality(
     interval,
     multipliers,
   });
+  const tables = projectionTables(data, region, period, projection.population, components, totals, groupRows, closed);
+  return { ...tables, rates: estimates.rates, assumptions };
+}
+
+/** The projection's tables, with the population file as their provenance. */
+function projectionTables(
+  data: ProjectionData,
+  region: string,
+  period: Period,
+  projected: Table,
+  components: Row[],
+  totals: Row[],
+  groupRows: Row[],
+  closed: { totals: Row[]; groupRows: Row[] },
+): Omit<MunicipalProjection, "rates" | "assumptions"> {
   const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
   return {
     population: toTable(
-      populationRows(region, period, data.maxAge, projection.population),
+      populationRows(region, period, data.maxAge, projected),
       ["region", "sex", "age", "kind"],
       provenance,
     ),
@@ -276,13 +298,11 @@ export function projectMunicipality(
       total: toTable(closed.totals, ["region", "kind"], provenance),
       groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance),
     },
-    rates: estimates.rates,
-    assumptions,
   };
 }
 
-/** The window's rates and what they were estimated from (`estimateRates`). */
-export interface RateEstimates {
+/** The window's rates and what they were estimated from (`windowRates`). */
+export interface WindowRates {
   /** The kommun's facts by window year, and those of the regions its migration leans on (county or nation). */
   local: YearFacts[];
   reference: YearFacts[];
@@ -301,7 +321,7 @@ export interface RateEstimates {
  * The rates of the window: mortality (national risks × the local ratio of each age group), fertility (local level ×
  * the nation's or a standard shape) and net migration (pooled with the county's or the nation's where few).
  */
-function estimateRates(data: ProjectionData, options: MunicipalProjectionOptions, period: Period): RateEstimates {
+function windowRates(data: ProjectionData, options: MunicipalProjectionOptions, period: Period): WindowRates {
   const n = data.maxAge + 1;
   const { years } = period;
   const nationalRegions = nationOf(data, options.national);
@@ -389,7 +409,7 @@ type Multipliers = NonNullable<MunicipalProjectionOptions["multipliers"]>;
 
 /** The bootstrap's bounds: runs drawing whole observed years (their fertility level and net migration), mortality fixed. */
 function bootstrapBounds(
-  estimates: RateEstimates,
+  estimates: WindowRates,
   yearly: YearlyRates,
   period: Period,
   startPop: Float64Array,

@@ -6,7 +6,7 @@ import type { MortalityImprovement } from "./mortality-trend.ts";
 import type { bootstrapSettings } from "./projection-bootstrap.ts";
 import type { ProjectionData } from "./projection-data.ts";
 import type { Period } from "./projection-rows.ts";
-import type { MunicipalProjectionOptions, ProjectionAssumptions, RateEstimates } from "./municipal-projection.ts";
+import type { MunicipalProjectionOptions, ProjectionAssumptions, WindowRates } from "./municipal-projection.ts";
 import { STANDARD_FERTILITY_SOURCE } from "./schedules.ts";
 import { SMALL_NUMBERS } from "./small-numbers.ts";
 import { STANDARD_MORTALITY_SOURCE } from "./standard-mortality.ts";
@@ -28,7 +28,7 @@ export function projectionAssumptions(
   data: ProjectionData,
   options: MunicipalProjectionOptions,
   period: Period,
-  estimates: RateEstimates,
+  estimates: WindowRates,
   improvement: MortalityImprovement | null,
   outcome: ProjectionOutcome,
 ): ProjectionAssumptions {
@@ -71,7 +71,7 @@ export function projectionAssumptions(
 /** Fertility's method and levels: tfr = Σ s_a·k_local (raw), the nation's Σ s_a·k_nation, ratio k_local/k_nation. */
 function fertilityAssumptions(
   options: MunicipalProjectionOptions,
-  { births }: RateEstimates,
+  { births }: WindowRates,
 ): ProjectionAssumptions["fertility"] {
   return {
     method: births.method,
@@ -89,7 +89,7 @@ function fertilityAssumptions(
 function mortalityAssumptions(
   data: ProjectionData,
   options: MunicipalProjectionOptions,
-  { deaths }: RateEstimates,
+  { deaths }: WindowRates,
   improvement: MortalityImprovement | null,
 ): ProjectionAssumptions["mortality"] {
   return {

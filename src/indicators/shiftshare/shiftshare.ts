@@ -446,14 +446,7 @@ function regionDynamics(
       });
       continue;
     }
-    const part: Sums = {
-      change: shifts.reduce((s, x) => s + x.end - x.start, 0),
-      national_share: total(shifts, "nationalShare"),
-      industry_mix: total(shifts, "industryMix"),
-      regional_shift: total(shifts, "regionalShift"),
-      competitive: total(shifts, "competitive"),
-      allocation: total(shifts, "allocation"),
-    };
+    const part = yearSums(shifts);
     const g = gerfinRegion(shifts, nationalGrowth(cube, year - 1, year));
     d.factors.mix.push(g.mix);
     d.factors.regional.push(g.regional);
@@ -471,6 +464,18 @@ function regionDynamics(
     addIndustryParts(d.byIndustry, shifts);
   }
   return d;
+}
+
+/** A region's Dunn and Esteban-Marquillas parts of one year: its industries' summed (null if one is null). */
+function yearSums(shifts: IndustryShift[]): Sums {
+  return {
+    change: shifts.reduce((s, x) => s + x.end - x.start, 0),
+    national_share: total(shifts, "nationalShare"),
+    industry_mix: total(shifts, "industryMix"),
+    regional_shift: total(shifts, "regionalShift"),
+    competitive: total(shifts, "competitive"),
+    allocation: total(shifts, "allocation"),
+  };
 }
 
 /** Adds each industry's parts of one year to its sums and its Gerfin regional factor to its list. */
