@@ -4,7 +4,7 @@ import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
 import { finite } from "../util/stats.ts";
 import { DEFAULT_GROUPS, industryGroup } from "./groups.ts";
-import { panelOf } from "./panel.ts";
+import { panelOf, type PanelRow } from "./panel.ts";
 
 export interface BusinessOptions {
   from: number;
@@ -69,17 +69,63 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
   const notes: string[] = [];
   const industry = options.industries ? industryGrowth(options.industries, options) : null;
   if (!industry) missing.push(INDUSTRY_EFFECT_MISSING);
-  else {
-    if (industry.unknown.length)
-      notes.push(
-        `industries of no group left out of the industry effect: ${industry.unknown.slice(0, 8).join(", ")}${industry.unknown.length > 8 ? ` and ${industry.unknown.length - 8} more` : ""}`,
-      );
-    const without = [...panel.keys()].filter((r) => !industry.regions.has(r));
-    if (without.length)
-      notes.push(
-        `${without.length} of ${panel.size} regions have no jobs by industry and are not estimated: ${without.slice(0, 8).join(", ")}${without.length > 8 ? ", …" : ""}`,
-      );
-  }
+  else notes.push(...industryNotes(industry, panel));
+  checkIndustries(table, options, industry);
+  // the jobs that are modelled: all private jobs from the panel, or the chosen groups' jobs by industry
+  const jobsOf = (region: string, year: number): number | null =>
+    industry && options.only
+      ? (industry.regionTotal.get(`${region}|${year}`) ?? null)
+      : (panel.get(region)?.get(year)?.privateJobs ?? null);
+  const estimation = options.estimation ?? "pooled";
+  const why = new Map<string, string>();
+  const { observations, yearInfo } = businessObservations(panel, options, jobsOf, industry, why);
+  const { regressions, gammaOf } = fitBusiness(observations, yearInfo, estimation, options, why);
+  const { rows, yearRows } = businessRows(panel, options, observations, yearInfo, gammaOf, industry !== null, why);
+  return {
+    decomposition: toTable(rows, ["region", "region_name"], table.provenance),
+    years: toTable(yearRows, []),
+    regressions,
+    estimation,
+    missing,
+    notes,
+  };
+}
+
+type Panel = Map<string, Map<number, PanelRow>>;
+type IndustryGrowth = ReturnType<typeof industryGrowth>;
+
+/** One region-year of the business model: job growth g, industry effect and relative population growth, in percent. */
+interface BusinessObservation {
+  region: string;
+  year: number;
+  g: number;
+  ind: number;
+  rel: number;
+}
+
+/** A year's national growth of the modelled jobs and of the population (percent; null where a region lacks one). */
+type YearInfo = Map<number, { nat: number | null; natPop: number | null }>;
+
+/** γ of the population effect by year, its standard error and the regions it rests on that year. */
+type Gammas = Map<number, { gamma: number; se: number; n: number }>;
+
+/** What `notes` says about the jobs by industry: the industries of no group and the regions without any. */
+function industryNotes(industry: IndustryGrowth, panel: Panel): string[] {
+  const notes: string[] = [];
+  if (industry.unknown.length)
+    notes.push(
+      `industries of no group left out of the industry effect: ${industry.unknown.slice(0, 8).join(", ")}${industry.unknown.length > 8 ? ` and ${industry.unknown.length - 8} more` : ""}`,
+    );
+  const without = [...panel.keys()].filter((r) => !industry.regions.has(r));
+  if (without.length)
+    notes.push(
+      `${without.length} of ${panel.size} regions have no jobs by industry and are not estimated: ${without.slice(0, 8).join(", ")}${without.length > 8 ? ", …" : ""}`,
+    );
+  return notes;
+}
+
+/** Throws where `only` asks for groups of industries and the jobs by industry are not given or hold none of them. */
+function checkIndustries(table: Table, options: BusinessOptions, industry: IndustryGrowth | null): void {
   if (options.only && !options.industries) {
     throw new OmvarldError(
       "ARGUMENT",
@@ -95,45 +141,47 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
       { file: options.industries?.provenance.file },
       INDUSTRY_TABLE_HINT,
     );
-  // the jobs that are modelled: all private jobs from the panel, or the chosen groups' jobs by industry
-  const jobsOf = (region: string, year: number): number | null =>
-    industry && options.only
-      ? (industry.regionTotal.get(`${region}|${year}`) ?? null)
-      : (panel.get(region)?.get(year)?.privateJobs ?? null);
-  const sum = (year: number, f: (region: string) => number | null) => {
-    let s = 0;
-    for (const region of panel.keys()) {
-      const v = f(region);
-      if (v === null) return null;
-      s += v;
-    }
-    return s;
-  };
-  const estimation = options.estimation ?? "pooled";
-  interface Obs {
-    region: string;
-    year: number;
-    g: number;
-    ind: number;
-    rel: number;
+}
+
+/** Σ_r f(r) over every panel region, null when one region's value is missing. */
+function panelSum(panel: Panel, f: (region: string) => number | null): number | null {
+  let s = 0;
+  for (const region of panel.keys()) {
+    const v = f(region);
+    if (v === null) return null;
+    s += v;
   }
-  const observations: Obs[] = [];
-  const why = new Map<string, string>();
-  const yearInfo = new Map<number, { nat: number | null; natPop: number | null }>();
-  for (let year = options.from; year <= options.to; year++) {
-    const J1 = sum(year, (r) => jobsOf(r, year));
-    const J0 = sum(year, (r) => jobsOf(r, year - 1));
+  return s;
+}
+
+/**
+ * The observations of the window and each year's national growth: NAT = 100·(J_N,t/J_N,t−1 − 1), the same for the
+ * population; g = 100·(J_t/J_t−1 − 1), rel = 100·(P_t/P_t−1 − 1) − NAT_P. Why a region-year is left out goes to `why`.
+ */
+function businessObservations(
+  panel: Panel,
+  period: { from: number; to: number },
+  jobsOf: (region: string, year: number) => number | null,
+  industry: IndustryGrowth | null,
+  why: Map<string, string>,
+): { observations: BusinessObservation[]; yearInfo: YearInfo } {
+  const observations: BusinessObservation[] = [];
+  const yearInfo: YearInfo = new Map();
+  const populationOf = (region: string, year: number) => panel.get(region)?.get(year)?.population ?? null;
+  for (let year = period.from; year <= period.to; year++) {
+    const J1 = panelSum(panel, (r) => jobsOf(r, year));
+    const J0 = panelSum(panel, (r) => jobsOf(r, year - 1));
     const nat = J1 !== null && J0 !== null && J0 > 0 ? 100 * (J1 / J0 - 1) : null;
-    const P1 = sum(year, (r) => panel.get(r)?.get(year)?.population ?? null);
-    const P0 = sum(year, (r) => panel.get(r)?.get(year - 1)?.population ?? null);
+    const P1 = panelSum(panel, (r) => populationOf(r, year));
+    const P0 = panelSum(panel, (r) => populationOf(r, year - 1));
     const natPop = P1 !== null && P0 !== null && P0 > 0 ? 100 * (P1 / P0 - 1) : null;
     yearInfo.set(year, { nat, natPop });
     for (const region of panel.keys()) {
       const key = `${region}|${year}`;
       const j1 = jobsOf(region, year);
       const j0 = jobsOf(region, year - 1);
-      const p1 = panel.get(region)?.get(year)?.population ?? null;
-      const p0 = panel.get(region)?.get(year - 1)?.population ?? null;
+      const p1 = populationOf(region, year);
+      const p0 = populationOf(region, year - 1);
       const ind = industry ? (industry.mix.get(key) ?? null) : 0;
       if (j1 === null || j0 === null || j0 <= 0)
         why.set(key, `no jobs for ${j0 === null || j0 <= 0 ? year - 1 : year}`);
@@ -143,9 +191,23 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
       else observations.push({ region, year, g: 100 * (j1 / j0 - 1), ind, rel: 100 * (p1 / p0 - 1) - natPop });
     }
   }
+  return { observations, yearInfo };
+}
+
+/**
+ * γ by OLS of g − NAT − IND on the relative population growth (with a constant), pooled over the window (the same γ
+ * every year) or one regression a year. Observations of a group too small to estimate get a note in `why`.
+ */
+function fitBusiness(
+  observations: BusinessObservation[],
+  yearInfo: YearInfo,
+  estimation: "pooled" | "yearly",
+  period: { from: number; to: number },
+  why: Map<string, string>,
+): { regressions: BusinessResult["regressions"]; gammaOf: Gammas } {
   const regressions: BusinessResult["regressions"] = [];
-  const gammaOf = new Map<number, { gamma: number; se: number; n: number }>();
-  const fitGroup = (obs: Obs[], year: number | null) => {
+  const gammaOf: Gammas = new Map();
+  const fitGroup = (obs: BusinessObservation[], year: number | null) => {
     const fit = ols(
       obs.map((o) => o.g - yearInfo.get(o.year)!.nat! - o.ind),
       { population_growth: obs.map((o) => o.rel) },
@@ -169,15 +231,31 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
   };
   if (estimation === "pooled") fitGroup(observations, null);
   else
-    for (let year = options.from; year <= options.to; year++)
+    for (let year = period.from; year <= period.to; year++)
       fitGroup(
         observations.filter((o) => o.year === year),
         year,
       );
+  return { regressions, gammaOf };
+}
+
+/**
+ * The decomposition's rows (every panel region and year: POP = γ·rel, A = g − NAT − IND − POP, null with a note
+ * where not estimated) and the rows of the years table.
+ */
+function businessRows(
+  panel: Panel,
+  period: { from: number; to: number },
+  observations: readonly BusinessObservation[],
+  yearInfo: YearInfo,
+  gammaOf: Gammas,
+  hasIndustries: boolean,
+  why: Map<string, string>,
+): { rows: Record<string, string | number | null>[]; yearRows: Record<string, string | number | null>[] } {
   const byKey = new Map(observations.map((o) => [`${o.region}|${o.year}`, o]));
   const rows: Record<string, string | number | null>[] = [];
   const yearRows: Record<string, string | number | null>[] = [];
-  for (let year = options.from; year <= options.to; year++) {
+  for (let year = period.from; year <= period.to; year++) {
     const { nat, natPop } = yearInfo.get(year)!;
     const g = gammaOf.get(year);
     yearRows.push({
@@ -199,21 +277,14 @@ export function businessAttractiveness(table: Table, options: BusinessOptions): 
         population_size: series.get(year)?.population ?? null,
         growth: o ? finite(o.g) : null,
         national: o ? nat : null,
-        industry: o && industry ? o.ind : null,
+        industry: o && hasIndustries ? o.ind : null,
         population,
         attractiveness: o && population !== null ? o.g - nat! - o.ind - population : null,
         note: o && population !== null ? null : (why.get(key) ?? "not estimated"),
       });
     }
   }
-  return {
-    decomposition: toTable(rows, ["region", "region_name"], table.provenance),
-    years: toTable(yearRows, []),
-    regressions,
-    estimation,
-    missing,
-    notes,
-  };
+  return { rows, yearRows };
 }
 
 /**

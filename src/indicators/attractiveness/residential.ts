@@ -1,10 +1,24 @@
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
-import { type CommutingStructure, type CommutingYear, commutingYear, neighbourGrowth } from "../commuting/structure.ts";
+import { type CommutingStructure, type CommutingYear, commutingYear } from "../commuting/structure.ts";
 import { type OlsResult, ols } from "../util/ols.ts";
 import { toTable } from "../util/panel.ts";
-import { type KeptRegion, type MigrationCounts, registeredMigration } from "./net-migration.ts";
+import {
+  type KeptRegion,
+  type MigrationCounts,
+  type RegisteredMigration,
+  registeredMigration,
+} from "./net-migration.ts";
 import { type PanelRow, panelOf } from "./panel.ts";
+import {
+  nationalJobFactors,
+  RESIDENTIAL_TERMS,
+  type ResidentialObservation,
+  residentialObservations,
+  type ResidentialTerm,
+} from "./residential-observations.ts";
+
+export { nationalJobFactors, ownJobGrowth, RESIDENTIAL_TERMS } from "./residential-observations.ts";
 
 export interface ResidentialOptions {
   /** First and last year to estimate and decompose. */
@@ -60,16 +74,6 @@ export interface ResidentialResult {
   dependent: DependentSource;
 }
 
-/** The regressors of the model, in the order of the regression's coefficients after the intercept. */
-export const RESIDENTIAL_TERMS = [
-  "own_jobs_0",
-  "own_jobs_1",
-  "own_jobs_2",
-  "neighbour_jobs",
-  "size",
-  "integration",
-] as const;
-
 /**
  * The parts the growth of a decomposition row splits into, in order: growth = natural increase + immigration +
  * constant + own jobs + neighbours' jobs + size + integration + attractiveness (docs/methods.md §2.3).
@@ -84,60 +88,6 @@ export const GROWTH_PARTS = [
   "integration",
   "attractiveness",
 ] as const;
-
-/**
- * National jobs by year: Σ_r J_{r,t}; for the growth from t−1 to t only regions with both years count.
- * Returns the national growth factor J^N_t / J^N_{t−1} by year.
- */
-export function nationalJobFactors(
-  panel: Map<string, Map<number, PanelRow>>,
-  jobs: (r: PanelRow) => number | null,
-): Map<number, number> {
-  const years = new Set<number>();
-  for (const s of panel.values()) for (const y of s.keys()) years.add(y);
-  const out = new Map<number, number>();
-  for (const year of years) {
-    let now = 0;
-    let before = 0;
-    for (const s of panel.values()) {
-      const a = s.get(year);
-      const b = s.get(year - 1);
-      const j1 = a ? jobs(a) : null;
-      const j0 = b ? jobs(b) : null;
-      if (j1 === null || j0 === null) continue;
-      now += j1;
-      before += j0;
-    }
-    if (before > 0) out.set(year, now / before);
-  }
-  return out;
-}
-
-/**
- * Own job growth relative to the country's, in percent of the population, for year t − lag:
- *
- *     JG_l(r,t) = 100·(J_{r,t−l} − J_{r,t−l−1}·J^N_{t−l}/J^N_{t−l−1}) / P_{r,t−l}
- *
- * the jobs the region gained beyond what the national growth rate would have given it, per 100 inhabitants.
- * With `national` omitted the growth is absolute: 100·(J_{t−l} − J_{t−l−1})/P_{t−l}.
- */
-export function ownJobGrowth(
-  series: Map<number, PanelRow>,
-  year: number,
-  jobs: (r: PanelRow) => number | null,
-  lag = 0,
-  national?: Map<number, number>,
-): number | null {
-  const t = year - lag;
-  const now = series.get(t);
-  const before = series.get(t - 1);
-  const j1 = now ? jobs(now) : null;
-  const j0 = before ? jobs(before) : null;
-  const p = now?.population ?? null;
-  const factor = national ? (national.get(t) ?? null) : 1;
-  if (j1 === null || j0 === null || p === null || p <= 0 || factor === null) return null;
-  return (100 * (j1 - j0 * factor)) / p;
-}
 
 /**
  * Residential attractiveness (bostedsattraktivitet, docs/methods.md §2.3, Vareide and Nygaard): relative net migration
@@ -160,119 +110,73 @@ export function ownJobGrowth(
 export function residentialAttractiveness(table: Table, options: ResidentialOptions): ResidentialResult {
   const panel = panelOf(table);
   const estimation = options.estimation ?? "pooled";
-  const hasAllJobs =
-    table.has("jobs") && Array.from({ length: table.numRows }, (_, i) => table.get("jobs", i)).some((v) => v !== null);
-  const jobs = (r: PanelRow) => (hasAllJobs ? r.jobs : r.privateJobs);
   const missing: string[] = [];
   const notes: string[] = [];
-  if (!hasAllJobs)
-    missing.push(
-      "own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)",
-    );
+  const jobs = jobsMeasure(table, missing);
   const commuting = commutingInput(options, notes);
   if (!commuting) {
     missing.push("job growth of the places residents work in (no commuting matrix given)");
     missing.push("labour-market integration (no commuting matrix given)");
   }
-  const national = nationalJobFactors(panel, jobs);
   const registered = options.counts ? registeredMigration(table, options.counts) : null;
-  interface Obs {
-    region: string;
-    year: number;
-    row: PanelRow;
-    growth: number;
-    naturalIncrease: number;
-    registered: boolean;
-    rnm: number;
-    outShare: number;
-    x: Record<(typeof RESIDENTIAL_TERMS)[number], number>;
-  }
-  const observations: Obs[] = [];
   const notesByKey = new Map<string, string>();
-  for (let year = options.from; year <= options.to; year++) {
-    const jg = new Map<string, [number, number, number] | null>();
-    const jgSum = new Map<string, number | null>();
-    for (const [region, series] of panel) {
-      const parts = [0, 1, 2].map((l) => ownJobGrowth(series, year, jobs, l, national));
-      const known = parts.some((p) => p === null) ? null : (parts as [number, number, number]);
-      jg.set(region, known);
-      jgSum.set(region, known ? known[0] + known[1] + known[2] : null);
-    }
-    const structure = commuting?.(year) ?? null;
-    const inYear: Obs[] = [];
-    for (const [region, series] of panel) {
-      const row = series.get(year);
-      const key = `${region}|${year}`;
-      if (!row) continue;
-      const own = jg.get(region) ?? null;
-      // registered net migration where the counts give it, else the panel's own components
-      const counted = registered?.years.get(key);
-      const growth = counted ? (100 * (counted.nextPopulation - counted.population)) / counted.population : row.growth;
-      const naturalIncrease = counted
-        ? (100 * (counted.births - counted.deaths)) / counted.population
-        : row.naturalIncrease;
-      if (
-        growth === null ||
-        naturalIncrease === null ||
-        row.nationalImmigration === null ||
-        row.population === null ||
-        row.population <= 0
-      ) {
-        notesByKey.set(key, "population, its growth or its components are missing");
-        continue;
-      }
-      if (own === null) {
-        notesByKey.set(key, `jobs or population missing in ${year - 3}-${year}`);
-        continue;
-      }
-      let nb: number | null = 0;
-      let ami = 0;
-      if (structure) {
-        const share = structure.outShare.get(region);
-        if (share === undefined) {
-          notesByKey.set(key, "not in the commuting matrix");
-          continue;
-        }
-        ami = share;
-        nb = neighbourGrowth(structure, region, jgSum);
-        if (nb === null) {
-          notesByKey.set(key, "job growth of a place the residents work in is missing");
-          continue;
-        }
-      }
-      inYear.push({
-        region,
-        year,
-        row,
-        growth,
-        naturalIncrease,
-        registered: counted !== undefined,
-        rnm: growth - naturalIncrease - row.nationalImmigration,
-        outShare: ami,
-        x: {
-          own_jobs_0: own[0],
-          own_jobs_1: own[1],
-          own_jobs_2: own[2],
-          neighbour_jobs: nb,
-          size: Math.log(row.population),
-          integration: ami,
-        },
-      });
-    }
-    // size is centred on the year's cross-section
-    const meanSize = inYear.reduce((s, o) => s + o.x.size, 0) / Math.max(1, inYear.length);
-    for (const o of inYear) o.x.size -= meanSize;
-    observations.push(...inYear);
-  }
-  // integration is centred on the mean over the estimated observations (a structural property)
-  if (commuting && observations.length) {
-    const meanAmi = observations.reduce((s, o) => s + o.x.integration, 0) / observations.length;
-    for (const o of observations) o.x.integration -= meanAmi;
-  }
+  const observations = residentialObservations(
+    { panel, jobs, national: nationalJobFactors(panel, jobs), commuting, registered },
+    options.from,
+    options.to,
+    notesByKey,
+  );
   const terms = RESIDENTIAL_TERMS.filter((t) => commuting || (t !== "neighbour_jobs" && t !== "integration"));
+  const { regressions, parts } = fitResidential(observations, terms, estimation, options, notesByKey);
+  if (regressions.length === 0)
+    throw new OmvarldError(
+      "ARGUMENT",
+      `no year in ${options.from}-${options.to} could be estimated`,
+      {},
+      "the panel needs jobs from three years before the first year",
+    );
+  const rows = decompositionRows(panel, options, observations, parts, commuting !== null, notesByKey);
+  return {
+    regressions,
+    estimation,
+    decomposition: toTable(rows, ["region", "region_name", "net_migration_source"], table.provenance),
+    missing,
+    notes,
+    dependent: dependentSource(observations, parts, registered),
+  };
+}
+
+/**
+ * The jobs the model counts: all jobs by work place where the panel has them (column `jobs`), else private jobs
+ * (and `missing` says that public job growth is then in the residual).
+ */
+function jobsMeasure(table: Table, missing: string[]): (r: PanelRow) => number | null {
+  const hasAllJobs =
+    table.has("jobs") && Array.from({ length: table.numRows }, (_, i) => table.get("jobs", i)).some((v) => v !== null);
+  if (!hasAllJobs)
+    missing.push(
+      "own job growth counts private jobs only (the panel has no total jobs: public job growth is in the residual)",
+    );
+  return (r: PanelRow) => (hasAllJobs ? r.jobs : r.privateJobs);
+}
+
+/** An observation's parts: constant, c_t·x_t per term, own_jobs = Σ own_jobs_l, attractiveness = the residual. */
+type Parts = Map<ResidentialObservation, Record<string, number>>;
+
+/**
+ * The regressions, pooled (one over every observation) or yearly (one per year of the window), and each estimated
+ * observation's parts. Observations of a group too small to estimate get a note instead.
+ */
+function fitResidential(
+  observations: ResidentialObservation[],
+  terms: readonly ResidentialTerm[],
+  estimation: "pooled" | "yearly",
+  period: { from: number; to: number },
+  notesByKey: Map<string, string>,
+): { regressions: ResidentialResult["regressions"]; parts: Parts } {
   const regressions: ResidentialResult["regressions"] = [];
-  const parts = new Map<Obs, Record<string, number>>();
-  const fitGroup = (obs: Obs[], year: number | null) => {
+  const parts: Parts = new Map();
+  const fitGroup = (obs: ResidentialObservation[], year: number | null) => {
     const fit = ols(
       obs.map((o) => o.rnm),
       Object.fromEntries(terms.map((t) => [t, obs.map((o) => o.x[t])])),
@@ -294,22 +198,27 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
   };
   if (estimation === "pooled") fitGroup(observations, null);
   else
-    for (let year = options.from; year <= options.to; year++)
+    for (let year = period.from; year <= period.to; year++)
       fitGroup(
         observations.filter((o) => o.year === year),
         year,
       );
-  if (regressions.length === 0)
-    throw new OmvarldError(
-      "ARGUMENT",
-      `no year in ${options.from}-${options.to} could be estimated`,
-      {},
-      "the panel needs jobs from three years before the first year",
-    );
+  return { regressions, parts };
+}
+
+/** The decomposition's rows: every panel region and year of the window, null parts (and a note) where not estimated. */
+function decompositionRows(
+  panel: Map<string, Map<number, PanelRow>>,
+  period: { from: number; to: number },
+  observations: readonly ResidentialObservation[],
+  parts: Parts,
+  commuting: boolean,
+  notesByKey: Map<string, string>,
+): Record<string, string | number | null>[] {
   const rows: Record<string, string | number | null>[] = [];
   const byKey = new Map(observations.map((o) => [`${o.region}|${o.year}`, o]));
   for (const [region, series] of panel) {
-    for (let year = options.from; year <= options.to; year++) {
+    for (let year = period.from; year <= period.to; year++) {
       const row = series.get(year);
       if (!row) continue;
       const o = byKey.get(`${region}|${year}`);
@@ -341,8 +250,17 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       });
     }
   }
+  return rows;
+}
+
+/** How many estimated observations had registered net migration and how many the panel's own, and what was kept. */
+function dependentSource(
+  observations: readonly ResidentialObservation[],
+  parts: Parts,
+  registered: RegisteredMigration | null,
+): DependentSource {
   const estimated = observations.filter((o) => parts.has(o));
-  const dependent: DependentSource = {
+  return {
     registered: estimated.filter((o) => o.registered).length,
     panel: estimated.filter((o) => !o.registered).length,
     kept: registered?.kept ?? [],
@@ -350,14 +268,6 @@ export function residentialAttractiveness(table: Table, options: ResidentialOpti
       ? [...new Set(estimated.map((o) => o.year))].filter((y) => !estimated.some((o) => o.year === y && o.registered))
       : [],
     ...(registered ? { vintages: { panel: registered.vintages.panel, counts: registered.vintages.counts } } : {}),
-  };
-  return {
-    regressions,
-    estimation,
-    decomposition: toTable(rows, ["region", "region_name", "net_migration_source"], table.provenance),
-    missing,
-    notes,
-    dependent,
   };
 }
 

@@ -78,6 +78,7 @@ interface Context {
   jobs: Map<number, number>;
 }
 
+/** What a region's projections share: the estimates, the levers' history, the national rates and the start. */
 function prepare(
   panelTable: Table,
   residential: ResidentialResult,
@@ -90,67 +91,19 @@ function prepare(
   const years = [...series.keys()].sort((a, b) => a - b);
   const last = years.at(-1)!;
   const history = years.map((y) => series.get(y)!);
-  // the pooled coefficients, or the yearly ones averaged: one year's cross-section is too noisy to carry 20 years
-  const coef = (name: string) =>
-    mean(
-      residential.regressions.map(({ fit }) =>
-        fit.names.includes(name) ? fit.coefficients[fit.names.indexOf(name)]! : 0,
-      ),
-    );
   const yearTable = business.years.toRows();
-  const own = residential.decomposition.filter({ region: options.region }).toRows();
-  const location = mean(
-    own
-      .filter((r) => r.attractiveness !== null)
-      .map((r) => ((r.neighbour_jobs as number | null) ?? 0) + ((r.integration as number | null) ?? 0)),
-  );
-  const estimates: Estimates = {
-    constant: coef("intercept"),
-    ownJobs: [coef("own_jobs_0"), coef("own_jobs_1"), coef("own_jobs_2")],
-    location,
-    size: coef("size"),
-    gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
-    meanLogPopulation: mean(
-      [...panel.values()]
-        .map((s) => s.get(last)?.population)
-        .filter((p): p is number => !!p && p > 0)
-        .map(Math.log),
-    ),
-  };
-  // every region's yearly attractiveness, for the region's own past and the top quartile of all regions' means
-  const byRegion = (t: Table) => {
-    const by = new Map<string, number[]>();
-    const regions = t.strings("region");
-    const values = t.numbers("attractiveness");
-    for (let i = 0; i < t.numRows; i++) {
-      const v = values.get(i);
-      if (v !== null) (by.get(regions.get(i)!) ?? by.set(regions.get(i)!, []).get(regions.get(i)!)!).push(v);
-    }
-    return by;
-  };
-  const res = byRegion(residential.decomposition);
-  const bus = byRegion(business.decomposition);
+  const estimates = estimatesOf(panel, last, residential, yearTable, options.region);
+  const res = attractivenessByRegion(residential.decomposition);
+  const bus = attractivenessByRegion(business.decomposition);
   const recent = history.slice(-10);
-  const population = new Map<number, number>();
-  const jobs = new Map<number, number>();
-  for (const r of history) {
-    if (r.population !== null) population.set(r.year, r.population);
-    if (r.privateJobs !== null) jobs.set(r.year, r.privateJobs);
-  }
-  const lastRow = series.get(last) as PanelRow;
-  if (lastRow.population === null || lastRow.growth === null)
-    throw new OmvarldError("ARGUMENT", `region ${options.region} has no population or growth in ${last}`);
-  for (let y = last - 3; y <= last; y++) {
-    if (!jobs.has(y) || (y > last - 3 && !population.has(y))) {
-      throw new OmvarldError(
-        "ARGUMENT",
-        `region ${options.region} needs private jobs and population for ${last - 3}-${last} to start a projection`,
-        {},
-        "the own job growth term looks three years back",
-      );
-    }
-  }
-  population.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
+  const { population, jobs } = startSeries(history, last, series.get(last) as PanelRow, options.region);
+  const lastTen = (column: string) =>
+    mean(
+      yearTable
+        .slice(-10)
+        .map((r) => r[column] as number | null)
+        .filter((v): v is number => v !== null),
+    );
   return {
     panelTable,
     region: options.region,
@@ -165,23 +118,94 @@ function prepare(
     pastNational: new Map(
       yearTable.filter((r) => r.national !== null).map((r) => [r.year as number, r.national as number]),
     ),
-    nat:
-      options.nationalJobGrowth ??
-      mean(
-        yearTable
-          .slice(-10)
-          .map((r) => r.national as number | null)
-          .filter((v): v is number => v !== null),
-      ),
-    natPop: mean(
-      yearTable
-        .slice(-10)
-        .map((r) => r.national_population_growth as number | null)
-        .filter((v): v is number => v !== null),
-    ),
+    nat: options.nationalJobGrowth ?? lastTen("national"),
+    natPop: lastTen("national_population_growth"),
     population,
     jobs,
   };
+}
+
+/**
+ * The coefficients the projection uses: the pooled regression's, or the yearly ones averaged (one year's
+ * cross-section is too noisy to carry 20 years); LOC = the region's mean neighbour + integration terms over its
+ * estimated years; γ the mean over the years; m = the mean of ln P over the regions in the last year.
+ */
+function estimatesOf(
+  panel: Map<string, Map<number, PanelRow>>,
+  last: number,
+  residential: ResidentialResult,
+  yearTable: Record<string, unknown>[],
+  region: string,
+): Estimates {
+  const coef = (name: string) =>
+    mean(
+      residential.regressions.map(({ fit }) =>
+        fit.names.includes(name) ? fit.coefficients[fit.names.indexOf(name)]! : 0,
+      ),
+    );
+  const own = residential.decomposition.filter({ region }).toRows();
+  const location = mean(
+    own
+      .filter((r) => r.attractiveness !== null)
+      .map((r) => ((r.neighbour_jobs as number | null) ?? 0) + ((r.integration as number | null) ?? 0)),
+  );
+  return {
+    constant: coef("intercept"),
+    ownJobs: [coef("own_jobs_0"), coef("own_jobs_1"), coef("own_jobs_2")],
+    location,
+    size: coef("size"),
+    gamma: mean(yearTable.map((r) => r.gamma as number | null).filter((g): g is number => g !== null)),
+    meanLogPopulation: mean(
+      [...panel.values()]
+        .map((s) => s.get(last)?.population)
+        .filter((p): p is number => !!p && p > 0)
+        .map(Math.log),
+    ),
+  };
+}
+
+/** Every region's yearly attractiveness (non-null values of the column, in row order), by region. */
+function attractivenessByRegion(t: Table): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  const regions = t.strings("region");
+  const values = t.numbers("attractiveness");
+  for (let i = 0; i < t.numRows; i++) {
+    const v = values.get(i);
+    if (v !== null) (by.get(regions.get(i)!) ?? by.set(regions.get(i)!, []).get(regions.get(i)!)!).push(v);
+  }
+  return by;
+}
+
+/**
+ * The region's observed population and private jobs by year, with the population of the year after the last
+ * (P·(1 + growth/100)); throws unless the last year has population and growth and the three years before have jobs.
+ */
+function startSeries(
+  history: readonly PanelRow[],
+  last: number,
+  lastRow: PanelRow,
+  region: string,
+): { population: Map<number, number>; jobs: Map<number, number> } {
+  const population = new Map<number, number>();
+  const jobs = new Map<number, number>();
+  for (const r of history) {
+    if (r.population !== null) population.set(r.year, r.population);
+    if (r.privateJobs !== null) jobs.set(r.year, r.privateJobs);
+  }
+  if (lastRow.population === null || lastRow.growth === null)
+    throw new OmvarldError("ARGUMENT", `region ${region} has no population or growth in ${last}`);
+  for (let y = last - 3; y <= last; y++) {
+    if (!jobs.has(y) || (y > last - 3 && !population.has(y))) {
+      throw new OmvarldError(
+        "ARGUMENT",
+        `region ${region} needs private jobs and population for ${last - 3}-${last} to start a projection`,
+        {},
+        "the own job growth term looks three years back",
+      );
+    }
+  }
+  population.set(last + 1, lastRow.population * (1 + lastRow.growth / 100));
+  return { population, jobs };
 }
 
 function run(c: Context, options: ScenarioOptions): Table {

@@ -71,9 +71,58 @@ interface Group {
  * projectAgeGroups(eurostat.filter({ unit: "NR" }), { region: "SE312", horizon: 2040 }).total
  */
 export function projectAgeGroups(table: Table, options: GroupProjectionOptions): GroupProjection {
-  const own = table.filter({ region: options.region });
+  const own = regionRows(table, options.region);
+  const groups = partition(own.distinct("age") as string[], table.provenance.file);
+  const mothers = mothersGroup(groups, options.mothers ?? "15-49");
+  const stock = stockOf(own, groups, own.has("value") ? "value" : own.names("measure")[0]!);
+  const complete = (year: number) => stock.get(year)?.every((v) => v !== null && v > 0) ?? false;
+  const start = startYear(stock, complete, options);
+  const { history, first } = historyRatios(stock, complete, start, options.window ?? 10, groups, mothers);
+  const weights = timeWeights(history.length, options.weights ?? "exponential");
+  const mean = Float64Array.from({ length: 2 * groups.length }, (_, i) =>
+    weightedMean(
+      history.map((h) => h[i]!),
+      weights,
+    )!,
+  );
+  const step = stepper(groups, mothers, start, options);
+  const region = options.region;
+  const popRows: Row[] = [];
+  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b))
+    popRows.push(...stateRows(region, year, groups, stock.get(year)!, "observed"));
+  const initial = Float64Array.from(stock.get(start) as number[]);
+  const { totals, flowRows } = projectForward(region, initial, mean, start, options.horizon, groups, step, popRows);
+  const bounds =
+    options.interval === false
+      ? null
+      : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
+  const totalRows = totalRowsOf(region, stock, complete, start, totals, bounds);
+  const n = groups.length;
+  return {
+    population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
+    total: toTable(totalRows, ["region", "kind"], table.provenance),
+    components: toTable(flowRows, ["region"], table.provenance),
+    ratios: SEXES.flatMap((sex, s) => groups.map((g, k) => ({ sex, age: g.label, ratio: mean[s * n + k]! }))),
+    method: {
+      from: first,
+      to: start,
+      weights: options.weights ?? "exponential",
+      level: options.interval === false ? null : (options.interval?.level ?? 0.8),
+      runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
+    },
+  };
+}
+
+type Row = Record<string, string | number | null>;
+
+/** One year forward from p into `into` with the ratios r of projected year k (0 = the first); returns the entrants. */
+type Step = (p: Float64Array, into: Float64Array, r: Float64Array, k: number, flows?: Float64Array) => number;
+
+/** The region's rows, checked for the columns year, sex and age. */
+function regionRows(table: Table, region: string): Table {
+  const own = table.filter({ region });
   if (own.numRows === 0)
-    throw new OmvarldError("ARGUMENT", `region ${options.region} is not in the table`, { file: table.provenance.file });
+    throw new OmvarldError("ARGUMENT", `region ${region} is not in the table`, { file: table.provenance.file });
   for (const c of ["year", "sex", "age"]) {
     if (!own.has(c))
       throw new OmvarldError(
@@ -83,20 +132,29 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
         "the projection needs population by year, sex and age group",
       );
   }
-  const groups = partition(own.distinct("age") as string[], table.provenance.file);
-  const mothersBand = parseAgeBand(options.mothers ?? "15-49")!;
-  const mothers = groups.findIndex((g) => within(mothersBand, g.band) || within(g.band, mothersBand));
+  return own;
+}
+
+/** The index of the group that holds the mothers' ages (e.g. "15-49" in 15-64), or that they hold. */
+function mothersGroup(groups: readonly Group[], label: string): number {
+  const band = parseAgeBand(label)!;
+  const mothers = groups.findIndex((g) => within(band, g.band) || within(g.band, band));
   if (mothers < 0)
     throw new OmvarldError(
       "ARGUMENT",
-      `no age group holds the mothers' ages ${options.mothers ?? "15-49"}`,
+      `no age group holds the mothers' ages ${label}`,
       {},
       `the groups are ${groups.map((g) => g.label).join(", ")}`,
     );
+  return mothers;
+}
 
-  const stock = stockOf(own, groups, own.has("value") ? "value" : own.names("measure")[0]!);
-  const n = groups.length;
-  const complete = (year: number) => stock.get(year)?.every((v) => v !== null && v > 0) ?? false;
+/** The year the projection starts from: `start`, or the last year with every sex and group; checked against the horizon. */
+function startYear(
+  stock: Map<number, (number | null)[]>,
+  complete: (year: number) => boolean,
+  options: GroupProjectionOptions,
+): number {
   const start = options.start ?? Math.max(...[...stock.keys()].filter(complete));
   if (!complete(start))
     throw new OmvarldError(
@@ -112,7 +170,18 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
       {},
       `give a horizon after ${start}, e.g. ${start + 18}`,
     );
-  const windowSize = options.window ?? 10;
+  return start;
+}
+
+/** The ratios of each pair of complete consecutive years in the window before `start`, and the first such year. */
+function historyRatios(
+  stock: Map<number, (number | null)[]>,
+  complete: (year: number) => boolean,
+  start: number,
+  windowSize: number,
+  groups: readonly Group[],
+  mothers: number,
+): { history: Float64Array[]; first: number } {
   const history: Float64Array[] = [];
   let first = start;
   for (let year = start - windowSize; year < start; year++) {
@@ -127,14 +196,11 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
       {},
       "the projection needs at least two years of population by sex and age group",
     );
-  const weights = timeWeights(history.length, options.weights ?? "exponential");
-  const mean = Float64Array.from({ length: 2 * n }, (_, i) =>
-    weightedMean(
-      history.map((h) => h[i]!),
-      weights,
-    )!,
-  );
-  // the scenario multipliers of each projected year, worked out once (the bootstrap steps through the years many times)
+  return { history, first };
+}
+
+/** The step of each projected year, with its scenario multipliers worked out once (the bootstrap steps many times). */
+function stepper(groups: readonly Group[], mothers: number, start: number, options: GroupProjectionOptions): Step {
   const factors = (component: "entrants" | "net_other") =>
     Array.from({ length: Math.max(0, options.horizon - start) }, (_, k) =>
       (options.multipliers ?? [])
@@ -143,23 +209,42 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     );
   const [entrantsFactor, otherFactor] = [factors("entrants"), factors("net_other")];
   const ageing = Float64Array.from(groups, (g) => g.ageing);
-  const step = (p: Float64Array, into: Float64Array, r: Float64Array, k: number, flows?: Float64Array) =>
-    advance(p, into, r, ageing, mothers, entrantsFactor[k]!, otherFactor[k]!, flows);
+  return (p, into, r, k, flows) => advance(p, into, r, ageing, mothers, entrantsFactor[k]!, otherFactor[k]!, flows);
+}
 
-  const region = options.region;
-  const popRows: Record<string, string | number | null>[] = [];
-  const push = (year: number, state: ArrayLike<number | null>, kind: string) =>
-    SEXES.forEach((sex, s) =>
-      groups.forEach((g, k) => popRows.push({ region, year, sex, age: g.label, value: state[s * n + k]!, kind })),
-    );
-  for (const year of [...stock.keys()].filter((y) => y <= start).sort((a, b) => a - b))
-    push(year, stock.get(year)!, "observed");
-  const flowRows: Record<string, string | number | null>[] = [];
-  const initial = Float64Array.from(stock.get(start) as number[]);
+/** The population rows of one year's state (women's groups, then men's). */
+function stateRows(
+  region: string,
+  year: number,
+  groups: readonly Group[],
+  state: ArrayLike<number | null>,
+  kind: string,
+): Row[] {
+  const n = groups.length;
+  return SEXES.flatMap((sex, s) =>
+    groups.map((g, k) => ({ region, year, sex, age: g.label, value: state[s * n + k]!, kind })),
+  );
+}
+
+/**
+ * The projection with the mean ratios from `start` to `horizon`: the totals by year (the start's first), the
+ * components (end = start + entrants + net_other) and each projected year's population rows (into `popRows`).
+ */
+function projectForward(
+  region: string,
+  initial: Float64Array,
+  mean: Float64Array,
+  start: number,
+  horizon: number,
+  groups: readonly Group[],
+  step: Step,
+  popRows: Row[],
+): { totals: number[]; flowRows: Row[] } {
+  const flowRows: Row[] = [];
   const flows = new Float64Array(1);
   const totals = [sum(initial)];
   let current = initial;
-  for (let year = start; year < options.horizon; year++) {
+  for (let year = start; year < horizon; year++) {
     const next = new Float64Array(current.length);
     const entrants = step(current, next, mean, year - start, flows);
     flowRows.push({
@@ -172,12 +257,23 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
     });
     current = next;
     totals.push(sum(current));
-    push(year + 1, current, "projected");
+    popRows.push(...stateRows(region, year + 1, groups, current, "projected"));
   }
-  const bounds =
-    options.interval === false
-      ? null
-      : bootstrap(initial, history, weights, options.horizon - start, step, options.interval ?? {});
+  return { totals, flowRows };
+}
+
+/**
+ * The total's rows: the complete observed years before the start (no interval), then the start (its interval the
+ * point itself, so that the band starts there) and the projected years with the bootstrap's bounds.
+ */
+function totalRowsOf(
+  region: string,
+  stock: Map<number, (number | null)[]>,
+  complete: (year: number) => boolean,
+  start: number,
+  totals: readonly number[],
+  bounds: { low: number[]; high: number[] } | null,
+): Row[] {
   const observed = [...stock.keys()]
     .filter((y) => y < start && complete(y))
     .sort((a, b) => a - b)
@@ -189,8 +285,7 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
       low: null,
       high: null,
     }));
-  // the start year is observed; its interval is the point itself, so that the band starts there
-  const totalRows = [
+  return [
     ...observed,
     ...totals.map((population, k) => ({
       region,
@@ -201,19 +296,6 @@ export function projectAgeGroups(table: Table, options: GroupProjectionOptions):
       high: bounds?.high[k] ?? null,
     })),
   ];
-  return {
-    population: toTable(popRows, ["region", "sex", "age", "kind"], table.provenance),
-    total: toTable(totalRows, ["region", "kind"], table.provenance),
-    components: toTable(flowRows, ["region"], table.provenance),
-    ratios: SEXES.flatMap((sex, s) => groups.map((g, k) => ({ sex, age: g.label, ratio: mean[s * n + k]! }))),
-    method: {
-      from: first,
-      to: start,
-      weights: options.weights ?? "exponential",
-      level: options.interval === false ? null : (options.interval?.level ?? 0.8),
-      runs: options.interval === false ? null : (options.interval?.runs ?? 1000),
-    },
-  };
 }
 
 /** The groups that partition the ages 0 … ∞ (totals and groups containing others are left out), youngest first. */

@@ -1,18 +1,33 @@
 import { OmvarldError } from "../../errors.ts";
+import type { Sex } from "../../io/sex.ts";
 import type { Table } from "../../table/table.ts";
 import { toTable } from "../util/panel.ts";
 import { sum } from "../util/stats.ts";
 import type { EmpiricalInterval } from "./backtest-errors.ts";
-import { estimateFertility, estimateMortality, lifeExpectancy, newbornMigration } from "./cohort-rates.ts";
+import {
+  estimateFertility,
+  estimateMortality,
+  type FertilityEstimate,
+  type MortalityEstimate,
+  newbornMigration,
+} from "./cohort-rates.ts";
 import { MIGRATION_POOLING, type MigrationPooling, type MigrationYear, netMigrationRates } from "./migration-rates.ts";
 import { improvedRisks, type MortalityImprovement, mortalityImprovement } from "./mortality-trend.ts";
+import { projectionAssumptions } from "./projection-assumptions.ts";
 import { bootstrap, bootstrapSettings, stepNet } from "./projection-bootstrap.ts";
 import { prepareProjectionData, type ProjectionData, type ProjectionInput } from "./projection-data.ts";
-import { componentRows, type Period, populationRows, totalAndGroupRows, withoutMigration } from "./projection-rows.ts";
+import {
+  componentRows,
+  type Period,
+  populationRows,
+  type Row,
+  totalAndGroupRows,
+  withoutMigration,
+} from "./projection-rows.ts";
 import { type BySex, projectPopulation, type Rates, timeWeights } from "./projection.ts";
-import { STANDARD_FERTILITY_SOURCE, standardFertility } from "./schedules.ts";
-import { SEXES, SMALL_NUMBERS } from "./small-numbers.ts";
-import { STANDARD_MORTALITY, STANDARD_MORTALITY_SOURCE } from "./standard-mortality.ts";
+import { standardFertility } from "./schedules.ts";
+import { SEXES } from "./small-numbers.ts";
+import { STANDARD_MORTALITY } from "./standard-mortality.ts";
 import { countyOf, nationFacts, nationOf, trendYears, type YearFacts, yearFacts } from "./year-facts.ts";
 
 export type Component = "fertility" | "mortality" | "netMigration";
@@ -208,12 +223,112 @@ export function projectMunicipality(
   const n = data.maxAge + 1;
   const region = options.region;
   const period = periodOf(data, options);
-  const { own, shift, start, horizon, years } = period;
+  const estimates = windowRates(data, options, period);
+  const { births, deaths } = estimates;
+  const improvement = improvementOf(data, options, estimates.nationalRegions, period);
+  const yearly = yearlyRates(estimates.rates, deaths, improvement);
+  const multipliers = options.multipliers ?? [];
+  const startPop = period.own.get(period.start)!;
+  const projection = projectPopulation({
+    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
+    start: period.start,
+    horizon: period.horizon,
+    rates: yearly.ratesIn,
+    boys: births.boysShare,
+    multipliers,
+    region,
+  });
+  const groups = options.ageGroups ?? SKR_AGE_GROUPS;
+  const empirical = options.interval && "method" in options.interval ? options.interval : null;
+  const interval = bootstrapSettings(options.interval);
+  const bounds = interval
+    ? bootstrapBounds(estimates, yearly, period, startPop, n, groups, interval, multipliers)
+    : null;
+  const components = componentRows(region, estimates.local, projection.components);
+  const { totals, groupRows } = totalAndGroupRows(
+    region,
+    period,
+    data.maxAge,
+    projection.population,
+    groups,
+    bounds,
+    empirical,
+  );
+  const closed = withoutMigration(
+    region,
+    period,
+    projection.population,
+    n,
+    groups,
+    closedStep(n, yearly, births.boysShare, multipliers),
+  );
+  const assumptions = projectionAssumptions(data, options, period, estimates, improvement, {
+    observedNet: components.filter((r) => r.kind === "observed").map((r) => r.net_migration as number),
+    firstYear: (projection.components.get("net_migration", 0) as number | null) ?? 0,
+    empirical,
+    interval,
+    multipliers,
+  });
+  const tables = projectionTables(data, region, period, projection.population, components, totals, groupRows, closed);
+  return { ...tables, rates: estimates.rates, assumptions };
+}
+
+/** The projection's tables, with the population file as their provenance. */
+function projectionTables(
+  data: ProjectionData,
+  region: string,
+  period: Period,
+  projected: Table,
+  components: Row[],
+  totals: Row[],
+  groupRows: Row[],
+  closed: { totals: Row[]; groupRows: Row[] },
+): Omit<MunicipalProjection, "rates" | "assumptions"> {
+  const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
+  return {
+    population: toTable(
+      populationRows(region, period, data.maxAge, projected),
+      ["region", "sex", "age", "kind"],
+      provenance,
+    ),
+    total: toTable(totals, ["region", "kind"], provenance),
+    groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
+    components: toTable(components, ["region", "kind"], provenance),
+    closed: {
+      total: toTable(closed.totals, ["region", "kind"], provenance),
+      groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance),
+    },
+  };
+}
+
+/** The window's rates and what they were estimated from (`windowRates`). */
+export interface WindowRates {
+  /** The kommun's facts by window year, and those of the regions its migration leans on (county or nation). */
+  local: YearFacts[];
+  reference: YearFacts[];
+  nationalRegions: string[];
+  deaths: MortalityEstimate;
+  births: FertilityEstimate;
+  pooling: MigrationPooling;
+  /** The time weights of fertility and migration over the window. */
+  wg: number[];
+  rates: Rates;
+  /** Net migration rates by sex and age from some years' facts, pooled with the reference's as the window's are. */
+  migrationRates: (fs: readonly YearFacts[], refs: readonly YearFacts[], w: readonly number[]) => number[][];
+}
+
+/**
+ * The rates of the window: mortality (national risks × the local ratio of each age group), fertility (local level ×
+ * the nation's or a standard shape) and net migration (pooled with the county's or the nation's where few).
+ */
+function windowRates(data: ProjectionData, options: MunicipalProjectionOptions, period: Period): WindowRates {
+  const n = data.maxAge + 1;
+  const { years } = period;
   const nationalRegions = nationOf(data, options.national);
   const schedule = options.standardMortality ?? STANDARD_MORTALITY;
-  const local = years.map((t) => yearFacts(data, [region], t, schedule));
-  const nation = nationFacts(data, nationalRegions, years, schedule, options.standardMortality !== undefined);
-
+  const given = options.standardMortality !== undefined;
+  const local = years.map((t) => yearFacts(data, [options.region], t, schedule));
+  const nation = nationFacts(data, nationalRegions, years, schedule, given);
   const deaths = estimateMortality(local, nation, data.maxAge, options.oldAgeMortality !== false);
   const births = estimateFertility(data, local, nation, options.standardFertility ?? standardFertility(data.maxAge));
   const pooling: MigrationPooling = {
@@ -221,11 +336,10 @@ export function projectMunicipality(
     ...(options.smoothing !== undefined ? { smoothing: options.smoothing } : {}),
     ...options.migration,
   };
-  const smoothing = pooling.smoothing;
   const wg = timeWeights(years.length, options.migration?.weights ?? "exponential");
   const referenceRegions =
-    options.migration?.reference === "nation" ? nationalRegions : countyOf(data, region, nationalRegions);
-  const reference = nationFacts(data, referenceRegions, years, schedule, options.standardMortality !== undefined);
+    options.migration?.reference === "nation" ? nationalRegions : countyOf(data, options.region, nationalRegions);
+  const reference = nationFacts(data, referenceRegions, years, schedule, given);
   const asYear = (f: YearFacts): MigrationYear => ({
     net: { female: f.migration.female.byStartAge, male: f.migration.male.byStartAge },
     start: f.start,
@@ -240,21 +354,40 @@ export function projectMunicipality(
     newbornMortality: deaths.newbornMortality,
     newbornNetMigration: newbornMigration(local, wg),
   };
+  return { local, reference, nationalRegions, deaths, births, pooling, wg, rates, migrationRates };
+}
 
-  const improvement =
-    options.mortalityImprovement === false
-      ? null
-      : mortalityImprovement(
-          nationFacts(
-            data,
-            nationalRegions,
-            trendYears(data, nationalRegions, start),
-            schedule,
-            options.standardMortality !== undefined,
-          ),
-          sum(years) / years.length,
-          n,
-        );
+/** The yearly fall of the nation's death rates from the window's centre (`mortalityImprovement`), or null when off. */
+function improvementOf(
+  data: ProjectionData,
+  options: MunicipalProjectionOptions,
+  nationalRegions: readonly string[],
+  period: Period,
+): MortalityImprovement | null {
+  if (options.mortalityImprovement === false) return null;
+  const { years, start } = period;
+  return mortalityImprovement(
+    nationFacts(
+      data,
+      nationalRegions,
+      trendYears(data, nationalRegions, start),
+      options.standardMortality ?? STANDARD_MORTALITY,
+      options.standardMortality !== undefined,
+    ),
+    sum(years) / years.length,
+    data.maxAge + 1,
+  );
+}
+
+/** The rates of each projected year, computed once per year: the window's, with death risks improved to the year. */
+interface YearlyRates {
+  mortalityIn: (year: number) => number[][];
+  newbornIn: (year: number) => Record<Sex, number>;
+  ratesIn: (year: number) => Rates;
+}
+
+/** The window's rates with the death risks of each year (`improvedRisks`), memoised by year. */
+function yearlyRates(rates: Rates, deaths: MortalityEstimate, improvement: MortalityImprovement | null): YearlyRates {
   const mortalityIn = memoise((year: number) => improvedRisks(deaths.mortality, improvement, year));
   const newbornIn = memoise((year: number) => {
     const [female, male] = improvedRisks(
@@ -269,139 +402,63 @@ export function projectMunicipality(
     mortality: { female: mortalityIn(year)[0]!, male: mortalityIn(year)[1]! },
     newbornMortality: newbornIn(year),
   }));
+  return { mortalityIn, newbornIn, ratesIn };
+}
 
-  const multipliers = options.multipliers ?? [];
-  const startPop = own.get(start)!;
-  const projection = projectPopulation({
-    population: { female: Array.from(startPop.subarray(0, n)), male: Array.from(startPop.subarray(n)) },
-    start,
-    horizon,
-    rates: ratesIn,
-    boys: births.boysShare,
-    multipliers,
-    region,
-  });
+type Multipliers = NonNullable<MunicipalProjectionOptions["multipliers"]>;
 
-  const groups = options.ageGroups ?? SKR_AGE_GROUPS;
-  const empirical = options.interval && "method" in options.interval ? options.interval : null;
-  const interval = bootstrapSettings(options.interval);
-  // the bootstrap draws whole observed years: their fertility level and net migration, mortality fixed
-  const perYear = (interval ? local : []).map((f, k) => ({
+/** The bootstrap's bounds: runs drawing whole observed years (their fertility level and net migration), mortality fixed. */
+function bootstrapBounds(
+  estimates: WindowRates,
+  yearly: YearlyRates,
+  period: Period,
+  startPop: Float64Array,
+  n: number,
+  groups: readonly (readonly [number, number])[],
+  interval: NonNullable<ReturnType<typeof bootstrapSettings>>,
+  multipliers: Multipliers,
+): { low: number[][]; high: number[][] } {
+  const { local, reference, births, wg } = estimates;
+  const perYear = local.map((f, k) => ({
     fertility: births.yearFertility(f),
-    netMigration: migrationRates([f], [reference[k]!], [1]),
+    netMigration: estimates.migrationRates([f], [reference[k]!], [1]),
     newborn: newbornMigration([f], [1]),
   }));
-  const fixed = { mortalityIn, newbornIn, boysShare: births.boysShare, multipliers, start };
-  const bounds = interval
-    ? bootstrap(startPop, n, horizon - start, groups, interval, wg, (k) => perYear[k]!, fixed)
-    : null;
+  const { mortalityIn, newbornIn } = yearly;
+  const fixed = { mortalityIn, newbornIn, boysShare: births.boysShare, multipliers, start: period.start };
+  return bootstrap(startPop, n, period.horizon - period.start, groups, interval, wg, (k) => perYear[k]!, fixed);
+}
 
-  const components = componentRows(region, local, projection.components);
-  const { totals, groupRows } = totalAndGroupRows(
-    region,
-    period,
-    data.maxAge,
-    projection.population,
-    groups,
-    bounds,
-    empirical,
-  );
-  // what births and deaths alone would make of the projection five years before each year (the plausibility guard's C)
+/**
+ * One year of births and deaths alone (net migration zero), with the scenario multipliers of fertility and
+ * mortality: what births and deaths would make of the projection five years before (the plausibility guard's C).
+ */
+function closedStep(
+  n: number,
+  yearly: YearlyRates,
+  boysShare: number,
+  multipliers: Multipliers,
+): (state: Float64Array, into: Float64Array, year: number) => void {
   const factor = (component: Component, year: number) =>
     multipliers
       .filter((m) => m.component === component && m.from <= year && year <= m.to)
       .reduce((a, m) => a * m.factor, 1);
   const none = SEXES.map(() => new Array<number>(n).fill(0));
-  const closed = withoutMigration(region, period, projection.population, n, groups, (state, into, year) =>
+  return (state, into, year) =>
     stepNet(
       state,
       into,
       n,
-      ratesIn(year).fertility,
-      mortalityIn(year),
+      yearly.ratesIn(year).fertility,
+      yearly.mortalityIn(year),
       none,
-      newbornIn(year),
+      yearly.newbornIn(year),
       { female: 0, male: 0 },
-      births.boysShare,
+      boysShare,
       factor("fertility", year),
       factor("mortality", year),
       0,
-    ),
-  );
-  const observedNet = components.filter((r) => r.kind === "observed").map((r) => r.net_migration as number);
-  const assumptions: ProjectionAssumptions = {
-    region,
-    national: typeof options.national === "string" ? options.national : "(sum of all regions)",
-    reference: data.reference,
-    window: {
-      from: period.from,
-      to: period.to,
-      years: years.length,
-      requested: options.window ? years.length : (options.windowYears ?? 5),
-    },
-    start: start - shift,
-    horizon: options.horizon,
-    fertility: {
-      method: births.method,
-      schedule: births.method === "asfr" ? null : options.standardFertility ? "given" : STANDARD_FERTILITY_SOURCE,
-      tfr: sum(births.baseShape) * births.kLocalRaw,
-      nationalTfr: sum(births.baseShape) * births.kNation,
-      ratio: births.kNation > 0 ? births.kLocal / births.kNation : 1,
-      clipped: Math.abs(births.kLocal - births.kLocalRaw) > 1e-9 * Math.max(1, births.kLocalRaw),
-      boysShare: births.boysShare,
-      weights: "exponential",
-    },
-    mortality: {
-      method: data.deathDetail === "none" ? "totals" : data.deathDetail,
-      schedule:
-        data.deathDetail === "single-age" ? null : options.standardMortality ? "given" : STANDARD_MORTALITY_SOURCE,
-      minDeaths: SMALL_NUMBERS.mortality.minEvents,
-      clip: SMALL_NUMBERS.mortality.clip,
-      smr: deaths.smr,
-      fallback: deaths.fallback,
-      clippedGroups: deaths.clippedGroups,
-      improvement,
-      lifeExpectancy: {
-        female: lifeExpectancy(deaths.mortality[0]!, deaths.newbornMortality.female),
-        male: lifeExpectancy(deaths.mortality[1]!, deaths.newbornMortality.male),
-      },
-      weights: "uniform",
-    },
-    migration: {
-      method: "residual",
-      as: "rates",
-      smoothing,
-      priorExposure: pooling.priorExposure,
-      oldAge: pooling.oldAge,
-      reference: options.migration?.reference === "nation" ? "nation" : "county",
-      weights: options.migration?.weights ?? "exponential",
-      observedMeanPerYear: sum(observedNet) / years.length,
-      firstYear: (projection.components.get("net_migration", 0) as number | null) ?? 0,
-    },
-    interval: empirical
-      ? { ...empirical, runs: null, seed: null, draw: null }
-      : interval
-        ? { method: "bootstrap-years", ...interval }
-        : null,
-    multipliers,
-  };
-  const provenance = { ...(data.files.population ? { file: data.files.population } : {}) };
-  return {
-    population: toTable(
-      populationRows(region, period, data.maxAge, projection.population),
-      ["region", "sex", "age", "kind"],
-      provenance,
-    ),
-    total: toTable(totals, ["region", "kind"], provenance),
-    groups: toTable(groupRows, ["region", "kind", "age_group"], provenance),
-    components: toTable(components, ["region", "kind"], provenance),
-    closed: {
-      total: toTable(closed.totals, ["region", "kind"], provenance),
-      groups: toTable(closed.groupRows, ["region", "kind", "age_group"], provenance),
-    },
-    rates,
-    assumptions,
-  };
+    );
 }
 
 /**

@@ -345,111 +345,153 @@ export function dynamicShiftShare(table: Table, options: DynamicOptions): Table 
   const { from, to } = periodOf(options);
   const cube = industryCube(table, options, yearsOf(from, to, true));
   const combine = options.gerfin ?? "product";
-  const own = options.nationalRate === "industry";
   const rows: Record<string, string | number | null>[] = [];
-  const zero = (): Sums => ({
-    change: 0,
-    national_share: 0,
-    industry_mix: 0,
-    regional_shift: 0,
-    competitive: 0,
-    allocation: 0,
-  });
-  const fold = (xs: (number | null)[]): number | null => {
-    if (xs.some((x) => x === null) || xs.length === 0) return null;
-    const v = xs as number[];
-    return combine === "product"
-      ? v.reduce((p, x) => p * x, 1)
-      : combine === "sum"
-        ? v.reduce((p, x) => p + x, 0)
-        : v.reduce((p, x) => p + x, 0) / v.length;
-  };
   for (let r = 0; r < cube.regions.length; r++) {
     const region = cube.regions[r]!;
-    const sums = zero();
-    const byIndustry = new Map<string, { sums: Sums; factors: (number | null)[] }>();
-    const factors = { mix: [] as (number | null)[], regional: [] as (number | null)[], total: [] as (number | null)[] };
-    let note: string | null = null;
-    for (let year = from + 1; year <= to; year++) {
-      const shifts = cubeShifts(cube, r, year - 1, year, own, options.homothetic === "industry");
-      if ("missing" in shifts) {
-        note ??= `${year}: ${shifts.missing}`;
-        for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = null;
-        for (const f of Object.values(factors)) f.push(null);
-        for (const v of byIndustry.values()) v.factors.push(null);
-        if (options.byYear)
-          rows.push({
-            region,
-            year,
-            ...noShifts(),
-            mix_factor: null,
-            regional_factor: null,
-            total_factor: null,
-            note: shifts.missing,
-          });
-        continue;
-      }
-      const part: Sums = {
-        change: shifts.reduce((s, x) => s + x.end - x.start, 0),
-        national_share: total(shifts, "nationalShare"),
-        industry_mix: total(shifts, "industryMix"),
-        regional_shift: total(shifts, "regionalShift"),
-        competitive: total(shifts, "competitive"),
-        allocation: total(shifts, "allocation"),
-      };
-      const g = gerfinRegion(shifts, nationalGrowth(cube, year - 1, year));
-      factors.mix.push(g.mix);
-      factors.regional.push(g.regional);
-      factors.total.push(g.total);
-      if (options.byYear)
-        rows.push({
-          region,
-          year,
-          ...part,
-          mix_factor: g.mix,
-          regional_factor: g.regional,
-          total_factor: g.total,
-          note: null,
-        });
-      for (const k of Object.keys(sums) as (keyof Sums)[]) sums[k] = add(sums[k], part[k]);
-      for (const x of shifts) {
-        const entry =
-          byIndustry.get(x.industry) ?? byIndustry.set(x.industry, { sums: zero(), factors: [] }).get(x.industry)!;
-        const s = entry.sums;
-        s.change = add(s.change, x.end - x.start);
-        s.national_share = add(s.national_share, x.nationalShare);
-        s.industry_mix = add(s.industry_mix, x.industryMix);
-        s.regional_shift = add(s.regional_shift, x.regionalShift);
-        s.competitive = add(s.competitive, x.competitive);
-        s.allocation = add(s.allocation, x.allocation);
-        entry.factors.push(gerfinIndustry(x));
-      }
-    }
-    if (options.byYear) continue;
-    if (options.byIndustry) {
-      for (const [industry, v] of byIndustry) {
+    const d = regionDynamics(cube, r, from, to, options);
+    if (options.byYear) rows.push(...d.yearRows);
+    else if (options.byIndustry) {
+      for (const [industry, v] of d.byIndustry) {
         rows.push({
           region,
           industry,
-          ...(note === null ? v.sums : noShifts()),
-          regional_factor: fold(v.factors),
+          ...(d.note === null ? v.sums : noShifts()),
+          regional_factor: foldFactors(v.factors, combine),
           note:
-            note ??
+            d.note ??
             (v.sums.competitive === null ? "absent in a year: the Esteban-Marquillas effects are undefined" : null),
         });
       }
     } else {
       rows.push({
         region,
-        ...sums,
-        mix_factor: fold(factors.mix),
-        regional_factor: fold(factors.regional),
-        total_factor: fold(factors.total),
-        note,
+        ...d.sums,
+        mix_factor: foldFactors(d.factors.mix, combine),
+        regional_factor: foldFactors(d.factors.regional, combine),
+        total_factor: foldFactors(d.factors.total, combine),
+        note: d.note,
       });
     }
   }
   return toTable(rows, options.byIndustry && !options.byYear ? ["region", "industry"] : ["region"], table.provenance);
+}
+
+/** All parts zero: the start of a sum over the years. */
+function zeroSums(): Sums {
+  return { change: 0, national_share: 0, industry_mix: 0, regional_shift: 0, competitive: 0, allocation: 0 };
+}
+
+/** Gerfin's yearly factors made the period's: their product, sum or mean; null if one year's is missing (or none). */
+function foldFactors(xs: (number | null)[], combine: "product" | "mean" | "sum"): number | null {
+  if (xs.some((x) => x === null) || xs.length === 0) return null;
+  const v = xs as number[];
+  return combine === "product"
+    ? v.reduce((p, x) => p * x, 1)
+    : combine === "sum"
+      ? v.reduce((p, x) => p + x, 0)
+      : v.reduce((p, x) => p + x, 0) / v.length;
+}
+
+/** One region's dynamic shift-share: the summed parts, Gerfin's yearly factors, the same per industry, the yearly rows. */
+interface RegionDynamics {
+  sums: Sums;
+  factors: Record<"mix" | "regional" | "total", (number | null)[]>;
+  byIndustry: Map<string, { sums: Sums; factors: (number | null)[] }>;
+  /** The first year whose shifts could not be computed, and why (null: every year could). */
+  note: string | null;
+  yearRows: Record<string, string | number | null>[];
+}
+
+/**
+ * Region r's shifts for each pair of consecutive years from `from` to `to`, summed: a part is null from the first
+ * year it cannot be computed; Gerfin's factors are kept by year for `foldFactors`.
+ */
+function regionDynamics(
+  cube: IndustryCube,
+  r: number,
+  from: number,
+  to: number,
+  options: DynamicOptions,
+): RegionDynamics {
+  const region = cube.regions[r]!;
+  const d: RegionDynamics = {
+    sums: zeroSums(),
+    byIndustry: new Map(),
+    factors: { mix: [], regional: [], total: [] },
+    note: null,
+    yearRows: [],
+  };
+  for (let year = from + 1; year <= to; year++) {
+    const shifts = cubeShifts(
+      cube,
+      r,
+      year - 1,
+      year,
+      options.nationalRate === "industry",
+      options.homothetic === "industry",
+    );
+    if ("missing" in shifts) {
+      d.note ??= `${year}: ${shifts.missing}`;
+      for (const k of Object.keys(d.sums) as (keyof Sums)[]) d.sums[k] = null;
+      for (const f of Object.values(d.factors)) f.push(null);
+      for (const v of d.byIndustry.values()) v.factors.push(null);
+      d.yearRows.push({
+        region,
+        year,
+        ...noShifts(),
+        mix_factor: null,
+        regional_factor: null,
+        total_factor: null,
+        note: shifts.missing,
+      });
+      continue;
+    }
+    const part = yearSums(shifts);
+    const g = gerfinRegion(shifts, nationalGrowth(cube, year - 1, year));
+    d.factors.mix.push(g.mix);
+    d.factors.regional.push(g.regional);
+    d.factors.total.push(g.total);
+    d.yearRows.push({
+      region,
+      year,
+      ...part,
+      mix_factor: g.mix,
+      regional_factor: g.regional,
+      total_factor: g.total,
+      note: null,
+    });
+    for (const k of Object.keys(d.sums) as (keyof Sums)[]) d.sums[k] = add(d.sums[k], part[k]);
+    addIndustryParts(d.byIndustry, shifts);
+  }
+  return d;
+}
+
+/** A region's Dunn and Esteban-Marquillas parts of one year: its industries' summed (null if one is null). */
+function yearSums(shifts: IndustryShift[]): Sums {
+  return {
+    change: shifts.reduce((s, x) => s + x.end - x.start, 0),
+    national_share: total(shifts, "nationalShare"),
+    industry_mix: total(shifts, "industryMix"),
+    regional_shift: total(shifts, "regionalShift"),
+    competitive: total(shifts, "competitive"),
+    allocation: total(shifts, "allocation"),
+  };
+}
+
+/** Adds each industry's parts of one year to its sums and its Gerfin regional factor to its list. */
+function addIndustryParts(byIndustry: RegionDynamics["byIndustry"], shifts: IndustryShift[]): void {
+  for (const x of shifts) {
+    const entry =
+      byIndustry.get(x.industry) ?? byIndustry.set(x.industry, { sums: zeroSums(), factors: [] }).get(x.industry)!;
+    const s = entry.sums;
+    s.change = add(s.change, x.end - x.start);
+    s.national_share = add(s.national_share, x.nationalShare);
+    s.industry_mix = add(s.industry_mix, x.industryMix);
+    s.regional_shift = add(s.regional_shift, x.regionalShift);
+    s.competitive = add(s.competitive, x.competitive);
+    s.allocation = add(s.allocation, x.allocation);
+    entry.factors.push(gerfinIndustry(x));
+  }
 }
 
 /** The sums of a region whose shifts cannot be computed: every one missing. */
