@@ -107,7 +107,8 @@ export function stackedWithLine(
           ? {
               opacity: {
                 field: "kind",
-                type: "nominal",
+                type: "ordinal",
+                sort: kinds,
                 title: null,
                 scale: { domain: kinds, range: [1, 0.45] },
               },
