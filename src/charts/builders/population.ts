@@ -36,42 +36,48 @@ function defaultReferences(codes: readonly string[], focus: ReadonlySet<string>)
   );
 }
 
+/** Options of `indexChart`. */
+export type IndexChartOptions = ChartOptions & {
+  focus: Focus;
+  name?: (region: string) => string;
+  labels?: "all" | "focus";
+  /** Regions drawn and named as references beside the focus region: its county, the country. */
+  reference?: Focus;
+  /** The legend's words for the other regions' grey lines. */
+  othersTitle?: string;
+};
+
+interface IndexRow {
+  region: string;
+  year: number;
+  index: number | null;
+  label: string;
+  focus: boolean;
+  role: Role;
+  series: string;
+}
+
 /**
- * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result.
- * The focus region is drawn in the focus colour and on top; reference regions (its county and the country: by
- * default the table's countries and the focus region's county code, or `reference`) in dark colours; the other
- * regions in grey. The focus and reference regions are named at their lines' ends; the others too when there are
- * at most `MAX_NAMED_OTHERS` of them (and `labels` is not "focus"), else they are faint and unnamed, and the
- * legend says what the grey lines are (`othersTitle`, by default "Övriga kommuner" for kommun codes, else
- * "Övriga regioner").
+ * The index chart's rows, each with its role (focus, reference, other) and legend series (its name, or the
+ * others' one entry), and whether the other regions are few enough to be named.
  */
-export function indexChart(
+function indexRows(
   growthTable: Table,
-  options: ChartOptions & {
-    focus: Focus;
-    name?: (region: string) => string;
-    labels?: "all" | "focus";
-    /** Regions drawn and named as references beside the focus region: its county, the country. */
-    reference?: Focus;
-    /** The legend's words for the other regions' grey lines. */
-    othersTitle?: string;
-  },
-): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  options: IndexChartOptions,
+  locale: Locale,
+): { data: IndexRow[]; othersTitle: string; others: number; namedOthers: boolean } {
   const focus = focusSet(options.focus);
   const table = rows(growthTable, ["region", "region_name", "year", "index"]);
   const codes = [...new Set(table.map((r) => String(r.region)))];
   const reference = options.reference === undefined ? defaultReferences(codes, focus) : focusSet(options.reference);
   const role = (code: string): Role => (focus.has(code) ? "focus" : reference.has(code) ? "reference" : "other");
-  const labelOf = (r: (typeof table)[number]) => String(options.name?.(String(r.region)) ?? r.region_name ?? r.region);
   const others = codes.filter((c) => role(c) === "other");
   const othersTitle =
     options.othersTitle ??
     word(others.every((c) => /^\d{4}$/.test(c)) ? "other_municipalities" : "other_regions", locale);
-  const namedOthers = options.labels !== "focus" && others.length <= MAX_NAMED_OTHERS;
-  const data = table.map((r) => {
+  const data = table.map((r): IndexRow => {
     const code = String(r.region);
-    const label = labelOf(r);
+    const label = String(options.name?.(code) ?? r.region_name ?? code);
     return {
       region: code,
       year: r.year as number,
@@ -82,24 +88,34 @@ export function indexChart(
       series: role(code) === "other" ? othersTitle : label,
     };
   });
-  // the legend: the focus and reference regions by name, then the others as one entry
-  const series = (which: Role) => [...new Set(data.filter((r) => r.role === which).map((r) => r.series))];
-  const domain = [...series("focus"), ...series("reference"), ...(others.length ? [othersTitle] : [])];
-  const range = [
-    ...series("focus").map(() => FOCUS_COLOUR),
-    ...series("reference").map((_, k) => REFERENCE_COLOURS[k % REFERENCE_COLOURS.length]!),
-    ...(others.length ? [namedOthers ? CONTEXT_COLOUR : FAINT_COLOUR] : []),
-  ];
-  const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
-  // the names at the line ends, moved apart where lines end close together (11 px: a 10 px label and a gap)
-  const height = options.height ?? 300;
-  const values = data.map((r) => r.index).filter((v): v is number => typeof v === "number");
+  const namedOthers = options.labels !== "focus" && others.length <= MAX_NAMED_OTHERS;
+  return { data, othersTitle, others: others.length, namedOthers };
+}
+
+/** The colour legend: the focus and reference regions by name, then the others as one entry. */
+function indexLegend(rows: readonly IndexRow[], othersTitle: string, namedOthers: boolean) {
+  const series = (which: Role) => [...new Set(rows.filter((r) => r.role === which).map((r) => r.series))];
+  const others = rows.some((r) => r.role === "other");
+  return {
+    domain: [...series("focus"), ...series("reference"), ...(others ? [othersTitle] : [])],
+    range: [
+      ...series("focus").map(() => FOCUS_COLOUR),
+      ...series("reference").map((_, k) => REFERENCE_COLOURS[k % REFERENCE_COLOURS.length]!),
+      ...(others ? [namedOthers ? CONTEXT_COLOUR : FAINT_COLOUR] : []),
+    ],
+  };
+}
+
+/**
+ * The y domain and the names at the line ends: each named line's last point, moved apart where lines end close
+ * together (11 px: a 10 px label and a gap). `at` keeps the line's own value, `index` is where the name sits.
+ */
+function lineEnds(rows: readonly IndexRow[], named: (r: IndexRow) => boolean, height: number) {
+  const values = rows.map((r) => r.index).filter((v): v is number => typeof v === "number");
   const [min, max] = [Math.min(...values), Math.max(...values)];
   const yDomain: [number, number] = [min - 0.02 * (max - min), max + 0.02 * (max - min)];
-  const named = (r: (typeof data)[number]) =>
-    r.role === "focus" || (options.labels !== "focus" && (r.role === "reference" || namedOthers));
-  const last = new Map<string, (typeof data)[number]>();
-  for (const r of data) {
+  const last = new Map<string, IndexRow>();
+  for (const r of rows) {
     const seen = last.get(r.label);
     if (r.index !== null && (!seen || r.year > seen.year) && named(r)) last.set(r.label, r);
   }
@@ -108,6 +124,31 @@ export function indexChart(
     ends.map((r) => r.index!),
     (11 * (yDomain[1] - yDomain[0])) / height,
     yDomain,
+  );
+  return {
+    yDomain,
+    ends: ends.map((r, k) => ({ label: r.label, series: r.series, year: r.year, index: placed[k], at: r.index })),
+  };
+}
+
+/**
+ * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result.
+ * The focus region is drawn in the focus colour and on top; reference regions (its county and the country: by
+ * default the table's countries and the focus region's county code, or `reference`) in dark colours; the other
+ * regions in grey. The focus and reference regions are named at their lines' ends; the others too when there are
+ * at most `MAX_NAMED_OTHERS` of them (and `labels` is not "focus"), else they are faint and unnamed, and the
+ * legend says what the grey lines are (`othersTitle`, by default "Övriga kommuner" for kommun codes, else
+ * "Övriga regioner").
+ */
+export function indexChart(growthTable: Table, options: IndexChartOptions): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const { data, othersTitle, others, namedOthers } = indexRows(growthTable, options, locale);
+  const { domain, range } = indexLegend(data, othersTitle, namedOthers);
+  const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
+  const { yDomain, ends } = lineEnds(
+    data,
+    (r) => r.role === "focus" || (options.labels !== "focus" && (r.role === "reference" || namedOthers)),
+    options.height ?? 300,
   );
   const [yearTitle, indexTitle, regionTitle] = [word("year", locale), word("index", locale), word("region", locale)];
   const aria = ariaLabel([
@@ -126,7 +167,7 @@ export function indexChart(
     ...frame(growthTable, options, {
       title,
       kind: "line",
-      notes: [highlighted(focusNames, locale), others.length ? greyLines(othersTitle, locale) : null],
+      notes: [highlighted(focusNames, locale), others ? greyLines(othersTitle, locale) : null],
     }),
     data: { values: data },
     encoding: {
@@ -152,19 +193,11 @@ export function indexChart(
     },
     // the faint lines first, the focus region's last: on top
     layer: [
-      ...(others.length ? [lines("other", namedOthers ? 1.5 : 1)] : []),
-      ...(reference.size ? [lines("reference", 2)] : []),
+      ...(others ? [lines("other", namedOthers ? 1.5 : 1)] : []),
+      ...(data.some((r) => r.role === "reference") ? [lines("reference", 2)] : []),
       lines("focus", 3),
       {
-        data: {
-          values: ends.map((r, k) => ({
-            label: r.label,
-            series: r.series,
-            year: r.year,
-            index: placed[k],
-            at: r.index,
-          })),
-        },
+        data: { values: ends },
         mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
         encoding: {
           text: { field: "label" },
