@@ -31,7 +31,7 @@ export class Chart {
 
   /** The chart's title. */
   get title(): string {
-    const t = this.#spec.title;
+    const t: unknown = this.#spec.title;
     return typeof t === "string"
       ? t
       : typeof t === "object" && t !== null
@@ -41,8 +41,9 @@ export class Chart {
 
   /** One line for consoles: `Chart "Title" (3 layers, 42 rows)`. */
   summary(): string {
-    const rows = ((this.#spec.data as { values?: unknown[] } | undefined)?.values ?? []).length;
-    const layers = Array.isArray(this.#spec.layer) ? `${(this.#spec.layer as unknown[]).length} layers, ` : "";
+    const spec = this.#spec as { data?: { values?: unknown[] }; layer?: unknown[] };
+    const rows = (spec.data?.values ?? []).length;
+    const layers = Array.isArray(spec.layer) ? `${spec.layer.length} layers, ` : "";
     return `Chart "${this.title}" (${layers}${rows} rows)`;
   }
 

@@ -1,8 +1,10 @@
+import type { Config } from "./spec.ts";
+
 /** The languages of charts and reports. */
 export type Locale = "sv" | "nb" | "en";
 
 /** d3-format / d3-time-format locales as Vega-Lite's `config.locale` takes them (lower-case month names). */
-export const LOCALES: Readonly<Record<Locale, { number: Record<string, unknown>; time: Record<string, unknown> }>> = {
+export const LOCALES: Readonly<Record<Locale, Required<NonNullable<Config["locale"]>>>> = {
   sv: {
     number: {
       decimal: ",",

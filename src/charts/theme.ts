@@ -1,9 +1,14 @@
 import { LOCALES, type Locale } from "./locale.ts";
+import type { Config } from "./spec.ts";
 
 /** The focus region's colour in every chart (Okabe-Ito vermillion). */
 export const FOCUS_COLOUR = "#D55E00";
 /** Other regions and neutral marks. */
 export const CONTEXT_COLOUR = "#8C8C8C";
+/** Reference lines beside the focus region (its county, the country). */
+export const REFERENCE_COLOURS: readonly string[] = ["#0072B2", "#000000", "#009E73", "#CC79A7"];
+/** The many other regions of an index chart: light enough to recede behind the labelled lines. */
+export const FAINT_COLOUR = "#C8C8C8";
 /** A colour-blind-safe categorical palette (Okabe-Ito), readable in print. */
 export const PALETTE: readonly string[] = [
   "#0072B2",
@@ -17,13 +22,13 @@ export const PALETTE: readonly string[] = [
 ];
 
 /** The shared Vega-Lite config: DejaVu Sans (the font PNG rendering ships), quiet axes, the palette, the locale. */
-export function config(locale: Locale): Record<string, unknown> {
+export function config(locale: Locale): Config {
   return {
     font: "DejaVu Sans",
     locale: LOCALES[locale],
     background: "white",
     view: { stroke: null },
-    range: { category: PALETTE },
+    range: { category: [...PALETTE] },
     axis: {
       labelFontSize: 11,
       titleFontSize: 11,

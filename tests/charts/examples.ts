@@ -58,6 +58,11 @@ export function examples(locale: om.Locale = "sv"): Record<string, () => om.Char
     ));
   return {
     index: () => om.indexChart(growth, { focus: "0428", locale }),
+    indexFew: () =>
+      om.indexChart(growth.filter({ region: ["0428", "0432", "0430", "0434", "0429", "0437", "0436", "0441"] }), {
+        focus: "0428",
+        locale,
+      }),
     components: () =>
       om.componentsChart(components.filter({ year: (y) => (y as number) >= 1990 && (y as number) <= 2013 }), {
         region: "04",

@@ -17,11 +17,7 @@ describe("one vocabulary: focus a code or an array, a year compared as compareYe
   test('focus: "A" is focus: ["A"], and only A is drawn in the focus colour', () => {
     const one = indexChart(growth, { focus: "A" });
     expect(spec(one)).toBe(spec(indexChart(growth, { focus: ["A"] })));
-    const values = (
-      JSON.parse(spec(one)) as { layer: { data?: { values?: { region?: string; focus: boolean }[] } }[] }
-    ).layer
-      .flatMap((l) => l.data?.values ?? [])
-      .filter((v) => v.region !== undefined);
+    const values = (JSON.parse(spec(one)) as { data: { values: { region: string; focus: boolean }[] } }).data.values;
     expect(values.filter((v) => v.focus).map((v) => v.region)).toEqual(["A", "A"]);
     const ranking = Table.fromRows([
       { region: "A", value: 2 },

@@ -3,12 +3,23 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR } from "../theme.ts";
-import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame, stackedWithLine } from "./common.ts";
+import type { Layer } from "../spec.ts";
+import { highlighted } from "../words/describe.ts";
+import {
+  ariaLabel,
+  type ChartOptions,
+  type Focus,
+  FOCUS_COLOUR_ENCODING,
+  focusSet,
+  frame,
+  lineLegend,
+  stackedWithLine,
+} from "./common.ts";
 
 const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
 
-/** A layer of points, the focus regions larger and in the focus colour. */
-function focusPoints(x: string, xTitle: string, y: string, yTitle: string): Record<string, unknown> {
+/** A layer of points, the focus regions larger and in the focus colour; each point read out by name and values. */
+function focusPoints(x: string, xTitle: string, y: string, yTitle: string, locale: Locale): Layer {
   return {
     mark: { type: "point", filled: true, opacity: 0.6 },
     encoding: {
@@ -16,8 +27,18 @@ function focusPoints(x: string, xTitle: string, y: string, yTitle: string): Reco
       y: { field: y, type: "quantitative", title: yTitle },
       color: FOCUS_COLOUR_ENCODING,
       size: { condition: { test: "datum.focus", value: 80 }, value: 20 },
+      description: ariaLabel([
+        { title: word("region", locale), field: "name" },
+        { title: xTitle, field: x, digits: 2 },
+        { title: yTitle, field: y, digits: 2 },
+      ]),
     },
   };
+}
+
+/** The names of the focus regions in chart rows with `focus` and `name`. */
+function focusNames(values: readonly { focus: boolean; name: string }[]): string[] {
+  return values.filter((v) => v.focus).map((v) => v.name);
 }
 
 /** Period means per region of the residential decomposition's columns. */
@@ -52,29 +73,36 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
     (a, b) => (a.attractiveness as number) - (b.attractiveness as number),
   );
   const labelled = new Set([...data.slice(0, 3), ...data.slice(-3)].map((d) => d.region));
+  const [ownJobs, netMigration] = [word("own_jobs", locale), word("net_migration", locale)];
   const values = data.map((d) => ({
     ...d,
     focus: focus.has(d.region),
     label: focus.has(d.region) || labelled.has(d.region) ? d.name : "",
   }));
   return new Chart({
-    ...frame(decomposition, options, { title: word("residential", locale), height: 380 }),
+    ...frame(decomposition, options, {
+      title: word("residential", locale),
+      height: 380,
+      kind: "scatter",
+      notes: [highlighted(focusNames(values), locale)],
+    }),
     data: { values },
     layer: [
-      focusPoints("own_job_growth", word("own_jobs", locale), "relative_net_migration", word("net_migration", locale)),
+      focusPoints("own_job_growth", ownJobs, "relative_net_migration", netMigration, locale),
       {
-        mark: { type: "line", color: "black", strokeWidth: 1.5 },
+        mark: { type: "line", color: "black", strokeWidth: 1.5, aria: false },
         transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
         encoding: {
-          x: { field: "own_job_growth", type: "quantitative" },
-          y: { field: "relative_net_migration", type: "quantitative" },
+          x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
+          y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
+          strokeDash: lineLegend(word("fitted_line", locale)),
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 5, fontSize: 9 },
+        mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
         encoding: {
-          x: { field: "own_job_growth", type: "quantitative" },
-          y: { field: "relative_net_migration", type: "quantitative" },
+          x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
+          y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
           text: { field: "label" },
           color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
         },
@@ -97,23 +125,26 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
     attractiveness: d.attractiveness,
     focus: focus.has(d.region),
   }));
+  const [structure, attractiveness] = [word("structure", locale), word("attractiveness", locale)];
   return new Chart({
     ...frame(decomposition, options, {
       title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`,
       height: 380,
       width: 420,
+      kind: "scatter",
+      notes: [highlighted(focusNames(data), locale)],
     }),
     data: { values: data },
     layer: [
-      { mark: { type: "rule", color: "#999" }, encoding: { x: { datum: 0 } } },
-      { mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0 } } },
-      focusPoints("structure", word("structure", locale), "attractiveness", word("attractiveness", locale)),
+      { mark: { type: "rule", color: "#999", aria: false }, encoding: { x: { datum: 0 } } },
+      { mark: { type: "rule", color: "#999", aria: false }, encoding: { y: { datum: 0 } } },
+      focusPoints("structure", structure, "attractiveness", attractiveness, locale),
       {
         transform: [{ filter: "datum.focus" }],
-        mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR },
+        mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR, aria: false },
         encoding: {
-          x: { field: "structure", type: "quantitative" },
-          y: { field: "attractiveness", type: "quantitative" },
+          x: { field: "structure", type: "quantitative", title: structure },
+          y: { field: "attractiveness", type: "quantitative", title: attractiveness },
           text: { field: "name" },
         },
       },
@@ -135,9 +166,13 @@ export function decompositionChart(decomposition: Table, options: ChartOptions &
   return new Chart({
     ...frame(decomposition, options, {
       title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}`,
+      kind: "stacked",
     }),
     layer: stackedWithLine(long, one.select("year", "growth").toRows(), {
       total: "growth",
+      totalTitle: word("growth", locale),
+      locale,
+      digits: 2,
       xTitle: word("year", locale),
       yTitle: word("percent_per_year", locale),
       legendTitle: null,

@@ -2,7 +2,7 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
-import { type ChartOptions, frame } from "./common.ts";
+import { ariaLabel, type ChartOptions, frame } from "./common.ts";
 
 /**
  * σ-convergence over the years (docs/methods.md §7): the standard deviation of ln y and the coefficient of variation
@@ -16,13 +16,30 @@ export function convergenceChart(sigma: Table, options: ChartOptions = {}): Char
     { year: r.year, measure: labels.cv, value: r.cv },
   ]);
   return new Chart({
-    ...frame(sigma, options, { title: word("dispersion", locale) }),
+    ...frame(sigma, options, { title: word("dispersion", locale), kind: "line" }),
     data: { values },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1 } },
-      y: { field: "value", type: "quantitative", title: null, scale: { zero: false } },
-      color: { field: "measure", type: "nominal", title: null, scale: { range: [FOCUS_COLOUR, PALETTE[0]!] } },
+      y: {
+        field: "value",
+        type: "quantitative",
+        title: word("value", locale),
+        axis: { title: null },
+        scale: { zero: false },
+      },
+      color: {
+        field: "measure",
+        type: "nominal",
+        title: word("measure", locale),
+        legend: { title: null },
+        scale: { range: [FOCUS_COLOUR, PALETTE[0]!] },
+      },
+      description: ariaLabel([
+        { title: word("measure", locale), field: "measure" },
+        { title: word("year", locale), field: "year" },
+        { title: word("value", locale), field: "value", digits: 3 },
+      ]),
     },
   });
 }

@@ -2,7 +2,8 @@ import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
-import { type ChartOptions, frame } from "./common.ts";
+import type { Layer } from "../spec.ts";
+import { ariaLabel, type ChartOptions, frame } from "./common.ts";
 
 /**
  * A population pyramid by single year of age (docs/methods.md §8): men to the left, women to the right, as bars for one
@@ -32,19 +33,33 @@ export function pyramidChart(
         value: r.sex === "male" ? -(r.population as number) : (r.population as number),
         year,
       }));
-  const layers: Record<string, unknown>[] = [
+  const [age, persons, sex] = [word("age", locale), word("persons", locale), word("sex", locale)];
+  const aria = ariaLabel([
+    { title: word("year", locale), field: "year" },
+    { title: sex, field: "sex" },
+    { title: age, field: "age" },
+    { title: persons, field: "value", digits: 0, abs: true },
+  ]);
+  const layers: Layer[] = [
     {
       data: { values: pick(options.year) },
       mark: { type: "bar", orient: "horizontal" },
       encoding: {
-        y: { field: "age", type: "quantitative", title: word("age", locale), scale: { nice: false } },
+        y: { field: "age", type: "quantitative", title: age, scale: { nice: false } },
         x: {
           field: "value",
           type: "quantitative",
-          title: word("persons", locale),
+          title: persons,
           axis: { labelExpr: "format(abs(datum.value), ',')" },
         },
-        color: { field: "sex", type: "nominal", title: null, scale: { range: [PALETTE[0]!, PALETTE[1]!] } },
+        color: {
+          field: "sex",
+          type: "nominal",
+          title: sex,
+          legend: { title: null },
+          scale: { range: [PALETTE[0]!, PALETTE[1]!] },
+        },
+        description: aria,
       },
     },
   ];
@@ -53,10 +68,19 @@ export function pyramidChart(
       data: { values: pick(other) },
       mark: { type: "line", interpolate: "step", color: FOCUS_COLOUR, strokeWidth: 1.5 },
       encoding: {
-        y: { field: "age", type: "quantitative" },
-        x: { field: "value", type: "quantitative" },
+        y: { field: "age", type: "quantitative", title: age },
+        x: { field: "value", type: "quantitative", title: persons },
         detail: { field: "sex" },
         order: { field: "age" },
+        // the outline's own legend entry: the year it shows, in the outline's colour
+        stroke: {
+          datum: String(other),
+          type: "nominal",
+          title: null,
+          scale: { range: [FOCUS_COLOUR] },
+          legend: { symbolType: "stroke", symbolStrokeWidth: 2 },
+        },
+        description: aria,
       },
     });
   }
@@ -68,6 +92,7 @@ export function pyramidChart(
           : `${word("pyramid", locale)}: ${options.year} (${word("bars", locale)}) ${word("and", locale)} ${other} (${word("line", locale)})`,
       height: 420,
       width: 480,
+      kind: "pyramid",
     }),
     layer: layers,
   });
@@ -97,7 +122,7 @@ function withJoin(rows: Row[], locale: Locale): Row[] {
 export function dependencyChart(ratios: Table, options: ChartOptions = {}): Chart {
   const locale: Locale = options.locale ?? "sv";
   return new Chart({
-    ...frame(ratios, options, { title: word("dependency_ratio", locale) }),
+    ...frame(ratios, options, { title: word("dependency_ratio", locale), kind: "line" }),
     // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
     data: {
       values: withJoin(
@@ -112,19 +137,28 @@ export function dependencyChart(ratios: Table, options: ChartOptions = {}): Char
     encoding: {
       x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1 } },
       y: { field: "ratio", type: "quantitative", title: word("dependency_ratio", locale), scale: { zero: false } },
+      // one region keeps its legend entry too: the line is named by it
       color: {
         field: "region",
         type: "nominal",
-        title: null,
-        ...(ratios.distinct("region").length === 1 ? { legend: null, scale: { range: [FOCUS_COLOUR] } } : {}),
+        title: word("region", locale),
+        legend: { title: null },
+        ...(ratios.distinct("region").length === 1 ? { scale: { range: [FOCUS_COLOUR] } } : {}),
       },
+      description: ariaLabel([
+        { title: word("region", locale), field: "region" },
+        { title: word("year", locale), field: "year" },
+        ...(ratios.has("kind") ? [{ title: word("series", locale), field: "kind" }] : []),
+        { title: word("dependency_ratio", locale), field: "ratio", digits: 2 },
+      ]),
       // projected years (a `kind` column) are dashed, observed ones solid
       ...(ratios.has("kind")
         ? {
             strokeDash: {
               field: "kind",
               type: "nominal",
-              title: null,
+              title: word("series", locale),
+              legend: { title: null },
               sort: [word("observed", locale), word("projected", locale)],
               scale: {
                 range: [

@@ -1,7 +1,7 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { type ChartOptions, frame } from "./common.ts";
+import { ariaLabel, type ChartOptions, frame, lineLegend } from "./common.ts";
 
 /**
  * Shift-share bars per industry for one region (docs/methods.md §7), from `shiftShareByIndustry()`: the industry-mix and
@@ -14,15 +14,37 @@ export function shiftShareChart(byIndustry: Table, options: ChartOptions & { reg
   const values = one.flatMap((r) =>
     parts.map((p) => ({ industry: r.industry, part: word(p, locale), value: r[p], shift: r.regional_shift })),
   );
+  const [industry, employment] = [word("industry", locale), word("employment", locale)];
   return new Chart({
-    ...frame(byIndustry, options, { title: `${options.region}: shift-share`, height: Math.max(220, 22 * one.length) }),
+    ...frame(byIndustry, options, {
+      title: `${options.region}: shift-share`,
+      height: Math.max(220, 22 * one.length),
+      kind: "bar",
+    }),
     data: { values },
     mark: "bar",
     encoding: {
-      y: { field: "industry", type: "nominal", title: null, sort: { field: "shift", order: "descending" } },
+      y: {
+        field: "industry",
+        type: "nominal",
+        title: industry,
+        axis: { title: null },
+        sort: { field: "shift", order: "descending" },
+      },
       yOffset: { field: "part", sort: parts.map((p) => word(p, locale)) },
-      x: { field: "value", type: "quantitative", title: word("employment", locale) },
-      color: { field: "part", type: "nominal", title: null, sort: parts.map((p) => word(p, locale)) },
+      x: { field: "value", type: "quantitative", title: employment },
+      color: {
+        field: "part",
+        type: "nominal",
+        title: word("part", locale),
+        legend: { title: null },
+        sort: parts.map((p) => word(p, locale)),
+      },
+      description: ariaLabel([
+        { title: industry, field: "industry" },
+        { title: word("part", locale), field: "part" },
+        { title: employment, field: "value", digits: 0 },
+      ]),
     },
   });
 }
@@ -38,28 +60,51 @@ export function portfolioChart(portfolio: Table, options: ChartOptions & { regio
     .filter({ region: options.region, regional_growth_pct: (v) => v !== null })
     .toRows()
     .map((r) => ({ ...r, specialised: (r.location_quotient as number) > 1 ? "LQ > 1" : "LQ ≤ 1" }));
+  const [national, regional, employment] = [
+    word("national_growth", locale),
+    word("regional_growth", locale),
+    word("employment", locale),
+  ];
   return new Chart({
-    ...frame(portfolio, options, { title: `${options.region}: portfolio`, height: 380, width: 460 }),
+    ...frame(portfolio, options, { title: `${options.region}: portfolio`, height: 380, width: 460, kind: "bubble" }),
     data: { values },
     layer: [
       {
-        mark: { type: "rule", color: "#999", strokeDash: [4, 3] },
-        encoding: { x: { datum: -50 }, y: { datum: -50 }, x2: { datum: 100 }, y2: { datum: 100 } },
+        mark: { type: "rule", color: "#999", strokeDash: [4, 3], aria: false },
+        encoding: {
+          x: { datum: -50 },
+          y: { datum: -50 },
+          x2: { datum: 100 },
+          y2: { datum: 100 },
+          strokeDash: lineLegend(word("equal_growth", locale), [4, 3]),
+        },
       },
       {
         mark: { type: "circle", opacity: 0.7, stroke: "white" },
         encoding: {
-          x: { field: "national_growth_pct", type: "quantitative", title: word("national_growth", locale) },
-          y: { field: "regional_growth_pct", type: "quantitative", title: word("regional_growth", locale) },
-          size: { field: "employment", type: "quantitative", title: word("employment", locale), legend: null },
-          color: { field: "specialised", type: "nominal", title: null },
+          x: { field: "national_growth_pct", type: "quantitative", title: national },
+          y: { field: "regional_growth_pct", type: "quantitative", title: regional },
+          size: { field: "employment", type: "quantitative", title: employment, legend: null },
+          color: {
+            field: "specialised",
+            type: "nominal",
+            title: word("specialisation", locale),
+            legend: { title: null },
+          },
+          description: ariaLabel([
+            { title: word("industry", locale), field: "industry" },
+            { title: national, field: "national_growth_pct", digits: 1 },
+            { title: regional, field: "regional_growth_pct", digits: 1 },
+            { title: employment, field: "employment", digits: 0 },
+            { title: word("specialisation", locale), field: "specialised" },
+          ]),
         },
       },
       {
-        mark: { type: "text", dy: -12, fontSize: 9 },
+        mark: { type: "text", dy: -12, fontSize: 9, aria: false },
         encoding: {
-          x: { field: "national_growth_pct", type: "quantitative" },
-          y: { field: "regional_growth_pct", type: "quantitative" },
+          x: { field: "national_growth_pct", type: "quantitative", title: national },
+          y: { field: "regional_growth_pct", type: "quantitative", title: regional },
           text: { field: "industry" },
         },
       },

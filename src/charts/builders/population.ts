@@ -1,105 +1,235 @@
+import { isCountry } from "../../regions/labels.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { FOCUS_COLOUR } from "../theme.ts";
+import type { Layer } from "../spec.ts";
+import { CONTEXT_COLOUR, FAINT_COLOUR, FOCUS_COLOUR, REFERENCE_COLOURS } from "../theme.ts";
+import { greyLines, highlighted } from "../words/describe.ts";
 import {
+  ariaLabel,
+  bandAxis,
+  bandWidth,
   type ChartOptions,
   dodge,
   type Focus,
-  FOCUS_COLOUR_ENCODING,
   focusSet,
   frame,
   rows,
   stackedWithLine,
 } from "./common.ts";
 
+/** More other regions than this are drawn faint and unnamed: their names would no longer sit at their lines' ends. */
+export const MAX_NAMED_OTHERS = 10;
+
+type Role = "focus" | "reference" | "other";
+
 /**
- * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result:
- * the focus region in the focus colour and drawn last, the others in grey with their names at the line ends,
- * moved apart where they crowd (`labels: "focus"` names the focus region only).
+ * The reference regions of an index chart when none are given: the countries in the table (`isCountry`) and a
+ * two-character code that begins a focus region's longer code (its county: "34" for Trysil's "3421").
  */
-export function indexChart(
+function defaultReferences(codes: readonly string[], focus: ReadonlySet<string>): Set<string> {
+  return new Set(
+    codes.filter(
+      (c) =>
+        !focus.has(c) && (isCountry(c) || (c.length === 2 && [...focus].some((f) => f.length > 2 && f.startsWith(c)))),
+    ),
+  );
+}
+
+/** Options of `indexChart`. */
+export type IndexChartOptions = ChartOptions & {
+  focus: Focus;
+  name?: (region: string) => string;
+  labels?: "all" | "focus";
+  /** Regions drawn and named as references beside the focus region: its county, the country. */
+  reference?: Focus;
+  /** The legend's words for the other regions' grey lines. */
+  othersTitle?: string;
+};
+
+interface IndexRow {
+  region: string;
+  year: number;
+  index: number | null;
+  label: string;
+  focus: boolean;
+  role: Role;
+  series: string;
+}
+
+/**
+ * The index chart's rows, each with its role (focus, reference, other) and legend series (its name, or the
+ * others' one entry), and whether the other regions are few enough to be named.
+ */
+function indexRows(
   growthTable: Table,
-  options: ChartOptions & { focus: Focus; name?: (region: string) => string; labels?: "all" | "focus" },
-): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  options: IndexChartOptions,
+  locale: Locale,
+): { data: IndexRow[]; othersTitle: string; others: number; namedOthers: boolean } {
   const focus = focusSet(options.focus);
-  const data = rows(growthTable, ["region", "region_name", "year", "index"]).map((r) => ({
-    region: r.region,
-    year: r.year as number,
-    index: r.index as number | null,
-    label: String(options.name?.(String(r.region)) ?? r.region_name ?? r.region),
-    focus: focus.has(String(r.region)),
-  }));
-  const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
-  // the names at the line ends, moved apart where lines end close together (11 px: a 10 px label and a gap)
-  const height = options.height ?? 300;
-  const values = data.map((r) => r.index).filter((v): v is number => typeof v === "number");
+  const table = rows(growthTable, ["region", "region_name", "year", "index"]);
+  const codes = [...new Set(table.map((r) => String(r.region)))];
+  const reference = options.reference === undefined ? defaultReferences(codes, focus) : focusSet(options.reference);
+  const role = (code: string): Role => (focus.has(code) ? "focus" : reference.has(code) ? "reference" : "other");
+  const others = codes.filter((c) => role(c) === "other");
+  const othersTitle =
+    options.othersTitle ??
+    word(others.every((c) => /^\d{4}$/.test(c)) ? "other_municipalities" : "other_regions", locale);
+  const data = table.map((r): IndexRow => {
+    const code = String(r.region);
+    const label = String(options.name?.(code) ?? r.region_name ?? code);
+    return {
+      region: code,
+      year: r.year as number,
+      index: r.index as number | null,
+      label,
+      focus: focus.has(code),
+      role: role(code),
+      series: role(code) === "other" ? othersTitle : label,
+    };
+  });
+  const namedOthers = options.labels !== "focus" && others.length <= MAX_NAMED_OTHERS;
+  return { data, othersTitle, others: others.length, namedOthers };
+}
+
+/** The colour legend: the focus and reference regions by name, then the others as one entry. */
+function indexLegend(rows: readonly IndexRow[], othersTitle: string, namedOthers: boolean) {
+  const series = (which: Role) => [...new Set(rows.filter((r) => r.role === which).map((r) => r.series))];
+  const others = rows.some((r) => r.role === "other");
+  return {
+    domain: [...series("focus"), ...series("reference"), ...(others ? [othersTitle] : [])],
+    range: [
+      ...series("focus").map(() => FOCUS_COLOUR),
+      ...series("reference").map((_, k) => REFERENCE_COLOURS[k % REFERENCE_COLOURS.length]!),
+      ...(others ? [namedOthers ? CONTEXT_COLOUR : FAINT_COLOUR] : []),
+    ],
+  };
+}
+
+/**
+ * The y domain and the names at the line ends: each named line's last point, moved apart where lines end close
+ * together (11 px: a 10 px label and a gap). `at` keeps the line's own value, `index` is where the name sits.
+ */
+function lineEnds(rows: readonly IndexRow[], named: (r: IndexRow) => boolean, height: number) {
+  const values = rows.map((r) => r.index).filter((v): v is number => typeof v === "number");
   const [min, max] = [Math.min(...values), Math.max(...values)];
-  const domain: [number, number] = [min - 0.02 * (max - min), max + 0.02 * (max - min)];
-  const last = new Map<string, (typeof data)[number]>();
-  for (const r of data) {
+  const yDomain: [number, number] = [min - 0.02 * (max - min), max + 0.02 * (max - min)];
+  const last = new Map<string, IndexRow>();
+  for (const r of rows) {
     const seen = last.get(r.label);
-    if (r.index !== null && (!seen || r.year > seen.year) && (options.labels !== "focus" || r.focus))
-      last.set(r.label, r);
+    if (r.index !== null && (!seen || r.year > seen.year) && named(r)) last.set(r.label, r);
   }
   const ends = [...last.values()];
   const placed = dodge(
     ends.map((r) => r.index!),
-    (11 * (domain[1] - domain[0])) / height,
-    domain,
+    (11 * (yDomain[1] - yDomain[0])) / height,
+    yDomain,
   );
+  return {
+    yDomain,
+    ends: ends.map((r, k) => ({ label: r.label, series: r.series, year: r.year, index: placed[k], at: r.index })),
+  };
+}
+
+/**
+ * Index lines (base year = 100) for a focus region against others (docs/methods.md §1.4), from `growth()`'s result.
+ * The focus region is drawn in the focus colour and on top; reference regions (its county and the country: by
+ * default the table's countries and the focus region's county code, or `reference`) in dark colours; the other
+ * regions in grey. The focus and reference regions are named at their lines' ends; the others too when there are
+ * at most `MAX_NAMED_OTHERS` of them (and `labels` is not "focus"), else they are faint and unnamed, and the
+ * legend says what the grey lines are (`othersTitle`, by default "Övriga kommuner" for kommun codes, else
+ * "Övriga regioner").
+ */
+export function indexChart(growthTable: Table, options: IndexChartOptions): Chart {
+  const locale: Locale = options.locale ?? "sv";
+  const { data, othersTitle, others, namedOthers } = indexRows(growthTable, options, locale);
+  const { domain, range } = indexLegend(data, othersTitle, namedOthers);
+  const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
+  const { yDomain, ends } = lineEnds(
+    data,
+    (r) => r.role === "focus" || (options.labels !== "focus" && (r.role === "reference" || namedOthers)),
+    options.height ?? 300,
+  );
+  const [yearTitle, indexTitle, regionTitle] = [word("year", locale), word("index", locale), word("region", locale)];
+  const aria = ariaLabel([
+    { title: regionTitle, field: "label" },
+    { title: yearTitle, field: "year" },
+    { title: indexTitle, field: "index", digits: 1 },
+  ]);
+  const lines = (which: Role, strokeWidth: number): Layer => ({
+    transform: [{ filter: `datum.role === '${which}'` }],
+    mark: { type: "line", strokeWidth },
+    encoding: { detail: { field: "label" }, description: aria },
+  });
+  const title = base === undefined ? indexTitle : `${indexTitle} (${base} = 100)`;
+  const focusNames = [...new Set(data.filter((r) => r.focus).map((r) => r.label))];
   return new Chart({
     ...frame(growthTable, options, {
-      title: base === undefined ? word("index", locale) : `${word("index", locale)} (${base} = 100)`,
+      title,
+      kind: "line",
+      notes: [highlighted(focusNames, locale), others ? greyLines(othersTitle, locale) : null],
     }),
+    data: { values: data },
     encoding: {
       x: {
         field: "year",
         type: "quantitative",
-        title: word("year", locale),
+        title: yearTitle,
         axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: false },
       },
       y: {
         field: "index",
         type: "quantitative",
-        title: word("index", locale),
-        scale: { zero: false, domain, nice: false },
+        title: indexTitle,
+        scale: { zero: false, domain: yDomain, nice: false },
       },
-      color: FOCUS_COLOUR_ENCODING,
-      detail: { field: "label" },
-      order: { field: "focus" },
+      color: {
+        field: "series",
+        type: "nominal",
+        title: regionTitle,
+        scale: { domain, range },
+        legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
+      },
     },
+    // the faint lines first, the focus region's last: on top
     layer: [
+      ...(others ? [lines("other", namedOthers ? 1.5 : 1)] : []),
+      ...(data.some((r) => r.role === "reference") ? [lines("reference", 2)] : []),
+      lines("focus", 3),
       {
-        data: { values: data },
-        mark: { type: "line" },
-        encoding: { strokeWidth: { condition: { test: "datum.focus", value: 3 }, value: 1.5 } },
-      },
-      {
-        data: { values: ends.map((r, k) => ({ label: r.label, focus: r.focus, year: r.year, index: placed[k] })) },
+        data: { values: ends },
         mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
-        encoding: { text: { field: "label" } },
+        encoding: {
+          text: { field: "label" },
+          description: ariaLabel([
+            { title: regionTitle, field: "label" },
+            { title: yearTitle, field: "year" },
+            { title: indexTitle, field: "at", digits: 1 },
+          ]),
+        },
       },
     ],
   });
 }
 
+type Part =
+  "natural_increase" | "net_domestic_migration" | "net_international_migration" | "net_migration" | "adjustment";
+
 /**
  * Components of population change as stacked bars per year, with the total change as a line (docs/methods.md §1.4),
- * from `componentsOfChange()`'s result for one region.
+ * from `componentsOfChange()`'s result for one region. A component missing or zero in every year (an adjustment
+ * of 0 where the parts add up) has no bars and no legend entry; projected years (a `kind` column) are lighter.
  */
 export function componentsChart(components: Table, options: ChartOptions & { region: string }): Chart {
   const locale: Locale = options.locale ?? "sv";
   const one = components.filter({ region: options.region });
-  const parts: readonly (
-    "natural_increase" | "net_domestic_migration" | "net_international_migration" | "net_migration" | "adjustment"
-  )[] =
+  const all: readonly Part[] =
     one.has("net_domestic_migration") && one.distinct("net_domestic_migration").length > 0
       ? ["natural_increase", "net_domestic_migration", "net_international_migration", "adjustment"]
       : ["natural_increase", "net_migration", "adjustment"];
-  // projected years (a `kind` column) are drawn lighter than observed ones
-  const long = one.toRows().flatMap((r) =>
+  const table = one.toRows();
+  const parts = all.filter((p) => table.some((r) => typeof r[p] === "number" && r[p] !== 0));
+  const long = table.flatMap((r) =>
     parts.map((p) => ({
       year: r.year,
       component: word(p, locale),
@@ -109,16 +239,24 @@ export function componentsChart(components: Table, options: ChartOptions & { reg
     })),
   );
   const totals = rows(one, ["year", "change"]).filter((r) => r.change !== null);
+  const name = (one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region;
+  const width = bandWidth(new Set(table.map((r) => r.year)).size, options);
+  const xAxis = bandAxis(width);
   return new Chart({
     ...frame(components, options, {
-      title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("change", locale).toLowerCase()}`,
+      title: `${name}: ${word("change", locale).toLowerCase()}`,
+      kind: "stacked",
+      width,
     }),
     layer: stackedWithLine(long, totals, {
       total: "change",
+      totalTitle: word("change", locale),
       xTitle: word("year", locale),
       yTitle: word("persons", locale),
       legendTitle: word("component", locale),
       order: parts.map((p) => word(p, locale)),
+      locale,
+      ...(xAxis ? { xAxis } : {}),
     }),
   });
 }
@@ -130,20 +268,44 @@ export function smallMultiples(
 ): Chart {
   const locale: Locale = options.locale ?? "sv";
   const value = options.value ?? "index";
-  const spec = frame(growthTable, options, { title: word("index", locale), width: 160, height: 110 });
+  const valueTitle = value === "index" ? word("index", locale) : value;
+  const { title, description, config, width, height } = frame(growthTable, options, {
+    title: word("index", locale),
+    width: 160,
+    height: 110,
+    kind: "multiples",
+  });
+  const region = growthTable.has("region_name") ? "region_name" : "region";
   return new Chart({
-    title: spec.title,
-    config: spec.config,
+    title,
+    description,
+    config,
     data: { values: rows(growthTable, ["region", "region_name", "year", value]) },
-    facet: { field: growthTable.has("region_name") ? "region_name" : "region", type: "nominal", title: null },
+    facet: { field: region, type: "nominal", title: word("region", locale), header: { title: null } },
     columns: options.columns ?? 4,
     spec: {
-      width: spec.width,
-      height: spec.height,
+      width: typeof width === "number" ? width : 160,
+      height,
       mark: { type: "line", color: FOCUS_COLOUR },
       encoding: {
-        x: { field: "year", type: "quantitative", title: null, axis: { format: "d", tickCount: 4 } },
-        y: { field: value, type: "quantitative", title: null, scale: { zero: false } },
+        x: {
+          field: "year",
+          type: "quantitative",
+          title: word("year", locale),
+          axis: { format: "d", tickCount: 4, title: null },
+        },
+        y: {
+          field: value,
+          type: "quantitative",
+          title: valueTitle,
+          axis: { title: null },
+          scale: { zero: false },
+        },
+        description: ariaLabel([
+          { title: word("region", locale), field: region },
+          { title: word("year", locale), field: "year" },
+          { title: valueTitle, field: value, digits: 1 },
+        ]),
       },
     },
   });

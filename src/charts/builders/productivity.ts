@@ -1,8 +1,16 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-
-import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame } from "./common.ts";
+import { highlighted } from "../words/describe.ts";
+import {
+  ariaLabel,
+  type ChartOptions,
+  type Focus,
+  FOCUS_COLOUR_ENCODING,
+  focusSet,
+  frame,
+  lineLegend,
+} from "./common.ts";
 
 /**
  * Value-added growth against employment growth (log changes) for every region, with the 45° line: regions above
@@ -21,33 +29,45 @@ export function productivityChart(growth: Table, options: ChartOptions & { focus
   ]);
   const lo = Math.min(0, ...extent);
   const hi = Math.max(0, ...extent);
+  const [employment, valueAdded] = [word("log_employment", locale), word("log_value_added", locale)];
+  const x = { field: "log_employment", type: "quantitative", title: employment } as const;
+  const y = { field: "log_value_added", type: "quantitative", title: valueAdded } as const;
   return new Chart({
     ...frame(growth, options, {
       title: `${word("log_value_added", locale)} / ${word("log_employment", locale).toLowerCase()}`,
       height: 380,
       width: 420,
+      kind: "scatter",
+      notes: [highlighted([...focus], locale)],
     }),
     data: { values },
     layer: [
       {
-        mark: { type: "rule", color: "#999", strokeDash: [4, 3] },
-        encoding: { x: { datum: lo }, y: { datum: lo }, x2: { datum: hi }, y2: { datum: hi } },
+        mark: { type: "rule", color: "#999", strokeDash: [4, 3], aria: false },
+        encoding: {
+          x: { datum: lo },
+          y: { datum: lo },
+          x2: { datum: hi },
+          y2: { datum: hi },
+          strokeDash: lineLegend(word("equal_growth", locale), [4, 3]),
+        },
       },
       {
         mark: { type: "point", filled: true },
         encoding: {
-          x: { field: "log_employment", type: "quantitative", title: word("log_employment", locale) },
-          y: { field: "log_value_added", type: "quantitative", title: word("log_value_added", locale) },
+          x,
+          y,
           color: FOCUS_COLOUR_ENCODING,
+          description: ariaLabel([
+            { title: word("region", locale), field: "region" },
+            { title: employment, field: "log_employment", digits: 3 },
+            { title: valueAdded, field: "log_value_added", digits: 3 },
+          ]),
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 5, fontSize: 9 },
-        encoding: {
-          x: { field: "log_employment", type: "quantitative" },
-          y: { field: "log_value_added", type: "quantitative" },
-          text: { field: "region" },
-        },
+        mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
+        encoding: { x, y, text: { field: "region" } },
       },
     ],
   });

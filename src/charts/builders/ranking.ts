@@ -1,8 +1,8 @@
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-
-import { type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame } from "./common.ts";
+import { highlighted } from "../words/describe.ts";
+import { ariaLabel, type ChartOptions, type Focus, FOCUS_COLOUR_ENCODING, focusSet, frame } from "./common.ts";
 
 /**
  * Ranked horizontal bars (relative net migration, attractiveness, ...) with the focus regions highlighted
@@ -28,14 +28,31 @@ export function rankedBars(
     focus: focus.has(String(r.region)),
     rank: all.indexOf(r),
   }));
+  const focusNames = shown.filter((r) => focus.has(String(r.region))).map((r) => String(r.region_name ?? r.region));
+  const xTitle = options.axisTitle ?? word("percentage_points", locale);
   return new Chart({
-    ...frame(table, options, { title: options.axisTitle ?? options.value, height: Math.max(200, 14 * data.length) }),
+    ...frame(table, options, {
+      title: options.axisTitle ?? options.value,
+      height: Math.max(200, 14 * data.length),
+      kind: "bar",
+      notes: [highlighted(focusNames, locale)],
+    }),
     data: { values: data },
     mark: "bar",
     encoding: {
-      y: { field: "label", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null },
-      x: { field: "value", type: "quantitative", title: options.axisTitle ?? word("percentage_points", locale) },
+      y: {
+        field: "label",
+        type: "nominal",
+        sort: { field: "rank", order: "ascending" },
+        title: word("region", locale),
+        axis: { title: null },
+      },
+      x: { field: "value", type: "quantitative", title: xTitle },
       color: FOCUS_COLOUR_ENCODING,
+      description: ariaLabel([
+        { title: word("region", locale), field: "label" },
+        { title: xTitle, field: "value", digits: 2 },
+      ]),
     },
   });
 }

@@ -80,6 +80,16 @@ const WORDS = {
     en: "Coefficient of variation",
   },
   dispersion: { sv: "Spridning mellan regioner", nb: "Spredning mellom regioner", en: "Dispersion across regions" },
+  other_regions: { sv: "Övriga regioner", nb: "Andre regioner", en: "Other regions" },
+  other_municipalities: { sv: "Övriga kommuner", nb: "Andre kommuner", en: "Other municipalities" },
+  fitted_line: { sv: "Anpassad linje", nb: "Tilpasset linje", en: "Fitted line" },
+  equal_growth: { sv: "Lika tillväxt", nb: "Lik vekst", en: "Equal growth" },
+  value: { sv: "Värde", nb: "Verdi", en: "Value" },
+  measure: { sv: "Mått", nb: "Mål", en: "Measure" },
+  series: { sv: "Serie", nb: "Serie", en: "Series" },
+  specialisation: { sv: "Specialisering", nb: "Spesialisering", en: "Specialisation" },
+  part: { sv: "Del", nb: "Del", en: "Part" },
+  sex: { sv: "Kön", nb: "Kjønn", en: "Sex" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Word = keyof typeof WORDS;
@@ -87,6 +97,11 @@ export type Word = keyof typeof WORDS;
 /** A chart word in a language. */
 export function word(key: Word, locale: Locale): string {
   return WORDS[key][locale];
+}
+
+/** "80 %-intervall", a projection band's legend entry. */
+export function intervalWord(level: number, locale: Locale): string {
+  return locale === "en" ? `${level} % interval` : `${level} %-intervall`;
 }
 
 /** "shaded: 80 % interval", the note on a projection chart's band. */
