@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import { GROWTH_PARTS } from "../../indicators/attractiveness/residential.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -67,7 +68,7 @@ function means(decomposition: Table, columns: readonly string[]) {
  * three most and least attractive are labelled.
  */
 export function attractivenessScatter(decomposition: Table, options: ChartOptions & { focus?: Focus }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const focus = focusSet(options.focus);
   const data = means(decomposition, ["own_job_growth", "relative_net_migration", "attractiveness"]).sort(
     (a, b) => (a.attractiveness as number) - (b.attractiveness as number),
@@ -116,7 +117,7 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
  * (constant, own and neighbour jobs, size, integration; means over the period) against its attractiveness.
  */
 export function structureQuadrant(decomposition: Table, options: ChartOptions & { focus?: Focus }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const focus = focusSet(options.focus);
   const data = means(decomposition, [...STRUCTURE, "attractiveness"]).map((d) => ({
     region: d.region,
@@ -154,7 +155,7 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
 
 /** One region's residential decomposition by year: stacked components with the actual growth as a line. */
 export function decompositionChart(decomposition: Table, options: ChartOptions & { region: string }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const one = decomposition.filter({ region: options.region, attractiveness: (v) => v !== null });
   const parts = GROWTH_PARTS;
   const used = parts.filter((p) => one.toRows().some((r) => (r[p] ?? 0) !== 0));

@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Provenance } from "../../table/provenance.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { type Locale, word } from "../locale.ts";
@@ -216,7 +217,7 @@ export function frame(
     notes?: readonly (string | null)[];
   },
 ): Frame {
-  const locale = options.locale ?? "sv";
+  const locale = localeOr(options.locale);
   const source = sourceLine(table.provenance, locale);
   const title = options.title ?? defaults.title;
   const notes = (defaults.notes ?? []).filter((n): n is string => n !== null);

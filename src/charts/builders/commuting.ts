@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -10,7 +11,7 @@ import { ariaLabel, bandAxis, bandWidth, type ChartOptions, frame, lineLegend } 
  * chart's whole width.
  */
 export function commutingChart(commuting: Table, options: ChartOptions & { region: string }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const one = commuting.filter({ region: options.region }).toRows();
   const bars = one.flatMap((r) => [
     { year: r.year, kind: word("in_commuters", locale), value: r.in_commuters },

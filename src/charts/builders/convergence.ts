@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -9,7 +10,7 @@ import { ariaLabel, type ChartOptions, frame } from "./common.ts";
  * across regions, from `sigmaConvergence()`. Falling lines mean the regions draw closer.
  */
 export function convergenceChart(sigma: Table, options: ChartOptions = {}): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const labels = { sigma: "σ (ln y)", cv: word("coefficient_of_variation", locale) };
   const values = sigma.toRows().flatMap((r) => [
     { year: r.year, measure: labels.sigma, value: r.sigma },

@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -21,7 +22,7 @@ export function pyramidChart(
     region?: string;
   },
 ): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const other = options.compareYear ?? options.compare;
   const pick = (year: number) =>
     population
@@ -120,7 +121,7 @@ function withJoin(rows: Row[], locale: Locale): Row[] {
 
 /** The dependency ratio over the years per region, from `dependencyRatios()`; projected years (a `kind` column) dashed. */
 export function dependencyChart(ratios: Table, options: ChartOptions = {}): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   return new Chart({
     ...frame(ratios, options, { title: word("dependency_ratio", locale), kind: "line" }),
     // years without a ratio (a missing age group) are left out, so that the axis spans the ratios

@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -8,7 +9,7 @@ import { ariaLabel, type ChartOptions, frame, lineLegend } from "./common.ts";
  * regional-shift parts of each industry's change side by side, industries sorted by their regional shift.
  */
 export function shiftShareChart(byIndustry: Table, options: ChartOptions & { region: string }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const one = byIndustry.filter({ region: options.region, regional_shift: (v) => v !== null }).toRows();
   const parts = ["national_share", "industry_mix", "regional_shift"] as const;
   const values = one.flatMap((r) =>
@@ -55,7 +56,7 @@ export function shiftShareChart(byIndustry: Table, options: ChartOptions & { reg
  * growth. From `portfolio()`.
  */
 export function portfolioChart(portfolio: Table, options: ChartOptions & { region: string }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const values = portfolio
     .filter({ region: options.region, regional_growth_pct: (v) => v !== null })
     .toRows()

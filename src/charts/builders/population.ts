@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import { isCountry } from "../../regions/labels.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -141,7 +142,7 @@ function lineEnds(rows: readonly IndexRow[], named: (r: IndexRow) => boolean, he
  * "Övriga regioner").
  */
 export function indexChart(growthTable: Table, options: IndexChartOptions): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const { data, othersTitle, others, namedOthers } = indexRows(growthTable, options, locale);
   const { domain, range } = indexLegend(data, othersTitle, namedOthers);
   const base = rows(growthTable, ["year", "index"]).find((r) => r.index === 100)?.year;
@@ -221,7 +222,7 @@ type Part =
  * of 0 where the parts add up) has no bars and no legend entry; projected years (a `kind` column) are lighter.
  */
 export function componentsChart(components: Table, options: ChartOptions & { region: string }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const one = components.filter({ region: options.region });
   const all: readonly Part[] =
     one.has("net_domestic_migration") && one.distinct("net_domestic_migration").length > 0
@@ -266,7 +267,7 @@ export function smallMultiples(
   growthTable: Table,
   options: ChartOptions & { value?: string; columns?: number },
 ): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const value = options.value ?? "index";
   const valueTitle = value === "index" ? word("index", locale) : value;
   const { title, description, config, width, height } = frame(growthTable, options, {

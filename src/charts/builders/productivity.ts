@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -17,7 +18,7 @@ import {
  * it raised their productivity (docs/methods.md §6.2). From `valueAddedGrowth()`.
  */
 export function productivityChart(growth: Table, options: ChartOptions & { focus?: Focus }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const focus = focusSet(options.focus);
   const values = growth
     .filter({ log_value_added: (v) => v !== null })

@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import { parseAgeBand } from "../../indicators/population/ages.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -13,7 +14,7 @@ const YEAR_AXIS = { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush:
  * years dashed, from `projectAgeGroups().total` (region, year, kind, population, low, high) for one region.
  */
 export function projectionChart(total: Table, options: ChartOptions & { level?: number } = {}): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const data = rows(total, ["year", "kind", "population", "low", "high"]).map((r): Row => ({
     ...r,
     kind: word(r.kind === "projected" ? "projected" : "observed", locale),
@@ -86,7 +87,7 @@ export function projectionChart(total: Table, options: ChartOptions & { level?: 
  * with region, year, age, value and kind (e.g. `projectAgeGroups().population`, both sexes summed here).
  */
 export function ageGroupChart(population: Table, options: ChartOptions & { base: number }): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const sums = new Map<string, { year: number; age: string; value: number; kind: string }>();
   for (const r of rows(population, ["year", "age", "value", "kind"])) {
     if (parseAgeBand(String(r.age)) === null || r.value === null) continue;
@@ -174,7 +175,7 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
  * one region: the cost of all services and the population of working age, both with the base year = 100.
  */
 export function costChart(cost: Table, options: ChartOptions & { service?: string } = {}): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const picked = rows(cost.filter({ service: options.service ?? "all" }), ["year", "index", "tax_base_index"]).filter(
     (r) => r.index !== null,
   );

@@ -1,3 +1,4 @@
+import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
@@ -12,7 +13,7 @@ export function rankedBars(
   table: Table,
   options: ChartOptions & { value: string; focus?: Focus; limit?: number; axisTitle?: string },
 ): Chart {
-  const locale: Locale = options.locale ?? "sv";
+  const locale: Locale = localeOr(options.locale);
   const focus = focusSet(options.focus);
   // a ranking table (rankAttractiveness) leaves some regions unranked (too small): they are not shown
   const ranked = table.has("rank") && table.has("note") ? table.filter({ note: null }) : table;
