@@ -597,14 +597,30 @@ function scanUnquoted(
       line++;
     }
   } catch (error) {
-    // a cell that is not a number, in a row with a cell too many: the row is ragged
-    if (error instanceof OmvarldError && error.code === "PARSE" && error.line === line) {
-      const cells = countCells(at, rowStart, n, delim);
-      if (cells > width) body.tooManyCells(line, cells);
-    }
-    throw error;
+    throw raggedRow(error, at, rowStart, n, delim, width, body, line);
   }
   state.line = line;
+}
+
+/**
+ * The error to raise for `error`, thrown on `line` (which starts at `rowStart`): a cell that is not a number, in a
+ * row with a cell too many, is the row's raggedness (`body.tooManyCells` throws it); any other error as it is.
+ */
+function raggedRow(
+  error: unknown,
+  at: (i: number) => number,
+  rowStart: number,
+  n: number,
+  delim: number,
+  width: number,
+  body: BodyBuilder,
+  line: number,
+): unknown {
+  if (error instanceof OmvarldError && error.code === "PARSE" && error.line === line) {
+    const cells = countCells(at, rowStart, n, delim);
+    if (cells > width) body.tooManyCells(line, cells);
+  }
+  return error;
 }
 
 /** The offset past the rest of the line at `i` and its end (CRLF, LF or a lone CR): `a,b\r\nc` from 0 → 5. */

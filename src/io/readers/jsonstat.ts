@@ -6,6 +6,7 @@ import { normalise, TidyBuilder } from "../tidy.ts";
 import { parseCell } from "../values.ts";
 import { nameDimensions, stripCode } from "./labels.ts";
 
+/** The dimension ids a dataset's `role` puts under `time`, `geo` and `metric`. */
 interface Roles {
   time?: string[] | undefined;
   geo?: string[] | undefined;
@@ -35,20 +36,27 @@ export const MAX_CELLS = 50_000_000;
 // the shapes of the parts of a dataset; values are checked one by one as they are read (see `cellReaders`)
 /** A JSON object: not an array, not null. */
 const JsonObject = z.record(z.string(), z.unknown());
+/** A list of dimension (or category) ids: `["Region", "Tid"]`. */
 const DimensionIds = z.array(z.string());
+/** `count` category counts, whole and not negative: `[359, 1, 1]`. */
 const Sizes = (count: number) => z.array(z.int().min(0)).length(count);
+/** A `role` object: `{"time": ["Tid"], "geo": ["Region"]}`. */
 const RoleLists = z.looseObject({
   time: DimensionIds.optional(),
   geo: DimensionIds.optional(),
   metric: DimensionIds.optional(),
 });
+/** A dimension: an object with a `category` object (and perhaps a `label`). */
 const DimensionShape = z.looseObject({ label: z.unknown().optional(), category: z.looseObject({}) });
+/** A category's labels by code, a number taken as its text: `{"K-3001": "Halden"}`. */
 const Labels = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
+/** A category's position in an index of `size` categories: 0..size - 1. */
 const Position = (size: number) =>
   z
     .int()
     .min(0)
     .max(size - 1);
+/** A sparse `value` object keyed by flat position 0..total - 1 (Eurostat): `{"0": 12, "7": 3}`. */
 const ValueKeys = (total: number) =>
   z.record(
     z
@@ -57,6 +65,7 @@ const ValueKeys = (total: number) =>
       .refine((key) => Number(key) < total),
     z.unknown(),
   );
+/** A `status`: one string, a list or an object keyed by position; or none. */
 const StatusShape = z.union([z.string(), z.instanceof(Array), JsonObject]).nullish();
 /** The dataset's descriptive fields; one of another type is left out. */
 const Described = z.object({
@@ -85,6 +94,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, fail: (issue: z.core.$Zo
   throw fail(result.error.issues[0]!);
 }
 
+/** The error of a dataset's part at JSON `path`: `JSON-stat dataset.value: is missing`. */
 function bad(
   code: "PARSE" | "FILE_TRUNCATED" | "FORMAT_UNKNOWN",
   path: string,
