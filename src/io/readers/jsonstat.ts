@@ -56,17 +56,13 @@ const Position = (size: number) =>
     .int()
     .min(0)
     .max(size - 1);
-/** A sparse `value` object keyed by flat position 0..total - 1 (Eurostat): `{"0": 12, "7": 3}`. */
-const ValueKeys = (total: number) =>
-  z.record(
-    z
-      .string()
-      .regex(/^\d+$/)
-      .refine((key) => Number(key) < total),
-    z.unknown(),
-  );
+/**
+ * A large JSON object whose entries are checked one by one as they are read (a sparse `value` or `status` keyed by
+ * position): its entries are not walked here, as a schema of its entries would (1 M entries: a second).
+ */
+const LargeObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v));
 /** A `status`: one string, a list or an object keyed by position; or none. */
-const StatusShape = z.union([z.string(), z.instanceof(Array), JsonObject]).nullish();
+const StatusShape = z.union([z.string(), z.instanceof(Array), LargeObject]).nullish();
 /** The dataset's descriptive fields; one of another type is left out. */
 const Described = z.object({
   source: z.string().optional().catch(undefined),
@@ -380,12 +376,14 @@ function cellReaders(ds: Record<string, unknown>, sizes: number[], total: number
       "the values and the dimensions disagree; is the file complete?",
     );
   }
-  if (!dense)
-    check(ValueKeys(total), value, (issue) =>
-      issue.code === "invalid_key"
-        ? bad("PARSE", `${valuePath}.${String(issue.path[0])}`, `expected a position 0..${total - 1}`, file)
-        : bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file),
+  if (!dense) {
+    check(LargeObject, value, () =>
+      bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file),
     );
+    for (const key of Object.keys(value))
+      if (!/^\d+$/.test(key) || Number(key) >= total)
+        throw bad("PARSE", `${valuePath}.${key}`, `expected a position 0..${total - 1}`, file);
+  }
   const rawAt = dense
     ? (i: number) => value[i] as unknown
     : (i: number) => (value as Record<string, unknown>)[String(i)];
