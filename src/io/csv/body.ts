@@ -562,66 +562,29 @@ function scanUnquoted(
   const n = units.length;
   let i = start;
   let line = state.line;
-  // moves past the rest of the line and its end (CRLF, LF or a lone CR)
-  const endOfLine = () => {
-    while (i < n && at(i) !== 10 && at(i) !== 13) i++;
-    if (at(i) === 13) {
-      i++;
-      if (at(i) === 10) i++;
-    } else if (at(i) === 10) i++;
-    line++;
-  };
   let rowStart = i;
   try {
     while (i < n) {
       if (state.header) {
         state.header = false;
-        endOfLine();
+        i = pastLineEnd(at, i, n);
+        line++;
         continue;
       }
       rowStart = i;
       // an empty line, or a row of only delimiters (Excel's `;;;;`), is passed over
-      let k = i;
-      while (k < n && at(k) === delim) k++;
+      const k = pastDelimiters(at, i, n, delim);
       if (k >= n || at(k) === 10 || at(k) === 13) {
-        i = k;
-        endOfLine();
+        i = pastLineEnd(at, k, n);
+        line++;
         continue;
       }
       for (let j = 0; j < width; j++) {
-        const cellStart = i;
-        if (numeric[j]) {
-          let c = at(i);
-          const negative = c === 45;
-          if (negative || c === 43) c = at(++i);
-          let mantissa = 0;
-          let digits = 0;
-          let scale = 0;
-          let seenPoint = false;
-          // (a decimal comma in a comma-delimited file is quoted: unquoted, the comma ends the cell)
-          for (;;) {
-            if (c >= 48 && c <= 57) {
-              mantissa = mantissa * 10 + (c - 48);
-              digits++;
-              if (seenPoint) scale++;
-            } else if (c === points[j] && !seenPoint && c !== delim) seenPoint = true;
-            else break;
-            c = at(++i);
-          }
-          if (i < n && c !== delim && c !== 10 && c !== 13) {
-            // not a plain number: find the end of the cell and take the slow road
-            while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
-            body.symbol(j, decode(cellStart, i), line);
-          } else if (digits === 0 || digits > 15) {
-            body.symbol(j, decode(cellStart, i), line);
-          } else {
-            const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
-            body.plain(j, negative ? -value : value);
-          }
-        } else {
-          let c = at(i);
-          while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
-          pushText(j, cellStart, i);
+        if (numeric[j]) i = scanNumberCell(at, i, n, delim, points[j]!, j, body, decode, line);
+        else {
+          const end = cellEnd(at, i, n, delim);
+          pushText(j, i, end);
+          i = end;
         }
         if (j < width - 1) {
           if (at(i) !== delim) body.tooFewCells(line, j + 1, i < n && hasMore(at, i, n));
@@ -629,28 +592,131 @@ function scanUnquoted(
         }
       }
       body.endRow(line);
-      // cells beyond the header's may only be empty (Excel's trailing `;`)
-      if (at(i) === delim) {
-        const cells = countCells(at, rowStart, n, delim);
-        if (cells > width) body.tooManyCells(line, cells);
-        body.trailing = true;
-      } else {
-        // in a file whose lines end in a delimiter, a row that ends in one right after width - 1 cells lacks a cell
-        if (body.expectTrailing && at(i - 1) === delim && !(i < n && at(i) !== 10 && at(i) !== 13))
-          body.tooFewCells(line, width - 1, hasMore(at, i, n));
-        body.trailing = false;
-      }
-      endOfLine();
+      checkRowEnd(at, i, n, rowStart, delim, width, body, line);
+      i = pastLineEnd(at, i, n);
+      line++;
     }
   } catch (error) {
-    // a cell that is not a number, in a row with a cell too many: the row is ragged
-    if (error instanceof OmvarldError && error.code === "PARSE" && error.line === line) {
-      const cells = countCells(at, rowStart, n, delim);
-      if (cells > width) body.tooManyCells(line, cells);
-    }
-    throw error;
+    throw raggedRow(error, at, rowStart, n, delim, width, body, line);
   }
   state.line = line;
+}
+
+/**
+ * The error to raise for `error`, thrown on `line` (which starts at `rowStart`): a cell that is not a number, in a
+ * row with a cell too many, is the row's raggedness (`body.tooManyCells` throws it); any other error as it is.
+ */
+function raggedRow(
+  error: unknown,
+  at: (i: number) => number,
+  rowStart: number,
+  n: number,
+  delim: number,
+  width: number,
+  body: BodyBuilder,
+  line: number,
+): unknown {
+  if (error instanceof OmvarldError && error.code === "PARSE" && error.line === line) {
+    const cells = countCells(at, rowStart, n, delim);
+    if (cells > width) body.tooManyCells(line, cells);
+  }
+  return error;
+}
+
+/** The offset past the rest of the line at `i` and its end (CRLF, LF or a lone CR): `a,b\r\nc` from 0 → 5. */
+function pastLineEnd(at: (i: number) => number, i: number, n: number): number {
+  while (i < n && at(i) !== 10 && at(i) !== 13) i++;
+  if (at(i) === 13) {
+    i++;
+    if (at(i) === 10) i++;
+  } else if (at(i) === 10) i++;
+  return i;
+}
+
+/** The offset of the first character at or after `i` that is not the delimiter: `;;;x` from 0 → 3. */
+function pastDelimiters(at: (i: number) => number, i: number, n: number, delim: number): number {
+  while (i < n && at(i) === delim) i++;
+  return i;
+}
+
+/** The end of the text cell that starts at `i`: the offset of the next delimiter, line end or the input's end. */
+function cellEnd(at: (i: number) => number, i: number, n: number, delim: number): number {
+  let c = at(i);
+  while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+  return i;
+}
+
+/**
+ * Reads the number cell of column `j` that starts at `i` into `body` and returns the offset of its end. The value
+ * is accumulated digit by digit (`-12.5` → mantissa 125, scale 1 → -125 / 10¹); a cell that is not a plain number
+ * of at most 15 digits goes to `body.symbol` as its text.
+ */
+function scanNumberCell(
+  at: (i: number) => number,
+  i: number,
+  n: number,
+  delim: number,
+  point: number,
+  j: number,
+  body: BodyBuilder,
+  decode: (start: number, end: number) => string,
+  line: number,
+): number {
+  const cellStart = i;
+  let c = at(i);
+  const negative = c === 45;
+  if (negative || c === 43) c = at(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let seenPoint = false;
+  // (a decimal comma in a comma-delimited file is quoted: unquoted, the comma ends the cell)
+  for (;;) {
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (seenPoint) scale++;
+    } else if (c === point && !seenPoint && c !== delim) seenPoint = true;
+    else break;
+    c = at(++i);
+  }
+  if (i < n && c !== delim && c !== 10 && c !== 13) {
+    // not a plain number: find the end of the cell and take the slow road
+    while (i < n && c !== delim && c !== 10 && c !== 13) c = at(++i);
+    body.symbol(j, decode(cellStart, i), line);
+  } else if (digits === 0 || digits > 15) {
+    body.symbol(j, decode(cellStart, i), line);
+  } else {
+    const value = scale === 0 ? mantissa : mantissa / 10 ** scale;
+    body.plain(j, negative ? -value : value);
+  }
+  return i;
+}
+
+/**
+ * The checks at the end of a row's last cell (offset `i`): cells beyond the header's may only be empty (Excel's
+ * trailing `;`, which sets `body.trailing`); in a file whose lines end in a delimiter, a row that ends in one right
+ * after width - 1 cells lacks a cell.
+ */
+function checkRowEnd(
+  at: (i: number) => number,
+  i: number,
+  n: number,
+  rowStart: number,
+  delim: number,
+  width: number,
+  body: BodyBuilder,
+  line: number,
+): void {
+  if (at(i) === delim) {
+    const cells = countCells(at, rowStart, n, delim);
+    if (cells > width) body.tooManyCells(line, cells);
+    body.trailing = true;
+  } else {
+    if (body.expectTrailing && at(i - 1) === delim && !(i < n && at(i) !== 10 && at(i) !== 13))
+      body.tooFewCells(line, width - 1, hasMore(at, i, n));
+    body.trailing = false;
+  }
 }
 
 /** The cells of the line that starts at `start`, up to its last non-empty one. */

@@ -17,6 +17,7 @@ import {
   detectNumberFormat,
   type FormatOutcome,
   groupingEvidence,
+  type GroupingEvidence,
   isNumberInSomeFormat,
   type NumberFormat,
 } from "../csv/numbers.ts";
@@ -289,112 +290,193 @@ function sliceLines(text: string, offset: number, lines: number): string {
 function planFormats(plans: ColumnPlan[], body: SampleRow[], headerLine: number, options: CsvOptions): string[] {
   const file = options.file;
   const asked = options.decimalComma === undefined ? null : options.decimalComma ? "," : ".";
-  const cellsOf = (j: number) => {
-    const cells: string[] = [];
-    const lines: number[] = [];
-    for (const r of body) {
-      const t = (r.cells[j] ?? "").trim();
-      if (t === "" || isMissingSymbol(t)) continue;
-      cells.push(t);
-      lines.push(r.line);
-    }
-    return { cells, lines };
-  };
-  const found = plans.map((p, j) => {
-    if (!p.numeric) return null;
-    const { cells, lines } = cellsOf(j);
-    const outcome = detectNumberFormat(cells, asked);
-    if (!outcome.ok) {
-      const [a, b] = outcome.conflict;
-      const first = a.row < 0 ? a.cell : `"${visible(a.cell)}" at line ${lines[a.row]}`;
-      throw new OmvarldError(
-        "PARSE",
-        `column "${p.header}" mixes number formats: found "${visible(b.cell)}" after ${first}`,
-        { file, line: lines[b.row], column: j + 1 },
-        "a column must use one decimal mark and one thousands separator throughout; pass decimalComma to choose the decimal mark",
-      );
-    }
-    const open = outcome.ambiguous === null ? null : markOf(outcome.ambiguous);
-    return { outcome, cells, lines, open, evidence: open ? groupingEvidence(cells, open) : null };
-  });
+  const found = plans.map((p, j) => (p.numeric ? sampleFormat(p, j, body, asked, file) : null));
   // the file's decimal mark, where its columns agree on one
-  const marks = new Set(
-    found.flatMap((f) => (f?.outcome.ok && f.outcome.format.decimal ? [f.outcome.format.decimal] : [])),
-  );
+  const marks = new Set(found.flatMap((f) => (f?.outcome.format.decimal ? [f.outcome.format.decimal] : [])));
   const fileMark = asked ?? (marks.size === 1 ? [...marks][0]! : null);
-  // where the file shows a mark in a role: the first column and cell, for messages
-  const shownAs = (mark: "." | ",", role: "decimal" | "group") => {
-    for (let k = 0; k < found.length; k++) {
-      const f = found[k];
-      if (!f?.outcome.ok || f.outcome.format[role] !== mark) continue;
-      const at = f.cells.findIndex((c) => c.includes(mark));
-      if (at >= 0) return `column "${plans[k]!.header}" ("${visible(f.cells[at]!)}" at line ${f.lines[at]})`;
-    }
-    return null;
-  };
-  // marks that group thousands: shown by a column's own cells, or by a trailing zero in a grouped-looking column
-  const groupMarks = new Set<"." | ",">();
-  for (const f of found) {
-    const group = f?.outcome.ok ? f.outcome.format.group : null;
-    if (group === "." || group === ",") groupMarks.add(group);
-    if (f?.open && f.evidence?.zero && fileMark !== f.open) groupMarks.add(f.open);
-  }
+  const groupMarks = groupMarksOf(found, fileMark);
+  const context: FileFormats = { plans, found, fileMark, groupMarks, headerLine, file };
   // the columns read as grouped on the strength of a trailing zero (here or in another column)
   const byZero: string[] = [];
   plans.forEach((p, j) => {
     const f = found[j];
-    if (!f || !f.outcome.ok) return;
-    let { format, ambiguous } = f.outcome;
-    const mark = f.open;
-    if (ambiguous !== null && mark !== null) {
-      const other = mark === "." ? "," : ".";
-      const evidence = f.evidence;
-      let reading: "decimal" | "group" | null = null;
-      if (fileMark === other || (groupMarks.has(mark) && fileMark !== mark)) reading = "group";
-      else if (evidence && fileMark === mark) {
-        const row = f.cells.indexOf(evidence.marked);
-        throw new OmvarldError(
-          "PARSE",
-          `column "${p.header}" is ambiguous: "${visible(evidence.marked)}" may be ${readingsOf(evidence.marked)}; its cells with a "${mark}" all have three digits after it, beside whole numbers such as "${visible(evidence.whole)}" (as when "${mark}" groups thousands), but ${shownAs(mark, "decimal") ?? "another column"} uses "${mark}" as the decimal mark`,
-          { file, line: f.lines[row] ?? headerLine, column: j + 1 },
-          `pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark here too; if it groups thousands, the file mixes two number formats: save the column without thousands separators`,
-        );
-      } else if (fileMark === mark) reading = "decimal";
-      if (reading !== null) {
-        ({ format, ambiguous } = settle(
-          detectNumberFormat(
-            f.cells,
-            reading === "decimal" ? { ...format, decimal: mark } : { ...format, group: mark },
-          ),
-        ));
-        if (reading === "group" && fileMark !== other && !shownAs(mark, "group")) byZero.push(p.header);
-      }
-    }
-    if (ambiguous !== null) {
-      const row = f.cells.indexOf(ambiguous);
-      const m = markOf(ambiguous);
-      const whole = f.evidence
-        ? `; whole numbers such as "${visible(f.evidence.whole)}" beside it suggest that "${m}" groups thousands, but no cell settles it`
-        : `, and no cell of the column settles whether "${m}" is the decimal mark or groups thousands`;
-      throw new OmvarldError(
-        "PARSE",
-        `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readingsOf(ambiguous)}${whole}`,
-        { file, line: f.lines[row] ?? headerLine, column: j + 1 },
-        m === "."
-          ? "pass decimalComma: false if the point is the decimal mark, true if it groups thousands"
-          : "pass decimalComma: true if the comma is the decimal mark, false if it groups thousands",
-      );
-    }
-    // a column that has shown no decimal takes the file's where its grouping rules out the other reading; where
-    // nothing is known, the mark is decided when the column first shows one (see `fileMarks`)
-    if (format.decimal === null && fileMark !== null && format.group !== fileMark && format.group !== null)
-      format = { ...format, decimal: fileMark };
+    if (!f) return;
+    const { format, grouped } = settleColumn(p, j, f, context);
+    if (grouped) byZero.push(p.header);
     p.format = format;
     p.fileMarks = {
       decimal: fileMark,
       group: groupMarks.size === 1 ? [...groupMarks][0]! : null,
     };
   });
+  return byZeroWarnings(found, groupMarks, byZero);
+}
+
+/** A number column's sample: its format as its cells show it, the cells and their lines, and an open mark. */
+interface SampledFormat {
+  outcome: Extract<FormatOutcome, { ok: true }>;
+  cells: string[];
+  lines: number[];
+  /** The mark of the column's ambiguous cell ("1.234" → "."), null when none is. */
+  open: "." | "," | null;
+  evidence: GroupingEvidence | null;
+}
+
+/** What the columns of the file show together, for settling one column (see `settleColumn`). */
+interface FileFormats {
+  plans: ColumnPlan[];
+  found: (SampledFormat | null)[];
+  fileMark: "." | "," | null;
+  groupMarks: Set<"." | ",">;
+  headerLine: number;
+  file: string | undefined;
+}
+
+/**
+ * The number format of column `j` from its sample cells (blank and missing cells skipped): two cells that mix
+ * formats (`1,5` after `2.5`) are an error naming the second's line.
+ */
+function sampleFormat(
+  p: ColumnPlan,
+  j: number,
+  body: SampleRow[],
+  asked: "." | "," | null,
+  file: string | undefined,
+): SampledFormat {
+  const cells: string[] = [];
+  const lines: number[] = [];
+  for (const r of body) {
+    const t = (r.cells[j] ?? "").trim();
+    if (t === "" || isMissingSymbol(t)) continue;
+    cells.push(t);
+    lines.push(r.line);
+  }
+  const outcome = detectNumberFormat(cells, asked);
+  if (!outcome.ok) {
+    const [a, b] = outcome.conflict;
+    const first = a.row < 0 ? a.cell : `"${visible(a.cell)}" at line ${lines[a.row]}`;
+    throw new OmvarldError(
+      "PARSE",
+      `column "${p.header}" mixes number formats: found "${visible(b.cell)}" after ${first}`,
+      { file, line: lines[b.row], column: j + 1 },
+      "a column must use one decimal mark and one thousands separator throughout; pass decimalComma to choose the decimal mark",
+    );
+  }
+  const open = outcome.ambiguous === null ? null : markOf(outcome.ambiguous);
+  return { outcome, cells, lines, open, evidence: open ? groupingEvidence(cells, open) : null };
+}
+
+/**
+ * The marks that group thousands in the file: shown by a column's own cells (`1.234.567`), or by a trailing zero
+ * in a grouped-looking column (`75.780`) where the file's decimal mark is not that mark.
+ */
+function groupMarksOf(found: readonly (SampledFormat | null)[], fileMark: "." | "," | null): Set<"." | ","> {
+  const groupMarks = new Set<"." | ",">();
+  for (const f of found) {
+    const group = f ? f.outcome.format.group : null;
+    if (group === "." || group === ",") groupMarks.add(group);
+    if (f?.open && f.evidence?.zero && fileMark !== f.open) groupMarks.add(f.open);
+  }
+  return groupMarks;
+}
+
+/**
+ * Where the file shows `mark` in `role`: the first column and cell, for messages (`column "rate" ("1.5" at line
+ * 3)`); null when no column does.
+ */
+function shownAs(
+  found: readonly (SampledFormat | null)[],
+  plans: ColumnPlan[],
+  mark: "." | ",",
+  role: "decimal" | "group",
+) {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    if (!f || f.outcome.format[role] !== mark) continue;
+    const at = f.cells.findIndex((c) => c.includes(mark));
+    if (at >= 0) return `column "${plans[k]!.header}" ("${visible(f.cells[at]!)}" at line ${f.lines[at]})`;
+  }
+  return null;
+}
+
+/**
+ * Settles column `j`'s format against the file's: an open mark groups where the file's decimal mark is the other
+ * one or the mark groups elsewhere, and is decimal where the file's decimal mark is it (an error where the column
+ * looks grouped, see `planFormats`); still open, it is an error. `grouped`: the column was read as grouped on the
+ * strength of a trailing zero alone.
+ */
+function settleColumn(
+  p: ColumnPlan,
+  j: number,
+  f: SampledFormat,
+  ff: FileFormats,
+): { format: NumberFormat; grouped: boolean } {
+  const { fileMark, groupMarks } = ff;
+  let { format, ambiguous } = f.outcome;
+  let grouped = false;
+  const mark = f.open;
+  if (ambiguous !== null && mark !== null) {
+    const other = mark === "." ? "," : ".";
+    let reading: "decimal" | "group" | null = null;
+    if (fileMark === other || (groupMarks.has(mark) && fileMark !== mark)) reading = "group";
+    else if (f.evidence && fileMark === mark) groupedBesideDecimal(p, j, f, f.evidence, mark, ff);
+    else if (fileMark === mark) reading = "decimal";
+    if (reading !== null) {
+      ({ format, ambiguous } = settle(
+        detectNumberFormat(f.cells, reading === "decimal" ? { ...format, decimal: mark } : { ...format, group: mark }),
+      ));
+      grouped = reading === "group" && fileMark !== other && !shownAs(ff.found, ff.plans, mark, "group");
+    }
+  }
+  if (ambiguous !== null) stillAmbiguous(p, j, f, ambiguous, ff);
+  // a column that has shown no decimal takes the file's where its grouping rules out the other reading; where
+  // nothing is known, the mark is decided when the column first shows one (see `fileMarks`)
+  if (format.decimal === null && fileMark !== null && format.group !== fileMark && format.group !== null)
+    format = { ...format, decimal: fileMark };
+  return { format, grouped };
+}
+
+/** The error for a column that looks grouped (`255.122` beside `200`) in a file whose decimal mark is that mark. */
+function groupedBesideDecimal(
+  p: ColumnPlan,
+  j: number,
+  f: SampledFormat,
+  evidence: GroupingEvidence,
+  mark: "." | ",",
+  ff: FileFormats,
+): never {
+  const row = f.cells.indexOf(evidence.marked);
+  throw new OmvarldError(
+    "PARSE",
+    `column "${p.header}" is ambiguous: "${visible(evidence.marked)}" may be ${readingsOf(evidence.marked)}; its cells with a "${mark}" all have three digits after it, beside whole numbers such as "${visible(evidence.whole)}" (as when "${mark}" groups thousands), but ${shownAs(ff.found, ff.plans, mark, "decimal") ?? "another column"} uses "${mark}" as the decimal mark`,
+    { file: ff.file, line: f.lines[row] ?? ff.headerLine, column: j + 1 },
+    `pass decimalComma: ${mark === "." ? "false" : "true"} if "${mark}" is the decimal mark here too; if it groups thousands, the file mixes two number formats: save the column without thousands separators`,
+  );
+}
+
+/** The error for a column whose mark nothing settles (`1.234` may be 1.234 or 1234). */
+function stillAmbiguous(p: ColumnPlan, j: number, f: SampledFormat, ambiguous: string, ff: FileFormats): never {
+  const row = f.cells.indexOf(ambiguous);
+  const m = markOf(ambiguous);
+  const whole = f.evidence
+    ? `; whole numbers such as "${visible(f.evidence.whole)}" beside it suggest that "${m}" groups thousands, but no cell settles it`
+    : `, and no cell of the column settles whether "${m}" is the decimal mark or groups thousands`;
+  throw new OmvarldError(
+    "PARSE",
+    `column "${p.header}" is ambiguous: "${visible(ambiguous)}" may be ${readingsOf(ambiguous)}${whole}`,
+    { file: ff.file, line: f.lines[row] ?? ff.headerLine, column: j + 1 },
+    m === "."
+      ? "pass decimalComma: false if the point is the decimal mark, true if it groups thousands"
+      : "pass decimalComma: true if the comma is the decimal mark, false if it groups thousands",
+  );
+}
+
+/** The warning that names the columns read as grouped on the strength of a trailing zero; none when there are none. */
+function byZeroWarnings(
+  found: readonly (SampledFormat | null)[],
+  groupMarks: Set<"." | ",">,
+  byZero: string[],
+): string[] {
   const first = found.find((f) => f?.evidence?.zero && groupMarks.has(f.open!))?.evidence;
   if (byZero.length === 0 || !first) return [];
   const mark = markOf(first.marked);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { OmvarldError } from "../../errors.ts";
 import type { Table } from "../../table/table.ts";
 import { canonicalDimension } from "../dimensions.ts";
@@ -5,37 +6,91 @@ import { normalise, TidyBuilder } from "../tidy.ts";
 import { parseCell } from "../values.ts";
 import { nameDimensions, stripCode } from "./labels.ts";
 
-interface Category {
-  index?: Record<string, number> | string[];
-  label?: Record<string, string>;
-  unit?: Record<string, { base?: string }>;
-}
-interface Dimension {
-  label?: string;
-  category: Category;
-}
-interface Dataset {
-  id?: string[];
-  size?: number[];
-  dimension: Record<string, Dimension> & { id?: string[]; size?: number[]; role?: Roles };
-  value: (number | null)[] | Record<string, number | null>;
-  status?: string | (string | null)[] | Record<string, string>;
-  role?: Roles;
-  label?: string;
-  source?: string;
-  updated?: string;
-  note?: string[];
-  extension?: { px?: { tableid?: string; matrix?: string } };
-}
+/** The dimension ids a dataset's `role` puts under `time`, `geo` and `metric`. */
 interface Roles {
-  time?: string[];
-  geo?: string[];
-  metric?: string[];
+  time?: string[] | undefined;
+  geo?: string[] | undefined;
+  metric?: string[] | undefined;
+}
+
+/** A dimension as read: its id, its column's name, its category codes in index order, their labels and units. */
+interface Dim {
+  id: string;
+  name: string;
+  codes: string[];
+  labels: Record<string, string>;
+  units: unknown;
+}
+
+/** Where a dataset's parts are in the JSON, for errors: `at` is "" (2.0) or the dataset's key and a dot (1.0). */
+interface Paths {
+  at: string;
+  idPath: string;
+  sizePath: string;
+  file: string | undefined;
 }
 
 /** Largest number of cells a JSON-stat dataset may declare (the product of `size`): bounds the work on a bad file. */
 export const MAX_CELLS = 50_000_000;
 
+// the shapes of the parts of a dataset; values are checked one by one as they are read (see `cellReaders`)
+/** A JSON object: not an array, not null. */
+const JsonObject = z.record(z.string(), z.unknown());
+/** A list of dimension (or category) ids: `["Region", "Tid"]`. */
+const DimensionIds = z.array(z.string());
+/** `count` category counts, whole and not negative: `[359, 1, 1]`. */
+const Sizes = (count: number) => z.array(z.int().min(0)).length(count);
+/** A `role` object: `{"time": ["Tid"], "geo": ["Region"]}`. */
+const RoleLists = z.looseObject({
+  time: DimensionIds.optional(),
+  geo: DimensionIds.optional(),
+  metric: DimensionIds.optional(),
+});
+/** A dimension: an object with a `category` object (and perhaps a `label`). */
+const DimensionShape = z.looseObject({ label: z.unknown().optional(), category: z.looseObject({}) });
+/** A category's labels by code, a number taken as its text: `{"K-3001": "Halden"}`. */
+const Labels = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
+/** A category's position in an index of `size` categories: 0..size - 1. */
+const Position = (size: number) =>
+  z
+    .int()
+    .min(0)
+    .max(size - 1);
+/**
+ * A large JSON object whose entries are checked one by one as they are read (a sparse `value` or `status` keyed by
+ * position): its entries are not walked here, as a schema of its entries would (1 M entries: a second).
+ */
+const LargeObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+/** A `status`: one string, a list or an object keyed by position; or none. */
+const StatusShape = z.union([z.string(), z.instanceof(Array), LargeObject]).nullish();
+/** The dataset's descriptive fields; one of another type is left out. */
+const Described = z.object({
+  source: z.string().optional().catch(undefined),
+  label: z.string().optional().catch(undefined),
+  updated: z.string().optional().catch(undefined),
+  note: z.array(z.unknown()).optional().catch(undefined),
+  extension: z
+    .object({
+      px: z
+        .object({ tableid: z.string().optional().catch(undefined) })
+        .optional()
+        .catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * `value` as `schema` reads it; anything else is the error `fail` makes from zod's first issue (whose `path` says
+ * which part is wrong).
+ */
+function check<T>(schema: z.ZodType<T>, value: unknown, fail: (issue: z.core.$ZodIssue) => OmvarldError): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw fail(result.error.issues[0]!);
+}
+
+/** The error of a dataset's part at JSON `path`: `JSON-stat dataset.value: is missing`. */
 function bad(
   code: "PARSE" | "FILE_TRUNCATED" | "FORMAT_UNKNOWN",
   path: string,
@@ -52,8 +107,6 @@ function shown(v: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** The first entry of a list that repeats an earlier one: its position and the earlier one's; null when none does. */
 function firstRepeat(list: readonly string[]): { at: number; first: number } | null {
   const seen = new Map<string, number>();
@@ -66,82 +119,82 @@ function firstRepeat(list: readonly string[]): { at: number; first: number } | n
 }
 
 /** The categories of a dimension in index order; `path` names it in errors. */
-function categories(category: Category, size: number, path: string, file: string | undefined): string[] {
-  const index = category.index as unknown;
+function categories(category: Record<string, unknown>, size: number, path: string, file: string | undefined): string[] {
+  const index = category.index;
   if (Array.isArray(index)) {
-    if (!index.every((c) => typeof c === "string"))
-      throw bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file);
-    const twice = firstRepeat(index as string[]);
+    const codes = check(DimensionIds, index, () =>
+      bad("PARSE", `${path}.category.index`, "expected a list of category codes (strings)", file),
+    );
+    const twice = firstRepeat(codes);
     if (twice)
       throw bad(
         "PARSE",
         `${path}.category.index[${twice.at}]`,
-        `category ${shown(index[twice.at])} is listed twice (also at ${twice.first})`,
+        `category ${shown(codes[twice.at])} is listed twice (also at ${twice.first})`,
         file,
       );
-    return index as string[];
+    return codes;
   }
-  if (index !== undefined) {
-    if (!isObject(index))
+  if (index !== undefined) return positionedCodes(index, size, path, file);
+  check(JsonObject.optional(), category.label, () =>
+    bad("PARSE", `${path}.category.label`, "expected an object of labels", file),
+  );
+  return Object.keys(category.label ?? {});
+}
+
+/** The codes of an index given as positions (`{"0301": 0, "1103": 1}`): each a distinct position 0..size - 1. */
+function positionedCodes(index: unknown, size: number, path: string, file: string | undefined): string[] {
+  const positions = check(JsonObject, index, () =>
+    bad("PARSE", `${path}.category.index`, `expected a list or an object of positions, found ${shown(index)}`, file),
+  );
+  const position = Position(size);
+  const codes = new Array<string | undefined>(size);
+  for (const [code, at] of Object.entries(positions)) {
+    if (!position.safeParse(at).success || codes[at as number] !== undefined) {
+      throw bad(
+        "PARSE",
+        `${path}.category.index.${code}`,
+        `expected a distinct position 0..${size - 1}, found ${shown(at)}`,
+        file,
+      );
+    }
+    codes[at as number] = code;
+  }
+  // `map` passes over the holes of a sparse array, so look for them by position
+  for (let k = 0; k < size; k++)
+    if (codes[k] === undefined)
       throw bad(
         "PARSE",
         `${path}.category.index`,
-        `expected a list or an object of positions, found ${shown(index)}`,
+        `no category has position ${k}: ${Object.keys(positions).length} categories for a size of ${size}`,
         file,
+        "the categories and the size disagree; is the file complete?",
       );
-    const codes = new Array<string | undefined>(size);
-    for (const [code, at] of Object.entries(index)) {
-      if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= size || codes[at] !== undefined) {
-        throw bad(
-          "PARSE",
-          `${path}.category.index.${code}`,
-          `expected a distinct position 0..${size - 1}, found ${shown(at)}`,
-          file,
-        );
-      }
-      codes[at] = code;
-    }
-    // `map` passes over the holes of a sparse array, so look for them by position
-    for (let k = 0; k < size; k++)
-      if (codes[k] === undefined)
-        throw bad(
-          "PARSE",
-          `${path}.category.index`,
-          `no category has position ${k}: ${Object.keys(index).length} categories for a size of ${size}`,
-          file,
-          "the categories and the size disagree; is the file complete?",
-        );
-    return codes as string[];
-  }
-  if (category.label !== undefined && !isObject(category.label))
-    throw bad("PARSE", `${path}.category.label`, "expected an object of labels", file);
-  return Object.keys(category.label ?? {});
+  return codes as string[];
 }
 
 /** A dimension's `role` object: lists of dimension ids under `time`, `geo` and `metric`; `path` names it in errors. */
 function checkRoles(role: unknown, path: string, file: string | undefined): Roles {
   if (role === undefined || role === null) return {};
-  if (!isObject(role))
-    throw bad("PARSE", path, `expected an object of lists of dimension ids, found ${shown(role)}`, file);
-  for (const key of ["time", "geo", "metric"] as const) {
-    const list = role[key];
-    if (list !== undefined && (!Array.isArray(list) || !list.every((x) => typeof x === "string")))
-      throw bad("PARSE", `${path}.${key}`, `expected a list of dimension ids, found ${shown(list)}`, file);
-  }
-  return role as Roles;
+  return check(RoleLists, role, (issue) => {
+    if (issue.path.length === 0)
+      return bad("PARSE", path, `expected an object of lists of dimension ids, found ${shown(role)}`, file);
+    const key = String(issue.path[0]);
+    const list = (role as Record<string, unknown>)[key];
+    return bad("PARSE", `${path}.${key}`, `expected a list of dimension ids, found ${shown(list)}`, file);
+  });
 }
 
 /** A category's labels by code (a number is taken as its text); `path` names them in errors. */
 function categoryLabels(label: unknown, path: string, file: string | undefined): Record<string, string> {
   if (label === undefined) return {};
-  if (!isObject(label)) throw bad("PARSE", path, `expected an object of labels by code, found ${shown(label)}`, file);
-  const out: Record<string, string> = {};
-  for (const [code, text] of Object.entries(label)) {
-    if (typeof text !== "string" && typeof text !== "number")
-      throw bad("PARSE", `${path}.${code}`, `expected a label (text), found ${shown(text)}`, file);
-    out[code] = String(text);
-  }
-  return out;
+  return check(Labels, label, (issue) => {
+    if (issue.path.length === 0)
+      return bad("PARSE", path, `expected an object of labels by code, found ${shown(label)}`, file);
+    const code = String(issue.path[0]);
+    const text = (label as Record<string, unknown>)[code];
+    return bad("PARSE", `${path}.${code}`, `expected a label (text), found ${shown(text)}`, file);
+  });
 }
 
 /**
@@ -158,41 +211,69 @@ function categoryLabels(label: unknown, path: string, file: string | undefined):
  */
 export function readJsonStat(json: unknown, options: { file?: string | undefined } = {}): Table {
   const file = options.file;
-  if (!isObject(json))
-    throw bad(
-      "FORMAT_UNKNOWN",
-      "$",
-      `expected an object, found ${shown(Array.isArray(json) ? "[...]" : json)}`,
+  const { ds, at } = findDataset(json, file);
+  const dimension = check(JsonObject, ds.dimension, () =>
+    bad("PARSE", `${at}dimension`, `expected an object of dimensions, found ${shown(ds.dimension)}`, file),
+  );
+  const paths: Paths = {
+    at,
+    idPath: ds.id ? `${at}id` : `${at}dimension.id`,
+    sizePath: ds.size ? `${at}size` : `${at}dimension.size`,
+    file,
+  };
+  const ids = dimensionIds(ds.id ?? dimension.id, dimension, paths);
+  const sizes = check(Sizes(ids.length), ds.size ?? dimension.size, () =>
+    bad(
+      "PARSE",
+      paths.sizePath,
+      `expected ${ids.length} whole numbers (one per id), found ${shown(ds.size ?? dimension.size)}`,
       file,
-      'expected "class": "dataset" or {"dataset": {...}}',
+    ),
+  );
+  const roles = checkRoles(ds.role ?? dimension.role, ds.role ? `${at}role` : `${at}dimension.role`, file);
+  const dims = describeDimensions(ids, sizes, dimension, roles, paths);
+  const total = sizes.reduce((p, s) => p * s, 1);
+  if (total > MAX_CELLS)
+    throw bad(
+      "PARSE",
+      paths.sizePath,
+      `declares ${total} cells, more than the ${MAX_CELLS} this reader takes`,
+      file,
+      "select fewer categories in the query",
     );
-  const root = json;
-  let ds: Dataset;
-  let at = "";
+  const cells = cellReaders(ds, sizes, total, paths);
+  const builder = new TidyBuilder(dims.map((d) => d.name));
+  pushCells(builder, dims, sizes, total, cells);
+  return finishTable(builder, dims, ds, paths);
+}
+
+/**
+ * The dataset in a JSON-stat document and the path prefix of its parts: the document itself (2.0, `"class":
+ * "dataset"`) or the object under a key that has a `dimension` (1.0, `{"dataset": {...}}` → "dataset.").
+ */
+function findDataset(json: unknown, file: string | undefined): { ds: Record<string, unknown>; at: string } {
+  const hint = 'expected "class": "dataset" or {"dataset": {...}}';
+  const root = check(JsonObject, json, () =>
+    bad("FORMAT_UNKNOWN", "$", `expected an object, found ${shown(Array.isArray(json) ? "[...]" : json)}`, file, hint),
+  );
   if (root.class === "dataset" || ("dimension" in root && "value" in root) || ("dimension" in root && "id" in root))
-    ds = root as unknown as Dataset;
-  else {
-    const key = Object.keys(root).find((k) => isObject(root[k]) && "dimension" in (root[k] as object));
-    if (key === undefined)
-      throw bad(
-        "FORMAT_UNKNOWN",
-        "$",
-        "no dataset (an object with a dimension) found",
-        file,
-        'expected "class": "dataset" or {"dataset": {...}}',
-      );
-    ds = root[key] as Dataset;
-    at = `${key}.`;
-  }
-  if (!isObject(ds.dimension))
-    throw bad("PARSE", `${at}dimension`, `expected an object of dimensions, found ${shown(ds.dimension)}`, file);
-  const ids = (ds.id ?? ds.dimension.id) as unknown;
-  const sizes = (ds.size ?? ds.dimension.size) as unknown;
-  const idPath = ds.id ? `${at}id` : `${at}dimension.id`;
-  const sizePath = ds.size ? `${at}size` : `${at}dimension.size`;
-  if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string"))
-    throw bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(ids)}`, file);
-  const repeated = firstRepeat(ids as string[]);
+    return { ds: root, at: "" };
+  const isDataset = (v: unknown) => JsonObject.safeParse(v).success && "dimension" in (v as object);
+  const key = Object.keys(root).find((k) => isDataset(root[k]));
+  if (key === undefined) throw bad("FORMAT_UNKNOWN", "$", "no dataset (an object with a dimension) found", file, hint);
+  return { ds: root[key] as Record<string, unknown>, at: `${key}.` };
+}
+
+/**
+ * The dataset's dimension ids: a list of text, none twice, and every dimension described with categories among
+ * them (a dimension left out of `id` and `size` together would be dropped without a word).
+ */
+function dimensionIds(value: unknown, dimension: Record<string, unknown>, paths: Paths): string[] {
+  const { at, idPath, file } = paths;
+  const ids = check(DimensionIds, value, () =>
+    bad("PARSE", idPath, `expected a list of dimension ids, found ${shown(value)}`, file),
+  );
+  const repeated = firstRepeat(ids);
   if (repeated)
     throw bad(
       "PARSE",
@@ -200,9 +281,9 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
       `dimension ${shown(ids[repeated.at])} is listed twice (also at ${repeated.first})`,
       file,
     );
-  // a dimension described but not in id (id and size both one short) would be dropped without a word
-  const unlisted = Object.keys(ds.dimension).find(
-    (key) => !ids.includes(key) && isObject(ds.dimension[key]) && "category" in ds.dimension[key],
+  const unlisted = Object.keys(dimension).find(
+    (key) =>
+      !ids.includes(key) && JsonObject.safeParse(dimension[key]).success && "category" in (dimension[key] as object),
   );
   if (unlisted !== undefined)
     throw bad(
@@ -212,32 +293,44 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
       file,
       "id, size and dimension disagree; is the file complete?",
     );
-  if (
-    !Array.isArray(sizes) ||
-    sizes.length !== ids.length ||
-    !sizes.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)
-  ) {
-    throw bad("PARSE", sizePath, `expected ${ids.length} whole numbers (one per id), found ${shown(sizes)}`, file);
-  }
-  const roles = checkRoles(ds.role ?? ds.dimension.role, ds.role ? `${at}role` : `${at}dimension.role`, file);
+  return ids;
+}
+
+/**
+ * Each dimension's column name, codes, labels and units. The name is the canonical one of its id or label, or
+ * `year`, `region` or `contents` by its role; two dimensions with one name keep apart (the later by its id).
+ */
+function describeDimensions(
+  ids: string[],
+  sizes: number[],
+  dimension: Record<string, unknown>,
+  roles: Roles,
+  paths: Paths,
+): Dim[] {
+  const { at, sizePath, file } = paths;
   const taken = new Set<string>();
-  const dims = (ids as string[]).map((id, k) => {
-    const d = ds.dimension[id] as Dimension | undefined;
+  return ids.map((id, k) => {
     const path = `${at}dimension.${id}`;
-    if (!isObject(d)) throw bad("PARSE", path, `dimension "${id}" is listed in id but not described`, file);
-    if (!isObject(d.category))
-      throw bad("PARSE", `${path}.category`, `expected an object, found ${shown(d.category)}`, file);
-    const codes = categories(d.category, sizes[k] as number, path, file);
-    if (codes.length !== sizes[k]) {
+    const d = check(DimensionShape, dimension[id], (issue) =>
+      issue.path.length === 0
+        ? bad("PARSE", path, `dimension "${id}" is listed in id but not described`, file)
+        : bad(
+            "PARSE",
+            `${path}.category`,
+            `expected an object, found ${shown((dimension[id] as Record<string, unknown>).category)}`,
+            file,
+          ),
+    );
+    const codes = categories(d.category, sizes[k]!, path, file);
+    if (codes.length !== sizes[k])
       throw bad(
         "PARSE",
         `${path}.category`,
         `${codes.length} categories, but ${sizePath}[${k}] says ${sizes[k]}`,
         file,
       );
-    }
     let name = canonicalDimension(id);
-    if (name === id) name = canonicalDimension(d.label ?? id);
+    if (name === id) name = canonicalDimension((d.label ?? id) as string);
     if (roles.time?.includes(id)) name = "year";
     if (roles.geo?.includes(id)) name = "region";
     if (roles.metric?.includes(id)) name = "contents";
@@ -247,16 +340,22 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     const labels = categoryLabels(d.category.label, `${path}.category.label`, file);
     return { id, name, codes, labels, units: d.category.unit };
   });
-  const total = (sizes as number[]).reduce((p, s) => p * s, 1);
-  if (total > MAX_CELLS)
-    throw bad(
-      "PARSE",
-      sizePath,
-      `declares ${total} cells, more than the ${MAX_CELLS} this reader takes`,
-      file,
-      "select fewer categories in the query",
-    );
-  const value = ds.value as unknown;
+}
+
+/** How to read cell `i` of the dataset (row-major over `id`): its value, its status flag and the value as written. */
+interface CellReaders {
+  valueAt: (i: number) => number | null;
+  statusAt: (i: number) => string | null;
+  rawAt: (i: number) => unknown;
+}
+
+/**
+ * Checks the shapes of `value` (a list of `total` entries, or an object keyed by position) and `status` (a string,
+ * a list of 1 or `total` entries, or an object), and returns the readers of one cell, which check its entries.
+ */
+function cellReaders(ds: Record<string, unknown>, sizes: number[], total: number, paths: Paths): CellReaders {
+  const { at, file } = paths;
+  const value = ds.value;
   const valuePath = `${at}value`;
   if (value === undefined || value === null) {
     throw bad(
@@ -268,35 +367,62 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
     );
   }
   const dense = Array.isArray(value);
-  if (!dense && !isObject(value))
-    throw bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file);
   if (dense && value.length !== total) {
     throw bad(
       value.length < total ? "FILE_TRUNCATED" : "PARSE",
       valuePath,
-      `has ${value.length} entries, expected ${total} (${(sizes as number[]).join(" × ")})`,
+      `has ${value.length} entries, expected ${total} (${sizes.join(" × ")})`,
       file,
       "the values and the dimensions disagree; is the file complete?",
     );
   }
   if (!dense) {
-    for (const key of Object.keys(value)) {
-      const i = Number(key);
-      if (!/^\d+$/.test(key) || i >= total)
+    check(LargeObject, value, () =>
+      bad("PARSE", valuePath, `expected a list or an object of values, found ${shown(value)}`, file),
+    );
+    for (const key of Object.keys(value))
+      if (!/^\d+$/.test(key) || Number(key) >= total)
         throw bad("PARSE", `${valuePath}.${key}`, `expected a position 0..${total - 1}`, file);
-    }
   }
-  const status = ds.status as unknown;
-  const statusPath = `${at}status`;
-  if (
-    status !== undefined &&
-    status !== null &&
-    typeof status !== "string" &&
-    !Array.isArray(status) &&
-    !isObject(status)
-  ) {
-    throw bad("PARSE", statusPath, `expected a string, a list or an object, found ${shown(status)}`, file);
+  const rawAt = dense
+    ? (i: number) => value[i] as unknown
+    : (i: number) => (value as Record<string, unknown>)[String(i)];
+  return {
+    rawAt,
+    valueAt: (i) => cellValue(rawAt(i), `${valuePath}[${i}]`, file),
+    statusAt: statusReader(ds.status, total, `${at}status`, file),
+  };
+}
+
+/** A value as written: a number, a number written as text (`"123"`), or missing (null or a symbol such as `".."`). */
+function cellValue(v: unknown, path: string, file: string | undefined): number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v))
+      throw bad("PARSE", path, "is a number too large to represent", file, "the value is corrupt");
+    return v;
   }
+  if (typeof v === "string") {
+    const cell = parseCell(v);
+    if (cell.status === null && cell.value !== null && Number.isFinite(cell.value)) return cell.value;
+    if (cell.value === null && cell.status !== null && cell.status !== "invalid") return null;
+  }
+  throw bad("PARSE", path, `expected a number or null, found ${shown(v)}`, file);
+}
+
+/**
+ * The reader of cell `i`'s status flag from `status`: one string for every cell, a list (of one, or one per cell)
+ * or an object keyed by position; null where there is none or it is empty.
+ */
+function statusReader(
+  status: unknown,
+  total: number,
+  statusPath: string,
+  file: string | undefined,
+): (i: number) => string | null {
+  check(StatusShape, status, () =>
+    bad("PARSE", statusPath, `expected a string, a list or an object, found ${shown(status)}`, file),
+  );
   if (Array.isArray(status) && status.length !== 1 && status.length !== total) {
     throw bad(
       status.length < total ? "FILE_TRUNCATED" : "PARSE",
@@ -305,7 +431,7 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
       file,
     );
   }
-  const statusAt = (i: number): string | null => {
+  return (i) => {
     let s: unknown;
     if (status === undefined || status === null) return null;
     if (typeof status === "string") s = status;
@@ -316,35 +442,34 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
       throw bad("PARSE", `${statusPath}[${i}]`, `expected a status string, found ${shown(s)}`, file);
     return s;
   };
-  const valueAt = (i: number): number | null => {
-    const v = dense ? (value as unknown[])[i] : (value as Record<string, unknown>)[String(i)];
-    if (v === undefined || v === null) return null;
-    if (typeof v === "number") {
-      if (!Number.isFinite(v))
-        throw bad("PARSE", `${valuePath}[${i}]`, "is a number too large to represent", file, "the value is corrupt");
-      return v;
-    }
-    if (typeof v === "string") {
-      const cell = parseCell(v);
-      if (cell.status === null && cell.value !== null && Number.isFinite(cell.value)) return cell.value;
-      if (cell.value === null && cell.status !== null && cell.status !== "invalid") return null;
-    }
-    throw bad("PARSE", `${valuePath}[${i}]`, `expected a number or null, found ${shown(v)}`, file);
-  };
-  const builder = new TidyBuilder(dims.map((d) => d.name));
+}
+
+/**
+ * Pushes every cell into `builder` in row-major order over the dimensions (the last one varies fastest), each with
+ * its status flag, else the symbol written in place of its value, else `..` where it is missing.
+ */
+function pushCells(builder: TidyBuilder, dims: Dim[], sizes: number[], total: number, cells: CellReaders): void {
   const labels = new Array<string>(dims.length);
   const counters = new Array<number>(dims.length).fill(0);
   for (let i = 0; i < total; i++) {
     for (let k = 0; k < dims.length; k++) labels[k] = dims[k]!.codes[counters[k]!]!;
-    const v = valueAt(i);
-    const raw = dense ? (value as unknown[])[i] : (value as Record<string, unknown>)[String(i)];
+    const v = cells.valueAt(i);
+    const raw = cells.rawAt(i);
     const symbol = typeof raw === "string" && v === null ? raw.trim() : null;
-    builder.push(labels, v, statusAt(i) ?? symbol ?? (v === null ? ".." : null));
+    builder.push(labels, v, cells.statusAt(i) ?? symbol ?? (v === null ? ".." : null));
     for (let k = dims.length - 1; k >= 0; k--) {
-      if (++counters[k]! < (sizes as number[])[k]!) break;
+      if (++counters[k]! < sizes[k]!) break;
       counters[k] = 0;
     }
   }
+}
+
+/**
+ * The tidy table: region codes and names read (`K-3001` → `3001`, errors naming the dimension's path), each
+ * dimension's labels as a `_name` column, and the provenance from the dataset's descriptive fields.
+ */
+function finishTable(builder: TidyBuilder, dims: Dim[], ds: Record<string, unknown>, paths: Paths): Table {
+  const { at, file } = paths;
   const region = dims.find((d) => d.name === "region");
   const regionNames = region
     ? new Map(region.codes.map((c) => [c.replace(/^[KF]-/, ""), stripCode(region.labels[c] ?? c, c)]))
@@ -355,18 +480,24 @@ export function readJsonStat(json: unknown, options: { file?: string | undefined
   };
   let table = normalise(builder.finish(), { file, regionNames, placeOf });
   table = nameDimensions(table, new Map(dims.map((d) => [d.name, new Map(Object.entries(d.labels))])));
-  const metric = dims.find((d) => d.name === "contents");
-  const unit =
-    metric?.units && isObject(metric.units)
-      ? (Object.values(metric.units)[0] as { base?: unknown } | undefined)?.base
-      : undefined;
+  const unit = unitOf(dims.find((d) => d.name === "contents"));
+  const meta = Described.parse(ds);
+  const tableId = meta.extension?.px?.tableid;
   return table.withProvenance({
     format: ds.id ? "json-stat2" : "json-stat",
-    ...(typeof ds.source === "string" ? { source: ds.source } : {}),
-    ...(typeof ds.label === "string" ? { title: ds.label } : {}),
-    ...(typeof ds.updated === "string" ? { updated: ds.updated } : {}),
-    ...(typeof ds.extension?.px?.tableid === "string" ? { tableId: ds.extension.px.tableid } : {}),
-    ...(typeof unit === "string" ? { unit } : {}),
-    ...(Array.isArray(ds.note) && ds.note.length ? { footnotes: ds.note.map(String) } : {}),
+    ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...(meta.label !== undefined ? { title: meta.label } : {}),
+    ...(meta.updated !== undefined ? { updated: meta.updated } : {}),
+    ...(tableId !== undefined ? { tableId } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(meta.note?.length ? { footnotes: meta.note.map(String) } : {}),
   });
+}
+
+/** The unit of the metric dimension: the `base` of its first category's unit (`{"unit": {"personer": {"base": …}}}`). */
+function unitOf(metric: Dim | undefined): string | undefined {
+  const units = JsonObject.safeParse(metric?.units);
+  if (!units.success) return undefined;
+  const base = (Object.values(units.data)[0] as { base?: unknown } | undefined)?.base;
+  return typeof base === "string" ? base : undefined;
 }

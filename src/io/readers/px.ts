@@ -294,7 +294,7 @@ interface KeyedPlan {
  * Lines that hold only zeros may be left out (PX spec, "Files with KEYS"); they are filled in as 0.
  */
 function readKeyedData(text: string, offset: number, firstLine: number, plan: KeyedPlan): void {
-  const { stubDims, headDims, keyed, builder, warnings, file } = plan;
+  const { stubDims, headDims, keyed, warnings, file } = plan;
   const missing = keyed.findIndex((k) => k !== "CODES" && k !== "VALUES");
   if (missing >= 0) {
     throw new OmvarldError(
@@ -308,57 +308,13 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
     (d, k) => new Map((keyed[k] === "CODES" ? d.codes : d.labels).map((key, j) => [key, j])),
   );
   const width = headDims.reduce((p, d) => p * d.codes.length, 1);
-  const rows = new Map<number, { cells: string[]; line: number }>();
-  let body = text.slice(offset);
-  let closed = false;
-  const semicolon = body.search(/;\s*$/);
-  if (semicolon >= 0) {
-    body = body.slice(0, semicolon);
-    closed = true;
-  }
-  const lines = body.split(/\r?\n|\r/);
+  const rows = new Map<number, KeyedLine>();
+  const { lines, closed } = dataLines(text, offset);
   for (let l = 0; l < lines.length; l++) {
     const line = firstLine + l;
     const source = lines[l]!.trim();
     if (source === "") continue;
-    const keys: string[] = [];
-    let at = 0;
-    for (let k = 0; k < stubDims.length; k++) {
-      const m = /^"([^"]*)"\s*,?\s*/.exec(source.slice(at));
-      if (!m)
-        throw new OmvarldError(
-          "PARSE",
-          `expected ${stubDims.length} quoted keys at the start of the line, found ${visible(source.slice(at))}`,
-          { file, line, column: at + 1 },
-          "a line of a KEYS file starts with its stub values in quotes",
-        );
-      keys.push(m[1]!);
-      at += m[0].length;
-    }
-    let index = 0;
-    keys.forEach((key, k) => {
-      const j = lookups[k]!.get(key);
-      if (j === undefined)
-        throw new OmvarldError(
-          "PARSE",
-          `key ${visible(key)} is not among the ${keyed[k]} of "${stubDims[k]!.variable}"`,
-          { file, line },
-          "KEYS and CODES/VALUES disagree",
-        );
-      index = index * stubDims[k]!.codes.length + j;
-    });
-    const cells = source
-      .slice(at)
-      .split(/[\s,]+/)
-      .filter((c) => c !== "");
-    if (cells.length !== width) {
-      throw new OmvarldError(
-        cells.length < width ? "FILE_TRUNCATED" : "PARSE",
-        `the line has ${cells.length} values, expected ${width}`,
-        { file, line },
-        cells.length < width ? "the file may be cut off" : "HEADING and DATA disagree",
-      );
-    }
+    const { index, keys, cells } = keyedLine(source, line, lookups, width, plan);
     if (rows.has(index))
       throw new OmvarldError(
         "PARSE",
@@ -369,25 +325,93 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
   }
   if (!closed)
     warnings.push("the DATA block has no closing ';' at the end of the file; every line is complete, so it was read");
+  pushKeyedRows(rows, width, plan);
+}
+
+/** A line of a KEYS data block: its cells (as written) and its line number. */
+type KeyedLine = { cells: string[]; line: number };
+
+/** The lines of the DATA block from `offset`, and whether a `;` closes it (the text after it is left out). */
+function dataLines(text: string, offset: number): { lines: string[]; closed: boolean } {
+  let body = text.slice(offset);
+  let closed = false;
+  const semicolon = body.search(/;\s*$/);
+  if (semicolon >= 0) {
+    body = body.slice(0, semicolon);
+    closed = true;
+  }
+  return { lines: body.split(/\r?\n|\r/), closed };
+}
+
+/**
+ * One line of a KEYS data block (`"0114","1",12,15`): its keys, the row-major index of the stub combination they
+ * name (looked up in `lookups`, one map per stub variable) and its `width` cells. A key not quoted or not known,
+ * or a count of cells other than `width`, is an error naming the line.
+ */
+function keyedLine(
+  source: string,
+  line: number,
+  lookups: Map<string, number>[],
+  width: number,
+  plan: KeyedPlan,
+): { index: number; keys: string[]; cells: string[] } {
+  const { stubDims, keyed, file } = plan;
+  const keys: string[] = [];
+  let at = 0;
+  for (let k = 0; k < stubDims.length; k++) {
+    const m = /^"([^"]*)"\s*,?\s*/.exec(source.slice(at));
+    if (!m)
+      throw new OmvarldError(
+        "PARSE",
+        `expected ${stubDims.length} quoted keys at the start of the line, found ${visible(source.slice(at))}`,
+        { file, line, column: at + 1 },
+        "a line of a KEYS file starts with its stub values in quotes",
+      );
+    keys.push(m[1]!);
+    at += m[0].length;
+  }
+  let index = 0;
+  keys.forEach((key, k) => {
+    const j = lookups[k]!.get(key);
+    if (j === undefined)
+      throw new OmvarldError(
+        "PARSE",
+        `key ${visible(key)} is not among the ${keyed[k]} of "${stubDims[k]!.variable}"`,
+        { file, line },
+        "KEYS and CODES/VALUES disagree",
+      );
+    index = index * stubDims[k]!.codes.length + j;
+  });
+  const cells = source
+    .slice(at)
+    .split(/[\s,]+/)
+    .filter((c) => c !== "");
+  if (cells.length !== width) {
+    throw new OmvarldError(
+      cells.length < width ? "FILE_TRUNCATED" : "PARSE",
+      `the line has ${cells.length} values, expected ${width}`,
+      { file, line },
+      cells.length < width ? "the file may be cut off" : "HEADING and DATA disagree",
+    );
+  }
+  return { index, keys, cells };
+}
+
+/**
+ * Pushes every stub combination's `width` cells into the plan's builder in row-major order, a combination without
+ * a line as zeros (with a warning that counts them).
+ */
+function pushKeyedRows(rows: Map<number, KeyedLine>, width: number, plan: KeyedPlan): void {
+  const { stubDims, headDims, builder, warnings, file } = plan;
   const stubTotal = stubDims.reduce((p, d) => p * d.codes.length, 1);
   const labels = new Array<string>(stubDims.length + headDims.length);
   let omitted = 0;
   for (let r = 0; r < stubTotal; r++) {
-    let rest = r;
-    for (let k = stubDims.length - 1; k >= 0; k--) {
-      const n = stubDims[k]!.codes.length;
-      labels[k] = stubDims[k]!.codes[rest % n]!;
-      rest = Math.floor(rest / n);
-    }
+    placeCodes(r, stubDims, labels, 0);
     const row = rows.get(r);
     if (!row) omitted++;
     for (let c = 0; c < width; c++) {
-      let rest2 = c;
-      for (let k = headDims.length - 1; k >= 0; k--) {
-        const n = headDims[k]!.codes.length;
-        labels[stubDims.length + k] = headDims[k]!.codes[rest2 % n]!;
-        rest2 = Math.floor(rest2 / n);
-      }
+      placeCodes(c, headDims, labels, stubDims.length);
       const cell = row ? readValue(row.cells[c]!, file, row.line) : { value: 0, status: null };
       builder.push(labels, cell.value, cell.status);
     }
@@ -396,6 +420,19 @@ function readKeyedData(text: string, offset: number, firstLine: number, plan: Ke
     warnings.push(
       `${omitted} of ${stubTotal} lines are left out of the KEYS data block; as the PX format says, they are zeros`,
     );
+}
+
+/**
+ * Writes the codes of row-major combination `index` of `dims` into `labels` from `from` on: with sizes [2, 3],
+ * index 4 is codes [1, 1] (4 = 1 × 3 + 1).
+ */
+function placeCodes(index: number, dims: readonly { codes: string[] }[], labels: string[], from: number): void {
+  let rest = index;
+  for (let k = dims.length - 1; k >= 0; k--) {
+    const n = dims[k]!.codes.length;
+    labels[from + k] = dims[k]!.codes[rest % n]!;
+    rest = Math.floor(rest / n);
+  }
 }
 
 /** `1 entry`, `2 entries`. */

@@ -1,4 +1,5 @@
 import { OmvarldError } from "../../errors.ts";
+import type { Provenance } from "../../table/provenance.ts";
 import type { Table } from "../../table/table.ts";
 import { readSheet } from "../xlsx/sheet.ts";
 import type { InflateRaw } from "../xlsx/zip.ts";
@@ -59,13 +60,48 @@ export function readXlsx(
       "is this a statistics export? save the table with its values, not only its labels",
     );
   }
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const twin = csvTwin(layout, sheet.name, file);
+  let table: Table;
+  try {
+    table = readTwin(layout, twin, file, options.viaText ?? false);
+  } catch (error) {
+    if (!(error instanceof OmvarldError)) throw error;
+    // line 3 of the CSV is the heading, line 4 on the data rows
+    const row = error.line === undefined ? undefined : error.line >= 4 ? layout.rows[error.line - 4]?.row : undefined;
+    throw new OmvarldError(
+      error.code,
+      `sheet "${sheet.name}"${row !== undefined ? `, row ${row}` : ""}: ${error.message}`,
+      { file, line: row },
+      error.hint,
+    );
+  }
+  const warnings =
+    sheet.others.length > 0
+      ? [`the workbook has ${sheet.others.length + 1} sheets; only the first, "${sheet.name}", was read`]
+      : [];
+  return table.withProvenance(sheetProvenance(layout, sheet.name, file)).withWarnings(...warnings);
+}
+
+/** The CSV a sheet's twin would be, in pieces: its top (title and heading), the header's cells, a row's line. */
+interface CsvTwin {
+  /** The title line, an empty line and the header line (`"Population by region"\n\n"region";"2023"\n`). */
+  top: string;
+  headerCells: string[];
+  /** The CSV line of a data row: the labels quoted, numbers as they are, symbols trimmed, other text quoted. */
+  lineOf: (r: SheetLayout["rows"][number]) => string;
+  /** The sheet as the whole CSV text its twin would be; too long for one string is an error. */
+  wholeCsv: () => string;
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** The CSV twin of a sheet's layout, semicolon-delimited (see `CsvTwin`). */
+function csvTwin(layout: SheetLayout, sheetName: string, file: string | undefined): CsvTwin {
   // the stub's labels repeat down the sheet (290 regions, 101 ages): each is quoted once
   const quoted = new Map<string, string>();
   const label = (s: string) => quoted.get(s) ?? quoted.set(s, quote(s)).get(s)!;
   const headerCells = [...layout.stubNames, ...layout.valueHeaders];
-  const top = `${quote(layout.title ?? sheet.name)}\n\n${headerCells.map(quote).join(";")}\n`;
-  /** The CSV line of a data row: the labels quoted, numbers as they are, symbols trimmed, other text quoted. */
+  const top = `${quote(layout.title ?? sheetName)}\n\n${headerCells.map(quote).join(";")}\n`;
   const lineOf = (r: SheetLayout["rows"][number]) => {
     let line = "";
     for (let k = 0; k < r.labels.length; k++) line += k === 0 ? label(r.labels[k]!) : `;${label(r.labels[k]!)}`;
@@ -80,7 +116,6 @@ export function readXlsx(
               : `;${quote(v)}`;
     return `${line.startsWith(";") && r.labels.length === 0 ? line.slice(1) : line}\n`;
   };
-  /** The sheet as the CSV its twin would be. */
   const wholeCsv = () => {
     let csv = top;
     for (const r of layout.rows) {
@@ -88,7 +123,7 @@ export function readXlsx(
       if (csv.length + line.length > MAX_STRING) {
         throw new OmvarldError(
           "TOO_LARGE",
-          `sheet "${sheet.name}" holds more cells than one string of V8 can hold as text (${MAX_STRING} characters), at row ${r.row}`,
+          `sheet "${sheetName}" holds more cells than one string of V8 can hold as text (${MAX_STRING} characters), at row ${r.row}`,
           { file },
           "save the table as CSV, which is read in pieces",
         );
@@ -97,59 +132,55 @@ export function readXlsx(
     }
     return csv;
   };
-  let table: Table;
-  try {
-    if (!options.viaText && readsDirectly(layout, headerCells, top)) {
-      // the CSV reader plans its columns from the head's text, and reads the rows' cells as they are (see
-      // `bodyFromSpans`): the same table as from the whole text, without building it
-      let head = top;
-      for (let k = 0; k < Math.min(layout.rows.length, HEAD_ROWS); k++) head += lineOf(layout.rows[k]!);
-      const body: ParallelBody = (_offset, delimiter, plans) =>
-        plans.length !== headerCells.length ||
-        !layout.rows.every(
-          (r) => (r.labels.length === 0 ? r.values.length : r.labels.length + r.values.length) === plans.length,
-        )
-          ? undefined
-          : (xlsxStats.direct++,
-            bodyFromSpans(plans, file, delimiter, layout.rows.length, (sink) => sheetCells(layout, sink)));
-      table = readCsvWithBody(head, body, wholeCsv, { file, delimiter: ";", decimalComma: false });
-    } else table = readCsv(wholeCsv(), { file, delimiter: ";", decimalComma: false });
-  } catch (error) {
-    if (!(error instanceof OmvarldError)) throw error;
-    // line 3 of the CSV is the heading, line 4 on the data rows
-    const row = error.line === undefined ? undefined : error.line >= 4 ? layout.rows[error.line - 4]?.row : undefined;
-    throw new OmvarldError(
-      error.code,
-      `sheet "${sheet.name}"${row !== undefined ? `, row ${row}` : ""}: ${error.message}`,
-      { file, line: row },
-      error.hint,
-    );
-  }
+  return { top, headerCells, lineOf, wholeCsv };
+}
+
+/**
+ * Reads the sheet with the CSV reader: from its cells as they are where they give what the text gives (see
+ * `readsDirectly`), the CSV reader planning its columns from the head's text; else from the whole CSV text.
+ */
+function readTwin(layout: SheetLayout, twin: CsvTwin, file: string | undefined, viaText: boolean): Table {
+  const { top, headerCells, lineOf, wholeCsv } = twin;
+  if (viaText || !readsDirectly(layout, headerCells, top))
+    return readCsv(wholeCsv(), { file, delimiter: ";", decimalComma: false });
+  let head = top;
+  for (let k = 0; k < Math.min(layout.rows.length, HEAD_ROWS); k++) head += lineOf(layout.rows[k]!);
+  const body: ParallelBody = (_offset, delimiter, plans) =>
+    plans.length !== headerCells.length ||
+    !layout.rows.every(
+      (r) => (r.labels.length === 0 ? r.values.length : r.labels.length + r.values.length) === plans.length,
+    )
+      ? undefined
+      : (xlsxStats.direct++,
+        bodyFromSpans(plans, file, delimiter, layout.rows.length, (sink) => sheetCells(layout, sink)));
+  return readCsvWithBody(head, body, wholeCsv, { file, delimiter: ";", decimalComma: false });
+}
+
+/**
+ * The provenance the footnotes give (source, table id, update, unit), with the title (its table id cut) and the
+ * footnotes: `Source: Statistics Sweden` → source "SCB"; a table id from the title (`BE0101N1: …`), the sheet's name
+ * or the "Internal reference code".
+ */
+function sheetProvenance(layout: SheetLayout, sheetName: string, file: string | undefined): Provenance {
   const meta = layout.meta;
   const sourceText = meta["Source"] ?? meta["Kilde"] ?? meta["Källa"] ?? "";
   const named = AGENCIES.find(([re]) => re.test(sourceText.trim()))?.[1] ?? (sourceText.trim() || undefined);
   const idFromTitle = /^(\w{3,12}):\s/.exec(layout.title ?? "")?.[1];
-  const matrix = /^[A-Z]{2}\d{4}[A-Z0-9]*$|^\d{5}$|^[0-9A-Z]{8}$/.test(sheet.name) ? sheet.name : undefined;
+  const matrix = /^[A-Z]{2}\d{4}[A-Z0-9]*$|^\d{5}$|^[0-9A-Z]{8}$/.test(sheetName) ? sheetName : undefined;
   const tableId = idFromTitle ?? matrix ?? meta["Internal reference code"] ?? meta["Intern referansekode"];
   const source = named ?? agencyOfTableId(tableId);
   const updated = meta["Latest update"] ?? meta["Siste oppdatering"] ?? meta["Senast uppdaterad"];
   const unit = meta["Units"] ?? meta["Måleenhet"] ?? meta["Enhet"];
-  const warnings =
-    sheet.others.length > 0
-      ? [`the workbook has ${sheet.others.length + 1} sheets; only the first, "${sheet.name}", was read`]
-      : [];
-  return table
-    .withProvenance({
-      format: "xlsx",
-      ...(layout.title ? { title: layout.title.replace(/^\w{3,12}:\s*/, "") } : {}),
-      ...(source ? { source } : {}),
-      ...(tableId ? { tableId } : {}),
-      ...(updated ? { updated } : {}),
-      ...(unit ? { unit } : {}),
-      ...(layout.footnotes.length > 0 ? { footnotes: layout.footnotes } : {}),
-      ...(file ? { file } : {}),
-    })
-    .withWarnings(...warnings);
+  return {
+    format: "xlsx",
+    ...(layout.title ? { title: layout.title.replace(/^\w{3,12}:\s*/, "") } : {}),
+    ...(source ? { source } : {}),
+    ...(tableId ? { tableId } : {}),
+    ...(updated ? { updated } : {}),
+    ...(unit ? { unit } : {}),
+    ...(layout.footnotes.length > 0 ? { footnotes: layout.footnotes } : {}),
+    ...(file ? { file } : {}),
+  };
 }
 
 /** How many sheets were read as cells rather than through their CSV text in this process (for tests). */

@@ -44,6 +44,32 @@ const filled = (r: SheetRow): CellValue[] => r.cells.filter((v) => v !== null);
 /** Reads the layout of a sheet: where the title, headings, stub, data and footnotes are. Null when no cell holds a number. */
 export function sheetLayout(sheet: Sheet): SheetLayout | null {
   const rows = sheet.rows;
+  const valueColumns = valueColumnsOf(rows);
+  if (valueColumns === null) return null;
+  const firstValue = valueColumns[0]!;
+  const stubColumns = Array.from({ length: firstValue }, (_, c) => c);
+  const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(get(r, c)) || isSymbol(get(r, c)));
+  // a heading row of years (written as numbers) has no stub cells; below the first data row every value is data
+  const yearHeading = (r: SheetRow) =>
+    stubColumns.every((c) => !has(r, c)) && valueColumns.every((c) => !has(r, c) || isPeriodLike(get(r, c)));
+  const first = rows.findIndex((r) => hasValue(r) && !yearHeading(r));
+  let last = rows.length - 1;
+  while (last > first && !hasValue(rows[last]!)) last--;
+
+  const { title, headings } = titleAndHeadings(rows.slice(0, first), valueColumns);
+  const valueHeaders = valueHeadersOf(headings, valueColumns, firstValue);
+  const { stubNames, variables, pairs } = stubNamesOf(headings, title, stubColumns);
+  const data = dataRows(rows, { first, last, hasValue }, stubColumns, valueColumns, { variables, pairs });
+  const { footnotes, meta } = footnotesOf(rows.slice(last + 1));
+  return { title, stubNames, valueHeaders, rows: data, footnotes, meta };
+}
+
+/**
+ * The value columns of a sheet, in order: those holding numbers in at least 5 % as many rows as the fullest (rows
+ * that are a heading of years excepted), and the columns to their right holding symbols (`..`). Null when no row
+ * holds a number.
+ */
+function valueColumnsOf(rows: readonly SheetRow[]): number[] | null {
   // value columns: those holding numbers in rows that are not a heading row of years
   const numericRows = rows.filter((r) => {
     let number = false;
@@ -69,22 +95,21 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     .map(([c]) => c)
     .sort((a, b) => a - b);
   const firstValue = valueColumns[0]!;
-  const stubColumns = Array.from({ length: firstValue }, (_, c) => c);
   let lastColumn = 0;
   for (const r of rows) lastColumn = Math.max(lastColumn, r.cells.length - 1);
   for (let c = firstValue; c <= lastColumn; c++)
     if (!valueColumns.includes(c) && rows.some((r) => isSymbol(get(r, c)))) valueColumns.push(c);
-  valueColumns.sort((a, b) => a - b);
-  const hasValue = (r: SheetRow) => valueColumns.some((c) => isNumber(get(r, c)) || isSymbol(get(r, c)));
-  // a heading row of years (written as numbers) has no stub cells; below the first data row every value is data
-  const yearHeading = (r: SheetRow) =>
-    stubColumns.every((c) => !has(r, c)) && valueColumns.every((c) => !has(r, c) || isPeriodLike(get(r, c)));
-  const first = rows.findIndex((r) => hasValue(r) && !yearHeading(r));
-  const isData = (r: SheetRow) => hasValue(r);
-  let last = rows.length - 1;
-  while (last > first && !isData(rows[last]!)) last--;
+  return valueColumns.sort((a, b) => a - b);
+}
 
-  const above = rows.slice(0, first);
+/**
+ * The title (a first row above the data with one text cell and nothing over the value columns) and the heading
+ * rows (those above the data with a cell over a value column).
+ */
+function titleAndHeadings(
+  above: SheetRow[],
+  valueColumns: readonly number[],
+): { title: string | null; headings: SheetRow[] } {
   let title: string | null = null;
   if (
     above.length > 0 &&
@@ -95,20 +120,37 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     title = String(get(above[0]!, 0));
     above.shift();
   }
-  const headings = above.filter((r) => valueColumns.some((c) => has(r, c)));
-  // a heading spans the columns to its right until the next (PxWeb merges cells of an outer heading variable)
+  return { title, headings: above.filter((r) => valueColumns.some((c) => has(r, c))) };
+}
+
+/**
+ * The header of each value column: its heading rows' texts joined ("Sysselsatte personer 2017"). A heading spans
+ * the columns to its right until the next (PxWeb merges the cells of an outer heading variable); the last heading
+ * row is read cell by cell.
+ */
+function valueHeadersOf(headings: readonly SheetRow[], valueColumns: readonly number[], firstValue: number): string[] {
   const headingText = (r: SheetRow, c: number): string => {
     for (let k = c; k >= firstValue; k--) if (has(r, k)) return String(get(r, k)).trim();
     return "";
   };
-  const valueHeaders = valueColumns.map((c) =>
+  return valueColumns.map((c) =>
     headings
       .map((r, i) => (i === headings.length - 1 ? String(get(r, c) ?? "").trim() : headingText(r, c)))
       .filter((s) => s !== "")
       .join(" "),
   );
+}
 
-  // stub names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the title
+/**
+ * The stub columns' names: from a heading row that labels the stub (an Excel sheet like a CSV), else from the
+ * title's variables ("… by region, age and year", the heading variables left out), else `column 1`, `column 2`.
+ * `pairs`: the stub holds a code and a text column for each variable.
+ */
+function stubNamesOf(
+  headings: readonly SheetRow[],
+  title: string | null,
+  stubColumns: readonly number[],
+): { stubNames: string[]; variables: string[]; pairs: boolean } {
   const labelled = headings.at(-1);
   const named = title ? titleVariables(title) : [];
   const variables = named.slice(0, Math.max(0, named.length - headings.length));
@@ -118,7 +160,22 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     stubNames = stubColumns.map((c) => String(get(labelled, c) ?? `column ${c + 1}`));
   else if (pairs || variables.length === stubColumns.length) stubNames = variables;
   else stubNames = stubColumns.map((c) => `column ${c + 1}`);
+  return { stubNames, variables, pairs };
+}
 
+/**
+ * The data rows (those from `first` to `last` with a value) as labels and values: the stub's cells filled down
+ * (PxWeb leaves repeats empty), code/text pairs joined (see `joinPair`), and the value columns' cells as they are
+ * (null where empty).
+ */
+function dataRows(
+  rows: readonly SheetRow[],
+  span: { first: number; last: number; hasValue: (r: SheetRow) => boolean },
+  stubColumns: readonly number[],
+  valueColumns: readonly number[],
+  stub: { variables: readonly string[]; pairs: boolean },
+): SheetLayout["rows"] {
+  const { variables, pairs } = stub;
   const data: SheetLayout["rows"] = [];
   const current: (string | null)[] = stubColumns.map(() => null);
   const regionLike = variables.map(
@@ -128,9 +185,9 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
   );
   // the labels are joined again only where a stub cell changed: a row of the sheet costs its two arrays
   const labelsNow: string[] = pairs ? variables.map(() => "") : stubColumns.map(() => "");
-  for (let i = first; i <= last; i++) {
+  for (let i = span.first; i <= span.last; i++) {
     const r = rows[i]!;
-    if (!isData(r)) continue;
+    if (!span.hasValue(r)) continue;
     for (let k = 0; k < stubColumns.length; k++) {
       // a new outer group starts: the inner cells come on this row too (PxWeb leaves only repeats empty)
       if (!has(r, k)) continue;
@@ -147,17 +204,18 @@ export function sheetLayout(sheet: Sheet): SheetLayout | null {
     for (let k = 0; k < valueColumns.length; k++) values[k] = get(r, valueColumns[k]!) ?? null;
     data.push({ row: r.row, labels: labelsNow.slice(), values });
   }
+  return data;
+}
 
-  const footnotes = rows
-    .slice(last + 1)
-    .map((r) => filled(r).map(String).join(" ").trim())
-    .filter((s) => s !== "");
+/** The footnote lines below the data, and the "Key:" / value pairs among them (`Source:` then `SCB`). */
+function footnotesOf(below: readonly SheetRow[]): { footnotes: string[]; meta: Record<string, string> } {
+  const footnotes = below.map((r) => filled(r).map(String).join(" ").trim()).filter((s) => s !== "");
   const meta: Record<string, string> = {};
   footnotes.forEach((line, i) => {
     if (/:$/.test(line) && i + 1 < footnotes.length && !/:$/.test(footnotes[i + 1]!))
       meta[line.slice(0, -1).trim()] ??= footnotes[i + 1]!.trim();
   });
-  return { title, stubNames, valueHeaders, rows: data, footnotes, meta };
+  return { footnotes, meta };
 }
 
 /**
