@@ -3,10 +3,19 @@ import type { Locale } from "../charts/locale.ts";
 import { isAllAges } from "../io/ages.ts";
 import { isBothSexes } from "../io/sex.ts";
 import { nationCode } from "../regions/nation.ts";
+import { countyOf, findRegion } from "../regions/registry.ts";
 import { nutsName } from "../regions/nuts.ts";
 import { Table } from "../table/table.ts";
 import { type MunicipalData, summaryOf } from "./municipal-data.ts";
 import type { NamedRegion } from "./region.ts";
+
+/** One region's population in one year, as the index chart takes it. */
+type SeriesRow = {
+  region: string;
+  region_name: string;
+  year: number;
+  population: number | null;
+};
 
 /** Which regions a population series shows beside the focus region (none given: its county's or country's). */
 export interface SeriesOptions extends NamedRegion {
@@ -42,9 +51,33 @@ export function kommunSeries(data: MunicipalData, options: SeriesOptions): Table
       year: r.year as number,
       population: r.value as number | null,
     }));
-  return Table.fromRows([...rows, ...national], { provenance: data.population.provenance }).filter({
+  const county = countyOf(options.code);
+  const countyRows = options.compare?.length && !options.compare.includes(county) ? [] : countySeries(data, county);
+  return Table.fromRows([...rows, ...countyRows, ...national], { provenance: data.population.provenance }).filter({
     population: (v) => v !== null,
   });
+}
+
+/**
+ * The county by year as the sum of its kommuner in the tables (their codes begin with its two digits), named by the
+ * registry; none where a kommun lacks a year the others have, since a sum over fewer kommuner is not the county.
+ */
+function countySeries(data: MunicipalData, county: string): SeriesRow[] {
+  const name = findRegion(county, { country: data.country })?.name;
+  const rows = summaryOf(data)
+    .totals.filter({ region: (r) => countyOf(String(r)) === county })
+    .toRows();
+  if (!name || rows.length === 0 || rows.some((r) => r.value === null)) return [];
+  const byYear = new Map<number, { population: number; kommuner: number }>();
+  for (const r of rows) {
+    const year = byYear.get(r.year as number) ?? { population: 0, kommuner: 0 };
+    byYear.set(r.year as number, { population: year.population + (r.value as number), kommuner: year.kommuner + 1 });
+  }
+  const kommuner = new Set(rows.map((r) => r.region)).size;
+  if ([...byYear.values()].some((y) => y.kommuner !== kommuner)) return [];
+  return [...byYear]
+    .sort(([a], [b]) => a - b)
+    .map(([year, y]) => ({ region: county, region_name: name, year, population: y.population }));
 }
 
 /**
