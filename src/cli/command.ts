@@ -84,6 +84,27 @@ export async function main(argv: readonly string[]): Promise<number> {
  * errorLine(new OmvarldError("ARGUMENT", "report needs --region")) // "omvarld: report needs --region"
  */
 export function errorLine(error: unknown): string {
-  if (error instanceof OmvarldError) return `omvarld: ${error.toString()}`;
+  if (error instanceof OmvarldError) return `omvarld: ${inFlagWords(error).toString()}`;
   return `omvarld: internal error: ${error instanceof Error ? error.message : String(error)} (hint: please report it with the file that caused it)`;
+}
+
+/** The library's hints that name an option, as the command line's flags (the library never speaks of flags). */
+const FLAG_HINTS: readonly (readonly [RegExp, string])[] = [
+  [/^ask once with offline off to fill the cache$/, "run once without --offline to fill the cache"],
+  [/exists: ask again with offline on to use it$/, "exists: run again with --offline"],
+  [/^find its id among the tables of (\w+) by words \(search\)$/, "search for it: omvarld search WORDS --agency $1"],
+  [/^check the path$/, "check the path given to --data"],
+];
+
+/** The error with its hint reworded for the command line (see `FLAG_HINTS`); others as they are. */
+function inFlagWords(error: OmvarldError): OmvarldError {
+  const rule = error.hint === undefined ? undefined : FLAG_HINTS.find(([pattern]) => pattern.test(error.hint!));
+  if (!rule) return error;
+  const hint = error.hint!.replace(rule[0], (...m) => rule[1].replace("$1", String(m[1]).toLowerCase()));
+  const place = {
+    ...(error.file !== undefined ? { file: error.file } : {}),
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(error.column !== undefined ? { column: error.column } : {}),
+  };
+  return new OmvarldError(error.code, error.message, place, hint);
 }

@@ -27,7 +27,7 @@ export function statisticsFiles(paths: readonly string[]): string[] {
     try {
       folder = statSync(p).isDirectory();
     } catch {
-      throw new OmvarldError("ARGUMENT", "no such file or folder", { file: p }, "check the path given to --data");
+      throw new OmvarldError("ARGUMENT", "no such file or folder", { file: p }, "check the path");
     }
     return folder
       ? readdirSync(p)

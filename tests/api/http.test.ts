@@ -182,7 +182,7 @@ describe("cache and offline", () => {
     const missing = await offline.data("TAB638", TAB638_RECORDED).catch((e: unknown) => e);
     expect((missing as OmvarldError).code).toBe("OFFLINE");
     expect(String(missing)).toMatch(
-      /^.*no cached answer for GET .*\/api\/v2\/(config|tables\/TAB638\/metadata\?lang=sv) \(hint: run once without --offline to fill the cache\)$/,
+      /^.*no cached answer for GET .*\/api\/v2\/(config|tables\/TAB638\/metadata\?lang=sv) \(hint: ask once with offline off to fill the cache\)$/,
     );
     expect(server.hits).toEqual([]);
 
@@ -205,7 +205,7 @@ describe("cache and offline", () => {
     expect(again.provenance.retrieved).toBe(online.provenance.retrieved);
   });
 
-  test("a network failure names the URL and suggests --offline when a cached copy exists", async () => {
+  test("a network failure names the URL and suggests the offline option when a cached copy exists", async () => {
     const folder = tempFolder();
     server = await replay(TAB638_ROUTES);
     const url = `${server.url}/api/v2/config`;
@@ -219,7 +219,7 @@ describe("cache and offline", () => {
       new RegExp(`^cannot reach GET ${url.replace(/[.?]/g, "\\$&")} \\((ECONNREFUSED|UND_ERR_SOCKET)\\)$`),
     );
     expect((error as OmvarldError).hint).toMatch(
-      /^a cached copy from \d{4}-\d\d-\d\d \d\d:\d\d UTC exists: run again with --offline/,
+      /^a cached copy from \d{4}-\d\d-\d\d \d\d:\d\d UTC exists: ask again with offline on to use it/,
     );
     const none = await new HttpClient({ cache: fileCache(tempFolder()) }).json(url).catch((e: unknown) => e);
     expect((none as OmvarldError).hint).toBe("check the network connection and the base URL");

@@ -40,7 +40,7 @@ export const ATTRACTIVENESS_WORDS = {
     registered: (r: Registered) =>
       `  nettoinflyttning: registrerad (folkmängd, födda, döda) i ${r.registered} av ${r.of} observationer; panelens egen i ${r.kept}: de ${r.merged} kommuner som slogs samman och de ${r.split} som delades mellan panelens indelning (${r.panel}) och registrets (${r.counts}), som inte kan delas upp utan vikter${r.years ? `, och ${r.years}, som registret saknar` : ""}`,
     panelOnly:
-      "  nettoinflyttning: panelens egen tillväxt − födelseöverskott (procent avrundade till två decimaler); ge folkmängd, födda och döda (--data) för registrerad nettoinflyttning",
+      "  nettoinflyttning: panelens egen tillväxt − födelseöverskott (procent avrundade till två decimaler); ge kommunernas folkmängd, födda och döda för registrerad nettoinflyttning",
     industryEffect: (n: string) => `  branscheffekten: beräknad från privata arbetsplatser per bransch (${n} regioner)`,
     industryMissing:
       "branscheffekten: data saknar privata arbetsplatser per bransch, så näringslivsattraktiviteten här innehåller den",
@@ -71,7 +71,7 @@ export const ATTRACTIVENESS_WORDS = {
     registered: (r: Registered) =>
       `  nettoinnflytting: registrert (folkemengde, fødte, døde) i ${r.registered} av ${r.of} observasjoner; panelets egen i ${r.kept}: de ${r.merged} kommunene som ble slått sammen og de ${r.split} som ble delt mellom panelets inndeling (${r.panel}) og registerets (${r.counts}), som ikke kan deles opp uten vekter${r.years ? `, og ${r.years}, som registeret mangler` : ""}`,
     panelOnly:
-      "  nettoinnflytting: panelets egen vekst − fødselsoverskudd (prosent avrundet til to desimaler); gi folkemengde, fødte og døde (--data) for registrert nettoinnflytting",
+      "  nettoinnflytting: panelets egen vekst − fødselsoverskudd (prosent avrundet til to desimaler); gi kommunenes folkemengde, fødte og døde for registrert nettoinnflytting",
     industryEffect: (n: string) =>
       `  bransjeeffekten: beregnet fra private arbeidsplasser etter næring (${n} regioner)`,
     industryMissing:
@@ -100,7 +100,7 @@ export const ATTRACTIVENESS_WORDS = {
     registered: (r: Registered) =>
       `  net migration: registered (population, births, deaths) for ${r.registered} of ${r.of} observations; the panel's own for ${r.kept}: the ${r.merged} kommuner merged and the ${r.split} split between the panel's structure (${r.panel}) and the counts' (${r.counts}), which cannot be split back without weights${r.years ? `, and ${r.years}, which the counts lack` : ""}`,
     panelOnly:
-      "  net migration: the panel's own growth − natural increase (percentages rounded to two decimals); give population, births and deaths (--data) for registered net migration",
+      "  net migration: the panel's own growth − natural increase (percentages rounded to two decimals); give the kommuner's population, births and deaths for registered net migration",
     industryEffect: (n: string) => `  industry effect: from private jobs by industry (${n} regions)`,
     industryMissing:
       "the industry effect: the data hold no private jobs by industry, so business attractiveness here includes it",

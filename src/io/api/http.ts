@@ -153,9 +153,7 @@ export class HttpClient {
         "OFFLINE",
         `no cached answer for ${key.method} ${key.url}${key.body ? ` ${abbreviate(key.body)}` : ""}`,
         { file: key.url },
-        cache
-          ? "run once without --offline to fill the cache"
-          : "offline needs a cache (fileCache() from omvarld/node)",
+        cache ? "ask once with offline off to fill the cache" : "offline needs a cache (fileCache() from omvarld/node)",
       );
     }
     let response: HttpResponse;
@@ -169,7 +167,7 @@ export class HttpClient {
             "NETWORK",
             error.message,
             { file: key.url },
-            `a cached copy from ${new Date(stale.retrieved).toISOString().slice(0, 16).replace("T", " ")} UTC exists: run again with --offline (option offline: true)`,
+            `a cached copy from ${new Date(stale.retrieved).toISOString().slice(0, 16).replace("T", " ")} UTC exists: ask again with offline on to use it`,
           );
         }
       }

@@ -229,7 +229,7 @@ export class PxWeb2 {
   }
 
   async #unknownTable(tableId: string): Promise<OmvarldError> {
-    let hint = `search for it: omvarld search WORDS --agency ${this.agency}`;
+    let hint = `find its id among the tables of ${this.agency.toUpperCase()} by words (search)`;
     try {
       const { tables } = await this.search(tableId.replace(/^tab/i, ""), { pageSize: 10 });
       if (tables.length)

@@ -95,7 +95,7 @@ export function attractivenessAnalysis(panelTable: Table, options: Attractivenes
       "ARGUMENT",
       `population, births and deaths by kommune give registered net migration for kommuner, not for the level "${level}"`,
       { file: panel.provenance.file },
-      "use --level kommune, or leave out --data",
+      "use the level kommune, or give no population, births and deaths",
     );
   const commuting = options.commuting?.length ? commutingOf(options.commuting, panel) : undefined;
   const { residential, business } = attractivenessModel(panel, {

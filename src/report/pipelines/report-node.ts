@@ -47,9 +47,9 @@ export async function writeReport(options: WriteReportOptions): Promise<string[]
     if (paths.length === 0)
       throw new OmvarldError(
         "ARGUMENT",
-        "report needs --data",
+        "no data given for the report",
         {},
-        "omvarld report --data data/tf --region 0428 --out out/report",
+        'give files or folders of statistics, e.g. writeReport({ data: ["data/tf"], region: "0428" })',
       );
     const loaded = loadReportData(paths, report.region);
     for (const u of loaded.unused) log(`not used: ${u}`);
