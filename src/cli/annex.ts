@@ -5,16 +5,21 @@ import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld annex --data PATHS --region CODE [...]`: writes the XLSX budget annex (and CSV); prints the paths. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const { values, help } = parseCommand("annex", argv, {
-    data: { type: "string", multiple: true },
-    region: { type: "string" },
-    compare: { type: "string" },
-    bands: { type: "string" },
-    costs: { type: "string" },
-    horizon: { type: "string" },
-    out: { type: "string" },
-    csv: { type: "boolean" },
-  });
+  const { values, help } = parseCommand(
+    "annex",
+    argv,
+    {
+      data: { type: "string", multiple: true },
+      region: { type: "string" },
+      compare: { type: "string" },
+      bands: { type: "string" },
+      costs: { type: "string" },
+      horizon: { type: "string" },
+      out: { type: "string" },
+      csv: { type: "boolean" },
+    },
+    0,
+  );
   if (help) return 0;
   const locale = localeOf(values.lang);
   const bands = values.bands;

@@ -29,6 +29,7 @@ export function parseCommand<O extends Options>(
   command: string,
   argv: readonly string[],
   options: O,
+  most: number = Infinity,
 ): { values: Values<O>; positionals: string[]; help: boolean } {
   const declared: Options = { ...COMMON, ...options };
   checkOptions(command, argv, declared);
@@ -40,8 +41,22 @@ export function parseCommand<O extends Options>(
   }
   const values = parsed.values as Values<O>;
   const help = values.help === true;
+  if (!help && parsed.positionals.length > most) throw unexpected(command, parsed.positionals[most]!, declared);
   if (help) console.log(HELP[command]);
   return { values, positionals: parsed.positionals, help };
+}
+
+/** An argument the command does not take, never passed over in silence ("--data a b" would drop b). */
+function unexpected(command: string, arg: string, declared: Options): OmvarldError {
+  const multiple = Object.entries(declared).find(([, o]) => o.multiple)?.[0];
+  return new OmvarldError(
+    "ARGUMENT",
+    `unexpected argument "${arg}"`,
+    {},
+    multiple
+      ? `give each path its own --${multiple}, or a comma list: --${multiple} a,b (omvarld ${command} --help)`
+      : `omvarld ${command} --help lists what it takes`,
+  );
 }
 
 /** Stops at the first `--name` (before a lone "--") that the command does not declare, offering the nearest. */

@@ -5,17 +5,22 @@ import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld attractiveness FILE [--commuting FILE …] [--data PATH …] [--industries FILE] [--level …] [--from …] [--to …] [--json] [--lang …]`. */
 export function run(argv: readonly string[]): number {
-  const { values, positionals, help } = parseCommand("attractiveness", argv, {
-    json: { type: "boolean" },
-    level: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    "min-population": { type: "string" },
-    commuting: { type: "string", multiple: true },
-    data: { type: "string", multiple: true },
-    industries: { type: "string" },
-    estimation: { type: "string" },
-  });
+  const { values, positionals, help } = parseCommand(
+    "attractiveness",
+    argv,
+    {
+      json: { type: "boolean" },
+      level: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "min-population": { type: "string" },
+      commuting: { type: "string", multiple: true },
+      data: { type: "string", multiple: true },
+      industries: { type: "string" },
+      estimation: { type: "string" },
+    },
+    1,
+  );
   if (help) return 0;
   const file = positionals[0];
   if (!file)

@@ -4,7 +4,7 @@ import { parseCommand } from "./args.ts";
 
 /** `omvarld cache [clear]`: where the parsed tables are kept and how much they take, or remove them. */
 export function run(argv: readonly string[]): number {
-  const { positionals, help } = parseCommand("cache", argv, {});
+  const { positionals, help } = parseCommand("cache", argv, {}, 1);
   if (help) return 0;
   const [action = "info"] = positionals;
   if (action === "clear") {

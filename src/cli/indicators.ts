@@ -6,18 +6,23 @@ import { localeOf, optionalNumber, parseCommand } from "./args.ts";
 
 /** `omvarld indicators FILE --kind KIND [...] [--json | --csv] [--lang …]`: an indicator table of a file. */
 export function run(argv: readonly string[]): number {
-  const { values, positionals, help } = parseCommand("indicators", argv, {
-    json: { type: "boolean" },
-    csv: { type: "boolean" },
-    kind: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    year: { type: "string" },
-    national: { type: "string" },
-    value: { type: "string" },
-    total: { type: "string" },
-    where: { type: "string" },
-  });
+  const { values, positionals, help } = parseCommand(
+    "indicators",
+    argv,
+    {
+      json: { type: "boolean" },
+      csv: { type: "boolean" },
+      kind: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      year: { type: "string" },
+      national: { type: "string" },
+      value: { type: "string" },
+      total: { type: "string" },
+      where: { type: "string" },
+    },
+    1,
+  );
   if (help) return 0;
   const file = positionals[0];
   if (!file || !values.kind) {

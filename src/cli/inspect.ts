@@ -4,10 +4,15 @@ import { OmvarldError } from "../errors.ts";
 
 /** `omvarld inspect FILE [--json] [--max-decompressed-bytes N] [--lang sv|nb|en]`: what was detected in a file ("-": standard input). */
 export function run(argv: readonly string[]): number {
-  const { values, positionals, help } = parseCommand("inspect", argv, {
-    json: { type: "boolean" },
-    "max-decompressed-bytes": { type: "string" },
-  });
+  const { values, positionals, help } = parseCommand(
+    "inspect",
+    argv,
+    {
+      json: { type: "boolean" },
+      "max-decompressed-bytes": { type: "string" },
+    },
+    1,
+  );
   if (help) return 0;
   const file = positionals[0];
   if (!file) throw new OmvarldError("ARGUMENT", "inspect needs a FILE", {}, "omvarld inspect data/scb/befolkning.csv");

@@ -7,16 +7,21 @@ import { listOf, localeOf, optionalNumber, parseCommand } from "./args.ts";
  * first Chromium found); prints the paths.
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const { values, help } = parseCommand("report", argv, {
-    data: { type: "string", multiple: true },
-    region: { type: "string" },
-    name: { type: "string" },
-    compare: { type: "string" },
-    peers: { type: "string" },
-    horizon: { type: "string" },
-    out: { type: "string" },
-    pdf: { type: "boolean" },
-  });
+  const { values, help } = parseCommand(
+    "report",
+    argv,
+    {
+      data: { type: "string", multiple: true },
+      region: { type: "string" },
+      name: { type: "string" },
+      compare: { type: "string" },
+      peers: { type: "string" },
+      horizon: { type: "string" },
+      out: { type: "string" },
+      pdf: { type: "boolean" },
+    },
+    0,
+  );
   if (help) return 0;
   const locale = localeOf(values.lang);
   const data = listOf(values.data);

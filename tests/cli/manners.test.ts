@@ -41,6 +41,18 @@ afterEach(() => {
 });
 
 describe("a misspelt option or command answers with the nearest", () => {
+  test("an argument a command does not take is an error, never passed over (--data a b used to drop b)", async () => {
+    expect(await omvarld("report", "--data", "data/ssb", "data/tf", "--region", "3421")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'omvarld: unexpected argument "data/tf" (hint: give each path its own --data, or a comma list: --data a,b (omvarld report --help))\n',
+    });
+    expect((await omvarld("inspect", "a.csv", "b.csv")).stderr).toBe(
+      'omvarld: unexpected argument "b.csv" (hint: omvarld inspect --help lists what it takes)\n',
+    );
+  });
+
   test("unknown options: the nearest of the command's own, or none when nothing is near", async () => {
     expect(await omvarld("report", "--data", "data/ssb", "--regoin", "3421")).toEqual({
       code: 2,
