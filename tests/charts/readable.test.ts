@@ -152,4 +152,14 @@ describe("a commuting chart of few years", () => {
     expect(svg).toContain('aria-label="År: 2017; Pendlingsnetto: −206"');
     expect(svg).not.toMatch(/aria-label="year:|net: /);
   });
+
+  test("axes and legends read in the chart's language too, never Vega's English", async () => {
+    const nb = await indexChart(innlandet(), { focus: "3421", locale: "nb" }).toSVG();
+    expect(nb).toContain('aria-label="X-akse: År"');
+    expect(nb).toContain('aria-label="Y-akse: Indeks"');
+    expect(nb).toMatch(/aria-label="Tegnforklaring(: [^"]+)?"/);
+    const sv = await commutingChart(stocks([2016, 2017]), { region: "3421", locale: "sv" }).toSVG();
+    expect(sv).toContain('aria-label="X-axel: År"');
+    for (const svg of [nb, sv]) expect(svg).not.toMatch(/aria-label="[^"]*(axis titled|legend for)/i);
+  });
 });

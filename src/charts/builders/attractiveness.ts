@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import { GROWTH_PARTS } from "../../indicators/attractiveness/residential.ts";
 import type { Table } from "../../table/table.ts";
@@ -80,36 +81,41 @@ export function attractivenessScatter(decomposition: Table, options: ChartOption
     focus: focus.has(d.region),
     label: focus.has(d.region) || labelled.has(d.region) ? d.name : "",
   }));
-  return new Chart({
-    ...frame(decomposition, options, {
-      title: word("residential", locale),
-      height: 380,
-      kind: "scatter",
-      notes: [highlighted(focusNames(values), locale)],
-    }),
-    data: { values },
-    layer: [
-      focusPoints("own_job_growth", ownJobs, "relative_net_migration", netMigration, locale),
+  return new Chart(
+    localiseAria(
       {
-        mark: { type: "line", color: "black", strokeWidth: 1.5, aria: false },
-        transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
-        encoding: {
-          x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
-          y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
-          strokeDash: lineLegend(word("fitted_line", locale)),
-        },
+        ...frame(decomposition, options, {
+          title: word("residential", locale),
+          height: 380,
+          kind: "scatter",
+          notes: [highlighted(focusNames(values), locale)],
+        }),
+        data: { values },
+        layer: [
+          focusPoints("own_job_growth", ownJobs, "relative_net_migration", netMigration, locale),
+          {
+            mark: { type: "line", color: "black", strokeWidth: 1.5, aria: false },
+            transform: [{ regression: "relative_net_migration", on: "own_job_growth" }],
+            encoding: {
+              x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
+              y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
+              strokeDash: lineLegend(word("fitted_line", locale)),
+            },
+          },
+          {
+            mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
+            encoding: {
+              x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
+              y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
+              text: { field: "label" },
+              color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
+            },
+          },
+        ],
       },
-      {
-        mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
-        encoding: {
-          x: { field: "own_job_growth", type: "quantitative", title: ownJobs },
-          y: { field: "relative_net_migration", type: "quantitative", title: netMigration },
-          text: { field: "label" },
-          color: { condition: { test: "datum.focus", value: FOCUS_COLOUR }, value: "#333" },
-        },
-      },
-    ],
-  });
+      locale,
+    ),
+  );
 }
 
 /**
@@ -127,30 +133,35 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
     focus: focus.has(d.region),
   }));
   const [structure, attractiveness] = [word("structure", locale), word("attractiveness", locale)];
-  return new Chart({
-    ...frame(decomposition, options, {
-      title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`,
-      height: 380,
-      width: 420,
-      kind: "scatter",
-      notes: [highlighted(focusNames(data), locale)],
-    }),
-    data: { values: data },
-    layer: [
-      { mark: { type: "rule", color: "#999", aria: false }, encoding: { x: { datum: 0 } } },
-      { mark: { type: "rule", color: "#999", aria: false }, encoding: { y: { datum: 0 } } },
-      focusPoints("structure", structure, "attractiveness", attractiveness, locale),
+  return new Chart(
+    localiseAria(
       {
-        transform: [{ filter: "datum.focus" }],
-        mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR, aria: false },
-        encoding: {
-          x: { field: "structure", type: "quantitative", title: structure },
-          y: { field: "attractiveness", type: "quantitative", title: attractiveness },
-          text: { field: "name" },
-        },
+        ...frame(decomposition, options, {
+          title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`,
+          height: 380,
+          width: 420,
+          kind: "scatter",
+          notes: [highlighted(focusNames(data), locale)],
+        }),
+        data: { values: data },
+        layer: [
+          { mark: { type: "rule", color: "#999", aria: false }, encoding: { x: { datum: 0 } } },
+          { mark: { type: "rule", color: "#999", aria: false }, encoding: { y: { datum: 0 } } },
+          focusPoints("structure", structure, "attractiveness", attractiveness, locale),
+          {
+            transform: [{ filter: "datum.focus" }],
+            mark: { type: "text", align: "left", dx: 6, fontWeight: "bold", color: FOCUS_COLOUR, aria: false },
+            encoding: {
+              x: { field: "structure", type: "quantitative", title: structure },
+              y: { field: "attractiveness", type: "quantitative", title: attractiveness },
+              text: { field: "name" },
+            },
+          },
+        ],
       },
-    ],
-  });
+      locale,
+    ),
+  );
 }
 
 /** One region's residential decomposition by year: stacked components with the actual growth as a line. */
@@ -164,20 +175,25 @@ export function decompositionChart(decomposition: Table, options: ChartOptions &
     .flatMap((r) =>
       used.map((p) => ({ year: r.year, component: word(p, locale), order: used.indexOf(p), value: r[p] })),
     );
-  return new Chart({
-    ...frame(decomposition, options, {
-      title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}`,
-      kind: "stacked",
-    }),
-    layer: stackedWithLine(long, one.select("year", "growth").toRows(), {
-      total: "growth",
-      totalTitle: word("growth", locale),
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(decomposition, options, {
+          title: `${(one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region}: ${word("growth", locale).toLowerCase()}`,
+          kind: "stacked",
+        }),
+        layer: stackedWithLine(long, one.select("year", "growth").toRows(), {
+          total: "growth",
+          totalTitle: word("growth", locale),
+          locale,
+          digits: 2,
+          xTitle: word("year", locale),
+          yTitle: word("percent_per_year", locale),
+          legendTitle: null,
+          order: used.map((p) => word(p, locale)),
+        }),
+      },
       locale,
-      digits: 2,
-      xTitle: word("year", locale),
-      yTitle: word("percent_per_year", locale),
-      legendTitle: null,
-      order: used.map((p) => word(p, locale)),
-    }),
-  });
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -25,40 +26,45 @@ export function commutingChart(commuting: Table, options: ChartOptions & { regio
   const width = bandWidth(new Set(one.map((r) => r.year)).size, options);
   const axis = bandAxis(width);
   const x = { field: "year", type: "ordinal", title: yearTitle, ...(axis ? { axis } : {}) } as const;
-  return new Chart({
-    ...frame(commuting, options, {
-      title: `${options.region}: ${commuters.toLowerCase()}`,
-      kind: "bar",
-      width,
-    }),
-    layer: [
+  return new Chart(
+    localiseAria(
       {
-        data: { values: bars },
-        mark: "bar",
-        encoding: {
-          x,
-          y: { field: "value", type: "quantitative", title: commuters },
-          color: { field: "kind", type: "nominal", title: commuters, legend: { title: null } },
-          description: ariaLabel([
-            { title: yearTitle, field: "year" },
-            { title: commuters, field: "kind" },
-            { title: word("persons", locale), field: "value", digits: 0, abs: true },
-          ]),
-        },
+        ...frame(commuting, options, {
+          title: `${options.region}: ${commuters.toLowerCase()}`,
+          kind: "bar",
+          width,
+        }),
+        layer: [
+          {
+            data: { values: bars },
+            mark: "bar",
+            encoding: {
+              x,
+              y: { field: "value", type: "quantitative", title: commuters },
+              color: { field: "kind", type: "nominal", title: commuters, legend: { title: null } },
+              description: ariaLabel([
+                { title: yearTitle, field: "year" },
+                { title: commuters, field: "kind" },
+                { title: word("persons", locale), field: "value", digits: 0, abs: true },
+              ]),
+            },
+          },
+          {
+            data: { values: one.map((r) => ({ year: r.year, net: r.net_commuting })) },
+            mark: { type: "line", color: "black", point: { color: "black" } },
+            encoding: {
+              x,
+              y: { field: "net", type: "quantitative", title: commuters },
+              strokeDash: lineLegend(net),
+              description: ariaLabel([
+                { title: yearTitle, field: "year" },
+                { title: net, field: "net", digits: 0 },
+              ]),
+            },
+          },
+        ],
       },
-      {
-        data: { values: one.map((r) => ({ year: r.year, net: r.net_commuting })) },
-        mark: { type: "line", color: "black", point: { color: "black" } },
-        encoding: {
-          x,
-          y: { field: "net", type: "quantitative", title: commuters },
-          strokeDash: lineLegend(net),
-          description: ariaLabel([
-            { title: yearTitle, field: "year" },
-            { title: net, field: "net", digits: 0 },
-          ]),
-        },
-      },
-    ],
-  });
+      locale,
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -16,31 +17,41 @@ export function convergenceChart(sigma: Table, options: ChartOptions = {}): Char
     { year: r.year, measure: labels.sigma, value: r.sigma },
     { year: r.year, measure: labels.cv, value: r.cv },
   ]);
-  return new Chart({
-    ...frame(sigma, options, { title: word("dispersion", locale), kind: "line" }),
-    data: { values },
-    mark: { type: "line", point: true },
-    encoding: {
-      x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1 } },
-      y: {
-        field: "value",
-        type: "quantitative",
-        title: word("value", locale),
-        axis: { title: null },
-        scale: { zero: false },
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(sigma, options, { title: word("dispersion", locale), kind: "line" }),
+        data: { values },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "year",
+            type: "quantitative",
+            title: word("year", locale),
+            axis: { format: "d", tickMinStep: 1 },
+          },
+          y: {
+            field: "value",
+            type: "quantitative",
+            title: word("value", locale),
+            axis: { title: null },
+            scale: { zero: false },
+          },
+          color: {
+            field: "measure",
+            type: "nominal",
+            title: word("measure", locale),
+            legend: { title: null },
+            scale: { range: [FOCUS_COLOUR, PALETTE[0]!] },
+          },
+          description: ariaLabel([
+            { title: word("measure", locale), field: "measure" },
+            { title: word("year", locale), field: "year" },
+            { title: word("value", locale), field: "value", digits: 3 },
+          ]),
+        },
       },
-      color: {
-        field: "measure",
-        type: "nominal",
-        title: word("measure", locale),
-        legend: { title: null },
-        scale: { range: [FOCUS_COLOUR, PALETTE[0]!] },
-      },
-      description: ariaLabel([
-        { title: word("measure", locale), field: "measure" },
-        { title: word("year", locale), field: "year" },
-        { title: word("value", locale), field: "value", digits: 3 },
-      ]),
-    },
-  });
+      locale,
+    ),
+  );
 }

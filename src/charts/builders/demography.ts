@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import type { Row, Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -85,18 +86,23 @@ export function pyramidChart(
       },
     });
   }
-  return new Chart({
-    ...frame(population, options, {
-      title:
-        other === undefined
-          ? `${word("pyramid", locale)} ${options.year}`
-          : `${word("pyramid", locale)}: ${options.year} (${word("bars", locale)}) ${word("and", locale)} ${other} (${word("line", locale)})`,
-      height: 420,
-      width: 480,
-      kind: "pyramid",
-    }),
-    layer: layers,
-  });
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(population, options, {
+          title:
+            other === undefined
+              ? `${word("pyramid", locale)} ${options.year}`
+              : `${word("pyramid", locale)}: ${options.year} (${word("bars", locale)}) ${word("and", locale)} ${other} (${word("line", locale)})`,
+          height: 420,
+          width: 480,
+          kind: "pyramid",
+        }),
+        layer: layers,
+      },
+      locale,
+    ),
+  );
 }
 
 /** Rows with a `kind` get it in words, and the last observed year of each region also opens the projected line. */
@@ -122,54 +128,64 @@ function withJoin(rows: Row[], locale: Locale): Row[] {
 /** The dependency ratio over the years per region, from `dependencyRatios()`; projected years (a `kind` column) dashed. */
 export function dependencyChart(ratios: Table, options: ChartOptions = {}): Chart {
   const locale: Locale = localeOr(options.locale);
-  return new Chart({
-    ...frame(ratios, options, { title: word("dependency_ratio", locale), kind: "line" }),
-    // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
-    data: {
-      values: withJoin(
-        ratios
-          .select("region", "year", "ratio", ...(ratios.has("kind") ? ["kind"] : []))
-          .toRows()
-          .filter((r) => r.ratio !== null),
-        locale,
-      ),
-    },
-    mark: { type: "line", point: true },
-    encoding: {
-      x: { field: "year", type: "quantitative", title: word("year", locale), axis: { format: "d", tickMinStep: 1 } },
-      y: { field: "ratio", type: "quantitative", title: word("dependency_ratio", locale), scale: { zero: false } },
-      // one region keeps its legend entry too: the line is named by it
-      color: {
-        field: "region",
-        type: "nominal",
-        title: word("region", locale),
-        legend: { title: null },
-        ...(ratios.distinct("region").length === 1 ? { scale: { range: [FOCUS_COLOUR] } } : {}),
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(ratios, options, { title: word("dependency_ratio", locale), kind: "line" }),
+        // years without a ratio (a missing age group) are left out, so that the axis spans the ratios
+        data: {
+          values: withJoin(
+            ratios
+              .select("region", "year", "ratio", ...(ratios.has("kind") ? ["kind"] : []))
+              .toRows()
+              .filter((r) => r.ratio !== null),
+            locale,
+          ),
+        },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "year",
+            type: "quantitative",
+            title: word("year", locale),
+            axis: { format: "d", tickMinStep: 1 },
+          },
+          y: { field: "ratio", type: "quantitative", title: word("dependency_ratio", locale), scale: { zero: false } },
+          // one region keeps its legend entry too: the line is named by it
+          color: {
+            field: "region",
+            type: "nominal",
+            title: word("region", locale),
+            legend: { title: null },
+            ...(ratios.distinct("region").length === 1 ? { scale: { range: [FOCUS_COLOUR] } } : {}),
+          },
+          description: ariaLabel([
+            { title: word("region", locale), field: "region" },
+            { title: word("year", locale), field: "year" },
+            ...(ratios.has("kind") ? [{ title: word("series", locale), field: "kind" }] : []),
+            { title: word("dependency_ratio", locale), field: "ratio", digits: 2 },
+          ]),
+          // projected years (a `kind` column) are dashed, observed ones solid
+          ...(ratios.has("kind")
+            ? {
+                strokeDash: {
+                  field: "kind",
+                  type: "nominal",
+                  title: word("series", locale),
+                  legend: { title: null },
+                  sort: [word("observed", locale), word("projected", locale)],
+                  scale: {
+                    range: [
+                      [1, 0],
+                      [5, 3],
+                    ],
+                  },
+                },
+              }
+            : {}),
+        },
       },
-      description: ariaLabel([
-        { title: word("region", locale), field: "region" },
-        { title: word("year", locale), field: "year" },
-        ...(ratios.has("kind") ? [{ title: word("series", locale), field: "kind" }] : []),
-        { title: word("dependency_ratio", locale), field: "ratio", digits: 2 },
-      ]),
-      // projected years (a `kind` column) are dashed, observed ones solid
-      ...(ratios.has("kind")
-        ? {
-            strokeDash: {
-              field: "kind",
-              type: "nominal",
-              title: word("series", locale),
-              legend: { title: null },
-              sort: [word("observed", locale), word("projected", locale)],
-              scale: {
-                range: [
-                  [1, 0],
-                  [5, 3],
-                ],
-              },
-            },
-          }
-        : {}),
-    },
-  });
+      locale,
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import { isCountry } from "../../regions/labels.ts";
 import type { Table } from "../../table/table.ts";
@@ -164,53 +165,58 @@ export function indexChart(growthTable: Table, options: IndexChartOptions): Char
   });
   const title = base === undefined ? indexTitle : `${indexTitle} (${base} = 100)`;
   const focusNames = [...new Set(data.filter((r) => r.focus).map((r) => r.label))];
-  return new Chart({
-    ...frame(growthTable, options, {
-      title,
-      kind: "line",
-      notes: [highlighted(focusNames, locale), others ? greyLines(othersTitle, locale) : null],
-    }),
-    data: { values: data },
-    encoding: {
-      x: {
-        field: "year",
-        type: "quantitative",
-        title: yearTitle,
-        axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: false },
-      },
-      y: {
-        field: "index",
-        type: "quantitative",
-        title: indexTitle,
-        scale: { zero: false, domain: yDomain, nice: false },
-      },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: regionTitle,
-        scale: { domain, range },
-        legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
-      },
-    },
-    // the faint lines first, the focus region's last: on top
-    layer: [
-      ...(others ? [lines("other", namedOthers ? 1.5 : 1)] : []),
-      ...(data.some((r) => r.role === "reference") ? [lines("reference", 2)] : []),
-      lines("focus", 3),
+  return new Chart(
+    localiseAria(
       {
-        data: { values: ends },
-        mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+        ...frame(growthTable, options, {
+          title,
+          kind: "line",
+          notes: [highlighted(focusNames, locale), others ? greyLines(othersTitle, locale) : null],
+        }),
+        data: { values: data },
         encoding: {
-          text: { field: "label" },
-          description: ariaLabel([
-            { title: regionTitle, field: "label" },
-            { title: yearTitle, field: "year" },
-            { title: indexTitle, field: "at", digits: 1 },
-          ]),
+          x: {
+            field: "year",
+            type: "quantitative",
+            title: yearTitle,
+            axis: { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: false },
+          },
+          y: {
+            field: "index",
+            type: "quantitative",
+            title: indexTitle,
+            scale: { zero: false, domain: yDomain, nice: false },
+          },
+          color: {
+            field: "series",
+            type: "nominal",
+            title: regionTitle,
+            scale: { domain, range },
+            legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
+          },
         },
+        // the faint lines first, the focus region's last: on top
+        layer: [
+          ...(others ? [lines("other", namedOthers ? 1.5 : 1)] : []),
+          ...(data.some((r) => r.role === "reference") ? [lines("reference", 2)] : []),
+          lines("focus", 3),
+          {
+            data: { values: ends },
+            mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+            encoding: {
+              text: { field: "label" },
+              description: ariaLabel([
+                { title: regionTitle, field: "label" },
+                { title: yearTitle, field: "year" },
+                { title: indexTitle, field: "at", digits: 1 },
+              ]),
+            },
+          },
+        ],
       },
-    ],
-  });
+      locale,
+    ),
+  );
 }
 
 type Part =
@@ -243,23 +249,28 @@ export function componentsChart(components: Table, options: ChartOptions & { reg
   const name = (one.has("region_name") ? one.get("region_name", 0) : null) ?? options.region;
   const width = bandWidth(new Set(table.map((r) => r.year)).size, options);
   const xAxis = bandAxis(width);
-  return new Chart({
-    ...frame(components, options, {
-      title: `${name}: ${word("change", locale).toLowerCase()}`,
-      kind: "stacked",
-      width,
-    }),
-    layer: stackedWithLine(long, totals, {
-      total: "change",
-      totalTitle: word("change", locale),
-      xTitle: word("year", locale),
-      yTitle: word("persons", locale),
-      legendTitle: word("component", locale),
-      order: parts.map((p) => word(p, locale)),
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(components, options, {
+          title: `${name}: ${word("change", locale).toLowerCase()}`,
+          kind: "stacked",
+          width,
+        }),
+        layer: stackedWithLine(long, totals, {
+          total: "change",
+          totalTitle: word("change", locale),
+          xTitle: word("year", locale),
+          yTitle: word("persons", locale),
+          legendTitle: word("component", locale),
+          order: parts.map((p) => word(p, locale)),
+          locale,
+          ...(xAxis ? { xAxis } : {}),
+        }),
+      },
       locale,
-      ...(xAxis ? { xAxis } : {}),
-    }),
-  });
+    ),
+  );
 }
 
 /** Small multiples: one panel per region of an indicator over the years (index by default). */
@@ -277,37 +288,42 @@ export function smallMultiples(
     kind: "multiples",
   });
   const region = growthTable.has("region_name") ? "region_name" : "region";
-  return new Chart({
-    title,
-    description,
-    config,
-    data: { values: rows(growthTable, ["region", "region_name", "year", value]) },
-    facet: { field: region, type: "nominal", title: word("region", locale), header: { title: null } },
-    columns: options.columns ?? 4,
-    spec: {
-      width: typeof width === "number" ? width : 160,
-      height,
-      mark: { type: "line", color: FOCUS_COLOUR },
-      encoding: {
-        x: {
-          field: "year",
-          type: "quantitative",
-          title: word("year", locale),
-          axis: { format: "d", tickCount: 4, title: null },
+  return new Chart(
+    localiseAria(
+      {
+        title,
+        description,
+        config,
+        data: { values: rows(growthTable, ["region", "region_name", "year", value]) },
+        facet: { field: region, type: "nominal", title: word("region", locale), header: { title: null } },
+        columns: options.columns ?? 4,
+        spec: {
+          width: typeof width === "number" ? width : 160,
+          height,
+          mark: { type: "line", color: FOCUS_COLOUR },
+          encoding: {
+            x: {
+              field: "year",
+              type: "quantitative",
+              title: word("year", locale),
+              axis: { format: "d", tickCount: 4, title: null },
+            },
+            y: {
+              field: value,
+              type: "quantitative",
+              title: valueTitle,
+              axis: { title: null },
+              scale: { zero: false },
+            },
+            description: ariaLabel([
+              { title: word("region", locale), field: region },
+              { title: word("year", locale), field: "year" },
+              { title: valueTitle, field: value, digits: 1 },
+            ]),
+          },
         },
-        y: {
-          field: value,
-          type: "quantitative",
-          title: valueTitle,
-          axis: { title: null },
-          scale: { zero: false },
-        },
-        description: ariaLabel([
-          { title: word("region", locale), field: region },
-          { title: word("year", locale), field: "year" },
-          { title: valueTitle, field: value, digits: 1 },
-        ]),
       },
-    },
-  });
+      locale,
+    ),
+  );
 }

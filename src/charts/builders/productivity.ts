@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -33,43 +34,48 @@ export function productivityChart(growth: Table, options: ChartOptions & { focus
   const [employment, valueAdded] = [word("log_employment", locale), word("log_value_added", locale)];
   const x = { field: "log_employment", type: "quantitative", title: employment } as const;
   const y = { field: "log_value_added", type: "quantitative", title: valueAdded } as const;
-  return new Chart({
-    ...frame(growth, options, {
-      title: `${word("log_value_added", locale)} / ${word("log_employment", locale).toLowerCase()}`,
-      height: 380,
-      width: 420,
-      kind: "scatter",
-      notes: [highlighted([...focus], locale)],
-    }),
-    data: { values },
-    layer: [
+  return new Chart(
+    localiseAria(
       {
-        mark: { type: "rule", color: "#999", strokeDash: [4, 3], aria: false },
-        encoding: {
-          x: { datum: lo },
-          y: { datum: lo },
-          x2: { datum: hi },
-          y2: { datum: hi },
-          strokeDash: lineLegend(word("equal_growth", locale), [4, 3]),
-        },
+        ...frame(growth, options, {
+          title: `${word("log_value_added", locale)} / ${word("log_employment", locale).toLowerCase()}`,
+          height: 380,
+          width: 420,
+          kind: "scatter",
+          notes: [highlighted([...focus], locale)],
+        }),
+        data: { values },
+        layer: [
+          {
+            mark: { type: "rule", color: "#999", strokeDash: [4, 3], aria: false },
+            encoding: {
+              x: { datum: lo },
+              y: { datum: lo },
+              x2: { datum: hi },
+              y2: { datum: hi },
+              strokeDash: lineLegend(word("equal_growth", locale), [4, 3]),
+            },
+          },
+          {
+            mark: { type: "point", filled: true },
+            encoding: {
+              x,
+              y,
+              color: FOCUS_COLOUR_ENCODING,
+              description: ariaLabel([
+                { title: word("region", locale), field: "region" },
+                { title: employment, field: "log_employment", digits: 3 },
+                { title: valueAdded, field: "log_value_added", digits: 3 },
+              ]),
+            },
+          },
+          {
+            mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
+            encoding: { x, y, text: { field: "region" } },
+          },
+        ],
       },
-      {
-        mark: { type: "point", filled: true },
-        encoding: {
-          x,
-          y,
-          color: FOCUS_COLOUR_ENCODING,
-          description: ariaLabel([
-            { title: word("region", locale), field: "region" },
-            { title: employment, field: "log_employment", digits: 3 },
-            { title: valueAdded, field: "log_value_added", digits: 3 },
-          ]),
-        },
-      },
-      {
-        mark: { type: "text", align: "left", dx: 5, fontSize: 9, aria: false },
-        encoding: { x, y, text: { field: "region" } },
-      },
-    ],
-  });
+      locale,
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import { parseAgeBand } from "../../indicators/population/ages.ts";
 import type { Row, Table } from "../../table/table.ts";
@@ -24,62 +25,67 @@ export function projectionChart(total: Table, options: ChartOptions & { level?: 
   const lines = start ? [...data, { ...start, kind: word("projected", locale) }] : data;
   const level = Math.round(100 * (options.level ?? 0.8));
   const [year, persons, interval] = [word("year", locale), word("persons", locale), intervalWord(level, locale)];
-  return new Chart({
-    ...frame(total, options, {
-      title: `${word("population", locale)} (${shadedInterval(level, locale)})`,
-      kind: "fan",
-    }),
-    layer: [
+  return new Chart(
+    localiseAria(
       {
-        data: { values: data.filter((r) => r.low !== null && r.high !== null) },
-        mark: { type: "area", opacity: 0.18 },
-        encoding: {
-          x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS },
-          y: { field: "low", type: "quantitative", title: persons, scale: { zero: false } },
-          y2: { field: "high" },
-          // the band's own legend entry: "80 %-intervall"
-          fill: {
-            datum: interval,
-            type: "nominal",
-            title: null,
-            scale: { range: [FOCUS_COLOUR] },
-            legend: { symbolOpacity: 0.3 },
-          },
-          description: ariaLabel([
-            { title: year, field: "year" },
-            { title: interval, field: "low", digits: 0 },
-            { title: "", field: "high", digits: 0 },
-          ]),
-        },
-      },
-      {
-        data: { values: lines },
-        mark: { type: "line", color: FOCUS_COLOUR },
-        encoding: {
-          x: { field: "year", type: "quantitative", title: year },
-          y: { field: "population", type: "quantitative", title: persons },
-          description: ariaLabel([
-            { title: word("series", locale), field: "kind" },
-            { title: year, field: "year" },
-            { title: persons, field: "population", digits: 0 },
-          ]),
-          strokeDash: {
-            field: "kind",
-            type: "nominal",
-            title: word("series", locale),
-            legend: { title: null },
-            sort: [word("observed", locale), word("projected", locale)],
-            scale: {
-              range: [
-                [1, 0],
-                [5, 3],
-              ],
+        ...frame(total, options, {
+          title: `${word("population", locale)} (${shadedInterval(level, locale)})`,
+          kind: "fan",
+        }),
+        layer: [
+          {
+            data: { values: data.filter((r) => r.low !== null && r.high !== null) },
+            mark: { type: "area", opacity: 0.18 },
+            encoding: {
+              x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS },
+              y: { field: "low", type: "quantitative", title: persons, scale: { zero: false } },
+              y2: { field: "high" },
+              // the band's own legend entry: "80 %-intervall"
+              fill: {
+                datum: interval,
+                type: "nominal",
+                title: null,
+                scale: { range: [FOCUS_COLOUR] },
+                legend: { symbolOpacity: 0.3 },
+              },
+              description: ariaLabel([
+                { title: year, field: "year" },
+                { title: interval, field: "low", digits: 0 },
+                { title: "", field: "high", digits: 0 },
+              ]),
             },
           },
-        },
+          {
+            data: { values: lines },
+            mark: { type: "line", color: FOCUS_COLOUR },
+            encoding: {
+              x: { field: "year", type: "quantitative", title: year },
+              y: { field: "population", type: "quantitative", title: persons },
+              description: ariaLabel([
+                { title: word("series", locale), field: "kind" },
+                { title: year, field: "year" },
+                { title: persons, field: "population", digits: 0 },
+              ]),
+              strokeDash: {
+                field: "kind",
+                type: "nominal",
+                title: word("series", locale),
+                legend: { title: null },
+                sort: [word("observed", locale), word("projected", locale)],
+                scale: {
+                  range: [
+                    [1, 0],
+                    [5, 3],
+                  ],
+                },
+              },
+            },
+          },
+        ],
       },
-    ],
-  });
+      locale,
+    ),
+  );
 }
 
 /**
@@ -121,53 +127,58 @@ export function ageGroupChart(population: Table, options: ChartOptions & { base:
     kind: p.kind === "projected" ? kinds.projected : kinds.observed,
   }));
   const [year, index, ageGroup] = [word("year", locale), word("index", locale), word("age_group", locale)];
-  return new Chart({
-    ...frame(population, options, {
-      title: `${ageGroup}, ${index.toLowerCase()} (${options.base} = 100)`,
-      kind: "line",
-    }),
-    data: { values: data },
-    layer: [
+  return new Chart(
+    localiseAria(
       {
-        mark: { type: "rule", color: "#888", strokeDash: [2, 2], aria: false },
-        encoding: { x: { datum: options.base, type: "quantitative", scale: { zero: false } } },
-      },
-      {
-        mark: { type: "line" },
-        encoding: {
-          x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS, scale: { zero: false } },
-          y: { field: "index", type: "quantitative", title: index, scale: { zero: false } },
-          // observed solid, projected dashed: the legend says which is which
-          strokeDash: {
-            field: "kind",
-            type: "nominal",
-            title: word("series", locale),
-            legend: { title: null },
-            scale: {
-              domain: [kinds.observed, kinds.projected],
-              range: [
-                [1, 0],
-                [5, 3],
-              ],
+        ...frame(population, options, {
+          title: `${ageGroup}, ${index.toLowerCase()} (${options.base} = 100)`,
+          kind: "line",
+        }),
+        data: { values: data },
+        layer: [
+          {
+            mark: { type: "rule", color: "#888", strokeDash: [2, 2], aria: false },
+            encoding: { x: { datum: options.base, type: "quantitative", scale: { zero: false } } },
+          },
+          {
+            mark: { type: "line" },
+            encoding: {
+              x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS, scale: { zero: false } },
+              y: { field: "index", type: "quantitative", title: index, scale: { zero: false } },
+              // observed solid, projected dashed: the legend says which is which
+              strokeDash: {
+                field: "kind",
+                type: "nominal",
+                title: word("series", locale),
+                legend: { title: null },
+                scale: {
+                  domain: [kinds.observed, kinds.projected],
+                  range: [
+                    [1, 0],
+                    [5, 3],
+                  ],
+                },
+              },
+              color: {
+                field: "age",
+                type: "nominal",
+                title: ageGroup,
+                sort: ages.map(label),
+                scale: { range: [...PALETTE] },
+              },
+              description: ariaLabel([
+                { title: ageGroup, field: "age" },
+                { title: word("series", locale), field: "kind" },
+                { title: year, field: "year" },
+                { title: index, field: "index", digits: 1 },
+              ]),
             },
           },
-          color: {
-            field: "age",
-            type: "nominal",
-            title: ageGroup,
-            sort: ages.map(label),
-            scale: { range: [...PALETTE] },
-          },
-          description: ariaLabel([
-            { title: ageGroup, field: "age" },
-            { title: word("series", locale), field: "kind" },
-            { title: year, field: "year" },
-            { title: index, field: "index", digits: 1 },
-          ]),
-        },
+        ],
       },
-    ],
-  });
+      locale,
+    ),
+  );
 }
 
 /**
@@ -187,28 +198,33 @@ export function costChart(cost: Table, options: ChartOptions & { service?: strin
     .filter((r) => r.index !== null);
   const base = picked.find((r) => r.index === 100)?.year;
   const [year, index] = [word("year", locale), word("index", locale)];
-  return new Chart({
-    ...frame(cost, options, {
-      title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${index.toLowerCase()} (${base} = 100)`}`,
-      kind: "line",
-    }),
-    data: { values: data },
-    mark: { type: "line", point: true },
-    encoding: {
-      x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS },
-      y: { field: "index", type: "quantitative", title: index, scale: { zero: false } },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: word("series", locale),
-        legend: { title: null },
-        scale: { range: [FOCUS_COLOUR, PALETTE[0]!] },
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(cost, options, {
+          title: `${word("cost_index", locale)} ${word("and", locale)} ${word("tax_base_index", locale).toLowerCase()}${base === undefined ? "" : `, ${index.toLowerCase()} (${base} = 100)`}`,
+          kind: "line",
+        }),
+        data: { values: data },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: { field: "year", type: "quantitative", title: year, axis: YEAR_AXIS },
+          y: { field: "index", type: "quantitative", title: index, scale: { zero: false } },
+          color: {
+            field: "series",
+            type: "nominal",
+            title: word("series", locale),
+            legend: { title: null },
+            scale: { range: [FOCUS_COLOUR, PALETTE[0]!] },
+          },
+          description: ariaLabel([
+            { title: word("series", locale), field: "series" },
+            { title: year, field: "year" },
+            { title: index, field: "index", digits: 1 },
+          ]),
+        },
       },
-      description: ariaLabel([
-        { title: word("series", locale), field: "series" },
-        { title: year, field: "year" },
-        { title: index, field: "index", digits: 1 },
-      ]),
-    },
-  });
+      locale,
+    ),
+  );
 }

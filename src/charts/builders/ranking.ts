@@ -1,3 +1,4 @@
+import { localiseAria } from "../aria.ts";
 import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
@@ -31,29 +32,34 @@ export function rankedBars(
   }));
   const focusNames = shown.filter((r) => focus.has(String(r.region))).map((r) => String(r.region_name ?? r.region));
   const xTitle = options.axisTitle ?? word("percentage_points", locale);
-  return new Chart({
-    ...frame(table, options, {
-      title: options.axisTitle ?? options.value,
-      height: Math.max(200, 14 * data.length),
-      kind: "bar",
-      notes: [highlighted(focusNames, locale)],
-    }),
-    data: { values: data },
-    mark: "bar",
-    encoding: {
-      y: {
-        field: "label",
-        type: "nominal",
-        sort: { field: "rank", order: "ascending" },
-        title: word("region", locale),
-        axis: { title: null },
+  return new Chart(
+    localiseAria(
+      {
+        ...frame(table, options, {
+          title: options.axisTitle ?? options.value,
+          height: Math.max(200, 14 * data.length),
+          kind: "bar",
+          notes: [highlighted(focusNames, locale)],
+        }),
+        data: { values: data },
+        mark: "bar",
+        encoding: {
+          y: {
+            field: "label",
+            type: "nominal",
+            sort: { field: "rank", order: "ascending" },
+            title: word("region", locale),
+            axis: { title: null },
+          },
+          x: { field: "value", type: "quantitative", title: xTitle },
+          color: FOCUS_COLOUR_ENCODING,
+          description: ariaLabel([
+            { title: word("region", locale), field: "label" },
+            { title: xTitle, field: "value", digits: 2 },
+          ]),
+        },
       },
-      x: { field: "value", type: "quantitative", title: xTitle },
-      color: FOCUS_COLOUR_ENCODING,
-      description: ariaLabel([
-        { title: word("region", locale), field: "label" },
-        { title: xTitle, field: "value", digits: 2 },
-      ]),
-    },
-  });
+      locale,
+    ),
+  );
 }

@@ -43,3 +43,15 @@ export function greyLines(others: string, locale: Locale): string {
   const grey = locale === "sv" ? "grå linjer" : locale === "nb" ? "grå linjer" : "grey lines";
   return `${grey}: ${others.toLowerCase()}`;
 }
+
+/** "X-axel: År" (sv), "X-akse: År" (nb), "X axis: Year" (en): an axis's accessible text. */
+export function axisDescription(channel: "x" | "y", title: string | null, locale: Locale): string {
+  const axis = locale === "sv" ? "axel" : locale === "nb" ? "akse" : " axis";
+  return `${channel.toUpperCase()}${locale === "en" ? axis : `-${axis}`}${title ? `: ${title}` : ""}`;
+}
+
+/** "Teckenförklaring: Komponent" (sv), "Tegnforklaring: Komponent" (nb), "Legend: Component" (en). */
+export function legendDescription(title: string | null, locale: Locale): string {
+  const legend = locale === "sv" ? "Teckenförklaring" : locale === "nb" ? "Tegnforklaring" : "Legend";
+  return title ? `${legend}: ${title}` : legend;
+}
