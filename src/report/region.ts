@@ -202,5 +202,5 @@ function nearestInData(query: string, lookup: RegionLookup): string[] {
   return scored
     .sort((a, b) => a.distance - b.distance || a.code.localeCompare(b.code))
     .slice(0, 5)
-    .map((r) => `${r.code} ${r.name}`);
+    .map((r) => (r.name === r.code ? r.code : `${r.code} ${r.name}`));
 }

@@ -218,6 +218,15 @@ describe("errors name the data, not the command line's flags", () => {
     expect(error.hint).toBe("nearest in the data: 3421 Trysil");
   });
 
+  test("regions the data and the registry do not name are listed by code once, not as 'XX1 XX1'", () => {
+    const rows = ["XX1", "XX2"].flatMap((region) =>
+      ["0-14", "15-64", "65+"].map((age) => ({ region, year: 2020, age, value: 100 })),
+    );
+    const population = Table.fromRows(rows);
+    const error = failure(() => buildAnnex({ population }, { region: "XX1", compare: ["XX9"] }));
+    expect(error.hint).toBe("nearest in the data: XX1, XX2");
+  });
+
   test("in the kommun tables: 9999 is not there, Mora and Dalarnas län are found by name", () => {
     const population = read(
       new URL("../../data/scb/ikashnitsky-mun-non-surv__dat__scb-pop__p1819.xlsx", import.meta.url).pathname,
