@@ -1,4 +1,4 @@
-import type { RegionNote } from "../../report/region.ts";
+import type { RegionNote } from "../../regions/region-note.ts";
 import type { Locale } from "../locale.ts";
 import { word } from "./chart.ts";
 
