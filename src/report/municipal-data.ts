@@ -10,7 +10,7 @@ import {
 import { implausibleFigures } from "../indicators/population/plausibility.ts";
 import { prepareProjectionData, type ProjectionData } from "../indicators/population/projection-data.ts";
 import type { Table } from "../table/table.ts";
-import { type ReportRegion, reportRegion } from "./region.ts";
+import { type RegionLookup, type ReportRegion, reportRegion } from "./region.ts";
 
 /** The agencies' own tables for the kommuner of one country, as `recognise()` gives them. */
 export interface MunicipalData {
@@ -97,15 +97,20 @@ export function kommunNames(data: MunicipalData): ReadonlyMap<string, string | n
  * municipalRegion(data, "0428") // { code: "3421", name: "Trysil", notes: [{ kind: "renumbered", … }] }
  */
 export function municipalRegion(data: MunicipalData, query: string): ReportRegion {
+  return reportRegion(query, municipalLookup(data));
+}
+
+/** The kommun tables' kommuner as a region lookup, with the codes of the tables' last year. */
+export function municipalLookup(data: MunicipalData): RegionLookup {
   const years = data.population.distinct("year") as number[];
   const { source, tableId } = data.population.provenance;
   const id = [source, tableId].filter(Boolean).join(" ");
-  return reportRegion(query, {
+  return {
     codes: kommunNames(data),
     country: data.country,
     year: Math.max(...years),
     what: `the ${data.country === "NO" ? "kommune" : "kommun"} tables${id ? ` (${id})` : ""}`,
-  });
+  };
 }
 
 const counts = new WeakMap<MunicipalData, MigrationCounts>();

@@ -18,6 +18,17 @@ export function findChromium(path?: string): string | undefined {
   return [path, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
 }
 
+/** Chromium without a sandbox, GPU or network chores (first run, updates, sync): for printing and for tests. */
+export const QUIET_CHROMIUM: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** Options of `printPdf`. */
 export interface PrintPdfOptions {
   /** The Chromium (or Chrome) executable; default the first found in /usr/bin (see `findChromium`). */
@@ -47,13 +58,7 @@ export function printPdf(html: string, pdf: string, options: PrintPdfOptions = {
     chromium,
     [
       "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...QUIET_CHROMIUM,
       `--user-data-dir=${profile}`,
       "--no-pdf-header-footer",
       `--print-to-pdf=${resolve(pdf)}`,

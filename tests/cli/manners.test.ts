@@ -11,7 +11,7 @@ import { localeOf } from "../../src/cli/args.ts";
 import { didYouMean } from "../../src/cli/suggest.ts";
 import { printPdf } from "../../src/report/pdf.ts";
 import { fetchTableText } from "../../src/report/pipelines/fetch-node.ts";
-import { apiFixture, replay, type Replay, sendJson } from "../api/replay.ts";
+import { apiFixture, replay, type Replay, sendJson, TAB638_ROUTES } from "../api/replay.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -249,13 +249,8 @@ async function tab638(): Promise<{ server: Replay; posted: unknown[] }> {
   };
   const posted: unknown[] = [];
   const server = await replay([
-    { method: "GET", path: "/api/v2/config", query: "", file: "scb-v2/config.json" },
-    {
-      method: "GET",
-      path: "/api/v2/tables/TAB638/metadata",
-      query: "lang=sv",
-      file: "scb-v2/tables/TAB638/metadata.json",
-    },
+    // /config and the metadata as recorded; the data answer made for whatever selection is posted
+    ...TAB638_ROUTES.slice(0, 2),
     {
       method: "POST",
       path: "/api/v2/tables/TAB638/data",

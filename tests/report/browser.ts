@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { findChromium } from "../../src/report/pdf.ts";
+import { findChromium, QUIET_CHROMIUM } from "../../src/report/pdf.ts";
 
 /** Debian's Chromium (or $CHROMIUM), undefined where there is none. */
 export const chromium = findChromium();
@@ -10,15 +10,7 @@ export async function withBrowser<T>(use: (browser: Browser) => Promise<T>): Pro
   const browser = await browserType.launch({
     executablePath: chromium!,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...QUIET_CHROMIUM],
   });
   try {
     return await use(browser);

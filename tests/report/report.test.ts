@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { writeReport } from "../../src/report/pipelines/report-node.ts";
-import { findChromium } from "../../src/report/pdf.ts";
+import { chromium, withBrowser } from "./browser.ts";
 import { projectAgeGroups } from "../../src/indicators/population/group-projection.ts";
 import { formatNumber } from "../../src/charts/locale.ts";
 import { fixture, readFixture } from "../helpers.ts";
@@ -126,27 +126,12 @@ describe("a report from Eurostat's population by age group and sex", () => {
   });
 });
 
-const chromium = findChromium();
 describe.skipIf(!chromium)(
   `the report in headless Chromium${chromium ? "" : " (skipped: no Chromium; .ci/run installs Debian's chromium)"}`,
   () => {
     test("loads with no console errors, and every chart is visible", async () => {
       const [path] = await written;
-      const { chromium: browserType } = await import("playwright-core");
-      const browser = await browserType.launch({
-        executablePath: chromium!,
-        headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
-      try {
+      await withBrowser(async (browser) => {
         const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
         const errors: string[] = [];
         page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -167,9 +152,7 @@ describe.skipIf(!chromium)(
         await page.screenshot({ path: join(out, "report.png"), fullPage: false });
         expect(existsSync(join(out, "report.png"))).toBe(true);
         console.log(`screenshot: ${join(out, "report.png")}`);
-      } finally {
-        await browser.close();
-      }
+      });
     });
   },
 );

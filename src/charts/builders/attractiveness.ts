@@ -16,6 +16,7 @@ import {
   frame,
   lineLegend,
   stackedWithLine,
+  scatterFrame,
 } from "./common.ts";
 
 const STRUCTURE = ["constant", "own_jobs", "neighbour_jobs", "size", "integration"] as const;
@@ -136,13 +137,7 @@ export function structureQuadrant(decomposition: Table, options: ChartOptions & 
   return new Chart(
     localiseAria(
       {
-        ...frame(decomposition, options, {
-          title: `${word("structure", locale)} / ${word("attractiveness", locale).toLowerCase()}`,
-          height: 380,
-          width: 420,
-          kind: "scatter",
-          notes: [highlighted(focusNames(data), locale)],
-        }),
+        ...scatterFrame(decomposition, options, [structure, attractiveness], focusNames(data)),
         data: { values: data },
         layer: [
           { mark: { type: "rule", color: "#999", aria: false }, encoding: { x: { datum: 0 } } },

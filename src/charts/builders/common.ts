@@ -4,7 +4,7 @@ import type { Row, Table } from "../../table/table.ts";
 import { type Locale, word } from "../locale.ts";
 import type { Channels, Config, Layer } from "../spec.ts";
 import { CONTEXT_COLOUR, config, FOCUS_COLOUR } from "../theme.ts";
-import { type ChartKind, describeChart } from "../words/describe.ts";
+import { type ChartKind, describeChart, highlighted } from "../words/describe.ts";
 
 /** Colour encoding that paints rows with `focus: true` in the focus colour and the rest grey. */
 export const FOCUS_COLOUR_ENCODING = {
@@ -255,4 +255,51 @@ export function dodge(values: readonly number[], gap: number, [lo, hi]: readonly
   const out = new Array<number>(values.length);
   order.forEach((o, k) => (out[o.i] = at[k]!));
   return out;
+}
+
+/** A `kind` column as the line's dash: observed years solid, projected ones dashed, in a legend without a title. */
+export function seriesDash(locale: Locale) {
+  return {
+    field: "kind",
+    type: "nominal",
+    title: word("series", locale),
+    legend: { title: null },
+    sort: [word("observed", locale), word("projected", locale)],
+    scale: {
+      range: [
+        [1, 0],
+        [5, 3],
+      ],
+    },
+  } as const;
+}
+
+/**
+ * The frame of a square scatter titled by its two measures ("Struktur / attraktivitet"), naming the highlighted
+ * regions in its description.
+ */
+export function scatterFrame(
+  table: Table,
+  options: ChartOptions,
+  [first, second]: readonly [string, string],
+  names: readonly string[],
+): Frame {
+  const locale = localeOr(options.locale);
+  return frame(table, options, {
+    title: `${first} / ${second.toLowerCase()}`,
+    height: 380,
+    width: 420,
+    kind: "scatter",
+    notes: [highlighted(names, locale)],
+  });
+}
+
+/** Years on the x axis as whole numbers ("2020", never "2,020" or "2020.5"). */
+export function yearX(locale: Locale) {
+  return {
+    field: "year",
+    type: "quantitative",
+    title: word("year", locale),
+    axis: { format: "d", tickMinStep: 1 },
+  } as const;
 }

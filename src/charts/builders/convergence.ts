@@ -4,7 +4,7 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
-import { ariaLabel, type ChartOptions, frame } from "./common.ts";
+import { ariaLabel, type ChartOptions, frame, yearX } from "./common.ts";
 
 /**
  * σ-convergence over the years (docs/methods.md §7): the standard deviation of ln y and the coefficient of variation
@@ -24,12 +24,7 @@ export function convergenceChart(sigma: Table, options: ChartOptions = {}): Char
         data: { values },
         mark: { type: "line", point: true },
         encoding: {
-          x: {
-            field: "year",
-            type: "quantitative",
-            title: word("year", locale),
-            axis: { format: "d", tickMinStep: 1 },
-          },
+          x: yearX(locale),
           y: {
             field: "value",
             type: "quantitative",

@@ -5,7 +5,7 @@ import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
 import type { Layer } from "../spec.ts";
-import { ariaLabel, type ChartOptions, frame } from "./common.ts";
+import { ariaLabel, type ChartOptions, frame, seriesDash, yearX } from "./common.ts";
 
 /**
  * A population pyramid by single year of age (docs/methods.md §8): men to the left, women to the right, as bars for one
@@ -144,12 +144,7 @@ export function dependencyChart(ratios: Table, options: ChartOptions = {}): Char
         },
         mark: { type: "line", point: true },
         encoding: {
-          x: {
-            field: "year",
-            type: "quantitative",
-            title: word("year", locale),
-            axis: { format: "d", tickMinStep: 1 },
-          },
+          x: yearX(locale),
           y: { field: "ratio", type: "quantitative", title: word("dependency_ratio", locale), scale: { zero: false } },
           // one region keeps its legend entry too: the line is named by it
           color: {
@@ -168,19 +163,7 @@ export function dependencyChart(ratios: Table, options: ChartOptions = {}): Char
           // projected years (a `kind` column) are dashed, observed ones solid
           ...(ratios.has("kind")
             ? {
-                strokeDash: {
-                  field: "kind",
-                  type: "nominal",
-                  title: word("series", locale),
-                  legend: { title: null },
-                  sort: [word("observed", locale), word("projected", locale)],
-                  scale: {
-                    range: [
-                      [1, 0],
-                      [5, 3],
-                    ],
-                  },
-                },
+                strokeDash: seriesDash(locale),
               }
             : {}),
         },

@@ -3,15 +3,14 @@ import { localeOr } from "../words/locales.ts";
 import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
-import { highlighted } from "../words/describe.ts";
 import {
   ariaLabel,
   type ChartOptions,
   type Focus,
   FOCUS_COLOUR_ENCODING,
   focusSet,
-  frame,
   lineLegend,
+  scatterFrame,
 } from "./common.ts";
 
 /**
@@ -37,13 +36,7 @@ export function productivityChart(growth: Table, options: ChartOptions & { focus
   return new Chart(
     localiseAria(
       {
-        ...frame(growth, options, {
-          title: `${word("log_value_added", locale)} / ${word("log_employment", locale).toLowerCase()}`,
-          height: 380,
-          width: 420,
-          kind: "scatter",
-          notes: [highlighted([...focus], locale)],
-        }),
+        ...scatterFrame(growth, options, [valueAdded, employment], [...focus]),
         data: { values },
         layer: [
           {

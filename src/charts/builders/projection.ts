@@ -6,7 +6,7 @@ import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import { intervalWord, shadedInterval } from "../words/chart.ts";
 import { FOCUS_COLOUR, PALETTE } from "../theme.ts";
-import { ariaLabel, type ChartOptions, frame, rows } from "./common.ts";
+import { ariaLabel, type ChartOptions, frame, seriesDash, rows } from "./common.ts";
 
 const YEAR_AXIS = { format: "d", tickMinStep: 1, labelOverlap: true, labelFlush: true };
 
@@ -66,19 +66,7 @@ export function projectionChart(total: Table, options: ChartOptions & { level?: 
                 { title: year, field: "year" },
                 { title: persons, field: "population", digits: 0 },
               ]),
-              strokeDash: {
-                field: "kind",
-                type: "nominal",
-                title: word("series", locale),
-                legend: { title: null },
-                sort: [word("observed", locale), word("projected", locale)],
-                scale: {
-                  range: [
-                    [1, 0],
-                    [5, 3],
-                  ],
-                },
-              },
+              strokeDash: seriesDash(locale),
             },
           },
         ],

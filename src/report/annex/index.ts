@@ -1,3 +1,4 @@
+import { nationCode } from "../../regions/nation.ts";
 import type { Locale } from "../../charts/locale.ts";
 import { countryLocale, localeOr } from "../../charts/words/locales.ts";
 import { MUNICIPAL_WORDS } from "../../charts/words/municipal.ts";
@@ -17,7 +18,7 @@ import {
 import type { ReportData } from "../sections.ts";
 import type { UnitCosts } from "./costs.ts";
 import { groupInputs } from "./groups.ts";
-import { countryCode, municipalInputs } from "./municipal.ts";
+import { municipalInputs } from "./municipal.ts";
 import { municipalCompare, tableRegions } from "./regions.ts";
 import { annexSheets, type AnnexSheetOptions } from "./sheets.ts";
 import type { Sheet } from "./sheet.ts";
@@ -134,7 +135,9 @@ function municipalAnnex(data: MunicipalData, options: AnnexOptions): Annex {
   const names = Object.fromEntries(
     [region, ...compare].flatMap((code) => {
       const n =
-        code === countryCode(data) ? mw.country[data.country] : findRegion(code, { country: data.country })?.name;
+        code === nationCode(data.country)
+          ? mw.country[data.country]
+          : findRegion(code, { country: data.country })?.name;
       return n ? [[code, n]] : [];
     }),
   );

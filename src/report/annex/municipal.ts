@@ -18,9 +18,6 @@ export interface MunicipalInputs {
   sources: { what: string; provenance: Provenance }[];
 }
 
-/** The country's code in the kommun tables' comparisons: "00" Sweden, "0" Norway. */
-export const countryCode = (data: MunicipalData) => nationCode(data.country);
-
 /**
  * A region of the kommun tables as the sum of its kommuner by year, sex and age: a kommun, a county (its two
  * digits) or the country ("00", "0"), observed years only.
@@ -28,7 +25,7 @@ export const countryCode = (data: MunicipalData) => nationCode(data.country);
 function observedRegion(data: MunicipalData, code: string): Table {
   const kommuner = kommunerOf(data);
   const members =
-    code === countryCode(data)
+    code === nationCode(data.country)
       ? kommuner
       : code.length === 2
         ? kommuner.filter({ region: (r) => String(r).startsWith(code) })

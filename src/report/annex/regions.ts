@@ -1,10 +1,10 @@
 import { MUNICIPAL_WORDS } from "../../charts/words/municipal.ts";
 import { OmvarldError } from "../../errors.ts";
-import { findRegion } from "../../regions/registry.ts";
+import { nationCode } from "../../regions/nation.ts";
+import { countyOf, findRegion } from "../../regions/registry.ts";
 import type { Table } from "../../table/table.ts";
-import { kommunNames, type MunicipalData } from "../municipal.ts";
+import { municipalLookup, type MunicipalData } from "../municipal-data.ts";
 import { type RegionLookup, type ReportRegion, reportRegion } from "../region.ts";
-import { countryCode } from "./municipal.ts";
 
 /**
  * `reportRegion` for a region set beside the annex's own: the same lookup (code, name, another vintage's code) and
@@ -25,23 +25,15 @@ function comparedRegion(query: string, lookup: RegionLookup): string {
 }
 
 /** The kommun tables' regions as a lookup: every kommun, each county with a kommun in the data, and the country. */
-function municipalLookup(data: MunicipalData): RegionLookup {
-  const kommuner = kommunNames(data);
-  const codes = new Map<string, string | null>(kommuner);
-  for (const code of kommuner.keys()) {
-    const county = code.slice(0, 2);
+function comparedLookup(data: MunicipalData): RegionLookup {
+  const kommuner = municipalLookup(data);
+  const codes = new Map<string, string | null>(kommuner.codes);
+  for (const code of kommuner.codes.keys()) {
+    const county = countyOf(code);
     if (!codes.has(county)) codes.set(county, findRegion(county, { country: data.country })?.name ?? null);
   }
-  codes.set(countryCode(data), MUNICIPAL_WORDS.en.country[data.country]);
-  const years = data.population.distinct("year") as number[];
-  const { source, tableId } = data.population.provenance;
-  const id = [source, tableId].filter(Boolean).join(" ");
-  return {
-    codes,
-    country: data.country,
-    year: Math.max(...years),
-    what: `the ${data.country === "NO" ? "kommune" : "kommun"} tables${id ? ` (${id})` : ""}`,
-  };
+  codes.set(nationCode(data.country), MUNICIPAL_WORDS.en.country[data.country]);
+  return { ...kommuner, codes };
 }
 
 /**
@@ -58,8 +50,8 @@ export function municipalCompare(
   region: string,
   compare: readonly string[] | undefined,
 ): string[] {
-  if (!compare?.length) return [region.slice(0, 2), countryCode(data)];
-  const lookup = municipalLookup(data);
+  if (!compare?.length) return [countyOf(region), nationCode(data.country)];
+  const lookup = comparedLookup(data);
   return compare.map((query) => comparedRegion(query, lookup));
 }
 
