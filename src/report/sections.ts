@@ -1,9 +1,10 @@
 import type { Chart } from "../charts/chart.ts";
 import type { Locale } from "../charts/locale.ts";
 import { countryLocale } from "../charts/words/locales.ts";
+import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 import { INDUSTRY_WORDS, REPORT_WORDS } from "../charts/words/report.ts";
 import { OmvarldError } from "../errors.ts";
-import type { Country } from "../regions/registry.ts";
+import { type Country, countyOf, findRegion } from "../regions/registry.ts";
 import { codeVintage } from "../regions/vintage.ts";
 import type { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
@@ -150,7 +151,15 @@ function population(c: Context): Built {
   const base = { region: target.code, name: target.name, locale };
   if (c.municipal) {
     const series = kommunSeries(c.municipal, { ...target, locale, compare });
-    return some(populationSection(series, { ...base, sources: sources([c.municipal.population], locale) }));
+    const county = countyOf(target.code);
+    const shown = !compare?.length || compare.includes(county);
+    const name = findRegion(county, { country: c.municipal.country })?.name;
+    // the county's line is left out where its kommuner cannot be summed: say so rather than leave it unexplained
+    const note =
+      shown && name && !series.filter({ region: county }).numRows ? [MUNICIPAL_WORDS[locale].noCountyLine(name)] : [];
+    return some(
+      populationSection(series, { ...base, sources: [...sources([c.municipal.population], locale), ...note] }),
+    );
   }
   if (units) {
     const series = panelSeries(data.panel!, units.codes, target, panelShown(data.panel!, units.codes, compare));

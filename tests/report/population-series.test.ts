@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { readDatasets } from "../../src/io/datasets-node.ts";
 import { municipalData } from "../../src/report/report-data.ts";
 import { kommunSeries } from "../../src/report/population-series.ts";
+import { buildSections } from "../../src/report/sections.ts";
 
 const folder = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
@@ -28,5 +29,14 @@ describe("the population section's series: the kommun, its county and the countr
     expect(series.filter({ region: "34", year: 2022 }).toRows()[0]!.population).toBe(371253);
     const compared = kommunSeries(data, { code: "3421", name: "Trysil", locale: "nb", compare: ["3424"] });
     expect(compared.distinct("region")).toEqual(["3421", "3424", "0"]);
+  });
+
+  test("Nordland cannot be summed (Narvik and Hamarøy lack the years before 2020): no line, and the page says why", () => {
+    const data = municipalData(readDatasets([folder("ssb")]))!;
+    expect(kommunSeries(data, { code: "1804", name: "Bodø", locale: "nb" }).filter({ region: "18" }).numRows).toBe(0);
+    const population = (region: string) =>
+      buildSections({ municipal: data }, { region }).sections.find((s) => s.id === "population")!.sources;
+    expect(population("1804").join(" ")).toMatch(/Nordland vises ikke: noen av fylkets kommuner mangler tall/);
+    expect(population("3421").join(" ")).not.toMatch(/vises ikke/);
   });
 });

@@ -83,6 +83,8 @@ export const MUNICIPAL_WORDS = {
     backtest: (f: BacktestSentence) =>
       `Träffsäkerhet: när metoden prövades på alla kommuner med ${f.size} invånare var felet i folkmängden efter ${f.years} år i genomsnitt ${f.mape} % (oförändrad folkmängd: ${f.naive} %${f.agency === null ? "" : `; SSB:s egen framskrivning: ${f.agency} %`}).`,
     observedNote: "Observerade år: källans tabeller. Framskrivna år: beräknade.",
+    noCountyLine: (county: string) =>
+      `${county} visas inte: någon av dess kommuner saknar tal för år innan den fanns, och summan av de övriga vore inte länet.`,
     residual: "Flyttnettot är restposten av folkmängd, födda och döda (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
       [
@@ -149,6 +151,8 @@ export const MUNICIPAL_WORDS = {
     backtest: (f: BacktestSentence) =>
       `Treffsikkerhet: da metoden ble prøvd på alle kommuner med ${f.size} innbyggere, var feilen i folketallet etter ${f.years} år i gjennomsnitt ${f.mape} % (uendret folketall: ${f.naive} %${f.agency === null ? "" : `; SSBs egen framskriving: ${f.agency} %`}).`,
     observedNote: "Observerte år: kildens tabeller. Framskrevne år: beregnet.",
+    noCountyLine: (county: string) =>
+      `${county} vises ikke: noen av fylkets kommuner mangler tall for år før de fantes, og summen av de andre ville ikke være fylket.`,
     residual: "Nettoflyttingen er restleddet av folketall, fødte og døde (komponentmetoden).",
     method: (a: ProjectionAssumptions) =>
       [
@@ -215,6 +219,8 @@ export const MUNICIPAL_WORDS = {
     backtest: (f: BacktestSentence) =>
       `Accuracy: tested on every municipality of ${f.size} inhabitants, the method's error in the population after ${f.years} years averaged ${f.mape} % (no change: ${f.naive} %${f.agency === null ? "" : `; Statistics Norway's own projection: ${f.agency} %`}).`,
     observedNote: "Observed years: the source's tables. Projected years: computed.",
+    noCountyLine: (county: string) =>
+      `${county} is not shown: some of its municipalities lack figures for years before they existed, and the sum of the others would not be the county.`,
     residual: "Net migration is the residual of population, births and deaths (the component method).",
     method: (a: ProjectionAssumptions) =>
       [
