@@ -5,8 +5,10 @@ import type { Config } from "./spec.ts";
 export const FOCUS_COLOUR = "#D55E00";
 /** Other regions and neutral marks. */
 export const CONTEXT_COLOUR = "#8C8C8C";
-/** Reference lines beside the focus region (its county, the country). */
-export const REFERENCE_COLOURS: readonly string[] = ["#0072B2", "#000000", "#009E73", "#CC79A7"];
+/** Reference lines beside the focus region other than the country (its county first). */
+export const REFERENCE_COLOURS: readonly string[] = ["#0072B2", "#009E73", "#CC79A7"];
+/** The country's reference line: black in every chart. */
+export const COUNTRY_COLOUR = "#000000";
 /** The many other regions of an index chart: light enough to recede behind the labelled lines. */
 export const FAINT_COLOUR = "#C8C8C8";
 /** A colour-blind-safe categorical palette (Okabe-Ito), readable in print. */

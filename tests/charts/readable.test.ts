@@ -48,6 +48,12 @@ describe("the index chart with many comparison regions", () => {
     expect(colour.scale.domain).toEqual(["Trysil", "Innlandet", "Norge", "Andre kommuner"]);
     expect(colour.scale.range[0]).toBe("#D55E00");
     expect(new Set(colour.scale.range).size).toBe(4);
+    // the country is black whether or not a county line stands before it
+    expect(colour.scale.range[2]).toBe("#000000");
+    const withoutCounty = json(indexChart(innlandet().filter({ region: (r) => r !== "34" }), { focus: "3421" }));
+    const noCounty = withoutCounty.encoding!.color! as { scale: { domain: string[]; range: string[] } };
+    expect(noCounty.scale.domain.slice(0, 2)).toEqual(["Trysil", "Norge"]);
+    expect(noCounty.scale.range[1]).toBe("#000000");
     const rows = spec.data!.values!;
     expect(rows.filter((r) => r.series === "Andre kommuner")).toHaveLength(45 * 3);
     // faint lines first, the focus region's on top

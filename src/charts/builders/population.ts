@@ -5,7 +5,7 @@ import type { Table } from "../../table/table.ts";
 import { Chart } from "../chart.ts";
 import { type Locale, word } from "../locale.ts";
 import type { Layer } from "../spec.ts";
-import { CONTEXT_COLOUR, FAINT_COLOUR, FOCUS_COLOUR, REFERENCE_COLOURS } from "../theme.ts";
+import { CONTEXT_COLOUR, COUNTRY_COLOUR, FAINT_COLOUR, FOCUS_COLOUR, REFERENCE_COLOURS } from "../theme.ts";
 import { greyLines, highlighted } from "../words/describe.ts";
 import {
   ariaLabel,
@@ -94,6 +94,16 @@ function indexRows(
   return { data, othersTitle, others: others.length, namedOthers };
 }
 
+/** The reference lines' colours: a country always black, the others (a county first) in the palette's order. */
+function referenceColours(rows: readonly IndexRow[], series: readonly string[]): string[] {
+  let k = 0;
+  return series.map((name) =>
+    rows.some((r) => r.series === name && isCountry(r.region))
+      ? COUNTRY_COLOUR
+      : REFERENCE_COLOURS[k++ % REFERENCE_COLOURS.length]!,
+  );
+}
+
 /** The colour legend: the focus and reference regions by name, then the others as one entry. */
 function indexLegend(rows: readonly IndexRow[], othersTitle: string, namedOthers: boolean) {
   const series = (which: Role) => [...new Set(rows.filter((r) => r.role === which).map((r) => r.series))];
@@ -102,7 +112,7 @@ function indexLegend(rows: readonly IndexRow[], othersTitle: string, namedOthers
     domain: [...series("focus"), ...series("reference"), ...(others ? [othersTitle] : [])],
     range: [
       ...series("focus").map(() => FOCUS_COLOUR),
-      ...series("reference").map((_, k) => REFERENCE_COLOURS[k % REFERENCE_COLOURS.length]!),
+      ...referenceColours(rows, series("reference")),
       ...(others ? [namedOthers ? CONTEXT_COLOUR : FAINT_COLOUR] : []),
     ],
   };
