@@ -15,6 +15,7 @@ import {
   type ProjectionSettings,
   projectionWarnings,
 } from "../municipal.ts";
+import { bandsOf as kommunBands } from "../municipal-data.ts";
 import type { ReportData } from "../sections.ts";
 import type { UnitCosts } from "./costs.ts";
 import { groupInputs } from "./groups.ts";
@@ -146,7 +147,7 @@ function municipalAnnex(data: MunicipalData, options: AnnexOptions): Annex {
     ...sheetOptions(options, locale),
     region,
     compare,
-    bands: bandsOf(options.bands, data.country === "NO" ? NO_BANDS : SE_BANDS),
+    bands: bandsOf(options.bands, kommunBands(data)),
     names: { ...names, [region]: target.name, ...options.names },
     provenance: inputs.provenance,
     sources: inputs.sources,
