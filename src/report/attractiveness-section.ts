@@ -1,4 +1,5 @@
 import { decompositionChart, structureQuadrant } from "../charts/builders/attractiveness.ts";
+import type { Chart } from "../charts/chart.ts";
 import { rankedBars } from "../charts/builders/ranking.ts";
 import { type Locale, formatNumber, word } from "../charts/locale.ts";
 import { missingTerm, REPORT_WORDS } from "../charts/words/report.ts";
@@ -7,7 +8,9 @@ import type { MigrationCounts } from "../indicators/attractiveness/net-migration
 import { rankAttractiveness } from "../indicators/attractiveness/rank.ts";
 import { GROWTH_PARTS } from "../indicators/attractiveness/residential.ts";
 import { type CommutingStructure, commutingStructure } from "../indicators/commuting/structure.ts";
+import type { BoundarySet } from "../regions/boundaries.ts";
 import type { Country } from "../regions/registry.ts";
+import { measureMap } from "./maps.ts";
 import { Table } from "../table/table.ts";
 import type { PanelUnits } from "./panel-units.ts";
 import type { NamedRegion } from "./region.ts";
@@ -92,6 +95,8 @@ export interface AttractivenessSectionOptions {
   flows?: Table;
   /** Population, births and deaths by kommune: registered net migration for the residential model (docs/methods.md §2.3). */
   counts?: MigrationCounts;
+  /** Boundaries and the year of the panel's codes: each section maps the county's kommuner as the model had them. */
+  maps?: { boundaries: BoundarySet; year: number };
 }
 
 /** The model's results for the kommun: its decompositions (merged over its units), the ranking and its row. */
@@ -104,6 +109,8 @@ interface Fitted {
   from: number;
   /** Whether the kommun's figures are its units' merged (or its unit's under another code). */
   merged: boolean;
+  /** The ranking of the panel's kommuner as they were (no unit merged), for the maps. */
+  unmerged: Table;
 }
 
 /**
@@ -148,7 +155,10 @@ function fit(panel: Table, options: AttractivenessSectionOptions): Fitted {
     : model.business.decomposition;
   const ranking = rankAttractiveness(residential, business, { from, to });
   const mine = ranking.filter({ region: target.code }).toRows()[0];
-  return { model, residential, ranking, mine, period: `${from}–${to}`, from, merged };
+  const unmerged = merged
+    ? rankAttractiveness(model.residential.decomposition, model.business.decomposition, { from, to })
+    : ranking;
+  return { model, residential, ranking, mine, period: `${from}–${to}`, from, merged, unmerged };
 }
 
 /** Which units make up the kommun (several merged, one under an older code) and which were divided and left out. */
@@ -207,6 +217,7 @@ function residentialSection(
         title: `${w.attractiveness} ${period}`,
       }),
       structureQuadrant(residential, { focus: [focus], locale }),
+      ...rankingMap(options, fitted, "residential"),
     ],
     table: {
       // every term of the decomposition, so that the columns add up to the growth
@@ -262,10 +273,30 @@ function jobsSection(
         locale,
         title: `${w.jobs}: ${w.attractiveness.toLowerCase()} ${fitted.period}`,
       }),
+      ...rankingMap(options, fitted, "business"),
     ],
     table: null,
     sources: [...notes, ...fitted.model.business.missing.map((m) => `– ${missingTerm(m, locale)}`)],
   };
+}
+
+/**
+ * The county's kommuner coloured by their residential or business attractiveness over the period (the ranking's
+ * average), the kommun's units outlined; none without boundaries.
+ */
+function rankingMap(options: AttractivenessSectionOptions, fitted: Fitted, value: "residential" | "business"): Chart[] {
+  if (!options.maps) return [];
+  const name = word(value, options.locale);
+  const map = measureMap(fitted.unmerged, {
+    boundaries: options.maps.boundaries,
+    focus: options.units.codes,
+    locale: options.locale,
+    value,
+    valueTitle: name,
+    title: `${name} ${fitted.period}`,
+    year: options.maps.year,
+  });
+  return map ? [map] : [];
 }
 
 /** Private jobs of the units by year, summed (null where a unit lacks the year). */

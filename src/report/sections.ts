@@ -4,16 +4,25 @@ import { countryLocale } from "../charts/words/locales.ts";
 import { MUNICIPAL_WORDS } from "../charts/words/municipal.ts";
 import { INDUSTRY_WORDS, REPORT_WORDS } from "../charts/words/report.ts";
 import { OmvarldError } from "../errors.ts";
+import { asCommutingFlows } from "../io/commuting.ts";
 import { type Country, countyOf, findRegion } from "../regions/registry.ts";
 import { codeVintage } from "../regions/vintage.ts";
+import type { BoundarySet } from "../regions/boundaries.ts";
 import type { Table } from "../table/table.ts";
 import { attractivenessSections } from "./attractiveness-section.ts";
 import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
-import { migrationCounts, type MunicipalData, municipalRegion, type ProjectionSettings } from "./municipal-data.ts";
+import {
+  migrationCounts,
+  type MunicipalData,
+  municipalRegion,
+  type ProjectionSettings,
+  summaryOf,
+} from "./municipal-data.ts";
 import { kommunSeries, panelSeries, panelShown, totalsSeries } from "./population-series.ts";
 import { type PanelUnits, panelUnits } from "./panel-units.ts";
 import { type NamedRegion, type ReportRegion, reportRegion } from "./region.ts";
+import { commutingMap, populationMap } from "./maps.ts";
 import { commutingSection } from "./sections/commuting.ts";
 import { kommunSections } from "./sections/kommun.ts";
 import { populationSection } from "./sections/population.ts";
@@ -46,6 +55,8 @@ export interface ReportData {
   flows?: Table;
   /** Employment by region, industry and year: shift-share, location quotients and specialisation. */
   employment?: Table;
+  /** Kommun boundaries of the data's country (`loadBoundarySet`): the maps. `buildReport` loads them where absent. */
+  boundaries?: BoundarySet;
 }
 
 export interface ReportOptions {
@@ -72,7 +83,7 @@ export function reportLocale(data: ReportData): Locale {
 }
 
 /** The country of the kommun tables, else Norway for Telemarksforsking's panel; none for Eurostat's tables alone. */
-function countryOf(data: ReportData): Country | undefined {
+export function countryOf(data: ReportData): Country | undefined {
   return data.municipal?.country ?? (data.panel ? "NO" : undefined);
 }
 
@@ -157,13 +168,42 @@ function population(c: Context): Built {
     // the county's line is left out where its kommuner cannot be summed: say so rather than leave it unexplained
     const note =
       shown && name && !series.filter({ region: county }).numRows ? [MUNICIPAL_WORDS[locale].noCountyLine(name)] : [];
+    const maps = data.boundaries
+      ? [
+          populationMap(summaryOf(c.municipal).totals, "value", {
+            boundaries: data.boundaries,
+            focus: [target.code],
+            locale,
+          }),
+        ]
+      : [];
     return some(
-      populationSection(series, { ...base, sources: [...sources([c.municipal.population], locale), ...note] }),
+      populationSection(series, {
+        ...base,
+        sources: [...sources([c.municipal.population], locale), ...note],
+        maps: maps.filter((m) => m !== null),
+      }),
     );
   }
   if (units) {
     const series = panelSeries(data.panel!, units.codes, target, panelShown(data.panel!, units.codes, compare));
-    return some(populationSection(series, { ...base, sources: sourceOf(data.panel!, locale) }));
+    const maps = data.boundaries
+      ? [
+          populationMap(data.panel!, "population", {
+            boundaries: data.boundaries,
+            focus: units.codes,
+            locale,
+            codes: panelCodes(data.panel!),
+          }),
+        ]
+      : [];
+    return some(
+      populationSection(series, {
+        ...base,
+        sources: sourceOf(data.panel!, locale),
+        maps: maps.filter((m) => m !== null),
+      }),
+    );
   }
   const totals = data.population ? totalsSeries(data.population, target) : null;
   if (!totals) return none(REPORT_WORDS[locale].population, locale);
@@ -202,6 +242,7 @@ function attractiveness(c: Context): Built {
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(data.flows ? { flows: data.flows } : {}),
     ...(c.municipal && c.country === "NO" ? { counts: migrationCounts(c.municipal) } : {}),
+    ...(data.boundaries ? { maps: { boundaries: data.boundaries, year: panelCodes(data.panel!) } } : {}),
   });
   return { sections, missing: [], warnings: [] };
 }
@@ -209,7 +250,18 @@ function attractiveness(c: Context): Built {
 /** Commuting, where the indicators hold the region (or its single unit on older codes). */
 function commuting(c: Context): Built {
   const own = commutingOf(c.data.commuting, c.target.code, c.country);
-  return own ? some(commutingSection(own, c.target.name, c.locale)) : none(REPORT_WORDS[c.locale].commuting, c.locale);
+  if (!own) return none(REPORT_WORDS[c.locale].commuting, c.locale);
+  const { flows, boundaries } = c.data;
+  const map =
+    flows && boundaries && c.country
+      ? commutingMap(asCommutingFlows(flows), c.target.code, {
+          boundaries,
+          focus: [c.target.code],
+          locale: c.locale,
+          country: c.country,
+        })
+      : null;
+  return some(commutingSection(own, c.target.name, c.locale, map ? [map] : []));
 }
 
 /** GDP per inhabitant against the country, where Eurostat's GDP holds the region (not listed as missing otherwise). */
@@ -259,6 +311,11 @@ function tableId(t: Table): string {
   const { source, tableId: id } = t.provenance;
   const named = [source, id].filter(Boolean).join(" ");
   return named ? ` (${named})` : "";
+}
+
+/** The year whose kommun codes Telemarksforsking's panel holds (2017 for 2003-2016: Sandefjord 0710). */
+function panelCodes(panel: Table): number {
+  return codeVintage(panel.distinct("region") as string[], "NO");
 }
 
 /** The regions of a table with their names (null where it gives none). */

@@ -1,7 +1,7 @@
 import type { Locale } from "../locale.ts";
 
 /** The kinds of chart a description names. */
-export type ChartKind = "line" | "bar" | "stacked" | "scatter" | "pyramid" | "fan" | "bubble" | "multiples";
+export type ChartKind = "line" | "bar" | "stacked" | "scatter" | "pyramid" | "fan" | "bubble" | "multiples" | "map";
 
 const KINDS: Readonly<Record<ChartKind, Record<Locale, string>>> = {
   line: { sv: "Linjediagram", nb: "Linjediagram", en: "Line chart" },
@@ -12,6 +12,7 @@ const KINDS: Readonly<Record<ChartKind, Record<Locale, string>>> = {
   fan: { sv: "Linjediagram med intervall", nb: "Linjediagram med intervall", en: "Line chart with an interval" },
   bubble: { sv: "Bubbeldiagram", nb: "Boblediagram", en: "Bubble chart" },
   multiples: { sv: "Små multiplar", nb: "Små multipler", en: "Small multiples" },
+  map: { sv: "Karta", nb: "Kart", en: "Map" },
 };
 
 /**

@@ -1,7 +1,15 @@
 import type { Locale } from "../../charts/locale.ts";
 import { OmvarldError } from "../../errors.ts";
 import { renderHtml } from "../html.ts";
-import { buildSections, type ReportData, type ReportOptions, reportLocale, type Section } from "../sections.ts";
+import { loadBoundarySet } from "../../regions/boundaries.ts";
+import {
+  buildSections,
+  countryOf,
+  type ReportData,
+  type ReportOptions,
+  reportLocale,
+  type Section,
+} from "../sections.ts";
 
 export { reportLocale };
 
@@ -24,7 +32,8 @@ export interface BuiltReport {
 
 /**
  * The HTML report for a region from data already read (see `reportData`): every section the data allow, in one
- * self-contained page. `omvarld report` is this function on the files given to `--data` (see `writeReport`).
+ * self-contained page, with maps of the county's kommuner where the data are Swedish or Norwegian kommuner (the
+ * boundaries are loaded here unless `data.boundaries` holds them). `omvarld report` is this function on the files given to `--data` (see `writeReport`).
  *
  * @example
  * const { data } = reportData(assembleDatasets(tables), "2021");
@@ -32,7 +41,9 @@ export interface BuiltReport {
  */
 export async function buildReport(data: ReportData, options: ReportOptions, date?: Date): Promise<BuiltReport> {
   const locale = options.locale ?? reportLocale(data);
-  const built = buildSections(data, { ...options, locale });
+  const country = countryOf(data);
+  const boundaries = data.boundaries ?? (country ? await loadBoundarySet(country) : undefined);
+  const built = buildSections(boundaries ? { ...data, boundaries } : data, { ...options, locale });
   if (built.sections.length === 0) {
     throw new OmvarldError(
       "ARGUMENT",

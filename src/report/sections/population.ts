@@ -1,4 +1,5 @@
 import { indexChart } from "../../charts/builders/population.ts";
+import type { Chart } from "../../charts/chart.ts";
 import { formatNumber, type Locale } from "../../charts/locale.ts";
 import { REPORT_WORDS } from "../../charts/words/report.ts";
 import { growth } from "../../indicators/population/growth.ts";
@@ -13,6 +14,8 @@ export interface PopulationSectionOptions {
   /** Which lines are labelled: every region's, or the focus region's only (many regions). */
   labels?: "all" | "focus";
   sources: readonly string[];
+  /** Maps shown after the index chart (the county's kommuner). */
+  maps?: readonly Chart[];
 }
 
 /**
@@ -50,6 +53,7 @@ export function populationSection(series: Table, options: PopulationSectionOptio
         labels: options.labels ?? "all",
         title: `${w.population}, index (${first} = 100)`,
       }),
+      ...(options.maps ?? []),
     ],
     table: {
       columns: [w.year, w.inhabitants, w.change],
