@@ -12,3 +12,6 @@ export { productivityChart } from "./builders/productivity.ts";
 export { convergenceChart } from "./builders/convergence.ts";
 export { dependencyChart, pyramidChart } from "./builders/demography.ts";
 export { ageGroupChart, costChart, projectionChart } from "./builders/projection.ts";
+export { choropleth, mapChart, type MapOptions } from "./builders/map.ts";
+export { choroplethClasses, type Classes } from "./builders/map-classes.ts";
+export { flowLines, flowMap, type DrawnFlow, type FlowMapOptions } from "./builders/flow-map.ts";

@@ -10,3 +10,12 @@ export {
   type RegionResolution,
   type ResolveOptions,
 } from "./resolve.ts";
+export {
+  loadBoundaries,
+  loadBoundarySet,
+  type AreaFeature,
+  type Boundaries,
+  type BoundarySet,
+  type Shape,
+  type UndrawnArea,
+} from "./boundaries.ts";
