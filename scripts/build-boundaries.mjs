@@ -60,7 +60,8 @@ function registryCodes(country, year) {
 
 /** The geometry with each polygon's rings reversed where the polygon, as wound, covers more than half the globe. */
 function clockwise(geometry) {
-  const fix = (rings) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  const fix = (rings) =>
+    geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
   if (geometry.type === "Polygon") return { ...geometry, coordinates: fix(geometry.coordinates) };
   return { ...geometry, coordinates: geometry.coordinates.map(fix) };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { Chart } from "../../src/charts/chart.ts";
@@ -8,28 +8,7 @@ import { toPNG, toPNGs } from "../../src/report/png.ts";
 import { dodge } from "../../src/charts/builders/common.ts";
 import fc from "fast-check";
 import { examples } from "./examples.ts";
-
-const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === "1";
-
-/** Compares with a stored golden file; UPDATE_GOLDEN=1 rewrites it. A missing golden file fails in CI. */
-function matchGolden(name: string, actual: string): void {
-  const path = golden(name);
-  if (update || (!existsSync(path) && !process.env.CI)) writeFileSync(path, actual);
-  expect(existsSync(path), `${name} has no golden file (run with UPDATE_GOLDEN=1)`).toBe(true);
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
-
-/** vega-lite 5 (what JupyterLab and VS Code render), its UMD build given vega 6's utilities for `vega`. */
-async function vegaLite5(): Promise<{ compile(spec: unknown): { spec: unknown } }> {
-  const vega = await import("vega");
-  const code = readFileSync(fileURLToPath(import.meta.resolve("vega-lite-5/build/vega-lite.js")), "utf8");
-  const module = { exports: {} as Record<string, unknown> };
-  new Function("exports", "module", "require", code)(module.exports, module, (id: string) =>
-    id === "vega" ? vega : undefined,
-  );
-  return module.exports as never;
-}
+import { matchGolden, vegaLite5 } from "./golden.ts";
 
 const charts = examples("sv");
 

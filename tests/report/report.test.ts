@@ -27,7 +27,17 @@ describe("the HTML report", () => {
     const [path] = await written;
     const html = readFileSync(path!, "utf8");
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
-    expect(html.match(/<figure><svg/g)).toHaveLength(5);
+    // five charts and three maps of Hedmark's kommuner: population change, residential and business attractiveness
+    expect(html.match(/<figure><svg/g)).toHaveLength(8);
+    expect(
+      html
+        .match(/<svg[^>]*aria-label="Karta: [^"]*"/g)
+        ?.map((m) => m.replace(/.*aria-label="Karta: ([^.]*)\..*/, "$1")),
+    ).toEqual([
+      "Befolkningsförändring 2003–2016",
+      "Boendeattraktivitet 2007–2016",
+      "Näringslivsattraktivitet 2007–2016",
+    ]);
     // Trysil 7 025 (2003) → 6 525 (2016), read from the panel: −7,1 %
     expect(html).toContain("Befolkningen i Trysil har minskat med 7,1 % sedan 2003 (från 7\u00a0025 till 6\u00a0525).");
     expect(html).toMatch(
@@ -103,6 +113,7 @@ describe("a report from Eurostat's population by age group and sex", () => {
     expect(html).toContain(
       `Om utvecklingen 2012–2022 håller i sig, växer befolkningen i Dalarnas län till ${n(y2040.population)} år 2040 (80 % intervall ${n(y2040.low)}–${n(y2040.high)}), från 288\u00a0387 år 2022.`,
     );
+    // Eurostat's NUTS 3 regions have no kommun map: five charts
     expect(html.match(/<figure><svg/g)).toHaveLength(5);
     // Eurostat's totals: 280 575 on 1 January 2000, 288 387 in 2022: +2,8 %
     expect(html).toContain(
@@ -143,7 +154,7 @@ describe.skipIf(!chromium)(
             return [r.width, r.height];
           }),
         );
-        expect(boxes).toHaveLength(5);
+        expect(boxes).toHaveLength(8);
         for (const [width, height] of boxes) {
           expect(width).toBeGreaterThan(300);
           expect(height).toBeGreaterThan(150);

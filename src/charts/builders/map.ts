@@ -70,12 +70,14 @@ export function choropleth(table: Table, boundaries: Boundaries, options: MapOpt
   const locale = localeOr(options.locale);
   const year = mapYear(table, options.year);
   const rows = (year !== undefined && table.has("year") ? table.filter({ year }) : table).toRows();
-  const values = new Map(rows.map((r) => [String(r.region), r[options.value] as number | null | undefined]));
+  // a value that is no finite number (null, absent, NaN) is missing: grey, never a class
+  const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const values = new Map(rows.map((r) => [String(r.region), number(r[options.value])]));
   const focus = focusSet(options.focus);
   const first = [...focus][0];
   const county = options.frame === "country" ? null : (options.county ?? (first ? countyOf(first) : null));
   const shown = mapFrame(boundaries, county);
-  const present = shown.kommuner.map((k) => values.get(k.id)).filter((v): v is number => typeof v === "number");
+  const present = shown.kommuner.map((k) => values.get(k.id)).filter((v): v is number => v !== null && v !== undefined);
   if (present.length === 0)
     throw new OmvarldError(
       "ARGUMENT",
