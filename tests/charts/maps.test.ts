@@ -124,7 +124,7 @@ describe("map charts: golden spec and SVG, and both vega-lite versions", () => {
     async (name) => {
       const chart = await cases[name]!();
       // one line: the boundaries' coordinates, a line each, would make the file four times as long
-    matchGolden(`${name}.vl.json`, JSON.stringify(chart));
+      matchGolden(`${name}.vl.json`, JSON.stringify(chart));
       matchGolden(`${name}.svg`, await chart.toSVG());
       const vl6 = await import("vega-lite");
       expect(() => vl6.compile(chart.toVegaLite() as never)).not.toThrow();

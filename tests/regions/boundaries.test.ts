@@ -19,28 +19,31 @@ describe("kommun boundaries", () => {
     ["SE", 2019, 290, 21],
     ["NO", 2022, 356, 11],
     ["NO", 2024, 357, 15],
-  ] as const)("%s %i: every kommun has its own area, named by the registry, in its county", async (country, year, n, counties) => {
-    const b = await loadBoundaries(country, year);
-    const expected = municipalities(country, year);
-    expect(expected).toHaveLength(n);
-    expect(b.kommuner).toHaveLength(n);
-    expect(b.undrawn).toHaveLength(0);
-    for (const r of expected) expect(byCode(b, r.code)?.properties.name, r.code).toBe(r.name);
-    expect(b.counties.map((c) => c.id)).toHaveLength(counties);
-    // every ring wound as the renderer reads it: a kommun is a small part of the globe, not all of it but the kommun
-    for (const k of b.kommuner) expect(area(k), k.id).toBeLessThan(1e-3);
-    // a county is the union of its kommuner: its area is their sum
-    for (const c of b.counties) {
-      const sum = b.kommuner.filter((k) => k.properties.county === c.id).reduce((s, k) => s + area(k), 0);
-      expect(rel(area(c), sum), c.id).toBeLessThan(1e-6);
-    }
-    // each centroid lies within its kommun's bounds
-    for (const k of b.kommuner) {
-      const [[w, s], [e, north]] = geoBounds(k as never);
-      const [lon, lat] = b.centroid(k.id)!;
-      expect(lon >= w && lon <= e && lat >= s && lat <= north, `${k.id} centroid`).toBe(true);
-    }
-  });
+  ] as const)(
+    "%s %i: every kommun has its own area, named by the registry, in its county",
+    async (country, year, n, counties) => {
+      const b = await loadBoundaries(country, year);
+      const expected = municipalities(country, year);
+      expect(expected).toHaveLength(n);
+      expect(b.kommuner).toHaveLength(n);
+      expect(b.undrawn).toHaveLength(0);
+      for (const r of expected) expect(byCode(b, r.code)?.properties.name, r.code).toBe(r.name);
+      expect(b.counties.map((c) => c.id)).toHaveLength(counties);
+      // every ring wound as the renderer reads it: a kommun is a small part of the globe, not all of it but the kommun
+      for (const k of b.kommuner) expect(area(k), k.id).toBeLessThan(1e-3);
+      // a county is the union of its kommuner: its area is their sum
+      for (const c of b.counties) {
+        const sum = b.kommuner.filter((k) => k.properties.county === c.id).reduce((s, k) => s + area(k), 0);
+        expect(rel(area(c), sum), c.id).toBeLessThan(1e-6);
+      }
+      // each centroid lies within its kommun's bounds
+      for (const k of b.kommuner) {
+        const [[w, s], [e, north]] = geoBounds(k as never);
+        const [lon, lat] = b.centroid(k.id)!;
+        expect(lon >= w && lon <= e && lat >= s && lat <= north, `${k.id} centroid`).toBe(true);
+      }
+    },
+  );
 
   test("Norway's 2020 file stores codes as numbers: Oslo is 0301, never 301", async () => {
     const b = await loadBoundaries("NO", 2021);
