@@ -26,15 +26,15 @@ function change(dir: string): Table {
     totals
       .filter({ year: from })
       .toRows()
-      .map((r) => [r.region, r.value as number]),
+      .map((r) => [String(r.region), r.value as number]),
   );
   const rows = totals
     .filter({ year: to })
     .toRows()
     .map((r) => ({
-      region: r.region,
+      region: String(r.region),
       year: to,
-      change: growthPercent(first.get(r.region) ?? null, r.value as number),
+      change: growthPercent(first.get(String(r.region)) ?? null, r.value as number),
     }));
   return Table.fromRows(rows, { provenance: totals.provenance });
 }
