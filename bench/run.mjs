@@ -5,6 +5,7 @@
 //                                 RESULTS.md left alone (for iterating)
 //   BENCH_RUNS=5                  runs per workload and tool (default 3; the median by wall time is shown)
 //   BENCH_ONLY=pop-long,emp       only these workloads (ids as in the tables)
+//   BENCH_ONLY=maps               the maps workload alone (no generated data or peers); it rewrites "## Maps"
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -185,6 +186,19 @@ const ownOnly = [
     stages: ["single", "load", "groups", "perRegion"],
   },
   {
+    name: "maps: the boundary files loaded, six maps built and rendered to SVG (Sweden, Norway on 2020 and 2024 codes, Dalarna, Innlandet, Trysil's commuting); details under ## Maps",
+    id: "maps",
+    stages: [
+      "seBoundaries",
+      "no2020Boundaries",
+      "no2024Boundaries",
+      "no2017Boundaries",
+      "cold",
+      "swedenSvg",
+      "norwaySvg",
+    ],
+  },
+  {
     name: "CLI start: `omvarld --help` and `omvarld inspect` of a 6 KB CSV, whole processes (median of 9 each; node: `node -e 0`)",
     id: "cli-start",
     stages: ["node", "help", "inspect"],
@@ -219,14 +233,19 @@ function hasDuckDB() {
   );
 }
 
-log("generating data in bench/tmp/ (first run only) …");
-generatePopulation();
-generateEmployment();
-generateOd();
-for (const f of factors) generateScaled(f);
-const pandas = pandasVersion();
+// workloads that read no generated data and have no peers: run alone, they need neither
+const standalone = new Set(["maps"]);
+const needsGenerated = !ONLY || ONLY.some((id) => !standalone.has(id));
+if (needsGenerated) {
+  log("generating data in bench/tmp/ (first run only) …");
+  generatePopulation();
+  generateEmployment();
+  generateOd();
+  for (const f of factors) generateScaled(f);
+}
+const pandas = needsGenerated ? pandasVersion() : { skipped: "not needed" };
 if (pandas.skipped) log(`pandas skipped: ${pandas.skipped}`);
-const peers = peerVersions();
+const peers = needsGenerated ? peerVersions() : {};
 
 const wanted = (id) => !ONLY || ONLY.includes(id);
 const results = [];
@@ -263,7 +282,9 @@ const own = QUICK
       .filter((w) => wanted(w.id))
       .map((w) => {
         log(`${w.id}: omvarld × ${RUNS} …`);
-        return { ...w, ours: measure({ omvarld: [NODE, [`${here}workloads/omvarld-${w.id}.mjs`]] }).omvarld };
+        const loadBefore = os.loadavg()[0];
+        const ours = measure({ omvarld: [NODE, [`${here}workloads/omvarld-${w.id}.mjs`]] }).omvarld;
+        return { ...w, ours, load: [loadBefore, os.loadavg()[0]] };
       });
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -340,4 +361,57 @@ if (!QUICK && !ONLY) {
   const old = existsSync(path) ? readFileSync(path, "utf8") : "";
   const keep = old.indexOf("\n## ");
   writeFileSync(path, keep >= 0 ? `${table}${old.slice(keep)}` : table);
-} else log("(quick or partial run: RESULTS.md left as it was)");
+} else log("(quick or partial run: the top of RESULTS.md left as it was)");
+const maps = own.find((w) => w.id === "maps");
+if (maps) writeMapsSection(maps);
+
+/** The "## Maps" section of RESULTS.md from the maps workload's median run, in place of the one before (or at the end). */
+function writeMapsSection({ ours: m, load }) {
+  const kb = (x) => f(x, 0);
+  const drawn = (c) => `${c.valued} of ${c.areas}`;
+  const rows = [
+    ["Sweden, population change 2010–2019 (SCB, 2019 codes)", "sweden"],
+    ["Norway, population change 2008–2022 (SSB, 2020 codes)", "norway"],
+    ["Norway on 2024 boundaries, population change 2020–2022 (SSB's 2020 codes recast onto 2024's)", "norway2024"],
+    ["Dalarna, change 2010–2019, Vansbro (2021) outlined", "dalarna"],
+    ["Innlandet, change 2008–2022, Trysil (3421) outlined", "innlandet"],
+    ["Trysil's (0428) largest commuting flows, 2017 (SSB, 2017 codes)", "trysilFlows"],
+  ];
+  const section = [
+    "## Maps",
+    "",
+    `Written by \`BENCH_ONLY=maps node bench/run.mjs\` (and by the full run) from bench/workloads/omvarld-maps.mjs (${new Date().toISOString().slice(0, 10)}; ${RUNS} whole-process run${RUNS > 1 ? "s" : ""}, the median by wall time shown: ${f(m.wall)} s, ${f(m.maxRssMB, 0)} MB peak, of which reading the population tables and the flows ${f(m.data / 1000)} s). Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, shared; load average ${f(load[0], 1)} before the runs, ${f(load[1], 1)} after.`,
+    "",
+    "Boundaries: the first `loadBoundaries` of a vintage imports its file and builds the year's features; a later year on a loaded vintage builds them only (NO 2017 follows 2017's codes onto the 2020 boundaries).",
+    "",
+    "| call | file | file KB | ms | kommuner |",
+    "|---|---|---:|---:|---:|",
+    `| \`loadBoundaries("SE", 2019)\`, first | boundaries-se-2007.json | ${kb(m["file-se-2007-KB"])} | ${f(m.seBoundaries, 0)} | ${m.check.se2019} |`,
+    `| \`loadBoundaries("NO", 2022)\`, first | boundaries-no-2020.json | ${kb(m["file-no-2020-KB"])} | ${f(m.no2020Boundaries, 0)} | ${m.check.no2022} |`,
+    `| \`loadBoundaries("NO", 2024)\`, first | boundaries-no-2024.json | ${kb(m["file-no-2024-KB"])} | ${f(m.no2024Boundaries, 0)} | ${m.check.no2024} |`,
+    `| \`loadBoundaries("NO", 2017)\`, file loaded | boundaries-no-2020.json | – | ${f(m.no2017Boundaries, 0)} | |`,
+    `| \`loadBoundaries("NO", 2022)\` again | boundaries-no-2020.json | – | ${f(m.no2022Again, 0)} | |`,
+    "",
+    `Maps: build is \`mapChart\` / \`flowMap\` (the boundaries for the table's year worked out again, the file already loaded; the 2024 map is given its boundaries), SVG is \`chart.toSVG()\`, both warm: the first SVG of the process (Dalarna's map, built and rendered once before the others) took ${f(m.cold, 0)} ms, vega and vega-lite loaded.`,
+    "",
+    "| map | kommuner coloured of areas drawn | build ms | SVG ms | SVG KB |",
+    "|---|---:|---:|---:|---:|",
+    ...rows.map(
+      ([name, id]) =>
+        `| ${name} | ${id === "trysilFlows" ? `${m.check[id].flows} flows, ${m.check[id].areas} areas` : drawn(m.check[id])} | ${f(m[`${id}Build`], 0)} | ${f(m[`${id}Svg`], 0)} | ${kb(m[`${id}KB`])} |`,
+    ),
+    "",
+    "The 2024 map: no 2024-coded data ship, so its value is the change 2020–2022 of SSB's 2020-coded totals recast onto",
+    '2024\'s codes (`recast`, `onSplit: "warn"`); Ålesund, split in 2024 into Ålesund and Haram, has no value without',
+    "weights, so both are drawn as no data. Norway 2008–2022 lacks the five kommuner with no 2008 code (Heim, Hitra,",
+    "Orkland, Narvik, Hamarøy).",
+    "",
+  ].join("\n");
+  const path = new URL("RESULTS.md", import.meta.url);
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const start = old.indexOf("\n## Maps\n");
+  const end = start >= 0 ? old.indexOf("\n## ", start + 1) : -1;
+  const before = start >= 0 ? old.slice(0, start + 1) : `${old.replace(/\n*$/, "")}\n\n`;
+  writeFileSync(path, `${before}${section}${end >= 0 ? old.slice(end) : ""}`);
+  log("RESULTS.md: the ## Maps section written");
+}

@@ -41,6 +41,27 @@ const svg = (o: Output | undefined): string => {
   return Array.isArray(s) ? s.join("") : String(s);
 };
 
+interface MapArea {
+  id: string;
+  name: string;
+  value: number | null;
+  class: string;
+}
+
+/**
+ * A map cell's Vega-Lite spec: the areas of its first layer (which must be geoshapes) and the names its text layers
+ * show (the outlined kommun's).
+ */
+function mapOf(o: Output | undefined): { areas: MapArea[]; labels: string[] } {
+  type Layer = { mark: { type: string }; data: { values: Record<string, unknown>[] } };
+  const layers = (o?.data?.[VL5] as { layer?: Layer[] } | undefined)?.layer ?? [];
+  expect(layers[0]?.mark.type).toBe("geoshape");
+  return {
+    areas: (layers[0]?.data.values ?? []) as unknown as MapArea[],
+    labels: layers.filter((l) => l.mark.type === "text").flatMap((l) => l.data.values.map((v) => String(v.name))),
+  };
+}
+
 /** Runs scripts/run-notebooks.mjs (a real Deno Jupyter kernel over ZeroMQ) and resolves when it ends; no time limit of its own beyond the kernel's generous one. */
 function runNotebooks(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -100,20 +121,21 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
     expect(growth).toMatch(/2019\s+6805\s+-2\s/);
     // 2016's components: 55 born (children aged 0 + deaths at 0), 97 dead, net migration the residual:
     // 169 - (55 - 97) = 211
-    expect(text(result(3))).toMatch(/2016\s+55\s+97\s+211\b/);
+    expect(text(result(4))).toMatch(/2016\s+55\s+97\s+211\b/);
     // the projection: 6 805 observed in 2019; 2040 as municipalProjection gives it (README: 6 839)
-    const projection = text(result(5));
+    const projection = text(result(6));
     expect(projection).toMatch(/2019\s+observed\s+6805\s/);
     expect(projection).toMatch(/2040\s+projected\s+6838\.\d+/);
     // försörjningskvot 2019: 100 · (1 399 + 1 843) / 3 563 = 90.99
     expect(((100 * (1399 + 1843)) / 3563).toFixed(4)).toBe("90.9907");
-    expect(text(result(8))).toMatch(/2019\s+1399\s+3563\s+1843\s+90\.9907/);
+    expect(text(result(9))).toMatch(/2019\s+1399\s+3563\s+1843\s+90\.9907/);
     for (const [k, title] of [
       [2, "Folkmängd i Dalarnas kommuner"],
-      [4, "Vansbro: födelsenetto och flyttnetto"],
-      [6, "Vansbro: folkmängd 2010–2040"],
-      [7, "Befolkning efter ålder och kön"],
-      [9, "Försörjningskvot, Vansbro"],
+      [3, "Befolkningsförändring 2010–2019 i Dalarnas kommuner"],
+      [5, "Vansbro: födelsenetto och flyttnetto"],
+      [7, "Vansbro: folkmängd 2010–2040"],
+      [8, "Befolkning efter ålder och kön"],
+      [10, "Försörjningskvot, Vansbro"],
     ] as const) {
       const chart = result(k);
       expect(Object.keys(chart?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
@@ -123,7 +145,12 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
       expect(svg(chart), title).toMatch(/^<svg/);
       expect(svg(chart), title).toContain(title);
     }
-    for (const k of [0, 1, 3, 5, 8]) expect(Object.keys(result(k)!.data!).sort()).toEqual(["text/html", "text/plain"]);
+    for (const k of [0, 1, 4, 6, 9]) expect(Object.keys(result(k)!.data!).sort()).toEqual(["text/html", "text/plain"]);
+    // the map: Dalarna's 15 kommuner, Vansbro outlined and named; 6 805 in 2010 and in 2019, so a change of 0 %
+    const map = mapOf(result(3));
+    expect(map.areas).toHaveLength(15);
+    expect(map.areas.find((a) => a.id === "2021")).toMatchObject({ name: "Vansbro", value: 0, class: "0,0 % – 2,5 %" });
+    expect(map.labels).toEqual(["Vansbro"]);
   });
 
   test("attraktivitet-nb: Trysil and Rendalen in Telemarksforsking's pooled model", () => {
@@ -137,11 +164,19 @@ describe.skipIf(!existsSync(deno))("the notebooks in a Deno Jupyter kernel (deno
     for (const [k, title] of [
       [2, "Trysil: faktisk vekst"],
       [3, "Bostedsattraktivitet 2007–2016"],
-      [4, "Struktur / attraktivitet"],
+      [4, "Bostedsattraktivitet i Hedmarks kommuner 2007–2016"],
+      [5, "Struktur / attraktivitet"],
     ] as const) {
       expect(Object.keys(result(k)?.data ?? {}).sort(), title).toEqual([VL5, "image/svg+xml", "text/plain"]);
       expect(svg(result(k)), title).toContain(title);
     }
+    // the map: Hedmark's 22 kommuner of 2016, Trysil outlined and named, coloured by its -0.2486
+    const map = mapOf(result(4));
+    expect(map.areas).toHaveLength(22);
+    const trysil = map.areas.find((a) => a.id === "0428");
+    expect(trysil).toMatchObject({ name: "Trysil", class: "−0,25 – 0,00" });
+    expect(trysil!.value).toBeCloseTo(-0.2486, 4);
+    expect(map.labels).toEqual(["Trysil"]);
   });
 
   test("the outputs saved in notebooks/ are this run's (run `node scripts/run-notebooks.mjs` after a change)", () => {
