@@ -39,10 +39,13 @@ export class Chart {
         : "";
   }
 
-  /** One line for consoles: `Chart "Title" (3 layers, 42 rows)`. */
+  /** One line for consoles: `Chart "Title" (3 layers, 42 rows)`, the rows of the chart's data or of its layers'. */
   summary(): string {
-    const spec = this.#spec as { data?: { values?: unknown[] }; layer?: unknown[] };
-    const rows = (spec.data?.values ?? []).length;
+    type Node = { data?: { values?: unknown[] }; layer?: Node[] };
+    const spec = this.#spec as Node;
+    const count = (n: Node): number =>
+      (n.data?.values ?? []).length + (n.layer ?? []).reduce((s, l) => s + count(l), 0);
+    const rows = count(spec);
     const layers = Array.isArray(spec.layer) ? `${spec.layer.length} layers, ` : "";
     return `Chart "${this.title}" (${layers}${rows} rows)`;
   }

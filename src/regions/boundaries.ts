@@ -1,7 +1,7 @@
 import { geoCentroid } from "d3-geo";
 import { feature, merge } from "topojson-client";
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojson-specification";
-import { followCodes } from "./code-changes.ts";
+import { followEach } from "./code-changes.ts";
 import { type Country, countyOf, findRegion, municipalities } from "./registry.ts";
 
 /** A polygon or multipolygon in WGS84 longitude/latitude (GeoJSON). */
@@ -106,7 +106,7 @@ function vintageFor(country: Country, year: number): Vintage {
  */
 export async function loadBoundaries(country: Country, year?: number): Promise<Boundaries> {
   const vintage = vintageFor(country, year ?? Infinity);
-  return boundariesOf(await topologyOf(vintage), vintage, year ?? vintage.year);
+  return boundariesAt(await topologyOf(vintage), vintage, year ?? vintage.year);
 }
 
 /** The boundaries of one country for the codes of any year, loaded once. */
@@ -128,16 +128,23 @@ export interface BoundarySet {
 export async function loadBoundarySet(country: Country): Promise<BoundarySet> {
   const vintages = VINTAGES.filter((v) => v.country === country);
   const topologies = await Promise.all(vintages.map((v) => topologyOf(v)));
-  const made = new Map<number, Boundaries>();
   return {
     country,
     at(year) {
       const vintage = vintageFor(country, year ?? Infinity);
-      const at = year ?? vintage.year;
-      if (!made.has(at)) made.set(at, boundariesOf(topologies[vintages.indexOf(vintage)]!, vintage, at));
-      return made.get(at)!;
+      return boundariesAt(topologies[vintages.indexOf(vintage)]!, vintage, year ?? vintage.year);
     },
   };
+}
+
+/** The boundaries made so far, by vintage and year: shared by every caller, so treat them as read-only. */
+const made = new Map<string, Boundaries>();
+
+/** The boundaries of a vintage for a year's codes, made once. */
+function boundariesAt(topology: KommunTopology, vintage: Vintage, year: number): Boundaries {
+  const key = `${vintage.country}|${vintage.year}|${year}`;
+  if (!made.has(key)) made.set(key, boundariesOf(topology, vintage, year));
+  return made.get(key)!;
 }
 
 /** A boundary file's topology, imported on first use. */
@@ -155,10 +162,12 @@ function boundariesOf(topology: KommunTopology, vintage: Vintage, year: number):
   const geometries = new Map(topology.objects.kommuner.geometries.map((g) => [String(g.id), g]));
   const name = (code: string) => findRegion(code, { country, year })?.name ?? code;
   // each kommun of the year, and the boundaries' areas its territory is in now (or was in then)
+  const codes = municipalities(country, year).map((r) => r.code);
+  const followed = followEach(codes, country, year, vintage.year);
   const cover = new Map<string, string[]>();
   const holders = new Map<string, string[]>();
-  for (const { code } of municipalities(country, year)) {
-    const areas = followCodes([code], country, year, vintage.year).codes.filter((c) => geometries.has(c));
+  for (const code of codes) {
+    const areas = followed.get(code)!.filter((c) => geometries.has(c));
     cover.set(code, areas);
     for (const a of areas) (holders.get(a) ?? holders.set(a, []).get(a)!).push(code);
   }

@@ -2,12 +2,27 @@ import { execFileSync } from "node:child_process";
 import { geoArea, geoBounds } from "d3-geo";
 import { describe, expect, test } from "vitest";
 import { type AreaFeature, type Boundaries, loadBoundaries, loadBoundarySet } from "../../src/regions/boundaries.ts";
+import { followCodes, followEach } from "../../src/regions/code-changes.ts";
 import { findRegion, municipalities } from "../../src/regions/registry.ts";
 
 const area = (f: { geometry: unknown } | undefined): number => geoArea(f as never);
 const byCode = (b: Boundaries, code: string): AreaFeature | undefined => b.kommuner.find((k) => k.id === code);
 /** The relative difference of two numbers. */
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+describe("codes followed through the changes", () => {
+  test.each([
+    ["NO", 2002, 2024],
+    ["NO", 2024, 2002],
+    ["NO", 2017, 2020],
+    ["SE", 1996, 2019],
+    ["SE", 2019, 1996],
+  ] as const)("%s %i → %i: followEach gives each code what followCodes gives it alone", (country, from, to) => {
+    const codes = municipalities(country, from).map((r) => r.code);
+    const each = followEach(codes, country, from, to);
+    for (const code of codes) expect(each.get(code), code).toEqual(followCodes([code], country, from, to).codes);
+  });
+});
 
 describe("kommun boundaries", () => {
   test("the shipped files are what scripts/build-boundaries.mjs makes of data/boundaries", () => {

@@ -52,8 +52,9 @@ export interface MapOptions extends ChartOptions {
  * joined by code (`loadBoundaries`), in a transverse Mercator on 15° E.
  *
  * @example
- * const growth = om.growth(population, { base: 2010, value: "population" });
- * await mapChart(growth, { value: "growth_pct", valueTitle: "Tillväxt 2010–2019", unit: " %", focus: "2021" });
+ * // growth_pct is the change since the year before; the map shows the table's last year (2019)
+ * const growth = om.growth(population, { value: "population" });
+ * await mapChart(growth, { value: "growth_pct", valueTitle: "Tillväxt 2018–2019", unit: " %", focus: "2021" });
  */
 export async function mapChart(table: Table, options: MapOptions): Promise<Chart> {
   return choropleth(table, options.boundaries ?? (await boundariesFor(table, options)), options);
