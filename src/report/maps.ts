@@ -47,14 +47,18 @@ export function populationMap(
     choropleth(
       Table.fromRows(rows, { provenance: series.provenance }),
       options.boundaries.at(options.codes ?? to),
-      mapOptions(options, {
-        value: "change_pct",
-        valueTitle: mw.change(from, to),
-        title: mw.populationChange(from, to),
-        unit: " %",
-        diverging: true,
-        year: to,
-      }),
+      mapOptions(
+        options,
+        {
+          value: "change_pct",
+          valueTitle: mw.change(from, to),
+          title: mw.populationChange(from, to),
+          unit: " %",
+          diverging: true,
+          year: to,
+        },
+        options.codes ?? to,
+      ),
     ),
   );
 }
@@ -75,13 +79,17 @@ export function measureMap(
         { provenance: table.provenance },
       ),
       options.boundaries.at(options.year),
-      mapOptions(options, {
-        value: options.value,
-        valueTitle: options.valueTitle,
-        title: options.title,
-        diverging: true,
-        year: options.year,
-      }),
+      mapOptions(
+        options,
+        {
+          value: options.value,
+          valueTitle: options.valueTitle,
+          title: options.title,
+          diverging: true,
+          year: options.year,
+        },
+        options.year,
+      ),
     ),
   );
 }
@@ -107,10 +115,15 @@ export function commutingMap(
   );
 }
 
-/** A map's options from the report's: its focus (or the county alone), the language, and what it shows. */
-function mapOptions<T extends object>(options: ReportMapOptions, what: T) {
+/**
+ * A map's options from the report's: its focus (or the county alone), the language, and what it shows, titled with
+ * the county's name ("Dalarnas län: befolkningsförändring 2010–2019").
+ */
+function mapOptions<T extends { title: string; year: number }>(options: ReportMapOptions, what: T, codes: number) {
   const county = options.county ?? countyOf(options.focus[0] ?? "");
-  return { ...what, focus: options.focus, county, frame: "county" as const, locale: options.locale };
+  const name = options.boundaries.at(codes).counties.find((c) => c.id === county)?.properties.name;
+  const title = name ? MAP_WORDS[options.locale].inCounty(name, what.title) : what.title;
+  return { ...what, title, focus: options.focus, county, frame: "county" as const, locale: options.locale };
 }
 
 /** The chart, or null where its data give nothing to draw (the builder's argument error): a report leaves it out. */

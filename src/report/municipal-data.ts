@@ -9,6 +9,8 @@ import {
 } from "../indicators/population/municipal-projection.ts";
 import { implausibleFigures } from "../indicators/population/plausibility.ts";
 import { prepareProjectionData, type ProjectionData } from "../indicators/population/projection-data.ts";
+import { countyOf } from "../regions/registry.ts";
+import { resolveRegion } from "../regions/resolve.ts";
 import type { Table } from "../table/table.ts";
 import { type RegionLookup, type ReportRegion, reportRegion } from "./region.ts";
 
@@ -98,6 +100,25 @@ export function kommunNames(data: MunicipalData): ReadonlyMap<string, string | n
  */
 export function municipalRegion(data: MunicipalData, query: string): ReportRegion {
   return reportRegion(query, municipalLookup(data));
+}
+
+/**
+ * The county (län, fylke) asked for by code or name where the kommun tables hold its kommuner, for a county's report
+ * (its population is theirs summed); null where the query is no county of the tables' country or none of its
+ * kommuner is held.
+ *
+ * @example
+ * municipalCounty(scb, "Dalarnas län") // { code: "20", name: "Dalarnas län", notes: [] }
+ */
+export function municipalCounty(data: MunicipalData, query: string): ReportRegion | null {
+  const lookup = municipalLookup(data);
+  const year = lookup.year!;
+  const county = resolveRegion(query, { country: data.country, year }).matches.find(
+    (m) => m.region.level === "county",
+  )?.region;
+  if (!county) return null;
+  const held = [...lookup.codes.keys()].some((c) => c.length === 4 && countyOf(c) === county.code);
+  return held ? { code: county.code, name: county.name, notes: [] } : null;
 }
 
 /** The kommun tables' kommuner as a region lookup, with the codes of the tables' last year. */

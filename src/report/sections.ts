@@ -14,6 +14,7 @@ import { economySection } from "./economy.ts";
 import { industrySection } from "./industry.ts";
 import {
   migrationCounts,
+  municipalCounty,
   type MunicipalData,
   municipalRegion,
   type ProjectionSettings,
@@ -95,6 +96,8 @@ interface Context {
   locale: Locale;
   /** The kommun tables, where they hold the region. */
   municipal: MunicipalData | undefined;
+  /** The kommun tables, where the region is a county whose kommuner they hold. */
+  countyTables: MunicipalData | undefined;
   country: Country | undefined;
   /** The region's units in the panel, where the panel holds it. */
   units: PanelUnits | null;
@@ -121,7 +124,8 @@ export function buildSections(
   const target = { code: found.code, name: options.name ?? found.name };
   const region = target.code;
   const municipal = data.municipal?.population.filter({ region }).numRows ? data.municipal : undefined;
-  const country = municipal?.country ?? (data.panel ? "NO" : undefined);
+  const countyTables = !municipal && region.length === 2 ? data.municipal : undefined;
+  const country = (municipal ?? data.municipal)?.country ?? (data.panel ? "NO" : undefined);
   const units =
     data.panel && country ? panelUnits(new Set(data.panel.distinct("region") as string[]), region, country) : null;
   const context: Context = {
@@ -130,6 +134,7 @@ export function buildSections(
     target,
     locale,
     municipal,
+    countyTables,
     country,
     units: units?.codes.length ? units : null,
   };
@@ -160,6 +165,7 @@ function population(c: Context): Built {
   const { data, target, locale, units } = c;
   const compare = c.options.compare ?? c.options.peers;
   const base = { region: target.code, name: target.name, locale };
+  if (c.countyTables) return countyPopulation(c.countyTables, c);
   if (c.municipal) {
     const series = kommunSeries(c.municipal, { ...target, locale, compare });
     const county = countyOf(target.code);
@@ -210,9 +216,46 @@ function population(c: Context): Built {
   return some(populationSection(totals, { ...base, labels: "focus", sources: sourceOf(totals, locale) }));
 }
 
+/**
+ * A county's population from the kommun tables: its kommuner summed (with the country), and the map of all its
+ * kommuner; none where its kommuner cannot be summed (Nordland, Trøndelag: kommuner formed after the data's first
+ * year), with the reason.
+ */
+function countyPopulation(tables: MunicipalData, c: Context): Built {
+  const { data, target, locale } = c;
+  const series = kommunSeries(tables, { ...target, locale, compare: c.options.compare ?? c.options.peers });
+  if (!series.filter({ region: target.code }).numRows)
+    return {
+      sections: [],
+      missing: [`${REPORT_WORDS[locale].population}: ${MUNICIPAL_WORDS[locale].noCountyLine(target.name)}`],
+      warnings: [],
+    };
+  const map = data.boundaries
+    ? populationMap(summaryOf(tables).totals, "value", {
+        boundaries: data.boundaries,
+        focus: [],
+        county: target.code,
+        locale,
+      })
+    : null;
+  return some(
+    populationSection(series, {
+      region: target.code,
+      name: target.name,
+      locale,
+      sources: sources([tables.population], locale),
+      maps: map ? [map] : [],
+    }),
+  );
+}
+
 /** Ages, components and the projection from the kommun tables, else the projection from the age groups. */
 function projection(c: Context): Built {
   const { data, target, locale, options } = c;
+  if (c.countyTables) {
+    const w = REPORT_WORDS[locale];
+    return { sections: [], missing: [`${w.projection}: ${w.countyProjection}`], warnings: [] };
+  }
   if (c.municipal)
     return kommunSections(c.municipal, {
       region: target.code,
@@ -280,7 +323,16 @@ function industry(c: Context): Built {
  * year), else Telemarksforsking's panel (whose kommuner make up one formed later), else any other table's regions.
  */
 export function targetRegion(data: ReportData, query: string): ReportRegion {
-  if (data.municipal) return municipalRegion(data.municipal, query);
+  if (data.municipal) {
+    try {
+      return municipalRegion(data.municipal, query);
+    } catch (error) {
+      // a county whose kommuner the tables hold: its report sums them
+      const county = error instanceof OmvarldError ? municipalCounty(data.municipal, query) : null;
+      if (county) return county;
+      throw error;
+    }
+  }
   const tables = [data.panel, data.population, data.gdp, data.employment, data.commuting].filter(
     (t): t is Table => t !== undefined,
   );

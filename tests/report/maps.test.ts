@@ -46,8 +46,10 @@ describe("the kommun report's maps", { timeout: 300_000 }, () => {
     const svg = await map!.toSVG();
     // 6 805 inhabitants on 31 December 2010 and 2019 (SCB): 0,0 %
     expect(svg).toContain('aria-label="Kommun: Vansbro; Förändring 2010–2019: 0,0"');
-    expect(map!.title).toBe("Befolkningsförändring 2010–2019");
-    expect(vansbro.html).toContain('aria-label="Karta: Befolkningsförändring 2010–2019. Vansbro markerad.');
+    expect(map!.title).toBe("Dalarnas län: befolkningsförändring 2010–2019");
+    expect(vansbro.html).toContain(
+      'aria-label="Karta: Dalarnas län: befolkningsförändring 2010–2019. Vansbro markerad.',
+    );
   });
 
   it("Trysil among Innlandet's 46 kommuner (2022), and among Hedmark's 22 in the attractiveness panel (2017)", async () => {
@@ -82,6 +84,32 @@ describe("the kommun report's maps", { timeout: 300_000 }, () => {
     expect(inn.reduce((s, f) => s + f.value, 0)).toBeLessThanOrEqual(305);
     expect(out.reduce((s, f) => s + f.value, 0)).toBeLessThanOrEqual(511);
     expect(Math.max(...flows.map((f) => f.value))).toBe(flows[0]!.value);
+  });
+
+  it("a county's report from the kommun tables: its kommuner summed, and all of them on the map", async () => {
+    const { data } = reportData(readDatasets(["data/scb"]), "Dalarnas län");
+    const dalarna = await buildReport(data, { region: "Dalarnas län" });
+    expect([dalarna.code, dalarna.name]).toEqual(["20", "Dalarnas län"]);
+    // SCB: Dalarnas län 277 047 (31 December 2010), 287 966 (2019)
+    const population = dalarna.sections.find((s) => s.id === "population")!;
+    expect(population.sentence).toBe(
+      "Befolkningen i Dalarnas län har ökat med 3,9 % sedan 2010 (från 277\u00a0047 till 287\u00a0966).",
+    );
+    const [map] = maps(dalarna, "population");
+    expect(areas(map!).coloured).toHaveLength(15);
+    expect(areas(map!).outlined).toEqual([]);
+    expect(map!.title).toBe("Dalarnas län: befolkningsförändring 2010–2019");
+    expect(dalarna.missing).toContain(
+      "Befolkningsframskrivning och försörjningskvot: görs för en kommun i taget: välj en av länets kommuner",
+    );
+  });
+
+  it("a county whose kommuner cannot be summed (Nordland: Narvik and Hamarøy formed in 2020) says so", () => {
+    const { data } = reportData(readDatasets(["data/ssb"]), "18");
+    const nordland = buildSections(data, { region: "18" });
+    expect(nordland.name).toBe("Nordland");
+    expect(nordland.sections.find((s) => s.id === "population")).toBeUndefined();
+    expect(nordland.missing[0]).toMatch(/^Befolkning: /);
   });
 
   it("buildSections draws no map without boundaries, and the same map with them", async () => {

@@ -125,6 +125,7 @@ export const REPORT_WORDS = {
     partialUnits: (units: readonly string[]) =>
       `${listed(units, "och")} delades mellan flera kommuner och ingår inte: underlaget saknar delarnas siffror.`,
     dependency: word("dependency_ratio", "sv"),
+    countyProjection: "görs för en kommun i taget: välj en av länets kommuner",
   },
   nb: {
     title: (name: string) => `Omverdensanalyse: ${name}`,
@@ -177,6 +178,7 @@ export const REPORT_WORDS = {
     partialUnits: (units: readonly string[]) =>
       `${listed(units, "og")} ble delt mellom flere kommuner og er ikke med: datagrunnlaget mangler tallene for delene.`,
     dependency: word("dependency_ratio", "nb"),
+    countyProjection: "lages for én kommune om gangen: velg en av fylkets kommuner",
   },
   en: {
     title: (name: string) => `Environmental scan: ${name}`,
@@ -228,6 +230,7 @@ export const REPORT_WORDS = {
     partialUnits: (units: readonly string[]) =>
       `${listed(units, "and")} was divided between several kommuner and is left out: the data lack the parts' figures.`,
     dependency: word("dependency_ratio", "en"),
+    countyProjection: "made one municipality at a time: choose one of the county's municipalities",
   },
 } as const;
 
