@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { attractivenessScatter, decompositionChart, structureQuadrant } from "../../charts/builders/attractiveness.ts";
+import { choropleth } from "../../charts/builders/map.ts";
 import { indexChart } from "../../charts/builders/population.ts";
 import { rankedBars } from "../../charts/builders/ranking.ts";
 import type { Chart } from "../../charts/chart.ts";
@@ -12,6 +13,7 @@ import { toPNGs } from "../png.ts";
 import { jobsToKeepPopulation, projectScenario } from "../../indicators/attractiveness/scenario.ts";
 import { asPopulationChange } from "../../io/canonical.ts";
 import { read } from "../../io/node.ts";
+import { type Boundaries, loadBoundaries } from "../../regions/boundaries.ts";
 import { findRegion } from "../../regions/registry.ts";
 import { recast } from "../../regions/recast.ts";
 import { annexPipeline } from "./annex.ts";
@@ -69,7 +71,8 @@ export async function demo(options: DemoOptions = {}): Promise<void> {
   // the kommune tables, the panel and the commuting matrix are read once: the printout, its charts and the reports
   // share them and the fitted model
   const { data } = reportData(readDatasets([`${DATA_DIR}ssb`, `${DATA_DIR}tf/no-regions-2003-2016.csv`]), "3421");
-  const charts = attractivenessDemo(data.panel!, data.flows, migrationCounts(data.municipal!), log, step.f);
+  const boundaries = await loadBoundaries("NO", 2017);
+  const charts = attractivenessDemo(data.panel!, data.flows, migrationCounts(data.municipal!), boundaries, step);
   const { names: written, pngs } = await writeCharts(charts, join(out, "charts"));
   log("");
   log(
@@ -261,8 +264,8 @@ function attractivenessDemo(
   panel: Table,
   flows: Table | undefined,
   counts: MigrationCounts,
-  log: (line: string) => void,
-  f: (value: number | null, digits?: number) => string,
+  boundaries: Boundaries,
+  { log, f }: Step,
 ): Record<string, Chart> {
   const { rows, residential, business } = attractivenessAnalysis(panel, {
     level: "kommune",
@@ -341,5 +344,14 @@ function attractivenessDemo(
     "struktur-attraktivitet": structureQuadrant(residential.decomposition, { focus }),
     "trysil-tillvaxt": decompositionChart(residential.decomposition, { region: "0428" }),
     "rendalen-tillvaxt": decompositionChart(residential.decomposition, { region: "0432" }),
+    // the panel holds 2017's codes: Hedmark's kommuner as they were, Trysil and Rendalen outlined
+    "boendeattraktivitet-karta": choropleth(ranking, boundaries, {
+      value: "residential",
+      valueTitle: "Boendeattraktivitet",
+      focus,
+      county: "04",
+      year: 2017,
+      title: "Boendeattraktivitet i Hedmarks kommuner 2007–2016",
+    }),
   };
 }
