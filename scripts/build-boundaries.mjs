@@ -5,8 +5,8 @@
 // Each file becomes one TopoJSON topology with one object, "kommuner": a geometry per kommun whose `id` is its code as
 // a string with leading zeros (Norway's 2020 file stores 301 for Oslo, 0301). Shared borders are stored once, and the
 // coordinates are quantized to a 10 000 × 10 000 grid of the country's extent (about 150 m in Sweden and Norway),
-// which is finer than the source files' own simplification: the shapes are those of the sources, in a sixth of the
-// bytes. Rings are wound as d3-geo and Vega draw them (exterior clockwise on the sphere): the Swedish file follows
+// which is finer than the source files' own simplification: the shapes are those of the sources, in a fifth to a
+// seventh of the bytes. Rings are wound as d3-geo and Vega draw them (exterior clockwise on the sphere): the Swedish file follows
 // GeoJSON's RFC 7946 (exterior counter-clockwise), which a spherical renderer reads as the whole globe but the kommun.
 // Names are not stored: the registry names each code. The script refuses to write if a file's codes are not
 // exactly the registry's kommuner of its year.

@@ -170,3 +170,35 @@ describe("README examples", () => {
     expect(Math.round(trend.rows.at(-1)!.exponential! / 1000)).toBe(3070);
   });
 });
+
+describe("README: maps", () => {
+  test("Trysil among Innlandet's kommuner, every Norwegian kommune, the flows, the merged areas of 2017", async () => {
+    const { read, growth, mapChart, flowMap, asCommutingFlows, loadBoundaries } = await import("../src/node.ts");
+    const population = read(data("ssb/ikashnitsky-mun-non-surv__dat__no__no-p2022.csv"));
+    const yearly = growth(population.groupBy(["region", "year"]).sum("value"), { value: "value" });
+    const map = await mapChart(yearly, {
+      value: "growth_pct",
+      valueTitle: "Vekst 2021–2022",
+      unit: " %",
+      focus: "3421",
+      locale: "nb",
+    });
+    /** The areas a map colours: its first layer's features. */
+    const areas = (chart: { toJSON(): unknown }) =>
+      (chart.toJSON() as { layer: { data: { values: { id: string }[] } }[] }).layer[0]!.data.values;
+    expect(areas(map)).toHaveLength(46);
+    // Trysil 6 580 (1 January 2021) → 6 603 (2022), SSB 07459: +0,3 %
+    expect(await map.toSVG()).toContain('aria-label="Kommune: Trysil; Vekst 2021–2022: 0,3"');
+    const country = await mapChart(yearly, { value: "growth_pct", frame: "country" });
+    expect(areas(country)).toHaveLength(356);
+    const flows = await flowMap(
+      asCommutingFlows(read(data("ssb/folkehelseinstituttet-spread__inst__extdata__di_edge_list_2017.xlsx"))),
+      { focus: "0428", top: 8, locale: "nb" },
+    );
+    expect(flows.title).toBe("Trysil: største pendlingsstrømmer 2017");
+    expect((await loadBoundaries("NO", 2017)).undrawn[0]!.properties).toMatchObject({
+      codes: ["0104", "0136"],
+      names: ["Moss", "Rygge"],
+    });
+  }, 120_000);
+});
