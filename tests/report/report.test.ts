@@ -34,9 +34,9 @@ describe("the HTML report", () => {
         .match(/<svg[^>]*aria-label="Karta: [^"]*"/g)
         ?.map((m) => m.replace(/.*aria-label="Karta: ([^.]*)\..*/, "$1")),
     ).toEqual([
-      "Befolkningsförändring 2003–2016",
-      "Boendeattraktivitet 2007–2016",
-      "Näringslivsattraktivitet 2007–2016",
+      "Hedmark: befolkningsförändring 2003–2016",
+      "Hedmark: boendeattraktivitet 2007–2016",
+      "Hedmark: näringslivsattraktivitet 2007–2016",
     ]);
     // Trysil 7 025 (2003) → 6 525 (2016), read from the panel: −7,1 %
     expect(html).toContain("Befolkningen i Trysil har minskat med 7,1 % sedan 2003 (från 7\u00a0025 till 6\u00a0525).");
