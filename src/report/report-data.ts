@@ -21,7 +21,11 @@ export function reportData(found: Datasets, region: string): { data: ReportData;
   if (found.panel) {
     // the level is the region's, never found by its code: Telemarksforsking's own region numbers (3001-3085) are
     // 2020 kommune codes too (3002 is Moss and the region Indre Østfold). A two-digit code is a fylke.
-    data.panel = asAttractivenessPanel(found.panel).filter({ level: /^\d{2}$/.test(region) ? "fylke" : "kommune" });
+    const panel = asAttractivenessPanel(found.panel);
+    const fylke = /^\d{2}$/.test(region);
+    data.panel = panel.filter({ level: fylke ? "fylke" : "kommune" });
+    // a fylke's report maps its kommuner
+    if (fylke) data.panelKommuner = panel.filter({ level: "kommune" });
   }
   if (found.commutingStocks) data.commuting = commutingFromStocks(asCommutingStocks(found.commutingStocks));
   else if (found.commuting) data.commuting = commutingFromFlows(asCommutingFlows(found.commuting));

@@ -44,6 +44,8 @@ export interface Section {
 export interface ReportData {
   /** The attractiveness panel (population, its growth and components, private jobs by region and year). */
   panel?: Table;
+  /** The panel's kommuner, where `panel` holds fylker (a fylke's report): the map of the fylke's kommuner. */
+  panelKommuner?: Table;
   /** Commuting indicators by region and year (`commutingFromStocks` or `commutingFromFlows`). */
   commuting?: Table;
   /** Population by region, year, sex and age group (e.g. Eurostat demo_r_pjanaggr3), for the projection. */
@@ -193,16 +195,7 @@ function population(c: Context): Built {
   }
   if (units) {
     const series = panelSeries(data.panel!, units.codes, target, panelShown(data.panel!, units.codes, compare));
-    const maps = data.boundaries
-      ? [
-          populationMap(data.panel!, "population", {
-            boundaries: data.boundaries,
-            focus: units.codes,
-            locale,
-            codes: panelCodes(data.panel!),
-          }),
-        ]
-      : [];
+    const maps = data.boundaries ? [panelMap(data, data.boundaries, units.codes, locale)] : [];
     return some(
       populationSection(series, {
         ...base,
@@ -363,6 +356,23 @@ function tableId(t: Table): string {
   const { source, tableId: id } = t.provenance;
   const named = [source, id].filter(Boolean).join(" ");
   return named ? ` (${named})` : "";
+}
+
+/**
+ * The panel's population change on the map: the kommun's units outlined among their county's kommuner, or, for a
+ * fylke, all the fylke's kommuner (from `panelKommuner`); none for several fylker at once.
+ */
+function panelMap(data: ReportData, boundaries: BoundarySet, units: readonly string[], locale: Locale): Chart | null {
+  const fylke = units[0]?.length === 2;
+  const kommuner = fylke ? data.panelKommuner : data.panel;
+  if (!kommuner || (fylke && units.length !== 1)) return null;
+  return populationMap(kommuner, "population", {
+    boundaries,
+    focus: fylke ? [] : units,
+    ...(fylke ? { county: units[0]! } : {}),
+    locale,
+    codes: panelCodes(kommuner),
+  });
 }
 
 /** The year whose kommun codes Telemarksforsking's panel holds (2017 for 2003-2016: Sandefjord 0710). */

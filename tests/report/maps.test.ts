@@ -104,6 +104,17 @@ describe("the kommun report's maps", { timeout: 300_000 }, () => {
     );
   });
 
+  it("a fylke's report from Telemarksforsking's panel maps the fylke's kommuner of 2017", async () => {
+    const { data } = reportData(readDatasets(["data/tf/no-regions-2003-2016.csv"]), "04");
+    const hedmark = await buildReport(data, { region: "04" });
+    const [map] = maps(hedmark, "population");
+    expect(areas(map!).coloured).toHaveLength(22);
+    expect(areas(map!).coloured.every((c) => c.startsWith("04"))).toBe(true);
+    expect(areas(map!).outlined).toEqual([]);
+    // Trysil in the panel: 7 025 (2003) → 6 525 (2016): −7,1 %
+    expect(await map!.toSVG()).toContain('aria-label="Kommune: Trysil; Endring 2003–2016: −7,1"');
+  });
+
   it("a county whose kommuner cannot be summed (Nordland: Narvik and Hamarøy formed in 2020) says so", () => {
     const { data } = reportData(readDatasets(["data/ssb"]), "18");
     const nordland = buildSections(data, { region: "18" });
