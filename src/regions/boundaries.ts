@@ -1,5 +1,3 @@
-import { geoCentroid } from "d3-geo";
-import { feature, merge } from "topojson-client";
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from "topojson-specification";
 import { followEach } from "./code-changes.ts";
 import { type Country, countyOf, findRegion, municipalities } from "./registry.ts";
@@ -106,7 +104,8 @@ function vintageFor(country: Country, year: number): Vintage {
  */
 export async function loadBoundaries(country: Country, year?: number): Promise<Boundaries> {
   const vintage = vintageFor(country, year ?? Infinity);
-  return boundariesAt(await topologyOf(vintage), vintage, year ?? vintage.year);
+  const [topology, tools] = await Promise.all([topologyOf(vintage), toolsOf()]);
+  return boundariesAt(topology, tools, vintage, year ?? vintage.year);
 }
 
 /** The boundaries of one country for the codes of any year, loaded once. */
@@ -127,12 +126,12 @@ export interface BoundarySet {
  */
 export async function loadBoundarySet(country: Country): Promise<BoundarySet> {
   const vintages = VINTAGES.filter((v) => v.country === country);
-  const topologies = await Promise.all(vintages.map((v) => topologyOf(v)));
+  const [tools, ...topologies] = await Promise.all([toolsOf(), ...vintages.map((v) => topologyOf(v))]);
   return {
     country,
     at(year) {
       const vintage = vintageFor(country, year ?? Infinity);
-      return boundariesAt(topologies[vintages.indexOf(vintage)]!, vintage, year ?? vintage.year);
+      return boundariesAt(topologies[vintages.indexOf(vintage)]!, tools, vintage, year ?? vintage.year);
     },
   };
 }
@@ -141,10 +140,25 @@ export async function loadBoundarySet(country: Country): Promise<BoundarySet> {
 const made = new Map<string, Boundaries>();
 
 /** The boundaries of a vintage for a year's codes, made once. */
-function boundariesAt(topology: KommunTopology, vintage: Vintage, year: number): Boundaries {
+function boundariesAt(topology: KommunTopology, tools: Tools, vintage: Vintage, year: number): Boundaries {
   const key = `${vintage.country}|${vintage.year}|${year}`;
-  if (!made.has(key)) made.set(key, boundariesOf(topology, vintage, year));
+  if (!made.has(key)) made.set(key, boundariesOf(topology, tools, vintage, year));
   return made.get(key)!;
+}
+
+/** What the boundaries are made with: topojson-client's decoding and merging, d3-geo's centroid. */
+type Tools = Pick<typeof import("topojson-client"), "feature" | "merge"> & Pick<typeof import("d3-geo"), "geoCentroid">;
+
+let tools: Promise<Tools> | undefined;
+
+/** topojson-client and d3-geo, imported with the first boundaries, so that nothing else loads them. */
+function toolsOf(): Promise<Tools> {
+  tools ??= Promise.all([import("topojson-client"), import("d3-geo")]).then(([t, d]) => ({
+    feature: t.feature,
+    merge: t.merge,
+    geoCentroid: d.geoCentroid,
+  }));
+  return tools;
 }
 
 /** A boundary file's topology, imported on first use. */
@@ -157,7 +171,8 @@ function topologyOf(vintage: Vintage): Promise<KommunTopology> {
   return loaded.get(vintage)!;
 }
 
-function boundariesOf(topology: KommunTopology, vintage: Vintage, year: number): Boundaries {
+function boundariesOf(topology: KommunTopology, tools: Tools, vintage: Vintage, year: number): Boundaries {
+  const { feature, merge, geoCentroid } = tools;
   const { country } = vintage;
   const geometries = new Map(topology.objects.kommuner.geometries.map((g) => [String(g.id), g]));
   const name = (code: string) => findRegion(code, { country, year })?.name ?? code;

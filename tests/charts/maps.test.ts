@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { flowMap } from "../../src/charts/builders/flow-map.ts";
 import { choroplethClasses, niceStep } from "../../src/charts/builders/map-classes.ts";
 import { choropleth, mapChart } from "../../src/charts/builders/map.ts";
+import { mapHeight } from "../../src/charts/builders/map-frame.ts";
 import { attractivenessModel } from "../../src/indicators/attractiveness/model.ts";
 import { rankAttractiveness } from "../../src/indicators/attractiveness/rank.ts";
 import { asAttractivenessPanel } from "../../src/io/attractiveness.ts";
@@ -91,6 +92,48 @@ describe("choropleth classes", () => {
     // step 5 (17.7/5 → 5) from 30: 30–35, 35–40, 40–45, 45–50; 50 and above is empty
     expect(c.labels).toEqual(["< 35", "35 – 40", "40 – 45", "≥ 45"]);
     expect(c.colours).toEqual(["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd"]);
+  });
+});
+
+describe("the map's height", () => {
+  test("the projected extent's height over its width: a band of 2° × 0.5° at 60° N", () => {
+    // transverse Mercator on 15° E, at the corners (Δλ = ±1°): x = atanh(cos φ sin Δλ) spans 0,0174528 at 60° N;
+    // y = atan2(tan φ, cos Δλ) runs from 1,0472744 (60° N) to 1,0560028 (60,5° N): 0,0087284 / 0,0174528 = 0,5001
+    const band = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [14, 60],
+          [16, 60],
+          [16, 60.5],
+          [14, 60.5],
+          [14, 60],
+        ],
+      ],
+    };
+    expect(mapHeight([{ geometry: band }], 800)).toBe(400);
+    // clamped to [200, 760] pixels
+    expect(mapHeight([{ geometry: band }], 200)).toBe(200);
+    expect(
+      mapHeight(
+        [
+          {
+            geometry: {
+              ...band,
+              coordinates: [
+                [
+                  [14, 60],
+                  [16, 60],
+                  [16, 62],
+                  [14, 60],
+                ],
+              ],
+            },
+          },
+        ],
+        800,
+      ),
+    ).toBe(760);
   });
 });
 

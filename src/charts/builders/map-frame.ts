@@ -1,5 +1,4 @@
-import { geoPath, geoTransverseMercator } from "d3-geo";
-import type { AreaFeature, Boundaries, UndrawnArea } from "../../regions/boundaries.ts";
+import type { AreaFeature, Boundaries, Shape, UndrawnArea } from "../../regions/boundaries.ts";
 import type { Country } from "../../regions/registry.ts";
 import type { Table } from "../../table/table.ts";
 import { findRegion } from "../../regions/registry.ts";
@@ -28,16 +27,35 @@ export function mapFrame(boundaries: Boundaries, county: string | null): MapFram
 }
 
 /**
- * The height that fits the areas at `width` in the map's projection, within [200, 760] pixels: a county as tall as it
- * is on the map, Norway long and narrow.
+ * Where a point lies in a spherical transverse Mercator on 15° E (radians on the unit sphere, y north):
+ * B = cos φ · sin(λ − λ₀), x = atanh B, y = atan2(tan φ, cos(λ − λ₀)).
  */
-export function mapHeight(areas: readonly { geometry: unknown }[], width: number): number {
-  const collection = { type: "FeatureCollection", features: areas } as never;
-  const projection = geoTransverseMercator()
-    .rotate([...SCANDINAVIA.rotate])
-    .fitWidth(width, collection);
-  const [[, y0], [, y1]] = geoPath(projection).bounds(collection);
-  return Math.round(Math.min(760, Math.max(200, y1 - y0)));
+function transverseMercator(lon: number, lat: number): [number, number] {
+  const rad = Math.PI / 180;
+  const dl = (lon + SCANDINAVIA.rotate[0]) * rad;
+  const phi = lat * rad;
+  return [Math.atanh(Math.cos(phi) * Math.sin(dl)), Math.atan2(Math.tan(phi), Math.cos(dl))];
+}
+
+/**
+ * The height that fits the areas at `width` in the map's projection (their projected extent's height over its width),
+ * within [200, 760] pixels: a county as tall as it is on the map, Norway long and narrow.
+ *
+ * @example
+ * mapHeight([{ geometry: { type: "Polygon", coordinates: [[[14, 60], [16, 60], [16, 62], [14, 62], [14, 60]]] } }], 400)
+ * // 760: 2° of longitude at 60° N are about 111 km, 2° of latitude 222 km; twice 400 is clamped to 760
+ */
+export function mapHeight(areas: readonly { geometry: Shape }[], width: number): number {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (node: unknown): void => {
+    if (typeof (node as number[])[0] === "number") {
+      const [x, y] = transverseMercator((node as number[])[0]!, (node as number[])[1]!);
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    } else for (const child of node as unknown[]) visit(child);
+  };
+  for (const a of areas) visit(a.geometry.coordinates);
+  const height = x1 > x0 ? (width * (y1 - y0)) / (x1 - x0) : width;
+  return Math.round(Math.min(760, Math.max(200, height)));
 }
 
 /**
