@@ -168,7 +168,7 @@ export function flowLines(flows: Table, b: Boundaries, options: FlowMapOptions):
             data: { values: [...shown.kommuner, ...shown.undrawn] as never },
             mark: { type: "geoshape", fill: "#eeeeee", stroke: "white", strokeWidth: 0.6 },
           },
-          ...outlines(shown, new Set([options.focus]), counties.size === 1, b),
+          ...outlines(shown, new Set([options.focus]), counties.size === 1, b, -16),
           {
             data: { values: partnerLabels(largest, options.focus) },
             mark: { type: "text", fontSize: 10, color: "#333", align: "left", dx: 4, baseline: "middle" },

@@ -170,9 +170,15 @@ export function withBoundariesSource<F extends ReturnType<typeof frame>>(base: F
 
 /**
  * The county borders (the county's outline, or every county's in a country map) and the focus kommuner outlined in
- * black and named at their centre.
+ * black and named at their centre (`labelOffset` pixels above it: a flow map's lines meet there).
  */
-export function outlines(shown: MapFrame, focus: ReadonlySet<string>, county: boolean, b: Boundaries): Layer[] {
+export function outlines(
+  shown: MapFrame,
+  focus: ReadonlySet<string>,
+  county: boolean,
+  b: Boundaries,
+  labelOffset = -2,
+): Layer[] {
   const own = [
     ...shown.kommuner.filter((k) => focus.has(k.id)),
     ...shown.undrawn.filter((u) => u.properties.codes.some((c) => focus.has(c))),
@@ -194,7 +200,7 @@ export function outlines(shown: MapFrame, focus: ReadonlySet<string>, county: bo
           } satisfies Layer,
           {
             data: { values: labels },
-            mark: { type: "text", fontWeight: "bold", fontSize: 12, dy: -2 },
+            mark: { type: "text", fontWeight: "bold", fontSize: 12, dy: labelOffset },
             encoding: {
               longitude: { field: "lon", type: "quantitative" },
               latitude: { field: "lat", type: "quantitative" },
