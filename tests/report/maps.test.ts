@@ -5,6 +5,9 @@ import { loadBoundarySet } from "../../src/regions/boundaries.ts";
 import { buildReport, type BuiltReport } from "../../src/report/pipelines/report.ts";
 import { reportData } from "../../src/report/report-data.ts";
 import { buildSections } from "../../src/report/sections.ts";
+import { populationMap } from "../../src/report/maps.ts";
+import { summaryOf } from "../../src/report/municipal-data.ts";
+import { countyOf, municipalities } from "../../src/regions/registry.ts";
 
 // The maps of a kommun's report: its county's kommuner with the kommun outlined, for population change and, where
 // the data have them, attractiveness and commuting. Built the way `omvarld report` builds them (buildReport).
@@ -122,6 +125,30 @@ describe("the kommun report's maps", { timeout: 300_000 }, () => {
     expect(nordland.sections.find((s) => s.id === "population")).toBeUndefined();
     expect(nordland.missing[0]).toMatch(/^Befolkning: /);
   });
+
+  it.each([
+    ["SE", "data/scb", 2019],
+    ["NO", "data/ssb", 2022],
+  ] as const)(
+    "%s: every kommun's population map holds its county's kommuner, itself outlined",
+    async (country, dir, year) => {
+      const data = reportData(readDatasets([dir]), country === "SE" ? "2021" : "3421").data.municipal!;
+      const totals = summaryOf(data).totals;
+      const boundaries = await loadBoundarySet(country);
+      const problems: string[] = [];
+      for (const { code } of municipalities(country, year)) {
+        const map = populationMap(totals, "value", { boundaries, focus: [code], locale: "en" });
+        const { coloured, outlined } = areas(map!);
+        const county = municipalities(country, year)
+          .filter((r) => countyOf(r.code) === countyOf(code))
+          .map((r) => r.code)
+          .sort();
+        if (JSON.stringify(coloured) !== JSON.stringify(county)) problems.push(`${code}: not its county's kommuner`);
+        if (JSON.stringify(outlined) !== JSON.stringify([code])) problems.push(`${code}: outlined ${outlined.join()}`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("buildSections draws no map without boundaries, and the same map with them", async () => {
     const { data } = reportData(readDatasets(["data/scb"]), "2021");
