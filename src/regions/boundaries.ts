@@ -171,6 +171,11 @@ function topologyOf(vintage: Vintage): Promise<KommunTopology> {
   return loaded.get(vintage)!;
 }
 
+/**
+ * The boundaries of a year's kommuner from a vintage's topology: each kommun followed to the vintage's codes
+ * (`followEach`); one whose areas hold no other kommun of the year is drawn as their union, the others are left to
+ * `undrawn` areas; counties are the unions of their kommuner's areas.
+ */
 function boundariesOf(topology: KommunTopology, tools: Tools, vintage: Vintage, year: number): Boundaries {
   const { feature, merge, geoCentroid } = tools;
   const { country } = vintage;
@@ -249,6 +254,7 @@ function countiesOf(
     );
 }
 
+/** A kommun's or county's feature. */
 function area(code: string, name: string, county: string, geometry: Shape): AreaFeature {
   return { type: "Feature", id: code, properties: { code, name, county }, geometry };
 }
