@@ -12,6 +12,8 @@ export interface Classes {
   lower: number[];
   labels: string[];
   colours: string[];
+  /** The decimals the labels show. */
+  digits: number;
 }
 
 /**
@@ -90,7 +92,7 @@ export function choroplethClasses(
     if (lo === -Infinity) return `< ${n(hi!)}`;
     return hi === undefined ? `≥ ${n(lo)}` : `${n(lo)} – ${n(hi)}`;
   });
-  return { lower: kept, labels, colours: colours.slice(first, last + 1) };
+  return { lower: kept, labels, colours: colours.slice(first, last + 1), digits };
 }
 
 /** The label of the class a value falls in. */

@@ -134,7 +134,7 @@ export function choropleth(table: Table, boundaries: Boundaries, options: MapOpt
               },
               description: ariaLabel([
                 { title: mw.kommun, field: "name" },
-                { title: valueTitle, field: "value", digits: legendDigits(classes.labels) },
+                { title: valueTitle, field: "value", digits: Math.max(1, classes.digits) },
               ]),
             },
           },
@@ -144,12 +144,6 @@ export function choropleth(table: Table, boundaries: Boundaries, options: MapOpt
       locale,
     ),
   );
-}
-
-/** The decimals the classes' labels show, for the marks' accessible values (at least one). */
-function legendDigits(labels: readonly string[]): number {
-  const decimals = labels.map((l) => /,(\d+)/.exec(l)?.[1]?.length ?? /\.(\d+)/.exec(l)?.[1]?.length ?? 0);
-  return Math.max(1, ...decimals);
 }
 
 /** The legend entry of an area with no boundary of the data's year. */
