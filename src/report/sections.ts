@@ -283,14 +283,22 @@ function attractiveness(c: Context): Built {
   return { sections, missing: [], warnings: [] };
 }
 
-/** Commuting, where the indicators hold the region (or its single unit on older codes). */
+const canonicalFlows = new WeakMap<Table, Table>();
+
+/** The flows as `asCommutingFlows` gives them, once per table however many kommuner are mapped. */
+function flowsOf(flows: Table): Table {
+  if (!canonicalFlows.has(flows)) canonicalFlows.set(flows, asCommutingFlows(flows));
+  return canonicalFlows.get(flows)!;
+}
+
+/** Commuting, where the indicators hold the region (or its single unit on older codes), with its flows mapped. */
 function commuting(c: Context): Built {
   const own = commutingOf(c.data.commuting, c.target.code, c.country);
   if (!own) return none(REPORT_WORDS[c.locale].commuting, c.locale);
   const { flows, boundaries } = c.data;
   const map =
     flows && boundaries && c.country
-      ? commutingMap(asCommutingFlows(flows), c.target.code, {
+      ? commutingMap(flowsOf(flows), c.target.code, {
           boundaries,
           focus: [c.target.code],
           locale: c.locale,
