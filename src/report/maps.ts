@@ -101,7 +101,7 @@ export function measureMap(
 export function commutingMap(
   flows: Table,
   code: string,
-  options: ReportMapOptions & { country: Country },
+  options: Omit<ReportMapOptions, "focus" | "county"> & { country: Country },
 ): Chart | null {
   if (!flows.has("origin") || !flows.has("destination")) return null;
   const year = flows.has("year") ? Math.max(...(flows.distinct("year") as number[])) : undefined;

@@ -298,12 +298,7 @@ function commuting(c: Context): Built {
   const { flows, boundaries } = c.data;
   const map =
     flows && boundaries && c.country
-      ? commutingMap(flowsOf(flows), c.target.code, {
-          boundaries,
-          focus: [c.target.code],
-          locale: c.locale,
-          country: c.country,
-        })
+      ? commutingMap(flowsOf(flows), c.target.code, { boundaries, locale: c.locale, country: c.country })
       : null;
   return some(commutingSection(own, c.target.name, c.locale, map ? [map] : []));
 }
