@@ -251,6 +251,13 @@ describe("missing kommuner and areas without a boundary of the data's year", () 
     expect(labels(svg, "Kommun").get("Halden")).toMatch(/^−?\d,\d+$/);
   });
 
+  test("flows that never reach the kommun are an error that says what to give", async () => {
+    const flows = Table.fromRows([{ origin: "0403", destination: "0412", year: 2017, value: 120 }]);
+    await expect(flowMap(flows, { focus: "0428", country: "NO" })).rejects.toThrow(
+      /no commuting to or from 0428 between kommuner of 2017/,
+    );
+  });
+
   test("a table with no value for the map's kommuner is an error that says what to give", async () => {
     const empty = Table.fromRows([{ region: "2021", year: 2019, change: null }], { types: { change: "number" } });
     await expect(mapChart(empty, { value: "change", country: "SE", frame: "country" })).rejects.toThrow(

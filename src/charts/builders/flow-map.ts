@@ -131,15 +131,16 @@ export function flowLines(flows: Table, b: Boundaries, options: FlowMapOptions):
   const locale = localeOr(options.locale);
   const mw = MAP_WORDS[locale];
   const largest = largestFlows(flows, b, options);
-  const lats = largest.flatMap((f) => [f.lat, f.lat2]);
-  const drawn = apart(largest, Math.max(0.01, 0.008 * (Math.max(...lats) - Math.min(...lats))));
-  if (drawn.length === 0)
+  if (largest.length === 0)
     throw new OmvarldError(
       "ARGUMENT",
       `the flows hold no commuting to or from ${options.focus} between kommuner of ${b.year}`,
       {},
       "give origin-destination flows (origin = residence, destination = workplace) with the kommun among them",
     );
+  // the two directions drawn apart by a fraction of the flows' north-south extent (at least 0.01°, about 1 km)
+  const lats = largest.flatMap((f) => [f.lat, f.lat2]);
+  const drawn = apart(largest, Math.max(0.01, 0.008 * (Math.max(...lats) - Math.min(...lats))));
   const counties = new Set([countyOf(options.focus), ...drawn.flatMap((f) => [countyOf(f.from), countyOf(f.to)])]);
   const inFrame = (f: { properties: { county: string } }) => counties.has(f.properties.county);
   const shown: MapFrame = {
