@@ -4,7 +4,7 @@ import { choropleth } from "../charts/builders/map.ts";
 import type { Locale } from "../charts/locale.ts";
 import { MAP_WORDS } from "../charts/words/map.ts";
 import { OmvarldError } from "../errors.ts";
-import { growthPercent } from "../indicators/population/growth.ts";
+import { growthOver } from "../indicators/population/growth.ts";
 import type { BoundarySet } from "../regions/boundaries.ts";
 import { followCodes } from "../regions/code-changes.ts";
 import { type Country, countyOf, findRegion } from "../regions/registry.ts";
@@ -21,8 +21,8 @@ export interface ReportMapOptions {
 }
 
 /**
- * The map of population change, 100·(P_last/P_first − 1), of every kommun in the county between the series' first
- * and last year; null where the series holds too few of the county's kommuner to map.
+ * The map of population change, 100·(P_last/P_first − 1) (`growthOver`), of every kommun in the county between the
+ * series' first and last year; null where the series holds too few of the county's kommuner to map.
  */
 export function populationMap(
   series: Table,
@@ -33,24 +33,16 @@ export function populationMap(
   const from = options.from ?? Math.min(...years);
   const to = Math.max(...years);
   if (from >= to) return null;
-  const first = new Map<string, number | null>();
-  const last = new Map<string, number | null>();
-  for (const r of series.filter({ year: [from, to] }).toRows())
-    (r.year === from ? first : last).set(String(r.region), r[value] as number | null);
-  const rows = [...last].map(([region, p1]) => ({
-    region,
-    year: to,
-    change_pct: growthPercent(first.get(region) ?? null, p1),
-  }));
+  const change = growthOver(series.select("region", "year", value), { from, to, value });
   const mw = MAP_WORDS[options.locale];
   return safely(() =>
     choropleth(
-      Table.fromRows(rows, { provenance: series.provenance }),
+      change,
       options.boundaries.at(options.codes ?? to),
       mapOptions(
         options,
         {
-          value: "change_pct",
+          value: "growth_pct",
           valueTitle: mw.change(from, to),
           title: mw.populationChange(from, to),
           unit: " %",

@@ -251,6 +251,14 @@ describe("missing kommuner and areas without a boundary of the data's year", () 
     expect(labels(svg, "Kommun").get("Halden")).toMatch(/^−?\d,\d+$/);
   });
 
+  test("kommuner merged later, both outlined, are named once together at their merged area's centre", async () => {
+    const chart = await mapChart(ranking, { value: "residential", focus: ["0104", "0136"], year: 2017, locale: "nb" });
+    const layers = (chart.toJSON() as { layer: { mark: { type?: string }; data: { values: { name: string }[] } }[] })
+      .layer;
+    const text = layers.filter((l) => l.mark.type === "text").flatMap((l) => l.data.values.map((v) => v.name));
+    expect(text).toEqual(["Moss, Rygge"]);
+  });
+
   test("flows that never reach the kommun are an error that says what to give", async () => {
     const flows = Table.fromRows([{ origin: "0403", destination: "0412", year: 2017, value: 120 }]);
     await expect(flowMap(flows, { focus: "0428", country: "NO" })).rejects.toThrow(

@@ -9,7 +9,7 @@ import { highlighted } from "../words/describe.ts";
 import { localeOr } from "../words/locales.ts";
 import { MAP_WORDS } from "../words/map.ts";
 import { ariaLabel, type ChartOptions, frame } from "./common.ts";
-import { boundariesFor, outlines, withBoundariesSource } from "./map.ts";
+import { boundariesFor, outlines, type PlaceLabel, placeLabels, withBoundariesSource } from "./map.ts";
 import { niceStep } from "./map-classes.ts";
 import { type MapFrame, mapHeight, mapYear, SCANDINAVIA } from "./map-frame.ts";
 
@@ -91,8 +91,8 @@ export function largestFlows(flows: Table, b: Boundaries, options: FlowMapOption
 }
 
 /** The kommuner at the far end of the four largest flows (the largest first), named at their centre. */
-function partnerLabels(largest: readonly DrawnFlow[], focus: string): { name: string; lon: number; lat: number }[] {
-  const partners = new Map<string, { name: string; lon: number; lat: number }>();
+function partnerLabels(largest: readonly DrawnFlow[], focus: string): PlaceLabel[] {
+  const partners = new Map<string, PlaceLabel>();
   for (const f of largest) {
     const far =
       f.from === focus
@@ -170,15 +170,14 @@ export function flowLines(flows: Table, b: Boundaries, options: FlowMapOptions):
             mark: { type: "geoshape", fill: "#eeeeee", stroke: "white", strokeWidth: 0.6 },
           },
           ...outlines(shown, new Set([options.focus]), counties.size === 1, b, -16),
-          {
-            data: { values: partnerLabels(largest, options.focus) },
-            mark: { type: "text", fontSize: 10, color: "#333", align: "left", dx: 4, baseline: "middle" },
-            encoding: {
-              longitude: { field: "lon", type: "quantitative" },
-              latitude: { field: "lat", type: "quantitative" },
-              text: { field: "name", type: "nominal" },
-            },
-          },
+          placeLabels(partnerLabels(largest, options.focus), {
+            type: "text",
+            fontSize: 10,
+            color: "#333",
+            align: "left",
+            dx: 4,
+            baseline: "middle",
+          }),
           {
             data: { values: drawn as never },
             mark: { type: "rule", strokeCap: "round", opacity: 0.85 },

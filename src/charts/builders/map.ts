@@ -177,10 +177,16 @@ export function outlines(
     ...shown.kommuner.filter((k) => focus.has(k.id)),
     ...shown.undrawn.filter((u) => u.properties.codes.some((c) => focus.has(c))),
   ];
-  const labels = [...focus]
-    .map((code) => ({ code, at: b.centroid(code), name: findRegion(code, { country: b.country, year: b.year })?.name }))
-    .filter((l) => l.at !== null && own.length > 0)
-    .map((l) => ({ name: l.name ?? l.code, lon: l.at![0], lat: l.at![1] }));
+  // one label per point: kommuner merged later share their merged area's centre, and are named together there
+  const labels = new Map<string, PlaceLabel>();
+  for (const code of focus) {
+    const at = b.centroid(code);
+    if (!at || own.length === 0) continue;
+    const name = findRegion(code, { country: b.country, year: b.year })?.name ?? code;
+    const here = labels.get(at.join());
+    if (here) here.name = `${here.name}, ${name}`;
+    else labels.set(at.join(), { name, lon: at[0], lat: at[1] });
+  }
   return [
     {
       data: { values: shown.counties as never },
@@ -192,16 +198,28 @@ export function outlines(
             data: { values: own as never },
             mark: { type: "geoshape", filled: false, stroke: "black", strokeWidth: 2.5 },
           } satisfies Layer,
-          {
-            data: { values: labels },
-            mark: { type: "text", fontWeight: "bold", fontSize: 12, dy: labelOffset },
-            encoding: {
-              longitude: { field: "lon", type: "quantitative" },
-              latitude: { field: "lat", type: "quantitative" },
-              text: { field: "name", type: "nominal" },
-            },
-          } satisfies Layer,
+          placeLabels([...labels.values()], { type: "text", fontWeight: "bold", fontSize: 12, dy: labelOffset }),
         ]
       : []),
   ];
+}
+
+/** A place's name at its point (longitude, latitude). */
+export interface PlaceLabel {
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+/** A text layer naming places at their points on the map. */
+export function placeLabels(labels: readonly PlaceLabel[], mark: Extract<Layer, { mark: unknown }>["mark"]): Layer {
+  return {
+    data: { values: labels as never },
+    mark,
+    encoding: {
+      longitude: { field: "lon", type: "quantitative" },
+      latitude: { field: "lat", type: "quantitative" },
+      text: { field: "name", type: "nominal" },
+    },
+  };
 }
